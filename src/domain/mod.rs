@@ -1,0 +1,31 @@
+//! The domain: pure data with the types that keep it sound. No files, no UI, no PDF here.
+
+pub mod application;
+pub mod call;
+pub mod commission;
+pub mod id;
+pub mod number;
+pub mod session;
+pub mod sheet;
+pub mod tax_code;
+pub mod time;
+mod validate;
+pub mod workspace;
+
+pub use application::{
+    AdmissionOutcome, Application, BudgetLine, CofinancingKind, CofinancingLine, Decision,
+    Declared, DocumentEntry, DocumentStatus, LegalForm, Party,
+};
+pub use call::{
+    Allocation, BudgetCategory, Call, CapBase, CategoryCap, Criterion, FundingRules, Judgement,
+    Level, Lot, Measure, RequiredDocument, Scoring, TieBreak,
+};
+pub use commission::{Commission, Member, Role};
+pub use id::{
+    CategoryId, CriterionId, DocumentId, IdError, LevelId, LotId, MemberId, Protocol, SessionId,
+};
+pub use number::{Coefficient, Money, NumberError, Points, Share};
+pub use session::{Draw, Seal, Session, SessionKind};
+pub use sheet::{Conflict, ConflictKind, Declaration, Score, ScoreSheet};
+pub use time::{Date, Moment, TimeOfDay};
+pub use workspace::{Inconsistency, Part, Parts, Workspace};

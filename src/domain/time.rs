@@ -1,0 +1,210 @@
+//! Dates and times as a Comune writes them: instants in Europe/Rome (a submission received at
+//! 12:00:30 is late for a 12:00 deadline), calendar dates, and times of day for sessions.
+
+use std::fmt;
+use std::sync::LazyLock;
+
+use jiff::Timestamp;
+use jiff::civil;
+use jiff::tz::{Offset, TimeZone};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+static ROME: LazyLock<TimeZone> = LazyLock::new(|| {
+    // The time zone database is built into the binary (jiff's tzdb-bundle-always), so this
+    // lookup does not depend on the machine; the fixed offset is only a last resort.
+    TimeZone::get("Europe/Rome").unwrap_or_else(|_| TimeZone::fixed(Offset::constant(1)))
+});
+
+/// Why a text is not a date or a time.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("«{text}» non è {what}: {example}")]
+pub struct TimeError {
+    pub text: String,
+    pub what: &'static str,
+    pub example: &'static str,
+}
+
+/// An instant, shown and written in Europe/Rome time with its offset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Moment(Timestamp);
+
+impl Moment {
+    /// "2026-03-02T10:15:00+01:00", or without the offset ("2026-03-02T10:15"), which is then
+    /// read as Rome's local time.
+    pub fn parse(text: &str) -> Result<Moment, TimeError> {
+        let error = || TimeError {
+            text: text.to_string(),
+            what: "una data e ora valida",
+            example: "si scrive come \"2026-03-02T10:15:00+01:00\" oppure \"2026-03-02T10:15\"",
+        };
+        let text_trimmed = text.trim();
+        if let Ok(ts) = text_trimmed.parse::<Timestamp>() {
+            return Ok(Moment(ts));
+        }
+        let civil: civil::DateTime = text_trimmed.parse().map_err(|_| error())?;
+        Moment::from_rome(civil).ok_or_else(error)
+    }
+
+    /// A civil date and time on Rome's clock.
+    pub fn from_rome(civil: civil::DateTime) -> Option<Moment> {
+        civil
+            .to_zoned(ROME.clone())
+            .ok()
+            .map(|z| Moment(z.timestamp()))
+    }
+
+    pub fn rome(self) -> civil::DateTime {
+        self.0.to_zoned(ROME.clone()).datetime()
+    }
+
+    pub fn date(self) -> Date {
+        Date(self.rome().date())
+    }
+
+    pub fn time(self) -> TimeOfDay {
+        TimeOfDay(self.rome().time())
+    }
+
+    pub fn timestamp(self) -> Timestamp {
+        self.0
+    }
+
+    pub fn from_timestamp(ts: Timestamp) -> Moment {
+        Moment(ts)
+    }
+}
+
+impl fmt::Display for Moment {
+    /// The file spelling, with Rome's offset: "2026-03-02T10:15:00+01:00".
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let zoned = self.0.to_zoned(ROME.clone());
+        write!(f, "{}", zoned.strftime("%Y-%m-%dT%H:%M:%S%:z"))
+    }
+}
+
+/// A calendar date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date(civil::Date);
+
+impl Date {
+    pub fn parse(text: &str) -> Result<Date, TimeError> {
+        text.trim().parse().map(Date).map_err(|_| TimeError {
+            text: text.to_string(),
+            what: "una data valida",
+            example: "si scrive come \"2026-03-02\"",
+        })
+    }
+
+    pub fn new(year: i16, month: i8, day: i8) -> Option<Date> {
+        civil::Date::new(year, month, day).ok().map(Date)
+    }
+
+    pub fn civil(self) -> civil::Date {
+        self.0
+    }
+
+    /// The end of this day on Rome's clock, for deadlines given as a date.
+    pub fn at(self, time: TimeOfDay) -> Option<Moment> {
+        Moment::from_rome(self.0.to_datetime(time.0))
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+/// A time of day, to the minute: "10:30".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct TimeOfDay(civil::Time);
+
+impl TimeOfDay {
+    pub fn parse(text: &str) -> Result<TimeOfDay, TimeError> {
+        let error = || TimeError {
+            text: text.to_string(),
+            what: "un orario valido",
+            example: "si scrive come \"10:30\"",
+        };
+        let t: civil::Time = text.trim().parse().map_err(|_| error())?;
+        if t.second() != 0 || t.subsec_nanosecond() != 0 {
+            return Err(error());
+        }
+        Ok(TimeOfDay(t))
+    }
+
+    pub fn new(hour: i8, minute: i8) -> Option<TimeOfDay> {
+        civil::Time::new(hour, minute, 0, 0).ok().map(TimeOfDay)
+    }
+
+    pub fn hour(self) -> i8 {
+        self.0.hour()
+    }
+
+    pub fn minute(self) -> i8 {
+        self.0.minute()
+    }
+}
+
+impl fmt::Display for TimeOfDay {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:02}:{:02}", self.0.hour(), self.0.minute())
+    }
+}
+
+macro_rules! text_serde {
+    ($name:ident) => {
+        impl Serialize for $name {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_str(self)
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let text = String::deserialize(d)?;
+                $name::parse(&text).map_err(serde::de::Error::custom)
+            }
+        }
+    };
+}
+
+text_serde!(Moment);
+text_serde!(Date);
+text_serde!(TimeOfDay);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn moments_carry_rome_offset_in_winter_and_summer() {
+        let winter = Moment::parse("2026-03-02T10:15").unwrap();
+        assert_eq!(winter.to_string(), "2026-03-02T10:15:00+01:00");
+        let summer = Moment::parse("2026-07-02T10:15").unwrap();
+        assert_eq!(summer.to_string(), "2026-07-02T10:15:00+02:00");
+        let utc = Moment::parse("2026-03-02T09:15:00Z").unwrap();
+        assert_eq!(utc, winter);
+        assert_eq!(Moment::parse(&winter.to_string()).unwrap(), winter);
+    }
+
+    #[test]
+    fn a_second_late_is_late() {
+        let deadline = Moment::parse("2026-03-04T12:00:00+01:00").unwrap();
+        let received = Moment::parse("2026-03-04T12:00:01+01:00").unwrap();
+        assert!(received > deadline);
+    }
+
+    #[test]
+    fn bad_dates_and_times_say_how_to_write_them() {
+        assert!(
+            Moment::parse("21/11/2026")
+                .unwrap_err()
+                .to_string()
+                .contains("2026-03-02T10:15")
+        );
+        assert!(Date::parse("2026-02-30").is_err());
+        assert!(TimeOfDay::parse("25:00").is_err());
+        assert_eq!(TimeOfDay::parse("09:05").unwrap().to_string(), "09:05");
+    }
+}

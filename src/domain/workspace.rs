@@ -1,0 +1,215 @@
+//! The whole call in memory: the avviso, the commission, the applications, the score sheets and
+//! the sessions, assembled so that every id they use points at something that exists.
+
+use std::collections::BTreeMap;
+
+use super::application::Application;
+use super::call::Call;
+use super::commission::Commission;
+use super::id::{CriterionId, MemberId, Protocol, SessionId};
+use super::session::Session;
+use super::sheet::{Score, ScoreSheet};
+use super::validate;
+
+/// Which input an inconsistency was found in: the index is the position in `Parts`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Part {
+    Call,
+    Commission,
+    Application(usize),
+    Sheet(usize),
+    Session(usize),
+}
+
+/// Something that does not hold together: an id that points nowhere, a duplicate, a value out
+/// of the call's range. `field` and `value` let the storage layer point at the line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Inconsistency {
+    pub part: Part,
+    pub field: &'static str,
+    pub value: String,
+    /// In Italian, for the user.
+    pub message: String,
+}
+
+/// The pieces of a workspace as read, before they are checked against each other.
+#[derive(Debug, Clone, Default)]
+pub struct Parts {
+    pub call: Option<Call>,
+    pub commission: Option<Commission>,
+    pub applications: Vec<Application>,
+    pub sheets: Vec<ScoreSheet>,
+    pub sessions: Vec<Session>,
+}
+
+/// A consistent workspace. Its fields are private: every change goes through a method that
+/// checks it, so that no id can dangle.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Workspace {
+    call: Call,
+    commission: Commission,
+    applications: BTreeMap<Protocol, Application>,
+    sheets: BTreeMap<MemberId, ScoreSheet>,
+    sessions: BTreeMap<SessionId, Session>,
+}
+
+impl Workspace {
+    /// Checks the parts against each other. Whatever does not hold together is left out and
+    /// reported; without a sound call and commission there is no workspace at all.
+    pub fn assemble(parts: Parts) -> (Option<Workspace>, Vec<Inconsistency>) {
+        validate::assemble(parts)
+    }
+
+    pub(super) fn from_checked(
+        call: Call,
+        commission: Commission,
+        applications: BTreeMap<Protocol, Application>,
+        sheets: BTreeMap<MemberId, ScoreSheet>,
+        sessions: BTreeMap<SessionId, Session>,
+    ) -> Workspace {
+        Workspace {
+            call,
+            commission,
+            applications,
+            sheets,
+            sessions,
+        }
+    }
+
+    pub fn call(&self) -> &Call {
+        &self.call
+    }
+
+    pub fn commission(&self) -> &Commission {
+        &self.commission
+    }
+
+    /// Applications by protocol number.
+    pub fn applications(&self) -> &BTreeMap<Protocol, Application> {
+        &self.applications
+    }
+
+    pub fn application(&self, protocol: &Protocol) -> Option<&Application> {
+        self.applications.get(protocol)
+    }
+
+    pub fn sheets(&self) -> &BTreeMap<MemberId, ScoreSheet> {
+        &self.sheets
+    }
+
+    pub fn sheet(&self, member: &MemberId) -> Option<&ScoreSheet> {
+        self.sheets.get(member)
+    }
+
+    pub fn sessions(&self) -> &BTreeMap<SessionId, Session> {
+        &self.sessions
+    }
+
+    pub fn session(&self, id: &SessionId) -> Option<&Session> {
+        self.sessions.get(id)
+    }
+
+    /// Sessions in the order of their minutes.
+    pub fn sessions_in_order(&self) -> Vec<&Session> {
+        let mut list: Vec<&Session> = self.sessions.values().collect();
+        list.sort_by(|a, b| (a.number, a.date, a.start).cmp(&(b.number, b.date, b.start)));
+        list
+    }
+
+    /// Back to loose parts, for a change that needs to be checked as a whole.
+    pub fn into_parts(self) -> Parts {
+        Parts {
+            call: Some(self.call),
+            commission: Some(self.commission),
+            applications: self.applications.into_values().collect(),
+            sheets: self.sheets.into_values().collect(),
+            sessions: self.sessions.into_values().collect(),
+        }
+    }
+
+    pub fn to_parts(&self) -> Parts {
+        self.clone().into_parts()
+    }
+
+    /// Applies a change to the parts and keeps it only if everything still holds together.
+    /// On refusal the workspace is unchanged and the reasons are returned.
+    pub fn change(&mut self, edit: impl FnOnce(&mut Parts)) -> Result<(), Vec<Inconsistency>> {
+        let mut parts = self.to_parts();
+        edit(&mut parts);
+        match Workspace::assemble(parts) {
+            (Some(workspace), problems) if problems.is_empty() => {
+                *self = workspace;
+                Ok(())
+            }
+            (_, problems) => Err(problems),
+        }
+    }
+
+    /// Replaces one member's sheet after checking it against the call, the commission and the
+    /// applications. Cheaper than `change`, for the edit made most often.
+    pub fn put_sheet(&mut self, mut sheet: ScoreSheet) -> Result<(), Vec<Inconsistency>> {
+        let problems = validate::check_sheet(
+            &mut sheet,
+            0,
+            &self.call,
+            &self.commission,
+            &self.applications,
+        );
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        sheet.normalize();
+        self.sheets.insert(sheet.member.clone(), sheet);
+        Ok(())
+    }
+
+    /// Whether this value could be recorded as `member`'s score: the reason it could not, in
+    /// Italian, otherwise. Used by the UI and the import before anything changes.
+    pub fn check_score(&self, member: &MemberId, score: &Score) -> Result<(), String> {
+        let mut sheet = ScoreSheet::new(member.clone());
+        if let Some(held) = self.sheets.get(member) {
+            sheet.declarations = held.declarations.clone();
+        }
+        sheet.scores.push(score.clone());
+        match validate::check_sheet(
+            &mut sheet,
+            0,
+            &self.call,
+            &self.commission,
+            &self.applications,
+        )
+        .into_iter()
+        .next()
+        {
+            Some(problem) => Err(problem.message),
+            None => Ok(()),
+        }
+    }
+
+    /// The members expected to score `application` on `criterion`: voting members who did not
+    /// declare a conflict with it.
+    pub fn scorers(&self, application: &Protocol) -> Vec<&MemberId> {
+        self.commission
+            .voting_members()
+            .filter(|m| !self.abstains(&m.id, application))
+            .map(|m| &m.id)
+            .collect()
+    }
+
+    pub fn abstains(&self, member: &MemberId, application: &Protocol) -> bool {
+        self.sheets
+            .get(member)
+            .is_some_and(|s| s.abstains(application))
+    }
+
+    pub fn score(
+        &self,
+        member: &MemberId,
+        application: &Protocol,
+        criterion: &CriterionId,
+    ) -> Option<&Score> {
+        self.sheets
+            .get(member)
+            .and_then(|s| s.score(application, criterion))
+    }
+}

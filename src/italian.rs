@@ -1,0 +1,397 @@
+//! How numbers, amounts, dates and times read in Italian: one place, used by the UI, the
+//! command line and the minutes.
+
+use rust_decimal::Decimal;
+
+use crate::domain::{Date, Moment, Money, TimeOfDay};
+
+/// "131.760,00": thousands with a point, decimals with a comma, as many decimals as `value` has.
+pub fn number(value: Decimal) -> String {
+    let text = value.abs().to_string();
+    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+    let mut grouped = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push('.');
+        }
+        grouped.push(c);
+    }
+    let sign = if value.is_sign_negative() && !value.is_zero() {
+        "-"
+    } else {
+        ""
+    };
+    if frac.is_empty() {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped},{frac}")
+    }
+}
+
+/// `number` with exactly `dp` decimals (rounded half up; callers pass values already exact).
+pub fn number_dp(value: Decimal, dp: u32) -> String {
+    let mut v =
+        value.round_dp_with_strategy(dp, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+    v.rescale(dp);
+    number(v)
+}
+
+/// "131.760,00".
+pub fn amount(money: Money) -> String {
+    number(money.value())
+}
+
+/// "€ 131.760,00".
+pub fn euro(money: Money) -> String {
+    format!("€ {}", amount(money))
+}
+
+/// A signed difference in euro: "€ -500,00".
+pub fn euro_signed(value: Decimal) -> String {
+    format!("€ {}", number_dp(value, 2))
+}
+
+/// "10%" or "9,3750%": a percentage already rounded in the right direction by the caller.
+pub fn percent(value: Decimal) -> String {
+    format!("{}%", number(value.normalize_if_integer()))
+}
+
+trait NormalizeIfInteger {
+    fn normalize_if_integer(self) -> Decimal;
+}
+
+impl NormalizeIfInteger for Decimal {
+    fn normalize_if_integer(self) -> Decimal {
+        if self.fract().is_zero() {
+            self.trunc()
+        } else {
+            self
+        }
+    }
+}
+
+/// A share of 1 as a percentage: 0.10 → "10%".
+pub fn share_percent(share: Decimal) -> String {
+    percent((share * Decimal::ONE_HUNDRED).normalize())
+}
+
+/// "21/11/2026".
+pub fn date(d: Date) -> String {
+    let c = d.civil();
+    format!("{:02}/{:02}/{}", c.day(), c.month(), c.year())
+}
+
+/// "21/11/2026 alle 10:30".
+pub fn moment(m: Moment) -> String {
+    format!("{} alle {}", date(m.date()), time(m.time()))
+}
+
+/// "21/11/2026 10:30:15", for a submission time where seconds matter.
+pub fn moment_precise(m: Moment) -> String {
+    let c = m.rome();
+    format!(
+        "{} {:02}:{:02}:{:02}",
+        date(m.date()),
+        c.hour(),
+        c.minute(),
+        c.second()
+    )
+}
+
+/// "10:30".
+pub fn time(t: TimeOfDay) -> String {
+    t.to_string()
+}
+
+const MONTHS: [&str; 12] = [
+    "gennaio",
+    "febbraio",
+    "marzo",
+    "aprile",
+    "maggio",
+    "giugno",
+    "luglio",
+    "agosto",
+    "settembre",
+    "ottobre",
+    "novembre",
+    "dicembre",
+];
+
+pub fn month_name(month: i8) -> &'static str {
+    MONTHS
+        .get((month - 1).clamp(0, 11) as usize)
+        .copied()
+        .unwrap_or("")
+}
+
+/// A whole number in Italian words: 21 → "ventuno", 2026 → "duemilaventisei".
+pub fn in_words(n: u32) -> String {
+    const UNITS: [&str; 20] = [
+        "zero",
+        "uno",
+        "due",
+        "tre",
+        "quattro",
+        "cinque",
+        "sei",
+        "sette",
+        "otto",
+        "nove",
+        "dieci",
+        "undici",
+        "dodici",
+        "tredici",
+        "quattordici",
+        "quindici",
+        "sedici",
+        "diciassette",
+        "diciotto",
+        "diciannove",
+    ];
+    const TENS: [&str; 10] = [
+        "",
+        "",
+        "venti",
+        "trenta",
+        "quaranta",
+        "cinquanta",
+        "sessanta",
+        "settanta",
+        "ottanta",
+        "novanta",
+    ];
+    fn below_hundred(n: u32) -> String {
+        if n < 20 {
+            return UNITS[n as usize].to_string();
+        }
+        let (t, u) = (n / 10, n % 10);
+        let tens = TENS[t as usize];
+        match u {
+            0 => tens.to_string(),
+            1 | 8 => format!("{}{}", &tens[..tens.len() - 1], UNITS[u as usize]),
+            3 => format!("{tens}tré"),
+            _ => format!("{tens}{}", UNITS[u as usize]),
+        }
+    }
+    fn below_thousand(n: u32) -> String {
+        let (h, rest) = (n / 100, n % 100);
+        let hundreds = match h {
+            0 => String::new(),
+            1 => "cento".to_string(),
+            _ => format!("{}cento", UNITS[h as usize]),
+        };
+        match (h, rest) {
+            (_, 0) if h > 0 => hundreds,
+            // "centotto", "duecentottanta": the o of cento drops before otto and ottanta.
+            (1.., 80..=89) | (1.., 8) => {
+                format!("{}{}", &hundreds[..hundreds.len() - 1], below_hundred(rest))
+            }
+            _ => format!("{hundreds}{}", below_hundred(rest)),
+        }
+    }
+    match n {
+        0..=999 => below_thousand(n),
+        1000..=1999 => format!(
+            "mille{}",
+            if n % 1000 == 0 {
+                String::new()
+            } else {
+                below_thousand(n % 1000)
+            }
+        ),
+        2000..=999_999 => {
+            let rest = if n % 1000 == 0 {
+                String::new()
+            } else {
+                below_thousand(n % 1000)
+            };
+            format!("{}mila{rest}", below_thousand(n / 1000))
+        }
+        _ => n.to_string(),
+    }
+}
+
+/// "L'anno duemilaventisei, il giorno ventuno del mese di novembre": the opening of minutes.
+pub fn date_in_words(d: Date) -> String {
+    let c = d.civil();
+    let day = if c.day() == 1 {
+        "primo".to_string()
+    } else {
+        in_words(c.day() as u32)
+    };
+    format!(
+        "L'anno {}, il giorno {} del mese di {}",
+        in_words(c.year().max(0) as u32),
+        day,
+        month_name(c.month())
+    )
+}
+
+/// "alle ore dieci e trenta", "alle ore nove".
+pub fn time_in_words(t: TimeOfDay) -> String {
+    let hour = match t.hour() {
+        1 => "una".to_string(),
+        h => in_words(h as u32),
+    };
+    if t.minute() == 0 {
+        format!("alle ore {hour}")
+    } else {
+        format!("alle ore {hour} e {}", in_words(t.minute() as u32))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn amounts_read_as_in_italy() {
+        assert_eq!(euro(Money::parse("131760.00").unwrap()), "€ 131.760,00");
+        assert_eq!(euro(Money::parse("500").unwrap()), "€ 500,00");
+        assert_eq!(euro(Money::parse("1234567.8").unwrap()), "€ 1.234.567,80");
+        assert_eq!(number(dec!(87.73)), "87,73");
+        assert_eq!(percent(dec!(9.3750)), "9,3750%");
+        assert_eq!(share_percent(dec!(0.10)), "10%");
+        assert_eq!(euro_signed(dec!(-500)), "€ -500,00");
+    }
+
+    #[test]
+    fn numbers_in_words() {
+        let cases = [
+            (1, "uno"),
+            (21, "ventuno"),
+            (23, "ventitré"),
+            (28, "ventotto"),
+            (30, "trenta"),
+            (108, "centotto"),
+            (180, "centottanta"),
+            (2026, "duemilaventisei"),
+            (2031, "duemilatrentuno"),
+            (1999, "millenovecentonovantanove"),
+        ];
+        for (n, words) in cases {
+            assert_eq!(in_words(n), words, "{n}");
+        }
+    }
+
+    #[test]
+    fn the_opening_formula() {
+        let d = Date::parse("2026-11-21").unwrap();
+        assert_eq!(
+            date_in_words(d),
+            "L'anno duemilaventisei, il giorno ventuno del mese di novembre"
+        );
+        assert_eq!(
+            time_in_words(TimeOfDay::parse("10:30").unwrap()),
+            "alle ore dieci e trenta"
+        );
+        assert_eq!(
+            time_in_words(TimeOfDay::parse("09:00").unwrap()),
+            "alle ore nove"
+        );
+        assert_eq!(date(d), "21/11/2026");
+    }
+}
+
+// Names of the domain's kinds, as the documents and the window say them.
+
+use crate::domain::{AdmissionOutcome, Allocation, ConflictKind, LegalForm, Role, SessionKind};
+use crate::rules::Outcome;
+
+pub fn legal_form(form: &LegalForm) -> String {
+    match form {
+        LegalForm::SocialPromotionAssociation => "associazione di promozione sociale".into(),
+        LegalForm::VolunteerOrganisation => "organizzazione di volontariato".into(),
+        LegalForm::SocialCooperative => "cooperativa sociale".into(),
+        LegalForm::SocialEnterprise => "impresa sociale".into(),
+        LegalForm::Foundation => "fondazione".into(),
+        LegalForm::Association => "associazione".into(),
+        LegalForm::ReligiousBody => "ente religioso civilmente riconosciuto".into(),
+        LegalForm::Company => "società".into(),
+        LegalForm::PublicBody => "ente pubblico".into(),
+        LegalForm::InformalGroup => "gruppo informale".into(),
+        LegalForm::Other(text) => text.clone(),
+    }
+}
+
+pub fn role(role: Role) -> &'static str {
+    match role {
+        Role::President => "Presidente",
+        Role::Commissioner => "Componente",
+        Role::Secretary => "Segretario verbalizzante",
+    }
+}
+
+pub fn outcome(outcome: Outcome) -> &'static str {
+    match outcome {
+        Outcome::Funded => "finanziata",
+        Outcome::PartiallyFunded => "finanziata parzialmente",
+        Outcome::EligibleNotFunded => "idonea non finanziata",
+        Outcome::TieUnresolved => "in attesa di sorteggio",
+        Outcome::PendingTie => "in attesa dell'esito del sorteggio",
+        Outcome::BelowThreshold => "non idonea",
+        Outcome::Incomplete => "valutazione incompleta",
+        Outcome::Excluded => "esclusa",
+    }
+}
+
+/// The outcome as the lot's mode says it: a single-winner lot selects, it does not fund.
+pub fn outcome_in(outcome_value: Outcome, allocation: Allocation) -> &'static str {
+    match (outcome_value, allocation) {
+        (Outcome::Funded, Allocation::SingleWinner) => "selezionata per la co-progettazione",
+        (Outcome::EligibleNotFunded, Allocation::SingleWinner) => "idonea non selezionata",
+        _ => outcome(outcome_value),
+    }
+}
+
+pub fn admission(outcome: AdmissionOutcome, decided: bool) -> &'static str {
+    match (outcome, decided) {
+        (AdmissionOutcome::Admitted, true) => "ammessa",
+        (AdmissionOutcome::AdmittedWithReserve, true) => "ammessa con riserva",
+        (AdmissionOutcome::Excluded, true) => "esclusa",
+        (AdmissionOutcome::Admitted, false) => "ammessa (proposta)",
+        (AdmissionOutcome::AdmittedWithReserve, false) => "ammessa con riserva (proposta)",
+        (AdmissionOutcome::Excluded, false) => "esclusa (proposta)",
+    }
+}
+
+pub fn session_kind(kind: SessionKind) -> &'static str {
+    match kind {
+        SessionKind::OpeningPublic => "seduta pubblica di apertura delle candidature",
+        SessionKind::ReservedScoring => "seduta riservata di valutazione",
+        SessionKind::Final => "seduta pubblica conclusiva",
+    }
+}
+
+pub fn conflict_kind(kind: ConflictKind) -> &'static str {
+    match kind {
+        ConflictKind::Kinship => "rapporto di parentela o affinità",
+        ConflictKind::Professional => "rapporto professionale",
+        ConflictKind::Other => "altro motivo",
+    }
+}
+
+pub fn allocation(mode: Allocation) -> String {
+    match mode {
+        Allocation::SingleWinner => "un solo soggetto selezionato".into(),
+        Allocation::UntilExhausted {
+            partial,
+            skip_when_not_fitting,
+        } => {
+            let mut text =
+                "a scorrimento della graduatoria fino a esaurimento delle risorse".to_string();
+            if partial {
+                text.push_str(", con finanziamento parziale dell'ultimo");
+            }
+            if skip_when_not_fitting {
+                text.push_str(", saltando chi non rientra nelle risorse residue");
+            }
+            text
+        }
+        Allocation::AllAboveThreshold => {
+            "tutte le candidature idonee, nei limiti delle risorse".into()
+        }
+    }
+}

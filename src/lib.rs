@@ -1,0 +1,9 @@
+//! Commissione: the evaluation of applications to an Italian municipality's co-design call.
+//!
+//! Data takes one road: files → [`workspace::load`] → [`domain::Workspace`] →
+//! [`rules::evaluate`] → [`rules::Evaluation`] → the window, the command line or the minutes.
+//! `domain` and `rules` know nothing of files, windows or PDF.
+
+pub mod domain;
+pub mod italian;
+pub mod rules;

@@ -1,0 +1,210 @@
+//! Admissibility: the automatic checks propose, the commission's recorded decision prevails.
+
+use super::cofinancing;
+use super::finding::{Check, Figures, Finding, Rule};
+use crate::domain::tax_code::check_tax_code;
+use crate::domain::{AdmissionOutcome, Application, Call, DocumentStatus, LegalForm, Lot, Party};
+use crate::italian::{date, legal_form, moment_precise};
+
+/// The admissibility of one application.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Admission {
+    /// What counts: the recorded decision, or the proposal when none is recorded.
+    pub outcome: AdmissionOutcome,
+    /// Whether the commission recorded it; otherwise it is the checks' proposal.
+    pub decided: bool,
+    /// What the checks propose.
+    pub proposed: AdmissionOutcome,
+    /// The decision's reason, when recorded.
+    pub reason: String,
+    pub findings: Vec<Finding>,
+}
+
+impl Admission {
+    pub fn admitted(&self) -> bool {
+        self.outcome != AdmissionOutcome::Excluded
+    }
+
+    pub fn failures(&self) -> impl Iterator<Item = &Finding> {
+        self.findings.iter().filter(|f| f.check == Check::Fail)
+    }
+}
+
+pub fn admission(app: &Application, call: &Call, lot: &Lot) -> Admission {
+    let mut findings = vec![deadline(app, call), legal_forms(app, call), tax_codes(app)];
+    findings.extend(documents(app, call));
+    findings.extend(cofinancing::findings(app, call, lot));
+
+    let proposed = if findings.iter().any(|f| f.check == Check::Fail) {
+        AdmissionOutcome::Excluded
+    } else if findings.iter().any(|f| f.check == Check::Pending) {
+        AdmissionOutcome::AdmittedWithReserve
+    } else {
+        AdmissionOutcome::Admitted
+    };
+    match &app.decision {
+        Some(decision) => Admission {
+            outcome: decision.outcome,
+            decided: true,
+            proposed,
+            reason: decision.reason.clone(),
+            findings,
+        },
+        None => Admission {
+            outcome: proposed,
+            decided: false,
+            proposed,
+            reason: String::new(),
+            findings,
+        },
+    }
+}
+
+fn finding(rule: Rule, check: Check, message: String) -> Finding {
+    Finding {
+        rule,
+        check,
+        figures: Figures::default(),
+        message,
+    }
+}
+
+fn deadline(app: &Application, call: &Call) -> Finding {
+    let on_time = app.received_at <= call.deadline;
+    finding(
+        Rule::Deadline,
+        if on_time { Check::Pass } else { Check::Fail },
+        if on_time {
+            format!(
+                "Pervenuta il {}, entro il termine del {}.",
+                moment_precise(app.received_at),
+                moment_precise(call.deadline)
+            )
+        } else {
+            format!(
+                "Pervenuta il {}, dopo il termine di presentazione del {}.",
+                moment_precise(app.received_at),
+                moment_precise(call.deadline)
+            )
+        },
+    )
+}
+
+fn parties(app: &Application) -> impl Iterator<Item = &Party> {
+    std::iter::once(&app.applicant).chain(&app.partners)
+}
+
+fn legal_forms(app: &Application, call: &Call) -> Finding {
+    let refused: Vec<String> = parties(app)
+        .filter(|p| {
+            if p.legal_form == LegalForm::InformalGroup {
+                !call.informal_groups_allowed
+            } else {
+                !call.admitted_legal_forms.is_empty()
+                    && !call.admitted_legal_forms.contains(&p.legal_form)
+            }
+        })
+        .map(|p| format!("«{}» ({})", p.name, legal_form(&p.legal_form)))
+        .collect();
+    if refused.is_empty() {
+        finding(
+            Rule::LegalForm,
+            Check::Pass,
+            "La forma giuridica dei soggetti è tra quelle ammesse dall'avviso.".into(),
+        )
+    } else {
+        finding(
+            Rule::LegalForm,
+            Check::Fail,
+            format!(
+                "Forma giuridica non ammessa dall'avviso: {}.",
+                refused.join("; ")
+            ),
+        )
+    }
+}
+
+fn tax_codes(app: &Application) -> Finding {
+    let wrong: Vec<String> = parties(app)
+        .filter(|p| !(p.legal_form == LegalForm::InformalGroup && p.tax_code.trim().is_empty()))
+        .filter_map(|p| {
+            check_tax_code(&p.tax_code)
+                .err()
+                .map(|e| format!("«{}»: {e}", p.name))
+        })
+        .collect();
+    if wrong.is_empty() {
+        finding(
+            Rule::TaxCode,
+            Check::Pass,
+            "I codici fiscali sono formalmente corretti.".into(),
+        )
+    } else {
+        finding(
+            Rule::TaxCode,
+            Check::Fail,
+            format!("Codice fiscale errato: {}.", wrong.join("; ")),
+        )
+    }
+}
+
+fn documents(app: &Application, call: &Call) -> Vec<Finding> {
+    call.required_documents
+        .iter()
+        .map(|doc| {
+            let rule = Rule::Document(doc.id.clone());
+            let status = app.document(&doc.id).map(|e| e.status);
+            let missing = if doc.mandatory { Check::Fail } else { Check::Notice };
+            match status {
+                Some(DocumentStatus::Present) => {
+                    finding(rule, Check::Pass, format!("«{}»: presente.", doc.title))
+                }
+                None | Some(DocumentStatus::Missing) => finding(
+                    rule,
+                    missing,
+                    if doc.mandatory {
+                        format!("«{}»: mancante.", doc.title)
+                    } else {
+                        format!("«{}»: non presentato (richiesto solo in alcuni casi).", doc.title)
+                    },
+                ),
+                Some(DocumentStatus::IntegrationRequested { requested_on, deadline }) => finding(
+                    rule,
+                    Check::Pending,
+                    format!(
+                        "«{}»: soccorso istruttorio richiesto il {}, da integrare entro il {}.",
+                        doc.title,
+                        date(requested_on),
+                        date(deadline)
+                    ),
+                ),
+                Some(DocumentStatus::Integrated { requested_on, deadline, received_on }) => {
+                    if received_on <= deadline {
+                        finding(
+                            rule,
+                            Check::Pass,
+                            format!(
+                                "«{}»: integrato il {} (richiesto il {}, termine {}).",
+                                doc.title,
+                                date(received_on),
+                                date(requested_on),
+                                date(deadline)
+                            ),
+                        )
+                    } else {
+                        finding(
+                            rule,
+                            missing,
+                            format!(
+                                "«{}»: integrato il {}, oltre il termine del {} fissato con il soccorso istruttorio.",
+                                doc.title,
+                                date(received_on),
+                                date(deadline)
+                            ),
+                        )
+                    }
+                }
+            }
+        })
+        .collect()
+}

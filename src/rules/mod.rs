@@ -1,0 +1,226 @@
+//! The rules of the call, as pure functions of the workspace: admissibility, co-financing,
+//! scores, ranking, allocation and diagnostics. One entry point: [`evaluate`].
+
+pub mod admissibility;
+pub mod allocation;
+pub mod cofinancing;
+pub mod diagnostics;
+pub mod finding;
+pub mod ranking;
+pub mod ratio;
+pub mod scoring;
+
+use std::collections::BTreeMap;
+
+use crate::domain::{AdmissionOutcome, Application, LotId, Money, Protocol, Workspace};
+pub use admissibility::Admission;
+use allocation::Grant;
+pub use cofinancing::Budget;
+pub use diagnostics::Diagnostics;
+pub use finding::{Check, Figures, Finding, Rule};
+pub use ranking::{Place, Tie};
+pub use ratio::Ratio;
+pub use scoring::{CriterionScore, Gap, Mark, Scores, ThresholdFailure};
+
+/// Where an application stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Outcome {
+    Funded,
+    PartiallyFunded,
+    EligibleNotFunded,
+    /// In a tie that decides the funding, awaiting a draw.
+    TieUnresolved,
+    /// Below such a tie.
+    PendingTie,
+    /// Non idonea: below a threshold.
+    BelowThreshold,
+    /// Some member has not scored it yet, or nobody can.
+    Incomplete,
+    Excluded,
+}
+
+impl Outcome {
+    /// The code `rank --format json` writes.
+    pub fn code(self) -> &'static str {
+        match self {
+            Outcome::Funded => "funded",
+            Outcome::PartiallyFunded => "partially_funded",
+            Outcome::EligibleNotFunded => "eligible_not_funded",
+            Outcome::TieUnresolved => "tie_unresolved",
+            Outcome::PendingTie => "pending_tie",
+            Outcome::BelowThreshold => "below_threshold",
+            Outcome::Incomplete => "incomplete",
+            Outcome::Excluded => "excluded",
+        }
+    }
+
+    pub const ALL: [Outcome; 8] = [
+        Outcome::Funded,
+        Outcome::PartiallyFunded,
+        Outcome::EligibleNotFunded,
+        Outcome::TieUnresolved,
+        Outcome::PendingTie,
+        Outcome::BelowThreshold,
+        Outcome::Incomplete,
+        Outcome::Excluded,
+    ];
+}
+
+/// Everything the rules say of one application.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApplicationResult {
+    pub protocol: Protocol,
+    pub lot: LotId,
+    pub budget: Budget,
+    pub admission: Admission,
+    /// For admitted applications.
+    pub scores: Option<Scores>,
+    pub outcome: Outcome,
+    /// For eligible applications.
+    pub place: Option<Place>,
+    /// For eligible applications: what the allocation gives (zero when nothing).
+    pub granted: Option<Money>,
+}
+
+impl ApplicationResult {
+    pub fn rank(&self) -> Option<u32> {
+        self.place.as_ref().map(|p| p.rank)
+    }
+}
+
+/// A lot's ranking and funds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LotResult {
+    pub lot: LotId,
+    /// Budget × (1 − reserved share).
+    pub ceiling: Money,
+    pub granted: Money,
+    pub remaining: Money,
+    pub ranking: Vec<Place>,
+    /// Some admitted application still lacks scores: the ranking may change.
+    pub provisional: bool,
+    pub halted_by_tie: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Evaluation {
+    pub applications: BTreeMap<Protocol, ApplicationResult>,
+    pub lots: BTreeMap<LotId, LotResult>,
+    pub diagnostics: Diagnostics,
+}
+
+impl Evaluation {
+    pub fn application(&self, protocol: &Protocol) -> Option<&ApplicationResult> {
+        self.applications.get(protocol)
+    }
+
+    /// A lot's applications in ranking order, then the others by protocol.
+    pub fn lot_applications(&self, lot: &LotId) -> Vec<&ApplicationResult> {
+        let mut list: Vec<&ApplicationResult> = self
+            .applications
+            .values()
+            .filter(|a| &a.lot == lot)
+            .collect();
+        list.sort_by_key(|a| (a.rank().unwrap_or(u32::MAX), a.outcome, a.protocol.clone()));
+        list
+    }
+}
+
+/// Applies every rule of the call to the workspace.
+pub fn evaluate(ws: &Workspace) -> Evaluation {
+    let call = ws.call();
+    let mut applications = BTreeMap::new();
+    let mut lots = BTreeMap::new();
+
+    for lot in &call.lots {
+        let members: Vec<&Application> = ws
+            .applications()
+            .values()
+            .filter(|a| a.lot == lot.id)
+            .collect();
+        let admissions: BTreeMap<&Protocol, Admission> = members
+            .iter()
+            .map(|a| (&a.protocol, admissibility::admission(a, call, lot)))
+            .collect();
+        let admitted: Vec<&Application> = members
+            .iter()
+            .copied()
+            .filter(|a| admissions.get(&a.protocol).is_some_and(Admission::admitted))
+            .collect();
+        let mut scores = scoring::score_lot(ws, &admitted);
+
+        let eligible: Vec<(&Application, &Scores)> = admitted
+            .iter()
+            .filter_map(|a| scores.get(&a.protocol).map(|s| (*a, s)))
+            .filter(|(_, s)| s.eligible() && s.total.is_some())
+            .collect();
+        let ranking = ranking::rank_lot(ws, &lot.id, &eligible);
+        let requested: BTreeMap<Protocol, Money> = eligible
+            .iter()
+            .map(|(a, _)| (a.protocol.clone(), a.requested))
+            .collect();
+        let ceiling = cofinancing::lot_ceiling(lot);
+        let allocated = allocation::allocate(lot.allocation, ceiling, &ranking, &requested);
+        let places: BTreeMap<&Protocol, &Place> =
+            ranking.iter().map(|p| (&p.protocol, p)).collect();
+
+        let mut provisional = false;
+        for app in &members {
+            let admission = admissions
+                .get(&app.protocol)
+                .cloned()
+                .unwrap_or_else(|| admissibility::admission(app, call, lot));
+            let app_scores = scores.remove(&app.protocol);
+            let grant = allocated.grants.get(&app.protocol).copied();
+            let outcome = match (&app_scores, grant) {
+                _ if !admission.admitted() => Outcome::Excluded,
+                (None, _) => Outcome::Incomplete,
+                (Some(s), _) if !s.complete() || s.total.is_none() => Outcome::Incomplete,
+                (Some(s), _) if !s.threshold_failures.is_empty() => Outcome::BelowThreshold,
+                (_, Some(Grant::Funded(_))) => Outcome::Funded,
+                (_, Some(Grant::PartiallyFunded(_))) => Outcome::PartiallyFunded,
+                (_, Some(Grant::TieUnresolved)) => Outcome::TieUnresolved,
+                (_, Some(Grant::PendingTie)) => Outcome::PendingTie,
+                (_, Some(Grant::NotFunded) | None) => Outcome::EligibleNotFunded,
+            };
+            provisional |= outcome == Outcome::Incomplete;
+            applications.insert(
+                app.protocol.clone(),
+                ApplicationResult {
+                    protocol: app.protocol.clone(),
+                    lot: lot.id.clone(),
+                    budget: Budget::of(app),
+                    admission,
+                    scores: app_scores,
+                    outcome,
+                    place: places.get(&app.protocol).map(|p| (*p).clone()),
+                    granted: grant.map(Grant::amount),
+                },
+            );
+        }
+        let granted: Money = allocated.grants.values().map(|g| g.amount()).sum();
+        lots.insert(
+            lot.id.clone(),
+            LotResult {
+                lot: lot.id.clone(),
+                ceiling,
+                granted,
+                remaining: allocated.remaining,
+                ranking,
+                provisional,
+                halted_by_tie: allocated.halted_by_tie,
+            },
+        );
+    }
+    let diagnostics = diagnostics::diagnose(ws, &applications);
+    Evaluation {
+        applications,
+        lots,
+        diagnostics,
+    }
+}
+
+/// Whether an admitted application's admission is still with reserve (soccorso istruttorio).
+pub fn with_reserve(result: &ApplicationResult) -> bool {
+    result.admission.outcome == AdmissionOutcome::AdmittedWithReserve
+}
