@@ -3,7 +3,11 @@
 
 use rust_decimal::Decimal;
 
-use crate::domain::{Date, Moment, Money, TimeOfDay};
+use crate::domain::{
+    AdmissionOutcome, Allocation, ConflictKind, Date, LegalForm, Moment, Money, Role, SessionKind,
+    TimeOfDay,
+};
+use crate::rules::Outcome;
 
 /// "131.760,00": thousands with a point, decimals with a comma, as many decimals as `value` has.
 pub fn number(value: Decimal) -> String {
@@ -194,14 +198,14 @@ pub fn in_words(n: u32) -> String {
         0..=999 => below_thousand(n),
         1000..=1999 => format!(
             "mille{}",
-            if n % 1000 == 0 {
+            if n.is_multiple_of(1000) {
                 String::new()
             } else {
                 below_thousand(n % 1000)
             }
         ),
         2000..=999_999 => {
-            let rest = if n % 1000 == 0 {
+            let rest = if n.is_multiple_of(1000) {
                 String::new()
             } else {
                 below_thousand(n % 1000)
@@ -241,64 +245,7 @@ pub fn time_in_words(t: TimeOfDay) -> String {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use rust_decimal_macros::dec;
-
-    #[test]
-    fn amounts_read_as_in_italy() {
-        assert_eq!(euro(Money::parse("131760.00").unwrap()), "€ 131.760,00");
-        assert_eq!(euro(Money::parse("500").unwrap()), "€ 500,00");
-        assert_eq!(euro(Money::parse("1234567.8").unwrap()), "€ 1.234.567,80");
-        assert_eq!(number(dec!(87.73)), "87,73");
-        assert_eq!(percent(dec!(9.3750)), "9,3750%");
-        assert_eq!(share_percent(dec!(0.10)), "10%");
-        assert_eq!(euro_signed(dec!(-500)), "€ -500,00");
-    }
-
-    #[test]
-    fn numbers_in_words() {
-        let cases = [
-            (1, "uno"),
-            (21, "ventuno"),
-            (23, "ventitré"),
-            (28, "ventotto"),
-            (30, "trenta"),
-            (108, "centotto"),
-            (180, "centottanta"),
-            (2026, "duemilaventisei"),
-            (2031, "duemilatrentuno"),
-            (1999, "millenovecentonovantanove"),
-        ];
-        for (n, words) in cases {
-            assert_eq!(in_words(n), words, "{n}");
-        }
-    }
-
-    #[test]
-    fn the_opening_formula() {
-        let d = Date::parse("2026-11-21").unwrap();
-        assert_eq!(
-            date_in_words(d),
-            "L'anno duemilaventisei, il giorno ventuno del mese di novembre"
-        );
-        assert_eq!(
-            time_in_words(TimeOfDay::parse("10:30").unwrap()),
-            "alle ore dieci e trenta"
-        );
-        assert_eq!(
-            time_in_words(TimeOfDay::parse("09:00").unwrap()),
-            "alle ore nove"
-        );
-        assert_eq!(date(d), "21/11/2026");
-    }
-}
-
 // Names of the domain's kinds, as the documents and the window say them.
-
-use crate::domain::{AdmissionOutcome, Allocation, ConflictKind, LegalForm, Role, SessionKind};
-use crate::rules::Outcome;
 
 pub fn legal_form(form: &LegalForm) -> String {
     match form {
@@ -393,5 +340,59 @@ pub fn allocation(mode: Allocation) -> String {
         Allocation::AllAboveThreshold => {
             "tutte le candidature idonee, nei limiti delle risorse".into()
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn amounts_read_as_in_italy() {
+        assert_eq!(euro(Money::parse("131760.00").unwrap()), "€ 131.760,00");
+        assert_eq!(euro(Money::parse("500").unwrap()), "€ 500,00");
+        assert_eq!(euro(Money::parse("1234567.8").unwrap()), "€ 1.234.567,80");
+        assert_eq!(number(dec!(87.73)), "87,73");
+        assert_eq!(percent(dec!(9.3750)), "9,3750%");
+        assert_eq!(share_percent(dec!(0.10)), "10%");
+        assert_eq!(euro_signed(dec!(-500)), "€ -500,00");
+    }
+
+    #[test]
+    fn numbers_in_words() {
+        let cases = [
+            (1, "uno"),
+            (21, "ventuno"),
+            (23, "ventitré"),
+            (28, "ventotto"),
+            (30, "trenta"),
+            (108, "centotto"),
+            (180, "centottanta"),
+            (2026, "duemilaventisei"),
+            (2031, "duemilatrentuno"),
+            (1999, "millenovecentonovantanove"),
+        ];
+        for (n, words) in cases {
+            assert_eq!(in_words(n), words, "{n}");
+        }
+    }
+
+    #[test]
+    fn the_opening_formula() {
+        let d = Date::parse("2026-11-21").unwrap();
+        assert_eq!(
+            date_in_words(d),
+            "L'anno duemilaventisei, il giorno ventuno del mese di novembre"
+        );
+        assert_eq!(
+            time_in_words(TimeOfDay::parse("10:30").unwrap()),
+            "alle ore dieci e trenta"
+        );
+        assert_eq!(
+            time_in_words(TimeOfDay::parse("09:00").unwrap()),
+            "alle ore nove"
+        );
+        assert_eq!(date(d), "21/11/2026");
     }
 }

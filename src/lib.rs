@@ -4,6 +4,10 @@
 //! [`rules::evaluate`] → [`rules::Evaluation`] → the window, the command line or the minutes.
 //! `domain` and `rules` know nothing of files, windows or PDF.
 
+pub mod app;
+pub mod cli;
 pub mod domain;
 pub mod italian;
 pub mod rules;
+pub mod samples;
+pub mod workspace;

@@ -112,7 +112,7 @@ impl Workspace {
     /// Sessions in the order of their minutes.
     pub fn sessions_in_order(&self) -> Vec<&Session> {
         let mut list: Vec<&Session> = self.sessions.values().collect();
-        list.sort_by(|a, b| (a.number, a.date, a.start).cmp(&(b.number, b.date, b.start)));
+        list.sort_by_key(|a| (a.number, a.date, a.start));
         list
     }
 

@@ -58,8 +58,8 @@ fn percent(part: Decimal, whole: Decimal, side: Side) -> Decimal {
         return Decimal::ZERO;
     }
     let ratio = Ratio::from_decimal(part)
-        .mul(Ratio::from_int(100))
-        .and_then(|r| r.div(Ratio::from_decimal(whole)));
+        .checked_mul(Ratio::from_int(100))
+        .and_then(|r| r.checked_div(Ratio::from_decimal(whole)));
     let rounded = ratio.and_then(|r| match side {
         Side::Below => r.floor(4),
         Side::Above => r.ceil(4),

@@ -70,7 +70,7 @@ fn normalized(c: &Criterion, value: Decimal) -> Option<Ratio> {
     match c.scoring {
         Scoring::Coefficient => Some(Ratio::from_decimal(value)),
         Scoring::Points { .. } if !c.max.value().is_zero() => Ratio::from_decimal(value)
-            .div(Ratio::from_decimal(c.max.value()))
+            .checked_div(Ratio::from_decimal(c.max.value()))
             .ok(),
         _ => None,
     }
@@ -149,7 +149,7 @@ pub fn diagnose(ws: &Workspace, results: &BTreeMap<Protocol, ApplicationResult>)
             let low = marks.iter().min_by_key(|m| m.2);
             let high = marks.iter().max_by_key(|m| m.2);
             if let (Some(low), Some(high)) = (low, high)
-                && let Ok(spread) = high.2.sub(low.2)
+                && let Ok(spread) = high.2.checked_sub(low.2)
                 && spread > gap
             {
                 discordances.push(Discordance {
@@ -161,17 +161,19 @@ pub fn diagnose(ws: &Workspace, results: &BTreeMap<Protocol, ApplicationResult>)
                 });
             }
             // Severity: each mark against the mean of the others' marks on the same cell.
-            let total = marks.iter().try_fold(Ratio::ZERO, |acc, m| acc.add(m.2));
+            let total = marks
+                .iter()
+                .try_fold(Ratio::ZERO, |acc, m| acc.checked_add(m.2));
             let Ok(total) = total else { continue };
             let others = Ratio::from_int(marks.len() as i64 - 1);
             for (member, _, v) in &marks {
                 let diff = total
-                    .sub(*v)
-                    .and_then(|rest| rest.div(others))
-                    .and_then(|mean_others| v.sub(mean_others));
+                    .checked_sub(*v)
+                    .and_then(|rest| rest.checked_div(others))
+                    .and_then(|mean_others| v.checked_sub(mean_others));
                 if let Ok(diff) = diff {
                     let entry = gaps.entry(member).or_insert((Ratio::ZERO, 0));
-                    if let Ok(sum) = entry.0.add(diff) {
+                    if let Ok(sum) = entry.0.checked_add(diff) {
                         *entry = (sum, entry.1 + 1);
                     }
                 }
@@ -183,7 +185,7 @@ pub fn diagnose(ws: &Workspace, results: &BTreeMap<Protocol, ApplicationResult>)
         .map(|(member, (sum, n))| Severity {
             member: member.clone(),
             mean_gap: sum
-                .div(Ratio::from_int(n as i64))
+                .checked_div(Ratio::from_int(n as i64))
                 .and_then(|r| r.round_half_up(3))
                 .unwrap_or(Decimal::ZERO),
             marks_compared: n,

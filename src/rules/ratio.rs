@@ -65,7 +65,7 @@ impl Ratio {
         self.num == 0
     }
 
-    pub fn add(self, o: Ratio) -> Exact<Ratio> {
+    pub fn checked_add(self, o: Ratio) -> Exact<Ratio> {
         let g = gcd(self.den, o.den);
         let den = (self.den / g).checked_mul(o.den).ok_or(Overflow)?;
         let a = self.num.checked_mul(o.den / g).ok_or(Overflow)?;
@@ -73,14 +73,14 @@ impl Ratio {
         Ratio::new(a.checked_add(b).ok_or(Overflow)?, den)
     }
 
-    pub fn sub(self, o: Ratio) -> Exact<Ratio> {
-        self.add(Ratio {
+    pub fn checked_sub(self, o: Ratio) -> Exact<Ratio> {
+        self.checked_add(Ratio {
             num: -o.num,
             den: o.den,
         })
     }
 
-    pub fn mul(self, o: Ratio) -> Exact<Ratio> {
+    pub fn checked_mul(self, o: Ratio) -> Exact<Ratio> {
         // Cross-reduce first, so that the products stay small.
         let g1 = gcd(self.num, o.den);
         let g2 = gcd(o.num, self.den);
@@ -90,11 +90,11 @@ impl Ratio {
     }
 
     /// self / o; dividing by zero is an error the caller must have ruled out.
-    pub fn div(self, o: Ratio) -> Exact<Ratio> {
+    pub fn checked_div(self, o: Ratio) -> Exact<Ratio> {
         if o.num == 0 {
             return Err(Overflow);
         }
-        self.mul(Ratio {
+        self.checked_mul(Ratio {
             num: o.den,
             den: o.num,
         })
@@ -195,8 +195,8 @@ mod tests {
     #[test]
     fn a_third_of_eighty_eight_rounds_once() {
         // 40 × 2,2 / 3 = 29,333…
-        let mean = r(22, 10).div(Ratio::from_int(3)).unwrap();
-        let points = Ratio::from_int(40).mul(mean).unwrap();
+        let mean = r(22, 10).checked_div(Ratio::from_int(3)).unwrap();
+        let points = Ratio::from_int(40).checked_mul(mean).unwrap();
         assert_eq!(points.round_half_up(2).unwrap(), dec!(29.33));
     }
 
@@ -211,7 +211,11 @@ mod tests {
     fn floor_and_ceil_keep_their_side_of_a_limit() {
         let share = r(333_333, 3_333_333); // 9,99999…%
         assert_eq!(
-            share.mul(Ratio::from_int(100)).unwrap().floor(4).unwrap(),
+            share
+                .checked_mul(Ratio::from_int(100))
+                .unwrap()
+                .floor(4)
+                .unwrap(),
             dec!(9.9999)
         );
         assert_eq!(r(90_001, 100_000).ceil(2).unwrap(), dec!(0.91));
@@ -227,6 +231,6 @@ mod tests {
 
     #[test]
     fn division_by_zero_is_refused() {
-        assert_eq!(Ratio::ONE.div(Ratio::ZERO), Err(Overflow));
+        assert_eq!(Ratio::ONE.checked_div(Ratio::ZERO), Err(Overflow));
     }
 }

@@ -220,7 +220,7 @@ pub fn score_lot(ws: &Workspace, admitted: &[&Application]) -> BTreeMap<Protocol
                     let rescaled = if best.is_zero() {
                         Ok(Ratio::ZERO)
                     } else {
-                        v.div(best)
+                        v.checked_div(best)
                     };
                     match rescaled.and_then(|r| points_of(c, r, dp)) {
                         Ok(p) => Some(p),
@@ -254,7 +254,9 @@ pub fn score_lot(ws: &Workspace, admitted: &[&Application]) -> BTreeMap<Protocol
 
 /// max × V, rounded half up once.
 fn points_of(c: &Criterion, v: Ratio, dp: u32) -> Exact<Decimal> {
-    Ratio::from_decimal(c.max.value()).mul(v)?.round_half_up(dp)
+    Ratio::from_decimal(c.max.value())
+        .checked_mul(v)?
+        .round_half_up(dp)
 }
 
 /// The members' marks on a discretionary criterion, or the declared level of a tabular one.
@@ -283,7 +285,7 @@ fn judged(ws: &Workspace, app: &Application, c: &Criterion) -> CriterionScore {
                             value: s.value(),
                             reason: s.reason.clone(),
                         });
-                        match sum.add(Ratio::from_decimal(s.value())) {
+                        match sum.checked_add(Ratio::from_decimal(s.value())) {
                             Ok(total) => sum = total,
                             Err(Overflow) => cs.gaps.push(Gap::TooLarge),
                         }
@@ -300,10 +302,10 @@ fn judged(ws: &Workspace, app: &Application, c: &Criterion) -> CriterionScore {
             }
             if cs.gaps.is_empty() {
                 let n = Ratio::from_int(cs.marks.len() as i64);
-                let mean = sum.div(n);
+                let mean = sum.checked_div(n);
                 let v = mean.and_then(|mean| match c.scoring {
                     Scoring::Points { .. } if c.max.value().is_zero() => Ok(Ratio::ZERO),
-                    Scoring::Points { .. } => mean.div(Ratio::from_decimal(c.max.value())),
+                    Scoring::Points { .. } => mean.checked_div(Ratio::from_decimal(c.max.value())),
                     _ => Ok(mean),
                 });
                 match (mean, v) {
@@ -326,7 +328,7 @@ fn judged(ws: &Workspace, app: &Application, c: &Criterion) -> CriterionScore {
                         Ok(Ratio::ZERO)
                     } else {
                         Ratio::from_decimal(level.points.value())
-                            .div(Ratio::from_decimal(c.max.value()))
+                            .checked_div(Ratio::from_decimal(c.max.value()))
                     };
                     match v {
                         Ok(v) => cs.coefficient = Some(v),
@@ -352,7 +354,7 @@ fn measure_of(
         if cost.is_zero() {
             return Ok(Ratio::ZERO);
         }
-        Ratio::from_decimal(app.cofinancing_total().value()).div(Ratio::from_decimal(cost))
+        Ratio::from_decimal(app.cofinancing_total().value()).checked_div(Ratio::from_decimal(cost))
     };
     match measure {
         Measure::CofinancingShare => Some(share(app)),
@@ -363,7 +365,7 @@ fn measure_of(
                 .map_or(Decimal::ZERO, |s| s.value());
             Some(
                 share(app)
-                    .and_then(|s| s.sub(Ratio::from_decimal(min)))
+                    .and_then(|s| s.checked_sub(Ratio::from_decimal(min)))
                     .map(|x| x.max(Ratio::ZERO)),
             )
         }
@@ -403,7 +405,7 @@ fn linear(
                 let v = if best.is_zero() {
                     Ok(Ratio::ZERO)
                 } else {
-                    x.div(best)
+                    x.checked_div(best)
                 };
                 match v {
                     Ok(v) => cs.coefficient = Some(v),
@@ -462,8 +464,8 @@ fn rescale_totals(call: &Call, dp: u32, results: &mut BTreeMap<Protocol, Scores>
             Ok(Decimal::ZERO)
         } else {
             Ratio::from_decimal(total)
-                .div(Ratio::from_decimal(best))
-                .and_then(|r| r.mul(max))
+                .checked_div(Ratio::from_decimal(best))
+                .and_then(|r| r.checked_mul(max))
                 .and_then(|r| r.round_half_up(dp))
         };
         scores.total = rescaled.ok();

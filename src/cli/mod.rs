@@ -1,0 +1,208 @@
+//! The command line: the same binary as the window, for the secretariat's scripts and for tests.
+//! Italian messages; exit 0 on success, 1 when the data has errors, 2 on misuse.
+
+mod check;
+pub mod rank;
+mod sample;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::error::ErrorKind;
+use clap::{Parser, Subcommand};
+
+use crate::domain::Workspace;
+use crate::workspace::{self, Loaded};
+
+const HELP: &str = "\
+{about}
+
+Uso: {usage}
+
+{all-args}{after-help}";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "commissione",
+    version,
+    about = "Commissione: valutazione delle candidature di un avviso di co-progettazione.\nSenza argomenti apre la finestra.",
+    help_template = HELP,
+    subcommand_help_heading = "Comandi",
+    disable_help_subcommand = true,
+    disable_help_flag = true,
+    disable_version_flag = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Mostra questo aiuto
+    #[arg(short = 'h', long = "help", action = clap::ArgAction::Help, global = true)]
+    help: Option<bool>,
+    /// Mostra la versione
+    #[arg(short = 'V', long = "version", action = clap::ArgAction::Version)]
+    version: Option<bool>,
+}
+
+#[derive(Debug, Subcommand)]
+#[command(help_template = HELP)]
+pub enum Command {
+    /// Apre la finestra sull'avviso della cartella DIR
+    Open {
+        /// Cartella dell'avviso
+        dir: PathBuf,
+    },
+    /// Scrive un avviso di esempio (sondrio-coworking, milano-quartieri-connessi, milano-hub-innovazione) nella cartella DIR
+    Sample {
+        /// Nome dell'esempio
+        name: String,
+        /// Cartella in cui scriverlo (nuova o vuota)
+        dir: PathBuf,
+    },
+    /// Controlla i file dell'avviso e mostra l'ammissibilità di ogni candidatura
+    Check {
+        /// Cartella dell'avviso
+        dir: PathBuf,
+        /// Mostra anche i controlli superati
+        #[arg(long)]
+        all: bool,
+    },
+    /// Calcola la graduatoria di ogni lotto
+    Rank {
+        /// Cartella dell'avviso
+        dir: PathBuf,
+        /// Solo questo lotto
+        #[arg(long)]
+        lot: Option<String>,
+        /// table (per la lettura), csv (per i fogli di calcolo), json (per i programmi)
+        #[arg(long, value_enum, default_value_t = rank::Format::Table)]
+        format: rank::Format,
+        /// Scrive su questo file invece che sullo schermo
+        #[arg(short = 'o', long = "output")]
+        output: Option<PathBuf>,
+    },
+}
+
+/// What a command ends with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    Ok,
+    /// The data has errors.
+    DataErrors,
+    /// The command was misused.
+    Misuse,
+}
+
+impl From<Exit> for ExitCode {
+    fn from(exit: Exit) -> ExitCode {
+        match exit {
+            Exit::Ok => ExitCode::SUCCESS,
+            Exit::DataErrors => ExitCode::from(1),
+            Exit::Misuse => ExitCode::from(2),
+        }
+    }
+}
+
+/// Parses the arguments, with clap's own errors said in Italian.
+pub fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Cli, Exit> {
+    match Cli::try_parse_from(args) {
+        Ok(cli) => Ok(cli),
+        Err(e) => match e.kind() {
+            ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+                let _ = e.print();
+                Err(Exit::Ok)
+            }
+            kind => {
+                let detail = e
+                    .context()
+                    .find_map(|(k, v)| {
+                        matches!(
+                            k,
+                            clap::error::ContextKind::InvalidArg
+                                | clap::error::ContextKind::InvalidSubcommand
+                                | clap::error::ContextKind::InvalidValue
+                        )
+                        .then(|| v.to_string())
+                    })
+                    .unwrap_or_default();
+                let message = match kind {
+                    ErrorKind::InvalidSubcommand => format!("comando sconosciuto «{detail}»"),
+                    ErrorKind::UnknownArgument => format!("opzione sconosciuta «{detail}»"),
+                    ErrorKind::MissingRequiredArgument => {
+                        format!("manca un argomento obbligatorio: {detail}")
+                    }
+                    ErrorKind::InvalidValue => format!("valore non valido «{detail}»"),
+                    ErrorKind::MissingSubcommand => "manca il comando".to_string(),
+                    ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues => {
+                        "troppi argomenti".to_string()
+                    }
+                    _ => "argomenti non validi".to_string(),
+                };
+                eprintln!("errore: {message}\n(commissione --help mostra i comandi e le opzioni)");
+                Err(Exit::Misuse)
+            }
+        },
+    }
+}
+
+/// Runs a subcommand. `None` means: open the window (the caller does it).
+pub fn run(command: Command) -> Exit {
+    match command {
+        Command::Open { .. } => Exit::Misuse,
+        Command::Sample { name, dir } => sample::run(&name, &dir),
+        Command::Check { dir, all } => check::run(&dir, all),
+        Command::Rank {
+            dir,
+            lot,
+            format,
+            output,
+        } => rank::run(&dir, lot.as_deref(), format, output.as_deref()),
+    }
+}
+
+/// Loads a workspace for a command that needs it whole: any problem is printed and ends the command.
+pub(crate) fn load_clean(dir: &Path) -> Result<(Workspace, Loaded), Exit> {
+    let loaded = workspace::load(dir);
+    if !loaded.problems.is_empty() {
+        let mut err = std::io::stderr().lock();
+        for p in &loaded.problems {
+            let _ = writeln!(err, "{p}");
+        }
+        let _ = writeln!(
+            err,
+            "{} errori in {}: correggerli prima di procedere (commissione check {} li elenca).",
+            loaded.problems.len(),
+            dir.display(),
+            dir.display()
+        );
+        return Err(Exit::DataErrors);
+    }
+    match loaded.workspace.clone() {
+        Some(ws) => Ok((ws, loaded)),
+        None => {
+            eprintln!("{}: non è un avviso leggibile", dir.display());
+            Err(Exit::DataErrors)
+        }
+    }
+}
+
+/// Writes `text` to the file (atomically) or to standard output.
+pub(crate) fn emit(output: Option<&Path>, text: &[u8]) -> Exit {
+    match output {
+        Some(path) => match workspace::write_atomic(path, text) {
+            Ok(()) => Exit::Ok,
+            Err(e) => {
+                eprintln!("{}: impossibile scrivere ({e})", path.display());
+                Exit::DataErrors
+            }
+        },
+        None => {
+            let mut out = std::io::stdout().lock();
+            if out.write_all(text).and_then(|()| out.flush()).is_err() {
+                // A closed pipe (| head) is not an error of the data.
+                return Exit::Ok;
+            }
+            Exit::Ok
+        }
+    }
+}

@@ -1,0 +1,60 @@
+//! The sample calls shipped in the binary (from `sample-data/`).
+
+use std::fs;
+use std::io;
+use std::path::Path;
+
+use crate::workspace::{files, write_atomic};
+
+include!(concat!(env!("OUT_DIR"), "/samples.rs"));
+
+pub fn names() -> Vec<&'static str> {
+    SAMPLES.iter().map(|(name, _)| *name).collect()
+}
+
+pub fn files(name: &str) -> Option<&'static [(&'static str, &'static str)]> {
+    SAMPLES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, files)| *files)
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SampleError {
+    #[error("non esiste un avviso di esempio «{name}»: quelli disponibili sono {available}")]
+    Unknown { name: String, available: String },
+    #[error("{dir} contiene già un avviso ({file}): scegliere una cartella vuota o nuova")]
+    NotEmpty { dir: String, file: &'static str },
+    #[error("{path}: impossibile scrivere ({source})")]
+    Io { path: String, source: io::Error },
+}
+
+/// Writes the sample `name` into `dir`, which must not hold a call already.
+pub fn write(name: &str, dir: &Path) -> Result<(), SampleError> {
+    let Some(list) = files(name) else {
+        return Err(SampleError::Unknown {
+            name: name.to_string(),
+            available: names().join(", "),
+        });
+    };
+    if dir.join(files::CALL).exists() {
+        return Err(SampleError::NotEmpty {
+            dir: dir.display().to_string(),
+            file: files::CALL,
+        });
+    }
+    for (rel, text) in list {
+        let path = dir.join(rel);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(|source| SampleError::Io {
+                path: parent.display().to_string(),
+                source,
+            })?;
+        }
+        write_atomic(&path, text.as_bytes()).map_err(|source| SampleError::Io {
+            path: path.display().to_string(),
+            source,
+        })?;
+    }
+    Ok(())
+}

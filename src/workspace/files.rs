@@ -1,0 +1,107 @@
+//! The files of a workspace: their names, and the envelope that carries the format version.
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::{Application, Call, Commission, ScoreSheet, Session};
+
+/// The format this version reads and writes. A file with a higher number was written by a newer
+/// version and is refused rather than misread.
+pub const FORMAT: u32 = 1;
+
+pub const CALL: &str = "avviso.ron";
+pub const COMMISSION: &str = "commissione.ron";
+pub const APPLICATIONS: &str = "candidature";
+pub const SHEETS: &str = "schede";
+pub const SESSIONS: &str = "sedute";
+pub const MINUTES: &str = "verbali";
+
+/// A kind of file in the workspace, with its envelope and the comment at its top.
+pub trait FileKind: Serialize + for<'de> Deserialize<'de> {
+    type Content;
+    /// The first line of the file: what it is, for a person who opens it.
+    const HEADER: &'static str;
+    fn wrap(content: Self::Content) -> Self;
+    fn format(&self) -> u32;
+    fn into_content(self) -> Self::Content;
+}
+
+macro_rules! envelope {
+    ($(#[$doc:meta])* $name:ident, $field:ident: $content:ty, $header:literal) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub struct $name {
+            pub format: u32,
+            pub $field: $content,
+        }
+
+        impl FileKind for $name {
+            type Content = $content;
+            const HEADER: &'static str = $header;
+
+            fn wrap(content: $content) -> Self {
+                $name { format: FORMAT, $field: content }
+            }
+
+            fn format(&self) -> u32 {
+                self.format
+            }
+
+            fn into_content(self) -> $content {
+                self.$field
+            }
+        }
+    };
+}
+
+envelope!(
+    /// avviso.ron
+    CallFile,
+    call: Call,
+    "// Commissione: l'avviso (lotti, regole di finanziamento, criteri, soglie, parità)."
+);
+envelope!(
+    /// commissione.ron
+    CommissionFile,
+    commission: Commission,
+    "// Commissione: i componenti della commissione di valutazione e l'atto di nomina."
+);
+envelope!(
+    /// candidature/*.ron
+    ApplicationFile,
+    application: Application,
+    "// Commissione: una candidatura (soggetto proponente, piano finanziario, documenti, decisione)."
+);
+envelope!(
+    /// schede/*.ron
+    SheetFile,
+    sheet: ScoreSheet,
+    "// Commissione: la scheda di valutazione di un componente (dichiarazioni, punteggi, motivazioni)."
+);
+envelope!(
+    /// sedute/*.ron
+    SessionFile,
+    session: Session,
+    "// Commissione: una seduta della commissione (presenze, note, sorteggi, sigillo)."
+);
+
+/// A file name made from an id: letters, digits, '.', '_' and '-' are kept, anything else
+/// becomes '-' ("2026/0004512" → "2026-0004512.ron").
+pub fn file_name_for(id: &str) -> String {
+    let stem: String = id
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-') {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let stem = stem.trim_start_matches('.');
+    if stem.is_empty() {
+        "senza-nome.ron".into()
+    } else {
+        format!("{stem}.ron")
+    }
+}

@@ -1,0 +1,300 @@
+//! Reading a workspace folder: every file, every error with its place, and the rest still opens.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use super::files::{
+    self, ApplicationFile, CallFile, CommissionFile, FORMAT, FileKind, SessionFile, SheetFile,
+};
+use super::locate::{locate, position_of_offset};
+use super::problem::{Position, Problem};
+use super::ron_error;
+use crate::domain::{Inconsistency, MemberId, Part, Parts, Protocol, SessionId, Workspace};
+
+/// A file larger than this is not a workspace file someone wrote.
+const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// What loading a folder gave.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub dir: PathBuf,
+    /// None when the call or the commission cannot be read or do not hold together.
+    pub workspace: Option<Workspace>,
+    /// Every problem, in file order.
+    pub problems: Vec<Problem>,
+    pub sources: Sources,
+}
+
+impl Loaded {
+    pub fn is_clean(&self) -> bool {
+        self.workspace.is_some() && self.problems.is_empty()
+    }
+}
+
+/// Where each part of the workspace came from, and which files must not be written over.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Sources {
+    pub applications: BTreeMap<Protocol, PathBuf>,
+    pub sheets: BTreeMap<MemberId, PathBuf>,
+    pub sessions: BTreeMap<SessionId, PathBuf>,
+    /// Files with a problem: the program never writes over them, so nothing a person wrote is lost.
+    pub quarantined: BTreeSet<PathBuf>,
+}
+
+/// The text of a file that parsed, kept to point at lines of later inconsistencies.
+struct Source {
+    file: PathBuf,
+    text: String,
+}
+
+pub fn load(dir: &Path) -> Loaded {
+    let mut loaded = Loaded {
+        dir: dir.to_path_buf(),
+        workspace: None,
+        problems: Vec::new(),
+        sources: Sources::default(),
+    };
+    match fs::metadata(dir) {
+        Ok(m) if m.is_dir() => {}
+        Ok(_) => {
+            loaded.problems.push(Problem::whole(
+                dir,
+                "non è una cartella: un avviso è una cartella di file .ron",
+            ));
+            return loaded;
+        }
+        Err(e) => {
+            loaded.problems.push(Problem::whole(dir, io_message(&e)));
+            return loaded;
+        }
+    }
+
+    let mut problems = Vec::new();
+    let call = read::<CallFile>(dir, Path::new(files::CALL), &mut problems);
+    let commission = read::<CommissionFile>(dir, Path::new(files::COMMISSION), &mut problems);
+    let (applications, application_sources): (Vec<_>, Vec<_>) =
+        read_folder::<ApplicationFile>(dir, files::APPLICATIONS, &mut problems)
+            .into_iter()
+            .unzip();
+    let (sheets, sheet_sources): (Vec<_>, Vec<_>) =
+        read_folder::<SheetFile>(dir, files::SHEETS, &mut problems)
+            .into_iter()
+            .unzip();
+    let (sessions, session_sources): (Vec<_>, Vec<_>) =
+        read_folder::<SessionFile>(dir, files::SESSIONS, &mut problems)
+            .into_iter()
+            .unzip();
+
+    let mut sources = Sources::default();
+    for (a, s) in applications.iter().zip(&application_sources) {
+        sources
+            .applications
+            .insert(a.protocol.clone(), s.file.clone());
+    }
+    for (sheet, s) in sheets.iter().zip(&sheet_sources) {
+        sources.sheets.insert(sheet.member.clone(), s.file.clone());
+    }
+    for (session, s) in sessions.iter().zip(&session_sources) {
+        sources.sessions.insert(session.id.clone(), s.file.clone());
+    }
+
+    let (call, call_source) = call.unzip();
+    let (commission, commission_source) = commission.unzip();
+    let parts = Parts {
+        call,
+        commission,
+        applications,
+        sheets,
+        sessions,
+    };
+    let (workspace, inconsistencies) = Workspace::assemble(parts);
+    for Inconsistency {
+        part,
+        field,
+        value,
+        message,
+    } in inconsistencies
+    {
+        let source = match part {
+            Part::Call => call_source.as_ref(),
+            Part::Commission => commission_source.as_ref(),
+            Part::Application(i) => application_sources.get(i),
+            Part::Sheet(i) => sheet_sources.get(i),
+            Part::Session(i) => session_sources.get(i),
+        };
+        if let Some(source) = source {
+            problems.push(Problem::at(
+                source.file.clone(),
+                locate(&source.text, field, &value),
+                message,
+            ));
+        }
+    }
+    problems.sort();
+    problems.dedup();
+
+    if let Some(ws) = &workspace {
+        sources
+            .applications
+            .retain(|p, _| ws.application(p).is_some());
+        sources.sheets.retain(|m, _| ws.sheet(m).is_some());
+        sources.sessions.retain(|s, _| ws.session(s).is_some());
+    }
+    sources.quarantined = problems.iter().map(|p| p.file.clone()).collect();
+    loaded.workspace = workspace;
+    loaded.problems = problems;
+    loaded.sources = sources;
+    loaded
+}
+
+fn io_message(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "non esiste".into(),
+        io::ErrorKind::PermissionDenied => "permesso negato: il file non si può leggere".into(),
+        _ => format!("impossibile leggere ({e})"),
+    }
+}
+
+/// Every `.ron` file of a sub-folder, in name order. A missing folder is an empty one.
+fn read_folder<K: FileKind>(
+    dir: &Path,
+    folder: &str,
+    problems: &mut Vec<Problem>,
+) -> Vec<(K::Content, Source)> {
+    let entries = match fs::read_dir(dir.join(folder)) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Vec::new(),
+        Err(e) => {
+            problems.push(Problem::whole(folder, io_message(&e)));
+            return Vec::new();
+        }
+    };
+    let mut names: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.file_name())
+        .filter(|n| {
+            let n = n.to_string_lossy();
+            n.ends_with(".ron") && !n.starts_with('.')
+        })
+        .map(|n| Path::new(folder).join(n))
+        .collect();
+    names.sort();
+    names
+        .into_iter()
+        .filter_map(|rel| read::<K>(dir, &rel, problems))
+        .collect()
+}
+
+/// Only the version, read before the rest so that a newer file is refused, not misread.
+#[derive(Deserialize)]
+struct Probe {
+    #[serde(default)]
+    format: Option<u32>,
+}
+
+fn read<K: FileKind>(
+    dir: &Path,
+    rel: &Path,
+    problems: &mut Vec<Problem>,
+) -> Option<(K::Content, Source)> {
+    match read_text(dir, rel).and_then(|text| parse::<K>(rel, &text).map(|c| (c, text))) {
+        Ok((content, text)) => Some((
+            content,
+            Source {
+                file: rel.to_path_buf(),
+                text,
+            },
+        )),
+        Err(problem) => {
+            problems.push(problem);
+            None
+        }
+    }
+}
+
+fn read_text(dir: &Path, rel: &Path) -> Result<String, Problem> {
+    let path = dir.join(rel);
+    let meta = fs::metadata(&path).map_err(|e| Problem::whole(rel, io_message(&e)))?;
+    if meta.is_dir() {
+        return Err(Problem::whole(
+            rel,
+            "è una cartella, ma qui ci vuole un file",
+        ));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(Problem::whole(
+            rel,
+            format!(
+                "il file è troppo grande ({} byte): non è un file di Commissione",
+                meta.len()
+            ),
+        ));
+    }
+    let bytes = fs::read(&path).map_err(|e| Problem::whole(rel, io_message(&e)))?;
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
+            return Err(Problem::at(
+                rel,
+                position_of_offset(&prefix, prefix.len()),
+                "il file non è testo UTF-8: salvarlo con la codifica UTF-8",
+            ));
+        }
+    };
+    let text = text
+        .strip_prefix('\u{feff}')
+        .map(str::to_string)
+        .unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(Problem::whole(rel, "il file è vuoto"));
+    }
+    Ok(text)
+}
+
+pub(super) fn parse<K: FileKind>(rel: &Path, text: &str) -> Result<K::Content, Problem> {
+    // Optional values may be written bare (`min: "20"`) as well as `Some("20")`.
+    let options = ron::Options::default()
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+        .with_recursion_limit(64);
+    let spanned = |e: ron::error::SpannedError| {
+        Problem::at(rel, ron_error::position(&e), ron_error::message(&e.code))
+    };
+    let probe: Probe = options.from_str(text).map_err(spanned)?;
+    match probe.format {
+        None => {
+            return Err(Problem::at(
+                rel,
+                Position { line: 1, column: 1 },
+                format!(
+                    "manca il campo «format» con la versione del formato del file (oggi {FORMAT})"
+                ),
+            ));
+        }
+        Some(0) => {
+            return Err(Problem::at(
+                rel,
+                locate(text, "format", "0"),
+                "la versione del formato non può essere 0",
+            ));
+        }
+        Some(n) if n > FORMAT => {
+            return Err(Problem::at(
+                rel,
+                locate(text, "format", &n.to_string()),
+                format!(
+                    "il file è nel formato {n}, scritto da una versione più recente di Commissione; questa versione legge il formato {FORMAT}"
+                ),
+            ));
+        }
+        Some(_) => {}
+    }
+    let file: K = options.from_str(text).map_err(spanned)?;
+    debug_assert!(file.format() <= FORMAT);
+    Ok(file.into_content())
+}

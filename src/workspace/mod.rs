@@ -1,0 +1,13 @@
+//! The call's folder on disk: loading every file with each error in its place, and saving
+//! atomically in a deterministic text form.
+
+pub mod files;
+mod load;
+mod locate;
+mod problem;
+mod ron_error;
+mod save;
+
+pub use load::{Loaded, Sources, load};
+pub use problem::{Position, Problem};
+pub use save::{SaveError, Store, to_text, write_atomic, write_new};

@@ -1,0 +1,226 @@
+//! Writing a workspace: deterministic RON, atomic replacement, the previous version kept.
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use ron::ser::PrettyConfig;
+
+use super::files::{
+    self, ApplicationFile, CallFile, CommissionFile, FileKind, SessionFile, SheetFile,
+    file_name_for,
+};
+use super::load::Sources;
+use crate::domain::{Application, MemberId, Protocol, ScoreSheet, Session, SessionId, Workspace};
+
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    #[error(
+        "{file}: il file contiene errori e non viene sovrascritto; correggerlo a mano e riaprire l'avviso"
+    )]
+    Quarantined { file: String },
+    #[error("{file}: impossibile scrivere ({source})")]
+    Io { file: String, source: io::Error },
+    #[error("{file}: impossibile preparare il contenuto ({message})")]
+    Serialize { file: String, message: String },
+}
+
+/// The text of a file: its header comment, then pretty RON with "\n" line ends and a final newline,
+/// the same bytes on every system.
+pub fn to_text<K: FileKind>(content: K::Content) -> Result<String, ron::Error> {
+    let config = PrettyConfig::new()
+        .new_line("\n")
+        .indentor("    ")
+        .separate_tuple_members(false)
+        .enumerate_arrays(false)
+        .struct_names(false)
+        .extensions(ron::extensions::Extensions::IMPLICIT_SOME);
+    let body = ron::ser::to_string_pretty(&K::wrap(content), config)?;
+    Ok(format!("{}\n{body}\n", K::HEADER))
+}
+
+/// Replaces `path` with `contents` so that a crash leaves either the old file or the new one:
+/// a temporary file in the same folder is written, flushed to disk and renamed over the old
+/// one, whose previous version is kept as `NAME.bak`. Writing the same contents again does nothing.
+pub fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
+    if fs::read(path).is_ok_and(|old| old == contents) {
+        return Ok(());
+    }
+    let parent = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    fs::create_dir_all(parent)?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut temp = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".tmp")
+        .tempfile_in(parent)?;
+    temp.write_all(contents)?;
+    temp.flush()?;
+    temp.as_file().sync_all()?;
+    if path.exists() {
+        let backup = parent.join(format!("{name}.bak"));
+        fs::copy(path, &backup)?;
+    }
+    temp.persist(path).map_err(|e| e.error)?;
+    sync_dir(parent);
+    Ok(())
+}
+
+#[cfg(unix)]
+fn sync_dir(dir: &Path) {
+    // Makes the rename itself durable; a failure here loses nothing already written.
+    if let Ok(d) = fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+}
+
+#[cfg(not(unix))]
+fn sync_dir(_dir: &Path) {}
+
+/// Writes parts of a workspace into its folder, never over a file that had errors.
+#[derive(Debug, Clone)]
+pub struct Store {
+    pub dir: PathBuf,
+    pub sources: Sources,
+}
+
+impl Store {
+    pub fn new(dir: impl Into<PathBuf>, sources: Sources) -> Store {
+        Store {
+            dir: dir.into(),
+            sources,
+        }
+    }
+
+    fn write<K: FileKind>(&self, rel: &Path, content: K::Content) -> Result<(), SaveError> {
+        let file = rel.to_string_lossy().replace('\\', "/");
+        if self.sources.quarantined.contains(rel) {
+            return Err(SaveError::Quarantined { file });
+        }
+        let text = to_text::<K>(content).map_err(|e| SaveError::Serialize {
+            file: file.clone(),
+            message: e.to_string(),
+        })?;
+        write_atomic(&self.dir.join(rel), text.as_bytes())
+            .map_err(|source| SaveError::Io { file, source })
+    }
+
+    /// A file name in `folder` for a new item, unused by any other item.
+    fn new_file(&self, folder: &str, id: &str, taken: impl Iterator<Item = PathBuf>) -> PathBuf {
+        let taken: Vec<PathBuf> = taken.collect();
+        let base = file_name_for(id);
+        let stem = base.trim_end_matches(".ron").to_string();
+        let mut candidate = Path::new(folder).join(&base);
+        let mut n = 2;
+        while taken.contains(&candidate)
+            || self.sources.quarantined.contains(&candidate)
+            || self.dir.join(&candidate).exists()
+        {
+            candidate = Path::new(folder).join(format!("{stem}-{n}.ron"));
+            n += 1;
+        }
+        candidate
+    }
+
+    pub fn save_call(&self, ws: &Workspace) -> Result<(), SaveError> {
+        self.write::<CallFile>(Path::new(files::CALL), ws.call().clone())?;
+        self.write::<CommissionFile>(Path::new(files::COMMISSION), ws.commission().clone())
+    }
+
+    pub fn application_file(&mut self, protocol: &Protocol) -> PathBuf {
+        if let Some(path) = self.sources.applications.get(protocol) {
+            return path.clone();
+        }
+        let path = self.new_file(
+            files::APPLICATIONS,
+            protocol.as_str(),
+            self.sources.applications.values().cloned(),
+        );
+        self.sources
+            .applications
+            .insert(protocol.clone(), path.clone());
+        path
+    }
+
+    pub fn save_application(&mut self, app: &Application) -> Result<(), SaveError> {
+        let rel = self.application_file(&app.protocol);
+        self.write::<ApplicationFile>(&rel, app.clone())
+    }
+
+    pub fn sheet_file(&mut self, member: &MemberId) -> PathBuf {
+        if let Some(path) = self.sources.sheets.get(member) {
+            return path.clone();
+        }
+        let path = self.new_file(
+            files::SHEETS,
+            member.as_str(),
+            self.sources.sheets.values().cloned(),
+        );
+        self.sources.sheets.insert(member.clone(), path.clone());
+        path
+    }
+
+    pub fn save_sheet(&mut self, sheet: &ScoreSheet) -> Result<(), SaveError> {
+        let rel = self.sheet_file(&sheet.member);
+        let mut sheet = sheet.clone();
+        sheet.normalize();
+        self.write::<SheetFile>(&rel, sheet)
+    }
+
+    pub fn session_file(&mut self, id: &SessionId) -> PathBuf {
+        if let Some(path) = self.sources.sessions.get(id) {
+            return path.clone();
+        }
+        let path = self.new_file(
+            files::SESSIONS,
+            id.as_str(),
+            self.sources.sessions.values().cloned(),
+        );
+        self.sources.sessions.insert(id.clone(), path.clone());
+        path
+    }
+
+    pub fn save_session(&mut self, session: &Session) -> Result<(), SaveError> {
+        let rel = self.session_file(&session.id);
+        self.write::<SessionFile>(&rel, session.clone())
+    }
+
+    /// Writes every part of the workspace. Files of items no longer in it are left in place.
+    pub fn save_all(&mut self, ws: &Workspace) -> Result<(), SaveError> {
+        self.save_call(ws)?;
+        for app in ws.applications().values() {
+            self.save_application(app)?;
+        }
+        for sheet in ws.sheets().values() {
+            self.save_sheet(sheet)?;
+        }
+        for session in ws.sessions().values() {
+            self.save_session(session)?;
+        }
+        Ok(())
+    }
+
+    /// Removes an application's file (when an application is withdrawn from the workspace); the
+    /// previous version stays as `NAME.bak`.
+    pub fn remove_application(&mut self, protocol: &Protocol) -> Result<(), SaveError> {
+        let Some(rel) = self.sources.applications.remove(protocol) else {
+            return Ok(());
+        };
+        let file = rel.to_string_lossy().replace('\\', "/");
+        let path = self.dir.join(&rel);
+        let backup = path.with_extension("ron.bak");
+        fs::rename(&path, &backup).map_err(|source| SaveError::Io { file, source })
+    }
+}
+
+/// Writes a whole workspace into an empty or new folder (for `sample`, tests and copies).
+pub fn write_new(dir: &Path, ws: &Workspace) -> Result<Sources, SaveError> {
+    let mut store = Store::new(dir, Sources::default());
+    store.save_all(ws)?;
+    Ok(store.sources)
+}
