@@ -28,4 +28,4 @@ pub use number::{Coefficient, Money, NumberError, Points, Share};
 pub use session::{Draw, Seal, Session, SessionKind};
 pub use sheet::{Conflict, ConflictKind, Declaration, Score, ScoreSheet};
 pub use time::{Date, Moment, TimeOfDay};
-pub use workspace::{Inconsistency, Part, Parts, Workspace};
+pub use workspace::{Assembled, Inconsistency, Part, Parts, SetAside, Workspace};

@@ -11,7 +11,7 @@ use super::commission::{Commission, Role};
 use super::id::{MemberId, Protocol, SessionId};
 use super::session::Session;
 use super::sheet::ScoreSheet;
-use super::workspace::{Inconsistency, Part, Parts, Workspace};
+use super::workspace::{Assembled, Inconsistency, Part, Parts, SetAside, Workspace};
 
 struct Report<'a> {
     part: Part,
@@ -38,10 +38,15 @@ fn list<T: ToString>(items: impl IntoIterator<Item = T>) -> String {
     }
 }
 
-pub(super) fn assemble(parts: Parts) -> (Option<Workspace>, Vec<Inconsistency>) {
+pub(super) fn assemble(parts: Parts) -> Assembled {
     let mut out = Vec::new();
+    let mut set_aside = SetAside::default();
     let (Some(call), Some(commission)) = (parts.call, parts.commission) else {
-        return (None, out);
+        return Assembled {
+            workspace: None,
+            problems: out,
+            set_aside,
+        };
     };
     let call_problems = check_call(
         &call,
@@ -58,7 +63,11 @@ pub(super) fn assemble(parts: Parts) -> (Option<Workspace>, Vec<Inconsistency>) 
         },
     );
     if call_problems || commission_problems {
-        return (None, out);
+        return Assembled {
+            workspace: None,
+            problems: out,
+            set_aside,
+        };
     }
 
     // Applications: a protocol used twice is ambiguous, so neither copy is taken.
@@ -88,6 +97,17 @@ pub(super) fn assemble(parts: Parts) -> (Option<Workspace>, Vec<Inconsistency>) 
         }
     }
 
+    // Applications that exist on disk but are not in the workspace: entries referring to them
+    // are set aside, not reported, since the error is in the application's own file.
+    let mut unavailable: BTreeSet<Protocol> = parts.unreadable.clone();
+    unavailable.extend(
+        parts
+            .applications
+            .iter()
+            .map(|a| a.protocol.clone())
+            .filter(|p| !applications.contains_key(p)),
+    );
+
     let mut member_count: BTreeMap<&MemberId, usize> = BTreeMap::new();
     for s in &parts.sheets {
         *member_count.entry(&s.member).or_default() += 1;
@@ -110,6 +130,22 @@ pub(super) fn assemble(parts: Parts) -> (Option<Workspace>, Vec<Inconsistency>) 
             continue;
         }
         let mut sheet = sheet.clone();
+        let (aside, kept): (Vec<_>, Vec<_>) = sheet
+            .declarations
+            .into_iter()
+            .partition(|d| unavailable.contains(&d.application));
+        sheet.declarations = kept;
+        if !aside.is_empty() {
+            set_aside.declarations.insert(sheet.member.clone(), aside);
+        }
+        let (aside, kept): (Vec<_>, Vec<_>) = sheet
+            .scores
+            .into_iter()
+            .partition(|s| unavailable.contains(&s.application));
+        sheet.scores = kept;
+        if !aside.is_empty() {
+            set_aside.scores.insert(sheet.member.clone(), aside);
+        }
         let problems = check_sheet(&mut sheet, i, &call, &commission, &applications);
         let member_unknown = commission
             .member(&sheet.member)
@@ -140,6 +176,14 @@ pub(super) fn assemble(parts: Parts) -> (Option<Workspace>, Vec<Inconsistency>) 
             continue;
         }
         let mut session = session.clone();
+        let (aside, kept): (Vec<_>, Vec<_>) = session
+            .draws
+            .into_iter()
+            .partition(|d| d.order.iter().any(|p| unavailable.contains(p)));
+        session.draws = kept;
+        if !aside.is_empty() {
+            set_aside.draws.insert(session.id.clone(), aside);
+        }
         check_session(&mut session, &call, &commission, &applications, &mut report);
         sessions.insert(session.id.clone(), session);
     }
@@ -173,16 +217,17 @@ pub(super) fn assemble(parts: Parts) -> (Option<Workspace>, Vec<Inconsistency>) 
         }
     }
 
-    (
-        Some(Workspace::from_checked(
+    Assembled {
+        workspace: Some(Workspace::from_checked(
             call,
             commission,
             applications,
             sheets,
             sessions,
         )),
-        out,
-    )
+        problems: out,
+        set_aside,
+    }
 }
 
 /// Returns true when the call cannot be used.

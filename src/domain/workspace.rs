@@ -1,14 +1,15 @@
 //! The whole call in memory: the avviso, the commission, the applications, the score sheets and
 //! the sessions, assembled so that every id they use points at something that exists.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::application::Application;
 use super::call::Call;
 use super::commission::Commission;
 use super::id::{CriterionId, MemberId, Protocol, SessionId};
+use super::session::Draw;
 use super::session::Session;
-use super::sheet::{Score, ScoreSheet};
+use super::sheet::{Declaration, Score, ScoreSheet};
 use super::validate;
 
 /// Which input an inconsistency was found in: the index is the position in `Parts`.
@@ -40,6 +41,33 @@ pub struct Parts {
     pub applications: Vec<Application>,
     pub sheets: Vec<ScoreSheet>,
     pub sessions: Vec<Session>,
+    /// Protocols of application files that exist but could not be read. What refers to them is
+    /// set aside (see [`SetAside`]) rather than reported as wrong: the error is in their file.
+    pub unreadable: BTreeSet<Protocol>,
+}
+
+/// Entries of sheets and sessions that refer to applications left out of the workspace (a
+/// broken file, an unknown lot). They are kept apart, so that saving a sheet does not lose
+/// them, and they come back when the application's file is mended.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SetAside {
+    pub declarations: BTreeMap<MemberId, Vec<Declaration>>,
+    pub scores: BTreeMap<MemberId, Vec<Score>>,
+    pub draws: BTreeMap<SessionId, Vec<Draw>>,
+}
+
+impl SetAside {
+    pub fn is_empty(&self) -> bool {
+        self.declarations.is_empty() && self.scores.is_empty() && self.draws.is_empty()
+    }
+}
+
+/// What assembling parts gave.
+#[derive(Debug, Clone)]
+pub struct Assembled {
+    pub workspace: Option<Workspace>,
+    pub problems: Vec<Inconsistency>,
+    pub set_aside: SetAside,
 }
 
 /// A consistent workspace. Its fields are private: every change goes through a method that
@@ -57,6 +85,12 @@ impl Workspace {
     /// Checks the parts against each other. Whatever does not hold together is left out and
     /// reported; without a sound call and commission there is no workspace at all.
     pub fn assemble(parts: Parts) -> (Option<Workspace>, Vec<Inconsistency>) {
+        let assembled = validate::assemble(parts);
+        (assembled.workspace, assembled.problems)
+    }
+
+    /// As [`Workspace::assemble`], also returning what was set aside.
+    pub fn assemble_keeping(parts: Parts) -> Assembled {
         validate::assemble(parts)
     }
 
@@ -124,6 +158,7 @@ impl Workspace {
             applications: self.applications.into_values().collect(),
             sheets: self.sheets.into_values().collect(),
             sessions: self.sessions.into_values().collect(),
+            unreadable: BTreeSet::new(),
         }
     }
 

@@ -1,6 +1,6 @@
 //! Reading a workspace folder: every file, every error with its place, and the rest still opens.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -13,7 +13,9 @@ use super::files::{
 use super::locate::{locate, position_of_offset};
 use super::problem::{Position, Problem};
 use super::ron_error;
-use crate::domain::{Inconsistency, MemberId, Part, Parts, Protocol, SessionId, Workspace};
+use crate::domain::{
+    Inconsistency, MemberId, Part, Parts, Protocol, SessionId, SetAside, Workspace,
+};
 
 /// A file larger than this is not a workspace file someone wrote.
 const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
@@ -36,13 +38,16 @@ impl Loaded {
 }
 
 /// Where each part of the workspace came from, and which files must not be written over.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Sources {
     pub applications: BTreeMap<Protocol, PathBuf>,
     pub sheets: BTreeMap<MemberId, PathBuf>,
     pub sessions: BTreeMap<SessionId, PathBuf>,
-    /// Files with a problem: the program never writes over them, so nothing a person wrote is lost.
-    pub quarantined: BTreeSet<PathBuf>,
+    /// Files with a problem, with the id they declare when it can be found: the program never
+    /// writes over them, nor a second file for the same id, so nothing a person wrote is lost.
+    pub quarantined: BTreeMap<PathBuf, Option<String>>,
+    /// Entries that refer to applications left out; saving their sheet or session keeps them.
+    pub set_aside: SetAside,
 }
 
 /// The text of a file that parsed, kept to point at lines of later inconsistencies.
@@ -80,6 +85,12 @@ pub fn load(dir: &Path) -> Loaded {
         read_folder::<ApplicationFile>(dir, files::APPLICATIONS, &mut problems)
             .into_iter()
             .unzip();
+    let unreadable = problems
+        .iter()
+        .filter(|p| p.file.starts_with(files::APPLICATIONS))
+        .filter_map(|p| declared_id(dir, &p.file))
+        .filter_map(|id| Protocol::new(id).ok())
+        .collect();
     let (sheets, sheet_sources): (Vec<_>, Vec<_>) =
         read_folder::<SheetFile>(dir, files::SHEETS, &mut problems)
             .into_iter()
@@ -110,14 +121,17 @@ pub fn load(dir: &Path) -> Loaded {
         applications,
         sheets,
         sessions,
+        unreadable,
     };
-    let (workspace, inconsistencies) = Workspace::assemble(parts);
+    let assembled = Workspace::assemble_keeping(parts);
+    let workspace = assembled.workspace;
+    sources.set_aside = assembled.set_aside;
     for Inconsistency {
         part,
         field,
         value,
         message,
-    } in inconsistencies
+    } in assembled.problems
     {
         let source = match part {
             Part::Call => call_source.as_ref(),
@@ -144,11 +158,42 @@ pub fn load(dir: &Path) -> Loaded {
         sources.sheets.retain(|m, _| ws.sheet(m).is_some());
         sources.sessions.retain(|s, _| ws.session(s).is_some());
     }
-    sources.quarantined = problems.iter().map(|p| p.file.clone()).collect();
+    sources.quarantined = problems
+        .iter()
+        .map(|p| (p.file.clone(), declared_id(dir, &p.file)))
+        .collect();
     loaded.workspace = workspace;
     loaded.problems = problems;
     loaded.sources = sources;
     loaded
+}
+
+/// The id a file that could not be parsed declares (`protocol`, `member` or `id`), found by a
+/// plain search of its text: enough to set aside what refers to it, and to never write a second
+/// file for the same application, member or session.
+fn declared_id(dir: &Path, file: &Path) -> Option<String> {
+    let field = if file.starts_with(files::APPLICATIONS) {
+        "protocol"
+    } else if file.starts_with(files::SHEETS) {
+        "member"
+    } else if file.starts_with(files::SESSIONS) {
+        "id"
+    } else {
+        return None;
+    };
+    let bytes = fs::read(dir.join(file)).ok()?;
+    let text = String::from_utf8_lossy(&bytes);
+    let mut rest: &str = &text;
+    while let Some((_, after)) = rest.split_once(field) {
+        rest = after;
+        let Some(value) = after.trim_start().strip_prefix(':').map(str::trim_start) else {
+            continue;
+        };
+        if let Some(quoted) = value.strip_prefix('"') {
+            return quoted.split_once('"').map(|(id, _)| id.to_string());
+        }
+    }
+    None
 }
 
 fn io_message(e: &io::Error) -> String {

@@ -99,7 +99,7 @@ impl Store {
 
     fn write<K: FileKind>(&self, rel: &Path, content: K::Content) -> Result<(), SaveError> {
         let file = rel.to_string_lossy().replace('\\', "/");
-        if self.sources.quarantined.contains(rel) {
+        if self.sources.quarantined.contains_key(rel) {
             return Err(SaveError::Quarantined { file });
         }
         let text = to_text::<K>(content).map_err(|e| SaveError::Serialize {
@@ -110,21 +110,36 @@ impl Store {
             .map_err(|source| SaveError::Io { file, source })
     }
 
-    /// A file name in `folder` for a new item, unused by any other item.
-    fn new_file(&self, folder: &str, id: &str, taken: impl Iterator<Item = PathBuf>) -> PathBuf {
+    /// A file name in `folder` for a new item, unused by any other item. Refused when a file
+    /// with errors already declares this id: a second file would hide the first.
+    fn new_file(
+        &self,
+        folder: &str,
+        id: &str,
+        taken: impl Iterator<Item = PathBuf>,
+    ) -> Result<PathBuf, SaveError> {
+        if let Some((file, _)) =
+            self.sources.quarantined.iter().find(|(file, declared)| {
+                file.starts_with(folder) && declared.as_deref() == Some(id)
+            })
+        {
+            return Err(SaveError::Quarantined {
+                file: file.to_string_lossy().replace('\\', "/"),
+            });
+        }
         let taken: Vec<PathBuf> = taken.collect();
         let base = file_name_for(id);
         let stem = base.trim_end_matches(".ron").to_string();
         let mut candidate = Path::new(folder).join(&base);
         let mut n = 2;
         while taken.contains(&candidate)
-            || self.sources.quarantined.contains(&candidate)
+            || self.sources.quarantined.contains_key(&candidate)
             || self.dir.join(&candidate).exists()
         {
             candidate = Path::new(folder).join(format!("{stem}-{n}.ron"));
             n += 1;
         }
-        candidate
+        Ok(candidate)
     }
 
     pub fn save_call(&self, ws: &Workspace) -> Result<(), SaveError> {
@@ -132,62 +147,72 @@ impl Store {
         self.write::<CommissionFile>(Path::new(files::COMMISSION), ws.commission().clone())
     }
 
-    pub fn application_file(&mut self, protocol: &Protocol) -> PathBuf {
+    pub fn application_file(&mut self, protocol: &Protocol) -> Result<PathBuf, SaveError> {
         if let Some(path) = self.sources.applications.get(protocol) {
-            return path.clone();
+            return Ok(path.clone());
         }
         let path = self.new_file(
             files::APPLICATIONS,
             protocol.as_str(),
             self.sources.applications.values().cloned(),
-        );
+        )?;
         self.sources
             .applications
             .insert(protocol.clone(), path.clone());
-        path
+        Ok(path)
     }
 
     pub fn save_application(&mut self, app: &Application) -> Result<(), SaveError> {
-        let rel = self.application_file(&app.protocol);
+        let rel = self.application_file(&app.protocol)?;
         self.write::<ApplicationFile>(&rel, app.clone())
     }
 
-    pub fn sheet_file(&mut self, member: &MemberId) -> PathBuf {
+    pub fn sheet_file(&mut self, member: &MemberId) -> Result<PathBuf, SaveError> {
         if let Some(path) = self.sources.sheets.get(member) {
-            return path.clone();
+            return Ok(path.clone());
         }
         let path = self.new_file(
             files::SHEETS,
             member.as_str(),
             self.sources.sheets.values().cloned(),
-        );
+        )?;
         self.sources.sheets.insert(member.clone(), path.clone());
-        path
+        Ok(path)
     }
 
     pub fn save_sheet(&mut self, sheet: &ScoreSheet) -> Result<(), SaveError> {
-        let rel = self.sheet_file(&sheet.member);
+        let rel = self.sheet_file(&sheet.member)?;
         let mut sheet = sheet.clone();
+        if let Some(aside) = self.sources.set_aside.declarations.get(&sheet.member) {
+            sheet.declarations.extend(aside.iter().cloned());
+        }
+        if let Some(aside) = self.sources.set_aside.scores.get(&sheet.member) {
+            sheet.scores.extend(aside.iter().cloned());
+        }
         sheet.normalize();
         self.write::<SheetFile>(&rel, sheet)
     }
 
-    pub fn session_file(&mut self, id: &SessionId) -> PathBuf {
+    pub fn session_file(&mut self, id: &SessionId) -> Result<PathBuf, SaveError> {
         if let Some(path) = self.sources.sessions.get(id) {
-            return path.clone();
+            return Ok(path.clone());
         }
         let path = self.new_file(
             files::SESSIONS,
             id.as_str(),
             self.sources.sessions.values().cloned(),
-        );
+        )?;
         self.sources.sessions.insert(id.clone(), path.clone());
-        path
+        Ok(path)
     }
 
     pub fn save_session(&mut self, session: &Session) -> Result<(), SaveError> {
-        let rel = self.session_file(&session.id);
-        self.write::<SessionFile>(&rel, session.clone())
+        let rel = self.session_file(&session.id)?;
+        let mut session = session.clone();
+        if let Some(aside) = self.sources.set_aside.draws.get(&session.id) {
+            session.draws.extend(aside.iter().cloned());
+        }
+        self.write::<SessionFile>(&rel, session)
     }
 
     /// Writes every part of the workspace. Files of items no longer in it are left in place.
