@@ -7,6 +7,7 @@
 pub mod app;
 pub mod cli;
 pub mod domain;
+pub mod editor;
 pub mod italian;
 pub mod rules;
 pub mod samples;

@@ -277,7 +277,7 @@ fn loading_writes_nothing() {
     let before = snapshot(&dir);
     let loaded = load(&dir);
     assert!(!loaded.problems.is_empty());
-    assert_eq!(snapshot(&dir), before);
+    common::assert_same(&before, &snapshot(&dir));
 }
 
 #[test]
@@ -303,7 +303,7 @@ fn the_store_refuses_to_write_over_a_file_with_errors() {
     store
         .save_all(&ws)
         .expect("the other files are unchanged, so nothing is written");
-    assert_eq!(snapshot(&dir), before);
+    common::assert_same(&before, &snapshot(&dir));
 }
 
 #[test]
@@ -328,7 +328,7 @@ fn every_file_round_trips_byte_for_byte() {
                 )
             })
             .collect();
-        assert_eq!(original, written, "{name}");
+        common::assert_same(&original, &written);
     }
     // And the text form itself.
     let (_tmp, dir) = fixture("example-a");

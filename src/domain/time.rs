@@ -39,7 +39,7 @@ impl Moment {
         };
         let text_trimmed = text.trim();
         if let Ok(ts) = text_trimmed.parse::<Timestamp>() {
-            return Ok(Moment(ts));
+            return Ok(Moment::from_timestamp(ts));
         }
         let civil: civil::DateTime = text_trimmed.parse().map_err(|_| error())?;
         Moment::from_rome(civil).ok_or_else(error)
@@ -69,8 +69,9 @@ impl Moment {
         self.0
     }
 
+    /// To the second: what the files can say, so that a moment read back is the same moment.
     pub fn from_timestamp(ts: Timestamp) -> Moment {
-        Moment(ts)
+        Moment(Timestamp::from_second(ts.as_second()).unwrap_or(ts))
     }
 }
 

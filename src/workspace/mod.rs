@@ -11,3 +11,5 @@ mod save;
 pub use load::{Loaded, Sources, load};
 pub use problem::{Position, Problem};
 pub use save::{SaveError, Store, to_text, write_atomic, write_new};
+pub mod journal;
+pub mod lock;

@@ -233,10 +233,21 @@ impl Store {
     /// Removes an application's file (when an application is withdrawn from the workspace); the
     /// previous version stays as `NAME.bak`.
     pub fn remove_application(&mut self, protocol: &Protocol) -> Result<(), SaveError> {
-        let Some(rel) = self.sources.applications.remove(protocol) else {
-            return Ok(());
-        };
+        let rel = self.sources.applications.remove(protocol);
+        self.retire(rel)
+    }
+
+    pub fn remove_session(&mut self, id: &SessionId) -> Result<(), SaveError> {
+        let rel = self.sources.sessions.remove(id);
+        self.retire(rel)
+    }
+
+    fn retire(&self, rel: Option<PathBuf>) -> Result<(), SaveError> {
+        let Some(rel) = rel else { return Ok(()) };
         let file = rel.to_string_lossy().replace('\\', "/");
+        if self.sources.quarantined.contains_key(&rel) {
+            return Err(SaveError::Quarantined { file });
+        }
         let path = self.dir.join(&rel);
         let backup = path.with_extension("ron.bak");
         fs::rename(&path, &backup).map_err(|source| SaveError::Io { file, source })

@@ -74,3 +74,16 @@ pub fn run(args: &[&str]) -> (i32, String, String) {
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
 }
+
+/// Fails naming the files that differ between two snapshots (never printing their bytes).
+pub fn assert_same(before: &[(PathBuf, Vec<u8>)], after: &[(PathBuf, Vec<u8>)]) {
+    let names = |s: &[(PathBuf, Vec<u8>)]| s.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>();
+    assert_eq!(names(before), names(after), "the set of files changed");
+    let changed: Vec<&PathBuf> = before
+        .iter()
+        .zip(after)
+        .filter(|(a, b)| a.1 != b.1)
+        .map(|(a, _)| &a.0)
+        .collect();
+    assert!(changed.is_empty(), "files changed: {changed:?}");
+}

@@ -1,0 +1,58 @@
+//! What a user can ask to change. Every change goes through a command, so that the window, the
+//! import and the command line change the workspace the same way, each change is checked,
+//! saved atomically and written in the journal, and each has its inverse for undo.
+
+use crate::domain::{
+    Application, Call, Commission, Conflict, CriterionId, Decision, DocumentId, DocumentStatus,
+    MemberId, Points, Protocol, ScoreSheet, Session, SessionId,
+};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    /// A member's score on one criterion, with its reason; `None` removes it.
+    Score {
+        member: MemberId,
+        application: Protocol,
+        criterion: CriterionId,
+        value: Option<Points>,
+        reason: String,
+    },
+    /// A member's declaration on an application: `None` withdraws it, `Some(None)` declares no
+    /// conflict, `Some(Some(conflict))` a conflict (the member's scores on it are then removed).
+    Declare {
+        member: MemberId,
+        application: Protocol,
+        declaration: Option<Option<Conflict>>,
+    },
+    /// The commission's admissibility decision; `None` withdraws it.
+    Decide {
+        application: Protocol,
+        decision: Option<Decision>,
+    },
+    /// A document's status in an application's checklist; `None` removes the entry.
+    Document {
+        application: Protocol,
+        document: DocumentId,
+        status: Option<DocumentStatus>,
+    },
+    /// Adds an application or replaces it whole (budget edits, corrections).
+    PutApplication(Box<Application>),
+    RemoveApplication(Protocol),
+    /// Replaces a member's sheet whole (undo, import of a sheet).
+    PutSheet(ScoreSheet),
+    PutSession(Box<Session>),
+    RemoveSession(SessionId),
+    PutCall(Box<Call>),
+    PutCommission(Box<Commission>),
+}
+
+impl Command {
+    /// The member whose sheet the command changes, if it changes a sheet.
+    pub fn sheet_member(&self) -> Option<&MemberId> {
+        match self {
+            Command::Score { member, .. } | Command::Declare { member, .. } => Some(member),
+            Command::PutSheet(sheet) => Some(&sheet.member),
+            _ => None,
+        }
+    }
+}

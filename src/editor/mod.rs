@@ -1,0 +1,607 @@
+//! The open workspace and the one road every change takes: command → check → atomic save →
+//! journal → evaluate again. Used by the window, the import and the command line alike.
+
+mod command;
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+pub use command::Command;
+
+use crate::domain::{
+    Application, MemberId, Moment, Parts, Protocol, ScoreSheet, SessionId, Workspace,
+};
+use crate::rules::{self, Evaluation};
+use crate::workspace::journal::{Journal, JournalError};
+use crate::workspace::lock::{self, Acquire, Holder, Lock};
+use crate::workspace::{self, Problem, SaveError, Store, files};
+
+/// Who is using the program: the secretariat, or one commissioner on their own laptop.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Actor {
+    Secretariat,
+    Member(MemberId),
+}
+
+impl Actor {
+    /// As the journal and the lock write it.
+    pub fn label(&self) -> String {
+        match self {
+            Actor::Secretariat => "segreteria".into(),
+            Actor::Member(m) => m.to_string(),
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum EditError {
+    #[error("l'avviso è aperto in sola lettura: {0}")]
+    ReadOnly(String),
+    #[error("{0}")]
+    NotAllowed(String),
+    #[error("{0}")]
+    NotFound(String),
+    #[error("modifica non valida: {}", .0.join("; "))]
+    Invalid(Vec<String>),
+    #[error("{0}")]
+    Save(#[from] SaveError),
+    #[error("la modifica è salvata, ma il registro non la riporta: {0}")]
+    Journal(#[from] JournalError),
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    #[error("{dir}: non si può aprire l'avviso:\n{}", .problems.iter().map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n"))]
+    Unreadable { dir: String, problems: Vec<Problem> },
+    #[error("{dir}: impossibile prendere il blocco dell'avviso ({source})")]
+    Lock { dir: String, source: io::Error },
+}
+
+/// Why the workspace cannot be changed from here.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadOnly {
+    /// Another instance holds the lock.
+    Busy(Holder),
+    /// The journal does not hold together: changing more would hide how.
+    Journal(String),
+    /// Opened read-only on purpose, or the folder cannot be written.
+    Chosen,
+}
+
+impl ReadOnly {
+    pub fn reason(&self) -> String {
+        match self {
+            ReadOnly::Busy(h) => format!(
+                "è aperto da {} su {} dal {}",
+                h.who,
+                h.host,
+                crate::italian::moment(h.since)
+            ),
+            ReadOnly::Journal(e) => format!("il registro delle modifiche non è integro ({e})"),
+            ReadOnly::Chosen => "aperto in consultazione".into(),
+        }
+    }
+}
+
+/// The clock's time on Rome's calendar.
+pub fn now() -> Moment {
+    Moment::from_timestamp(jiff::Timestamp::now())
+}
+
+/// A workspace open for work.
+pub struct Editor {
+    dir: PathBuf,
+    actor: Actor,
+    workspace: Workspace,
+    evaluation: Evaluation,
+    store: Store,
+    journal: Journal,
+    problems: Vec<Problem>,
+    lock: Option<Lock>,
+    read_only: Option<ReadOnly>,
+    clock: fn() -> Moment,
+}
+
+impl Editor {
+    /// Opens the folder: loads it, takes its lock (or opens read-only if someone holds it), and
+    /// checks the journal.
+    pub fn open(dir: &Path, actor: Actor) -> Result<Editor, OpenError> {
+        Editor::open_with_clock(dir, actor, now)
+    }
+
+    pub fn open_with_clock(
+        dir: &Path,
+        actor: Actor,
+        clock: fn() -> Moment,
+    ) -> Result<Editor, OpenError> {
+        let loaded = workspace::load(dir);
+        let Some(ws) = loaded.workspace else {
+            return Err(OpenError::Unreadable {
+                dir: dir.display().to_string(),
+                problems: loaded.problems,
+            });
+        };
+        let journal = Journal::of(dir);
+        let mut read_only = None;
+        let mut held = None;
+        match Lock::acquire(dir, &actor.label(), clock()) {
+            Ok(Acquire::Held(l)) => held = Some(l),
+            Ok(Acquire::Busy(holder)) => read_only = Some(ReadOnly::Busy(holder)),
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem
+                ) =>
+            {
+                read_only = Some(ReadOnly::Chosen)
+            }
+            Err(source) => {
+                return Err(OpenError::Lock {
+                    dir: dir.display().to_string(),
+                    source,
+                });
+            }
+        }
+        if read_only.is_none()
+            && let Err(e) = journal.read()
+        {
+            read_only = Some(ReadOnly::Journal(e.to_string()));
+        }
+        let evaluation = rules::evaluate(&ws);
+        Ok(Editor {
+            dir: dir.to_path_buf(),
+            actor,
+            workspace: ws,
+            evaluation,
+            store: Store::new(dir, loaded.sources),
+            journal,
+            problems: loaded.problems,
+            lock: held,
+            read_only,
+            clock,
+        })
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    pub fn actor(&self) -> &Actor {
+        &self.actor
+    }
+
+    pub fn workspace(&self) -> &Workspace {
+        &self.workspace
+    }
+
+    pub fn evaluation(&self) -> &Evaluation {
+        &self.evaluation
+    }
+
+    /// The problems found when the folder was read (files left out or set aside).
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
+    }
+
+    pub fn read_only(&self) -> Option<&ReadOnly> {
+        self.read_only.as_ref()
+    }
+
+    pub fn journal(&self) -> &Journal {
+        &self.journal
+    }
+
+    /// Opens for reading only, releasing the lock (presentation mode, a colleague's copy).
+    pub fn set_read_only(&mut self) {
+        self.lock = None;
+        self.read_only = Some(ReadOnly::Chosen);
+    }
+
+    /// Takes the lock from an instance the user confirmed is gone.
+    pub fn take_over(&mut self) -> io::Result<()> {
+        if let Some(ReadOnly::Busy(_) | ReadOnly::Chosen) = self.read_only {
+            self.lock = Some(Lock::take_over(
+                &self.dir,
+                &self.actor.label(),
+                (self.clock)(),
+            )?);
+            self.read_only = self
+                .journal
+                .read()
+                .err()
+                .map(|e| ReadOnly::Journal(e.to_string()));
+        }
+        Ok(())
+    }
+
+    /// Tells other instances this one is alive; call it every few minutes. If another instance
+    /// took the lock meanwhile, this one becomes read-only.
+    pub fn keep_alive(&mut self) {
+        let Some(held) = &mut self.lock else { return };
+        if held.still_ours() {
+            let _ = held.refresh((self.clock)());
+            return;
+        }
+        let holder = lock::read_holder(&self.dir.join(lock::FILE));
+        self.lock = None;
+        self.read_only = Some(holder.map_or(ReadOnly::Chosen, ReadOnly::Busy));
+    }
+
+    /// Applies a change: checks it, saves the file it touches, writes the journal, evaluates
+    /// again. Returns the command that undoes it.
+    pub fn apply(&mut self, command: Command) -> Result<Command, EditError> {
+        if let Some(ro) = &self.read_only {
+            return Err(EditError::ReadOnly(ro.reason()));
+        }
+        self.allowed(&command)?;
+        let change = self.prepare(command)?;
+        self.persist(&change)?;
+        let Change {
+            workspace,
+            file,
+            description,
+            before,
+            after,
+            inverse,
+            ..
+        } = change;
+        self.workspace = workspace;
+        self.evaluation = rules::evaluate(&self.workspace);
+        self.journal.append(
+            (self.clock)(),
+            &self.actor.label(),
+            &file,
+            &description,
+            &before,
+            &after,
+        )?;
+        Ok(inverse)
+    }
+
+    fn allowed(&self, command: &Command) -> Result<(), EditError> {
+        match (&self.actor, command.sheet_member()) {
+            (Actor::Secretariat, _) => Ok(()),
+            (Actor::Member(me), Some(member)) if me == member => Ok(()),
+            (Actor::Member(me), Some(member)) => Err(EditError::NotAllowed(format!(
+                "{me} può modificare solo la propria scheda di valutazione, non quella di {member}"
+            ))),
+            (Actor::Member(_), None) => Err(EditError::NotAllowed(
+                "solo la segreteria può modificare l'avviso, le candidature e le sedute".into(),
+            )),
+        }
+    }
+
+    fn prepare(&mut self, command: Command) -> Result<Change, EditError> {
+        match command {
+            Command::Score {
+                member,
+                application,
+                criterion,
+                value,
+                reason,
+            } => {
+                let old = self.sheet_of(&member);
+                let mut sheet = old.clone();
+                let before = sheet
+                    .score(&application, &criterion)
+                    .map(compact)
+                    .unwrap_or_default();
+                sheet
+                    .scores
+                    .retain(|s| !(s.application == application && s.criterion == criterion));
+                if let Some(value) = value {
+                    sheet.scores.push(crate::domain::Score {
+                        application: application.clone(),
+                        criterion: criterion.clone(),
+                        value,
+                        reason,
+                    });
+                }
+                let after = sheet
+                    .score(&application, &criterion)
+                    .map(compact)
+                    .unwrap_or_default();
+                let description = format!(
+                    "punteggio di {member} sulla candidatura {application}, criterio {criterion}"
+                );
+                self.sheet_change(old, sheet, description, before, after)
+            }
+            Command::Declare {
+                member,
+                application,
+                declaration,
+            } => {
+                self.application(&application)?;
+                let old = self.sheet_of(&member);
+                let mut sheet = old.clone();
+                let before = sheet
+                    .declaration(&application)
+                    .map(compact)
+                    .unwrap_or_default();
+                sheet.declarations.retain(|d| d.application != application);
+                if let Some(conflict) = declaration {
+                    if conflict.is_some() {
+                        // A member in conflict abstains: their scores on it no longer count.
+                        sheet.scores.retain(|s| s.application != application);
+                    }
+                    sheet.declarations.push(crate::domain::Declaration {
+                        application: application.clone(),
+                        conflict,
+                    });
+                }
+                let after = sheet
+                    .declaration(&application)
+                    .map(compact)
+                    .unwrap_or_default();
+                let description =
+                    format!("dichiarazione di {member} sulla candidatura {application}");
+                self.sheet_change(old, sheet, description, before, after)
+            }
+            Command::PutSheet(sheet) => {
+                let old = self.sheet_of(&sheet.member);
+                let description = format!("scheda di valutazione di {}", sheet.member);
+                let (before, after) = (compact(&old), compact(&sheet));
+                self.sheet_change(old, sheet, description, before, after)
+            }
+            Command::Decide {
+                application,
+                decision,
+            } => {
+                let mut app = self.application(&application)?;
+                let before = app.decision.as_ref().map(compact).unwrap_or_default();
+                app.decision = decision;
+                let after = app.decision.as_ref().map(compact).unwrap_or_default();
+                let description =
+                    format!("decisione sull'ammissibilità della candidatura {application}");
+                self.application_change(app, description, before, after)
+            }
+            Command::Document {
+                application,
+                document,
+                status,
+            } => {
+                let mut app = self.application(&application)?;
+                let before = app.document(&document).map(compact).unwrap_or_default();
+                app.documents.retain(|d| d.document != document);
+                if let Some(status) = status {
+                    app.documents.push(crate::domain::DocumentEntry {
+                        document: document.clone(),
+                        status,
+                    });
+                }
+                let after = app.document(&document).map(compact).unwrap_or_default();
+                let description = format!("documento «{document}» della candidatura {application}");
+                self.application_change(app, description, before, after)
+            }
+            Command::PutApplication(app) => {
+                let before = self
+                    .workspace
+                    .application(&app.protocol)
+                    .map(compact)
+                    .unwrap_or_default();
+                let after = compact(&*app);
+                self.application_change(*app, String::new(), before, after)
+            }
+            Command::RemoveApplication(protocol) => {
+                let old = self.application(&protocol)?;
+                let file = self.store.application_file(&protocol)?;
+                let workspace =
+                    self.changed(|parts| parts.applications.retain(|a| a.protocol != protocol))?;
+                Ok(Change {
+                    workspace,
+                    target: Target::RemovedApplication(protocol.clone()),
+                    file: path_text(&file),
+                    description: format!("candidatura {protocol} rimossa"),
+                    before: compact(&old),
+                    after: String::new(),
+                    inverse: Command::PutApplication(Box::new(old)),
+                })
+            }
+            Command::PutSession(session) => {
+                let old = self.workspace.session(&session.id).cloned();
+                let id = session.id.clone();
+                let file = self.store.session_file(&id)?;
+                let after = compact(&*session);
+                let workspace = self.changed(move |parts| {
+                    parts.sessions.retain(|s| s.id != session.id);
+                    parts.sessions.push(*session);
+                })?;
+                Ok(Change {
+                    workspace,
+                    target: Target::Session(id.clone()),
+                    file: path_text(&file),
+                    description: format!("seduta {id}"),
+                    before: old.as_ref().map(compact).unwrap_or_default(),
+                    after,
+                    inverse: match old {
+                        Some(old) => Command::PutSession(Box::new(old)),
+                        None => Command::RemoveSession(id),
+                    },
+                })
+            }
+            Command::RemoveSession(id) => {
+                let old =
+                    self.workspace.session(&id).cloned().ok_or_else(|| {
+                        EditError::NotFound(format!("la seduta «{id}» non esiste"))
+                    })?;
+                let file = self.store.session_file(&id)?;
+                let workspace = self.changed(|parts| parts.sessions.retain(|s| s.id != id))?;
+                Ok(Change {
+                    workspace,
+                    target: Target::RemovedSession(id.clone()),
+                    file: path_text(&file),
+                    description: format!("seduta {id} rimossa"),
+                    before: compact(&old),
+                    after: String::new(),
+                    inverse: Command::PutSession(Box::new(old)),
+                })
+            }
+            Command::PutCall(call) => {
+                let old = self.workspace.call().clone();
+                let after = compact(&*call);
+                let workspace = self.changed(move |parts| parts.call = Some(*call))?;
+                Ok(Change {
+                    workspace,
+                    target: Target::Call,
+                    file: files::CALL.into(),
+                    description: "avviso".into(),
+                    before: compact(&old),
+                    after,
+                    inverse: Command::PutCall(Box::new(old)),
+                })
+            }
+            Command::PutCommission(commission) => {
+                let old = self.workspace.commission().clone();
+                let after = compact(&*commission);
+                let workspace = self.changed(move |parts| parts.commission = Some(*commission))?;
+                Ok(Change {
+                    workspace,
+                    target: Target::Call,
+                    file: files::COMMISSION.into(),
+                    description: "commissione".into(),
+                    before: compact(&old),
+                    after,
+                    inverse: Command::PutCommission(Box::new(old)),
+                })
+            }
+        }
+    }
+
+    fn sheet_of(&self, member: &MemberId) -> ScoreSheet {
+        self.workspace
+            .sheet(member)
+            .cloned()
+            .unwrap_or_else(|| ScoreSheet::new(member.clone()))
+    }
+
+    fn application(&self, protocol: &Protocol) -> Result<Application, EditError> {
+        self.workspace
+            .application(protocol)
+            .cloned()
+            .ok_or_else(|| EditError::NotFound(format!("la candidatura «{protocol}» non esiste")))
+    }
+
+    /// The workspace after `edit`, if it still holds together.
+    fn changed(&self, edit: impl FnOnce(&mut Parts)) -> Result<Workspace, EditError> {
+        let mut ws = self.workspace.clone();
+        ws.change(edit).map_err(invalid)?;
+        Ok(ws)
+    }
+
+    fn sheet_change(
+        &mut self,
+        old: ScoreSheet,
+        mut sheet: ScoreSheet,
+        description: String,
+        before: String,
+        after: String,
+    ) -> Result<Change, EditError> {
+        // Every saved version of a sheet has a higher revision, undo included, so that an older
+        // copy brought on a USB stick is recognised as older.
+        sheet.revision = old.revision + 1;
+        let member = sheet.member.clone();
+        let file = self.store.sheet_file(&member)?;
+        let mut workspace = self.workspace.clone();
+        workspace.put_sheet(sheet).map_err(invalid)?;
+        Ok(Change {
+            workspace,
+            target: Target::Sheet(member),
+            file: path_text(&file),
+            description,
+            before,
+            after,
+            inverse: Command::PutSheet(old),
+        })
+    }
+
+    fn application_change(
+        &mut self,
+        app: Application,
+        description: String,
+        before: String,
+        after: String,
+    ) -> Result<Change, EditError> {
+        let protocol = app.protocol.clone();
+        let old = self.workspace.application(&protocol).cloned();
+        let file = self.store.application_file(&protocol)?;
+        let description = match (description.is_empty(), &old) {
+            (false, _) => description,
+            (true, Some(_)) => format!("candidatura {protocol} modificata"),
+            (true, None) => format!("candidatura {protocol} registrata"),
+        };
+        let workspace = self.changed(move |parts| {
+            parts.applications.retain(|a| a.protocol != app.protocol);
+            parts.applications.push(app);
+        })?;
+        Ok(Change {
+            workspace,
+            target: Target::Application(protocol.clone()),
+            file: path_text(&file),
+            description,
+            before,
+            after,
+            inverse: match old {
+                Some(old) => Command::PutApplication(Box::new(old)),
+                None => Command::RemoveApplication(protocol),
+            },
+        })
+    }
+
+    fn persist(&mut self, change: &Change) -> Result<(), EditError> {
+        let ws = &change.workspace;
+        match &change.target {
+            Target::Call => self.store.save_call(ws)?,
+            Target::Application(p) => {
+                if let Some(app) = ws.application(p) {
+                    self.store.save_application(app)?;
+                }
+            }
+            Target::RemovedApplication(p) => self.store.remove_application(p)?,
+            Target::Sheet(m) => {
+                if let Some(sheet) = ws.sheet(m) {
+                    self.store.save_sheet(sheet)?;
+                }
+            }
+            Target::Session(id) => {
+                if let Some(session) = ws.session(id) {
+                    self.store.save_session(session)?;
+                }
+            }
+            Target::RemovedSession(id) => self.store.remove_session(id)?,
+        }
+        Ok(())
+    }
+}
+
+fn invalid(problems: Vec<crate::domain::Inconsistency>) -> EditError {
+    EditError::Invalid(problems.into_iter().map(|p| p.message).collect())
+}
+
+/// Which file a change writes.
+#[derive(Debug, Clone)]
+enum Target {
+    Call,
+    Application(Protocol),
+    RemovedApplication(Protocol),
+    Sheet(MemberId),
+    Session(SessionId),
+    RemovedSession(SessionId),
+}
+
+struct Change {
+    workspace: Workspace,
+    target: Target,
+    file: String,
+    description: String,
+    before: String,
+    after: String,
+    inverse: Command,
+}
+
+fn compact<T: serde::Serialize>(value: &T) -> String {
+    ron::to_string(value).unwrap_or_default()
+}
+
+fn path_text(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}

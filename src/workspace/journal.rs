@@ -1,0 +1,317 @@
+//! The journal (registro): every change, appended one line at a time, each line carrying the
+//! hash of the one before, so that a line changed or removed afterwards is detected.
+
+use std::fs::{self, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::domain::Moment;
+
+pub const FILE: &str = "registro.ron";
+const FORMAT: u32 = 1;
+/// The hash before the first entry.
+const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+
+/// One change.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    pub format: u32,
+    /// 1 for the first entry.
+    pub seq: u64,
+    pub at: Moment,
+    /// "segreteria" or a member's id.
+    pub who: String,
+    /// The file changed, relative to the workspace.
+    pub file: String,
+    /// What changed, in Italian: "punteggio di m1 su P1, criterio A".
+    pub change: String,
+    /// The item before and after, in compact RON ("" when it did not exist or no longer does).
+    pub before: String,
+    pub after: String,
+    /// The previous entry's hash.
+    pub prev: String,
+    /// SHA-256 of this entry's fields and `prev`.
+    pub hash: String,
+}
+
+impl Entry {
+    fn digest(&self) -> String {
+        // A canonical form of its own, independent of how RON happens to print.
+        let canonical = format!(
+            "{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}",
+            self.format,
+            self.seq,
+            self.at,
+            self.who,
+            self.file,
+            self.change,
+            self.before,
+            self.after,
+            self.prev
+        );
+        hex(&Sha256::digest(canonical.as_bytes()))
+    }
+}
+
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// What is wrong with a journal, naming the first entry that does not hold.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum JournalError {
+    #[error("{file}:{line}: la riga non è una voce del registro leggibile ({message})")]
+    Unreadable {
+        file: String,
+        line: usize,
+        message: String,
+    },
+    #[error(
+        "{file}:{line}: la voce n. {seq} è stata modificata dopo la registrazione (il suo hash non corrisponde)"
+    )]
+    Altered { file: String, line: usize, seq: u64 },
+    #[error(
+        "{file}:{line}: la voce n. {seq} non segue la precedente (catena interrotta: una voce è stata tolta, aggiunta o riordinata)"
+    )]
+    Broken { file: String, line: usize, seq: u64 },
+    #[error("{file}: impossibile leggere il registro ({message})")]
+    Io { file: String, message: String },
+}
+
+/// The journal file of a workspace.
+#[derive(Debug, Clone)]
+pub struct Journal {
+    path: PathBuf,
+}
+
+impl Journal {
+    pub fn of(dir: &Path) -> Journal {
+        Journal {
+            path: dir.join(FILE),
+        }
+    }
+
+    /// Every entry, checked: the chain must hold from the first line to the last.
+    pub fn read(&self) -> Result<Vec<Entry>, JournalError> {
+        let text = match fs::read_to_string(&self.path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => {
+                return Err(JournalError::Io {
+                    file: FILE.into(),
+                    message: e.to_string(),
+                });
+            }
+        };
+        // A last line without its newline is an append a crash interrupted: it was never
+        // completed, so it is not part of the journal (the next append replaces it).
+        let committed = match text.rfind('\n') {
+            Some(end) => &text[..=end],
+            None => "",
+        };
+        let mut entries: Vec<Entry> = Vec::new();
+        let mut prev = GENESIS.to_string();
+        for (i, line) in committed.lines().enumerate() {
+            let line_no = i + 1;
+            let trimmed = line.trim();
+            if trimmed.is_empty() || trimmed.starts_with("//") {
+                continue;
+            }
+            let entry: Entry = ron::from_str(trimmed).map_err(|e| JournalError::Unreadable {
+                file: FILE.into(),
+                line: line_no,
+                message: e.code.to_string(),
+            })?;
+            if entry.digest() != entry.hash {
+                return Err(JournalError::Altered {
+                    file: FILE.into(),
+                    line: line_no,
+                    seq: entry.seq,
+                });
+            }
+            let expected_seq = entries.last().map_or(1, |e| e.seq + 1);
+            if entry.prev != prev || entry.seq != expected_seq {
+                return Err(JournalError::Broken {
+                    file: FILE.into(),
+                    line: line_no,
+                    seq: entry.seq,
+                });
+            }
+            prev = entry.hash.clone();
+            entries.push(entry);
+        }
+        Ok(entries)
+    }
+
+    /// The last entry's sequence number and hash, to chain the next one.
+    fn tail(&self) -> Result<(u64, String), JournalError> {
+        let entries = self.read()?;
+        Ok(entries
+            .last()
+            .map_or((0, GENESIS.to_string()), |e| (e.seq, e.hash.clone())))
+    }
+
+    /// Appends one change and flushes it to disk. Refused when the journal is already broken:
+    /// chaining onto a tampered journal would hide the tampering.
+    pub fn append(
+        &self,
+        at: Moment,
+        who: &str,
+        file: &str,
+        change: &str,
+        before: &str,
+        after: &str,
+    ) -> Result<Entry, JournalError> {
+        let (seq, prev) = self.tail()?;
+        let mut entry = Entry {
+            format: FORMAT,
+            seq: seq + 1,
+            at,
+            who: who.to_string(),
+            file: file.to_string(),
+            change: change.to_string(),
+            before: before.to_string(),
+            after: after.to_string(),
+            prev,
+            hash: String::new(),
+        };
+        entry.hash = entry.digest();
+        let line = ron::to_string(&entry).map_err(|e| JournalError::Io {
+            file: FILE.into(),
+            message: e.to_string(),
+        })?;
+        let io_error = |e: io::Error| JournalError::Io {
+            file: FILE.into(),
+            message: e.to_string(),
+        };
+        let new = !self.path.exists();
+        if !new {
+            drop_interrupted_tail(&self.path).map_err(io_error)?;
+        }
+        let mut f = OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&self.path)
+            .map_err(io_error)?;
+        if new {
+            f.write_all(b"// Commissione: registro delle modifiche. Una voce per riga; ogni voce porta l'hash della precedente.\n")
+                .map_err(io_error)?;
+        }
+        f.write_all(format!("{line}\n").as_bytes())
+            .map_err(io_error)?;
+        f.sync_all().map_err(io_error)?;
+        Ok(entry)
+    }
+}
+
+/// Cuts an unterminated last line (an append interrupted by a crash) before appending again.
+fn drop_interrupted_tail(path: &Path) -> io::Result<()> {
+    let bytes = fs::read(path)?;
+    if bytes.is_empty() || bytes.ends_with(b"\n") {
+        return Ok(());
+    }
+    let keep = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let f = OpenOptions::new().write(true).open(path)?;
+    f.set_len(keep as u64)?;
+    f.sync_all()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at() -> Moment {
+        Moment::parse("2026-03-10T10:30").expect("a valid moment")
+    }
+
+    #[test]
+    fn entries_chain_and_a_changed_line_is_found() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let journal = Journal::of(dir.path());
+        journal
+            .append(at(), "m1", "schede/m1.ron", "punteggio", "", "0.8")
+            .expect("append");
+        journal
+            .append(at(), "m1", "schede/m1.ron", "punteggio", "0.8", "0.6")
+            .expect("append");
+        journal
+            .append(
+                at(),
+                "segreteria",
+                "candidature/P1.ron",
+                "esclusione",
+                "",
+                "Excluded",
+            )
+            .expect("append");
+        assert_eq!(journal.read().expect("intact").len(), 3);
+
+        let path = dir.path().join(FILE);
+        let text = fs::read_to_string(&path).expect("read");
+        fs::write(&path, text.replacen("\"0.6\"", "\"1.0\"", 1)).expect("tamper");
+        assert_eq!(
+            journal.read(),
+            Err(JournalError::Altered {
+                file: FILE.into(),
+                line: 3,
+                seq: 2
+            })
+        );
+        // And nothing more can be chained onto it.
+        assert!(journal.append(at(), "m1", "x", "y", "", "").is_err());
+    }
+
+    #[test]
+    fn an_interrupted_append_is_not_an_entry() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let journal = Journal::of(dir.path());
+        journal
+            .append(at(), "m1", "f", "prima", "", "")
+            .expect("append");
+        let path = dir.path().join(FILE);
+        let mut f = OpenOptions::new().append(true).open(&path).expect("open");
+        f.write_all(b"(format:1,seq:2,at:\"2026")
+            .expect("a torn write");
+        drop(f);
+        assert_eq!(journal.read().expect("the torn line is ignored").len(), 1);
+        journal
+            .append(at(), "m1", "f", "seconda", "", "")
+            .expect("append after a crash");
+        let entries = journal.read().expect("intact");
+        assert_eq!(
+            entries
+                .iter()
+                .map(|e| e.change.as_str())
+                .collect::<Vec<_>>(),
+            ["prima", "seconda"]
+        );
+    }
+
+    #[test]
+    fn a_removed_line_breaks_the_chain() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let journal = Journal::of(dir.path());
+        for i in 0..3 {
+            journal
+                .append(at(), "m1", "f", &format!("voce {i}"), "", "")
+                .expect("append");
+        }
+        let path = dir.path().join(FILE);
+        let text = fs::read_to_string(&path).expect("read");
+        let lines: Vec<&str> = text.lines().collect();
+        fs::write(&path, format!("{}\n{}\n{}\n", lines[0], lines[1], lines[3]))
+            .expect("remove entry 2");
+        assert!(matches!(
+            journal.read(),
+            Err(JournalError::Broken {
+                seq: 3,
+                line: 3,
+                ..
+            })
+        ));
+    }
+}
