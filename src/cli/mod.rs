@@ -9,7 +9,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::error::ErrorKind;
+use clap::error::{ContextKind, ErrorKind};
 use clap::{Parser, Subcommand};
 
 use crate::domain::Workspace;
@@ -113,25 +113,41 @@ pub fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Cli, 
                 Err(Exit::Ok)
             }
             kind => {
-                let detail = e
-                    .context()
-                    .find_map(|(k, v)| {
-                        matches!(
-                            k,
-                            clap::error::ContextKind::InvalidArg
-                                | clap::error::ContextKind::InvalidSubcommand
-                                | clap::error::ContextKind::InvalidValue
-                        )
-                        .then(|| v.to_string())
-                    })
-                    .unwrap_or_default();
+                let context = |wanted: ContextKind| {
+                    e.context()
+                        .find(|(k, _)| *k == wanted)
+                        .map(|(_, v)| v.to_string())
+                        .unwrap_or_default()
+                };
                 let message = match kind {
-                    ErrorKind::InvalidSubcommand => format!("comando sconosciuto «{detail}»"),
-                    ErrorKind::UnknownArgument => format!("opzione sconosciuta «{detail}»"),
-                    ErrorKind::MissingRequiredArgument => {
-                        format!("manca un argomento obbligatorio: {detail}")
+                    ErrorKind::InvalidSubcommand => {
+                        format!(
+                            "comando sconosciuto «{}»",
+                            context(ContextKind::InvalidSubcommand)
+                        )
                     }
-                    ErrorKind::InvalidValue => format!("valore non valido «{detail}»"),
+                    ErrorKind::UnknownArgument => {
+                        format!("opzione sconosciuta «{}»", context(ContextKind::InvalidArg))
+                    }
+                    ErrorKind::MissingRequiredArgument => {
+                        format!(
+                            "manca un argomento obbligatorio: {}",
+                            context(ContextKind::InvalidArg)
+                        )
+                    }
+                    ErrorKind::InvalidValue => {
+                        let valid = context(ContextKind::ValidValue);
+                        format!(
+                            "valore non valido «{}» per {}{}",
+                            context(ContextKind::InvalidValue),
+                            context(ContextKind::InvalidArg),
+                            if valid.is_empty() {
+                                String::new()
+                            } else {
+                                format!(" (valori ammessi: {valid})")
+                            }
+                        )
+                    }
                     ErrorKind::MissingSubcommand => "manca il comando".to_string(),
                     ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues => {
                         "troppi argomenti".to_string()
