@@ -3,7 +3,9 @@
 
 mod check;
 pub mod rank;
+mod registro;
 mod sample;
+mod sheet;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -80,6 +82,40 @@ pub enum Command {
         /// Scrive su questo file invece che sullo schermo
         #[arg(short = 'o', long = "output")]
         output: Option<PathBuf>,
+    },
+    /// Esporta o importa la scheda di valutazione di un componente (per portarla su una chiavetta)
+    #[command(subcommand)]
+    Sheet(SheetCommand),
+    /// Mostra il registro delle modifiche e ne verifica l'integrità
+    Registro {
+        /// Cartella dell'avviso
+        dir: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+#[command(help_template = HELP)]
+pub enum SheetCommand {
+    /// Scrive la scheda di un componente in un file da portare alla segreteria
+    Export {
+        /// Cartella dell'avviso
+        dir: PathBuf,
+        /// Identificativo del componente
+        #[arg(long)]
+        member: String,
+        /// File da scrivere
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+    },
+    /// Importa una scheda esportata: rifiuta schede di altri avvisi, più vecchie o modificate
+    Import {
+        /// Cartella dell'avviso
+        dir: PathBuf,
+        /// File della scheda
+        file: PathBuf,
+        /// Se la scheda presente e quella del file sono due versioni diverse: quale tenere
+        #[arg(long, value_enum)]
+        prefer: Option<sheet::Prefer>,
     },
 }
 
@@ -173,6 +209,15 @@ pub fn run(command: Command) -> Exit {
             format,
             output,
         } => rank::run(&dir, lot.as_deref(), format, output.as_deref()),
+        Command::Sheet(SheetCommand::Export {
+            dir,
+            member,
+            output,
+        }) => sheet::export(&dir, &member, &output),
+        Command::Sheet(SheetCommand::Import { dir, file, prefer }) => {
+            sheet::import(&dir, &file, prefer)
+        }
+        Command::Registro { dir } => registro::run(&dir),
     }
 }
 
