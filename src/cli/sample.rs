@@ -28,7 +28,10 @@ pub fn run(name: &str, dir: &Path, size: large::Size) -> Exit {
 
 fn run_large(dir: &Path, size: large::Size) -> Exit {
     if dir.join(files::CALL).exists() {
-        eprintln!("errore: {} contiene già un avviso: scegliere una cartella vuota o nuova", dir.display());
+        eprintln!(
+            "errore: {} contiene già un avviso: scegliere una cartella vuota o nuova",
+            dir.display()
+        );
         return Exit::DataErrors;
     }
     let Some(ws) = large::generate(size) else {

@@ -661,7 +661,11 @@ pub(super) fn check_sheet(
         .filter(|d| d.conflict.is_some())
         .map(|d| d.application.clone())
         .collect();
-    let criteria: BTreeMap<&CriterionId, &Criterion> = call.all_criteria().into_iter().map(|c| (&c.id, c)).collect();
+    let criteria: BTreeMap<&CriterionId, &Criterion> = call
+        .all_criteria()
+        .into_iter()
+        .map(|c| (&c.id, c))
+        .collect();
     sheet.scores.retain(|s| {
         let Some(app) = applications.get(&s.application) else {
             report.add("application", &s.application, format!("la candidatura «{}» non esiste", s.application));

@@ -241,7 +241,12 @@ impl Workspace {
         })
     }
 
-    pub fn score(&self, member: &MemberId, application: &Protocol, criterion: &CriterionId) -> Option<&Score> {
+    pub fn score(
+        &self,
+        member: &MemberId,
+        application: &Protocol,
+        criterion: &CriterionId,
+    ) -> Option<&Score> {
         let sheet = self.sheets.get(member)?;
         let i = sheet
             .scores

@@ -45,7 +45,14 @@ impl Rng {
 }
 
 const SCALE: [&str; 6] = ["0", "0.2", "0.4", "0.6", "0.8", "1"];
-const LABELS: [&str; 6] = ["insufficiente", "scarso", "sufficiente", "discreto", "buono", "ottimo"];
+const LABELS: [&str; 6] = [
+    "insufficiente",
+    "scarso",
+    "sufficiente",
+    "discreto",
+    "buono",
+    "ottimo",
+];
 
 fn id<T>(make: impl Fn(String) -> Result<T, IdError>, text: String) -> T {
     // Ids built here are plain ASCII with no spaces: they are always valid.
@@ -115,6 +122,7 @@ pub fn generate(size: Size) -> Option<Workspace> {
         lots,
         funding: FundingRules {
             max_contribution_share: Share::new(Decimal::new(90, 2)),
+            max_contribution_per_project: None,
             min_cofinancing_share: Share::new(Decimal::new(10, 2)),
             in_kind_max_share_of_cofinancing: Share::new(Decimal::new(50, 2)),
             category_caps: vec![],
@@ -145,7 +153,11 @@ pub fn generate(size: Size) -> Option<Workspace> {
         .map(|i| Member {
             id: id(MemberId::new, format!("c{}", i + 1)),
             name: format!("Componente {}", i + 1),
-            role: if i == 0 { Role::President } else { Role::Commissioner },
+            role: if i == 0 {
+                Role::President
+            } else {
+                Role::Commissioner
+            },
             qualification: String::new(),
         })
         .collect();
@@ -176,7 +188,8 @@ pub fn generate(size: Size) -> Option<Workspace> {
             representative: String::new(),
             address: String::new(),
         };
-        let received_at = Date::new(2026, 4, 1 + (i % 28) as i8)?.at(TimeOfDay::new(9 + (i % 9) as i8, (i % 60) as i8)?)?;
+        let received_at = Date::new(2026, 4, 1 + (i % 28) as i8)?
+            .at(TimeOfDay::new(9 + (i % 9) as i8, (i % 60) as i8)?)?;
         // Every 40th application copies the one before (lot, budget and, below, marks): a tie.
         if i % 40 == 39 {
             let mut app: Application = applications.last().cloned()?;
@@ -203,15 +216,18 @@ pub fn generate(size: Size) -> Option<Workspace> {
                 description: String::new(),
                 amount: cents(cost),
             }],
-            cofinancing: [(CofinancingKind::Cash, k - in_kind), (CofinancingKind::InKind, in_kind)]
-                .into_iter()
-                .filter(|(_, amount)| *amount > 0)
-                .map(|(kind, amount)| CofinancingLine {
-                    source: "fondi propri".into(),
-                    kind,
-                    amount: cents(amount),
-                })
-                .collect(),
+            cofinancing: [
+                (CofinancingKind::Cash, k - in_kind),
+                (CofinancingKind::InKind, in_kind),
+            ]
+            .into_iter()
+            .filter(|(_, amount)| *amount > 0)
+            .map(|(kind, amount)| CofinancingLine {
+                source: "fondi propri".into(),
+                kind,
+                amount: cents(amount),
+            })
+            .collect(),
             requested: cents(cost - k),
             documents: vec![],
             declared: vec![],
@@ -252,7 +268,10 @@ pub fn generate(size: Size) -> Option<Workspace> {
                 let level = (quality[i] as i64 + rng.below(3) as i64 - 1).clamp(0, 5) as usize;
                 let value = match c.scoring {
                     Scoring::Coefficient => Points::parse(SCALE[level]).ok(),
-                    Scoring::Points { .. } => Points::new((c.max.value() * Decimal::from(level as u64) / Decimal::from(5)).round_dp(0)),
+                    Scoring::Points { .. } => Points::new(
+                        (c.max.value() * Decimal::from(level as u64) / Decimal::from(5))
+                            .round_dp(0),
+                    ),
                     _ => None,
                 };
                 let Some(value) = value else { continue };
@@ -260,7 +279,10 @@ pub fn generate(size: Size) -> Option<Workspace> {
                     application: app.protocol.clone(),
                     criterion: c.id.clone(),
                     value,
-                    reason: format!("Giudizio {} sul criterio {}: proposta coerente con gli obiettivi dell'ambito.", LABELS[level], c.id),
+                    reason: format!(
+                        "Giudizio {} sul criterio {}: proposta coerente con gli obiettivi dell'ambito.",
+                        LABELS[level], c.id
+                    ),
                 };
                 last.push(score.clone());
                 sheet.scores.push(score);
