@@ -44,6 +44,9 @@ impl Rng {
     }
 }
 
+/// Cents in a euro: amounts here are whole cents.
+const EURO: u64 = 100;
+
 const SCALE: [&str; 6] = ["0", "0.2", "0.4", "0.6", "0.8", "1"];
 const LABELS: [&str; 6] = [
     "insufficiente",
@@ -103,7 +106,7 @@ pub fn generate(size: Size) -> Option<Workspace> {
             name: format!("Ambito territoriale {}", i + 1),
             description: String::new(),
             // About a third of the lot's applications can be funded.
-            budget: cents((size.applications / size.lots).max(1) as u64 * 60_000_00 / 3),
+            budget: cents((size.applications / size.lots).max(1) as u64 * 60_000 * EURO / 3),
             reserved_share: Share::ZERO,
             allocation: Allocation::UntilExhausted {
                 partial: true,
@@ -200,7 +203,7 @@ pub fn generate(size: Size) -> Option<Workspace> {
             quality.push(quality.last().copied().unwrap_or(3));
             continue;
         }
-        let cost = 10_000_00 + rng.below(50_000_00);
+        let cost = 10_000 * EURO + rng.below(50_000 * EURO);
         let k = cost * (10 + rng.below(31)) / 100;
         let in_kind = k * rng.below(40) / 100;
         applications.push(Application {
