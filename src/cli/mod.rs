@@ -2,6 +2,7 @@
 //! Italian messages; exit 0 on success, 1 when the data has errors, 2 on misuse.
 
 mod check;
+pub mod import;
 pub mod rank;
 mod sample;
 
@@ -81,6 +82,29 @@ pub enum Command {
         #[arg(short = 'o', long = "output")]
         output: Option<PathBuf>,
     },
+    /// Importa candidature (con voci di costo e co-finanziamento) o punteggi da file CSV, XLSX o ODS
+    Import {
+        /// Cartella dell'avviso
+        dir: PathBuf,
+        /// File delle candidature: una riga per candidatura
+        #[arg(long, value_name = "FILE")]
+        applications: Option<PathBuf>,
+        /// File delle voci di costo: una riga per voce
+        #[arg(long, value_name = "FILE")]
+        budget: Option<PathBuf>,
+        /// File del co-finanziamento: una riga per quota
+        #[arg(long, value_name = "FILE")]
+        cofinancing: Option<PathBuf>,
+        /// File dei punteggi: una riga per componente, candidatura e criterio
+        #[arg(long, value_name = "FILE")]
+        scores: Option<PathBuf>,
+        /// Mostra che cosa verrebbe importato, senza scrivere nulla
+        #[arg(long)]
+        dry_run: bool,
+        /// Importa solo le righe senza errori ed elenca le altre
+        #[arg(long)]
+        only_good_rows: bool,
+    },
 }
 
 /// What a command ends with.
@@ -157,6 +181,27 @@ pub fn run(command: Command) -> Exit {
             format,
             output,
         } => rank::run(&dir, lot.as_deref(), format, output.as_deref()),
+        Command::Import {
+            dir,
+            applications,
+            budget,
+            cofinancing,
+            scores,
+            dry_run,
+            only_good_rows,
+        } => import::run(
+            &dir,
+            import::Request {
+                files: crate::import::ApplicationFiles {
+                    applications,
+                    budget,
+                    cofinancing,
+                },
+                scores,
+                dry_run,
+                only_good_rows,
+            },
+        ),
     }
 }
 
