@@ -75,9 +75,12 @@ pub enum Command {
         /// Solo questo lotto
         #[arg(long)]
         lot: Option<String>,
-        /// table (per la lettura), csv (per i fogli di calcolo), json (per i programmi)
+        /// table (per la lettura), csv (per i fogli di calcolo), json (per i programmi), xlsx o ods (fogli di calcolo, con -o)
         #[arg(long, value_enum, default_value_t = rank::Format::Table)]
         format: rank::Format,
+        /// La matrice dei punteggi (ogni componente, ogni criterio) invece della graduatoria: formati csv, xlsx, ods
+        #[arg(long)]
+        matrix: bool,
         /// Scrive su questo file invece che sullo schermo
         #[arg(short = 'o', long = "output")]
         output: Option<PathBuf>,
@@ -179,8 +182,9 @@ pub fn run(command: Command) -> Exit {
             dir,
             lot,
             format,
+            matrix,
             output,
-        } => rank::run(&dir, lot.as_deref(), format, output.as_deref()),
+        } => rank::run(&dir, lot.as_deref(), format, matrix, output.as_deref()),
         Command::Import {
             dir,
             applications,

@@ -11,10 +11,14 @@
 //!    application or per member's sheet, so every change is checked, saved atomically and
 //!    journaled. Nothing is written if any row has an error, unless the user chooses to import
 //!    only the good rows.
+//!
+//! The exports of the ranking and of the score matrix are in [`export`].
 
 pub mod applications;
+mod canonical;
 pub mod columns;
 pub mod dialect;
+pub mod export;
 pub mod legal_form;
 mod lines;
 mod parties;
@@ -22,6 +26,7 @@ pub mod plan;
 pub mod scores;
 pub mod table;
 pub mod values;
+pub mod workbook;
 
 use std::path::{Path, PathBuf};
 
