@@ -7,7 +7,7 @@ use std::fmt;
 
 use super::table::column_letter;
 use crate::domain::{Application, MemberId, ScoreSheet};
-use crate::editor::{Command, EditError, Editor};
+use crate::editor::{BatchError, Command, EditError, Editor};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -357,26 +357,18 @@ pub fn apply(
         unchanged: plan.count(Action::Unchanged),
         ..Applied::default()
     };
-    let commands = commands(plan, editor)?;
-    let mut undo: Vec<Command> = Vec::new();
-    for (keys, command) in commands {
-        match editor.apply(command) {
-            Ok(inverse) => {
-                undo.push(inverse);
-                applied.written.extend(keys);
-                applied.commands += 1;
-            }
-            Err(source) => {
-                let mut rolled_back = true;
-                for inverse in undo.into_iter().rev() {
-                    rolled_back &= editor.apply(inverse).is_ok();
-                }
-                return Err(ApplyError::Edit {
-                    key: keys.join(", "),
-                    source,
-                    rolled_back,
-                });
-            }
+    let (keys, commands): (Vec<Vec<String>>, Vec<Command>) =
+        commands(plan, editor)?.into_iter().unzip();
+    applied.commands = commands.len();
+    match editor.apply_all(commands) {
+        Ok(_) => applied.written = keys.into_iter().flatten().collect(),
+        Err(BatchError { index, error, undo }) => {
+            let rolled_back = editor.apply_all(undo).is_ok();
+            return Err(ApplyError::Edit {
+                key: keys.get(index).map(|k| k.join(", ")).unwrap_or_default(),
+                source: error,
+                rolled_back,
+            });
         }
     }
     Ok(applied)
