@@ -167,9 +167,10 @@ fn excel_italian_csv_in_windows_1252_with_decimal_comma() {
         "cofinanziamento.csv",
         &csv(&cofinancing, Csv::ItalianExcel1252),
     );
+    let bytes = fs::read(&a).expect("read");
     assert!(
-        fs::read(&a).expect("read").contains(&0xE0),
-        "à is one Windows-1252 byte"
+        bytes.contains(&0xE0) && bytes.contains(&0x80),
+        "à and € are one byte each"
     );
 
     let before = snapshot(&dir);
@@ -424,6 +425,7 @@ fn an_amount_with_two_readings_is_refused_in_a_file_with_the_decimal_point() {
         ]
     );
     assert_eq!(plan.items[0].action, Action::Rejected);
+    assert_eq!(plan.problems_of(&plan.items[0]).count(), 1);
 }
 
 #[test]

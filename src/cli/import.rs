@@ -107,12 +107,20 @@ pub fn run(dir: &Path, request: Request) -> Exit {
                     "\nNulla da importare: l'avviso contiene già questi dati (nessun file riscritto, nessuna voce nel registro)."
                 );
             } else {
+                // The plan above lists each one; here a reminder is enough.
+                let mut names: Vec<String> = applied.written.iter().take(20).cloned().collect();
+                if applied.written.len() > 20 {
+                    names.push(format!("e altri {}", applied.written.len() - 20));
+                }
+                let changes = match applied.commands {
+                    1 => "1 modifica scritta e registrata".to_string(),
+                    n => format!("{n} modifiche scritte e registrate"),
+                };
                 let _ = writeln!(
                     out,
-                    "\nImportati: {} ({}); {} modifiche scritte e registrate nel registro.",
+                    "\nImportati: {} ({}); {changes} nel registro.",
                     applied.written.len(),
-                    applied.written.join(", "),
-                    applied.commands
+                    names.join(", "),
                 );
             }
             if !applied.skipped.is_empty() {

@@ -211,6 +211,15 @@ impl ImportPlan {
         self.errors().next().is_some()
     }
 
+    /// The problems found in the rows of one item, for the preview's detail.
+    pub fn problems_of<'a>(&'a self, item: &'a PlanItem) -> impl Iterator<Item = &'a Problem> {
+        self.problems.iter().filter(move |p| {
+            item.rows.iter().any(|r| {
+                p.place.file == r.file && p.place.sheet == r.sheet && p.place.row == Some(r.row)
+            })
+        })
+    }
+
     pub fn count(&self, action: Action) -> usize {
         self.items.iter().filter(|i| i.action == action).count()
     }
