@@ -294,4 +294,20 @@ fn an_unreadable_file_or_a_missing_column_stops_the_import() {
         out.contains("Non è stato scritto nulla: correggere il file e ripetere."),
         "{out}"
     );
+    let all_bad = tmp.path().join("costi-sbagliati.csv");
+    std::fs::write(&all_bad, "protocollo;categoria;importo\nP1;personale;-3\n").expect("write");
+    let before = common::snapshot(&dir);
+    let (code, out, _) = run(&[
+        "import",
+        s(&dir),
+        "--budget",
+        s(&all_bad),
+        "--only-good-rows",
+    ]);
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("Non è stato scritto nulla: nessuna riga senza errori porta dati nuovi."),
+        "{out}"
+    );
+    common::assert_same(&before, &common::snapshot(&dir));
 }

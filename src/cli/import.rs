@@ -101,7 +101,12 @@ pub fn run(dir: &Path, request: Request) -> Exit {
     }
     match import::apply(&plan, &mut editor, request.only_good_rows) {
         Ok(applied) => {
-            if applied.written.is_empty() {
+            if applied.written.is_empty() && plan.has_errors() {
+                let _ = writeln!(
+                    out,
+                    "\nNon è stato scritto nulla: nessuna riga senza errori porta dati nuovi."
+                );
+            } else if applied.written.is_empty() {
                 let _ = writeln!(
                     out,
                     "\nNulla da importare: l'avviso contiene già questi dati (nessun file riscritto, nessuna voce nel registro)."

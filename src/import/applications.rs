@@ -90,6 +90,7 @@ fn items(
     // Protocols in the order met, and the row each was first met in the applications file.
     let mut order: Vec<Protocol> = Vec::new();
     let mut first_row: BTreeMap<Protocol, RowRef> = BTreeMap::new();
+    let mut repeated: BTreeMap<Protocol, Vec<RowRef>> = BTreeMap::new();
     let mut unkeyed: Vec<RowRef> = Vec::new();
     if let (Some(book), Some(layout)) = (books.applications, &layouts[0]) {
         for row in layout.rows(book) {
@@ -111,6 +112,7 @@ fn items(
                     first.row
                 ));
                 parsed.remove(&protocol);
+                repeated.entry(protocol).or_default().push(record.row_ref());
                 continue;
             }
             first_row.insert(protocol.clone(), record.row_ref());
@@ -128,8 +130,9 @@ fn items(
         (Some(book), Some(layout)) => lines::cofinancing(book, layout, findings),
         _ => ByProtocol::new(),
     };
+    let mut met_only_in_lines = std::collections::BTreeSet::new();
     for p in budget.keys().chain(cofinancing.keys()) {
-        if !order.contains(p) {
+        if !first_row.contains_key(p) && met_only_in_lines.insert(p) {
             order.push(p.clone());
         }
     }
@@ -141,6 +144,7 @@ fn items(
         let b = budget.get(&protocol);
         let c = cofinancing.get(&protocol);
         let mut rows: Vec<RowRef> = first_row.get(&protocol).into_iter().cloned().collect();
+        rows.extend(repeated.get(&protocol).into_iter().flatten().cloned());
         rows.extend(b.iter().flat_map(|l| l.rows.iter().cloned()));
         rows.extend(c.iter().flat_map(|l| l.rows.iter().cloned()));
         let new = match (parsed.get(&protocol), base) {
