@@ -12,7 +12,9 @@
 //!    journaled. Nothing is written if any row has an error, unless the user chooses to import
 //!    only the good rows.
 //!
-//! The exports of the ranking and of the score matrix are in [`export`].
+//! For files already in memory (dropped on the window), [`table::from_bytes`] reads them and
+//! [`applications::plan`] or [`scores::plan`] check them. The exports of the ranking and of the
+//! score matrix are in [`export`], written by [`workbook`].
 
 pub mod applications;
 mod canonical;
