@@ -196,10 +196,13 @@ impl Workspace {
             .collect()
     }
 
+    // The sheets held here are always in normal order (`assemble` and `put_sheet` normalize
+    // them), so these lookups may search instead of scanning.
     pub fn abstains(&self, member: &MemberId, application: &Protocol) -> bool {
         self.sheets
             .get(member)
-            .is_some_and(|s| s.abstains(application))
+            .and_then(|s| s.declaration_normalized(application))
+            .is_some_and(|d| d.conflict.is_some())
     }
 
     pub fn score(
@@ -210,6 +213,6 @@ impl Workspace {
     ) -> Option<&Score> {
         self.sheets
             .get(member)
-            .and_then(|s| s.score(application, criterion))
+            .and_then(|s| s.score_normalized(application, criterion))
     }
 }
