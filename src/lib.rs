@@ -8,6 +8,8 @@ pub mod app;
 pub mod cli;
 pub mod domain;
 pub mod italian;
+pub mod record;
 pub mod rules;
 pub mod samples;
+pub mod seal;
 pub mod workspace;
