@@ -8,6 +8,7 @@ pub mod app;
 pub mod cli;
 pub mod domain;
 pub mod italian;
+pub mod minutes;
 pub mod record;
 pub mod rules;
 pub mod samples;
