@@ -2,8 +2,11 @@
 //! Italian messages; exit 0 on success, 1 when the data has errors, 2 on misuse.
 
 mod check;
+mod graduatoria;
+mod minutes;
 pub mod rank;
 mod sample;
+mod verify;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -81,6 +84,32 @@ pub enum Command {
         #[arg(short = 'o', long = "output")]
         output: Option<PathBuf>,
     },
+    /// Scrive il verbale di una seduta in PDF
+    Minutes {
+        /// Cartella dell'avviso
+        dir: PathBuf,
+        /// La seduta (il suo identificativo, come in sedute/)
+        #[arg(long)]
+        session: String,
+        /// Il file PDF da scrivere (se manca: DIR/verbali/verbale-N-ID.pdf)
+        #[arg(short = 'o', long = "output")]
+        output: Option<PathBuf>,
+    },
+    /// Scrive la graduatoria da pubblicare, senza dati personali, in PDF
+    Graduatoria {
+        /// Cartella dell'avviso
+        dir: PathBuf,
+        /// Il file PDF da scrivere (se manca: DIR/verbali/graduatoria.pdf)
+        #[arg(short = 'o', long = "output")]
+        output: Option<PathBuf>,
+    },
+    /// Verifica che un verbale o una graduatoria in PDF corrisponda ai dati dell'avviso
+    Verify {
+        /// Cartella dell'avviso
+        dir: PathBuf,
+        /// Il file PDF da verificare
+        file: PathBuf,
+    },
 }
 
 /// What a command ends with.
@@ -157,6 +186,13 @@ pub fn run(command: Command) -> Exit {
             format,
             output,
         } => rank::run(&dir, lot.as_deref(), format, output.as_deref()),
+        Command::Minutes {
+            dir,
+            session,
+            output,
+        } => minutes::run(&dir, &session, output.as_deref()),
+        Command::Graduatoria { dir, output } => graduatoria::run(&dir, output.as_deref()),
+        Command::Verify { dir, file } => verify::run(&dir, &file),
     }
 }
 
