@@ -37,6 +37,9 @@ fn the_scoring_verbale_of_example_a_has_every_coefficient_and_the_totals() {
         "Valutazione di m2 sul criterio B della proposta P3.",
         "€ 146.000,00",
         "Letto, confermato e sottoscritto.",
+        "cause di incompatibilità rispetto a tutte le candidature",
+        "Del che è verbale.",
+        "Proposta: «Proposta P1».",
         "Il Segretario verbalizzante Paolo Bruni",
         "Alle ore tredici e cinque il Presidente dichiara chiusa la seduta.",
     ] {

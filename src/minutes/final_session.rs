@@ -4,8 +4,8 @@
 use rust_decimal::Decimal;
 
 use super::layout::Flow;
-use super::table::{Column, Row, Table, table};
-use super::verbale::{Names, TABLE_SIZE, heading, lead, para, protocols};
+use super::table::{Column, Row, Table};
+use super::verbale::{Names, TABLE_SIZE, glued, heading, lead, para, protocols};
 use crate::domain::{Allocation, Money};
 use crate::italian;
 use crate::record::{FinalRecord, LotRanking, TieRecord};
@@ -80,10 +80,6 @@ fn lot(flow: &mut Flow, names: &Names, l: &LotRanking, several: bool) {
     if l.ranked.is_empty() {
         para(flow, "Nessuna proposta è idonea a entrare in graduatoria.");
     } else {
-        lead(
-            flow,
-            "La commissione, sulla base dei punteggi attribuiti nelle sedute di valutazione, forma la seguente graduatoria:",
-        );
         let mut t = Table::new(
             vec![
                 Column::right("Pos."),
@@ -103,7 +99,7 @@ fn lot(flow: &mut Flow, names: &Names, l: &LotRanking, several: bool) {
                 total(r.total),
                 format!(
                     "{}{}",
-                    italian::outcome_in(r.outcome, allocation),
+                    glued(italian::outcome_in(r.outcome, allocation)),
                     tie_note(&r.tie)
                 ),
                 granted(r.granted, r.outcome),
@@ -120,7 +116,11 @@ fn lot(flow: &mut Flow, names: &Names, l: &LotRanking, several: bool) {
             ])
             .emphasis(),
         );
-        table(flow, &t);
+        lead(
+            flow,
+            "La commissione, sulla base dei punteggi attribuiti nelle sedute di valutazione, forma la seguente graduatoria:",
+            &t,
+        );
         para(
             flow,
             format!(
@@ -143,7 +143,6 @@ fn lot(flow: &mut Flow, names: &Names, l: &LotRanking, several: bool) {
         );
     }
     if !l.others.is_empty() {
-        lead(flow, "Non entrano in graduatoria:");
         let mut t = Table::new(
             vec![
                 Column::left("Protocollo"),
@@ -184,11 +183,11 @@ fn lot(flow: &mut Flow, names: &Names, l: &LotRanking, several: bool) {
             t.push(Row::new(vec![
                 o.protocol.to_string(),
                 o.applicant.clone(),
-                italian::outcome(o.outcome).to_string(),
+                glued(italian::outcome(o.outcome)),
                 why,
             ]));
         }
-        table(flow, &t);
+        lead(flow, "Non entrano in graduatoria:", &t);
     }
 }
 

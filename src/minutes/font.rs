@@ -144,7 +144,7 @@ impl Fonts {
     pub fn clean(&self, text: &str) -> String {
         text.chars()
             .map(|c| {
-                if c == '\n' {
+                if c == '\n' || c == super::text::NBSP {
                     c
                 } else if c.is_control() || c.is_whitespace() {
                     ' '

@@ -7,7 +7,7 @@ use super::layout::{Align, Flow, Paragraph};
 use super::pdf::{self, Meta};
 use super::table::{Column, Row, Table, table};
 use super::text::Span;
-use super::verbale::{TABLE_SIZE, call_heading, heading, lead, para, pdf_date};
+use super::verbale::{TABLE_SIZE, call_heading, glued, heading, lead, para, pdf_date};
 use crate::domain::TimeOfDay;
 use crate::italian;
 use crate::record::{PublicLot, RankingRecord};
@@ -46,7 +46,7 @@ fn lot(flow: &mut Flow, l: &PublicLot, several: bool) {
             TABLE_SIZE,
         );
         for r in &l.ranked {
-            let mut outcome = italian::outcome_in(r.outcome, info.allocation).to_string();
+            let mut outcome = glued(italian::outcome_in(r.outcome, info.allocation));
             if r.drawn {
                 outcome.push_str(" (posizione stabilita per sorteggio)");
             }
@@ -91,7 +91,6 @@ fn lot(flow: &mut Flow, l: &PublicLot, several: bool) {
         );
     }
     if !l.others.is_empty() {
-        lead(flow, "Candidature non in graduatoria:");
         let mut t = Table::new(
             vec![
                 Column::left("Protocollo"),
@@ -104,10 +103,10 @@ fn lot(flow: &mut Flow, l: &PublicLot, several: bool) {
             t.push(Row::new(vec![
                 o.protocol.to_string(),
                 o.applicant.clone(),
-                italian::outcome(o.outcome).to_string(),
+                glued(italian::outcome(o.outcome)),
             ]));
         }
-        table(flow, &t);
+        lead(flow, "Candidature non in graduatoria:", &t);
     }
 }
 

@@ -211,8 +211,12 @@ impl<'f> Flow<'f> {
         // Keep a heading with what follows, and never leave a paragraph's first line alone
         // at the foot of a page.
         let first = line_height * lines.len().min(2) as f32;
-        let whole = line_height * lines.len() as f32;
-        self.need(whole.min(first + p.keep_with));
+        let with_next = line_height * lines.len() as f32 + p.space_after + p.keep_with;
+        self.need(if with_next <= Self::limit() - MARGIN_TOP {
+            with_next
+        } else {
+            first
+        });
         for line in lines {
             self.need(line_height);
             let (x, gap) = place(&line, Self::left() + p.indent, width, p.align);

@@ -2,7 +2,7 @@
 //! decisions it took, the soccorso istruttorio.
 
 use super::layout::Flow;
-use super::table::{Column, Row, Table, table};
+use super::table::{Column, Row, Table};
 use super::verbale::{Names, TABLE_SIZE, heading, lead, para};
 use crate::domain::AdmissionOutcome;
 use crate::italian;
@@ -30,10 +30,6 @@ pub fn render(flow: &mut Flow, names: &Names, o: &OpeningRecord) {
     }
     para(flow, text);
     if count > 0 {
-        lead(
-            flow,
-            "Le candidature, nell'ordine di arrivo registrato al protocollo, sono le seguenti:",
-        );
         let several_lots = names.record.call.lots.len() > 1;
         let mut columns = vec![
             Column::right("N."),
@@ -71,7 +67,11 @@ pub fn render(flow: &mut Flow, names: &Names, o: &OpeningRecord) {
             );
             t.push(Row::new(cells));
         }
-        table(flow, &t);
+        lead(
+            flow,
+            "Le candidature, nell'ordine di arrivo registrato al protocollo, sono le seguenti:",
+            &t,
+        );
     }
 
     heading(flow, "Ammissibilità");
@@ -81,10 +81,6 @@ pub fn render(flow: &mut Flow, names: &Names, o: &OpeningRecord) {
             "In questa seduta la commissione non assume decisioni sull'ammissibilità delle candidature.",
         );
     } else {
-        lead(
-            flow,
-            "La commissione, esaminata la documentazione amministrativa e gli esiti delle verifiche sui requisiti e sul piano finanziario, decide quanto segue:",
-        );
         let mut t = Table::new(
             vec![
                 Column::left("Protocollo"),
@@ -110,7 +106,11 @@ pub fn render(flow: &mut Flow, names: &Names, o: &OpeningRecord) {
                 reason,
             ]));
         }
-        table(flow, &t);
+        lead(
+            flow,
+            "La commissione, esaminata la documentazione amministrativa e gli esiti delle verifiche sui requisiti e sul piano finanziario, decide quanto segue:",
+            &t,
+        );
         let count = |outcome| o.decisions.iter().filter(|d| d.outcome == outcome).count();
         para(
             flow,
@@ -125,10 +125,6 @@ pub fn render(flow: &mut Flow, names: &Names, o: &OpeningRecord) {
 
     if !o.soccorso.is_empty() {
         heading(flow, "Soccorso istruttorio");
-        lead(
-            flow,
-            "Per le carenze documentali sanabili la commissione richiede le integrazioni seguenti, da trasmettere entro il termine indicato a pena di esclusione:",
-        );
         let mut t = Table::new(
             vec![
                 Column::left("Protocollo"),
@@ -148,6 +144,10 @@ pub fn render(flow: &mut Flow, names: &Names, o: &OpeningRecord) {
                 s.received_on.map_or_else(|| "—".to_string(), italian::date),
             ]));
         }
-        table(flow, &t);
+        lead(
+            flow,
+            "Per le carenze documentali sanabili la commissione richiede le integrazioni seguenti, da trasmettere entro il termine indicato a pena di esclusione:",
+            &t,
+        );
     }
 }

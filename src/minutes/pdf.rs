@@ -14,6 +14,7 @@ use sha2::{Digest, Sha256};
 use super::MinutesError;
 use super::font::{Fonts, Style};
 use super::layout::{Mark, PAGE_HEIGHT, PAGE_WIDTH, Page};
+use super::text::NBSP;
 
 /// Resource names and subset tags of the two faces: six capital letters, as a subset tag
 /// must be, and the same in every file.
@@ -153,14 +154,14 @@ fn page_ops(page: Page) -> Vec<Op> {
                 let mut parts = run.text.split(' ').peekable();
                 while let Some(part) = parts.next() {
                     if parts.peek().is_some() {
-                        items.push(TextItem::Text(format!("{part} ")));
+                        items.push(TextItem::Text(shown(format!("{part} "))));
                         items.push(TextItem::Offset(offset));
                     } else if !part.is_empty() {
-                        items.push(TextItem::Text(part.to_string()));
+                        items.push(TextItem::Text(shown(part.to_string())));
                     }
                 }
             } else {
-                items.push(TextItem::Text(run.text));
+                items.push(TextItem::Text(shown(run.text)));
             }
         }
         if !items.is_empty() {
@@ -169,6 +170,16 @@ fn page_ops(page: Page) -> Vec<Op> {
     }
     ops.push(Op::EndTextSection);
     ops
+}
+
+/// The text as the file shows it: a space that must not break is still a space to whoever
+/// reads or copies the text.
+fn shown(text: String) -> String {
+    if text.contains(NBSP) {
+        text.replace(NBSP, " ")
+    } else {
+        text
+    }
 }
 
 /// The characters each face has to show; the space is always kept, for the word gaps.
@@ -182,7 +193,7 @@ fn used_chars(pages: &[Page]) -> (BTreeSet<char>, BTreeSet<char>) {
                     Style::Regular => &mut regular,
                     Style::Bold => &mut bold,
                 };
-                set.extend(run.text.chars());
+                set.extend(run.text.chars().filter(|&c| c != NBSP));
             }
         }
     }

@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use super::layout::Flow;
 use super::table::{Column, Row, Table, table};
 use super::text::Span;
-use super::verbale::{Names, TABLE_SIZE, heading, lead, para, subheading};
+use super::verbale::{Names, TABLE_SIZE, glued, heading, lead, para, subheading};
 use crate::italian;
 use crate::record::{
     ApplicationScoring, CriterionInfo, CriterionResult, GapRecord, LotScoring, Method,
@@ -55,7 +55,11 @@ fn criteria_table(flow: &mut Flow, s: &ScoringRecord) {
             if c.rescale { "sì" } else { "no" }.to_string(),
         ]));
     }
-    table(flow, &t);
+    lead(
+        flow,
+        "La commissione procede all'esame delle proposte ammesse e alla loro valutazione secondo i criteri dell'avviso:",
+        &t,
+    );
 }
 
 fn method_paragraphs(flow: &mut Flow, s: &ScoringRecord) {
@@ -154,8 +158,7 @@ fn individual_table(flow: &mut Flow, names: &Names, s: &ScoringRecord, a: &Appli
         }
     }
     if !t.rows.is_empty() {
-        lead(flow, "Valutazioni dei singoli componenti:");
-        table(flow, &t);
+        lead(flow, "Valutazioni dei singoli componenti:", &t);
     }
 }
 
@@ -322,11 +325,10 @@ fn summary(flow: &mut Flow, s: &ScoringRecord, lot: &LotScoring) {
             a.applicant.clone(),
             points(a.total_before_rescaling, dp),
             points(a.total, dp),
-            italian::outcome(a.outcome).to_string(),
+            glued(italian::outcome(a.outcome)),
         ]));
     }
-    lead(flow, "Riepilogo dei punteggi delle proposte ammesse:");
-    table(flow, &t);
+    lead(flow, "Riepilogo dei punteggi delle proposte ammesse:", &t);
 }
 
 fn cofinancing(flow: &mut Flow, lot: &LotScoring) {
@@ -356,7 +358,7 @@ fn cofinancing(flow: &mut Flow, lot: &LotScoring) {
             if c.failures.is_empty() {
                 "conforme"
             } else {
-                "non conforme"
+                "non\u{a0}conforme"
             }
             .to_string(),
         ]));
@@ -364,8 +366,8 @@ fn cofinancing(flow: &mut Flow, lot: &LotScoring) {
     lead(
         flow,
         "Piano finanziario e co-finanziamento delle candidature (K = co-finanziamento monetario e in natura):",
+        &t,
     );
-    table(flow, &t);
     for c in lot.cofinancing.iter().filter(|c| !c.failures.is_empty()) {
         para(flow, format!("{}: {}", c.protocol, c.failures.join(" ")));
     }
@@ -373,10 +375,6 @@ fn cofinancing(flow: &mut Flow, lot: &LotScoring) {
 
 pub fn render(flow: &mut Flow, names: &Names, s: &ScoringRecord) {
     heading(flow, "Criteri di valutazione");
-    lead(
-        flow,
-        "La commissione procede all'esame delle proposte ammesse e alla loro valutazione secondo i criteri dell'avviso:",
-    );
     criteria_table(flow, s);
     method_paragraphs(flow, s);
     let several = s.lots.len() > 1;

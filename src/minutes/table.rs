@@ -233,6 +233,46 @@ fn draw_header(flow: &mut Flow, g: &Geometry, header: &SetRow) {
     draw_part(flow, g, header, 0, header.lines());
 }
 
+/// How much of the table must fit on the page where it starts: all of it if it is short enough
+/// to be kept whole, otherwise its header and first row. A sentence that introduces the table
+/// keeps this much room after it.
+pub fn opening_height(flow: &Flow, table: &Table) -> f32 {
+    if table.columns.is_empty() {
+        return 0.0;
+    }
+    let line_height = table.size * LEADING;
+    // Long tables are not measured twice: they break anyway.
+    let rows = if table.rows.len() > 40 {
+        &table.rows[..1]
+    } else {
+        &table.rows[..]
+    };
+    let widths = column_widths(flow, table, Flow::width());
+    let lines = |cells: &[Vec<Span>]| {
+        cells
+            .iter()
+            .zip(&widths)
+            .map(|(cell, w)| wrap(flow.fonts, cell, table.size, w - 2.0 * PAD_X).len())
+            .max()
+            .unwrap_or(0)
+            .max(1)
+    };
+    let height = |n: usize| n as f32 * line_height + 2.0 * PAD_Y;
+    let header: Vec<Vec<Span>> = table
+        .columns
+        .iter()
+        .map(|c| vec![Span::bold(c.header.clone())])
+        .collect();
+    let header_height = height(lines(&header));
+    let fresh = Flow::limit() - MARGIN_TOP - header_height;
+    let whole: f32 = header_height + rows.iter().map(|r| height(lines(&r.cells))).sum::<f32>();
+    if table.rows.len() <= 40 && whole <= fresh * KEPT_WHOLE_SHARE {
+        whole
+    } else {
+        header_height + rows.first().map_or(0.0, |r| height(lines(&r.cells).min(3)))
+    }
+}
+
 /// Lays out the table from the flow's position, continuing on new pages as needed.
 pub fn table(flow: &mut Flow, table: &Table) {
     if table.columns.is_empty() {

@@ -115,6 +115,14 @@ impl Line {
     }
 }
 
+/// A space no line breaks at and justification does not widen. It stands for an ordinary
+/// space: the PDF shows and extracts it as one.
+pub const NBSP: char = '\u{a0}';
+
+fn ends_with_euro(word: &Word) -> bool {
+    word.pieces.last().is_some_and(|p| p.text.ends_with('€'))
+}
+
 /// Splits the spans into words (pieces joined where no space separates them) and forced
 /// breaks, measured at `size`. `None` stands for a line break the author wrote.
 fn words(fonts: &Fonts, spans: &[Span], size: f32) -> Vec<Option<Word>> {
@@ -137,7 +145,10 @@ fn words(fonts: &Fonts, spans: &[Span], size: f32) -> Vec<Option<Word>> {
             piece_style = span.style;
         }
         for c in fonts.clean(&span.text).chars() {
-            if c == '\n' || c == ' ' {
+            // "€ 3.750,00" is one word: the sign never ends a line without its amount.
+            if c == ' ' && (piece.ends_with('€') || piece.is_empty() && ends_with_euro(&word)) {
+                piece.push(NBSP);
+            } else if c == '\n' || c == ' ' {
                 flush_piece(&mut word, &mut piece, piece_style);
                 if !word.pieces.is_empty() {
                     out.push(Some(std::mem::take(&mut word)));
@@ -310,6 +321,16 @@ mod tests {
         assert_eq!(lines.len(), 2);
         assert!(!lines[0].stretchable);
         assert_eq!(lines[1].text(), "tre");
+    }
+
+    #[test]
+    fn the_euro_sign_stays_with_its_amount() {
+        let f = fonts().unwrap();
+        let text = "eccede di € 3.750,00 e di € 500,00";
+        let narrow = f.regular.width("eccede di € 3.750", 11.0);
+        for line in wrap(f, &[Span::regular(text)], 11.0, narrow) {
+            assert!(!line.text().ends_with('€'), "{}", line.text());
+        }
     }
 
     #[test]

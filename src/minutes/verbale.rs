@@ -46,6 +46,11 @@ pub fn lot_info<'c>(call: &'c CallRecord, id: &crate::domain::LotId) -> Option<&
     call.lots.iter().find(|l| &l.id == id)
 }
 
+/// An outcome for a narrow table column: "non idonea" breaks after "non" no more.
+pub fn glued(text: &str) -> String {
+    text.replace("non ", "non\u{a0}")
+}
+
 pub fn protocols(list: &[Protocol]) -> String {
     let items: Vec<String> = list.iter().map(ToString::to_string).collect();
     italian::list(&items)
@@ -95,9 +100,12 @@ pub fn para(flow: &mut Flow, text: impl Into<String>) {
     flow.paragraph(Paragraph::text(text));
 }
 
-/// A sentence that introduces a table: it stays on the page where the table starts.
-pub fn lead(flow: &mut Flow, text: impl Into<String>) {
-    flow.paragraph(Paragraph::text(text).keep_with(TABLE_SIZE * 6.0));
+/// A sentence that introduces a table, then the table: the sentence stays on the page where
+/// the table starts.
+pub fn lead(flow: &mut Flow, text: impl Into<String>, t: &Table) {
+    let keep = super::table::opening_height(flow, t);
+    flow.paragraph(Paragraph::text(text).keep_with(keep));
+    table(flow, t);
 }
 
 fn purpose(kind: SessionKind) -> &'static str {
@@ -171,8 +179,7 @@ fn presence(flow: &mut Flow, r: &SessionRecord) {
             if m.present { "presente" } else { "assente" }.to_string(),
         ]));
     }
-    lead(flow, "La commissione è così composta:");
-    table(flow, &t);
+    lead(flow, "La commissione è così composta:", &t);
     let absent: Vec<String> = members
         .iter()
         .filter(|m| !m.present)
@@ -439,13 +446,14 @@ pub fn render(
     opening_formula(&mut flow, r);
     presence(&mut flow, r);
     declarations(&mut flow, r);
+    // A draw settles an order that the ranking below then shows.
+    draws(&mut flow, r);
     let names = Names { record: r };
     match &r.business {
         Business::Opening(o) => opening::render(&mut flow, &names, o),
         Business::Scoring(s) => scoring::render(&mut flow, &names, s),
         Business::Final(f) => final_session::render(&mut flow, &names, f),
     }
-    draws(&mut flow, r);
     notes(&mut flow, r);
     closing(&mut flow, r);
     flow.footers(&footer_lines(r, computed, stored), |n, m| {
