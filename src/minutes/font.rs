@@ -138,24 +138,6 @@ impl Fonts {
             Style::Bold => &self.bold,
         }
     }
-
-    /// `text` with every character the fonts cannot show replaced, and tabs and other
-    /// controls turned into spaces.
-    pub fn clean(&self, text: &str) -> String {
-        text.chars()
-            .map(|c| {
-                if c == '\n' || c == super::text::NBSP {
-                    c
-                } else if c.is_control() || c.is_whitespace() {
-                    ' '
-                } else if self.regular.has(c) && self.bold.has(c) {
-                    c
-                } else {
-                    REPLACEMENT
-                }
-            })
-            .collect()
-    }
 }
 
 static FONTS: LazyLock<Result<Fonts, String>> = LazyLock::new(|| {
@@ -180,7 +162,6 @@ mod tests {
         for c in "àèéìòùÀÈÉÌÒÙ€«»–’".chars() {
             assert!(f.regular.has(c) && f.bold.has(c), "{c}");
         }
-        assert_eq!(f.clean("a\tb😀"), "a b?");
     }
 
     #[test]

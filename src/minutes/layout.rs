@@ -226,7 +226,7 @@ impl<'f> Flow<'f> {
                 baseline,
                 size: p.size,
                 gap,
-                runs: line.runs(),
+                runs: line.runs,
             });
             self.y += line_height;
         }
@@ -268,7 +268,7 @@ impl<'f> Flow<'f> {
                     baseline,
                     size,
                     gap: 0.0,
-                    runs: line.runs(),
+                    runs: line.runs,
                 });
             }
             let y = top + size * LEADING;
@@ -320,7 +320,7 @@ impl<'f> Flow<'f> {
                         baseline: baseline(top + k as f32 * size * 1.3, size, size * 1.3),
                         size,
                         gap: 0.0,
-                        runs: line.runs(),
+                        runs: line.runs,
                     });
                 }
             }
@@ -331,7 +331,7 @@ impl<'f> Flow<'f> {
                     baseline: baseline(top, size, size * 1.3),
                     size,
                     gap: 0.0,
-                    runs: line.runs(),
+                    runs: line.runs,
                 });
             }
         }

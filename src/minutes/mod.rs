@@ -2,10 +2,12 @@
 //! ranking (graduatoria). Both are drawn only from their records (`crate::record`), in an
 //! embedded font, A4, and byte for byte the same for the same data.
 //!
-//! `text` measures and breaks lines, `layout` and `table` flow them down pages, `pdf` writes
-//! the file; `verbale` (with `opening`, `scoring`, `final_session`) and `graduatoria` say what
+//! `text` measures and breaks lines, `layout` and `table` flow them down pages, `content`
+//! writes each page's drawing operators and `pdf` the file around them (the fonts embedded by
+//! printpdf); `verbale` (with `opening`, `scoring`, `final_session`) and `graduatoria` say what
 //! goes in each document.
 
+mod content;
 mod final_session;
 pub(crate) mod font;
 mod graduatoria;

@@ -1,27 +1,29 @@
-//! From laid-out pages to PDF bytes that depend on nothing but the pages and the metadata:
-//! fixed font resource names (printpdf would draw random ones), the document's metadata
-//! written by us, and the file identifier taken from a hash of the file itself.
+//! From laid-out pages to PDF bytes that depend on nothing but the pages and the metadata.
+//!
+//! printpdf embeds the two subset faces (font program, widths, ToUnicode map): it is given a
+//! single page that shows every character the document uses, and from the document it makes,
+//! that page is replaced by the real ones, whose content streams `content` writes. The
+//! metadata are ours, the dates the session's, and the file identifier is a hash of the file.
 
 use std::collections::BTreeSet;
+use std::io::Write as _;
 
+use flate2::Compression;
+use flate2::write::ZlibEncoder;
 use lopdf_printpdf as lo;
 use printpdf::{
-    Color, FontId, Greyscale, Line as PdfLine, LinePoint, Op, PaintMode, PdfDocument, PdfFont,
-    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, TextItem, TextMatrix,
+    FontId, Op, ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Pt,
+    TextItem,
 };
 use sha2::{Digest, Sha256};
 
 use super::MinutesError;
+use super::content::{Glyphs, page_content, resource};
 use super::font::{Fonts, Style};
 use super::layout::{Mark, PAGE_HEIGHT, PAGE_WIDTH, Page};
 use super::text::NBSP;
 
-/// Resource names and subset tags of the two faces: six capital letters, as a subset tag
-/// must be, and the same in every file.
-const REGULAR_ID: &str = "LSREGU";
-const BOLD_ID: &str = "LSBOLD";
-
-/// The key of the document information dictionary that carries the seal.
+/// The keys of the document information dictionary that say what the document is.
 pub const SEAL_KEY: &[u8] = b"Sigillo";
 pub const KIND_KEY: &[u8] = b"Documento";
 pub const SESSION_KEY: &[u8] = b"Seduta";
@@ -40,163 +42,38 @@ pub struct Meta {
     pub seal: String,
 }
 
-fn font_id(style: Style) -> FontId {
-    FontId(
-        match style {
-            Style::Regular => REGULAR_ID,
-            Style::Bold => BOLD_ID,
-        }
-        .to_string(),
-    )
-}
-
-fn gray(level: f32) -> Color {
-    Color::Greyscale(Greyscale {
-        percent: level,
-        icc_profile: None,
-    })
-}
-
-fn point(x: f32, y_from_top: f32) -> Point {
-    Point {
-        x: Pt(x),
-        y: Pt(PAGE_HEIGHT - y_from_top),
-    }
-}
-
-/// The drawing operations of one page: grey grounds and rules first, then all the text.
-fn page_ops(page: Page) -> Vec<Op> {
-    let mut ops = Vec::new();
-    for mark in &page.marks {
-        match mark {
-            Mark::Fill {
-                x,
-                y,
-                width,
-                height,
-                gray: g,
-            } => {
-                ops.push(Op::SetFillColor { col: gray(*g) });
-                ops.push(Op::DrawRectangle {
-                    rectangle: Rect {
-                        x: Pt(*x),
-                        y: Pt(PAGE_HEIGHT - y - height),
-                        width: Pt(*width),
-                        height: Pt(*height),
-                        mode: Some(PaintMode::Fill),
-                        winding_order: None,
-                    },
-                });
-            }
-            Mark::Rule {
-                x1,
-                x2,
-                y,
-                thickness,
-                gray: g,
-            } => {
-                ops.push(Op::SetOutlineColor { col: gray(*g) });
-                ops.push(Op::SetOutlineThickness { pt: Pt(*thickness) });
-                ops.push(Op::DrawLine {
-                    line: PdfLine {
-                        points: vec![
-                            LinePoint {
-                                p: point(*x1, *y),
-                                bezier: false,
-                            },
-                            LinePoint {
-                                p: point(*x2, *y),
-                                bezier: false,
-                            },
-                        ],
-                        is_closed: false,
-                    },
-                });
-            }
-            Mark::Text { .. } => {}
-        }
-    }
-    ops.push(Op::StartTextSection);
-    ops.push(Op::SetFillColor { col: gray(0.0) });
-    let mut current: Option<(Style, f32)> = None;
-    for mark in page.marks {
-        let Mark::Text {
-            x,
-            baseline,
-            size,
-            gap,
-            runs,
-        } = mark
-        else {
-            continue;
-        };
-        ops.push(Op::SetTextMatrix {
-            matrix: TextMatrix::Translate(Pt(x), Pt(PAGE_HEIGHT - baseline)),
-        });
-        let mut items: Vec<TextItem> = Vec::new();
-        for run in runs {
-            if current != Some((run.style, size)) {
-                if !items.is_empty() {
-                    ops.push(Op::ShowText {
-                        items: std::mem::take(&mut items),
-                    });
-                }
-                ops.push(Op::SetFont {
-                    font: PdfFontHandle::External(font_id(run.style)),
-                    size: Pt(size),
-                });
-                current = Some((run.style, size));
-            }
-            if gap > 0.0 {
-                // TJ offsets are thousandths of the font size, negative to the right: each
-                // space of a justified line is widened by the same amount.
-                let offset = -gap * 1000.0 / size;
-                let mut parts = run.text.split(' ').peekable();
-                while let Some(part) = parts.next() {
-                    if parts.peek().is_some() {
-                        items.push(TextItem::Text(shown(format!("{part} "))));
-                        items.push(TextItem::Offset(offset));
-                    } else if !part.is_empty() {
-                        items.push(TextItem::Text(shown(part.to_string())));
-                    }
-                }
-            } else {
-                items.push(TextItem::Text(shown(run.text)));
-            }
-        }
-        if !items.is_empty() {
-            ops.push(Op::ShowText { items });
-        }
-    }
-    ops.push(Op::EndTextSection);
-    ops
-}
-
-/// The text as the file shows it: a space that must not break is still a space to whoever
-/// reads or copies the text.
-fn shown(text: String) -> String {
-    if text.contains(NBSP) {
-        text.replace(NBSP, " ")
-    } else {
-        text
-    }
-}
-
 /// The characters each face has to show; the space is always kept, for the word gaps.
 fn used_chars(pages: &[Page]) -> (BTreeSet<char>, BTreeSet<char>) {
-    let mut regular = BTreeSet::from([' ']);
-    let mut bold = BTreeSet::from([' ']);
+    // A flag per code point: millions of characters, a few dozen distinct.
+    let mut seen = [vec![false; 0x1_0000], vec![false; 0x1_0000]];
+    let mut other = [BTreeSet::new(), BTreeSet::new()];
     for mark in pages.iter().flat_map(|p| &p.marks) {
         if let Mark::Text { runs, .. } = mark {
             for run in runs {
-                let set = match run.style {
-                    Style::Regular => &mut regular,
-                    Style::Bold => &mut bold,
-                };
-                set.extend(run.text.chars().filter(|&c| c != NBSP));
+                let k = usize::from(run.style == Style::Bold);
+                for c in run.text.chars() {
+                    match seen[k].get_mut(c as usize) {
+                        Some(flag) => *flag = true,
+                        None => {
+                            other[k].insert(c);
+                        }
+                    }
+                }
             }
         }
     }
+    let [regular, bold] = [0, 1].map(|k| {
+        let mut set: BTreeSet<char> = seen[k]
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| **s)
+            .filter_map(|(cp, _)| char::from_u32(cp as u32))
+            .filter(|&c| c != NBSP)
+            .collect();
+        set.extend(&other[k]);
+        set.insert(' ');
+        set
+    });
     (regular, bold)
 }
 
@@ -213,38 +90,177 @@ fn text_string(text: &str) -> lo::Object {
     }
 }
 
+fn deflate(content: &[u8]) -> Option<Vec<u8>> {
+    let mut encoder = ZlibEncoder::new(
+        Vec::with_capacity(content.len() / 4),
+        Compression::default(),
+    );
+    encoder.write_all(content).ok()?;
+    encoder.finish().ok()
+}
+
+/// A stream, compressed when that makes it smaller.
+fn stream(dict: lo::Dictionary, content: Vec<u8>) -> lo::Stream {
+    match deflate(&content) {
+        Some(compressed) if compressed.len() + 19 < content.len() => {
+            let mut dict = dict;
+            dict.set("Filter", "FlateDecode");
+            let mut s = lo::Stream::new(dict, compressed);
+            s.allows_compression = false;
+            s
+        }
+        _ => lo::Stream::new(dict, content),
+    }
+}
+
+/// The pages' content streams, made on all cores. Each page is made on its own, so the bytes
+/// do not depend on how the work was shared; each page's marks are dropped once written.
+fn contents(pages: Vec<Page>, regular: &Glyphs, bold: &Glyphs) -> Vec<lo::Stream> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+    let share = pages.len().div_ceil(threads).max(1);
+    let mut chunks: Vec<Vec<Page>> = Vec::new();
+    let mut pages = pages.into_iter().peekable();
+    while pages.peek().is_some() {
+        chunks.push(pages.by_ref().take(share).collect());
+    }
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = chunks
+            .into_iter()
+            .map(|chunk| {
+                scope.spawn(move || {
+                    chunk
+                        .into_iter()
+                        .map(|p| stream(lo::Dictionary::new(), page_content(p, regular, bold)))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_default())
+            .collect()
+    })
+}
+
+/// A document whose only page shows every character of both faces: printpdf makes the font
+/// objects from it, with widths and ToUnicode entries for exactly those characters.
+fn carrier(
+    regular: ParsedFont,
+    bold: ParsedFont,
+    regular_chars: &BTreeSet<char>,
+    bold_chars: &BTreeSet<char>,
+) -> lo::Document {
+    let mut doc = PdfDocument::new("");
+    let id = |style| FontId(resource(style).to_string());
+    doc.resources
+        .fonts
+        .map
+        .insert(id(Style::Regular), PdfFont::new(regular));
+    doc.resources
+        .fonts
+        .map
+        .insert(id(Style::Bold), PdfFont::new(bold));
+    let mut ops = vec![Op::StartTextSection];
+    for (style, chars) in [(Style::Regular, regular_chars), (Style::Bold, bold_chars)] {
+        ops.push(Op::SetFont {
+            font: PdfFontHandle::External(id(style)),
+            size: Pt(10.0),
+        });
+        ops.push(Op::ShowText {
+            items: vec![TextItem::Text(chars.iter().collect())],
+        });
+    }
+    ops.push(Op::EndTextSection);
+    doc.pages = vec![PdfPage::new(
+        Pt(PAGE_WIDTH).into(),
+        Pt(PAGE_HEIGHT).into(),
+        ops,
+    )];
+    let options = PdfSaveOptions {
+        optimize: false,
+        subset_fonts: false,
+        secure: true,
+        image_optimization: None,
+    };
+    doc.to_lopdf_document(&options, &mut Vec::new())
+}
+
+fn broken(what: &str) -> MinutesError {
+    MinutesError::Pdf(format!(
+        "struttura inattesa del documento di printpdf: {what}"
+    ))
+}
+
 /// Stands for the file identifier until the file's hash is known; the same length as the
 /// identifier that replaces it, so no offset in the cross-reference table moves.
 const ID_PLACEHOLDER: [u8; 16] = [0; 16];
 
 pub fn write(fonts: &Fonts, pages: Vec<Page>, meta: &Meta) -> Result<Vec<u8>, MinutesError> {
-    let mut doc = PdfDocument::new(&meta.title);
-    let (regular, bold) = used_chars(&pages);
-    doc.resources.fonts.map.insert(
-        font_id(Style::Regular),
-        PdfFont::new(fonts.regular.subset(&regular)?),
-    );
-    doc.resources.fonts.map.insert(
-        font_id(Style::Bold),
-        PdfFont::new(fonts.bold.subset(&bold)?),
-    );
-    // Each page's marks are dropped as soon as its operations are made: a long verbale is
-    // never held twice over.
-    doc.pages = pages
-        .into_iter()
-        .map(|p| PdfPage::new(Pt(PAGE_WIDTH).into(), Pt(PAGE_HEIGHT).into(), page_ops(p)))
-        .collect();
-
-    let options = PdfSaveOptions {
-        optimize: true,
-        subset_fonts: true,
-        secure: true,
-        image_optimization: None,
-    };
-    let mut warnings = Vec::new();
-    let mut pdf = doc.to_lopdf_document(&options, &mut warnings);
-    drop(doc);
+    let (regular_chars, bold_chars) = used_chars(&pages);
+    let regular = fonts.regular.subset(&regular_chars)?;
+    let bold = fonts.bold.subset(&bold_chars)?;
+    let (regular_glyphs, bold_glyphs) = (Glyphs::new(&regular), Glyphs::new(&bold));
+    let mut pdf = carrier(regular, bold, &regular_chars, &bold_chars);
     pdf.version = "1.7".to_string();
+
+    // The carrier's page goes; its resources (the fonts) serve every real page.
+    let root = pdf
+        .trailer
+        .get(b"Root")
+        .and_then(lo::Object::as_reference)
+        .map_err(|_| broken("catalogo"))?;
+    let pages_id = pdf
+        .get_dictionary(root)
+        .and_then(|c| c.get(b"Pages"))
+        .and_then(lo::Object::as_reference)
+        .map_err(|_| broken("albero delle pagine"))?;
+    let carrier_page = pdf
+        .get_dictionary(pages_id)
+        .and_then(|p| p.get(b"Kids"))
+        .and_then(lo::Object::as_array)
+        .ok()
+        .and_then(|kids| kids.first())
+        .and_then(|k| k.as_reference().ok())
+        .ok_or_else(|| broken("pagina dei caratteri"))?;
+    let (resources, carrier_content) = {
+        let page = pdf
+            .get_dictionary(carrier_page)
+            .map_err(|_| broken("pagina dei caratteri"))?;
+        (
+            page.get(b"Resources")
+                .and_then(lo::Object::as_reference)
+                .map_err(|_| broken("risorse"))?,
+            page.get(b"Contents")
+                .and_then(lo::Object::as_reference)
+                .map_err(|_| broken("contenuto"))?,
+        )
+    };
+    pdf.objects.remove(&carrier_page);
+    pdf.objects.remove(&carrier_content);
+
+    let media_box = lo::Object::Array(vec![
+        lo::Object::Integer(0),
+        lo::Object::Integer(0),
+        lo::Object::Real(PAGE_WIDTH),
+        lo::Object::Real(PAGE_HEIGHT),
+    ]);
+    let mut kids = Vec::with_capacity(pages.len());
+    for content in contents(pages, &regular_glyphs, &bold_glyphs) {
+        let content_id = pdf.add_object(content);
+        let page = lo::Dictionary::from_iter(vec![
+            ("Type", lo::Object::Name(b"Page".to_vec())),
+            ("Parent", lo::Object::Reference(pages_id)),
+            ("MediaBox", media_box.clone()),
+            ("Resources", lo::Object::Reference(resources)),
+            ("Contents", lo::Object::Reference(content_id)),
+        ]);
+        kids.push(lo::Object::Reference(pdf.add_object(page)));
+    }
+    let count = kids.len() as i64;
+    if let Ok(lo::Object::Dictionary(tree)) = pdf.get_object_mut(pages_id) {
+        tree.set("Kids", lo::Object::Array(kids));
+        tree.set("Count", lo::Object::Integer(count));
+    }
 
     let mut info = lo::Dictionary::from_iter(vec![
         ("Title", text_string(&meta.title)),
@@ -261,24 +277,38 @@ pub fn write(fonts: &Fonts, pages: Vec<Page>, meta: &Meta) -> Result<Vec<u8>, Mi
     if let Some(session) = &meta.session {
         info.set(SESSION_KEY.to_vec(), text_string(session));
     }
-    let info_id = pdf.add_object(info);
-    pdf.trailer.set("Info", lo::Object::Reference(info_id));
-    if let Ok(root) = pdf.trailer.get(b"Root").and_then(lo::Object::as_reference)
-        && let Ok(lo::Object::Dictionary(catalog)) = pdf.get_object_mut(root)
-    {
+    // printpdf's information dictionary is replaced where it stands.
+    match pdf.trailer.get(b"Info").and_then(lo::Object::as_reference) {
+        Ok(id) => {
+            pdf.objects.insert(id, lo::Object::Dictionary(info));
+        }
+        Err(_) => {
+            let id = pdf.add_object(info);
+            pdf.trailer.set("Info", lo::Object::Reference(id));
+        }
+    }
+    if let Ok(lo::Object::Dictionary(catalog)) = pdf.get_object_mut(root) {
         catalog.set("Lang", text_string("it-IT"));
         catalog.set(
             "ViewerPreferences",
             lo::Dictionary::from_iter(vec![("DisplayDocTitle", lo::Object::Boolean(true))]),
         );
     }
+    // The fonts' own streams.
+    for object in pdf.objects.values_mut() {
+        if let lo::Object::Stream(s) = object
+            && s.allows_compression
+            && s.dict.get(b"Filter").is_err()
+            && let Some(compressed) = deflate(&s.content)
+            && compressed.len() + 19 < s.content.len()
+        {
+            s.dict.set("Filter", "FlateDecode");
+            s.set_content(compressed);
+        }
+    }
     let placeholder = || lo::Object::String(ID_PLACEHOLDER.to_vec(), lo::StringFormat::Hexadecimal);
     pdf.trailer
         .set("ID", lo::Object::Array(vec![placeholder(), placeholder()]));
-    // printpdf left its own information dictionary behind; nothing refers to it any more.
-    pdf.prune_objects();
-    pdf.renumber_objects();
-    pdf.compress();
 
     let mut bytes = Vec::new();
     pdf.save_to(&mut bytes)

@@ -1,9 +1,10 @@
 //! Tables: columns as wide as their content allows, rows that break only between lines of
 //! text, and the header repeated at the top of every page the table continues on.
 
+use super::font::Fonts;
 use super::font::Style;
 use super::layout::{Align, Flow, LEADING, MARGIN_TOP, Mark, baseline, place};
-use super::text::{Line, Span, extent, wrap};
+use super::text::{Line, Prepared, Span};
 
 /// Room between a cell's text and its edges.
 const PAD_X: f32 = 3.0;
@@ -99,21 +100,7 @@ impl Table {
 
 /// Column widths that fill `total`: every column at least as wide as its widest word, and the
 /// rest shared out by how much more each needs to set its text on one line.
-pub fn column_widths(flow: &Flow, table: &Table, total: f32) -> Vec<f32> {
-    let n = table.columns.len();
-    let mut min = vec![0.0f32; n];
-    let mut max = vec![0.0f32; n];
-    let headers = table
-        .columns
-        .iter()
-        .map(|c| vec![Span::bold(c.header.clone())]);
-    let bodies = table.rows.iter().flat_map(|r| r.cells.iter().cloned());
-    for (i, cell) in headers.chain(bodies).enumerate() {
-        let j = i % n.max(1);
-        let (lo, hi) = extent(flow.fonts, &cell, table.size);
-        min[j] = min[j].max(lo + 2.0 * PAD_X);
-        max[j] = max[j].max(hi + 2.0 * PAD_X);
-    }
+fn fit(min: &[f32], max: &[f32], total: f32) -> Vec<f32> {
     let sum_min: f32 = min.iter().sum();
     let sum_max: f32 = max.iter().sum();
     if sum_max <= total {
@@ -125,10 +112,10 @@ pub fn column_widths(flow: &Flow, table: &Table, total: f32) -> Vec<f32> {
     }
     if sum_min <= total {
         let extra = total - sum_min;
-        let want: f32 = max.iter().zip(&min).map(|(a, b)| a - b).sum();
+        let want: f32 = max.iter().zip(min).map(|(a, b)| a - b).sum();
         return min
             .iter()
-            .zip(&max)
+            .zip(max)
             .map(|(lo, hi)| lo + extra * (hi - lo) / want.max(1.0))
             .collect();
     }
@@ -146,14 +133,15 @@ pub fn column_widths(flow: &Flow, table: &Table, total: f32) -> Vec<f32> {
     }
     let kept: Vec<f32> = min.iter().map(|m| m.min(lo)).collect();
     let short = total - kept.iter().sum::<f32>();
-    let capped = kept.iter().zip(&min).filter(|(k, m)| k < m).count().max(1) as f32;
+    let capped = kept.iter().zip(min).filter(|(k, m)| k < m).count().max(1) as f32;
     kept.iter()
-        .zip(&min)
+        .zip(min)
         .map(|(k, m)| if k < m { k + short / capped } else { *k })
         .collect()
 }
 
 /// A row with its cells set into lines.
+#[derive(Clone)]
 struct SetRow {
     cells: Vec<Vec<Line>>,
     emphasis: bool,
@@ -180,8 +168,110 @@ impl Geometry {
     }
 }
 
-/// Draws lines `from..to` of every cell of `row` at the flow's position.
-fn draw_part(flow: &mut Flow, g: &Geometry, row: &SetRow, from: usize, to: usize) {
+/// A table with its columns fitted and every cell set into lines, ready to be drawn.
+pub struct SetTable {
+    g: Geometry,
+    header: SetRow,
+    rows: Vec<SetRow>,
+}
+
+/// Fits the columns and sets every cell. Each cell's text is measured once and serves both
+/// the fitting and the setting.
+pub fn prepare(fonts: &Fonts, table: &Table) -> SetTable {
+    let n = table.columns.len();
+    let header_cells: Vec<Vec<Span>> = table
+        .columns
+        .iter()
+        .map(|c| vec![Span::bold(c.header.clone())])
+        .collect();
+    let prepare_row = |cells: &[Vec<Span>]| -> Vec<Prepared> {
+        cells
+            .iter()
+            .take(n)
+            .map(|cell| Prepared::new(fonts, cell, table.size))
+            .collect()
+    };
+    let header = prepare_row(&header_cells);
+    let rows: Vec<Vec<Prepared>> = table.rows.iter().map(|r| prepare_row(&r.cells)).collect();
+    let mut min = vec![0.0f32; n];
+    let mut max = vec![0.0f32; n];
+    for row in std::iter::once(&header).chain(&rows) {
+        for (j, cell) in row.iter().enumerate() {
+            let (lo, hi) = cell.extent();
+            min[j] = min[j].max(lo + 2.0 * PAD_X);
+            max[j] = max[j].max(hi + 2.0 * PAD_X);
+        }
+    }
+    let widths = fit(&min, &max, Flow::width());
+    let mut xs = Vec::with_capacity(n);
+    let mut x = Flow::left();
+    for w in &widths {
+        xs.push(x);
+        x += w;
+    }
+    let set = |row: &[Prepared], emphasis: bool, header: bool| SetRow {
+        cells: row
+            .iter()
+            .zip(&widths)
+            .map(|(cell, w)| cell.wrap(w - 2.0 * PAD_X))
+            .collect(),
+        emphasis,
+        header,
+    };
+    let header = set(&header, false, true);
+    let rows = rows
+        .iter()
+        .zip(&table.rows)
+        .map(|(cells, r)| set(cells, r.emphasis, false))
+        .collect();
+    SetTable {
+        g: Geometry {
+            xs,
+            aligns: table.columns.iter().map(|c| c.align).collect(),
+            widths,
+            size: table.size,
+            line_height: table.size * LEADING,
+        },
+        header,
+        rows,
+    }
+}
+
+impl SetTable {
+    fn header_height(&self) -> f32 {
+        self.g.height(self.header.lines())
+    }
+
+    /// The room the first page of the table needs below the header.
+    fn fresh(&self) -> f32 {
+        Flow::limit() - MARGIN_TOP - self.header_height()
+    }
+
+    /// How much of the table must fit on the page where it starts: all of it if it is short
+    /// enough to be kept whole, otherwise its header and first lines. A sentence that
+    /// introduces the table keeps this much room after it.
+    pub fn opening_height(&self) -> f32 {
+        let whole: f32 = self.header_height()
+            + self
+                .rows
+                .iter()
+                .map(|r| self.g.height(r.lines()))
+                .sum::<f32>();
+        if whole <= self.fresh() * KEPT_WHOLE_SHARE {
+            whole
+        } else {
+            self.header_height()
+                + self
+                    .rows
+                    .first()
+                    .map_or(0.0, |r| self.g.height(r.lines().min(3)))
+        }
+    }
+}
+
+/// Draws lines `from..to` of every cell of `row` at the flow's position. The lines are moved
+/// out of the row: each is drawn once.
+fn draw_part(flow: &mut Flow, g: &Geometry, row: &mut SetRow, from: usize, to: usize) {
     let height = g.height(to - from);
     let x0 = Flow::left();
     let width = Flow::width();
@@ -194,9 +284,9 @@ fn draw_part(flow: &mut Flow, g: &Geometry, row: &SetRow, from: usize, to: usize
             gray: if row.header { 0.88 } else { 0.94 },
         });
     }
-    for (j, cell) in row.cells.iter().enumerate() {
+    for (j, cell) in row.cells.iter_mut().enumerate() {
         let end = to.min(cell.len());
-        for (k, line) in cell.iter().enumerate().take(end).skip(from) {
+        for (k, line) in cell.iter_mut().enumerate().take(end).skip(from) {
             let top = flow.y + PAD_Y + (k - from) as f32 * g.line_height;
             let inner = g.widths[j] - 2.0 * PAD_X;
             let align = if row.header { Align::Left } else { g.aligns[j] };
@@ -206,7 +296,7 @@ fn draw_part(flow: &mut Flow, g: &Geometry, row: &SetRow, from: usize, to: usize
                 baseline: baseline(top, g.size, g.line_height),
                 size: g.size,
                 gap,
-                runs: line.runs(),
+                runs: std::mem::take(&mut line.runs),
             });
         }
     }
@@ -230,47 +320,9 @@ fn draw_header(flow: &mut Flow, g: &Geometry, header: &SetRow) {
         thickness: 0.8,
         gray: 0.0,
     });
-    draw_part(flow, g, header, 0, header.lines());
-}
-
-/// How much of the table must fit on the page where it starts: all of it if it is short enough
-/// to be kept whole, otherwise its header and first row. A sentence that introduces the table
-/// keeps this much room after it.
-pub fn opening_height(flow: &Flow, table: &Table) -> f32 {
-    if table.columns.is_empty() {
-        return 0.0;
-    }
-    let line_height = table.size * LEADING;
-    // Long tables are not measured twice: they break anyway.
-    let rows = if table.rows.len() > 40 {
-        &table.rows[..1]
-    } else {
-        &table.rows[..]
-    };
-    let widths = column_widths(flow, table, Flow::width());
-    let lines = |cells: &[Vec<Span>]| {
-        cells
-            .iter()
-            .zip(&widths)
-            .map(|(cell, w)| wrap(flow.fonts, cell, table.size, w - 2.0 * PAD_X).len())
-            .max()
-            .unwrap_or(0)
-            .max(1)
-    };
-    let height = |n: usize| n as f32 * line_height + 2.0 * PAD_Y;
-    let header: Vec<Vec<Span>> = table
-        .columns
-        .iter()
-        .map(|c| vec![Span::bold(c.header.clone())])
-        .collect();
-    let header_height = height(lines(&header));
-    let fresh = Flow::limit() - MARGIN_TOP - header_height;
-    let whole: f32 = header_height + rows.iter().map(|r| height(lines(&r.cells))).sum::<f32>();
-    if table.rows.len() <= 40 && whole <= fresh * KEPT_WHOLE_SHARE {
-        whole
-    } else {
-        header_height + rows.first().map_or(0.0, |r| height(lines(&r.cells).min(3)))
-    }
+    let mut copy = header.clone();
+    let lines = copy.lines();
+    draw_part(flow, g, &mut copy, 0, lines);
 }
 
 /// Lays out the table from the flow's position, continuing on new pages as needed.
@@ -278,56 +330,22 @@ pub fn table(flow: &mut Flow, table: &Table) {
     if table.columns.is_empty() {
         return;
     }
-    let widths = column_widths(flow, table, Flow::width());
-    let mut xs = Vec::with_capacity(widths.len());
-    let mut x = Flow::left();
-    for w in &widths {
-        xs.push(x);
-        x += w;
-    }
-    let g = Geometry {
-        xs,
-        aligns: table.columns.iter().map(|c| c.align).collect(),
-        widths,
-        size: table.size,
-        line_height: table.size * LEADING,
-    };
-    let fonts = flow.fonts;
-    let set = |cells: &[Vec<Span>], emphasis: bool, header: bool| SetRow {
-        cells: cells
-            .iter()
-            .zip(&g.widths)
-            .map(|(cell, w)| wrap(fonts, cell, g.size, w - 2.0 * PAD_X))
-            .collect(),
-        emphasis,
-        header,
-    };
-    let header_cells: Vec<Vec<Span>> = table
-        .columns
-        .iter()
-        .map(|c| vec![Span::bold(c.header.clone())])
-        .collect();
-    let header = set(&header_cells, false, true);
-    let header_height = g.height(header.lines());
-    let fresh = Flow::limit() - MARGIN_TOP - header_height;
+    let set = prepare(flow.fonts, table);
+    draw(flow, set);
+}
 
-    let rows: Vec<SetRow> = table
-        .rows
-        .iter()
-        .map(|r| set(&r.cells, r.emphasis, false))
-        .collect();
-    // A short table is kept whole on one page; a long one at least does not leave its header
-    // alone at the foot of a page.
-    let whole: f32 = header_height + rows.iter().map(|r| g.height(r.lines())).sum::<f32>();
-    let first_height = rows.first().map_or(0.0, |r| g.height(r.lines().min(3)));
-    if whole <= fresh * KEPT_WHOLE_SHARE {
-        flow.need(whole);
-    } else {
-        flow.need(header_height + first_height);
+/// Draws a prepared table from the flow's position, continuing on new pages as needed.
+pub fn draw(flow: &mut Flow, set: SetTable) {
+    if set.g.widths.is_empty() {
+        return;
     }
+    let header_height = set.header_height();
+    let fresh = set.fresh();
+    flow.need(set.opening_height());
+    let SetTable { g, header, rows } = set;
     draw_header(flow, &g, &header);
 
-    for set_row in &rows {
+    for mut set_row in rows {
         let lines = set_row.lines();
         let height = g.height(lines);
         if height > flow.room() && height <= fresh * MOVABLE_SHARE {
@@ -354,7 +372,7 @@ pub fn table(flow: &mut Flow, table: &Table) {
                 continue;
             }
             let to = (from + fit).min(lines);
-            draw_part(flow, &g, set_row, from, to);
+            draw_part(flow, &g, &mut set_row, from, to);
             from = to;
             if from < lines {
                 flow.new_page();
@@ -477,15 +495,14 @@ mod tests {
     #[test]
     fn columns_fit_their_content() {
         let f = fonts().unwrap();
-        let flow = Flow::new(f);
         let mut t = Table::new(vec![Column::left("N."), Column::left("Testo")], 9.0);
         t.push(Row::new(vec!["1".into(), "breve".into()]));
-        let w = column_widths(&flow, &t, 400.0);
-        assert!((w.iter().sum::<f32>() - 400.0).abs() < 0.01);
+        let w = prepare(f, &t).g.widths;
+        assert!((w.iter().sum::<f32>() - Flow::width()).abs() < 0.01);
         t.push(Row::new(vec!["2".into(), "parola ".repeat(100)]));
-        let w = column_widths(&flow, &t, 400.0);
+        let w = prepare(f, &t).g.widths;
         // The short column keeps what its widest word needs; the text takes the rest.
         assert!(w[0] < 30.0, "{w:?}");
-        assert!(w[1] > 370.0, "{w:?}");
+        assert!(w[1] > Flow::width() - 30.0, "{w:?}");
     }
 }

@@ -6,7 +6,7 @@ use super::MinutesError;
 use super::font::Fonts;
 use super::layout::{Align, BODY_SIZE, Flow, Paragraph};
 use super::pdf::{self, Meta};
-use super::table::{Column, Row, Table, table};
+use super::table::{Column, Row, Table};
 use super::text::Span;
 use super::{final_session, opening, scoring};
 use crate::domain::{MemberId, Protocol, Role, Seal, SessionKind};
@@ -103,9 +103,9 @@ pub fn para(flow: &mut Flow, text: impl Into<String>) {
 /// A sentence that introduces a table, then the table: the sentence stays on the page where
 /// the table starts.
 pub fn lead(flow: &mut Flow, text: impl Into<String>, t: &Table) {
-    let keep = super::table::opening_height(flow, t);
-    flow.paragraph(Paragraph::text(text).keep_with(keep));
-    table(flow, t);
+    let set = super::table::prepare(flow.fonts, t);
+    flow.paragraph(Paragraph::text(text).keep_with(set.opening_height()));
+    super::table::draw(flow, set);
 }
 
 fn purpose(kind: SessionKind) -> &'static str {
