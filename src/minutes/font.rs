@@ -91,11 +91,13 @@ impl Face {
         let mut warnings = Vec::new();
         let mut parsed = ParsedFont::from_bytes(&bytes, 0, &mut warnings)
             .ok_or_else(|| error("sottoinsieme non leggibile".into()))?;
-        let digest = Sha256::digest(
-            ids.iter()
-                .flat_map(|g| g.to_be_bytes())
-                .collect::<Vec<u8>>(),
-        );
+        // Two subsets in one file must not share a tag: the face's name is hashed too.
+        let mut hasher = Sha256::new();
+        hasher.update(self.name.as_bytes());
+        for g in &ids {
+            hasher.update(g.to_be_bytes());
+        }
+        let digest = hasher.finalize();
         let tag: String = digest
             .iter()
             .take(6)
@@ -140,6 +142,110 @@ impl Fonts {
     }
 }
 
+/// The characters a document may show, known before it is laid out: the page content is
+/// written while the layout goes on, so the embedded subset and its glyph ids must be fixed
+/// first. Everything the document says comes from its record or from the program's own
+/// sentences, so the record's characters and the fixed set of the program's sentences cover
+/// it; anything else is shown as `REPLACEMENT`.
+pub struct Charset {
+    allowed: Vec<bool>,
+}
+
+/// What the program's own sentences and numbers use: ASCII, Latin-1 (the accented vowels,
+/// «», the no-break space) and a little typography.
+const FIXED: &str = "€–—‘’“”…•";
+
+impl Charset {
+    /// Every character the record's text uses, with the fixed set, that both faces have.
+    pub fn new(fonts: &Fonts, record: &impl serde::Serialize) -> Charset {
+        let mut wanted = vec![false; 0x1_0000];
+        for cp in (0x20..0x7f).chain(0xa0..0x100) {
+            wanted[cp] = true;
+        }
+        for c in FIXED.chars() {
+            wanted[c as usize] = true;
+        }
+        let mut collector = Collector {
+            wanted: &mut wanted,
+            pending: Vec::new(),
+        };
+        // Serializing a record cannot fail; were it to, the characters it misses would show
+        // as REPLACEMENT, not break the document.
+        let _ = serde_json::to_writer(&mut collector, record);
+        Charset::keep(fonts, wanted)
+    }
+
+    /// Every character both faces have: for tests, which set text of any origin.
+    #[cfg(test)]
+    pub fn all(fonts: &Fonts) -> Charset {
+        Charset::keep(fonts, vec![true; 0x1_0000])
+    }
+
+    fn keep(fonts: &Fonts, mut wanted: Vec<bool>) -> Charset {
+        for (cp, flag) in wanted.iter_mut().enumerate() {
+            if *flag {
+                *flag = char::from_u32(cp as u32)
+                    .is_some_and(|c| !c.is_control() && fonts.regular.has(c) && fonts.bold.has(c));
+            }
+        }
+        Charset { allowed: wanted }
+    }
+
+    pub fn has(&self, c: char) -> bool {
+        self.allowed.get(c as usize).copied().unwrap_or(false)
+    }
+
+    pub fn chars(&self) -> BTreeSet<char> {
+        self.allowed
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| **a)
+            .filter_map(|(cp, _)| char::from_u32(cp as u32))
+            .collect()
+    }
+}
+
+/// Collects the characters of JSON text written in chunks that may split a character.
+struct Collector<'a> {
+    wanted: &'a mut Vec<bool>,
+    pending: Vec<u8>,
+}
+
+impl std::io::Write for Collector<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        for &b in buf {
+            if b < 0x80 {
+                self.pending.clear();
+                continue;
+            }
+            if b >= 0xc0 {
+                self.pending.clear();
+            }
+            self.pending.push(b);
+            if let Ok(text) = std::str::from_utf8(&self.pending)
+                && let Some(c) = text.chars().next()
+            {
+                if let Some(flag) = self.wanted.get_mut(c as usize) {
+                    *flag = true;
+                }
+                self.pending.clear();
+            }
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The faces and the characters a document may use: what setting text needs.
+#[derive(Clone, Copy)]
+pub struct Faces<'a> {
+    pub fonts: &'a Fonts,
+    pub charset: &'a Charset,
+}
+
 static FONTS: LazyLock<Result<Fonts, String>> = LazyLock::new(|| {
     Ok(Fonts {
         regular: Face::load(REGULAR_TTF, "LiberationSerif")?,
@@ -162,6 +268,18 @@ mod tests {
         for c in "àèéìòùÀÈÉÌÒÙ€«»–’".chars() {
             assert!(f.regular.has(c) && f.bold.has(c), "{c}");
         }
+    }
+
+    #[test]
+    fn the_charset_holds_what_the_record_says() {
+        let f = fonts().unwrap();
+        let set = Charset::new(f, &vec!["Łukasz Ţurcan", "😀"]);
+        for c in "ŁŢ€àè«»".chars() {
+            assert!(set.has(c), "{c}");
+        }
+        assert!(!set.has('😀'));
+        assert!(!set.has('Ж'));
+        assert!(Charset::all(f).has('Ж'));
     }
 
     #[test]

@@ -4,10 +4,10 @@
 use super::MinutesError;
 use super::font::Fonts;
 use super::layout::{Align, Flow, Paragraph};
-use super::pdf::{self, Meta};
+use super::pdf::Meta;
 use super::table::{Column, Row, Table, table};
 use super::text::Span;
-use super::verbale::{TABLE_SIZE, call_heading, glued, heading, lead, para, pdf_date};
+use super::verbale::{TABLE_SIZE, call_heading, document, glued, heading, lead, para, pdf_date};
 use crate::domain::TimeOfDay;
 use crate::italian;
 use crate::record::{PublicLot, RankingRecord};
@@ -111,58 +111,11 @@ fn lot(flow: &mut Flow, l: &PublicLot, several: bool) {
 }
 
 pub fn render(fonts: &Fonts, r: &RankingRecord, seal: &str) -> Result<Vec<u8>, MinutesError> {
-    let mut flow = Flow::new(fonts);
-    call_heading(
-        &mut flow,
-        &r.authority,
-        &r.office,
-        &r.title,
-        r.cup.as_deref(),
-    );
-    flow.paragraph(
-        Paragraph::new(vec![Span::bold("GRADUATORIA")])
-            .size(14.0)
-            .align(Align::Center)
-            .after(2.0),
-    );
-    let status = match r.approved_in {
-        Some((number, date)) => format!(
-            "formata dalla commissione di valutazione nella seduta pubblica del {} (verbale n. {number})",
-            italian::date(date)
-        ),
-        None => {
-            "provvisoria: la commissione non l'ha ancora formata in seduta pubblica".to_string()
-        }
-    };
-    flow.paragraph(
-        Paragraph::text(italian::capitalized(&status))
-            .align(Align::Center)
-            .after(12.0),
-    );
-    para(
-        &mut flow,
-        "Esito della valutazione delle candidature, pubblicato ai sensi del decreto legislativo 14 marzo 2013, n. 33. Il documento non riporta dati personali: per ogni candidatura sono indicati il numero di protocollo, la denominazione del soggetto proponente, il punteggio complessivo e l'esito.",
-    );
-    let several = r.lots.len() > 1;
-    for l in &r.lots {
-        lot(&mut flow, l, several);
-    }
-    flow.paragraph(
-        Paragraph::text(format!(
-            "Il Responsabile unico del procedimento: {}.",
-            r.rup.trim()
-        ))
-        .before(12.0),
-    );
     let date = r.approved_in.map(|(_, d)| d);
     let first = match date {
         Some(d) => format!("{} – Graduatoria del {}", r.authority, italian::date(d)),
         None => format!("{} – Graduatoria provvisoria", r.authority),
     };
-    flow.footers(
-        &[first, format!("Impronta SHA-256 dei dati: {seal}")],
-        |n, m| format!("Pagina {n} di {m}"),
-    );
     let meta = Meta {
         title: format!("Graduatoria – {}", r.title),
         author: r.authority.clone(),
@@ -173,5 +126,43 @@ pub fn render(fonts: &Fonts, r: &RankingRecord, seal: &str) -> Result<Vec<u8>, M
         session: None,
         seal: seal.to_string(),
     };
-    pdf::write(fonts, flow.pages, &meta)
+    let left = [first, format!("Impronta SHA-256 dei dati: {seal}")];
+    document(fonts, r, &left, &meta, |flow| {
+        call_heading(flow, &r.authority, &r.office, &r.title, r.cup.as_deref());
+        flow.paragraph(
+            Paragraph::new(vec![Span::bold("GRADUATORIA")])
+                .size(14.0)
+                .align(Align::Center)
+                .after(2.0),
+        );
+        let status = match r.approved_in {
+            Some((number, date)) => format!(
+                "formata dalla commissione di valutazione nella seduta pubblica del {} (verbale n. {number})",
+                italian::date(date)
+            ),
+            None => {
+                "provvisoria: la commissione non l'ha ancora formata in seduta pubblica".to_string()
+            }
+        };
+        flow.paragraph(
+            Paragraph::text(italian::capitalized(&status))
+                .align(Align::Center)
+                .after(12.0),
+        );
+        para(
+            flow,
+            "Esito della valutazione delle candidature, pubblicato ai sensi del decreto legislativo 14 marzo 2013, n. 33. Il documento non riporta dati personali: per ogni candidatura sono indicati il numero di protocollo, la denominazione del soggetto proponente, il punteggio complessivo e l'esito.",
+        );
+        let several = r.lots.len() > 1;
+        for l in &r.lots {
+            lot(flow, l, several);
+        }
+        flow.paragraph(
+            Paragraph::text(format!(
+                "Il Responsabile unico del procedimento: {}.",
+                r.rup.trim()
+            ))
+            .before(12.0),
+        );
+    })
 }

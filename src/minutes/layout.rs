@@ -1,7 +1,7 @@
 //! Pages and the flow of blocks down them: paragraphs, headings, tables (see `table`), rules.
 //! Coordinates are points from the page's top left corner; the PDF writer turns them over.
 
-use super::font::Fonts;
+use super::font::Faces;
 use super::text::{Line, Run, Span, wrap};
 
 /// A4, in points.
@@ -138,21 +138,43 @@ impl Paragraph {
     }
 }
 
-/// The document being laid out: pages so far and the position on the last one.
+/// Where finished pages go: the PDF writer, or a list (for tests).
+pub trait Sink {
+    fn page(&mut self, page: Page);
+}
+
+impl Sink for Vec<Page> {
+    fn page(&mut self, page: Page) {
+        self.push(page);
+    }
+}
+
+/// The document being laid out: the page being filled and the position on it. Each page is
+/// handed to the sink as soon as the next one starts, so a long document is never held whole.
 pub struct Flow<'f> {
-    pub fonts: &'f Fonts,
-    pub pages: Vec<Page>,
+    pub faces: Faces<'f>,
+    page: Page,
+    count: usize,
+    sink: &'f mut dyn Sink,
     /// The top of the free space on the current page.
     pub y: f32,
 }
 
 impl<'f> Flow<'f> {
-    pub fn new(fonts: &'f Fonts) -> Flow<'f> {
+    pub fn new(faces: Faces<'f>, sink: &'f mut dyn Sink) -> Flow<'f> {
         Flow {
-            fonts,
-            pages: vec![Page::default()],
+            faces,
+            page: Page::default(),
+            count: 1,
+            sink,
             y: MARGIN_TOP,
         }
+    }
+
+    /// Hands over the last page; the number of pages.
+    pub fn finish(self) -> usize {
+        self.sink.page(self.page);
+        self.count
     }
 
     pub const fn left() -> f32 {
@@ -177,7 +199,9 @@ impl<'f> Flow<'f> {
     }
 
     pub fn new_page(&mut self) {
-        self.pages.push(Page::default());
+        let done = std::mem::take(&mut self.page);
+        self.sink.page(done);
+        self.count += 1;
         self.y = MARGIN_TOP;
     }
 
@@ -195,14 +219,12 @@ impl<'f> Flow<'f> {
     }
 
     pub fn mark(&mut self, mark: Mark) {
-        if let Some(page) = self.pages.last_mut() {
-            page.marks.push(mark);
-        }
+        self.page.marks.push(mark);
     }
 
     pub fn paragraph(&mut self, p: Paragraph) {
         let width = Self::width() - p.indent;
-        let lines = wrap(self.fonts, &p.spans, p.size, width);
+        let lines = wrap(self.faces, &p.spans, p.size, width);
         if lines.is_empty() {
             return;
         }
@@ -256,7 +278,7 @@ impl<'f> Flow<'f> {
         for (role, name) in signers {
             let top = self.y + row - size * LEADING * 2.0;
             let lines = wrap(
-                self.fonts,
+                self.faces,
                 &[Span::bold(format!("{role} ")), Span::regular(name.clone())],
                 size,
                 text_width,
@@ -282,58 +304,51 @@ impl<'f> Flow<'f> {
             self.y += row;
         }
     }
+}
 
-    /// Writes the footer on every page, now that their number is known.
-    pub fn footers(&mut self, left: &[String], page_label: impl Fn(usize, usize) -> String) {
-        let size = 7.5;
-        let count = self.pages.len();
-        let fonts = self.fonts;
-        for (i, page) in self.pages.iter_mut().enumerate() {
-            let top = PAGE_HEIGHT - MARGIN_BOTTOM + 22.0;
-            page.marks.push(Mark::Rule {
-                x1: Self::left(),
-                x2: Self::left() + Self::width(),
-                y: top - 4.0,
-                thickness: 0.4,
-                gray: 0.5,
-            });
-            let label = wrap(
-                fonts,
-                &[Span::regular(page_label(i + 1, count))],
+/// The footer of page `n` of `count`: its own marks, drawn over the page once the number of
+/// pages is known. `left` holds the lines on the left; the first shares its row with the label.
+pub fn footer(faces: Faces, left: &[String], label: &str) -> Page {
+    let size = 7.5;
+    let mut page = Page::default();
+    let top = PAGE_HEIGHT - MARGIN_BOTTOM + 22.0;
+    page.marks.push(Mark::Rule {
+        x1: Flow::left(),
+        x2: Flow::left() + Flow::width(),
+        y: top - 4.0,
+        thickness: 0.4,
+        gray: 0.5,
+    });
+    let label = wrap(faces, &[Span::regular(label)], size, Flow::width());
+    let label_width = label.first().map_or(0.0, |l| l.width);
+    for (k, text) in left.iter().enumerate() {
+        let width = if k == 0 {
+            Flow::width() - label_width - 12.0
+        } else {
+            Flow::width()
+        };
+        for line in wrap(faces, &[Span::regular(text.clone())], size, width)
+            .into_iter()
+            .take(1)
+        {
+            page.marks.push(Mark::Text {
+                x: Flow::left(),
+                baseline: baseline(top + k as f32 * size * 1.3, size, size * 1.3),
                 size,
-                Self::width(),
-            );
-            let label_width = label.first().map_or(0.0, |l| l.width);
-            for (k, text) in left.iter().enumerate() {
-                // The first line shares its row with the page number.
-                let width = if k == 0 {
-                    Self::width() - label_width - 12.0
-                } else {
-                    Self::width()
-                };
-                for line in wrap(fonts, &[Span::regular(text.clone())], size, width)
-                    .into_iter()
-                    .take(1)
-                {
-                    page.marks.push(Mark::Text {
-                        x: Self::left(),
-                        baseline: baseline(top + k as f32 * size * 1.3, size, size * 1.3),
-                        size,
-                        gap: 0.0,
-                        runs: line.runs,
-                    });
-                }
-            }
-            for line in label {
-                let (x, _) = place(&line, Self::left(), Self::width(), Align::Right);
-                page.marks.push(Mark::Text {
-                    x,
-                    baseline: baseline(top, size, size * 1.3),
-                    size,
-                    gap: 0.0,
-                    runs: line.runs,
-                });
-            }
+                gap: 0.0,
+                runs: line.runs,
+            });
         }
     }
+    for line in label {
+        let (x, _) = place(&line, Flow::left(), Flow::width(), Align::Right);
+        page.marks.push(Mark::Text {
+            x,
+            baseline: baseline(top, size, size * 1.3),
+            size,
+            gap: 0.0,
+            runs: line.runs,
+        });
+    }
+    page
 }

@@ -1,15 +1,16 @@
 //! From laid-out pages to PDF bytes that depend on nothing but the pages and the metadata.
 //!
 //! printpdf embeds the two subset faces (font program, widths, ToUnicode map): it is given a
-//! single page that shows every character the document uses, and from the document it makes,
-//! that page is replaced by the real ones, whose content streams `content` writes. The
-//! metadata are ours, the dates the session's, and the file identifier is a hash of the file.
+//! single page that shows every character the document may use, and in the document it makes
+//! that page is replaced by the real ones, whose content streams `content` writes as the
+//! layout hands them over. The metadata are ours, the dates the session's, and the file
+//! identifier is a hash of the file.
 
 use std::collections::BTreeSet;
-use std::io::Write as _;
+use std::sync::{Arc, mpsc};
+use std::thread;
 
-use flate2::Compression;
-use flate2::write::ZlibEncoder;
+use flate2::{Compress, Compression, FlushCompress, Status};
 use lopdf_printpdf as lo;
 use printpdf::{
     FontId, Op, ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Pt,
@@ -19,8 +20,8 @@ use sha2::{Digest, Sha256};
 
 use super::MinutesError;
 use super::content::{Glyphs, page_content, resource};
-use super::font::{Fonts, Style};
-use super::layout::{Mark, PAGE_HEIGHT, PAGE_WIDTH, Page};
+use super::font::{Charset, Fonts, Style};
+use super::layout::{PAGE_HEIGHT, PAGE_WIDTH, Page, Sink};
 use super::text::NBSP;
 
 /// The keys of the document information dictionary that say what the document is.
@@ -42,41 +43,6 @@ pub struct Meta {
     pub seal: String,
 }
 
-/// The characters each face has to show; the space is always kept, for the word gaps.
-fn used_chars(pages: &[Page]) -> (BTreeSet<char>, BTreeSet<char>) {
-    // A flag per code point: millions of characters, a few dozen distinct.
-    let mut seen = [vec![false; 0x1_0000], vec![false; 0x1_0000]];
-    let mut other = [BTreeSet::new(), BTreeSet::new()];
-    for mark in pages.iter().flat_map(|p| &p.marks) {
-        if let Mark::Text { runs, .. } = mark {
-            for run in runs {
-                let k = usize::from(run.style == Style::Bold);
-                for c in run.text.chars() {
-                    match seen[k].get_mut(c as usize) {
-                        Some(flag) => *flag = true,
-                        None => {
-                            other[k].insert(c);
-                        }
-                    }
-                }
-            }
-        }
-    }
-    let [regular, bold] = [0, 1].map(|k| {
-        let mut set: BTreeSet<char> = seen[k]
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| **s)
-            .filter_map(|(cp, _)| char::from_u32(cp as u32))
-            .filter(|&c| c != NBSP)
-            .collect();
-        set.extend(&other[k]);
-        set.insert(' ');
-        set
-    });
-    (regular, bold)
-}
-
 /// A PDF text string: plain when ASCII, UTF-16BE with its byte order mark otherwise.
 fn text_string(text: &str) -> lo::Object {
     if text.is_ascii() {
@@ -90,66 +56,49 @@ fn text_string(text: &str) -> lo::Object {
     }
 }
 
-fn deflate(content: &[u8]) -> Option<Vec<u8>> {
-    let mut encoder = ZlibEncoder::new(
-        Vec::with_capacity(content.len() / 4),
-        Compression::default(),
-    );
-    encoder.write_all(content).ok()?;
-    encoder.finish().ok()
-}
+/// A zlib compressor kept for many streams: a fresh one per page would allocate its window
+/// and tables twelve thousand times for a long verbale, and the freed memory does not all
+/// come back.
+struct Deflater(Compress);
 
-/// A stream, compressed when that makes it smaller.
-fn stream(dict: lo::Dictionary, content: Vec<u8>) -> lo::Stream {
-    match deflate(&content) {
-        Some(compressed) if compressed.len() + 19 < content.len() => {
-            let mut dict = dict;
-            dict.set("Filter", "FlateDecode");
-            let mut s = lo::Stream::new(dict, compressed);
-            s.allows_compression = false;
-            s
+impl Deflater {
+    fn new() -> Deflater {
+        Deflater(Compress::new(Compression::default(), true))
+    }
+
+    fn deflate(&mut self, input: &[u8]) -> Option<Vec<u8>> {
+        self.0.reset();
+        let mut out = Vec::with_capacity(input.len() / 3 + 64);
+        loop {
+            let read = usize::try_from(self.0.total_in()).ok()?;
+            let status = self
+                .0
+                .compress_vec(input.get(read..)?, &mut out, FlushCompress::Finish)
+                .ok()?;
+            if status == Status::StreamEnd {
+                return Some(out);
+            }
+            out.reserve(out.capacity().max(256));
         }
-        _ => lo::Stream::new(dict, content),
     }
-}
 
-/// The pages' content streams, made on all cores. Each page is made on its own, so the bytes
-/// do not depend on how the work was shared; each page's marks are dropped once written.
-fn contents(pages: Vec<Page>, regular: &Glyphs, bold: &Glyphs) -> Vec<lo::Stream> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
-    let share = pages.len().div_ceil(threads).max(1);
-    let mut chunks: Vec<Vec<Page>> = Vec::new();
-    let mut pages = pages.into_iter().peekable();
-    while pages.peek().is_some() {
-        chunks.push(pages.by_ref().take(share).collect());
+    /// A stream, compressed when that makes it smaller.
+    fn stream(&mut self, content: Vec<u8>) -> lo::Stream {
+        match self.deflate(&content) {
+            Some(compressed) if compressed.len() + 19 < content.len() => {
+                let dict = lo::Dictionary::from_iter(vec![("Filter", "FlateDecode".into())]);
+                let mut s = lo::Stream::new(dict, compressed);
+                s.allows_compression = false;
+                s
+            }
+            _ => lo::Stream::new(lo::Dictionary::new(), content),
+        }
     }
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = chunks
-            .into_iter()
-            .map(|chunk| {
-                scope.spawn(move || {
-                    chunk
-                        .into_iter()
-                        .map(|p| stream(lo::Dictionary::new(), page_content(p, regular, bold)))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().unwrap_or_default())
-            .collect()
-    })
 }
 
 /// A document whose only page shows every character of both faces: printpdf makes the font
 /// objects from it, with widths and ToUnicode entries for exactly those characters.
-fn carrier(
-    regular: ParsedFont,
-    bold: ParsedFont,
-    regular_chars: &BTreeSet<char>,
-    bold_chars: &BTreeSet<char>,
-) -> lo::Document {
+fn carrier(regular: ParsedFont, bold: ParsedFont, chars: &BTreeSet<char>) -> lo::Document {
     let mut doc = PdfDocument::new("");
     let id = |style| FontId(resource(style).to_string());
     doc.resources
@@ -161,7 +110,7 @@ fn carrier(
         .map
         .insert(id(Style::Bold), PdfFont::new(bold));
     let mut ops = vec![Op::StartTextSection];
-    for (style, chars) in [(Style::Regular, regular_chars), (Style::Bold, bold_chars)] {
+    for style in [Style::Regular, Style::Bold] {
         ops.push(Op::SetFont {
             font: PdfFontHandle::External(id(style)),
             size: Pt(10.0),
@@ -195,14 +144,96 @@ fn broken(what: &str) -> MinutesError {
 /// identifier that replaces it, so no offset in the cross-reference table moves.
 const ID_PLACEHOLDER: [u8; 16] = [0; 16];
 
-pub fn write(fonts: &Fonts, pages: Vec<Page>, meta: &Meta) -> Result<Vec<u8>, MinutesError> {
-    let (regular_chars, bold_chars) = used_chars(&pages);
-    let regular = fonts.regular.subset(&regular_chars)?;
-    let bold = fonts.bold.subset(&bold_chars)?;
-    let (regular_glyphs, bold_glyphs) = (Glyphs::new(&regular), Glyphs::new(&bold));
-    let mut pdf = carrier(regular, bold, &regular_chars, &bold_chars);
-    pdf.version = "1.7".to_string();
+/// Writes a document as it is laid out: each finished page's content stream is made and
+/// compressed on a thread of its own while the layout goes on, and the page dropped.
+pub struct Writer {
+    sender: Option<mpsc::SyncSender<Page>>,
+    worker: Option<thread::JoinHandle<Vec<lo::Stream>>>,
+    glyphs: Arc<(Glyphs, Glyphs)>,
+    regular: ParsedFont,
+    bold: ParsedFont,
+    chars: BTreeSet<char>,
+}
 
+impl Writer {
+    /// Subsets both faces to the document's characters, which fixes the glyph ids the pages
+    /// are written with.
+    pub fn new(fonts: &Fonts, charset: &Charset) -> Result<Writer, MinutesError> {
+        let mut chars = charset.chars();
+        // The no-break space is written as a space, and must not take the space's place in
+        // the map that tells readers which character a glyph is.
+        chars.remove(&NBSP);
+        chars.insert(' ');
+        let regular = fonts.regular.subset(&chars)?;
+        let bold = fonts.bold.subset(&chars)?;
+        let glyphs = Arc::new((Glyphs::new(&regular), Glyphs::new(&bold)));
+        // A few pages ahead at most: the layout waits rather than piling pages up.
+        let (sender, receiver) = mpsc::sync_channel::<Page>(16);
+        let worker_glyphs = Arc::clone(&glyphs);
+        let worker = thread::spawn(move || {
+            let mut deflater = Deflater::new();
+            let (regular, bold) = &*worker_glyphs;
+            receiver
+                .into_iter()
+                .map(|page| deflater.stream(page_content(page, regular, bold)))
+                .collect()
+        });
+        Ok(Writer {
+            sender: Some(sender),
+            worker: Some(worker),
+            glyphs,
+            regular,
+            bold,
+            chars,
+        })
+    }
+
+    /// The file: the pages received, each with its footer drawn over it, and the metadata.
+    pub fn finish(mut self, footers: Vec<Page>, meta: &Meta) -> Result<Vec<u8>, MinutesError> {
+        drop(self.sender.take());
+        let bodies = self
+            .worker
+            .take()
+            .ok_or_else(|| MinutesError::Pdf("pagine già consegnate".into()))?
+            .join()
+            .map_err(|_| MinutesError::Pdf("la scrittura delle pagine si è interrotta".into()))?;
+        if bodies.len() != footers.len() {
+            return Err(MinutesError::Pdf(format!(
+                "{} pagine e {} piè di pagina",
+                bodies.len(),
+                footers.len()
+            )));
+        }
+        let (regular_glyphs, bold_glyphs) = &*self.glyphs;
+        let mut deflater = Deflater::new();
+        let feet: Vec<lo::Stream> = footers
+            .into_iter()
+            .map(|p| deflater.stream(page_content(p, regular_glyphs, bold_glyphs)))
+            .collect();
+        assemble(
+            carrier(self.regular.clone(), self.bold.clone(), &self.chars),
+            bodies.into_iter().zip(feet).collect(),
+            meta,
+        )
+    }
+}
+
+impl Sink for Writer {
+    fn page(&mut self, page: Page) {
+        if let Some(sender) = &self.sender {
+            // Only fails if the worker is gone, which `finish` reports.
+            let _ = sender.send(page);
+        }
+    }
+}
+
+/// The carrier's page replaced by the real ones, the metadata, the identifier.
+fn assemble(
+    mut pdf: lo::Document,
+    pages: Vec<(lo::Stream, lo::Stream)>,
+    meta: &Meta,
+) -> Result<Vec<u8>, MinutesError> {
+    pdf.version = "1.7".to_string();
     // The carrier's page goes; its resources (the fonts) serve every real page.
     let root = pdf
         .trailer
@@ -245,14 +276,21 @@ pub fn write(fonts: &Fonts, pages: Vec<Page>, meta: &Meta) -> Result<Vec<u8>, Mi
         lo::Object::Real(PAGE_HEIGHT),
     ]);
     let mut kids = Vec::with_capacity(pages.len());
-    for content in contents(pages, &regular_glyphs, &bold_glyphs) {
-        let content_id = pdf.add_object(content);
+    for (body, foot) in pages {
+        let body = pdf.add_object(body);
+        let foot = pdf.add_object(foot);
         let page = lo::Dictionary::from_iter(vec![
             ("Type", lo::Object::Name(b"Page".to_vec())),
             ("Parent", lo::Object::Reference(pages_id)),
             ("MediaBox", media_box.clone()),
             ("Resources", lo::Object::Reference(resources)),
-            ("Contents", lo::Object::Reference(content_id)),
+            (
+                "Contents",
+                lo::Object::Array(vec![
+                    lo::Object::Reference(body),
+                    lo::Object::Reference(foot),
+                ]),
+            ),
         ]);
         kids.push(lo::Object::Reference(pdf.add_object(page)));
     }
@@ -295,11 +333,12 @@ pub fn write(fonts: &Fonts, pages: Vec<Page>, meta: &Meta) -> Result<Vec<u8>, Mi
         );
     }
     // The fonts' own streams.
+    let mut deflater = Deflater::new();
     for object in pdf.objects.values_mut() {
         if let lo::Object::Stream(s) = object
             && s.allows_compression
             && s.dict.get(b"Filter").is_err()
-            && let Some(compressed) = deflate(&s.content)
+            && let Some(compressed) = deflater.deflate(&s.content)
             && compressed.len() + 19 < s.content.len()
         {
             s.dict.set("Filter", "FlateDecode");

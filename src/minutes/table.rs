@@ -1,7 +1,7 @@
 //! Tables: columns as wide as their content allows, rows that break only between lines of
 //! text, and the header repeated at the top of every page the table continues on.
 
-use super::font::Fonts;
+use super::font::Faces;
 use super::font::Style;
 use super::layout::{Align, Flow, LEADING, MARGIN_TOP, Mark, baseline, place};
 use super::text::{Line, Prepared, Span};
@@ -177,7 +177,7 @@ pub struct SetTable {
 
 /// Fits the columns and sets every cell. Each cell's text is measured once and serves both
 /// the fitting and the setting.
-pub fn prepare(fonts: &Fonts, table: &Table) -> SetTable {
+pub fn prepare(faces: Faces, table: &Table) -> SetTable {
     let n = table.columns.len();
     let header_cells: Vec<Vec<Span>> = table
         .columns
@@ -188,7 +188,7 @@ pub fn prepare(fonts: &Fonts, table: &Table) -> SetTable {
         cells
             .iter()
             .take(n)
-            .map(|cell| Prepared::new(fonts, cell, table.size))
+            .map(|cell| Prepared::new(faces, cell, table.size))
             .collect()
     };
     let header = prepare_row(&header_cells);
@@ -330,7 +330,7 @@ pub fn table(flow: &mut Flow, table: &Table) {
     if table.columns.is_empty() {
         return;
     }
-    let set = prepare(flow.fonts, table);
+    let set = prepare(flow.faces, table);
     draw(flow, set);
 }
 
@@ -394,8 +394,8 @@ pub fn draw(flow: &mut Flow, set: SetTable) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::minutes::font::fonts;
-    use crate::minutes::layout::{PAGE_HEIGHT, PAGE_WIDTH, Paragraph};
+    use crate::minutes::font::{Charset, fonts};
+    use crate::minutes::layout::{PAGE_HEIGHT, PAGE_WIDTH, Page, Paragraph, footer};
     use crate::minutes::text::Run;
 
     fn line_width(fonts: &crate::minutes::font::Fonts, runs: &[Run], size: f32, gap: f32) -> f32 {
@@ -413,7 +413,13 @@ mod tests {
     #[test]
     fn no_text_leaves_the_margins_and_headers_repeat() {
         let f = fonts().unwrap();
-        let mut flow = Flow::new(f);
+        let charset = Charset::all(f);
+        let faces = Faces {
+            fonts: f,
+            charset: &charset,
+        };
+        let mut pages: Vec<Page> = Vec::new();
+        let mut flow = Flow::new(faces, &mut pages);
         let long = "Motivazione articolata: la proposta è coerente con gli obiettivi dell'avviso, \
                     ben radicata nel quartiere e sostenibile nel tempo. "
             .repeat(40);
@@ -441,16 +447,19 @@ mod tests {
             ]));
         }
         table(&mut flow, &t);
-        flow.footers(
-            &[
-                "Comune – Verbale".into(),
-                "Sigillo ".to_string() + &"ab".repeat(32),
-            ],
-            |n, m| format!("Pagina {n} di {m}"),
-        );
-        assert!(flow.pages.len() > 5);
+        let count = flow.finish();
+        assert_eq!(count, pages.len());
+        assert!(pages.len() > 5);
+        let left_lines = [
+            "Comune – Verbale".to_string(),
+            "Sigillo ".to_string() + &"ab".repeat(32),
+        ];
+        for (i, page) in pages.iter_mut().enumerate() {
+            let foot = footer(faces, &left_lines, &format!("Pagina {} di {count}", i + 1));
+            page.marks.extend(foot.marks);
+        }
         let (left, right) = (Flow::left(), Flow::left() + Flow::width());
-        for (i, page) in flow.pages.iter().enumerate() {
+        for (i, page) in pages.iter().enumerate() {
             let mut header_at = None;
             let mut first_row_at = None;
             for mark in &page.marks {
@@ -495,12 +504,17 @@ mod tests {
     #[test]
     fn columns_fit_their_content() {
         let f = fonts().unwrap();
+        let charset = Charset::all(f);
+        let faces = Faces {
+            fonts: f,
+            charset: &charset,
+        };
         let mut t = Table::new(vec![Column::left("N."), Column::left("Testo")], 9.0);
         t.push(Row::new(vec!["1".into(), "breve".into()]));
-        let w = prepare(f, &t).g.widths;
+        let w = prepare(faces, &t).g.widths;
         assert!((w.iter().sum::<f32>() - Flow::width()).abs() < 0.01);
         t.push(Row::new(vec!["2".into(), "parola ".repeat(100)]));
-        let w = prepare(f, &t).g.widths;
+        let w = prepare(faces, &t).g.widths;
         // The short column keeps what its widest word needs; the text takes the rest.
         assert!(w[0] < 30.0, "{w:?}");
         assert!(w[1] > Flow::width() - 30.0, "{w:?}");

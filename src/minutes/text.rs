@@ -4,7 +4,7 @@
 //! replaced) whose words are byte ranges with their widths: a verbale sets hundreds of
 //! thousands of cells, and a string per word would cost more than the setting itself.
 
-use super::font::{Fonts, REPLACEMENT, Style};
+use super::font::{Faces, REPLACEMENT, Style};
 
 /// A stretch of text in one style.
 #[derive(Debug, Clone, PartialEq)]
@@ -86,7 +86,7 @@ enum Token {
 
 /// Text cleaned and cut into measured words, ready to be set at one size.
 pub struct Prepared<'f> {
-    fonts: &'f Fonts,
+    faces: Faces<'f>,
     size: f32,
     text: String,
     /// Where each style starts, in byte offsets, in order.
@@ -95,7 +95,7 @@ pub struct Prepared<'f> {
 }
 
 impl<'f> Prepared<'f> {
-    pub fn new(fonts: &'f Fonts, spans: &[Span], size: f32) -> Prepared<'f> {
+    pub fn new(faces: Faces<'f>, spans: &[Span], size: f32) -> Prepared<'f> {
         let mut text = String::with_capacity(spans.iter().map(|s| s.text.len()).sum());
         let mut styles: Vec<(usize, Style)> = Vec::new();
         for span in spans {
@@ -107,7 +107,7 @@ impl<'f> Prepared<'f> {
                     c
                 } else if c.is_control() || c.is_whitespace() {
                     ' '
-                } else if fonts.regular.has(c) && fonts.bold.has(c) {
+                } else if faces.charset.has(c) {
                     c
                 } else {
                     REPLACEMENT
@@ -133,7 +133,7 @@ impl<'f> Prepared<'f> {
             styles.push((0, Style::Regular));
         }
         let mut prepared = Prepared {
-            fonts,
+            faces,
             size,
             text,
             styles,
@@ -155,6 +155,7 @@ impl<'f> Prepared<'f> {
             let (_, style) = self.styles[k];
             let until = self.styles.get(k + 1).map_or(end, |(s, _)| (*s).min(end));
             width += self
+                .faces
                 .fonts
                 .face(style)
                 .width(&self.text[from..until], self.size);
@@ -195,7 +196,7 @@ impl<'f> Prepared<'f> {
     }
 
     fn space(&self) -> f32 {
-        self.fonts.regular.width(" ", self.size)
+        self.faces.fonts.regular.width(" ", self.size)
     }
 
     /// The widest word and the widest line unbroken, for fitting table columns.
@@ -313,14 +314,18 @@ impl<'f> Prepared<'f> {
 }
 
 /// Breaks the spans into lines no wider than `width`.
-pub fn wrap(fonts: &Fonts, spans: &[Span], size: f32, width: f32) -> Vec<Line> {
-    Prepared::new(fonts, spans, size).wrap(width)
+pub fn wrap(faces: Faces, spans: &[Span], size: f32, width: f32) -> Vec<Line> {
+    Prepared::new(faces, spans, size).wrap(width)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::minutes::font::fonts;
+    use crate::minutes::font::{Charset, Fonts, fonts};
+
+    fn faces(f: &Fonts) -> (&Fonts, Charset) {
+        (f, Charset::all(f))
+    }
 
     fn measured(f: &Fonts, line: &Line, size: f32) -> f32 {
         line.runs
@@ -332,10 +337,15 @@ mod tests {
     #[test]
     fn lines_never_pass_the_width() {
         let f = fonts().unwrap();
+        let (f, charset) = faces(f);
+        let ff = Faces {
+            fonts: f,
+            charset: &charset,
+        };
         let text = "La commissione, esaminata la documentazione pervenuta, ritiene la proposta \
                     chiara e ben articolata; l'analisi dei bisogni è puntuale. Parolalunghissimasenzaspazi".repeat(3);
         for width in [40.0, 90.0, 200.0, 450.0] {
-            let lines = wrap(f, &[Span::regular(text.clone())], 11.0, width);
+            let lines = wrap(ff, &[Span::regular(text.clone())], 11.0, width);
             assert!(lines.len() > 1);
             for l in &lines {
                 let m = measured(f, l, 11.0);
@@ -356,7 +366,12 @@ mod tests {
     #[test]
     fn written_breaks_are_kept_and_not_stretched() {
         let f = fonts().unwrap();
-        let lines = wrap(f, &[Span::regular("uno  due \n tre\t")], 11.0, 400.0);
+        let (f, charset) = faces(f);
+        let ff = Faces {
+            fonts: f,
+            charset: &charset,
+        };
+        let lines = wrap(ff, &[Span::regular("uno  due \n tre\t")], 11.0, 400.0);
         assert_eq!(lines.len(), 2);
         assert_eq!(lines[0].text(), "uno due");
         assert!(!lines[0].stretchable);
@@ -366,8 +381,13 @@ mod tests {
     #[test]
     fn styles_join_inside_a_word() {
         let f = fonts().unwrap();
+        let (f, charset) = faces(f);
+        let ff = Faces {
+            fonts: f,
+            charset: &charset,
+        };
         let lines = wrap(
-            f,
+            ff,
             &[Span::bold("Verbale"), Span::regular(" n. 2,")],
             11.0,
             400.0,
@@ -387,9 +407,14 @@ mod tests {
     #[test]
     fn the_euro_sign_stays_with_its_amount() {
         let f = fonts().unwrap();
+        let (f, charset) = faces(f);
+        let ff = Faces {
+            fonts: f,
+            charset: &charset,
+        };
         let text = "eccede di € 3.750,00 e di € 500,00";
         let narrow = f.regular.width("eccede di € 3.750", 11.0);
-        for line in wrap(f, &[Span::regular(text)], 11.0, narrow) {
+        for line in wrap(ff, &[Span::regular(text)], 11.0, narrow) {
             assert!(!line.text().ends_with('€'), "{}", line.text());
         }
     }
@@ -397,7 +422,12 @@ mod tests {
     #[test]
     fn characters_the_font_lacks_are_replaced() {
         let f = fonts().unwrap();
-        let lines = wrap(f, &[Span::regular("a\tb😀")], 11.0, 400.0);
+        let (f, charset) = faces(f);
+        let ff = Faces {
+            fonts: f,
+            charset: &charset,
+        };
+        let lines = wrap(ff, &[Span::regular("a\tb😀")], 11.0, 400.0);
         assert_eq!(lines[0].text(), "a b?");
     }
 }

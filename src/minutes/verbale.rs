@@ -3,8 +3,8 @@
 //! signatures. Drawn only from the session's record.
 
 use super::MinutesError;
-use super::font::Fonts;
-use super::layout::{Align, BODY_SIZE, Flow, Paragraph};
+use super::font::{Charset, Faces, Fonts};
+use super::layout::{Align, BODY_SIZE, Flow, Paragraph, footer};
 use super::pdf::{self, Meta};
 use super::table::{Column, Row, Table};
 use super::text::Span;
@@ -103,7 +103,7 @@ pub fn para(flow: &mut Flow, text: impl Into<String>) {
 /// A sentence that introduces a table, then the table: the sentence stays on the page where
 /// the table starts.
 pub fn lead(flow: &mut Flow, text: impl Into<String>, t: &Table) {
-    let set = super::table::prepare(flow.fonts, t);
+    let set = super::table::prepare(flow.faces, t);
     flow.paragraph(Paragraph::text(text).keep_with(set.opening_height()));
     super::table::draw(flow, set);
 }
@@ -403,63 +403,38 @@ fn footer_lines(r: &SessionRecord, computed: &str, stored: Option<&Seal>) -> Vec
     vec![first, second]
 }
 
+/// Lays out a document with `body` and writes it, every page with the footer lines `left`
+/// and «Pagina N di M».
+pub fn document(
+    fonts: &Fonts,
+    record: &impl serde::Serialize,
+    left: &[String],
+    meta: &Meta,
+    body: impl FnOnce(&mut Flow),
+) -> Result<Vec<u8>, MinutesError> {
+    let charset = Charset::new(fonts, record);
+    let faces = Faces {
+        fonts,
+        charset: &charset,
+    };
+    let mut writer = pdf::Writer::new(fonts, &charset)?;
+    let count = {
+        let mut flow = Flow::new(faces, &mut writer);
+        body(&mut flow);
+        flow.finish()
+    };
+    let footers = (1..=count)
+        .map(|n| footer(faces, left, &format!("Pagina {n} di {count}")))
+        .collect();
+    writer.finish(footers, meta)
+}
+
 pub fn render(
     fonts: &Fonts,
     r: &SessionRecord,
     computed: &str,
     stored: Option<&Seal>,
 ) -> Result<Vec<u8>, MinutesError> {
-    let mut flow = Flow::new(fonts);
-    call_heading(
-        &mut flow,
-        &r.call.authority,
-        &r.call.office,
-        &r.call.title,
-        r.call.cup.as_deref(),
-    );
-    flow.paragraph(
-        Paragraph::new(vec![Span::bold(format!("VERBALE N. {}", r.session.number))])
-            .size(14.0)
-            .align(Align::Center)
-            .after(2.0),
-    );
-    flow.paragraph(
-        Paragraph::text(format!(
-            "{} del {}",
-            italian::capitalized(italian::session_kind(r.session.kind)),
-            italian::date(r.session.date)
-        ))
-        .align(Align::Center)
-        .after(4.0),
-    );
-    if stored.is_none() {
-        flow.paragraph(
-            Paragraph::new(vec![Span::bold(
-                "Bozza: la seduta non è ancora chiusa e il verbale non è sigillato.",
-            )])
-            .size(9.0)
-            .align(Align::Center)
-            .after(4.0),
-        );
-    }
-    flow.space(10.0);
-    opening_formula(&mut flow, r);
-    presence(&mut flow, r);
-    declarations(&mut flow, r);
-    // A draw settles an order that the ranking below then shows.
-    draws(&mut flow, r);
-    let names = Names { record: r };
-    match &r.business {
-        Business::Opening(o) => opening::render(&mut flow, &names, o),
-        Business::Scoring(s) => scoring::render(&mut flow, &names, s),
-        Business::Final(f) => final_session::render(&mut flow, &names, f),
-    }
-    notes(&mut flow, r);
-    closing(&mut flow, r);
-    flow.footers(&footer_lines(r, computed, stored), |n, m| {
-        format!("Pagina {n} di {m}")
-    });
-
     let seal = stored.map_or(computed, |s| s.sha256.as_str()).to_string();
     let date = r.session.date.at(r.session.start);
     let meta = Meta {
@@ -481,5 +456,58 @@ pub fn render(
         session: Some(r.session.id.to_string()),
         seal,
     };
-    pdf::write(fonts, flow.pages, &meta)
+    document(
+        fonts,
+        r,
+        &footer_lines(r, computed, stored),
+        &meta,
+        |flow| {
+            call_heading(
+                flow,
+                &r.call.authority,
+                &r.call.office,
+                &r.call.title,
+                r.call.cup.as_deref(),
+            );
+            flow.paragraph(
+                Paragraph::new(vec![Span::bold(format!("VERBALE N. {}", r.session.number))])
+                    .size(14.0)
+                    .align(Align::Center)
+                    .after(2.0),
+            );
+            flow.paragraph(
+                Paragraph::text(format!(
+                    "{} del {}",
+                    italian::capitalized(italian::session_kind(r.session.kind)),
+                    italian::date(r.session.date)
+                ))
+                .align(Align::Center)
+                .after(4.0),
+            );
+            if stored.is_none() {
+                flow.paragraph(
+                    Paragraph::new(vec![Span::bold(
+                        "Bozza: la seduta non è ancora chiusa e il verbale non è sigillato.",
+                    )])
+                    .size(9.0)
+                    .align(Align::Center)
+                    .after(4.0),
+                );
+            }
+            flow.space(10.0);
+            opening_formula(flow, r);
+            presence(flow, r);
+            declarations(flow, r);
+            // A draw settles an order that the ranking below then shows.
+            draws(flow, r);
+            let names = Names { record: r };
+            match &r.business {
+                Business::Opening(o) => opening::render(flow, &names, o),
+                Business::Scoring(s) => scoring::render(flow, &names, s),
+                Business::Final(f) => final_session::render(flow, &names, f),
+            }
+            notes(flow, r);
+            closing(flow, r);
+        },
+    )
 }
