@@ -146,3 +146,54 @@ fn misuse_is_told_in_italian() {
     assert_eq!(code, 1);
     assert!(stdout.contains("non porta un sigillo"), "{stdout}");
 }
+
+#[test]
+fn verify_tells_a_closed_session_whose_data_changed() {
+    let dir = example_a();
+    let ws = workspace(dir.path());
+    let evaluation = commissione::rules::evaluate(&ws);
+    let record = commissione::record::session_record(&ws, &evaluation, &sid("s2")).unwrap();
+    let sealed = commissione::seal::seal(&record);
+    edit(
+        dir.path(),
+        "sedute/s2.ron",
+        "seal: None",
+        &format!("seal: (sha256: \"{sealed}\", closed_at: \"2026-11-21T13:05:00+01:00\")"),
+    );
+    let out = tempfile::tempdir().unwrap();
+    let pdf = out.path().join("s2.pdf");
+    let (code, stdout, stderr) = run(&[
+        os("minutes"),
+        dir.path().as_os_str(),
+        os("--session"),
+        os("s2"),
+        os("-o"),
+        pdf.as_os_str(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("seduta chiusa, con il sigillo"), "{stdout}");
+    let (code, stdout, _) = run(&[os("verify"), dir.path().as_os_str(), pdf.as_os_str()]);
+    assert_eq!(code, 0, "{stdout}");
+    assert!(stdout.contains("Sigillo della chiusura"), "{stdout}");
+
+    edit(
+        dir.path(),
+        "schede/m3.ron",
+        "value: \"1.0\"",
+        "value: \"0.8\"",
+    );
+    let (code, stdout, _) = run(&[os("verify"), dir.path().as_os_str(), pdf.as_os_str()]);
+    assert_eq!(code, 1, "{stdout}");
+    assert!(stdout.contains("cambiati dopo la sua chiusura"), "{stdout}");
+    // The verbale of a closed session whose data changed is not issued again.
+    let (code, _, stderr) = run(&[
+        os("minutes"),
+        dir.path().as_os_str(),
+        os("--session"),
+        os("s2"),
+        os("-o"),
+        pdf.as_os_str(),
+    ]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("è stata chiusa con il sigillo"), "{stderr}");
+}
