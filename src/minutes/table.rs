@@ -110,6 +110,39 @@ fn fit(min: &[f32], max: &[f32], total: f32) -> Vec<f32> {
             .map(|m| m + extra * m / sum_max.max(1.0))
             .collect();
     }
+    // Columns that fit in their share of the width (a name, a date, an amount) are set on one
+    // line; the long ones (motivazioni) share the rest. A name broken over two lines to give
+    // a reason one more word per line reads worse.
+    let share = total / min.len().max(1) as f32;
+    let narrow: Vec<bool> = max.iter().map(|m| *m <= share).collect();
+    let narrow_sum: f32 = max
+        .iter()
+        .zip(&narrow)
+        .filter(|(_, n)| **n)
+        .map(|(m, _)| m)
+        .sum();
+    let wide_min: f32 = min
+        .iter()
+        .zip(&narrow)
+        .filter(|(_, n)| !**n)
+        .map(|(m, _)| m)
+        .sum();
+    if narrow.iter().any(|n| !n) && narrow_sum + wide_min <= total {
+        let extra = total - narrow_sum - wide_min;
+        let want: f32 = (0..min.len())
+            .filter(|j| !narrow[*j])
+            .map(|j| max[j] - min[j])
+            .sum();
+        return (0..min.len())
+            .map(|j| {
+                if narrow[j] {
+                    max[j]
+                } else {
+                    min[j] + extra * (max[j] - min[j]) / want.max(1.0)
+                }
+            })
+            .collect();
+    }
     if sum_min <= total {
         let extra = total - sum_min;
         let want: f32 = max.iter().zip(min).map(|(a, b)| a - b).sum();
