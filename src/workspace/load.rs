@@ -1,6 +1,6 @@
 //! Reading a workspace folder: every file, every error with its place, and the rest still opens.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -9,7 +9,7 @@ use super::files::{
     self, ApplicationFile, CallFile, CommissionFile, FORMAT, FileKind, SessionFile, SheetFile,
 };
 use super::locate::{locate, position_of_offset};
-use super::problem::Problem;
+use super::problem::{Position, Problem};
 use super::ron_error;
 use crate::domain::{
     Inconsistency, MemberId, Part, Parts, Protocol, SessionId, SetAside, Workspace,
@@ -83,12 +83,23 @@ pub fn load(dir: &Path) -> Loaded {
         read_folder::<ApplicationFile>(dir, files::APPLICATIONS, &mut problems)
             .into_iter()
             .unzip();
-    let unreadable = problems
+    // Applications whose file could not be read: what refers to them is set aside, not
+    // reported as pointing nowhere. A file is known by the protocol it declares and, when that
+    // cannot be read (empty, binary, a folder, the protocol itself wrong), by its name, which
+    // the program derives from the protocol (see `files::file_name_for`).
+    let mut unreadable: BTreeSet<Protocol> = BTreeSet::new();
+    let mut broken_names: BTreeSet<String> = BTreeSet::new();
+    for p in problems
         .iter()
         .filter(|p| p.file.starts_with(files::APPLICATIONS))
-        .filter_map(|p| declared_id(dir, &p.file))
-        .filter_map(|id| Protocol::new(id).ok())
-        .collect();
+    {
+        if let Some(protocol) = declared_id(dir, &p.file).and_then(|id| Protocol::new(id).ok()) {
+            unreadable.insert(protocol);
+        }
+        if let Some(name) = p.file.file_name() {
+            broken_names.insert(name.to_string_lossy().into_owned());
+        }
+    }
     let (sheets, sheet_sources): (Vec<_>, Vec<_>) =
         read_folder::<SheetFile>(dir, files::SHEETS, &mut problems)
             .into_iter()
@@ -97,6 +108,30 @@ pub fn load(dir: &Path) -> Loaded {
         read_folder::<SessionFile>(dir, files::SESSIONS, &mut problems)
             .into_iter()
             .unzip();
+    if !broken_names.is_empty() {
+        let read: BTreeSet<&Protocol> = applications.iter().map(|a| &a.protocol).collect();
+        let referred = sheets
+            .iter()
+            .flat_map(|s: &crate::domain::ScoreSheet| {
+                s.declarations
+                    .iter()
+                    .map(|d| &d.application)
+                    .chain(s.scores.iter().map(|s| &s.application))
+            })
+            .chain(
+                sessions
+                    .iter()
+                    .flat_map(|s: &crate::domain::Session| &s.draws)
+                    .flat_map(|d| &d.order),
+            );
+        for protocol in referred {
+            if !read.contains(protocol)
+                && broken_names.contains(&files::file_name_for(protocol.as_str()))
+            {
+                unreadable.insert(protocol.clone());
+            }
+        }
+    }
 
     let mut sources = Sources::default();
     for (a, s) in applications.iter().zip(&application_sources) {
@@ -288,7 +323,26 @@ fn read_text(dir: &Path, rel: &Path) -> Result<String, Problem> {
         .map(str::to_string)
         .unwrap_or(text);
     if text.trim().is_empty() {
-        return Err(Problem::whole(rel, "il file è vuoto"));
+        return Err(Problem::at(
+            rel,
+            Position { line: 1, column: 1 },
+            "il file è vuoto",
+        ));
+    }
+    // Zero bytes are what a file cut short by a power loss or a failing disk is often padded
+    // with; no editor writes them in text. Said plainly, rather than as a syntax error.
+    if let Some(at) = text.find('\0') {
+        let name = rel
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        return Err(Problem::at(
+            rel,
+            position_of_offset(&text, at),
+            format!(
+                "il file contiene byte nulli: è danneggiato (succede dopo un'interruzione di corrente o un guasto del disco); ripristinare la versione precedente da {name}.bak o correggerlo a mano"
+            ),
+        ));
     }
     Ok(text)
 }
@@ -299,7 +353,20 @@ pub(super) fn parse<K: FileKind>(rel: &Path, text: &str) -> Result<K::Content, P
         .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
         .with_recursion_limit(64);
     let spanned = |e: ron::error::SpannedError| {
-        Problem::at(rel, ron_error::position(&e), ron_error::message(&e.code))
+        let at = ron_error::position(&e);
+        match unclosed_string(text, at) {
+            Some(start) => Problem::at(
+                rel,
+                start,
+                format!(
+                    "manca la virgoletta di chiusura «\"» del testo che inizia qui: la lettura prosegue fino a riga {}, colonna {}, dove si ferma ({})",
+                    at.line,
+                    at.column,
+                    ron_error::message(&e.code)
+                ),
+            ),
+            None => Problem::at(rel, at, ron_error::message(&e.code)),
+        }
     };
     // One parse: the version is checked after it, or, when the parse fails, read from the text,
     // so that a file of a newer version is refused as such rather than as malformed.
@@ -343,4 +410,70 @@ fn declared_format(text: &str) -> Option<u32> {
         .trim_start();
     let digits: String = after.chars().take_while(char::is_ascii_digit).collect();
     digits.parse().ok()
+}
+
+/// Where a quoted text starts that an error at `at` most likely comes from: one that spans a
+/// line end and closes just before the error (or never closes). The program never writes a raw
+/// line end inside a quoted text, so such a text is almost always a closing quote forgotten,
+/// which the parser only notices lines later.
+fn unclosed_string(text: &str, at: Position) -> Option<Position> {
+    let error = offset_of(text, at);
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    let mut last: Option<(usize, usize)> = None;
+    while i < error.min(bytes.len()) {
+        match bytes[i] {
+            b'"' => {
+                let start = i;
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                if i >= bytes.len() {
+                    // The file ends inside this text.
+                    return text[start..]
+                        .contains('\n')
+                        .then(|| position_of_offset(text, start));
+                }
+                if i >= error {
+                    // The error is about this text's value, which is closed.
+                    return None;
+                }
+                last = Some((start, i));
+                i += 1;
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                i += 2;
+                while i + 1 < bytes.len() && !(bytes[i] == b'*' && bytes[i + 1] == b'/') {
+                    i += 1;
+                }
+                i += 2;
+            }
+            _ => i += 1,
+        }
+    }
+    let (start, end) = last?;
+    let between = text.get(end + 1..error)?;
+    (between.trim().is_empty() && text[start..end].contains('\n'))
+        .then(|| position_of_offset(text, start))
+}
+
+/// The byte offset of a line and column (in characters), clamped to the text.
+fn offset_of(text: &str, at: Position) -> usize {
+    let mut line_start = 0;
+    for _ in 1..at.line {
+        match text[line_start..].find('\n') {
+            Some(i) => line_start += i + 1,
+            None => return text.len(),
+        }
+    }
+    text[line_start..]
+        .char_indices()
+        .nth(at.column.saturating_sub(1))
+        .map_or(text.len(), |(i, _)| line_start + i)
 }
