@@ -1,6 +1,7 @@
 //! A synthetic call of any size, for benchmarks and stress tests: realistic budgets, members
-//! who agree and disagree, a few conflicts of interest and some ties. Seeded: the same
-//! parameters give the same call.
+//! who agree and disagree, a few conflicts of interest, a few applications excluded for their
+//! co-financing, some ties, and the three sessions of a call (opening, scoring, final) whose
+//! minutes can be written. Seeded: the same parameters give the same call.
 
 use rust_decimal::Decimal;
 
@@ -43,6 +44,9 @@ impl Rng {
         if n == 0 { 0 } else { self.next() % n }
     }
 }
+
+/// The opening session, which excludes the applications short of co-financing.
+const OPENING: &str = "s1";
 
 /// Cents in a euro: amounts here are whole cents.
 const EURO: u64 = 100;
@@ -105,8 +109,8 @@ pub fn generate(size: Size) -> Option<Workspace> {
             id: id(LotId::new, format!("lotto-{}", i + 1)),
             name: format!("Ambito territoriale {}", i + 1),
             description: String::new(),
-            // About a third of the lot's applications can be funded.
-            budget: cents((size.applications / size.lots).max(1) as u64 * 60_000 * EURO / 3),
+            // About a third of the lot's applications can be funded: they ask 26.000 € on average.
+            budget: cents((size.applications / size.lots).max(1) as u64 * 26_000 * EURO / 3),
             reserved_share: Share::ZERO,
             allocation: Allocation::UntilExhausted {
                 partial: true,
@@ -204,7 +208,14 @@ pub fn generate(size: Size) -> Option<Workspace> {
             continue;
         }
         let cost = 10_000 * EURO + rng.below(50_000 * EURO);
-        let k = cost * (10 + rng.below(31)) / 100;
+        // One in fifty falls short of the 10% minimum co-financing: the opening session
+        // excludes it, as offices do, with the reason in the minutes.
+        let short = rng.below(50) == 0;
+        let k = if short {
+            cost * (5 + rng.below(5)) / 100
+        } else {
+            cost * (10 + rng.below(31)) / 100
+        };
         let in_kind = k * rng.below(40) / 100;
         applications.push(Application {
             protocol,
@@ -234,7 +245,11 @@ pub fn generate(size: Size) -> Option<Workspace> {
             requested: cents(cost - k),
             documents: vec![],
             declared: vec![],
-            decision: None,
+            decision: short.then(|| Decision {
+                outcome: AdmissionOutcome::Excluded,
+                reason: "La quota di co-finanziamento è inferiore al minimo del 10% del costo complessivo previsto dall'avviso.".into(),
+                session: Some(id(SessionId::new, OPENING.into())),
+            }),
         });
         quality.push(1 + rng.below(5));
     }
@@ -244,9 +259,16 @@ pub fn generate(size: Size) -> Option<Workspace> {
     for m in commission.voting_members() {
         let mut sheet = ScoreSheet::new(m.id.clone());
         let mut last: Vec<Score> = Vec::new();
+        let mut last_conflict = false;
         for (i, app) in applications.iter().enumerate() {
+            // A copy keeps the declarations of its original too, or its tie would not hold.
             let copy = i % 40 == 39;
-            let conflict = !copy && rng.below(100) == 0;
+            let conflict = if copy {
+                last_conflict
+            } else {
+                rng.below(100) == 0
+            };
+            last_conflict = conflict;
             sheet.declarations.push(Declaration {
                 application: app.protocol.clone(),
                 conflict: conflict.then(|| Conflict {
@@ -255,6 +277,13 @@ pub fn generate(size: Size) -> Option<Workspace> {
                 }),
             });
             if conflict {
+                if !copy {
+                    last.clear();
+                }
+                continue;
+            }
+            // Excluded at the opening: nobody scores it.
+            if app.decision.is_some() {
                 last.clear();
                 continue;
             }
@@ -293,13 +322,109 @@ pub fn generate(size: Size) -> Option<Workspace> {
         }
         sheets.push(sheet);
     }
+    let everyone: Vec<MemberId> = commission.members.iter().map(|m| m.id.clone()).collect();
+    let session = |name: &str, number: u32, kind: SessionKind, day: i8, notes: &str| {
+        Some(Session {
+            id: id(SessionId::new, name.into()),
+            number,
+            kind,
+            date: Date::new(2026, 5, day)?,
+            start: TimeOfDay::new(9, 30)?,
+            end: TimeOfDay::new(13, 0),
+            place: "Sala del Consiglio, Palazzo Comunale".into(),
+            present: everyone.clone(),
+            notes: vec![notes.into()],
+            draws: vec![],
+            seal: None,
+        })
+    };
+    let sessions = vec![
+        session(
+            OPENING,
+            1,
+            SessionKind::OpeningPublic,
+            12,
+            "La commissione apre le candidature pervenute e ne verifica l'ammissibilità.",
+        )?,
+        session(
+            "s2",
+            2,
+            SessionKind::ReservedScoring,
+            19,
+            "La commissione valuta le candidature ammesse secondo i criteri dell'avviso.",
+        )?,
+        session(
+            "s3",
+            3,
+            SessionKind::Final,
+            26,
+            "La commissione approva la graduatoria di ciascun lotto.",
+        )?,
+    ];
     let (ws, problems) = Workspace::assemble(Parts {
         call: Some(call),
         commission: Some(commission),
         applications,
         sheets,
-        sessions: vec![],
+        sessions,
         unreadable: Default::default(),
     });
     if problems.is_empty() { ws } else { None }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::{Outcome, evaluate};
+
+    fn small() -> Size {
+        Size {
+            applications: 400,
+            lots: 2,
+            members: 5,
+            criteria: 8,
+            seed: 7,
+        }
+    }
+
+    #[test]
+    fn the_same_seed_gives_the_same_call_and_another_seed_another() {
+        let a = generate(small());
+        assert!(a.is_some());
+        assert_eq!(a, generate(small()));
+        assert_ne!(a, generate(Size { seed: 8, ..small() }));
+    }
+
+    #[test]
+    fn the_call_has_exclusions_conflicts_ties_and_funds_about_a_third() {
+        let ws = generate(small()).expect("a valid call");
+        let ev = evaluate(&ws);
+        let count = |o: Outcome| ev.applications.values().filter(|a| a.outcome == o).count();
+        let conflicts = ws
+            .sheets()
+            .values()
+            .flat_map(|s| &s.declarations)
+            .filter(|d| d.conflict.is_some())
+            .count();
+        let ties = ev
+            .lots
+            .values()
+            .flat_map(|l| &l.ranking)
+            .filter(|p| matches!(p.tie, crate::rules::Tie::Unresolved { .. }))
+            .count();
+        let funded = count(Outcome::Funded) + count(Outcome::PartiallyFunded);
+        let eligible = funded + count(Outcome::EligibleNotFunded);
+        assert!(count(Outcome::Excluded) > 0, "some exclusions");
+        assert!(
+            count(Outcome::BelowThreshold) > 0,
+            "some below the threshold"
+        );
+        assert!(conflicts > 0, "some conflicts of interest");
+        assert!(ties > 0, "some ties");
+        assert!(
+            funded * 5 > eligible && funded * 5 < eligible * 4,
+            "{funded} of {eligible} eligible applications funded"
+        );
+        assert_eq!(ws.sessions().len(), 3);
+    }
 }
