@@ -1,0 +1,258 @@
+//! The design's quality targets (DESIGN.md, "Quality targets") on the synthetic call of
+//! 2,000 applications, 5 lots, 7 members and 20 criteria (`commissione sample large`):
+//!
+//!     cargo bench --bench large
+//!
+//! The call is generated into a temporary folder, or read from (and, when empty, written to)
+//! `COMMISSIONE_BENCH_DIR`. Before divan times each operation, a first pass runs each once and
+//! reports its peak heap, counted by the global allocator below: the bytes allocated at the
+//! worst moment of the operation, on top of what was held before it (the loaded workspace, for
+//! all but loading). The process's peak resident memory (VmHWM) is printed at the end.
+//! Set `COMMISSIONE_BENCH_MEMORY=0` to skip that pass.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Instant;
+
+use commissione::domain::{Points, ScoreSheet, SessionId, Workspace};
+use commissione::minutes::minutes_pdf;
+use commissione::rules::evaluate;
+use commissione::samples::large::{Size, generate};
+use commissione::workspace::{self, Sources, Store, write_new};
+use divan::Bencher;
+
+/// The system allocator, counting the bytes in use and the most ever in use.
+struct Counting;
+
+static CURRENT: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+fn grew(by: usize) {
+    let now = CURRENT.fetch_add(by, Ordering::Relaxed) + by;
+    PEAK.fetch_max(now, Ordering::Relaxed);
+}
+
+// SAFETY: every call is forwarded unchanged to the system allocator; the counters only observe.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        // SAFETY: the caller's contract is the system allocator's.
+        let p = unsafe { System.alloc(layout) };
+        if !p.is_null() {
+            grew(layout.size());
+        }
+        p
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        // SAFETY: as above.
+        let p = unsafe { System.alloc_zeroed(layout) };
+        if !p.is_null() {
+            grew(layout.size());
+        }
+        p
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: as above.
+        unsafe { System.dealloc(ptr, layout) };
+        CURRENT.fetch_sub(layout.size(), Ordering::Relaxed);
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        // SAFETY: as above.
+        let p = unsafe { System.realloc(ptr, layout, new_size) };
+        if !p.is_null() {
+            CURRENT.fetch_sub(layout.size(), Ordering::Relaxed);
+            grew(new_size);
+        }
+        p
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+struct Fixture {
+    dir: PathBuf,
+    ws: Workspace,
+    sources: Sources,
+    /// Holds the generated call's folder until the process ends.
+    _temp: Option<tempfile::TempDir>,
+}
+
+fn fixture() -> &'static Fixture {
+    static FIXTURE: OnceLock<Fixture> = OnceLock::new();
+    FIXTURE.get_or_init(|| {
+        let (dir, temp) = match std::env::var_os("COMMISSIONE_BENCH_DIR") {
+            Some(dir) => (PathBuf::from(dir), None),
+            None => {
+                let temp = tempfile::tempdir().expect("a temporary folder");
+                (temp.path().to_path_buf(), Some(temp))
+            }
+        };
+        if !dir.join("avviso.ron").exists() {
+            let t = Instant::now();
+            let ws = generate(Size::default()).expect("the default size is valid");
+            write_new(&dir, &ws).expect("the call is written");
+            eprintln!("call generated in {}: {:.1?}", dir.display(), t.elapsed());
+        }
+        let loaded = workspace::load(&dir);
+        assert!(loaded.problems.is_empty(), "{:?}", &loaded.problems[..1]);
+        let ws = loaded.workspace.expect("the call loads");
+        Fixture {
+            dir,
+            ws,
+            sources: loaded.sources,
+            _temp: temp,
+        }
+    })
+}
+
+fn scoring_session() -> SessionId {
+    SessionId::new("s2").expect("a valid id")
+}
+
+/// The first member's sheet with its first mark set to `value`.
+fn sheet_with(ws: &Workspace, value: &str) -> ScoreSheet {
+    let mut sheet = ws.sheets().values().next().expect("a sheet").clone();
+    sheet.scores[0].value = Points::parse(value).expect("a valid value");
+    sheet
+}
+
+/// A folder where saving may write: a copy of the first sheet's file, with the call's sources.
+fn scratch(f: &Fixture) -> (tempfile::TempDir, Store, [ScoreSheet; 2]) {
+    let temp = tempfile::tempdir().expect("a temporary folder");
+    let sheets = [sheet_with(&f.ws, "0"), sheet_with(&f.ws, "0.2")];
+    let rel = f
+        .sources
+        .sheets
+        .get(&sheets[0].member)
+        .expect("the sheet's file")
+        .clone();
+    let target = temp.path().join(&rel);
+    std::fs::create_dir_all(target.parent().expect("a folder")).expect("the folder is made");
+    std::fs::copy(f.dir.join(&rel), &target).expect("the sheet is copied");
+    let store = Store::new(temp.path(), f.sources.clone());
+    (temp, store, sheets)
+}
+
+fn main() {
+    let f = fixture();
+    if std::env::var("COMMISSIONE_BENCH_MEMORY").as_deref() != Ok("0") {
+        memory(f);
+    }
+    divan::main();
+    if let Some(hwm) = peak_resident() {
+        eprintln!("peak resident memory of this process (VmHWM): {hwm}");
+    }
+}
+
+/// Runs each operation once and prints the heap it needed.
+fn memory(f: &Fixture) {
+    fn measure<T>(name: &str, op: impl FnOnce() -> T) {
+        let before = CURRENT.load(Ordering::Relaxed);
+        PEAK.store(before, Ordering::Relaxed);
+        let t = Instant::now();
+        let out = op();
+        let elapsed = t.elapsed();
+        let peak = PEAK.load(Ordering::Relaxed);
+        drop(out);
+        eprintln!(
+            "{name:<28} {:>8.1?}   peak heap {:>6.1} MB above {:>6.1} MB held before",
+            elapsed,
+            mb(peak - before),
+            mb(before)
+        );
+    }
+    eprintln!("one run of each operation (peak heap by the counting allocator):");
+    let ws = &f.ws;
+    measure("load", || workspace::load(&f.dir));
+    measure("evaluate", || evaluate(ws));
+    measure("evaluate after one score", || {
+        let mut ws = ws.clone();
+        let sheet = sheet_with(&ws, "0.2");
+        ws.put_sheet(sheet).expect("a valid sheet");
+        evaluate(&ws)
+    });
+    let (_temp, mut store, sheets) = scratch(f);
+    measure("save one sheet", || store.save_sheet(&sheets[1]));
+    measure("verbale (evaluate, render)", || {
+        minutes_pdf(ws, &scoring_session())
+    });
+    measure("whole process so far", || ());
+    eprintln!(
+        "peak heap of the process so far: {:.1} MB",
+        mb(PEAK.load(Ordering::Relaxed))
+    );
+}
+
+fn mb(bytes: usize) -> f64 {
+    bytes as f64 / 1_000_000.0
+}
+
+/// The process's peak resident set, as Linux reports it.
+fn peak_resident() -> Option<String> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .map(|v| v.trim().to_string())
+}
+
+/// Reading and checking every file of the call.
+#[divan::bench(sample_count = 10, sample_size = 1)]
+fn load(bencher: Bencher) {
+    let dir: &Path = &fixture().dir;
+    bencher.bench(|| workspace::load(dir));
+}
+
+/// Every rule on every application: admissibility, co-financing, scores, ranking, allocation,
+/// diagnostics.
+#[divan::bench(sample_count = 20, sample_size = 1)]
+fn evaluate_all(bencher: Bencher) {
+    let ws = &fixture().ws;
+    bencher.bench(|| evaluate(ws));
+}
+
+/// What the window does after a member changes one mark: the sheet replaces the old one
+/// (checked against the call) and everything is evaluated again.
+#[divan::bench(sample_count = 20, sample_size = 1)]
+fn evaluate_after_one_score(bencher: Bencher) {
+    let f = fixture();
+    let mut ws = f.ws.clone();
+    let sheets = [sheet_with(&ws, "0"), sheet_with(&ws, "0.2")];
+    let mut turn = 0;
+    bencher
+        .with_inputs(|| {
+            turn += 1;
+            sheets[turn % 2].clone()
+        })
+        .bench_local_values(|sheet| {
+            ws.put_sheet(sheet).expect("a valid sheet");
+            evaluate(&ws)
+        });
+}
+
+/// Writing one member's sheet (40,000 marks) atomically, its old version kept as `.bak`.
+/// Two versions alternate, since writing the same bytes again does nothing.
+#[divan::bench(sample_count = 20, sample_size = 1)]
+fn save_one_sheet(bencher: Bencher) {
+    let (_temp, mut store, sheets) = scratch(fixture());
+    let mut turn = 0;
+    bencher.bench_local(|| {
+        turn += 1;
+        store
+            .save_sheet(&sheets[turn % 2])
+            .expect("the sheet is saved")
+    });
+}
+
+/// The verbale of the scoring session (each member's marks and reasons on every criterion of
+/// every application: about 12,000 pages), from the loaded workspace: evaluation, record, PDF.
+#[divan::bench(sample_count = 3, sample_size = 1)]
+fn verbale(bencher: Bencher) {
+    let ws = &fixture().ws;
+    bencher.bench(|| minutes_pdf(ws, &scoring_session()).expect("the verbale is written"));
+}
