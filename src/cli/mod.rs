@@ -2,6 +2,7 @@
 //! Italian messages; exit 0 on success, 1 when the data has errors, 2 on misuse.
 
 mod check;
+mod close;
 mod graduatoria;
 pub mod import;
 mod minutes;
@@ -157,6 +158,14 @@ pub enum Command {
     /// Esporta o importa la scheda di valutazione di un componente (per portarla su una chiavetta)
     #[command(subcommand)]
     Sheet(SheetCommand),
+    /// Chiude una seduta: ne sigilla il verbale e fissa ciò che riporta
+    Close {
+        /// Cartella dell'avviso
+        dir: PathBuf,
+        /// La seduta da chiudere
+        #[arg(long)]
+        session: String,
+    },
     /// Mostra il registro delle modifiche e ne verifica l'integrità
     Registro {
         /// Cartella dell'avviso
@@ -328,6 +337,7 @@ pub fn run(command: Command) -> Exit {
             sheet::import(&dir, &file, prefer)
         }
         Command::Registro { dir } => registro::run(&dir),
+        Command::Close { dir, session } => close::run(&dir, &session),
         Command::Minutes {
             dir,
             session,

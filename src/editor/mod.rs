@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 pub use command::Command;
 
+use crate::coverage;
 use crate::domain::{
     Application, MemberId, Moment, Parts, Protocol, ScoreSheet, SessionId, Workspace,
 };
@@ -45,6 +46,8 @@ pub enum EditError {
     Invalid(Vec<String>),
     #[error("{0}")]
     Save(#[from] SaveError),
+    #[error("{0}")]
+    Sealed(String),
     #[error("la modifica è salvata, ma il registro non la riporta: {0}")]
     Journal(#[from] JournalError),
 }
@@ -288,7 +291,12 @@ impl Editor {
             return Err(EditError::ReadOnly(ro.reason()));
         }
         self.allowed(&command)?;
+        if matches!(command, Command::CloseSession(_)) {
+            // The seal is over the results as they stand: they must be current.
+            self.evaluate_if_changed();
+        }
         let change = self.prepare(command)?;
+        self.guard(&change)?;
         self.persist(&change)?;
         let Change {
             workspace,
@@ -312,6 +320,35 @@ impl Editor {
         Ok(inverse)
     }
 
+    /// Refuses a change to a closed session, or to what a closed session fixed, unless it is
+    /// made as an amendment.
+    fn guard(&self, change: &Change) -> Result<(), EditError> {
+        if let Target::Session(id) | Target::RemovedSession(id) = &change.target
+            && change.sealed_record.is_none()
+            && let Some(session) = self.workspace.session(id).filter(|s| s.is_closed())
+        {
+            return Err(EditError::Sealed(format!(
+                "la seduta {id} (verbale n. {}) è chiusa: ciò che il suo verbale riporta non si può più modificare",
+                session.number
+            )));
+        }
+        if change.amended_session.is_some() {
+            return Ok(());
+        }
+        let Some(scope) = change.target.scope() else {
+            return Ok(());
+        };
+        match coverage::altered(&self.workspace, &change.workspace, &scope).first() {
+            None => Ok(()),
+            Some((session, item)) => Err(EditError::Sealed(format!(
+                "il verbale n. {} (seduta del {}, chiusa) ha fissato {}: per cambiarlo serve una rettifica in una seduta aperta, con la sua motivazione",
+                session.number,
+                crate::italian::date(session.date),
+                coverage::describe(item)
+            ))),
+        }
+    }
+
     fn allowed(&self, command: &Command) -> Result<(), EditError> {
         match (&self.actor, command.sheet_member()) {
             (Actor::Secretariat, _) => Ok(()),
@@ -327,6 +364,12 @@ impl Editor {
 
     fn prepare(&mut self, command: Command) -> Result<Change, EditError> {
         match command {
+            Command::CloseSession(id) => self.close(id),
+            Command::Amend {
+                session,
+                reason,
+                change,
+            } => self.amend(session, reason, *change),
             Command::Score {
                 member,
                 application,
@@ -449,6 +492,8 @@ impl Editor {
                     before: compact(&old),
                     after: String::new(),
                     inverse: Command::PutApplication(Box::new(old)),
+                    sealed_record: None,
+                    amended_session: None,
                 })
             }
             Command::PutSession(session) => {
@@ -471,6 +516,8 @@ impl Editor {
                         Some(old) => Command::PutSession(Box::new(old)),
                         None => Command::RemoveSession(id),
                     },
+                    sealed_record: None,
+                    amended_session: None,
                 })
             }
             Command::RemoveSession(id) => {
@@ -488,6 +535,8 @@ impl Editor {
                     before: compact(&old),
                     after: String::new(),
                     inverse: Command::PutSession(Box::new(old)),
+                    sealed_record: None,
+                    amended_session: None,
                 })
             }
             Command::PutCall(call) => {
@@ -502,6 +551,8 @@ impl Editor {
                     before: compact(&old),
                     after,
                     inverse: Command::PutCall(Box::new(old)),
+                    sealed_record: None,
+                    amended_session: None,
                 })
             }
             Command::PutCommission(commission) => {
@@ -510,15 +561,128 @@ impl Editor {
                 let workspace = self.changed(move |parts| parts.commission = Some(*commission))?;
                 Ok(Change {
                     workspace,
-                    target: Target::Call,
+                    target: Target::Commission,
                     file: files::COMMISSION.into(),
                     description: "commissione".into(),
                     before: compact(&old),
                     after,
                     inverse: Command::PutCommission(Box::new(old)),
+                    sealed_record: None,
+                    amended_session: None,
                 })
             }
         }
+    }
+
+    fn close(&mut self, id: SessionId) -> Result<Change, EditError> {
+        let old = self
+            .workspace
+            .session(&id)
+            .cloned()
+            .ok_or_else(|| EditError::NotFound(format!("la seduta «{id}» non esiste")))?;
+        if old.is_closed() {
+            return Err(EditError::Sealed(format!("la seduta {id} è già chiusa")));
+        }
+        if old.end.is_none() {
+            return Err(EditError::Invalid(vec![format!(
+                "indicare l'ora di chiusura della seduta {id} prima di chiuderla: il verbale la riporta"
+            )]));
+        }
+        let record = crate::record::session_record(&self.workspace, &self.evaluation, &id)
+            .ok_or_else(|| EditError::NotFound(format!("la seduta «{id}» non esiste")))?;
+        // The bytes hashed are the bytes kept: the closed verbale is drawn from them forever.
+        let bytes =
+            serde_json::to_vec(&record).map_err(|e| EditError::Invalid(vec![e.to_string()]))?;
+        let sha256 = crate::seal::sha256_hex(&bytes);
+        let mut closed = old.clone();
+        closed.seal = Some(crate::domain::Seal {
+            sha256: sha256.clone(),
+            closed_at: (self.clock)(),
+            covers: coverage::covers(&self.workspace, &old),
+        });
+        let file = self.store.session_file(&id)?;
+        let after = compact(&closed.seal);
+        let workspace = self.changed(move |parts| {
+            parts.sessions.retain(|s| s.id != closed.id);
+            parts.sessions.push(closed);
+        })?;
+        Ok(Change {
+            workspace,
+            target: Target::Session(id.clone()),
+            file: path_text(&file),
+            description: format!("seduta {id} chiusa con il sigillo {sha256}"),
+            before: String::new(),
+            after,
+            // Closing is final: this "undo" is refused like any change to a closed session.
+            inverse: Command::PutSession(Box::new(old)),
+            sealed_record: Some(bytes),
+            amended_session: None,
+        })
+    }
+
+    fn amend(
+        &mut self,
+        session: SessionId,
+        reason: String,
+        inner: Command,
+    ) -> Result<Change, EditError> {
+        let holder = self
+            .workspace
+            .session(&session)
+            .ok_or_else(|| EditError::NotFound(format!("la seduta «{session}» non esiste")))?;
+        if holder.is_closed() {
+            return Err(EditError::Sealed(format!(
+                "la seduta {session} è chiusa: una rettifica va registrata in una seduta aperta"
+            )));
+        }
+        if reason.trim().is_empty() {
+            return Err(EditError::Invalid(vec![
+                "una rettifica richiede la sua motivazione".into(),
+            ]));
+        }
+        if matches!(inner, Command::Amend { .. } | Command::CloseSession(_)) {
+            return Err(EditError::Invalid(vec![
+                "questa operazione non si registra come rettifica".into(),
+            ]));
+        }
+        let mut change = self.prepare(inner)?;
+        let Some(scope) = change.target.scope() else {
+            return Ok(change);
+        };
+        let amendments: Vec<crate::domain::Amendment> =
+            coverage::altered(&self.workspace, &change.workspace, &scope)
+                .into_iter()
+                .map(|(closed, item)| crate::domain::Amendment {
+                    closed: closed.id.clone(),
+                    change: coverage::describe(&item),
+                    item,
+                    reason: reason.clone(),
+                })
+                .collect();
+        if amendments.is_empty() {
+            // Nothing a closed session fixed: an ordinary change.
+            return Ok(change);
+        }
+        let id = session.clone();
+        change
+            .workspace
+            .change(move |parts| {
+                if let Some(s) = parts.sessions.iter_mut().find(|s| s.id == id) {
+                    s.amendments.extend(amendments);
+                }
+            })
+            .map_err(invalid)?;
+        change.description = format!(
+            "rettifica nella seduta {session}: {} (motivazione: {reason})",
+            change.description
+        );
+        change.amended_session = Some(session.clone());
+        change.inverse = Command::Amend {
+            session,
+            reason: format!("annullamento della rettifica «{reason}»"),
+            change: Box::new(change.inverse),
+        };
+        Ok(change)
     }
 
     fn sheet_of(&self, member: &MemberId) -> ScoreSheet {
@@ -565,6 +729,8 @@ impl Editor {
             before,
             after,
             inverse: Command::PutSheet(old),
+            sealed_record: None,
+            amended_session: None,
         })
     }
 
@@ -596,13 +762,15 @@ impl Editor {
                 Some(old) => Command::PutApplication(Box::new(old)),
                 None => Command::RemoveApplication(protocol),
             },
+            sealed_record: None,
+            amended_session: None,
         })
     }
 
     fn persist(&mut self, change: &Change) -> Result<(), EditError> {
         let ws = &change.workspace;
         match &change.target {
-            Target::Call => self.store.save_call(ws)?,
+            Target::Call | Target::Commission => self.store.save_call(ws)?,
             Target::Application(p) => {
                 if let Some(app) = ws.application(p) {
                     self.store.save_application(app)?;
@@ -615,11 +783,20 @@ impl Editor {
                 }
             }
             Target::Session(id) => {
+                if let Some(bytes) = &change.sealed_record {
+                    // The record first: a session is never marked closed without it.
+                    self.store.save_sealed_record(id, bytes)?;
+                }
                 if let Some(session) = ws.session(id) {
                     self.store.save_session(session)?;
                 }
             }
             Target::RemovedSession(id) => self.store.remove_session(id)?,
+        }
+        if let Some(id) = &change.amended_session
+            && let Some(session) = ws.session(id)
+        {
+            self.store.save_session(session)?;
         }
         Ok(())
     }
@@ -633,6 +810,7 @@ fn invalid(problems: Vec<crate::domain::Inconsistency>) -> EditError {
 #[derive(Debug, Clone)]
 enum Target {
     Call,
+    Commission,
     Application(Protocol),
     RemovedApplication(Protocol),
     Sheet(MemberId),
@@ -648,6 +826,25 @@ struct Change {
     before: String,
     after: String,
     inverse: Command,
+    /// The record of a session being closed, written beside its file.
+    sealed_record: Option<Vec<u8>>,
+    /// The open session that records this change as an amendment, also written.
+    amended_session: Option<SessionId>,
+}
+
+impl Target {
+    /// What the change writes, as far as what closed sessions cover goes.
+    fn scope(&self) -> Option<coverage::Scope> {
+        match self {
+            Target::Call => Some(coverage::Scope::Call),
+            Target::Commission => Some(coverage::Scope::Commission),
+            Target::Application(p) | Target::RemovedApplication(p) => {
+                Some(coverage::Scope::Application(p.clone()))
+            }
+            Target::Sheet(m) => Some(coverage::Scope::Sheet(m.clone())),
+            Target::Session(_) | Target::RemovedSession(_) => None,
+        }
+    }
 }
 
 fn compact<T: serde::Serialize>(value: &T) -> String {

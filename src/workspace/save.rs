@@ -214,6 +214,24 @@ impl Store {
         Ok(path)
     }
 
+    /// Where the record of a closed session is kept: beside its file, as `NAME.verbale.json`.
+    pub fn sealed_record_file(&mut self, id: &SessionId) -> Result<PathBuf, SaveError> {
+        Ok(sealed_record_path(&self.session_file(id)?))
+    }
+
+    pub fn save_sealed_record(&mut self, id: &SessionId, bytes: &[u8]) -> Result<(), SaveError> {
+        let rel = self.sealed_record_file(id)?;
+        let file = rel.to_string_lossy().replace('\\', "/");
+        write_atomic(&self.dir.join(&rel), bytes).map_err(|source| SaveError::Io { file, source })
+    }
+
+    /// The kept record of a closed session, as written when it closed.
+    pub fn sealed_record(&mut self, id: &SessionId) -> Result<Vec<u8>, SaveError> {
+        let rel = self.sealed_record_file(id)?;
+        let file = rel.to_string_lossy().replace('\\', "/");
+        fs::read(self.dir.join(&rel)).map_err(|source| SaveError::Io { file, source })
+    }
+
     pub fn save_session(&mut self, session: &Session) -> Result<(), SaveError> {
         let rel = self.session_file(&session.id)?;
         let mut session = session.clone();
@@ -260,6 +278,11 @@ impl Store {
         let backup = path.with_extension("ron.bak");
         fs::rename(&path, &backup).map_err(|source| SaveError::Io { file, source })
     }
+}
+
+/// `sedute/s2.ron` → `sedute/s2.verbale.json`.
+pub fn sealed_record_path(session_file: &Path) -> PathBuf {
+    session_file.with_extension("verbale.json")
 }
 
 /// Writes a whole workspace into an empty or new folder (for `sample`, tests and copies).
