@@ -3,13 +3,15 @@
 
 mod check;
 pub mod rank;
+mod registro;
 mod sample;
+mod sheet;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::error::ErrorKind;
+use clap::error::{ContextKind, ErrorKind};
 use clap::{Parser, Subcommand};
 
 use crate::domain::Workspace;
@@ -81,6 +83,40 @@ pub enum Command {
         #[arg(short = 'o', long = "output")]
         output: Option<PathBuf>,
     },
+    /// Esporta o importa la scheda di valutazione di un componente (per portarla su una chiavetta)
+    #[command(subcommand)]
+    Sheet(SheetCommand),
+    /// Mostra il registro delle modifiche e ne verifica l'integrità
+    Registro {
+        /// Cartella dell'avviso
+        dir: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+#[command(help_template = HELP)]
+pub enum SheetCommand {
+    /// Scrive la scheda di un componente in un file da portare alla segreteria
+    Export {
+        /// Cartella dell'avviso
+        dir: PathBuf,
+        /// Identificativo del componente
+        #[arg(long)]
+        member: String,
+        /// File da scrivere
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+    },
+    /// Importa una scheda esportata: rifiuta schede di altri avvisi, più vecchie o modificate
+    Import {
+        /// Cartella dell'avviso
+        dir: PathBuf,
+        /// File della scheda
+        file: PathBuf,
+        /// Se la scheda presente e quella del file sono due versioni diverse: quale tenere
+        #[arg(long, value_enum)]
+        prefer: Option<sheet::Prefer>,
+    },
 }
 
 /// What a command ends with.
@@ -113,25 +149,41 @@ pub fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Cli, 
                 Err(Exit::Ok)
             }
             kind => {
-                let detail = e
-                    .context()
-                    .find_map(|(k, v)| {
-                        matches!(
-                            k,
-                            clap::error::ContextKind::InvalidArg
-                                | clap::error::ContextKind::InvalidSubcommand
-                                | clap::error::ContextKind::InvalidValue
-                        )
-                        .then(|| v.to_string())
-                    })
-                    .unwrap_or_default();
+                let context = |wanted: ContextKind| {
+                    e.context()
+                        .find(|(k, _)| *k == wanted)
+                        .map(|(_, v)| v.to_string())
+                        .unwrap_or_default()
+                };
                 let message = match kind {
-                    ErrorKind::InvalidSubcommand => format!("comando sconosciuto «{detail}»"),
-                    ErrorKind::UnknownArgument => format!("opzione sconosciuta «{detail}»"),
-                    ErrorKind::MissingRequiredArgument => {
-                        format!("manca un argomento obbligatorio: {detail}")
+                    ErrorKind::InvalidSubcommand => {
+                        format!(
+                            "comando sconosciuto «{}»",
+                            context(ContextKind::InvalidSubcommand)
+                        )
                     }
-                    ErrorKind::InvalidValue => format!("valore non valido «{detail}»"),
+                    ErrorKind::UnknownArgument => {
+                        format!("opzione sconosciuta «{}»", context(ContextKind::InvalidArg))
+                    }
+                    ErrorKind::MissingRequiredArgument => {
+                        format!(
+                            "manca un argomento obbligatorio: {}",
+                            context(ContextKind::InvalidArg)
+                        )
+                    }
+                    ErrorKind::InvalidValue => {
+                        let valid = context(ContextKind::ValidValue);
+                        format!(
+                            "valore non valido «{}» per {}{}",
+                            context(ContextKind::InvalidValue),
+                            context(ContextKind::InvalidArg),
+                            if valid.is_empty() {
+                                String::new()
+                            } else {
+                                format!(" (valori ammessi: {valid})")
+                            }
+                        )
+                    }
                     ErrorKind::MissingSubcommand => "manca il comando".to_string(),
                     ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues => {
                         "troppi argomenti".to_string()
@@ -157,6 +209,15 @@ pub fn run(command: Command) -> Exit {
             format,
             output,
         } => rank::run(&dir, lot.as_deref(), format, output.as_deref()),
+        Command::Sheet(SheetCommand::Export {
+            dir,
+            member,
+            output,
+        }) => sheet::export(&dir, &member, &output),
+        Command::Sheet(SheetCommand::Import { dir, file, prefer }) => {
+            sheet::import(&dir, &file, prefer)
+        }
+        Command::Registro { dir } => registro::run(&dir),
     }
 }
 

@@ -497,8 +497,8 @@ impl Editor {
         after: String,
     ) -> Result<Change, EditError> {
         // Every saved version of a sheet has a higher revision, undo included, so that an older
-        // copy brought on a USB stick is recognised as older.
-        sheet.revision = old.revision + 1;
+        // copy brought on a USB stick is recognised as older; an imported sheet keeps its own.
+        sheet.revision = sheet.revision.max(old.revision + 1);
         let member = sheet.member.clone();
         let file = self.store.sheet_file(&member)?;
         let mut workspace = self.workspace.clone();

@@ -97,14 +97,23 @@ impl Journal {
 
     /// Every entry, checked: the chain must hold from the first line to the last.
     pub fn read(&self) -> Result<Vec<Entry>, JournalError> {
+        match self.verify() {
+            (entries, None) => Ok(entries),
+            (_, Some(e)) => Err(e),
+        }
+    }
+
+    /// The entries that hold, and the first problem if the chain breaks.
+    pub fn verify(&self) -> (Vec<Entry>, Option<JournalError>) {
         let text = match fs::read_to_string(&self.path) {
             Ok(text) => text,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return (Vec::new(), None),
             Err(e) => {
-                return Err(JournalError::Io {
+                let error = JournalError::Io {
                     file: FILE.into(),
                     message: e.to_string(),
-                });
+                };
+                return (Vec::new(), Some(error));
             }
         };
         // A last line without its newline is an append a crash interrupted: it was never
@@ -121,30 +130,38 @@ impl Journal {
             if trimmed.is_empty() || trimmed.starts_with("//") {
                 continue;
             }
-            let entry: Entry = ron::from_str(trimmed).map_err(|e| JournalError::Unreadable {
-                file: FILE.into(),
-                line: line_no,
-                message: e.code.to_string(),
-            })?;
+            let entry: Entry = match ron::from_str(trimmed) {
+                Ok(entry) => entry,
+                Err(e) => {
+                    let error = JournalError::Unreadable {
+                        file: FILE.into(),
+                        line: line_no,
+                        message: super::ron_error::message(&e.code),
+                    };
+                    return (entries, Some(error));
+                }
+            };
             if entry.digest() != entry.hash {
-                return Err(JournalError::Altered {
+                let error = JournalError::Altered {
                     file: FILE.into(),
                     line: line_no,
                     seq: entry.seq,
-                });
+                };
+                return (entries, Some(error));
             }
             let expected_seq = entries.last().map_or(1, |e| e.seq + 1);
             if entry.prev != prev || entry.seq != expected_seq {
-                return Err(JournalError::Broken {
+                let error = JournalError::Broken {
                     file: FILE.into(),
                     line: line_no,
                     seq: entry.seq,
-                });
+                };
+                return (entries, Some(error));
             }
             prev = entry.hash.clone();
             entries.push(entry);
         }
-        Ok(entries)
+        (entries, None)
     }
 
     /// The last entry's sequence number and hash, to chain the next one.

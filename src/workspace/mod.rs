@@ -13,3 +13,4 @@ pub use problem::{Position, Problem};
 pub use save::{SaveError, Store, to_text, write_atomic, write_new};
 pub mod journal;
 pub mod lock;
+pub mod travel;

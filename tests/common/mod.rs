@@ -87,3 +87,5 @@ pub fn assert_same(before: &[(PathBuf, Vec<u8>)], after: &[(PathBuf, Vec<u8>)]) 
         .collect();
     assert!(changed.is_empty(), "files changed: {changed:?}");
 }
+
+pub mod build;

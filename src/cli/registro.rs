@@ -1,0 +1,62 @@
+//! `commissione registro DIR`: the journal of changes, with its chain verified.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use super::{Exit, emit};
+use crate::italian;
+use crate::workspace::journal::Journal;
+
+pub fn run(dir: &Path) -> Exit {
+    if !dir.is_dir() {
+        eprintln!("{}: non esiste o non è una cartella", dir.display());
+        return Exit::DataErrors;
+    }
+    let (entries, problem) = Journal::of(dir).verify();
+    let mut out = String::new();
+    if entries.is_empty() && problem.is_none() {
+        let _ = writeln!(out, "Il registro è vuoto: nessuna modifica registrata.");
+    }
+    for e in &entries {
+        let _ = writeln!(
+            out,
+            "n. {} · {} · {} · {} · {}",
+            e.seq,
+            italian::moment_precise(e.at),
+            e.who,
+            e.file,
+            e.change
+        );
+        if !e.before.is_empty() {
+            let _ = writeln!(out, "    prima: {}", e.before);
+        }
+        if !e.after.is_empty() {
+            let _ = writeln!(out, "    dopo:  {}", e.after);
+        }
+    }
+    let status = match &problem {
+        None => {
+            if !entries.is_empty() {
+                let _ = writeln!(
+                    out,
+                    "\nRegistro integro: {} voci, catena verificata.",
+                    entries.len()
+                );
+            }
+            Exit::Ok
+        }
+        Some(p) => {
+            let _ = writeln!(out, "\nREGISTRO NON INTEGRO: {p}");
+            let _ = writeln!(
+                out,
+                "Le {} voci precedenti sono integre; dalla riga indicata il registro non è attendibile.",
+                entries.len()
+            );
+            Exit::DataErrors
+        }
+    };
+    match emit(None, out.as_bytes()) {
+        Exit::Ok => status,
+        other => other,
+    }
+}

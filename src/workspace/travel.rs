@@ -1,0 +1,208 @@
+//! Score sheets that travel: a commissioner scores on their own laptop, offline, exports their
+//! sheet to one file and brings it on a USB stick; the secretariat imports it. The file says
+//! which call it belongs to, which revision it is, and the hash of its content, so that a
+//! sheet of another call, an older copy or a copy edited on the way is refused.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use super::journal::hex;
+use super::problem::Problem;
+use crate::domain::{Call, CriterionId, Judgement, LotId, ScoreSheet, Scoring, Workspace};
+
+pub const FORMAT: u32 = 1;
+const HEADER: &str =
+    "// Commissione: scheda di valutazione esportata per il trasferimento (non modificare a mano).";
+
+/// The exported file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TravellingSheet {
+    pub format: u32,
+    /// The call's title, for messages.
+    pub call_title: String,
+    /// SHA-256 of what a score depends on in the call: its identity, lots, criteria and scale.
+    pub call_fingerprint: String,
+    /// SHA-256 of the sheet's content as exported.
+    pub sha256: String,
+    pub sheet: ScoreSheet,
+}
+
+/// What a score depends on: if any of it changed, a sheet scored against the old call is not
+/// valid for the new one.
+#[derive(Serialize)]
+struct CallIdentity<'a> {
+    authority: &'a str,
+    title: &'a str,
+    lots: Vec<&'a LotId>,
+    criteria: Vec<(&'a CriterionId, String, &'a Scoring)>,
+    judgement_scale: &'a [Judgement],
+}
+
+pub fn call_fingerprint(call: &Call) -> String {
+    let identity = CallIdentity {
+        authority: &call.authority,
+        title: &call.title,
+        lots: call.lots.iter().map(|l| &l.id).collect(),
+        criteria: call
+            .all_criteria()
+            .into_iter()
+            .map(|c| (&c.id, c.max.to_string(), &c.scoring))
+            .collect(),
+        judgement_scale: &call.judgement_scale,
+    };
+    let text = ron::to_string(&identity).unwrap_or_default();
+    hex(&Sha256::digest(text.as_bytes()))
+}
+
+pub fn sheet_hash(sheet: &ScoreSheet) -> String {
+    let mut sheet = sheet.clone();
+    sheet.normalize();
+    hex(&Sha256::digest(
+        ron::to_string(&sheet).unwrap_or_default().as_bytes(),
+    ))
+}
+
+/// The text of a member's sheet, ready to travel.
+pub fn export(ws: &Workspace, sheet: &ScoreSheet) -> Result<String, ron::Error> {
+    let mut sheet = sheet.clone();
+    sheet.normalize();
+    let file = TravellingSheet {
+        format: FORMAT,
+        call_title: ws.call().title.clone(),
+        call_fingerprint: call_fingerprint(ws.call()),
+        sha256: sheet_hash(&sheet),
+        sheet,
+    };
+    let config = ron::ser::PrettyConfig::new()
+        .new_line("\n")
+        .indentor("    ")
+        .extensions(ron::extensions::Extensions::IMPLICIT_SOME);
+    Ok(format!(
+        "{HEADER}\n{}\n",
+        ron::ser::to_string_pretty(&file, config)?
+    ))
+}
+
+/// Why an incoming sheet is refused. Nothing is changed when it is.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum Refusal {
+    #[error("{0}")]
+    Unreadable(Problem),
+    #[error(
+        "la scheda appartiene a un altro avviso («{title}»), o a una versione dei criteri diversa da quella di questo avviso"
+    )]
+    ForeignCall { title: String },
+    #[error(
+        "il contenuto della scheda non corrisponde al suo hash: è stata modificata dopo l'esportazione"
+    )]
+    Altered,
+    #[error("«{member}» non è un componente della commissione che esprime punteggi")]
+    UnknownMember { member: String },
+    #[error(
+        "la scheda di «{member}» è la revisione {incoming}, più vecchia della revisione {held} già presente: non viene importata"
+    )]
+    Stale {
+        member: String,
+        incoming: u32,
+        held: u32,
+    },
+    #[error(
+        "la scheda di «{member}» è già presente in questa versione (revisione {revision}): nessuna modifica"
+    )]
+    AlreadyHeld { member: String, revision: u32 },
+    #[error(
+        "la scheda di «{member}» ha la stessa revisione {revision} di quella presente ma un contenuto diverso: occorre scegliere quale versione tenere"
+    )]
+    Diverged { member: String, revision: u32 },
+}
+
+/// What an incoming sheet would do.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Incoming {
+    pub sheet: ScoreSheet,
+    /// The sheet held now, if any, for a side-by-side view.
+    pub held: Option<ScoreSheet>,
+}
+
+/// Reads and checks an exported sheet against the workspace. `Diverged` is returned for two
+/// different versions with the same revision: the user must choose, see [`Incoming`].
+pub fn check(ws: &Workspace, file: &Path, text: &str) -> Result<Incoming, Refusal> {
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let options =
+        ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
+    let incoming: TravellingSheet = options.from_str(body).map_err(|e| {
+        Refusal::Unreadable(Problem::at(
+            file.file_name().map(Path::new).unwrap_or(file),
+            super::ron_error::position(&e),
+            super::ron_error::message(&e.code),
+        ))
+    })?;
+    if incoming.format > FORMAT {
+        return Err(Refusal::Unreadable(Problem::whole(
+            file,
+            format!(
+                "la scheda è nel formato {}, scritto da una versione più recente di Commissione",
+                incoming.format
+            ),
+        )));
+    }
+    if incoming.call_fingerprint != call_fingerprint(ws.call()) {
+        return Err(Refusal::ForeignCall {
+            title: incoming.call_title,
+        });
+    }
+    if incoming.sha256 != sheet_hash(&incoming.sheet) {
+        return Err(Refusal::Altered);
+    }
+    let member = incoming.sheet.member.clone();
+    if !ws
+        .commission()
+        .member(&member)
+        .is_some_and(|m| m.role.votes())
+    {
+        return Err(Refusal::UnknownMember {
+            member: member.to_string(),
+        });
+    }
+    let held = ws.sheet(&member).cloned();
+    if let Some(held) = &held {
+        let (incoming_rev, held_rev) = (incoming.sheet.revision, held.revision);
+        if incoming_rev < held_rev {
+            return Err(Refusal::Stale {
+                member: member.to_string(),
+                incoming: incoming_rev,
+                held: held_rev,
+            });
+        }
+        if incoming_rev == held_rev {
+            return Err(if sheet_hash(held) == incoming.sha256 {
+                Refusal::AlreadyHeld {
+                    member: member.to_string(),
+                    revision: held_rev,
+                }
+            } else {
+                Refusal::Diverged {
+                    member: member.to_string(),
+                    revision: held_rev,
+                }
+            });
+        }
+    }
+    Ok(Incoming {
+        sheet: incoming.sheet,
+        held,
+    })
+}
+
+/// Reads an exported sheet whatever its revision, for the side-by-side choice of two versions.
+pub fn read_unchecked(text: &str) -> Option<ScoreSheet> {
+    let options =
+        ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
+    options
+        .from_str::<TravellingSheet>(text.strip_prefix('\u{feff}').unwrap_or(text))
+        .ok()
+        .map(|t| t.sheet)
+}

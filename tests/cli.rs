@@ -1,0 +1,131 @@
+//! The command line as a script would use it: exit codes, Italian messages, files untouched.
+
+mod common;
+
+use common::{edit, fixture, run, snapshot};
+
+#[test]
+fn check_prints_admissibility_and_exits_zero() {
+    let (_tmp, dir) = fixture("example-a");
+    let (code, out, _) = run(&["check", dir.to_str().expect("utf-8 path")]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("File: nessun errore."));
+    assert!(
+        out.contains("P4 · Associazione P4 · lotto «coworking»: esclusa (proposta)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("mancano € 500,00 per raggiungere il 10%"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_corrupted_file_exits_one_with_its_place_and_is_not_rewritten() {
+    let (_tmp, dir) = fixture("example-a");
+    edit(&dir.join("candidature/P1.ron"), "\"90000.00\"", "\"12,5\"");
+    edit(
+        &dir.join("candidature/P3.ron"),
+        "lot: \"coworking\"",
+        "lot: \"cowork\"",
+    );
+    edit(
+        &dir.join("schede/m1.ron"),
+        "member: \"m1\",",
+        "member: \"m1\"",
+    );
+    let before = snapshot(&dir);
+    let (code, out, _) = run(&["check", dir.to_str().expect("utf-8 path")]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("candidature/P1.ron:24:26: «12,5» non è un importo valido"),
+        "{out}"
+    );
+    assert!(
+        out.contains("candidature/P3.ron:8:14: il lotto «cowork» non esiste"),
+        "{out}"
+    );
+    assert!(
+        out.contains("schede/m1.ron:7:9: manca una virgola"),
+        "{out}"
+    );
+    common::assert_same(&before, &snapshot(&dir));
+    // The ranking is not computed on a workspace with errors.
+    let (code, _, err) = run(&["rank", dir.to_str().expect("utf-8 path")]);
+    assert_eq!(code, 1);
+    assert!(err.contains("correggerli prima di procedere"), "{err}");
+}
+
+#[test]
+fn rank_prints_the_examples_figures() {
+    let (code, out, _) = run(&["rank", "tests/fixtures/example-a"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("87,73") && out.contains("78,81") && out.contains("72,24"),
+        "{out}"
+    );
+    assert!(out.contains("selezionata per la co-progettazione"));
+    let (code, out, _) = run(&["rank", "tests/fixtures/example-b", "--format", "json"]);
+    assert_eq!(code, 0);
+    let json: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+    assert_eq!(json["H3"]["outcome"], "tie_unresolved");
+    assert_eq!(json["H1"]["granted"], "60000.00");
+    let (code, out, _) = run(&["rank", "tests/fixtures/example-b", "--format", "csv"]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with('\u{feff}'));
+    assert!(out.contains("quartieri;1;H1;Associazione H1;88,67;88,67;finanziata;100000,00;40000,00;40,0000;60000,00;60000,00"), "{out}");
+}
+
+#[test]
+fn rank_writes_a_file_when_asked() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let path = tmp.path().join("graduatoria.json");
+    let (code, out, _) = run(&[
+        "rank",
+        "tests/fixtures/example-a",
+        "--format",
+        "json",
+        "-o",
+        path.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(code, 0);
+    assert!(out.is_empty());
+    assert!(
+        std::fs::read_to_string(&path)
+            .expect("written")
+            .contains("\"87.73\"")
+    );
+}
+
+#[test]
+fn misuse_exits_two_in_italian() {
+    let (code, _, err) = run(&["rnak", "x"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("comando sconosciuto «rnak»"), "{err}");
+    let (code, _, err) = run(&["rank", "tests/fixtures/example-a", "--format", "pdf"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("valore non valido «pdf»"), "{err}");
+    let (code, _, err) = run(&["rank", "tests/fixtures/example-a", "--lot", "nessuno"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("il lotto «nessuno» non esiste (lotti: coworking)"),
+        "{err}"
+    );
+    let (code, _, err) = run(&["sample", "roma", "/tmp/never-written"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("non esiste un avviso di esempio «roma»"),
+        "{err}"
+    );
+    assert!(!std::path::Path::new("/tmp/never-written").exists());
+    let (code, out, _) = run(&["--help"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("Uso:") && out.contains("Comandi"), "{out}");
+}
+
+#[test]
+fn a_missing_folder_is_said_plainly() {
+    let (code, out, _) = run(&["check", "/nonexistent/avviso"]);
+    assert_eq!(code, 1);
+    assert!(out.contains("/nonexistent/avviso: non esiste"), "{out}");
+}

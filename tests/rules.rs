@@ -1,0 +1,593 @@
+//! The rules' edge cases, each on a small workspace built in code.
+
+mod common;
+
+use commissione::domain::{Allocation, Criterion, Level, LevelId, Measure, Scoring, TieBreak};
+use commissione::rules::{Check, Evaluation, Gap, Outcome, Rule, Tie, evaluate};
+use common::build::*;
+use rust_decimal::Decimal;
+
+const M: [&str; 3] = ["m1", "m2", "m3"];
+
+fn outcome(e: &Evaluation, p: &str) -> Outcome {
+    e.application(&pid(p)).expect("evaluated").outcome
+}
+
+fn total(e: &Evaluation, p: &str) -> Option<String> {
+    e.application(&pid(p))?
+        .scores
+        .as_ref()?
+        .total
+        .map(|t| t.to_string())
+}
+
+fn finding<'a>(e: &'a Evaluation, p: &str, rule: Rule) -> &'a commissione::rules::Finding {
+    e.application(&pid(p))
+        .expect("evaluated")
+        .admission
+        .findings
+        .iter()
+        .find(|f| f.rule == rule)
+        .expect("the rule was checked")
+}
+
+#[test]
+fn a_fraction_of_a_cent_below_the_minimum_is_below() {
+    // 3.333,33 of 33.333,33 is 9,99999…%: below 10%, and never shown as 10%.
+    let ws = Build::new(call(), &M)
+        .app(application(
+            "P1", "L1", "33333.33", "3333.33", "30000.00", 0,
+        ))
+        .workspace();
+    let e = evaluate(&ws);
+    let min = finding(&e, "P1", Rule::MinCofinancingShare);
+    assert_eq!(min.check, Check::Fail);
+    assert_eq!(min.figures.shortfall, Some(money("0.01")));
+    assert!(
+        min.message.contains("9,99%") && min.message.contains("mancano € 0,01"),
+        "{}",
+        min.message
+    );
+    assert!(!min.message.contains("è il 10%"));
+    let max = finding(&e, "P1", Rule::MaxContributionShare);
+    assert_eq!(max.check, Check::Fail);
+    assert_eq!(max.figures.excess, Some(money("0.01")));
+    assert!(max.message.contains("90,01%"), "{}", max.message);
+    let r = e.application(&pid("P1")).expect("P1");
+    assert_eq!(r.budget.share_percent.to_string(), "9.9999");
+    assert_eq!(r.outcome, Outcome::Excluded);
+}
+
+#[test]
+fn exactly_at_the_limits_passes() {
+    let ws = Build::new(call(), &M)
+        .app(application(
+            "P1", "L1", "50000.00", "5000.00", "45000.00", 0,
+        ))
+        .workspace();
+    let e = evaluate(&ws);
+    assert_eq!(
+        finding(&e, "P1", Rule::MinCofinancingShare).check,
+        Check::Pass
+    );
+    assert_eq!(
+        finding(&e, "P1", Rule::MaxContributionShare).check,
+        Check::Pass
+    );
+    assert_eq!(finding(&e, "P1", Rule::Balance).check, Check::Pass);
+}
+
+#[test]
+fn zero_cofinancing_misses_the_whole_minimum() {
+    let ws = Build::new(call(), &M)
+        .app(application("P1", "L1", "20000.00", "0", "20000.00", 0))
+        .workspace();
+    let e = evaluate(&ws);
+    let min = finding(&e, "P1", Rule::MinCofinancingShare);
+    assert_eq!(min.figures.shortfall, Some(money("2000.00")));
+    assert_eq!(
+        e.application(&pid("P1")).expect("P1").budget.share_percent,
+        Decimal::ZERO
+    );
+}
+
+#[test]
+fn an_unbalanced_budget_says_the_difference() {
+    let ws = Build::new(call(), &M)
+        .app(application(
+            "P1", "L1", "20000.00", "2000.00", "17000.00", 0,
+        ))
+        .workspace();
+    let e = evaluate(&ws);
+    let balance = finding(&e, "P1", Rule::Balance);
+    assert_eq!(balance.check, Check::Fail);
+    assert_eq!(
+        balance.figures.difference,
+        Some("-1000.00".parse().expect("decimal"))
+    );
+    assert!(
+        balance.message.contains("non quadra") && balance.message.contains("€ -1.000,00"),
+        "{}",
+        balance.message
+    );
+}
+
+#[test]
+fn a_member_in_conflict_abstains_and_the_mean_uses_the_others() {
+    let ws = Build::new(call(), &M)
+        .app(application(
+            "P1", "L1", "20000.00", "2000.00", "18000.00", 0,
+        ))
+        .conflict("m3", "P1")
+        .score("m1", "P1", "A", "1")
+        .score("m2", "P1", "A", "0.6")
+        .score("m1", "P1", "B", "0.8")
+        .score("m2", "P1", "B", "0.8")
+        .score("m1", "P1", "C", "20")
+        .score("m2", "P1", "C", "25")
+        .workspace();
+    let e = evaluate(&ws);
+    let s = e
+        .application(&pid("P1"))
+        .and_then(|r| r.scores.as_ref())
+        .expect("scored");
+    let a = &s.criteria[&cid("A")];
+    assert_eq!(a.abstained, vec![mid("m3")]);
+    assert_eq!(a.marks.len(), 2);
+    // A: 40 × 0,8 = 32; B: 30 × 0,8 = 24; C: (20 + 25) / 2 = 22,5.
+    assert_eq!(total(&e, "P1").as_deref(), Some("78.50"));
+}
+
+#[test]
+fn when_every_member_is_in_conflict_nobody_can_score() {
+    let ws = Build::new(call(), &M)
+        .app(application(
+            "P1", "L1", "20000.00", "2000.00", "18000.00", 0,
+        ))
+        .conflict("m1", "P1")
+        .conflict("m2", "P1")
+        .conflict("m3", "P1")
+        .workspace();
+    let e = evaluate(&ws);
+    assert_eq!(outcome(&e, "P1"), Outcome::Incomplete);
+    let s = e
+        .application(&pid("P1"))
+        .and_then(|r| r.scores.as_ref())
+        .expect("scored");
+    assert!(s.gaps().any(|(_, g)| *g == Gap::NobodyCanScore));
+}
+
+#[test]
+fn a_missing_score_or_reason_is_incomplete_never_zero() {
+    let mut b = Build::new(call(), &M)
+        .app(application(
+            "P1", "L1", "20000.00", "2000.00", "18000.00", 0,
+        ))
+        .all_score(&M, "P1", "0.8", "0.8", "20");
+    // m2 has not scored C; m3 wrote no reason for B.
+    b.parts.sheets[1]
+        .scores
+        .retain(|s| s.criterion.as_str() != "C");
+    if let Some(s) = b.parts.sheets[2]
+        .scores
+        .iter_mut()
+        .find(|s| s.criterion.as_str() == "B")
+    {
+        s.reason = "  ".into();
+    }
+    let e = evaluate(&b.workspace());
+    assert_eq!(outcome(&e, "P1"), Outcome::Incomplete);
+    let s = e
+        .application(&pid("P1"))
+        .and_then(|r| r.scores.as_ref())
+        .expect("scored");
+    let gaps: Vec<&Gap> = s.gaps().map(|(_, g)| g).collect();
+    assert!(gaps.contains(&&Gap::NotScored { member: mid("m2") }));
+    assert!(gaps.contains(&&Gap::NoReason { member: mid("m3") }));
+    assert_eq!(s.total, None);
+    assert!(e.lots[&lid("L1")].provisional);
+}
+
+#[test]
+fn a_single_application_gets_full_rescaled_points() {
+    let mut c = call();
+    c.criteria[0].rescale = true;
+    let ws = Build::new(c, &M)
+        .app(application(
+            "P1", "L1", "20000.00", "2000.00", "18000.00", 0,
+        ))
+        .all_score(&M, "P1", "0.6", "0.6", "15")
+        .workspace();
+    let e = evaluate(&ws);
+    let s = e
+        .application(&pid("P1"))
+        .and_then(|r| r.scores.as_ref())
+        .expect("scored");
+    assert_eq!(
+        s.criteria[&cid("A")]
+            .points_before_rescaling
+            .map(|p| p.to_string())
+            .as_deref(),
+        Some("24.00")
+    );
+    assert_eq!(
+        s.criteria[&cid("A")]
+            .points
+            .map(|p| p.to_string())
+            .as_deref(),
+        Some("40.00")
+    );
+    assert_eq!(outcome(&e, "P1"), Outcome::Funded);
+    assert_eq!(
+        e.application(&pid("P1")).and_then(|r| r.granted),
+        Some(money("18000.00"))
+    );
+}
+
+#[test]
+fn every_application_below_the_threshold_leaves_the_funds_untouched() {
+    let mut c = call();
+    c.overall_min = Some(points("90"));
+    let ws = Build::new(c, &M)
+        .app(application(
+            "P1", "L1", "20000.00", "2000.00", "18000.00", 0,
+        ))
+        .app(application(
+            "P2", "L1", "20000.00", "2000.00", "18000.00", 1,
+        ))
+        .all_score(&M, "P1", "0.8", "0.8", "20")
+        .all_score(&M, "P2", "1", "1", "15") // 85 < 90
+        .workspace();
+    let e = evaluate(&ws);
+    assert_eq!(outcome(&e, "P1"), Outcome::BelowThreshold);
+    assert_eq!(outcome(&e, "P2"), Outcome::BelowThreshold);
+    let lot = &e.lots[&lid("L1")];
+    assert!(lot.ranking.is_empty());
+    assert_eq!(lot.granted, money("0"));
+    assert_eq!(lot.remaining, money("100000.00"));
+}
+
+#[test]
+fn thresholds_are_judged_before_rescaling() {
+    // 0,4 × 40 = 16 < 20 before rescaling, although riparametrazione would give 40.
+    let mut c = call();
+    c.criteria[0].rescale = true;
+    c.criteria[0].min = Some(points("20"));
+    let ws = Build::new(c, &M)
+        .app(application(
+            "P1", "L1", "20000.00", "2000.00", "18000.00", 0,
+        ))
+        .all_score(&M, "P1", "0.4", "1", "30")
+        .workspace();
+    let e = evaluate(&ws);
+    assert_eq!(outcome(&e, "P1"), Outcome::BelowThreshold);
+    let s = e
+        .application(&pid("P1"))
+        .and_then(|r| r.scores.as_ref())
+        .expect("scored");
+    assert_eq!(
+        s.threshold_failures
+            .iter()
+            .map(|f| f.code())
+            .collect::<Vec<_>>(),
+        ["A"]
+    );
+    // Out of the competition, it is not rescaled.
+    assert_eq!(
+        s.criteria[&cid("A")]
+            .points
+            .map(|p| p.to_string())
+            .as_deref(),
+        Some("16.00")
+    );
+}
+
+fn three_way(budget_for: usize, draw: Option<&[&str]>) -> Evaluation {
+    let mut c = call();
+    c.lots[0].budget = money(&format!("{}.00", 20000 * budget_for));
+    let mut b = Build::new(c, &M)
+        .app(application(
+            "P1", "L1", "22222.23", "2222.23", "20000.00", 0,
+        ))
+        .app(application(
+            "P2", "L1", "22222.23", "2222.23", "20000.00", 1,
+        ))
+        .app(application(
+            "P3", "L1", "22222.23", "2222.23", "20000.00", 2,
+        ))
+        .app(application(
+            "P4", "L1", "22222.23", "2222.23", "20000.00", 3,
+        ));
+    for p in ["P1", "P2", "P3"] {
+        b = b.all_score(&M, p, "0.8", "0.6", "20");
+    }
+    b = b.all_score(&M, "P4", "0.6", "0.6", "20");
+    if let Some(order) = draw {
+        b = b.draw("L1", order);
+    }
+    evaluate(&b.workspace())
+}
+
+#[test]
+fn a_three_way_tie_that_decides_the_funding_waits_for_a_draw() {
+    let e = three_way(2, None);
+    for p in ["P1", "P2", "P3"] {
+        assert_eq!(outcome(&e, p), Outcome::TieUnresolved, "{p}");
+        assert_eq!(e.application(&pid(p)).and_then(|r| r.rank()), Some(1));
+        assert_eq!(
+            e.application(&pid(p)).and_then(|r| r.granted),
+            Some(money("0"))
+        );
+    }
+    assert_eq!(outcome(&e, "P4"), Outcome::PendingTie);
+    assert_eq!(e.application(&pid("P4")).and_then(|r| r.rank()), Some(4));
+    assert!(e.lots[&lid("L1")].halted_by_tie);
+}
+
+#[test]
+fn a_draw_settles_the_three_way_tie() {
+    let e = three_way(2, Some(&["P3", "P1", "P2"]));
+    assert_eq!(outcome(&e, "P3"), Outcome::Funded);
+    assert_eq!(outcome(&e, "P1"), Outcome::Funded);
+    assert_eq!(outcome(&e, "P2"), Outcome::EligibleNotFunded);
+    assert_eq!(outcome(&e, "P4"), Outcome::EligibleNotFunded);
+    let ranks: Vec<u32> = ["P3", "P1", "P2", "P4"]
+        .iter()
+        .filter_map(|p| e.application(&pid(p)).and_then(|r| r.rank()))
+        .collect();
+    assert_eq!(ranks, [1, 2, 3, 4]);
+    let place = e
+        .application(&pid("P1"))
+        .and_then(|r| r.place.clone())
+        .expect("placed");
+    assert!(matches!(place.tie, Tie::SettledByDraw { .. }));
+}
+
+#[test]
+fn a_tie_that_fits_the_funds_needs_no_draw() {
+    let e = three_way(4, None);
+    for p in ["P1", "P2", "P3", "P4"] {
+        assert_eq!(outcome(&e, p), Outcome::Funded, "{p}");
+    }
+    assert!(!e.lots[&lid("L1")].halted_by_tie);
+}
+
+#[test]
+fn tie_breaks_apply_in_the_call_order() {
+    let mut c = call();
+    c.tie_breaks = vec![TieBreak::Criterion(cid("A")), TieBreak::EarlierSubmission];
+    let ws = Build::new(c, &M)
+        // Same total (0,8×40 + 0,6×30 = 50 vs 0,6×40 + 0,8×30 + 2 points... kept equal below).
+        .app(application(
+            "P1", "L1", "22222.23", "2222.23", "20000.00", 5,
+        ))
+        .app(application(
+            "P2", "L1", "22222.23", "2222.23", "20000.00", 1,
+        ))
+        .app(application(
+            "P3", "L1", "22222.23", "2222.23", "20000.00", 9,
+        ))
+        .all_score(&M, "P1", "0.6", "0.8", "20") // 24 + 24 + 20 = 68
+        .all_score(&M, "P2", "0.6", "0.8", "20") // the same, received earlier
+        .all_score(&M, "P3", "0.8", "0.4", "24") // 32 + 12 + 24 = 68, more on A
+        .workspace();
+    let e = evaluate(&ws);
+    let order: Vec<String> = e.lots[&lid("L1")]
+        .ranking
+        .iter()
+        .map(|p| p.protocol.to_string())
+        .collect();
+    assert_eq!(order, ["P3", "P2", "P1"]);
+}
+
+#[test]
+fn partial_funding_and_skipping() {
+    let mut c = call();
+    c.lots[0].budget = money("50000.00");
+    let build = |c| {
+        Build::new(c, &M)
+            .app(application(
+                "P1", "L1", "33333.34", "3333.34", "30000.00", 0,
+            ))
+            .app(application(
+                "P2", "L1", "33333.34", "3333.34", "30000.00", 1,
+            ))
+            .app(application(
+                "P3", "L1", "11111.12", "1111.12", "10000.00", 2,
+            ))
+            .all_score(&M, "P1", "1", "1", "30")
+            .all_score(&M, "P2", "0.8", "0.8", "25")
+            .all_score(&M, "P3", "0.6", "0.6", "20")
+            .workspace()
+    };
+    c.lots[0].allocation = Allocation::UntilExhausted {
+        partial: true,
+        skip_when_not_fitting: false,
+    };
+    let e = evaluate(&build(c.clone()));
+    assert_eq!(outcome(&e, "P2"), Outcome::PartiallyFunded);
+    assert_eq!(
+        e.application(&pid("P2")).and_then(|r| r.granted),
+        Some(money("20000.00"))
+    );
+    assert_eq!(outcome(&e, "P3"), Outcome::EligibleNotFunded);
+
+    c.lots[0].allocation = Allocation::UntilExhausted {
+        partial: false,
+        skip_when_not_fitting: true,
+    };
+    let e = evaluate(&build(c.clone()));
+    assert_eq!(outcome(&e, "P2"), Outcome::EligibleNotFunded);
+    assert_eq!(outcome(&e, "P3"), Outcome::Funded);
+    assert_eq!(e.lots[&lid("L1")].remaining, money("10000.00"));
+
+    c.lots[0].allocation = Allocation::UntilExhausted {
+        partial: false,
+        skip_when_not_fitting: false,
+    };
+    let e = evaluate(&build(c));
+    assert_eq!(outcome(&e, "P3"), Outcome::EligibleNotFunded);
+}
+
+#[test]
+fn subcriteria_levels_and_declared_figures() {
+    let mut c = call();
+    c.criteria = vec![
+        Criterion {
+            min: Some(points("10")),
+            ..criterion(
+                "A",
+                "40",
+                Scoring::Subcriteria(vec![
+                    criterion("A.1", "25", Scoring::Coefficient),
+                    criterion(
+                        "A.2",
+                        "15",
+                        Scoring::Points {
+                            step: Some(points("0.5")),
+                        },
+                    ),
+                ]),
+            )
+        },
+        criterion(
+            "F",
+            "10",
+            Scoring::Levels(vec![
+                Level {
+                    id: LevelId::new("si").expect("id"),
+                    label: "Sì".into(),
+                    points: points("10"),
+                },
+                Level {
+                    id: LevelId::new("no").expect("id"),
+                    label: "No".into(),
+                    points: points("0"),
+                },
+            ]),
+        ),
+        criterion(
+            "G",
+            "20",
+            Scoring::Linear {
+                measure: Measure::Declared { unit: "ore".into() },
+            },
+        ),
+    ];
+    let declared = |app: &mut commissione::domain::Application, f: &str, g: &str| {
+        app.declared = vec![
+            commissione::domain::Declared {
+                criterion: cid("F"),
+                value: f.into(),
+            },
+            commissione::domain::Declared {
+                criterion: cid("G"),
+                value: g.into(),
+            },
+        ];
+    };
+    let mut p1 = application("P1", "L1", "22222.23", "2222.23", "20000.00", 0);
+    declared(&mut p1, "si", "120");
+    let mut p2 = application("P2", "L1", "22222.23", "2222.23", "20000.00", 1);
+    declared(&mut p2, "no", "300");
+    let mut b = Build::new(c, &M).app(p1).app(p2);
+    for m in M {
+        b = b
+            .score(m, "P1", "A.1", "0.8")
+            .score(m, "P1", "A.2", "12.5")
+            .score(m, "P2", "A.1", "0.4")
+            .score(m, "P2", "A.2", "7");
+    }
+    let e = evaluate(&b.workspace());
+    let s1 = e
+        .application(&pid("P1"))
+        .and_then(|r| r.scores.as_ref())
+        .expect("P1");
+    let p =
+        |s: &commissione::rules::Scores, c: &str| s.criteria[&cid(c)].points.map(|p| p.to_string());
+    assert_eq!(p(s1, "A.1").as_deref(), Some("20.00"));
+    assert_eq!(p(s1, "A.2").as_deref(), Some("12.50"));
+    assert_eq!(p(s1, "A").as_deref(), Some("32.50"));
+    assert_eq!(p(s1, "F").as_deref(), Some("10.00"));
+    // 120 hours against the best 300: 20 × 120 / 300 = 8.
+    assert_eq!(p(s1, "G").as_deref(), Some("8.00"));
+    assert_eq!(total(&e, "P1").as_deref(), Some("50.50"));
+    let s2 = e
+        .application(&pid("P2"))
+        .and_then(|r| r.scores.as_ref())
+        .expect("P2");
+    assert_eq!(p(s2, "A").as_deref(), Some("17.00"));
+    assert_eq!(p(s2, "G").as_deref(), Some("20.00"));
+}
+
+#[test]
+fn a_second_rescaling_brings_the_best_total_to_the_maximum() {
+    let mut c = call();
+    c.rescale_totals = true;
+    let ws = Build::new(c, &M)
+        .app(application(
+            "P1", "L1", "22222.23", "2222.23", "20000.00", 0,
+        ))
+        .app(application(
+            "P2", "L1", "22222.23", "2222.23", "20000.00", 1,
+        ))
+        .all_score(&M, "P1", "0.8", "0.8", "24") // 32 + 24 + 24 = 80
+        .all_score(&M, "P2", "0.6", "0.6", "18") // 24 + 18 + 18 = 60
+        .workspace();
+    let e = evaluate(&ws);
+    assert_eq!(total(&e, "P1").as_deref(), Some("100.00"));
+    assert_eq!(total(&e, "P2").as_deref(), Some("75.00"));
+    let s = e
+        .application(&pid("P2"))
+        .and_then(|r| r.scores.as_ref())
+        .expect("P2");
+    assert_eq!(
+        s.total_before_rescaling.map(|t| t.to_string()).as_deref(),
+        Some("60.00")
+    );
+}
+
+#[test]
+fn diagnostics_show_progress_discord_and_severity() {
+    let ws = Build::new(call(), &M)
+        .app(application(
+            "P1", "L1", "20000.00", "2000.00", "18000.00", 0,
+        ))
+        .app(application(
+            "P2", "L1", "20000.00", "2000.00", "18000.00", 1,
+        ))
+        .all_score(&["m1", "m2"], "P1", "0.8", "0.8", "20")
+        .score("m3", "P1", "A", "0.2")
+        .score("m3", "P1", "B", "0.6")
+        .score("m3", "P1", "C", "15")
+        .all_score(&["m1", "m2"], "P2", "0.6", "0.6", "18")
+        .workspace();
+    let e = evaluate(&ws);
+    let m3 = e
+        .diagnostics
+        .progress
+        .iter()
+        .find(|p| p.member == mid("m3"))
+        .expect("m3");
+    assert_eq!((m3.applications_done, m3.applications_to_score), (1, 2));
+    assert_eq!((m3.marks_done, m3.marks_to_give), (3, 6));
+    let d = &e.diagnostics.discordances;
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert_eq!(
+        (d[0].application.as_str(), d[0].criterion.as_str()),
+        ("P1", "A")
+    );
+    assert_eq!(d[0].lowest.0, mid("m3"));
+    let severity: Vec<(String, Decimal)> = e
+        .diagnostics
+        .severity
+        .iter()
+        .map(|s| (s.member.to_string(), s.mean_gap))
+        .collect();
+    let m3_gap = severity
+        .iter()
+        .find(|(m, _)| m == "m3")
+        .map(|(_, g)| *g)
+        .expect("m3");
+    assert!(m3_gap < Decimal::ZERO, "m3 is the strictest: {severity:?}");
+}
