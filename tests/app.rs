@@ -465,3 +465,118 @@ fn the_start_screen_asks_who_is_using_the_program() {
     let app = App::new(Default::default(), Some(empty.path().to_path_buf()));
     assert!(app.errors()[0].contains("avviso.ron"), "{:?}", app.errors());
 }
+
+/// Example A grown to `n` applications, all scored by the three members: a large call.
+fn large_call(n: usize) -> (tempfile::TempDir, std::path::PathBuf) {
+    let (tmp, dir) = common::fixture("example-a");
+    let template = std::fs::read_to_string(dir.join("candidature/P1.ron")).unwrap();
+    let mut sheets: Vec<(String, String, String)> = ["m1", "m2", "m3"]
+        .iter()
+        .map(|m| (m.to_string(), String::new(), String::new()))
+        .collect();
+    for i in 5..=n {
+        let p = format!("P{i}");
+        let text = template
+            .replace("\"P1\"", &format!("\"{p}\""))
+            .replace("Proposta P1", &format!("Proposta {p}"))
+            .replace("Associazione P1", &format!("Associazione {p}"));
+        std::fs::write(dir.join(format!("candidature/{p}.ron")), text).unwrap();
+        for (k, (_, declarations, scores)) in sheets.iter_mut().enumerate() {
+            declarations.push_str(&format!("(application: \"{p}\", conflict: None),\n"));
+            for (c, v) in [("A", "0.8"), ("B", "0.6"), ("C", "14")] {
+                let v = if k == 1 && i % 7 == 0 && c == "A" {
+                    "0.4"
+                } else {
+                    v
+                };
+                scores.push_str(&format!(
+                    "(application: \"{p}\", criterion: \"{c}\", value: \"{v}\", reason: \"Motivazione.\"),\n"
+                ));
+            }
+        }
+    }
+    for (m, declarations, scores) in sheets {
+        let path = dir.join(format!("schede/{m}.ron"));
+        let text = std::fs::read_to_string(&path).unwrap();
+        let text = text
+            .replacen(
+                "declarations: [",
+                &format!("declarations: [\n{declarations}"),
+                1,
+            )
+            .replacen("scores: [", &format!("scores: [\n{scores}"), 1);
+        std::fs::write(path, text).unwrap();
+    }
+    (tmp, dir)
+}
+
+/// Not a test: a measurement. `cargo test --test app -- --ignored --nocapture frame_time`
+#[test]
+#[ignore]
+fn frame_time_of_the_views_on_a_large_call() {
+    let (_tmp, dir) = large_call(2000);
+    let started = std::time::Instant::now();
+    let mut h = harness(&dir, Actor::Secretariat);
+    h.run();
+    println!("open and first frames: {:?}", started.elapsed());
+    assert_eq!(
+        h.state()
+            .work()
+            .unwrap()
+            .editor()
+            .workspace()
+            .applications()
+            .len(),
+        2000
+    );
+    for (view, label) in [
+        (View::Candidature, "candidature"),
+        (View::Ammissibilita, "ammissibilità"),
+        (View::Valutazione, "valutazione"),
+        (View::Graduatoria, "graduatoria"),
+        (View::Sedute, "sedute"),
+        (View::Avviso, "avviso"),
+    ] {
+        h.state_mut().set_view(view);
+        h.run();
+        let frames = 20;
+        let started = std::time::Instant::now();
+        for _ in 0..frames {
+            h.step();
+        }
+        println!("{label}: {:?} per frame", started.elapsed() / frames);
+    }
+    // A change: one score, saved, evaluated again.
+    h.state_mut().set_view(View::Candidature);
+    h.run();
+    let started = std::time::Instant::now();
+    click(&mut h, s::VIEW_VALUTAZIONE);
+    h.key_press(Key::Num1);
+    h.run();
+    println!(
+        "one score through the window (save + evaluate + frames): {:?}",
+        started.elapsed()
+    );
+    h.get_by_label(s::TAB_MATRIX).click();
+    h.run();
+    let started = std::time::Instant::now();
+    for _ in 0..20 {
+        h.step();
+    }
+    println!("matrice: {:?} per frame", started.elapsed() / 20);
+
+    // The engine's share of a change, without the window.
+    drop(h);
+    let mut editor = Editor::open(&dir, Actor::Secretariat).unwrap();
+    let started = std::time::Instant::now();
+    editor
+        .apply(Command::Score {
+            member: member("m1"),
+            application: protocol("P9"),
+            criterion: CriterionId::new("B").unwrap(),
+            value: Some(commissione::domain::Points::parse("1.0").unwrap()),
+            reason: "Ottimo.".into(),
+        })
+        .unwrap();
+    println!("Editor::apply of one score: {:?}", started.elapsed());
+}

@@ -692,11 +692,18 @@ pub const BELOW_OVERALL: &str = "sotto la soglia di sbarramento sul totale";
 pub const GAP_NOBODY: &str = "nessun componente può valutarla";
 pub const GAP_NOT_DECLARED: &str = "manca un dato dichiarato dalla candidatura";
 pub const GAP_TOO_LARGE: &str = "importi troppo grandi per il calcolo esatto";
+pub const TAB_RANKING: &str = "Tabella";
+pub const TAB_CHARTS: &str = "Grafici";
+pub const COL_NOTE: &str = "Note";
 pub const CHART_TOTALS: &str = "Punteggi totali per criterio";
 pub const CHART_POINTS: &str = "punti";
 pub const CHART_FUNDS: &str = "Risorse assegnate";
 pub const CHART_REMAINING: &str = "residuo";
 pub const CHART_EURO: &str = "euro";
+
+pub fn chart_first(n: usize) -> String {
+    format!("I primi {n} della graduatoria.")
+}
 
 pub fn funds(ceiling: &str, granted: &str, remaining: &str) -> String {
     format!("Risorse {ceiling} · assegnate {granted} · residue {remaining}")
@@ -727,6 +734,10 @@ pub fn gap_no_reason(name: &str) -> String {
 
 pub fn chart_granted(protocol: &str, amount: &str) -> String {
     format!("{protocol}: {amount}")
+}
+
+pub fn chart_granted_others(amount: &str) -> String {
+    format!("altre candidature: {amount}")
 }
 
 pub fn chart_remaining(amount: &str) -> String {

@@ -20,6 +20,8 @@ const DEFAULT_DAYS: i64 = 10;
 pub struct State {
     pub selected: Option<Protocol>,
     only_undecided: bool,
+    /// The list for a generation of the workspace and the filter: built once per change.
+    rows: Option<(u64, bool, Vec<Protocol>)>,
     /// Dates typed for the soccorso istruttorio, per document.
     deadline: String,
     received: String,
@@ -61,37 +63,61 @@ fn list_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
     ui.label(s::undecided_count(undecided));
     ui.checkbox(&mut state.only_undecided, s::ONLY_UNDECIDED);
     ui.separator();
+    let fresh = state
+        .rows
+        .as_ref()
+        .is_some_and(|(g, only, _)| *g == desk.generation && *only == state.only_undecided);
+    if !fresh {
+        let rows = desk
+            .eval
+            .applications
+            .values()
+            .filter(|r| !(state.only_undecided && r.admission.decided))
+            .map(|r| r.protocol.clone())
+            .collect();
+        state.rows = Some((desk.generation, state.only_undecided, rows));
+    }
+    let Some((_, _, rows)) = &state.rows else {
+        return;
+    };
+    // Two lines per application, drawn only for those in sight: a call can have thousands.
+    let line = ui.spacing().interact_size.y;
+    let row_height = 2.0 * line + ui.spacing().item_spacing.y * 3.0 + 6.0;
+    let mut clicked = None;
     ScrollArea::vertical()
         .auto_shrink([false, false])
-        .show(ui, |ui| {
-            for (protocol, app) in desk.ws.applications() {
-                let Some(result) = desk.eval.application(protocol) else {
+        .show_rows(ui, row_height, rows.len(), |ui, range| {
+            for protocol in &rows[range] {
+                let (Some(app), Some(result)) = (
+                    desk.ws.application(protocol),
+                    desk.eval.application(protocol),
+                ) else {
                     continue;
                 };
-                if state.only_undecided && result.admission.decided {
-                    continue;
-                }
                 let selected = state.selected.as_ref() == Some(protocol);
-                ui.horizontal(|ui| {
+                ui.allocate_ui(egui::vec2(ui.available_width(), row_height), |ui| {
+                    ui.set_height(row_height);
                     let r = ui.selectable_label(
                         selected,
                         format!("{} · {}", protocol, app.applicant.name),
                     );
                     if r.clicked() {
-                        state.selected = Some(protocol.clone());
+                        clicked = Some(protocol.clone());
                     }
+                    ui.horizontal(|ui| {
+                        ui.add_space(12.0);
+                        widgets::admission_badge(ui, &result.admission);
+                        let fails = result.admission.failures().count();
+                        if fails > 0 {
+                            ui.weak(s::failed_checks(fails));
+                        }
+                    });
                 });
-                ui.horizontal(|ui| {
-                    ui.add_space(12.0);
-                    widgets::admission_badge(ui, &result.admission);
-                    let fails = result.admission.failures().count();
-                    if fails > 0 {
-                        ui.weak(s::failed_checks(fails));
-                    }
-                });
-                ui.add_space(4.0);
             }
         });
+    if clicked.is_some() {
+        state.selected = clicked;
+    }
 }
 
 fn detail_ui(ui: &mut Ui, state: &mut State, protocol: &Protocol, desk: &mut Desk) {

@@ -1,12 +1,13 @@
 //! Graduatoria: per lot, the ranking with totals, outcomes and amounts granted, the funds left,
 //! the ties awaiting a draw; bar charts of the totals split by criterion and of the funds used.
 
-use egui::{Grid, RichText, ScrollArea, Ui};
+use egui::{Align, Layout, RichText, ScrollArea, Sense, Ui};
+use egui_extras::{Column, TableBuilder};
 use egui_plot::{Bar, BarChart, Plot};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
-use crate::domain::{Lot, LotId};
+use crate::domain::{Lot, LotId, Protocol};
 use crate::italian;
 use crate::rules::{ApplicationResult, Gap, LotResult, Outcome, ThresholdFailure, Tie};
 
@@ -14,9 +15,25 @@ use super::{Desk, View};
 use crate::app::strings as s;
 use crate::app::widgets::{self, Tone};
 
+/// Criteria shown as columns of the table; with more, only the total (each application's page
+/// has them all).
+const CRITERIA_COLUMNS: usize = 8;
+/// Places drawn in the charts: beyond these the bars would be hairlines.
+const CHART_PLACES: usize = 40;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+enum Tab {
+    #[default]
+    Table,
+    Charts,
+}
+
 #[derive(Default)]
 pub struct State {
     lot: Option<LotId>,
+    tab: Tab,
+    /// The lot's applications in ranking order, for a generation of the workspace.
+    rows: Option<(u64, LotId, Vec<Protocol>)>,
 }
 
 pub fn graduatoria_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
@@ -30,11 +47,10 @@ pub fn graduatoria_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
     }
     ui.horizontal_wrapped(|ui| {
         ui.heading(s::VIEW_GRADUATORIA);
-        if call.lots.len() > 1 {
-            for lot in &call.lots {
-                ui.selectable_value(&mut state.lot, Some(lot.id.clone()), &lot.name);
-            }
-        }
+        ui.separator();
+        ui.selectable_value(&mut state.tab, Tab::Table, s::TAB_RANKING);
+        ui.selectable_value(&mut state.tab, Tab::Charts, s::TAB_CHARTS);
+        ui.separator();
         if ui
             .button(s::PRESENT)
             .on_hover_text(s::PRESENT_HINT)
@@ -43,6 +59,14 @@ pub fn graduatoria_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
             desk.out.push(super::Action::Present(None));
         }
     });
+    if call.lots.len() > 1 {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(s::LOT);
+            for lot in &call.lots {
+                ui.selectable_value(&mut state.lot, Some(lot.id.clone()), &lot.name);
+            }
+        });
+    }
     let Some(lot) = state.lot.as_ref().and_then(|l| call.lot(l)) else {
         return;
     };
@@ -50,15 +74,32 @@ pub fn graduatoria_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
         return;
     };
     ui.separator();
-    ScrollArea::vertical()
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            summary_ui(ui, lot, result);
-            ranking_ui(ui, lot, desk);
-            others_ui(ui, lot, desk);
-            charts_ui(ui, lot, result, desk);
-            ui.add_space(16.0);
-        });
+    summary_ui(ui, lot, result);
+    match state.tab {
+        Tab::Table => {
+            let fresh = state
+                .rows
+                .as_ref()
+                .is_some_and(|(g, l, _)| *g == desk.generation && *l == lot.id);
+            if !fresh {
+                let rows = desk
+                    .eval
+                    .lot_applications(&lot.id)
+                    .into_iter()
+                    .map(|r| r.protocol.clone())
+                    .collect();
+                state.rows = Some((desk.generation, lot.id.clone(), rows));
+            }
+            if let Some((_, _, rows)) = &state.rows {
+                table_ui(ui, lot, rows, desk);
+            }
+        }
+        Tab::Charts => {
+            ScrollArea::vertical()
+                .auto_shrink([false, false])
+                .show(ui, |ui| charts_ui(ui, lot, result, desk));
+        }
+    }
 }
 
 fn summary_ui(ui: &mut Ui, lot: &Lot, r: &LotResult) {
@@ -77,123 +118,138 @@ fn summary_ui(ui: &mut Ui, lot: &Lot, r: &LotResult) {
     if r.halted_by_tie {
         widgets::note(ui, Tone::Warn, s::RANKING_HALTED);
     }
+    ui.add_space(4.0);
 }
 
-fn ranking_ui(ui: &mut Ui, lot: &Lot, desk: &mut Desk) {
+/// Every application of the lot: the ranked ones by place, then the others with the reason they
+/// are not ranked. Only the rows in sight are drawn.
+fn table_ui(ui: &mut Ui, lot: &Lot, rows: &[Protocol], desk: &mut Desk) {
     let call = desk.ws.call();
-    let criteria = &call.criteria;
-    let Some(result) = desk.eval.lots.get(&lot.id) else {
-        return;
+    let criteria: Vec<_> = if call.criteria.len() <= CRITERIA_COLUMNS {
+        call.criteria.iter().collect()
+    } else {
+        Vec::new()
     };
-    widgets::section(ui, s::RANKING);
-    if result.ranking.is_empty() {
-        widgets::empty(ui, s::RANKING_EMPTY);
-        return;
-    }
+    let row_height = ui.text_style_height(&egui::TextStyle::Body) + 10.0;
     let mut goto = None;
-    // Wide calls (many criteria) scroll sideways rather than squeeze the columns.
-    ScrollArea::horizontal()
-        .id_salt(("graduatoria_larga", lot.id.as_str()))
-        .show(ui, |ui| {
-            Grid::new(("graduatoria", lot.id.as_str()))
-                .striped(true)
-                .spacing([10.0, 6.0])
-                .show(ui, |ui| {
-                    ui.strong(s::COL_POSITION);
-                    ui.strong(s::COL_PROTOCOL);
-                    ui.strong(s::COL_APPLICANT);
-                    for c in criteria {
-                        ui.strong(c.id.as_str()).on_hover_text(&c.title);
-                    }
-                    ui.strong(s::TOTAL);
-                    ui.strong(s::COL_REQUESTED);
-                    ui.strong(s::COL_GRANTED);
-                    ui.strong(s::COL_STATUS);
-                    ui.end_row();
-                    for place in &result.ranking {
-                        let Some(app) = desk.eval.application(&place.protocol) else {
-                            continue;
-                        };
-                        ui.label(place.rank.to_string());
-                        if ui.link(place.protocol.as_str()).clicked() {
-                            goto = Some(place.protocol.clone());
-                        }
-                        widgets::fixed_label(ui, 220.0, desk.applicant(&place.protocol));
-                        let scores = app.scores.as_ref();
-                        for c in criteria {
-                            let p = scores.and_then(|sc| sc.points(&c.id));
-                            ui.label(p.map(italian::number).unwrap_or_default());
-                        }
-                        ui.strong(
-                            scores
-                                .and_then(|sc| sc.total)
-                                .map(italian::number)
-                                .unwrap_or_default(),
-                        );
-                        ui.label(italian::amount(app.budget.requested));
-                        ui.label(app.granted.map(italian::amount).unwrap_or_default());
-                        ui.vertical(|ui| {
-                            widgets::status_badge(ui, app, lot.allocation);
-                            match &place.tie {
-                                Tie::None => {}
-                                Tie::Unresolved { with } => {
-                                    ui.weak(s::tie_with(&join(with)));
-                                }
-                                Tie::SettledByDraw { session, with } => {
-                                    let number = desk.ws.session(session).map(|s| s.number);
-                                    ui.weak(s::tie_drawn(&join(with), number));
-                                }
-                            }
-                        });
-                        ui.end_row();
+    let numeric = |ui: &mut Ui, text: String| {
+        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+            ui.label(text);
+        });
+    };
+    let mut table = TableBuilder::new(ui)
+        .striped(true)
+        .sense(Sense::click())
+        .cell_layout(Layout::left_to_right(Align::Center))
+        .auto_shrink([false, false])
+        .column(Column::exact(40.0))
+        .column(Column::auto().at_least(90.0))
+        .column(Column::initial(220.0).at_least(120.0).clip(true));
+    for _ in &criteria {
+        table = table.column(Column::auto().at_least(44.0));
+    }
+    table
+        .column(Column::auto().at_least(56.0))
+        .column(Column::auto().at_least(90.0))
+        .column(Column::auto().at_least(90.0))
+        .column(Column::auto().at_least(150.0))
+        .column(Column::remainder().at_least(120.0).clip(true))
+        .header(row_height, |mut header| {
+            header.col(|ui| {
+                ui.strong(s::COL_POSITION);
+            });
+            header.col(|ui| {
+                ui.strong(s::COL_PROTOCOL);
+            });
+            header.col(|ui| {
+                ui.strong(s::COL_APPLICANT);
+            });
+            for c in &criteria {
+                header.col(|ui| {
+                    ui.strong(c.id.as_str()).on_hover_text(&c.title);
+                });
+            }
+            for title in [
+                s::TOTAL,
+                s::COL_REQUESTED,
+                s::COL_GRANTED,
+                s::COL_STATUS,
+                s::COL_NOTE,
+            ] {
+                header.col(|ui| {
+                    ui.strong(title);
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(row_height, rows.len(), |mut row| {
+                let Some(r) = rows.get(row.index()).and_then(|p| desk.eval.application(p)) else {
+                    return;
+                };
+                let scores = r.scores.as_ref();
+                row.col(|ui| {
+                    ui.label(r.rank().map(|n| n.to_string()).unwrap_or_default());
+                });
+                row.col(|ui| {
+                    if ui.link(r.protocol.as_str()).clicked() {
+                        goto = Some(r.protocol.clone());
                     }
                 });
+                row.col(|ui| {
+                    ui.add(egui::Label::new(desk.applicant(&r.protocol)).truncate());
+                });
+                for c in &criteria {
+                    row.col(|ui| {
+                        let p = scores.and_then(|sc| sc.points(&c.id));
+                        numeric(ui, p.map(italian::number).unwrap_or_default());
+                    });
+                }
+                row.col(|ui| {
+                    let total = scores.and_then(|sc| sc.total).map(italian::number);
+                    ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                        ui.strong(total.unwrap_or_default());
+                    });
+                });
+                row.col(|ui| numeric(ui, italian::amount(r.budget.requested)));
+                row.col(|ui| numeric(ui, r.granted.map(italian::amount).unwrap_or_default()));
+                row.col(|ui| {
+                    widgets::status_badge(ui, r, lot.allocation);
+                });
+                row.col(|ui| {
+                    let note = note(r, desk);
+                    ui.add(egui::Label::new(RichText::new(&note).weak()).truncate())
+                        .on_hover_text(&note);
+                });
+                if row.response().clicked() {
+                    goto = Some(r.protocol.clone());
+                }
+            });
         });
     if let Some(p) = goto {
         desk.goto(View::Candidature, Some(p));
     }
 }
 
-fn join(list: &[crate::domain::Protocol]) -> String {
+/// What the last column says: the tie, or why the application is not ranked.
+fn note(r: &ApplicationResult, desk: &Desk) -> String {
+    match &r.place {
+        Some(place) => match &place.tie {
+            Tie::None => String::new(),
+            Tie::Unresolved { with } => s::tie_with(&join(with)),
+            Tie::SettledByDraw { session, with } => {
+                let number = desk.ws.session(session).map(|s| s.number);
+                s::tie_drawn(&join(with), number)
+            }
+        },
+        None => why_not_ranked(r, desk),
+    }
+}
+
+fn join(list: &[Protocol]) -> String {
     list.iter()
         .map(|p| p.as_str())
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-/// Applications not in the ranking, and why.
-fn others_ui(ui: &mut Ui, lot: &Lot, desk: &mut Desk) {
-    let others: Vec<&ApplicationResult> = desk
-        .eval
-        .lot_applications(&lot.id)
-        .into_iter()
-        .filter(|r| r.place.is_none())
-        .collect();
-    if others.is_empty() {
-        return;
-    }
-    widgets::section(ui, s::NOT_RANKED);
-    let mut goto = None;
-    for r in others {
-        ui.horizontal_wrapped(|ui| {
-            if ui.link(r.protocol.as_str()).clicked() {
-                goto = Some(r.protocol.clone());
-            }
-            ui.label(desk.applicant(&r.protocol));
-            widgets::status_badge(ui, r, lot.allocation);
-        });
-        let why = why_not_ranked(r, desk);
-        if !why.is_empty() {
-            ui.horizontal_top(|ui| {
-                ui.add_space(16.0);
-                ui.add(egui::Label::new(RichText::new(why).weak()).wrap());
-            });
-        }
-        ui.add_space(4.0);
-    }
-    if let Some(p) = goto {
-        desk.goto(View::Candidature, Some(p));
-    }
 }
 
 fn why_not_ranked(r: &ApplicationResult, desk: &Desk) -> String {
@@ -275,11 +331,14 @@ fn charts_ui(ui: &mut Ui, lot: &Lot, r: &LotResult, desk: &Desk) {
         return;
     }
     widgets::section(ui, s::CHART_TOTALS);
+    if r.ranking.len() > CHART_PLACES {
+        ui.weak(s::chart_first(CHART_PLACES));
+    }
+    let places = &r.ranking[..r.ranking.len().min(CHART_PLACES)];
     let criteria = &desk.ws.call().criteria;
     let mut charts: Vec<BarChart> = Vec::new();
     for (k, c) in criteria.iter().enumerate() {
-        let bars: Vec<Bar> = r
-            .ranking
+        let bars: Vec<Bar> = places
             .iter()
             .enumerate()
             .map(|(i, place)| {
@@ -307,15 +366,15 @@ fn charts_ui(ui: &mut Ui, lot: &Lot, r: &LotResult, desk: &Desk) {
             ui.add_space(8.0);
         }
     });
-    let labels: Vec<String> = r.ranking.iter().map(|p| p.protocol.to_string()).collect();
-    let places = r.ranking.len() as f64;
+    let labels: Vec<String> = places.iter().map(|p| p.protocol.to_string()).collect();
+    let count = places.len() as f64;
     Plot::new(("totali", lot.id.as_str()))
         .height(240.0)
         .allow_drag(false)
         .allow_zoom(false)
         .allow_scroll(false)
         .include_x(0.4)
-        .include_x(places + 0.6)
+        .include_x(count + 0.6)
         .include_y(0.0)
         .include_y(plot_value(desk.ws.call().max_total()))
         .y_axis_label(s::CHART_POINTS)
@@ -339,7 +398,7 @@ fn charts_ui(ui: &mut Ui, lot: &Lot, r: &LotResult, desk: &Desk) {
         &italian::euro(r.remaining),
     ));
     let mut parts: Vec<(String, Decimal, egui::Color32)> = Vec::new();
-    for (i, place) in r.ranking.iter().enumerate() {
+    for (i, place) in places.iter().enumerate() {
         let granted = desk
             .eval
             .application(&place.protocol)
@@ -352,6 +411,17 @@ fn charts_ui(ui: &mut Ui, lot: &Lot, r: &LotResult, desk: &Desk) {
                 colour(i),
             ));
         }
+    }
+    let rest: crate::domain::Money = r.ranking[places.len()..]
+        .iter()
+        .filter_map(|p| desk.eval.application(&p.protocol).and_then(|a| a.granted))
+        .sum();
+    if !rest.is_zero() {
+        parts.push((
+            s::chart_granted_others(&italian::euro(rest)),
+            rest.value(),
+            egui::Color32::DARK_GRAY,
+        ));
     }
     parts.push((
         s::chart_remaining(&italian::euro(r.remaining)),

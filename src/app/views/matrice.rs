@@ -4,8 +4,9 @@
 use std::collections::BTreeSet;
 
 use egui::{Grid, RichText, ScrollArea, Ui};
+use egui_extras::{Column, TableBuilder};
 
-use crate::domain::{CriterionId, Protocol};
+use crate::domain::{CriterionId, Member, Protocol};
 use crate::italian;
 
 use super::{Desk, View};
@@ -120,68 +121,96 @@ pub fn matrix_ui(ui: &mut Ui, desk: &mut Desk) {
         desk.eval.diagnostics.discordances.len(),
     ));
     ui.separator();
+    // One row per admitted application, drawn only when in sight.
+    let row_height = ui.text_style_height(&egui::TextStyle::Body) + 10.0;
     let mut goto = None;
-    ScrollArea::both()
+    let mut table = TableBuilder::new(ui)
+        .striped(true)
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
         .auto_shrink([false, false])
-        .show(ui, |ui| {
-            Grid::new("matrice")
-                .striped(true)
-                .spacing([12.0, 6.0])
-                .show(ui, |ui| {
-                    ui.strong(s::COL_PROTOCOL);
-                    for c in &criteria {
-                        ui.strong(c.id.as_str()).on_hover_text(&c.title);
-                    }
-                    ui.end_row();
-                    for app in &apps {
-                        if ui
-                            .link(app.as_str())
-                            .on_hover_text(desk.applicant(app))
-                            .clicked()
-                        {
-                            goto = Some((*app).clone());
-                        }
-                        for c in &criteria {
-                            let marks: Vec<String> = members
-                                .iter()
-                                .map(|m| {
-                                    if desk.ws.abstains(&m.id, app) {
-                                        s::MATRIX_ABSTAINED.to_string()
-                                    } else {
-                                        desk.ws.score(&m.id, app, &c.id).map_or_else(
-                                            || s::MATRIX_EMPTY.to_string(),
-                                            |sc| italian::number(sc.value()),
-                                        )
-                                    }
-                                })
-                                .collect();
-                            let text = marks.join(" · ");
-                            if discordant.contains(&(*app, &c.id)) {
-                                let detail = desk
-                                    .eval
-                                    .diagnostics
-                                    .discordances
-                                    .iter()
-                                    .find(|d| &d.application == *app && d.criterion == c.id)
-                                    .map(|d| {
-                                        s::discordance_detail(
-                                            &desk.member_name(&d.lowest.0),
-                                            &italian::number(d.lowest.1),
-                                            &desk.member_name(&d.highest.0),
-                                            &italian::number(d.highest.1),
-                                        )
-                                    })
-                                    .unwrap_or_default();
-                                widgets::badge(ui, &text, Tone::Bad).on_hover_text(detail);
-                            } else {
-                                ui.label(text);
-                            }
-                        }
-                        ui.end_row();
+        .column(Column::auto().at_least(100.0));
+    for _ in &criteria {
+        table = table.column(Column::auto().at_least(70.0));
+    }
+    table
+        .column(Column::remainder())
+        .header(row_height, |mut header| {
+            header.col(|ui| {
+                ui.strong(s::COL_PROTOCOL);
+            });
+            for c in &criteria {
+                header.col(|ui| {
+                    ui.strong(c.id.as_str()).on_hover_text(&c.title);
+                });
+            }
+            header.col(|_| {});
+        })
+        .body(|body| {
+            body.rows(row_height, apps.len(), |mut row| {
+                let Some(app) = apps.get(row.index()) else {
+                    return;
+                };
+                row.col(|ui| {
+                    if ui
+                        .link(app.as_str())
+                        .on_hover_text(desk.applicant(app))
+                        .clicked()
+                    {
+                        goto = Some((*app).clone());
                     }
                 });
+                for c in &criteria {
+                    row.col(|ui| cell_ui(ui, desk, &members, &discordant, app, &c.id));
+                }
+                row.col(|_| {});
+            });
         });
     if let Some(p) = goto {
         desk.goto(View::Valutazione, Some(p));
     }
+}
+
+/// The marks of every member on one criterion of one application, highlighted when discordant.
+fn cell_ui(
+    ui: &mut Ui,
+    desk: &Desk,
+    members: &[&Member],
+    discordant: &BTreeSet<(&Protocol, &CriterionId)>,
+    app: &Protocol,
+    criterion: &CriterionId,
+) {
+    let marks: Vec<String> = members
+        .iter()
+        .map(|m| {
+            if desk.ws.abstains(&m.id, app) {
+                s::MATRIX_ABSTAINED.to_string()
+            } else {
+                desk.ws.score(&m.id, app, criterion).map_or_else(
+                    || s::MATRIX_EMPTY.to_string(),
+                    |sc| italian::number(sc.value()),
+                )
+            }
+        })
+        .collect();
+    let text = marks.join(" · ");
+    if !discordant.contains(&(app, criterion)) {
+        ui.label(text);
+        return;
+    }
+    let detail = desk
+        .eval
+        .diagnostics
+        .discordances
+        .iter()
+        .find(|d| &d.application == app && &d.criterion == criterion)
+        .map(|d| {
+            s::discordance_detail(
+                &desk.member_name(&d.lowest.0),
+                &italian::number(d.lowest.1),
+                &desk.member_name(&d.highest.0),
+                &italian::number(d.highest.1),
+            )
+        })
+        .unwrap_or_default();
+    widgets::badge(ui, &text, Tone::Bad).on_hover_text(detail);
 }
