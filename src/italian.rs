@@ -50,9 +50,14 @@ pub fn euro(money: Money) -> String {
     format!("€ {}", amount(money))
 }
 
-/// A signed difference in euro: "€ -500,00".
+/// A signed difference in euro: "-€ 500,00".
 pub fn euro_signed(value: Decimal) -> String {
-    format!("€ {}", number_dp(value, 2))
+    let sign = if value.is_sign_negative() && !value.is_zero() {
+        "-"
+    } else {
+        ""
+    };
+    format!("{sign}€ {}", number_dp(value.abs(), 2))
 }
 
 /// "10%" or "9,3750%": a percentage already rounded in the right direction by the caller.
@@ -356,7 +361,7 @@ mod tests {
         assert_eq!(number(dec!(87.73)), "87,73");
         assert_eq!(percent(dec!(9.3750)), "9,3750%");
         assert_eq!(share_percent(dec!(0.10)), "10%");
-        assert_eq!(euro_signed(dec!(-500)), "€ -500,00");
+        assert_eq!(euro_signed(dec!(-500)), "-€ 500,00");
     }
 
     #[test]

@@ -129,3 +129,31 @@ fn a_missing_folder_is_said_plainly() {
     assert_eq!(code, 1);
     assert!(out.contains("/nonexistent/avviso: non esiste"), "{out}");
 }
+
+#[test]
+fn each_sample_is_written_and_checks_clean() {
+    let names = commissione::samples::names();
+    assert_eq!(
+        names,
+        [
+            "milano-hub-innovazione",
+            "milano-quartieri-connessi",
+            "sondrio-coworking"
+        ]
+    );
+    let tmp = tempfile::tempdir().expect("tmp");
+    for name in names {
+        let dir = tmp.path().join(name);
+        let (code, out, err) = run(&["sample", name, dir.to_str().expect("utf-8")]);
+        assert_eq!(code, 0, "{out}{err}");
+        let (code, out, _) = run(&["check", dir.to_str().expect("utf-8")]);
+        assert_eq!(code, 0, "{name}: {out}");
+        assert!(out.contains("File: nessun errore."));
+        let (code, out, _) = run(&["rank", dir.to_str().expect("utf-8")]);
+        assert_eq!(code, 0, "{name}: {out}");
+        // Writing a sample over a call is refused.
+        let (code, _, err) = run(&["sample", name, dir.to_str().expect("utf-8")]);
+        assert_eq!(code, 1);
+        assert!(err.contains("contiene già un avviso"), "{err}");
+    }
+}

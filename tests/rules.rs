@@ -106,7 +106,7 @@ fn an_unbalanced_budget_says_the_difference() {
         Some("-1000.00".parse().expect("decimal"))
     );
     assert!(
-        balance.message.contains("non quadra") && balance.message.contains("€ -1.000,00"),
+        balance.message.contains("non quadra") && balance.message.contains("-€ 1.000,00"),
         "{}",
         balance.message
     );
@@ -590,4 +590,28 @@ fn diagnostics_show_progress_discord_and_severity() {
         .map(|(_, g)| *g)
         .expect("m3");
     assert!(m3_gap < Decimal::ZERO, "m3 is the strictest: {severity:?}");
+}
+
+#[test]
+fn a_ceiling_per_project_is_checked() {
+    let mut c = call();
+    c.funding.max_contribution_per_project = Some(money("15000.00"));
+    let ws = Build::new(c, &M)
+        .app(application(
+            "P1", "L1", "20000.00", "2000.00", "18000.00", 0,
+        ))
+        .app(application(
+            "P2", "L1", "15000.00", "1500.00", "13500.00", 1,
+        ))
+        .workspace();
+    let e = evaluate(&ws);
+    let cap = finding(&e, "P1", Rule::ProjectCap);
+    assert_eq!(cap.check, Check::Fail);
+    assert_eq!(cap.figures.excess, Some(money("3000.00")));
+    assert!(
+        cap.message.contains("massimo per progetto di € 15.000,00"),
+        "{}",
+        cap.message
+    );
+    assert_eq!(finding(&e, "P2", Rule::ProjectCap).check, Check::Pass);
 }

@@ -54,12 +54,27 @@ pub enum Command {
         /// Cartella dell'avviso
         dir: PathBuf,
     },
-    /// Scrive un avviso di esempio (sondrio-coworking, milano-quartieri-connessi, milano-hub-innovazione) nella cartella DIR
+    /// Scrive un avviso di esempio (sondrio-coworking, milano-quartieri-connessi, milano-hub-innovazione, oppure large: un avviso sintetico della dimensione data) nella cartella DIR
     Sample {
         /// Nome dell'esempio
         name: String,
         /// Cartella in cui scriverlo (nuova o vuota)
         dir: PathBuf,
+        /// Solo per large: numero di candidature
+        #[arg(long, default_value_t = 2000)]
+        applications: usize,
+        /// Solo per large: numero di lotti
+        #[arg(long, default_value_t = 5)]
+        lots: usize,
+        /// Solo per large: componenti che valutano
+        #[arg(long, default_value_t = 7)]
+        members: usize,
+        /// Solo per large: numero di criteri
+        #[arg(long, default_value_t = 20)]
+        criteria: usize,
+        /// Solo per large: seme del generatore (lo stesso seme dà lo stesso avviso)
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
     },
     /// Controlla i file dell'avviso e mostra l'ammissibilità di ogni candidatura
     Check {
@@ -201,7 +216,24 @@ pub fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Cli, 
 pub fn run(command: Command) -> Exit {
     match command {
         Command::Open { .. } => Exit::Misuse,
-        Command::Sample { name, dir } => sample::run(&name, &dir),
+        Command::Sample {
+            name,
+            dir,
+            applications,
+            lots,
+            members,
+            criteria,
+            seed,
+        } => {
+            let size = crate::samples::large::Size {
+                applications,
+                lots,
+                members,
+                criteria,
+                seed,
+            };
+            sample::run(&name, &dir, size)
+        }
         Command::Check { dir, all } => check::run(&dir, all),
         Command::Rank {
             dir,

@@ -162,6 +162,8 @@ pub struct DocumentEntry {
 pub enum DocumentStatus {
     Present,
     Missing,
+    /// The document does not concern this applicant (an ATS agreement for a single applicant).
+    NotApplicable,
     /// Soccorso istruttorio: the commission asked for it on one date, to be given by another.
     IntegrationRequested {
         requested_on: Date,

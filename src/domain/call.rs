@@ -153,6 +153,10 @@ pub struct FundingRules {
     /// The contribution asked may be at most this share of the total cost.
     #[serde(default)]
     pub max_contribution_share: Option<Share>,
+    /// The contribution asked may be at most this amount for one project (a micro-grant's
+    /// ceiling), whatever the lot's funds.
+    #[serde(default)]
+    pub max_contribution_per_project: Option<Money>,
     /// The applicant's co-financing must be at least this share of the total cost.
     #[serde(default)]
     pub min_cofinancing_share: Option<Share>,

@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use super::application::{AdmissionOutcome, Application};
 use super::call::{Call, Criterion, Measure, Scoring, TieBreak};
 use super::commission::{Commission, Role};
-use super::id::{MemberId, Protocol, SessionId};
+use super::id::{CriterionId, MemberId, Protocol, SessionId};
 use super::session::Session;
 use super::sheet::ScoreSheet;
 use super::workspace::{Assembled, Inconsistency, Part, Parts, SetAside, Workspace};
@@ -655,13 +655,23 @@ pub(super) fn check_sheet(
     });
 
     let mut scored = BTreeSet::new();
-    let declarations = sheet.declarations.clone();
+    let in_conflict: BTreeSet<Protocol> = sheet
+        .declarations
+        .iter()
+        .filter(|d| d.conflict.is_some())
+        .map(|d| d.application.clone())
+        .collect();
+    let criteria: BTreeMap<&CriterionId, &Criterion> = call
+        .all_criteria()
+        .into_iter()
+        .map(|c| (&c.id, c))
+        .collect();
     sheet.scores.retain(|s| {
         let Some(app) = applications.get(&s.application) else {
             report.add("application", &s.application, format!("la candidatura «{}» non esiste", s.application));
             return false;
         };
-        let Some(criterion) = call.criterion(&s.criterion) else {
+        let Some(criterion) = criteria.get(&s.criterion).copied() else {
             report.add(
                 "criterion",
                 &s.criterion,
@@ -673,7 +683,7 @@ pub(super) fn check_sheet(
             );
             return false;
         };
-        if declarations.iter().any(|d| d.application == s.application && d.conflict.is_some()) {
+        if in_conflict.contains(&s.application) {
             report.add(
                 "application",
                 &s.application,

@@ -232,9 +232,13 @@ impl Workspace {
     }
 
     pub fn abstains(&self, member: &MemberId, application: &Protocol) -> bool {
-        self.sheets
-            .get(member)
-            .is_some_and(|s| s.abstains(application))
+        // Sheets in a workspace are always normalized (sorted), so a binary search finds the
+        // declaration: a call of thousands of applications is evaluated without quadratic scans.
+        self.sheets.get(member).is_some_and(|s| {
+            s.declarations
+                .binary_search_by(|d| d.application.cmp(application))
+                .is_ok_and(|i| s.declarations[i].conflict.is_some())
+        })
     }
 
     pub fn score(
@@ -243,8 +247,11 @@ impl Workspace {
         application: &Protocol,
         criterion: &CriterionId,
     ) -> Option<&Score> {
-        self.sheets
-            .get(member)
-            .and_then(|s| s.score(application, criterion))
+        let sheet = self.sheets.get(member)?;
+        let i = sheet
+            .scores
+            .binary_search_by(|s| (&s.application, &s.criterion).cmp(&(application, criterion)))
+            .ok()?;
+        sheet.scores.get(i)
     }
 }

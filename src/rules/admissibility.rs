@@ -159,6 +159,11 @@ fn documents(app: &Application, call: &Call) -> Vec<Finding> {
                 Some(DocumentStatus::Present) => {
                     finding(rule, Check::Pass, format!("«{}»: presente.", doc.title))
                 }
+                Some(DocumentStatus::NotApplicable) => finding(
+                    rule,
+                    Check::Pass,
+                    format!("«{}»: non pertinente per questo soggetto.", doc.title),
+                ),
                 None | Some(DocumentStatus::Missing) => finding(
                     rule,
                     missing,

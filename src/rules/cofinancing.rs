@@ -198,6 +198,34 @@ pub fn findings(app: &Application, call: &Call, lot: &Lot) -> Vec<Finding> {
         ));
     }
 
+    if let Some(ceiling) = rules.max_contribution_per_project {
+        let ok = b.requested <= ceiling;
+        let excess = b.requested.saturating_sub(ceiling);
+        out.push(Finding {
+            rule: Rule::ProjectCap,
+            check: if ok { Check::Pass } else { Check::Fail },
+            figures: Figures {
+                cap: Some(ceiling),
+                excess: Some(excess),
+                ..Figures::default()
+            },
+            message: if ok {
+                format!(
+                    "Il contributo richiesto ({}) rientra nel massimo per progetto di {}.",
+                    euro(b.requested),
+                    euro(ceiling)
+                )
+            } else {
+                format!(
+                    "Il contributo richiesto ({}) supera il massimo per progetto di {}: eccede di {}.",
+                    euro(b.requested),
+                    euro(ceiling),
+                    euro(excess)
+                )
+            },
+        });
+    }
+
     let cap = lot_ceiling(lot);
     let ok = b.requested <= cap;
     let excess = b.requested.saturating_sub(cap);

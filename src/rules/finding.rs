@@ -20,6 +20,8 @@ pub enum Rule {
     MinCofinancingShare,
     /// R <= s_max × C.
     MaxContributionShare,
+    /// R <= the call's ceiling per project.
+    ProjectCap,
     /// R <= lot budget × (1 − reserved share).
     LotCap,
     /// K_n <= share × K.
@@ -39,6 +41,7 @@ impl Rule {
             Rule::Balance => "balance".into(),
             Rule::MinCofinancingShare => "min_cofinancing_share".into(),
             Rule::MaxContributionShare => "max_contribution_share".into(),
+            Rule::ProjectCap => "project_cap".into(),
             Rule::LotCap => "lot_cap".into(),
             Rule::InKindCap => "in_kind_cap".into(),
             Rule::CategoryCap(id) => format!("category_cap:{id}"),
@@ -51,6 +54,7 @@ impl Rule {
             Rule::Balance
                 | Rule::MinCofinancingShare
                 | Rule::MaxContributionShare
+                | Rule::ProjectCap
                 | Rule::LotCap
                 | Rule::InKindCap
                 | Rule::CategoryCap(_)

@@ -36,7 +36,15 @@ pub fn to_text<K: FileKind>(content: K::Content) -> Result<String, ron::Error> {
         .struct_names(false)
         .extensions(ron::extensions::Extensions::IMPLICIT_SOME);
     let body = ron::ser::to_string_pretty(&K::wrap(content), config)?;
-    Ok(format!("{}\n{body}\n", K::HEADER))
+    Ok(format!("{}\n{}\n", K::HEADER, unescape_apostrophes(&body)))
+}
+
+/// RON escapes every apostrophe (`l\'avviso`), which is legal but makes Italian text hard to
+/// read and diff. An apostrophe needs no escape inside a string, and in the serializer's output
+/// every `'` is preceded by exactly the one backslash that escapes it, so removing that
+/// backslash is exact.
+pub(crate) fn unescape_apostrophes(text: &str) -> String {
+    text.replace("\\'", "'")
 }
 
 /// Replaces `path` with `contents` so that a crash leaves either the old file or the new one:

@@ -73,6 +73,7 @@ pub fn call() -> Call {
         }],
         funding: FundingRules {
             max_contribution_share: Some(share("0.90")),
+            max_contribution_per_project: None,
             min_cofinancing_share: Some(share("0.10")),
             in_kind_max_share_of_cofinancing: None,
             category_caps: vec![],

@@ -4,6 +4,8 @@ use std::fs;
 use std::io;
 use std::path::Path;
 
+pub mod large;
+
 use crate::workspace::{files, write_atomic};
 
 include!(concat!(env!("OUT_DIR"), "/samples.rs"));
