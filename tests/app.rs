@@ -466,55 +466,15 @@ fn the_start_screen_asks_who_is_using_the_program() {
     assert!(app.errors()[0].contains("avviso.ron"), "{:?}", app.errors());
 }
 
-/// Example A grown to `n` applications, all scored by the three members: a large call.
-fn large_call(n: usize) -> (tempfile::TempDir, std::path::PathBuf) {
-    let (tmp, dir) = common::fixture("example-a");
-    let template = std::fs::read_to_string(dir.join("candidature/P1.ron")).unwrap();
-    let mut sheets: Vec<(String, String, String)> = ["m1", "m2", "m3"]
-        .iter()
-        .map(|m| (m.to_string(), String::new(), String::new()))
-        .collect();
-    for i in 5..=n {
-        let p = format!("P{i}");
-        let text = template
-            .replace("\"P1\"", &format!("\"{p}\""))
-            .replace("Proposta P1", &format!("Proposta {p}"))
-            .replace("Associazione P1", &format!("Associazione {p}"));
-        std::fs::write(dir.join(format!("candidature/{p}.ron")), text).unwrap();
-        for (k, (_, declarations, scores)) in sheets.iter_mut().enumerate() {
-            declarations.push_str(&format!("(application: \"{p}\", conflict: None),\n"));
-            for (c, v) in [("A", "0.8"), ("B", "0.6"), ("C", "14")] {
-                let v = if k == 1 && i % 7 == 0 && c == "A" {
-                    "0.4"
-                } else {
-                    v
-                };
-                scores.push_str(&format!(
-                    "(application: \"{p}\", criterion: \"{c}\", value: \"{v}\", reason: \"Motivazione.\"),\n"
-                ));
-            }
-        }
-    }
-    for (m, declarations, scores) in sheets {
-        let path = dir.join(format!("schede/{m}.ron"));
-        let text = std::fs::read_to_string(&path).unwrap();
-        let text = text
-            .replacen(
-                "declarations: [",
-                &format!("declarations: [\n{declarations}"),
-                1,
-            )
-            .replacen("scores: [", &format!("scores: [\n{scores}"), 1);
-        std::fs::write(path, text).unwrap();
-    }
-    (tmp, dir)
-}
-
 /// Not a test: a measurement. `cargo test --test app -- --ignored --nocapture frame_time`
 #[test]
 #[ignore]
 fn frame_time_of_the_views_on_a_large_call() {
-    let (_tmp, dir) = large_call(2000);
+    // The design's synthetic call: 2,000 applications, 5 lots, 7 members, 20 criteria.
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("grande");
+    let ws = commissione::samples::large::generate(Default::default()).unwrap();
+    commissione::workspace::write_new(&dir, &ws).unwrap();
     let started = std::time::Instant::now();
     let mut h = harness(&dir, Actor::Secretariat);
     h.run();
@@ -568,13 +528,29 @@ fn frame_time_of_the_views_on_a_large_call() {
     // The engine's share of a change, without the window.
     drop(h);
     let mut editor = Editor::open(&dir, Actor::Secretariat).unwrap();
+    let ws = editor.workspace();
+    let criterion = ws
+        .call()
+        .leaf_criteria()
+        .into_iter()
+        .find(|c| matches!(c.scoring, commissione::domain::Scoring::Coefficient))
+        .map(|c| c.id.clone())
+        .unwrap();
+    let scorer = ws.commission().voting_members().next().unwrap().id.clone();
+    let application = ws
+        .applications()
+        .keys()
+        .find(|p| !ws.abstains(&scorer, p))
+        .cloned()
+        .unwrap();
+    let value = ws.call().judgement_scale[0].coefficient.value();
     let started = std::time::Instant::now();
     editor
         .apply(Command::Score {
-            member: member("m1"),
-            application: protocol("P9"),
-            criterion: CriterionId::new("B").unwrap(),
-            value: Some(commissione::domain::Points::parse("1.0").unwrap()),
+            member: scorer,
+            application,
+            criterion,
+            value: commissione::domain::Points::new(value),
             reason: "Ottimo.".into(),
         })
         .unwrap();

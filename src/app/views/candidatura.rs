@@ -171,6 +171,17 @@ fn documents_ui(ui: &mut Ui, app: &Application, desk: &mut Desk) {
             {
                 send.push((doc.id.clone(), DocumentStatus::Missing));
             }
+            // Only a document some applicants need can not concern this one.
+            let not_applicable = status == Some(DocumentStatus::NotApplicable);
+            if !doc.mandatory
+                && !not_applicable
+                && ui
+                    .small_button(s::MARK_NOT_APPLICABLE)
+                    .on_hover_text(s::doc_mark(&doc.title, s::DOC_NOT_APPLICABLE))
+                    .clicked()
+            {
+                send.push((doc.id.clone(), DocumentStatus::NotApplicable));
+            }
         });
     }
     for (document, status) in send {
@@ -186,6 +197,7 @@ fn documents_ui(ui: &mut Ui, app: &Application, desk: &mut Desk) {
 pub fn document_status(status: Option<DocumentStatus>) -> (String, Tone) {
     match status {
         Some(DocumentStatus::Present) => (s::DOC_PRESENT.into(), Tone::Good),
+        Some(DocumentStatus::NotApplicable) => (s::DOC_NOT_APPLICABLE.into(), Tone::Neutral),
         None | Some(DocumentStatus::Missing) => (s::DOC_MISSING.into(), Tone::Bad),
         Some(DocumentStatus::IntegrationRequested {
             requested_on,

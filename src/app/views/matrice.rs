@@ -1,7 +1,7 @@
 //! The committee's diagnostics: who still has to score what, and the matrix of every mark
 //! (applications × criteria) with the discordant ones highlighted before the session closes.
 
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 
 use egui::{Grid, RichText, ScrollArea, Ui};
 use egui_extras::{Column, TableBuilder};
@@ -78,31 +78,53 @@ pub fn progress_ui(ui: &mut Ui, desk: &mut Desk) {
         });
 }
 
-pub fn matrix_ui(ui: &mut Ui, desk: &mut Desk) {
+/// What the matrix derives from the evaluation, once per change rather than every frame.
+#[derive(Default)]
+pub struct Cache {
+    generation: Option<u64>,
+    apps: Vec<Protocol>,
+    /// Where each discordant cell's details are in the diagnostics.
+    discordant: BTreeMap<(Protocol, CriterionId), usize>,
+}
+
+impl Cache {
+    fn refresh(&mut self, desk: &Desk) {
+        if self.generation == Some(desk.generation) {
+            return;
+        }
+        self.apps = desk
+            .eval
+            .applications
+            .values()
+            .filter(|r| r.admission.admitted())
+            .map(|r| r.protocol.clone())
+            .collect();
+        self.discordant = desk
+            .eval
+            .diagnostics
+            .discordances
+            .iter()
+            .enumerate()
+            .map(|(i, d)| ((d.application.clone(), d.criterion.clone()), i))
+            .collect();
+        self.generation = Some(desk.generation);
+    }
+}
+
+pub fn matrix_ui(ui: &mut Ui, cache: &mut Cache, desk: &mut Desk) {
+    cache.refresh(desk);
     let call = desk.ws.call();
     let criteria: Vec<_> = call
         .leaf_criteria()
         .into_iter()
         .filter(|c| c.is_discretionary())
         .collect();
-    let apps: Vec<&Protocol> = desk
-        .eval
-        .applications
-        .values()
-        .filter(|r| r.admission.admitted())
-        .map(|r| &r.protocol)
-        .collect();
+    let apps = &cache.apps;
+    let discordant = &cache.discordant;
     if apps.is_empty() || criteria.is_empty() {
         widgets::empty(ui, s::NO_ADMITTED);
         return;
     }
-    let discordant: BTreeSet<(&Protocol, &CriterionId)> = desk
-        .eval
-        .diagnostics
-        .discordances
-        .iter()
-        .map(|d| (&d.application, &d.criterion))
-        .collect();
     let members: Vec<_> = desk.ws.commission().voting_members().collect();
     ui.horizontal_wrapped(|ui| {
         ui.label(s::matrix_legend(
@@ -156,11 +178,11 @@ pub fn matrix_ui(ui: &mut Ui, desk: &mut Desk) {
                         .on_hover_text(desk.applicant(app))
                         .clicked()
                     {
-                        goto = Some((*app).clone());
+                        goto = Some(app.clone());
                     }
                 });
                 for c in &criteria {
-                    row.col(|ui| cell_ui(ui, desk, &members, &discordant, app, &c.id));
+                    row.col(|ui| cell_ui(ui, desk, &members, discordant, app, &c.id));
                 }
                 row.col(|_| {});
             });
@@ -175,7 +197,7 @@ fn cell_ui(
     ui: &mut Ui,
     desk: &Desk,
     members: &[&Member],
-    discordant: &BTreeSet<(&Protocol, &CriterionId)>,
+    discordant: &BTreeMap<(Protocol, CriterionId), usize>,
     app: &Protocol,
     criterion: &CriterionId,
 ) {
@@ -193,16 +215,15 @@ fn cell_ui(
         })
         .collect();
     let text = marks.join(" · ");
-    if !discordant.contains(&(app, criterion)) {
+    let Some(i) = discordant.get(&(app.clone(), criterion.clone())) else {
         ui.label(text);
         return;
-    }
+    };
     let detail = desk
         .eval
         .diagnostics
         .discordances
-        .iter()
-        .find(|d| &d.application == app && &d.criterion == criterion)
+        .get(*i)
         .map(|d| {
             s::discordance_detail(
                 &desk.member_name(&d.lowest.0),

@@ -3,6 +3,8 @@
 //! is worth; the running subtotal follows. Everything can be done from the keyboard (the keys
 //! are listed under the sheet). Progress and the matrix of scores are in `matrice`.
 
+use std::rc::Rc;
+
 use egui::{Key, Modifiers, ScrollArea, Ui};
 
 use crate::domain::{Conflict, ConflictKind, Criterion, MemberId, Points, Protocol, Scoring};
@@ -46,6 +48,9 @@ pub struct State {
     /// A field to focus at the next frame (the keyboard asked for it).
     pub(super) focus: Option<(usize, Focus)>,
     conflict_kind: Option<ConflictKind>,
+    matrix: matrice::Cache,
+    /// The applications to score, for a generation of the workspace.
+    admitted: Option<(u64, Rc<[Protocol]>)>,
 }
 
 pub fn valutazione_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
@@ -64,7 +69,7 @@ pub fn valutazione_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
     match state.tab {
         Tab::Sheet => sheet_ui(ui, state, desk),
         Tab::Progress => matrice::progress_ui(ui, desk),
-        Tab::Matrix => matrice::matrix_ui(ui, desk),
+        Tab::Matrix => matrice::matrix_ui(ui, &mut state.matrix, desk),
     }
 }
 
@@ -86,14 +91,23 @@ fn member(state: &mut State, desk: &Desk) -> Option<MemberId> {
     state.member.clone()
 }
 
-/// The applications a member scores: the admitted ones, in protocol order.
-fn applications(desk: &Desk) -> Vec<Protocol> {
-    desk.eval
-        .applications
-        .values()
-        .filter(|r| r.admission.admitted())
-        .map(|r| r.protocol.clone())
-        .collect()
+/// The applications a member scores: the admitted ones, in protocol order; derived once per
+/// change (shared, so that a frame does not copy thousands of protocols).
+fn applications(state: &mut State, desk: &Desk) -> Rc<[Protocol]> {
+    match &state.admitted {
+        Some((g, apps)) if *g == desk.generation => apps.clone(),
+        _ => {
+            let apps: Rc<[Protocol]> = desk
+                .eval
+                .applications
+                .values()
+                .filter(|r| r.admission.admitted())
+                .map(|r| r.protocol.clone())
+                .collect();
+            state.admitted = Some((desk.generation, apps.clone()));
+            apps
+        }
+    }
 }
 
 /// Whether `member` has given every judgement, with its reason, on `app`.
@@ -117,7 +131,7 @@ fn sheet_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
         widgets::empty(ui, s::NO_VOTING_MEMBERS);
         return;
     };
-    let apps = applications(desk);
+    let apps = applications(state, desk);
     if apps.is_empty() {
         widgets::empty(ui, s::NO_ADMITTED);
         return;
