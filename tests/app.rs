@@ -466,6 +466,112 @@ fn the_start_screen_asks_who_is_using_the_program() {
     assert!(app.errors()[0].contains("avviso.ron"), "{:?}", app.errors());
 }
 
+#[test]
+fn a_tie_is_shown_until_a_draw_is_recorded_in_a_session() {
+    let (_tmp, dir) = common::fixture("example-b");
+    let mut h = harness(&dir, Actor::Secretariat);
+    h.run();
+    click(&mut h, s::VIEW_GRADUATORIA);
+    h.get_by_label(&s::tie_pending(4, "H3, H4"));
+    assert_eq!(outcome(&h, "H3"), Outcome::TieUnresolved);
+
+    click(&mut h, s::VIEW_SEDUTE);
+    click(&mut h, s::NEW_SESSION);
+    h.get_by_label(&s::tie_awaiting("quartieri", "H3, H4"));
+    click(&mut h, s::RECORD_DRAW);
+    // H4 was drawn first: up one place.
+    h.get_all_by_label(s::MOVE_UP).nth(1).unwrap().click();
+    h.run();
+    click(&mut h, s::SAVE_DRAW);
+    assert!(h.state().errors().is_empty(), "{:?}", h.state().errors());
+    assert_ne!(outcome(&h, "H3"), Outcome::TieUnresolved);
+    assert_ne!(outcome(&h, "H4"), Outcome::TieUnresolved);
+    h.get_by_label(&s::draw_recorded(
+        "quartieri",
+        "H4 – H3",
+        s::DRAW_METHOD_DEFAULT,
+    ));
+    click(&mut h, s::VIEW_GRADUATORIA);
+    assert!(h.query_by_label(&s::tie_pending(4, "H3, H4")).is_none());
+}
+
+/// The "done when", on the Sondrio sample: a commissioner scores what is pending, from
+/// the keyboard alone; the secretariat settles admissibility; the ranking is final.
+#[test]
+fn on_the_sondrio_sample_the_evaluation_can_be_completed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("sondrio");
+    commissione::samples::write("sondrio-coworking", &dir).unwrap();
+
+    let mut h = harness(&dir, Actor::Member(member("tognini")));
+    h.run();
+    for app in ["2026/0006452", "2026/0006498"] {
+        // The sheet opens on the next application still to score.
+        h.get_by_label_contains(app);
+        for criterion in ["A", "B", "C", "D.1", "D.2"] {
+            if criterion == "C" {
+                // Points: Enter opens the field, Enter saves them.
+                h.key_press(Key::Enter);
+                h.run();
+                h.get_by_label("Punti, criterio C").type_text("11");
+                h.key_press(Key::Enter);
+                h.run();
+            } else {
+                h.key_press(Key::Num2);
+                h.run();
+            }
+            h.key_press(Key::Enter);
+            h.run();
+            h.get_by_label(&format!("Motivazione, criterio {criterion}"))
+                .type_text("Valutazione motivata in seduta.");
+            h.key_press(Key::Enter);
+            h.run();
+            h.key_press(Key::ArrowDown);
+            h.run();
+        }
+        assert!(h.state().errors().is_empty(), "{:?}", h.state().errors());
+        h.key_press(Key::PageDown);
+        h.run();
+    }
+    let progress = |h: &Harness<App>| {
+        let work = h.state().work().unwrap();
+        let p = &work.editor().evaluation().diagnostics.progress;
+        let t = p.iter().find(|p| p.member == member("tognini")).unwrap();
+        (t.applications_done, t.applications_to_score)
+    };
+    assert_eq!(progress(&h), (5, 5));
+    drop(h);
+
+    let mut h = harness(&dir, Actor::Secretariat);
+    h.run();
+    click(&mut h, s::VIEW_AMMISSIBILITA);
+    for (app, reason) in [
+        (
+            "2026/0006254 · Fondazione Valtellina Futura ETS",
+            "Manca l'atto costitutivo e lo statuto vigente.",
+        ),
+        (
+            "2026/0006519 · Associazione Montagna Attiva",
+            "Co-finanziamento inferiore al minimo del 10%.",
+        ),
+    ] {
+        h.get_by_role_and_label(Role::Button, app).click();
+        h.run();
+        click(&mut h, s::DECIDE_EXCLUDED);
+        h.get_by_label(s::DECISION_REASON).type_text(reason);
+        h.key_press(Key::Enter);
+        h.run();
+    }
+    assert!(h.state().errors().is_empty(), "{:?}", h.state().errors());
+    h.get_by_label(&s::undecided_count(0));
+    click(&mut h, s::VIEW_GRADUATORIA);
+    assert!(h.query_by_label(s::RANKING_PROVISIONAL).is_none());
+    assert!(h.query_by_label("valutazione incompleta").is_none());
+    h.get_by_label("selezionata per la co-progettazione");
+    click(&mut h, s::VIEW_SEDUTE);
+    h.get_by_label(s::EXPORT_MINUTES);
+}
+
 /// Not a test: a measurement. `cargo test --test app -- --ignored --nocapture frame_time`
 #[test]
 #[ignore]

@@ -711,6 +711,12 @@ pub fn funds(ceiling: &str, granted: &str, remaining: &str) -> String {
     format!("Risorse {ceiling} · assegnate {granted} · residue {remaining}")
 }
 
+pub fn tie_pending(rank: u32, list: &str) -> String {
+    format!(
+        "Parità al {rank}° posto tra {list}: si decide con un sorteggio in seduta pubblica (vista Sedute)."
+    )
+}
+
 pub fn tie_with(with: &str) -> String {
     format!("pari merito con {with}: in attesa di sorteggio")
 }

@@ -97,10 +97,11 @@ fn list_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
                 let selected = state.selected.as_ref() == Some(protocol);
                 ui.allocate_ui(egui::vec2(ui.available_width(), row_height), |ui| {
                     ui.set_height(row_height);
-                    let r = ui.selectable_label(
-                        selected,
-                        format!("{} · {}", protocol, app.applicant.name),
-                    );
+                    let text = format!("{} · {}", protocol, app.applicant.name);
+                    // One line: the rows have a fixed height. The whole name is in the tooltip.
+                    let r = ui
+                        .add(egui::Button::selectable(selected, &text).truncate())
+                        .on_hover_text(&text);
                     if r.clicked() {
                         clicked = Some(protocol.clone());
                     }

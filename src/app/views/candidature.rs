@@ -202,7 +202,9 @@ fn table_ui(ui: &mut Ui, state: &mut State, rows: &[Protocol], desk: &mut Desk) 
             SortBy::Applicant => Column::remainder().at_least(140.0).clip(true),
             SortBy::Lot => Column::auto().at_least(60.0).at_most(160.0).clip(true),
             SortBy::Status => Column::auto().at_least(150.0),
-            _ => Column::auto().at_least(70.0),
+            // Right-aligned figures fill their cell: an auto width would grow every frame.
+            SortBy::Share => Column::exact(70.0),
+            _ => Column::exact(110.0).clip(true),
         });
     }
     table

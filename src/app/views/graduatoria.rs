@@ -118,6 +118,20 @@ fn summary_ui(ui: &mut Ui, lot: &Lot, r: &LotResult) {
     if r.halted_by_tie {
         widgets::note(ui, Tone::Warn, s::RANKING_HALTED);
     }
+    // Ties awaiting a draw, in words, whatever the table shows.
+    for place in &r.ranking {
+        if let Tie::Unresolved { with } = &place.tie
+            && with.iter().all(|p| *p > place.protocol)
+        {
+            let mut group = vec![place.protocol.as_str()];
+            group.extend(with.iter().map(|p| p.as_str()));
+            widgets::note(
+                ui,
+                Tone::Warn,
+                s::tie_pending(place.rank, &group.join(", ")),
+            );
+        }
+    }
     ui.add_space(4.0);
 }
 
@@ -137,94 +151,95 @@ fn table_ui(ui: &mut Ui, lot: &Lot, rows: &[Protocol], desk: &mut Desk) {
             ui.label(text);
         });
     };
-    let mut table = TableBuilder::new(ui)
-        .striped(true)
-        .sense(Sense::click())
-        .cell_layout(Layout::left_to_right(Align::Center))
-        .auto_shrink([false, false])
-        .column(Column::exact(40.0))
-        .column(Column::auto().at_least(90.0))
-        .column(Column::initial(220.0).at_least(120.0).clip(true));
-    for _ in &criteria {
-        table = table.column(Column::auto().at_least(44.0));
-    }
-    table
-        .column(Column::auto().at_least(56.0))
-        .column(Column::auto().at_least(90.0))
-        .column(Column::auto().at_least(90.0))
-        .column(Column::auto().at_least(150.0))
-        .column(Column::remainder().at_least(120.0).clip(true))
-        .header(row_height, |mut header| {
-            header.col(|ui| {
-                ui.strong(s::COL_POSITION);
-            });
-            header.col(|ui| {
-                ui.strong(s::COL_PROTOCOL);
-            });
-            header.col(|ui| {
-                ui.strong(s::COL_APPLICANT);
-            });
-            for c in &criteria {
+    // A call with many criteria scrolls sideways rather than squeeze the columns. (The amount
+    // requested is on each application's page: the ranking shows what is granted.)
+    ScrollArea::horizontal().show(ui, |ui| {
+        let mut table = TableBuilder::new(ui)
+            .striped(true)
+            .sense(Sense::click())
+            .cell_layout(Layout::left_to_right(Align::Center))
+            .auto_shrink([false, false])
+            .column(Column::exact(36.0))
+            .column(Column::auto().at_least(90.0))
+            .column(Column::exact(180.0).clip(true));
+        // Right-aligned figures fill their cell: an auto width would grow every frame.
+        for _ in &criteria {
+            table = table.column(Column::exact(50.0));
+        }
+        table
+            .column(Column::exact(60.0))
+            .column(Column::exact(100.0).clip(true))
+            .column(Column::auto().at_least(150.0))
+            .column(Column::remainder().at_least(160.0).clip(true))
+            .header(row_height, |mut header| {
                 header.col(|ui| {
-                    ui.strong(c.id.as_str()).on_hover_text(&c.title);
+                    ui.strong(s::COL_POSITION);
                 });
-            }
-            for title in [
-                s::TOTAL,
-                s::COL_REQUESTED,
-                s::COL_GRANTED,
-                s::COL_STATUS,
-                s::COL_NOTE,
-            ] {
                 header.col(|ui| {
-                    ui.strong(title);
+                    ui.strong(s::COL_PROTOCOL);
                 });
-            }
-        })
-        .body(|body| {
-            body.rows(row_height, rows.len(), |mut row| {
-                let Some(r) = rows.get(row.index()).and_then(|p| desk.eval.application(p)) else {
-                    return;
-                };
-                let scores = r.scores.as_ref();
-                row.col(|ui| {
-                    ui.label(r.rank().map(|n| n.to_string()).unwrap_or_default());
+                header.col(|ui| {
+                    ui.strong(s::COL_APPLICANT);
                 });
-                row.col(|ui| {
-                    if ui.link(r.protocol.as_str()).clicked() {
+                for c in &criteria {
+                    header.col(|ui| {
+                        ui.strong(c.id.as_str()).on_hover_text(&c.title);
+                    });
+                }
+                for title in [s::TOTAL, s::COL_GRANTED, s::COL_STATUS, s::COL_NOTE] {
+                    header.col(|ui| {
+                        ui.strong(title);
+                    });
+                }
+            })
+            .body(|body| {
+                body.rows(row_height, rows.len(), |mut row| {
+                    let Some(r) = rows.get(row.index()).and_then(|p| desk.eval.application(p))
+                    else {
+                        return;
+                    };
+                    let scores = r.scores.as_ref();
+                    row.col(|ui| {
+                        ui.label(r.rank().map(|n| n.to_string()).unwrap_or_default());
+                    });
+                    row.col(|ui| {
+                        if ui.link(r.protocol.as_str()).clicked() {
+                            goto = Some(r.protocol.clone());
+                        }
+                    });
+                    row.col(|ui| {
+                        ui.add(egui::Label::new(desk.applicant(&r.protocol)).truncate());
+                    });
+                    for c in &criteria {
+                        row.col(|ui| {
+                            let p = scores.and_then(|sc| sc.points(&c.id));
+                            numeric(ui, p.map(italian::number).unwrap_or_default());
+                        });
+                    }
+                    row.col(|ui| {
+                        let total = scores.and_then(|sc| sc.total).map(italian::number);
+                        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                            ui.strong(total.unwrap_or_default());
+                        });
+                    });
+                    row.col(|ui| numeric(ui, r.granted.map(italian::amount).unwrap_or_default()));
+                    let note = note(r, desk);
+                    row.col(|ui| {
+                        let badge = widgets::status_badge(ui, r, lot.allocation);
+                        if !note.is_empty() {
+                            badge.on_hover_text(&note);
+                        }
+                    });
+                    row.col(|ui| {
+                        ui.add(egui::Label::new(RichText::new(&note).weak()).truncate())
+                            .on_hover_text(&note);
+                    });
+                    if row.response().clicked() {
                         goto = Some(r.protocol.clone());
                     }
                 });
-                row.col(|ui| {
-                    ui.add(egui::Label::new(desk.applicant(&r.protocol)).truncate());
-                });
-                for c in &criteria {
-                    row.col(|ui| {
-                        let p = scores.and_then(|sc| sc.points(&c.id));
-                        numeric(ui, p.map(italian::number).unwrap_or_default());
-                    });
-                }
-                row.col(|ui| {
-                    let total = scores.and_then(|sc| sc.total).map(italian::number);
-                    ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                        ui.strong(total.unwrap_or_default());
-                    });
-                });
-                row.col(|ui| numeric(ui, italian::amount(r.budget.requested)));
-                row.col(|ui| numeric(ui, r.granted.map(italian::amount).unwrap_or_default()));
-                row.col(|ui| {
-                    widgets::status_badge(ui, r, lot.allocation);
-                });
-                row.col(|ui| {
-                    let note = note(r, desk);
-                    ui.add(egui::Label::new(RichText::new(&note).weak()).truncate())
-                        .on_hover_text(&note);
-                });
-                if row.response().clicked() {
-                    goto = Some(r.protocol.clone());
-                }
             });
-        });
+    });
     if let Some(p) = goto {
         desk.goto(View::Candidature, Some(p));
     }
@@ -392,11 +407,6 @@ fn charts_ui(ui: &mut Ui, lot: &Lot, r: &LotResult, desk: &Desk) {
         });
 
     widgets::section(ui, s::CHART_FUNDS);
-    ui.label(s::funds(
-        &italian::euro(r.ceiling),
-        &italian::euro(r.granted),
-        &italian::euro(r.remaining),
-    ));
     let mut parts: Vec<(String, Decimal, egui::Color32)> = Vec::new();
     for (i, place) in places.iter().enumerate() {
         let granted = desk
@@ -457,6 +467,8 @@ fn charts_ui(ui: &mut Ui, lot: &Lot, r: &LotResult, desk: &Desk) {
         .include_x(0.0)
         .include_x(plot_value(r.ceiling.value()))
         .y_axis_formatter(|_, _| String::new())
+        // Tick marks are whole euros: the plot's coordinates, written the Italian way.
+        .x_axis_formatter(|mark, _| italian::number(Decimal::from(mark.value.round() as i64)))
         .x_axis_label(s::CHART_EURO)
         .show(ui, |plot| {
             for chart in stacked {
