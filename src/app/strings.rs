@@ -237,18 +237,10 @@ pub const CALL_RUP: &str = "Responsabile del procedimento";
 pub const CALL_PUBLISHED: &str = "Pubblicato il";
 pub const CALL_DEADLINE: &str = "Termine di presentazione";
 pub const CALL_LOTS: &str = "Lotti";
-pub const LOT_BUDGET: &str = "Risorse";
-pub const LOT_RESERVED: &str = "Quota riservata al Comune";
-pub const LOT_CEILING: &str = "Tetto dei contributi";
-pub const LOT_ALLOCATION: &str = "Assegnazione";
 pub const CALL_FUNDING: &str = "Regole di finanziamento";
 pub const RULE_BALANCE: &str = "Il piano finanziario deve quadrare: contributo richiesto + co-finanziamento = costo complessivo.";
 pub const RULE_LOT_CAP: &str = "Il contributo richiesto non può superare il tetto del lotto.";
 pub const CALL_CRITERIA: &str = "Criteri di valutazione";
-pub const CRITERION_MAX: &str = "Massimo";
-pub const CRITERION_MIN: &str = "Soglia";
-pub const CRITERION_METHOD: &str = "Come si valuta";
-pub const CRITERION_RESCALE: &str = "Riparametrato";
 pub const METHOD_COEFFICIENT: &str = "giudizio discrezionale: coefficiente dalla scala di giudizio";
 pub const METHOD_SUBCRITERIA: &str = "somma dei sub-criteri";
 pub const MEASURE_COFINANCING: &str = "quota di co-finanziamento";
@@ -684,12 +676,9 @@ pub fn discordance_detail(low: &str, low_value: &str, high: &str, high_value: &s
 // Graduatoria.
 
 pub const NO_LOTS: &str = "L'avviso non ha lotti.";
-pub const RANKING: &str = "Graduatoria";
-pub const RANKING_EMPTY: &str = "Nessuna candidatura è ancora in graduatoria.";
 pub const RANKING_PROVISIONAL: &str =
     "Graduatoria provvisoria: alcune candidature ammesse non sono ancora state valutate da tutti.";
 pub const RANKING_HALTED: &str = "L'assegnazione è ferma a una parità da sorteggiare in seduta pubblica: le candidature successive sono in attesa.";
-pub const NOT_RANKED: &str = "Non in graduatoria";
 pub const BELOW_OVERALL: &str = "sotto la soglia di sbarramento sul totale";
 pub const GAP_NOBODY: &str = "nessun componente può valutarla";
 pub const GAP_NOT_DECLARED: &str = "manca un dato dichiarato dalla candidatura";
@@ -700,7 +689,6 @@ pub const COL_NOTE: &str = "Note";
 pub const CHART_TOTALS: &str = "Punteggi totali per criterio";
 pub const CHART_POINTS: &str = "punti";
 pub const CHART_FUNDS: &str = "Risorse assegnate";
-pub const CHART_REMAINING: &str = "residuo";
 pub const CHART_EURO: &str = "euro";
 
 pub fn chart_first(n: usize) -> String {
