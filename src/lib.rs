@@ -8,6 +8,7 @@ pub mod app;
 pub mod cli;
 pub mod domain;
 pub mod editor;
+pub mod import;
 pub mod italian;
 pub mod rules;
 pub mod samples;

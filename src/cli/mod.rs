@@ -2,6 +2,7 @@
 //! Italian messages; exit 0 on success, 1 when the data has errors, 2 on misuse.
 
 mod check;
+pub mod import;
 pub mod rank;
 mod registro;
 mod sample;
@@ -91,12 +92,38 @@ pub enum Command {
         /// Solo questo lotto
         #[arg(long)]
         lot: Option<String>,
-        /// table (per la lettura), csv (per i fogli di calcolo), json (per i programmi)
+        /// table (per la lettura), csv (per i fogli di calcolo), json (per i programmi), xlsx o ods (fogli di calcolo, con -o)
         #[arg(long, value_enum, default_value_t = rank::Format::Table)]
         format: rank::Format,
+        /// La matrice dei punteggi (ogni componente, ogni criterio) invece della graduatoria: formati csv, xlsx, ods
+        #[arg(long)]
+        matrix: bool,
         /// Scrive su questo file invece che sullo schermo
         #[arg(short = 'o', long = "output")]
         output: Option<PathBuf>,
+    },
+    /// Importa candidature (con voci di costo e co-finanziamento) o punteggi da file CSV, XLSX o ODS
+    Import {
+        /// Cartella dell'avviso
+        dir: PathBuf,
+        /// File delle candidature: una riga per candidatura
+        #[arg(long, value_name = "FILE")]
+        applications: Option<PathBuf>,
+        /// File delle voci di costo: una riga per voce
+        #[arg(long, value_name = "FILE")]
+        budget: Option<PathBuf>,
+        /// File del co-finanziamento: una riga per quota
+        #[arg(long, value_name = "FILE")]
+        cofinancing: Option<PathBuf>,
+        /// File dei punteggi: una riga per componente, candidatura e criterio
+        #[arg(long, value_name = "FILE")]
+        scores: Option<PathBuf>,
+        /// Mostra che cosa verrebbe importato, senza scrivere nulla
+        #[arg(long)]
+        dry_run: bool,
+        /// Importa solo le righe senza errori ed elenca le altre
+        #[arg(long)]
+        only_good_rows: bool,
     },
     /// Esporta o importa la scheda di valutazione di un componente (per portarla su una chiavetta)
     #[command(subcommand)]
@@ -239,8 +266,30 @@ pub fn run(command: Command) -> Exit {
             dir,
             lot,
             format,
+            matrix,
             output,
-        } => rank::run(&dir, lot.as_deref(), format, output.as_deref()),
+        } => rank::run(&dir, lot.as_deref(), format, matrix, output.as_deref()),
+        Command::Import {
+            dir,
+            applications,
+            budget,
+            cofinancing,
+            scores,
+            dry_run,
+            only_good_rows,
+        } => import::run(
+            &dir,
+            import::Request {
+                files: crate::import::ApplicationFiles {
+                    applications,
+                    budget,
+                    cofinancing,
+                },
+                scores,
+                dry_run,
+                only_good_rows,
+            },
+        ),
         Command::Sheet(SheetCommand::Export {
             dir,
             member,

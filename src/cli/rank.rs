@@ -1,5 +1,5 @@
-//! `commissione rank DIR`: the ranking of each lot, for people (table), spreadsheets (csv) or
-//! programs (json).
+//! `commissione rank DIR`: the ranking of each lot, for people (table), spreadsheets (csv, xlsx,
+//! ods) or programs (json); with `--matrix`, the score matrix for spreadsheets.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -9,6 +9,7 @@ use serde_json::{Map, Value, json};
 
 use super::{Exit, emit, load_clean};
 use crate::domain::{LotId, Workspace};
+use crate::import::{export, workbook};
 use crate::italian;
 use crate::rules::{self, ApplicationResult, Check, Evaluation, Tie};
 
@@ -17,9 +18,27 @@ pub enum Format {
     Table,
     Csv,
     Json,
+    Xlsx,
+    Ods,
 }
 
-pub fn run(dir: &Path, lot: Option<&str>, format: Format, output: Option<&Path>) -> Exit {
+pub fn run(
+    dir: &Path,
+    lot: Option<&str>,
+    format: Format,
+    matrix: bool,
+    output: Option<&Path>,
+) -> Exit {
+    if matrix && matches!(format, Format::Table | Format::Json) {
+        eprintln!(
+            "errore: la matrice dei punteggi si esporta nei formati csv, xlsx e ods (--format)"
+        );
+        return Exit::Misuse;
+    }
+    if matches!(format, Format::Xlsx | Format::Ods) && output.is_none() {
+        eprintln!("errore: i formati xlsx e ods si scrivono su un file: indicarlo con -o FILE");
+        return Exit::Misuse;
+    }
     let (ws, _) = match load_clean(dir) {
         Ok(loaded) => loaded,
         Err(exit) => return exit,
@@ -43,17 +62,34 @@ pub fn run(dir: &Path, lot: Option<&str>, format: Format, output: Option<&Path>)
         None => ws.call().lots.iter().map(|l| l.id.clone()).collect(),
     };
     let evaluation = rules::evaluate(&ws);
-    let text = match format {
+    let grid = || match matrix {
+        true => export::matrix(&ws, &evaluation, &lots),
+        false => export::ranking(&ws, &evaluation, &lots),
+    };
+    let bytes = match format {
         Format::Json => {
             let mut text =
                 serde_json::to_string_pretty(&json_report(&evaluation, &lots)).unwrap_or_default();
             text.push('\n');
-            text
+            text.into_bytes()
         }
-        Format::Table => table(&ws, &evaluation, &lots),
-        Format::Csv => csv(&ws, &evaluation, &lots),
+        Format::Table => table(&ws, &evaluation, &lots).into_bytes(),
+        Format::Csv => workbook::csv(&grid()),
+        Format::Xlsx | Format::Ods => {
+            let written = match format {
+                Format::Xlsx => workbook::xlsx(&[grid()]),
+                _ => workbook::ods(&[grid()]),
+            };
+            match written {
+                Ok(bytes) => bytes,
+                Err(e) => {
+                    eprintln!("errore: {e}");
+                    return Exit::DataErrors;
+                }
+            }
+        }
     };
-    emit(output, text.as_bytes())
+    emit(output, &bytes)
 }
 
 fn money(m: crate::domain::Money) -> Value {
@@ -293,59 +329,4 @@ fn table(ws: &Workspace, evaluation: &Evaluation, lots: &[LotId]) -> String {
         }
     }
     out
-}
-
-/// CSV as Italian spreadsheets open it: ';' between fields, decimal comma, UTF-8 with BOM.
-fn csv(ws: &Workspace, evaluation: &Evaluation, lots: &[LotId]) -> String {
-    let mut writer = csv::WriterBuilder::new()
-        .delimiter(b';')
-        .from_writer(Vec::new());
-    let plain = |d: Decimal| d.to_string().replace('.', ",");
-    let _ = writer.write_record([
-        "lotto",
-        "posizione",
-        "protocollo",
-        "soggetto",
-        "totale",
-        "totale_prima_riparametrazione",
-        "esito",
-        "costo_complessivo",
-        "cofinanziamento",
-        "quota_cofinanziamento_percento",
-        "contributo_richiesto",
-        "contributo_assegnato",
-    ]);
-    for lot in lots {
-        for r in evaluation.lot_applications(lot) {
-            let name = ws
-                .application(&r.protocol)
-                .map(|a| a.applicant.name.clone())
-                .unwrap_or_default();
-            let scores = r.scores.as_ref();
-            let allocation = ws.call().lot(lot).map(|l| l.allocation);
-            let _ = writer.write_record([
-                lot.to_string(),
-                r.rank().map(|n| n.to_string()).unwrap_or_default(),
-                r.protocol.to_string(),
-                name,
-                scores.and_then(|s| s.total).map(plain).unwrap_or_default(),
-                scores
-                    .and_then(|s| s.total_before_rescaling)
-                    .map(plain)
-                    .unwrap_or_default(),
-                allocation
-                    .map_or(italian::outcome(r.outcome), |a| {
-                        italian::outcome_in(r.outcome, a)
-                    })
-                    .to_string(),
-                plain(r.budget.total_cost.value()),
-                plain(r.budget.cofinancing.value()),
-                plain(r.budget.share_percent),
-                plain(r.budget.requested.value()),
-                r.granted.map(|g| plain(g.value())).unwrap_or_default(),
-            ]);
-        }
-    }
-    let bytes = writer.into_inner().unwrap_or_default();
-    format!("\u{feff}{}", String::from_utf8_lossy(&bytes))
 }

@@ -478,6 +478,47 @@ fn check_commission(commission: &Commission, report: &mut Report) -> bool {
     report.out.len() > before
 }
 
+/// Checks one application to be added or replaced in a consistent workspace: against the call,
+/// the sessions its decision or a draw names, and nothing else, since no other part depends on
+/// an application's content. What `assemble` would find, without checking everything again.
+pub(super) fn check_put_application(
+    app: &Application,
+    call: &Call,
+    sessions: &BTreeMap<SessionId, Session>,
+) -> Vec<Inconsistency> {
+    let mut out = Vec::new();
+    let mut report = Report {
+        part: Part::Application(0),
+        out: &mut out,
+    };
+    check_application(app, call, &mut report);
+    if let Some(id) = app.decision.as_ref().and_then(|d| d.session.as_ref())
+        && !sessions.contains_key(id)
+    {
+        report.add(
+            "session",
+            id,
+            format!(
+                "la decisione cita la seduta «{id}», che non esiste (sedute: {})",
+                list(sessions.keys())
+            ),
+        );
+    }
+    for draw in sessions.values().flat_map(|s| &s.draws) {
+        if draw.order.contains(&app.protocol) && draw.lot != app.lot {
+            report.add(
+                "lot",
+                &app.lot,
+                format!(
+                    "la candidatura «{}» è in un sorteggio del lotto «{}» e non può passare al lotto «{}»",
+                    app.protocol, draw.lot, app.lot
+                ),
+            );
+        }
+    }
+    out
+}
+
 /// Returns true when the application can be taken into the workspace.
 fn check_application(app: &Application, call: &Call, report: &mut Report) -> bool {
     let before = report.out.len();

@@ -198,6 +198,18 @@ impl Workspace {
         Ok(())
     }
 
+    /// Adds or replaces one application after checking it against the call and the sessions.
+    /// Cheaper than `change`, which checks everything again: an import of thousands of
+    /// applications would otherwise take quadratic time.
+    pub fn put_application(&mut self, app: Application) -> Result<(), Vec<Inconsistency>> {
+        let problems = validate::check_put_application(&app, &self.call, &self.sessions);
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        self.applications.insert(app.protocol.clone(), app);
+        Ok(())
+    }
+
     /// Whether this value could be recorded as `member`'s score: the reason it could not, in
     /// Italian, otherwise. Used by the UI and the import before anything changes.
     pub fn check_score(&self, member: &MemberId, score: &Score) -> Result<(), String> {

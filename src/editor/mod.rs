@@ -49,6 +49,18 @@ pub enum EditError {
     Journal(#[from] JournalError),
 }
 
+/// A change of a batch refused: which one, why, and how to undo the ones applied before it.
+#[derive(Debug, thiserror::Error)]
+#[error("modifica n. {}: {error}", .index + 1)]
+pub struct BatchError {
+    /// From 0, in the order given.
+    pub index: usize,
+    pub error: EditError,
+    /// The commands that undo the changes applied before it, in the order to apply them
+    /// (the last change first).
+    pub undo: Vec<Command>,
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum OpenError {
     #[error("{dir}: non si può aprire l'avviso:\n{}", .problems.iter().map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n"))]
@@ -100,6 +112,8 @@ pub struct Editor {
     lock: Option<Lock>,
     read_only: Option<ReadOnly>,
     clock: fn() -> Moment,
+    /// The workspace changed since the last evaluation.
+    unevaluated: bool,
 }
 
 impl Editor {
@@ -159,6 +173,7 @@ impl Editor {
             lock: held,
             read_only,
             clock,
+            unevaluated: false,
         })
     }
 
@@ -230,6 +245,45 @@ impl Editor {
     /// Applies a change: checks it, saves the file it touches, writes the journal, evaluates
     /// again. Returns the command that undoes it.
     pub fn apply(&mut self, command: Command) -> Result<Command, EditError> {
+        let result = self.change(command);
+        self.evaluate_if_changed();
+        result
+    }
+
+    /// Applies changes one after the other, each exactly as [`Editor::apply`] does (checked,
+    /// saved, journaled), but evaluates once at the end: an import of thousands of applications
+    /// would otherwise evaluate the whole call thousands of times. Returns the commands that
+    /// undo them, in the order to apply them (the last change first). Stops at the first change
+    /// refused; the ones before it stay applied, and their undo commands come with the error.
+    pub fn apply_all(
+        &mut self,
+        commands: impl IntoIterator<Item = Command>,
+    ) -> Result<Vec<Command>, BatchError> {
+        let mut undo = Vec::new();
+        for (index, command) in commands.into_iter().enumerate() {
+            match self.change(command) {
+                Ok(inverse) => undo.push(inverse),
+                Err(error) => {
+                    self.evaluate_if_changed();
+                    undo.reverse();
+                    return Err(BatchError { index, error, undo });
+                }
+            }
+        }
+        self.evaluate_if_changed();
+        undo.reverse();
+        Ok(undo)
+    }
+
+    fn evaluate_if_changed(&mut self) {
+        if self.unevaluated {
+            self.evaluation = rules::evaluate(&self.workspace);
+            self.unevaluated = false;
+        }
+    }
+
+    /// A change without the evaluation: checked, saved, journaled.
+    fn change(&mut self, command: Command) -> Result<Command, EditError> {
         if let Some(ro) = &self.read_only {
             return Err(EditError::ReadOnly(ro.reason()));
         }
@@ -246,7 +300,7 @@ impl Editor {
             ..
         } = change;
         self.workspace = workspace;
-        self.evaluation = rules::evaluate(&self.workspace);
+        self.unevaluated = true;
         self.journal.append(
             (self.clock)(),
             &self.actor.label(),
@@ -529,10 +583,8 @@ impl Editor {
             (true, Some(_)) => format!("candidatura {protocol} modificata"),
             (true, None) => format!("candidatura {protocol} registrata"),
         };
-        let workspace = self.changed(move |parts| {
-            parts.applications.retain(|a| a.protocol != app.protocol);
-            parts.applications.push(app);
-        })?;
+        let mut workspace = self.workspace.clone();
+        workspace.put_application(app).map_err(invalid)?;
         Ok(Change {
             workspace,
             target: Target::Application(protocol.clone()),

@@ -20,13 +20,26 @@ pub struct Ratio {
     den: i128,
 }
 
-fn gcd(mut a: i128, mut b: i128) -> i128 {
-    a = a.abs();
-    b = b.abs();
-    while b != 0 {
-        (a, b) = (b, a % b);
+/// Binary GCD (Stein): shifts and subtractions instead of 128-bit divisions, which are slow
+/// and would dominate the evaluation of a large call.
+fn gcd(a: i128, b: i128) -> i128 {
+    let (mut a, mut b) = (a.unsigned_abs(), b.unsigned_abs());
+    if a == 0 || b == 0 {
+        return (a | b).max(1) as i128;
     }
-    a.max(1)
+    let shift = (a | b).trailing_zeros();
+    a >>= a.trailing_zeros();
+    loop {
+        b >>= b.trailing_zeros();
+        if a > b {
+            (a, b) = (b, a);
+        }
+        b -= a;
+        if b == 0 {
+            // Both inputs fit in i128, so their gcd does too.
+            return (a << shift) as i128;
+        }
+    }
 }
 
 fn pow10(exp: u32) -> Exact<i128> {
@@ -40,6 +53,9 @@ impl Ratio {
     pub fn new(num: i128, den: i128) -> Exact<Ratio> {
         if den == 0 {
             return Err(Overflow);
+        }
+        if den == 1 {
+            return Ok(Ratio { num, den });
         }
         let sign = if den < 0 { -1 } else { 1 };
         let g = gcd(num, den);
@@ -227,6 +243,35 @@ mod tests {
         assert!(r(1, 3) < r(333_334, 1_000_000));
         assert!(r(2, 6) == r(1, 3));
         assert_eq!(Ratio::from_decimal(dec!(0.80)), r(4, 5));
+    }
+
+    #[test]
+    fn gcd_agrees_with_euclid() {
+        fn euclid(mut a: i128, mut b: i128) -> i128 {
+            (a, b) = (a.abs(), b.abs());
+            while b != 0 {
+                (a, b) = (b, a % b);
+            }
+            a.max(1)
+        }
+        let samples = [
+            0,
+            1,
+            2,
+            3,
+            12,
+            18,
+            1_000_000_007,
+            2i128.pow(90),
+            3i128.pow(70),
+            -48,
+            10i128.pow(28),
+        ];
+        for a in samples {
+            for b in samples {
+                assert_eq!(gcd(a, b), euclid(a, b), "gcd({a}, {b})");
+            }
+        }
     }
 
     #[test]

@@ -264,7 +264,8 @@ fn judged(ws: &Workspace, app: &Application, c: &Criterion) -> CriterionScore {
     let mut cs = CriterionScore::new(c);
     match &c.scoring {
         Scoring::Coefficient | Scoring::Points { .. } => {
-            let mut sum = Ratio::ZERO;
+            // Marks have at most four decimals and are few: their exact sum fits a Decimal.
+            let mut sum = Decimal::ZERO;
             for member in ws.commission().voting_members() {
                 if ws.abstains(&member.id, &app.protocol) {
                     cs.abstained.push(member.id.clone());
@@ -285,9 +286,9 @@ fn judged(ws: &Workspace, app: &Application, c: &Criterion) -> CriterionScore {
                             value: s.value(),
                             reason: s.reason.clone(),
                         });
-                        match sum.checked_add(Ratio::from_decimal(s.value())) {
-                            Ok(total) => sum = total,
-                            Err(Overflow) => cs.gaps.push(Gap::TooLarge),
+                        match sum.checked_add(s.value()) {
+                            Some(total) => sum = total,
+                            None => cs.gaps.push(Gap::TooLarge),
                         }
                     }
                 }
@@ -301,8 +302,8 @@ fn judged(ws: &Workspace, app: &Application, c: &Criterion) -> CriterionScore {
                 cs.gaps.push(Gap::NobodyCanScore);
             }
             if cs.gaps.is_empty() {
-                let n = Ratio::from_int(cs.marks.len() as i64);
-                let mean = sum.checked_div(n);
+                let n = cs.marks.len() as i128;
+                let mean = Ratio::new(sum.mantissa(), 10i128.pow(sum.scale()).saturating_mul(n));
                 let v = mean.and_then(|mean| match c.scoring {
                     Scoring::Points { .. } if c.max.value().is_zero() => Ok(Ratio::ZERO),
                     Scoring::Points { .. } => mean.checked_div(Ratio::from_decimal(c.max.value())),

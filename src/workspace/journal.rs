@@ -4,6 +4,7 @@
 use std::fs::{self, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -83,15 +84,42 @@ pub enum JournalError {
 }
 
 /// The journal file of a workspace.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Journal {
     path: PathBuf,
+    /// The file as this instance last left it, to chain the next entry without reading and
+    /// checking the whole journal again, which would make an import of thousands of
+    /// applications quadratic. The first append of each instance checks the whole chain.
+    written: Mutex<Option<Written>>,
+}
+
+/// The journal file's length and modification time after this instance's last append, with
+/// that entry's sequence number and hash. Any other write changes the time (a tampered line of
+/// the same length included), and then the whole chain is checked again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Written {
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+    seq: u64,
+    hash: String,
+}
+
+impl Clone for Journal {
+    /// A copy checks the chain again before its first append.
+    fn clone(&self) -> Journal {
+        Journal::of_path(self.path.clone())
+    }
 }
 
 impl Journal {
     pub fn of(dir: &Path) -> Journal {
+        Journal::of_path(dir.join(FILE))
+    }
+
+    fn of_path(path: PathBuf) -> Journal {
         Journal {
-            path: dir.join(FILE),
+            path,
+            written: Mutex::new(None),
         }
     }
 
@@ -166,6 +194,15 @@ impl Journal {
 
     /// The last entry's sequence number and hash, to chain the next one.
     fn tail(&self) -> Result<(u64, String), JournalError> {
+        let now = fs::metadata(&self.path).ok();
+        if let Ok(written) = self.written.lock()
+            && let (Some(now), Some(w)) = (now, written.as_ref())
+            && now.len() == w.len
+            && w.modified.is_some()
+            && now.modified().ok() == w.modified
+        {
+            return Ok((w.seq, w.hash.clone()));
+        }
         let entries = self.read()?;
         Ok(entries
             .last()
@@ -221,6 +258,14 @@ impl Journal {
         f.write_all(format!("{line}\n").as_bytes())
             .map_err(io_error)?;
         f.sync_all().map_err(io_error)?;
+        if let (Ok(mut written), Ok(meta)) = (self.written.lock(), f.metadata()) {
+            *written = Some(Written {
+                len: meta.len(),
+                modified: meta.modified().ok(),
+                seq: entry.seq,
+                hash: entry.hash.clone(),
+            });
+        }
         Ok(entry)
     }
 }
