@@ -495,6 +495,89 @@ fn a_tie_is_shown_until_a_draw_is_recorded_in_a_session() {
     assert!(h.query_by_label(&s::tie_pending(4, "H3, H4")).is_none());
 }
 
+#[test]
+fn the_secretariat_corrects_the_call_before_the_first_session() {
+    let (_tmp, dir) = common::fixture("example-a");
+    let mut h = harness(&dir, Actor::Secretariat);
+    h.run();
+    click(&mut h, s::VIEW_AVVISO);
+    click(&mut h, s::CALL_EDIT);
+    h.get_by_label(s::CALL_CUP).click();
+    h.run();
+    h.get_by_label(s::CALL_CUP).type_text("I71B16000290001");
+    h.key_press(Key::Enter);
+    h.run();
+    let cup = h
+        .state()
+        .work()
+        .unwrap()
+        .editor()
+        .workspace()
+        .call()
+        .cup
+        .clone();
+    assert_eq!(cup.as_deref(), Some("I71B16000290001"));
+    // Once the commission has met, the call is read-only.
+    click(&mut h, s::VIEW_SEDUTE);
+    click(&mut h, s::NEW_SESSION);
+    click(&mut h, s::VIEW_AVVISO);
+    assert!(h.query_by_label(s::CALL_EDIT).is_none());
+    h.get_by_label(s::CALL_READ_ONLY_SESSIONS);
+}
+
+#[test]
+fn a_missing_document_is_requested_with_a_deadline_then_integrated() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("sondrio");
+    commissione::samples::write("sondrio-coworking", &dir).unwrap();
+    let mut h = harness(&dir, Actor::Secretariat);
+    h.run();
+    click(&mut h, s::VIEW_AMMISSIBILITA);
+    h.get_by_role_and_label(
+        Role::Button,
+        "2026/0006254 · Fondazione Valtellina Futura ETS",
+    )
+    .click();
+    h.run();
+    let status = |h: &Harness<App>| {
+        let work = h.state().work().unwrap();
+        let app = work
+            .editor()
+            .workspace()
+            .application(&protocol("2026/0006254"))
+            .cloned()
+            .unwrap();
+        let statuto = commissione::domain::DocumentId::new("statuto").unwrap();
+        app.document(&statuto).map(|d| d.status)
+    };
+    let request = s::for_document(s::REQUEST_INTEGRATION, "Atto costitutivo e statuto vigente");
+    h.get_by_label(&request).scroll_to_me();
+    h.run();
+    click(&mut h, &request);
+    assert!(h.state().errors().is_empty(), "{:?}", h.state().errors());
+    assert!(matches!(
+        status(&h),
+        Some(commissione::domain::DocumentStatus::IntegrationRequested { .. })
+    ));
+    // While it is awaited, the checks propose admission with reserve.
+    let work = h.state().work().unwrap();
+    let admission = &work
+        .editor()
+        .evaluation()
+        .application(&protocol("2026/0006254"))
+        .unwrap()
+        .admission;
+    assert_eq!(admission.proposed, AdmissionOutcome::AdmittedWithReserve);
+    let integrated = s::for_document(s::MARK_INTEGRATED, "Atto costitutivo e statuto vigente");
+    h.get_by_label(&integrated).scroll_to_me();
+    h.run();
+    click(&mut h, &integrated);
+    assert!(matches!(
+        status(&h),
+        Some(commissione::domain::DocumentStatus::Integrated { .. })
+    ));
+}
+
 /// The "done when", on the Sondrio sample: a commissioner scores what is pending, from
 /// the keyboard alone; the secretariat settles admissibility; the ranking is final.
 #[test]

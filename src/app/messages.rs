@@ -6,14 +6,40 @@ use egui::{RichText, Ui};
 use super::strings as s;
 use super::widgets::{self, Mark, Tone};
 
-/// Seconds a notice stays.
-const NOTICE_SECONDS: f64 = 5.0;
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Something was refused or failed: stays until closed.
+    Error,
+    /// Something was done ("Tutto salvato").
+    Done,
+    /// Something to know, not a failure ("nessuna cartella scelta").
+    Hint,
+}
+
+impl Kind {
+    /// Seconds the message stays; errors stay until closed.
+    fn lasts(self) -> Option<f64> {
+        match self {
+            Kind::Error => None,
+            Kind::Done => Some(4.0),
+            Kind::Hint => Some(10.0),
+        }
+    }
+
+    fn look(self) -> (Mark, Tone) {
+        match self {
+            Kind::Error => (Mark::Cross, Tone::Bad),
+            Kind::Done => (Mark::Tick, Tone::Good),
+            Kind::Hint => (Mark::Dot, Tone::Info),
+        }
+    }
+}
 
 #[derive(Debug, Clone)]
 pub struct Message {
     pub text: String,
-    pub error: bool,
-    /// `ui.input().time` when it was posted; 0 until the first frame shows it.
+    pub kind: Kind,
+    /// `ui.input().time` when it was first shown.
     at: Option<f64>,
 }
 
@@ -23,31 +49,38 @@ pub struct Messages {
 }
 
 impl Messages {
-    pub fn error(&mut self, text: impl Into<String>) {
-        let text = text.into();
-        // The same refusal twice in a row is one message.
-        if self.list.last().is_some_and(|m| m.error && m.text == text) {
+    fn post(&mut self, kind: Kind, text: String) {
+        // The same message twice in a row is one message.
+        if self
+            .list
+            .last()
+            .is_some_and(|m| m.kind == kind && m.text == text)
+        {
             return;
         }
         self.list.push(Message {
             text,
-            error: true,
+            kind,
             at: None,
         });
     }
 
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.post(Kind::Error, text.into());
+    }
+
     pub fn notice(&mut self, text: impl Into<String>) {
-        self.list.push(Message {
-            text: text.into(),
-            error: false,
-            at: None,
-        });
+        self.post(Kind::Done, text.into());
+    }
+
+    pub fn hint(&mut self, text: impl Into<String>) {
+        self.post(Kind::Hint, text.into());
     }
 
     pub fn errors(&self) -> impl Iterator<Item = &str> {
         self.list
             .iter()
-            .filter(|m| m.error)
+            .filter(|m| m.kind == Kind::Error)
             .map(|m| m.text.as_str())
     }
 
@@ -57,20 +90,19 @@ impl Messages {
         let mut wake = None::<f64>;
         for (i, m) in self.list.iter_mut().enumerate() {
             let at = *m.at.get_or_insert(now);
-            if !m.error {
-                let left = at + NOTICE_SECONDS - now;
+            if let Some(lasts) = m.kind.lasts() {
+                let left = at + lasts - now;
                 if left <= 0.0 {
                     close = Some(i);
                     continue;
                 }
                 wake = Some(wake.map_or(left, |w| w.min(left)));
             }
-            let tone = if m.error { Tone::Bad } else { Tone::Good };
+            let (icon, tone) = m.kind.look();
             ui.horizontal(|ui| {
-                let icon = if m.error { Mark::Cross } else { Mark::Tick };
                 widgets::mark(ui, icon, tone);
                 ui.add(egui::Label::new(RichText::new(&m.text).color(tone.color(ui))).wrap());
-                if m.error && ui.small_button(s::CLOSE_MESSAGE).clicked() {
+                if m.kind == Kind::Error && ui.small_button(s::CLOSE_MESSAGE).clicked() {
                     close = Some(i);
                 }
             });

@@ -312,7 +312,7 @@ impl App {
     fn poll(&mut self, ctx: &egui::Context) {
         match self.start.poll_dialog() {
             Some(Some(dir)) => self.switch_to(&dir, ctx.input(|i| i.time)),
-            Some(None) => self.messages.notice(s::DIALOG_NOTHING),
+            Some(None) => self.messages.hint(s::DIALOG_NOTHING),
             None => {}
         }
         if let Some(job) = &self.export
@@ -467,7 +467,7 @@ impl App {
             self.messages.error(e.to_string());
         }
         if !work.can_undo() {
-            self.messages.notice(s::NOTHING_TO_UNDO);
+            self.messages.hint(s::NOTHING_TO_UNDO);
             return;
         }
         match work.undo() {
@@ -482,7 +482,7 @@ impl App {
             self.messages.error(e.to_string());
         }
         if !work.can_redo() {
-            self.messages.notice(s::NOTHING_TO_REDO);
+            self.messages.hint(s::NOTHING_TO_REDO);
             return;
         }
         match work.redo() {

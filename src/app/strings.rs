@@ -497,6 +497,10 @@ pub const RECEIVED_ON: &str = "Ricevuto il";
 pub const MARK_INTEGRATED: &str = "Segna come integrato";
 pub const DEADLINE_IN_PAST: &str = "Il termine non può essere anteriore a oggi.";
 
+pub fn for_document(action: &str, document: &str) -> String {
+    format!("{action}: {document}")
+}
+
 pub fn undecided_count(n: usize) -> String {
     match n {
         0 => "Tutte le candidature hanno una decisione.".into(),

@@ -313,7 +313,12 @@ fn soccorso_ui(ui: &mut Ui, state: &mut State, protocol: &Protocol, desk: &mut D
                     let label = ui.label(s::SOCCORSO_DEADLINE);
                     ui.add(egui::TextEdit::singleline(&mut state.deadline).desired_width(110.0))
                         .labelled_by(label.id);
-                    if ui.button(s::REQUEST_INTEGRATION).clicked() {
+                    // Named with the document, so that each button says what it asks for.
+                    if ui
+                        .button(s::REQUEST_INTEGRATION)
+                        .accessible_name(s::for_document(s::REQUEST_INTEGRATION, &doc.title))
+                        .clicked()
+                    {
                         match italian::parse_typed_date(&state.deadline) {
                             Ok(deadline) if deadline >= today => send.push((
                                 doc.id.clone(),
@@ -340,7 +345,11 @@ fn soccorso_ui(ui: &mut Ui, state: &mut State, protocol: &Protocol, desk: &mut D
                     let label = ui.label(s::RECEIVED_ON);
                     ui.add(egui::TextEdit::singleline(&mut state.received).desired_width(110.0))
                         .labelled_by(label.id);
-                    if ui.button(s::MARK_INTEGRATED).clicked() {
+                    if ui
+                        .button(s::MARK_INTEGRATED)
+                        .accessible_name(s::for_document(s::MARK_INTEGRATED, &doc.title))
+                        .clicked()
+                    {
                         match italian::parse_typed_date(&state.received) {
                             Ok(received_on) => send.push((
                                 doc.id.clone(),
