@@ -34,6 +34,8 @@ shot() {
   local app=$! wid
   wid=$(DISPLAY="$display" timeout 60 xdotool search --sync --onlyvisible --name "Commissione" | head -1)
   x windowsize "$wid" 1366 768 windowmove "$wid" 0 0
+  # Without a window manager nobody gives the window the keyboard: give it ourselves.
+  x windowfocus "$wid"
   sleep 2
   for step in "$@"; do
     case $step in
