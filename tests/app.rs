@@ -578,6 +578,49 @@ fn a_missing_document_is_requested_with_a_deadline_then_integrated() {
     ));
 }
 
+#[test]
+fn the_ranking_is_saved_as_a_spreadsheet_where_the_user_says() {
+    let (tmp, dir) = common::fixture("example-a");
+    let mut h = harness(&dir, Actor::Secretariat);
+    h.run();
+    click(&mut h, s::VIEW_GRADUATORIA);
+    click(&mut h, s::EXPORT_SPREADSHEET);
+    // The typed path, for systems without a save dialog.
+    let target = tmp.path().join("esportazioni").join("graduatoria.ods");
+    let field = h.get_by_label(s::SAVE_PATH);
+    field.click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label(s::SAVE_PATH)
+        .type_text(&target.display().to_string());
+    h.run();
+    click(&mut h, s::SAVE_HERE);
+    // Written on a thread: wait for it, frame by frame.
+    for _ in 0..200 {
+        if target.exists() && h.query_by_label_contains("scritte in").is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        h.step();
+    }
+    assert!(h.state().errors().is_empty(), "{:?}", h.state().errors());
+    let bytes = std::fs::read(&target).expect("the spreadsheet is written");
+    assert!(bytes.starts_with(b"PK"), "an ODS is a zip file");
+    h.get_by_label(&s::spreadsheet_written(&target.display().to_string()));
+
+    // A name the program cannot write is refused with a sentence.
+    h.get_by_label(s::SAVE_PATH).click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label(s::SAVE_PATH).type_text("graduatoria.pdf");
+    h.run();
+    click(&mut h, s::SAVE_HERE);
+    assert_eq!(
+        h.state().errors(),
+        vec![s::unknown_extension("graduatoria.pdf")]
+    );
+}
+
 /// The "done when", on the Sondrio sample: a commissioner scores what is pending, from
 /// the keyboard alone; the secretariat settles admissibility; the ranking is final.
 #[test]

@@ -155,6 +155,7 @@ impl App {
         egui::CentralPanel::default().show(ui, |ui| {
             hovering_files_ui(ui);
             let mut desk = Desk {
+                dir: editor.dir(),
                 ws: editor.workspace(),
                 eval: editor.evaluation(),
                 actor: editor.actor(),
@@ -190,6 +191,7 @@ impl App {
         let mut stay = true;
         egui::CentralPanel::default().show(ui, |ui| {
             let mut desk = Desk {
+                dir: editor.dir(),
                 ws: editor.workspace(),
                 eval: editor.evaluation(),
                 actor: editor.actor(),

@@ -4,7 +4,10 @@
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 
-use crate::domain::{SessionId, Workspace};
+use crate::domain::{LotId, SessionId, Workspace};
+use crate::import::{self, workbook};
+use crate::rules::Evaluation;
+use crate::workspace::files;
 
 use super::strings as s;
 
@@ -35,17 +38,25 @@ impl ExportStatus {
     }
 }
 
+/// What a background job writes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Document {
+    Minutes(SessionId),
+    /// The ranking and the score matrix for a spreadsheet.
+    Spreadsheet,
+}
+
 pub struct ExportJob {
-    session: SessionId,
+    document: Document,
     receiver: Receiver<Result<PathBuf, String>>,
 }
 
 impl ExportJob {
-    /// Runs `write` (which makes the PDF's bytes) on a thread, saves the file atomically as
+    /// Runs `write` (which makes the file's bytes) on a thread, saves them atomically as
     /// `path`, and wakes the window when done.
     pub fn start(
         ctx: &egui::Context,
-        session: SessionId,
+        document: Document,
         path: PathBuf,
         write: impl FnOnce() -> Result<Vec<u8>, String> + Send + 'static,
     ) -> ExportJob {
@@ -56,34 +67,58 @@ impl ExportJob {
             let _ = sender.send(result);
             ctx.request_repaint();
         });
-        ExportJob { session, receiver }
+        ExportJob { document, receiver }
     }
 
-    /// The status now: still writing, or how it ended.
-    pub fn poll(&self) -> Option<ExportStatus> {
+    pub fn document(&self) -> &Document {
+        &self.document
+    }
+
+    /// How it ended, once it did: the file written, or why not.
+    pub fn poll(&self) -> Option<Result<PathBuf, String>> {
         match self.receiver.try_recv() {
             Err(TryRecvError::Empty) => None,
-            Ok(Ok(path)) => Some(ExportStatus::Done {
-                session: self.session.clone(),
-                path,
-            }),
-            Ok(Err(error)) => Some(ExportStatus::Failed {
-                session: self.session.clone(),
-                error,
-            }),
-            Err(TryRecvError::Disconnected) => Some(ExportStatus::Failed {
-                session: self.session.clone(),
-                error: s::EXPORT_INTERRUPTED.into(),
-            }),
+            Ok(result) => Some(result),
+            Err(TryRecvError::Disconnected) => Some(Err(s::EXPORT_INTERRUPTED.into())),
         }
     }
 }
 
-/// Where a session's verbale is written: verbali/verbale-seduta-N.pdf in the call's folder.
+/// The spreadsheet of the ranking and the score matrix, every lot, as the file's extension
+/// says: `.xlsx`, `.ods` (both sheets) or `.csv` (the ranking only).
+pub fn spreadsheet_writer(
+    ws: Workspace,
+    evaluation: Evaluation,
+    path: &Path,
+) -> Result<impl FnOnce() -> Result<Vec<u8>, String> + Send + 'static, String> {
+    let extension = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    if !matches!(extension.as_str(), "xlsx" | "ods" | "csv") {
+        return Err(s::unknown_extension(&path.display().to_string()));
+    }
+    Ok(move || {
+        let lots: Vec<LotId> = ws.call().lots.iter().map(|l| l.id.clone()).collect();
+        let ranking = import::export::ranking(&ws, &evaluation, &lots);
+        let matrix = import::export::matrix(&ws, &evaluation, &lots);
+        match extension.as_str() {
+            "csv" => Ok(workbook::csv(&ranking)),
+            "ods" => workbook::ods(&[ranking, matrix]).map_err(|e| e.to_string()),
+            _ => workbook::xlsx(&[ranking, matrix]).map_err(|e| e.to_string()),
+        }
+    })
+}
+
+/// Where a session's verbale is written: `verbali/verbale-02-s2.pdf` in the call's folder, the
+/// name the command line gives it too.
 pub fn minutes_path(dir: &Path, ws: &Workspace, session: &SessionId) -> PathBuf {
     let number = ws.session(session).map_or(0, |s| s.number);
-    dir.join("verbali")
-        .join(format!("verbale-seduta-{number}.pdf"))
+    let id = files::file_name_for(session.as_str());
+    dir.join(files::MINUTES).join(format!(
+        "verbale-{number:02}-{}.pdf",
+        id.trim_end_matches(".ron")
+    ))
 }
 
 /// What makes the verbale's bytes, run on the export thread. The minutes module is written on

@@ -6,6 +6,7 @@
 //! frame; text being typed is a draft until saved (see [`drafts`]).
 
 mod chrome;
+mod dialog;
 mod drafts;
 mod export;
 mod messages;
@@ -108,6 +109,8 @@ pub struct App {
     presenting: bool,
     confirm: Option<Confirm>,
     export: Option<export::ExportJob>,
+    /// The save dialog of a spreadsheet export, while it is open.
+    save_dialog: Option<dialog::Pending>,
     /// Set once the user confirmed closing: the next close request goes through.
     closing: bool,
     theme: Option<Theme>,
@@ -150,6 +153,7 @@ impl App {
             presenting: false,
             confirm: None,
             export: None,
+            save_dialog: None,
             closing: false,
             theme: None,
             title: String::new(),
@@ -315,19 +319,21 @@ impl App {
             Some(None) => self.messages.hint(s::DIALOG_NOTHING),
             None => {}
         }
-        if let Some(job) = &self.export
-            && let Some(status) = job.poll()
+        if let Some(dialog) = &self.save_dialog
+            && let Some(answer) = dialog.poll()
         {
-            if let export::ExportStatus::Done { path, .. } = &status
-                && let Err(e) = export::open_with_system(path)
-            {
-                self.messages.error(e);
+            self.save_dialog = None;
+            match answer {
+                Some(path) => self.export_spreadsheet(ctx, path),
+                None => self.messages.hint(s::SAVE_DIALOG_NOTHING),
             }
-            if let export::ExportStatus::Failed { error, .. } = &status {
-                self.messages.error(error.clone());
-            }
-            self.views.sedute.export = status;
+        }
+        if let Some(job) = &self.export
+            && let Some(result) = job.poll()
+        {
+            let document = job.document().clone();
             self.export = None;
+            self.exported(document, result);
         }
     }
 
@@ -527,11 +533,70 @@ impl App {
                     }
                 }
                 Action::ExportMinutes(session) => self.export_minutes(ctx, session),
+                Action::ExportSpreadsheet(Some(path)) => self.export_spreadsheet(ctx, path),
+                Action::ExportSpreadsheet(None) => {
+                    if let Some(work) = &self.work
+                        && self.save_dialog.is_none()
+                    {
+                        self.save_dialog = Some(dialog::Pending::save_file(
+                            ctx,
+                            s::SAVE_DIALOG_TITLE,
+                            work.editor().dir(),
+                            s::SPREADSHEET_NAME,
+                            &[(s::SPREADSHEET_FILTER, &["xlsx", "ods", "csv"])],
+                        ));
+                    }
+                }
                 Action::Present(application) => {
                     self.presenting = true;
                     self.start_presentation(application.as_ref());
                 }
             }
+        }
+    }
+
+    /// Reports a finished export: the verbale opens in the system's viewer, the spreadsheet's
+    /// place is said.
+    fn exported(&mut self, document: export::Document, result: Result<PathBuf, String>) {
+        match (document, result) {
+            (export::Document::Minutes(session), Ok(path)) => {
+                if let Err(e) = export::open_with_system(&path) {
+                    self.messages.error(e);
+                }
+                self.views.sedute.export = export::ExportStatus::Done { session, path };
+            }
+            (export::Document::Minutes(session), Err(error)) => {
+                self.messages.error(error.clone());
+                self.views.sedute.export = export::ExportStatus::Failed { session, error };
+            }
+            (export::Document::Spreadsheet, Ok(path)) => self
+                .messages
+                .notice(s::spreadsheet_written(&path.display().to_string())),
+            (export::Document::Spreadsheet, Err(error)) => self.messages.error(error),
+        }
+    }
+
+    /// Writes the ranking and the score matrix as a spreadsheet, on a thread.
+    fn export_spreadsheet(&mut self, ctx: &egui::Context, path: PathBuf) {
+        let Some(work) = &self.work else { return };
+        if self.export.is_some() {
+            self.messages.hint(s::EXPORT_BUSY);
+            return;
+        }
+        let (ws, evaluation) = (
+            work.editor().workspace().clone(),
+            work.editor().evaluation().clone(),
+        );
+        match export::spreadsheet_writer(ws, evaluation, &path) {
+            Ok(write) => {
+                self.export = Some(export::ExportJob::start(
+                    ctx,
+                    export::Document::Spreadsheet,
+                    path,
+                    write,
+                ))
+            }
+            Err(e) => self.messages.error(e),
         }
     }
 
@@ -544,6 +609,7 @@ impl App {
             return;
         }
         if self.export.is_some() {
+            self.messages.hint(s::EXPORT_BUSY);
             return;
         }
         let ws = work.editor().workspace().clone();
@@ -552,7 +618,12 @@ impl App {
             session: session.clone(),
         };
         let write = export::minutes_writer(ws, session.clone());
-        self.export = Some(export::ExportJob::start(ctx, session, path, write));
+        self.export = Some(export::ExportJob::start(
+            ctx,
+            export::Document::Minutes(session),
+            path,
+            write,
+        ));
     }
 
     fn start_presentation(&mut self, application: Option<&crate::domain::Protocol>) {
@@ -560,6 +631,7 @@ impl App {
         let (editor, drafts, generation) = work.parts();
         let mut out = Vec::new();
         let desk = Desk {
+            dir: editor.dir(),
             ws: editor.workspace(),
             eval: editor.evaluation(),
             actor: editor.actor(),

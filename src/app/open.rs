@@ -2,7 +2,6 @@
 //! available, drag and drop, recent calls) and the choice of who is using the program.
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{self, Receiver, TryRecvError};
 
 use egui::{RichText, ScrollArea, Ui};
 
@@ -11,6 +10,7 @@ use crate::editor::Actor;
 use crate::italian;
 use crate::workspace::{self, files};
 
+use super::dialog::Pending;
 use super::settings::Settings;
 use super::strings as s;
 use super::widgets::{self, Tone};
@@ -71,46 +71,26 @@ pub enum StartAction {
 pub struct Start {
     pub typed: String,
     pub choice: Option<Choice>,
-    dialog: Option<Receiver<Option<PathBuf>>>,
+    dialog: Option<Pending>,
 }
 
 impl Start {
-    /// Opens the system's folder dialog on a thread: the frame goes on while it is open.
+    /// Opens the system's folder dialog; the frame goes on while it is open.
     pub fn pick_folder(&mut self, ctx: &egui::Context) {
-        if self.dialog.is_some() {
-            return;
+        if self.dialog.is_none() {
+            self.dialog = Some(Pending::pick_folder(ctx, s::DIALOG_TITLE));
         }
-        let (sender, receiver) = mpsc::channel();
-        let ctx = ctx.clone();
-        std::thread::spawn(move || {
-            let picked = rfd::FileDialog::new()
-                .set_title(s::DIALOG_TITLE)
-                .pick_folder();
-            let _ = sender.send(picked);
-            ctx.request_repaint();
-        });
-        self.dialog = Some(receiver);
     }
 
     pub fn dialog_open(&self) -> bool {
         self.dialog.is_some()
     }
 
-    /// The folder chosen in the dialog, once it closed: `Some(None)` when it gave none (the
-    /// user cancelled, or no dialog exists on this system).
+    /// The folder chosen in the dialog, once it closed: `Some(None)` when it gave none.
     pub fn poll_dialog(&mut self) -> Option<Option<PathBuf>> {
-        let receiver = self.dialog.as_ref()?;
-        match receiver.try_recv() {
-            Err(TryRecvError::Empty) => None,
-            Ok(picked) => {
-                self.dialog = None;
-                Some(picked)
-            }
-            Err(TryRecvError::Disconnected) => {
-                self.dialog = None;
-                Some(None)
-            }
-        }
+        let answer = self.dialog.as_ref()?.poll()?;
+        self.dialog = None;
+        Some(answer)
     }
 }
 

@@ -695,6 +695,25 @@ pub const CHART_POINTS: &str = "punti";
 pub const CHART_FUNDS: &str = "Risorse assegnate";
 pub const CHART_EURO: &str = "euro";
 
+pub const EXPORT_SPREADSHEET: &str = "Esporta in un foglio di calcolo";
+pub const EXPORT_SPREADSHEET_HINT: &str = "La graduatoria e la matrice dei punteggi di tutti i lotti, per Excel o LibreOffice: .xlsx, .ods o .csv (solo la graduatoria).";
+pub const SAVE_AS: &str = "Scegli dove salvare…";
+pub const SAVE_PATH: &str = "oppure il percorso del file";
+pub const SAVE_HERE: &str = "Esporta";
+pub const SAVE_DIALOG_TITLE: &str = "Salva la graduatoria";
+pub const SAVE_DIALOG_NOTHING: &str = "Nessun file scelto. Se la finestra di scelta non si è aperta, scrivere il percorso del file nel campo accanto al pulsante.";
+pub const SPREADSHEET_NAME: &str = "graduatoria.xlsx";
+pub const SPREADSHEET_FILTER: &str = "Foglio di calcolo";
+pub const EXPORT_BUSY: &str = "Un'altra esportazione è in corso: attendere che finisca.";
+
+pub fn spreadsheet_written(path: &str) -> String {
+    format!("Graduatoria e matrice dei punteggi scritte in {path}")
+}
+
+pub fn unknown_extension(path: &str) -> String {
+    format!("«{path}»: il nome del file deve finire con .xlsx, .ods o .csv")
+}
+
 pub fn chart_first(n: usize) -> String {
     format!("I primi {n} della graduatoria.")
 }

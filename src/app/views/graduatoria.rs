@@ -34,6 +34,8 @@ pub struct State {
     tab: Tab,
     /// The lot's applications in ranking order, for a generation of the workspace.
     rows: Option<(u64, LotId, Vec<Protocol>)>,
+    /// The export row is open, with the path typed in it.
+    export: Option<String>,
 }
 
 pub fn graduatoria_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
@@ -58,7 +60,20 @@ pub fn graduatoria_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
         {
             desk.out.push(super::Action::Present(None));
         }
+        if ui
+            .selectable_label(state.export.is_some(), s::EXPORT_SPREADSHEET)
+            .on_hover_text(s::EXPORT_SPREADSHEET_HINT)
+            .clicked()
+        {
+            state.export = match state.export {
+                Some(_) => None,
+                None => Some(desk.dir.join(s::SPREADSHEET_NAME).display().to_string()),
+            };
+        }
     });
+    if let Some(path) = &mut state.export {
+        export_ui(ui, path, desk);
+    }
     if call.lots.len() > 1 {
         ui.horizontal_wrapped(|ui| {
             ui.label(s::LOT);
@@ -100,6 +115,25 @@ pub fn graduatoria_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
                 .show(ui, |ui| charts_ui(ui, lot, result, desk));
         }
     }
+}
+
+/// Where to save the spreadsheet: the system's dialog, or a typed path where there is none.
+fn export_ui(ui: &mut Ui, path: &mut String, desk: &mut Desk) {
+    ui.horizontal_wrapped(|ui| {
+        if ui.button(s::SAVE_AS).clicked() {
+            desk.out.push(super::Action::ExportSpreadsheet(None));
+        }
+        let label = ui.label(s::SAVE_PATH);
+        let r = ui
+            .add(egui::TextEdit::singleline(path).desired_width(420.0))
+            .labelled_by(label.id);
+        let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if (ui.button(s::SAVE_HERE).clicked() || enter) && !path.trim().is_empty() {
+            let path = std::path::PathBuf::from(path.trim());
+            desk.out.push(super::Action::ExportSpreadsheet(Some(path)));
+        }
+    });
+    widgets::keys_hint(ui, s::EXPORT_SPREADSHEET_HINT);
 }
 
 fn summary_ui(ui: &mut Ui, lot: &Lot, r: &LotResult) {

@@ -69,6 +69,8 @@ pub enum Action {
     /// Go to a view, opening an application there when one is given.
     Goto(View, Option<Protocol>),
     ExportMinutes(SessionId),
+    /// Export the ranking and the score matrix to this spreadsheet, or ask where (None).
+    ExportSpreadsheet(Option<std::path::PathBuf>),
     /// Start the presentation mode, at an application if one is given.
     Present(Option<Protocol>),
 }
@@ -76,6 +78,8 @@ pub enum Action {
 /// What a view has at hand while it draws: the data to read, the drafts being typed, and the
 /// outbox for the changes it asks for.
 pub struct Desk<'a> {
+    /// The call's folder.
+    pub dir: &'a std::path::Path,
     pub ws: &'a Workspace,
     pub eval: &'a Evaluation,
     pub actor: &'a Actor,
