@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 
 use super::ApplicationResult;
-use super::ratio::Ratio;
+use super::marks::Marks;
 use crate::domain::{Criterion, CriterionId, LotId, MemberId, Protocol, Scoring, Workspace};
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -65,18 +65,25 @@ pub struct ThinPanel {
     pub required: u32,
 }
 
-/// A mark as a share of the criterion's range, so that coefficients and points compare.
-fn normalized(c: &Criterion, value: Decimal) -> Option<Ratio> {
+/// A mark as a share of the criterion's range, so that coefficients and points compare. These
+/// figures are diagnostics, never scores: decimal division to 28 digits is exact enough.
+fn normalized(c: &Criterion, value: Decimal) -> Option<Decimal> {
     match c.scoring {
-        Scoring::Coefficient => Some(Ratio::from_decimal(value)),
-        Scoring::Points { .. } if !c.max.value().is_zero() => Ratio::from_decimal(value)
-            .checked_div(Ratio::from_decimal(c.max.value()))
-            .ok(),
+        Scoring::Coefficient => Some(value),
+        Scoring::Points { .. } if !c.max.value().is_zero() => value.checked_div(c.max.value()),
         _ => None,
     }
 }
 
 pub fn diagnose(ws: &Workspace, results: &BTreeMap<Protocol, ApplicationResult>) -> Diagnostics {
+    diagnose_with(ws, &Marks::new(ws), results)
+}
+
+pub(crate) fn diagnose_with(
+    ws: &Workspace,
+    marks: &Marks,
+    results: &BTreeMap<Protocol, ApplicationResult>,
+) -> Diagnostics {
     let call = ws.call();
     let discretionary: Vec<&Criterion> = call
         .leaf_criteria()
@@ -88,13 +95,11 @@ pub fn diagnose(ws: &Workspace, results: &BTreeMap<Protocol, ApplicationResult>)
         .filter(|r| r.admission.admitted())
         .map(|r| &r.protocol)
         .collect();
-    let voting: Vec<&MemberId> = ws.commission().voting_members().map(|m| &m.id).collect();
 
     let mut progress = Vec::new();
-    for member in &voting {
-        let sheet = ws.sheet(member);
+    for member in marks.members() {
         let mut p = MemberProgress {
-            member: (*member).clone(),
+            member: member.id.clone(),
             applications_done: 0,
             applications_to_score: 0,
             marks_done: 0,
@@ -104,10 +109,11 @@ pub fn diagnose(ws: &Workspace, results: &BTreeMap<Protocol, ApplicationResult>)
             abstentions: 0,
         };
         for app in &admitted {
-            if sheet.and_then(|s| s.declaration(app)).is_none() {
+            let app = app.as_str();
+            if !member.declared(app) {
                 p.undeclared += 1;
             }
-            if ws.abstains(member, app) {
+            if member.abstains(app) {
                 p.abstentions += 1;
                 continue;
             }
@@ -115,7 +121,7 @@ pub fn diagnose(ws: &Workspace, results: &BTreeMap<Protocol, ApplicationResult>)
             let mut all = true;
             for c in &discretionary {
                 p.marks_to_give += 1;
-                match ws.score(member, app, &c.id) {
+                match member.mark(app, &c.id) {
                     Some(s) if !s.reason.trim().is_empty() => p.marks_done += 1,
                     Some(_) => {
                         p.missing_reasons += 1;
@@ -131,63 +137,53 @@ pub fn diagnose(ws: &Workspace, results: &BTreeMap<Protocol, ApplicationResult>)
         progress.push(p);
     }
 
-    let gap = Ratio::from_decimal(call.discordance_gap.value());
+    let gap = call.discordance_gap.value();
     let mut discordances = Vec::new();
-    let mut gaps: BTreeMap<&MemberId, (Ratio, usize)> = BTreeMap::new();
+    let mut gaps: Vec<(Decimal, usize)> = vec![(Decimal::ZERO, 0); marks.members().len()];
+    let mut cell: Vec<(usize, Decimal, Decimal)> = Vec::with_capacity(marks.members().len());
     for app in &admitted {
         for c in &discretionary {
-            let marks: Vec<(&MemberId, Decimal, Ratio)> = voting
-                .iter()
-                .filter_map(|m| {
-                    let s = ws.score(m, app, &c.id)?;
-                    Some((*m, s.value(), normalized(c, s.value())?))
-                })
-                .collect();
-            if marks.len() < 2 {
+            cell.clear();
+            for (i, member) in marks.members().iter().enumerate() {
+                if let Some(s) = member.mark(app.as_str(), &c.id)
+                    && let Some(v) = normalized(c, s.value())
+                {
+                    cell.push((i, s.value(), v));
+                }
+            }
+            if cell.len() < 2 {
                 continue;
             }
-            let low = marks.iter().min_by_key(|m| m.2);
-            let high = marks.iter().max_by_key(|m| m.2);
+            let low = cell.iter().min_by_key(|m| m.2);
+            let high = cell.iter().max_by_key(|m| m.2);
             if let (Some(low), Some(high)) = (low, high)
-                && let Ok(spread) = high.2.checked_sub(low.2)
-                && spread > gap
+                && high.2 - low.2 > gap
             {
                 discordances.push(Discordance {
                     application: (*app).clone(),
                     criterion: c.id.clone(),
-                    lowest: (low.0.clone(), low.1),
-                    highest: (high.0.clone(), high.1),
-                    spread: spread.round_half_up(2).unwrap_or(Decimal::ZERO),
+                    lowest: (marks.members()[low.0].id.clone(), low.1),
+                    highest: (marks.members()[high.0].id.clone(), high.1),
+                    spread: (high.2 - low.2).round_dp(2),
                 });
             }
             // Severity: each mark against the mean of the others' marks on the same cell.
-            let total = marks
-                .iter()
-                .try_fold(Ratio::ZERO, |acc, m| acc.checked_add(m.2));
-            let Ok(total) = total else { continue };
-            let others = Ratio::from_int(marks.len() as i64 - 1);
-            for (member, _, v) in &marks {
-                let diff = total
-                    .checked_sub(*v)
-                    .and_then(|rest| rest.checked_div(others))
-                    .and_then(|mean_others| v.checked_sub(mean_others));
-                if let Ok(diff) = diff {
-                    let entry = gaps.entry(member).or_insert((Ratio::ZERO, 0));
-                    if let Ok(sum) = entry.0.checked_add(diff) {
-                        *entry = (sum, entry.1 + 1);
-                    }
-                }
+            let total: Decimal = cell.iter().map(|m| m.2).sum();
+            let others = Decimal::from(cell.len() as u64 - 1);
+            for (i, _, v) in &cell {
+                let diff = *v - (total - *v) / others;
+                gaps[*i] = (gaps[*i].0 + diff, gaps[*i].1 + 1);
             }
         }
     }
-    let severity = gaps
-        .into_iter()
+    let severity = marks
+        .members()
+        .iter()
+        .zip(gaps)
+        .filter(|(_, (_, n))| *n > 0)
         .map(|(member, (sum, n))| Severity {
-            member: member.clone(),
-            mean_gap: sum
-                .checked_div(Ratio::from_int(n as i64))
-                .and_then(|r| r.round_half_up(3))
-                .unwrap_or(Decimal::ZERO),
+            member: member.id.clone(),
+            mean_gap: (sum / Decimal::from(n as u64)).round_dp(3),
             marks_compared: n,
         })
         .collect();
@@ -195,7 +191,11 @@ pub fn diagnose(ws: &Workspace, results: &BTreeMap<Protocol, ApplicationResult>)
     let mut thin_panels = Vec::new();
     let required = call.min_scoring_members.unwrap_or(1);
     for app in &admitted {
-        let scorers = ws.scorers(app).len();
+        let scorers = marks
+            .members()
+            .iter()
+            .filter(|m| !m.abstains(app.as_str()))
+            .count();
         if scorers < required as usize
             && let Some(r) = results.get(*app)
         {

@@ -6,6 +6,7 @@ pub mod allocation;
 pub mod cofinancing;
 pub mod diagnostics;
 pub mod finding;
+mod marks;
 pub mod ranking;
 pub mod ratio;
 pub mod scoring;
@@ -129,6 +130,7 @@ impl Evaluation {
 /// Applies every rule of the call to the workspace.
 pub fn evaluate(ws: &Workspace) -> Evaluation {
     let call = ws.call();
+    let marks = marks::Marks::new(ws);
     let mut applications = BTreeMap::new();
     let mut lots = BTreeMap::new();
 
@@ -147,7 +149,7 @@ pub fn evaluate(ws: &Workspace) -> Evaluation {
             .copied()
             .filter(|a| admissions.get(&a.protocol).is_some_and(Admission::admitted))
             .collect();
-        let mut scores = scoring::score_lot(ws, &admitted);
+        let mut scores = scoring::score_lot_with(ws, &marks, &admitted);
 
         let eligible: Vec<(&Application, &Scores)> = admitted
             .iter()
@@ -212,7 +214,7 @@ pub fn evaluate(ws: &Workspace) -> Evaluation {
             },
         );
     }
-    let diagnostics = diagnostics::diagnose(ws, &applications);
+    let diagnostics = diagnostics::diagnose_with(ws, &marks, &applications);
     Evaluation {
         applications,
         lots,

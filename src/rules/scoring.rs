@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
+use super::marks::Marks;
 use super::ratio::{Exact, Overflow, Ratio};
 use crate::domain::{
     Application, Call, Criterion, CriterionId, Measure, MemberId, Protocol, Scoring, Workspace,
@@ -124,6 +125,14 @@ impl Scores {
 
 /// Scores the admitted applications of one lot.
 pub fn score_lot(ws: &Workspace, admitted: &[&Application]) -> BTreeMap<Protocol, Scores> {
+    score_lot_with(ws, &Marks::new(ws), admitted)
+}
+
+pub(crate) fn score_lot_with(
+    ws: &Workspace,
+    marks: &Marks,
+    admitted: &[&Application],
+) -> BTreeMap<Protocol, Scores> {
     let call = ws.call();
     let dp = call.decimals.min(6);
     let leaves = call.leaf_criteria();
@@ -133,7 +142,7 @@ pub fn score_lot(ws: &Workspace, admitted: &[&Application]) -> BTreeMap<Protocol
     for app in admitted {
         let row = table.entry(app.protocol.clone()).or_default();
         for c in &leaves {
-            row.insert(c.id.clone(), judged(ws, app, c));
+            row.insert(c.id.clone(), judged(marks, app, c));
         }
     }
     for c in &leaves {
@@ -260,18 +269,19 @@ fn points_of(c: &Criterion, v: Ratio, dp: u32) -> Exact<Decimal> {
 }
 
 /// The members' marks on a discretionary criterion, or the declared level of a tabular one.
-fn judged(ws: &Workspace, app: &Application, c: &Criterion) -> CriterionScore {
+fn judged(marks: &Marks, app: &Application, c: &Criterion) -> CriterionScore {
     let mut cs = CriterionScore::new(c);
     match &c.scoring {
         Scoring::Coefficient | Scoring::Points { .. } => {
             // Marks have at most four decimals and are few: their exact sum fits a Decimal.
             let mut sum = Decimal::ZERO;
-            for member in ws.commission().voting_members() {
-                if ws.abstains(&member.id, &app.protocol) {
+            let protocol = app.protocol.as_str();
+            for member in marks.members() {
+                if member.abstains(protocol) {
                     cs.abstained.push(member.id.clone());
                     continue;
                 }
-                match ws.score(&member.id, &app.protocol, &c.id) {
+                match member.mark(protocol, &c.id) {
                     None => cs.gaps.push(Gap::NotScored {
                         member: member.id.clone(),
                     }),

@@ -5,13 +5,11 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
-
 use super::files::{
     self, ApplicationFile, CallFile, CommissionFile, FORMAT, FileKind, SessionFile, SheetFile,
 };
 use super::locate::{locate, position_of_offset};
-use super::problem::{Position, Problem};
+use super::problem::Problem;
 use super::ron_error;
 use crate::domain::{
     Inconsistency, MemberId, Part, Parts, Protocol, SessionId, SetAside, Workspace,
@@ -234,13 +232,6 @@ fn read_folder<K: FileKind>(
         .collect()
 }
 
-/// Only the version, read before the rest so that a newer file is refused, not misread.
-#[derive(Deserialize)]
-struct Probe {
-    #[serde(default)]
-    format: Option<u32>,
-}
-
 fn read<K: FileKind>(
     dir: &Path,
     rel: &Path,
@@ -310,36 +301,46 @@ pub(super) fn parse<K: FileKind>(rel: &Path, text: &str) -> Result<K::Content, P
     let spanned = |e: ron::error::SpannedError| {
         Problem::at(rel, ron_error::position(&e), ron_error::message(&e.code))
     };
-    let probe: Probe = options.from_str(text).map_err(spanned)?;
-    match probe.format {
-        None => {
-            return Err(Problem::at(
-                rel,
-                Position { line: 1, column: 1 },
-                format!(
-                    "manca il campo «format» con la versione del formato del file (oggi {FORMAT})"
-                ),
-            ));
+    // One parse: the version is checked after it, or, when the parse fails, read from the text,
+    // so that a file of a newer version is refused as such rather than as malformed.
+    let file: K = match options.from_str(text) {
+        Ok(file) => file,
+        Err(e) => {
+            return Err(match declared_format(text) {
+                Some(n) if n > FORMAT => newer_format(rel, text, n),
+                _ => spanned(e),
+            });
         }
-        Some(0) => {
-            return Err(Problem::at(
-                rel,
-                locate(text, "format", "0"),
-                "la versione del formato non può essere 0",
-            ));
-        }
-        Some(n) if n > FORMAT => {
-            return Err(Problem::at(
-                rel,
-                locate(text, "format", &n.to_string()),
-                format!(
-                    "il file è nel formato {n}, scritto da una versione più recente di Commissione; questa versione legge il formato {FORMAT}"
-                ),
-            ));
-        }
-        Some(_) => {}
+    };
+    match file.format() {
+        0 => Err(Problem::at(
+            rel,
+            locate(text, "format", "0"),
+            "la versione del formato non può essere 0",
+        )),
+        n if n > FORMAT => Err(newer_format(rel, text, n)),
+        _ => Ok(file.into_content()),
     }
-    let file: K = options.from_str(text).map_err(spanned)?;
-    debug_assert!(file.format() <= FORMAT);
-    Ok(file.into_content())
+}
+
+fn newer_format(rel: &Path, text: &str, n: u32) -> Problem {
+    Problem::at(
+        rel,
+        locate(text, "format", &n.to_string()),
+        format!(
+            "il file è nel formato {n}, scritto da una versione più recente di Commissione; questa versione legge il formato {FORMAT}"
+        ),
+    )
+}
+
+/// The number after the first `format:` of the text, if any.
+fn declared_format(text: &str) -> Option<u32> {
+    let after = text
+        .split_once("format")?
+        .1
+        .trim_start()
+        .strip_prefix(':')?
+        .trim_start();
+    let digits: String = after.chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
 }
