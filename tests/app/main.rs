@@ -521,3 +521,31 @@ fn the_ranking_is_saved_as_a_spreadsheet_where_the_user_says() {
         vec![s::unknown_extension("graduatoria.pdf")]
     );
 }
+
+#[test]
+fn a_lock_left_by_a_crashed_program_can_be_taken_over_after_confirming() {
+    use commissione::workspace::lock::{FILE, Holder};
+    let (_tmp, dir) = common::fixture("example-a");
+    let long_ago = commissione::domain::Moment::parse("2026-03-01T09:00").unwrap();
+    let holder = Holder {
+        format: 1,
+        who: "segreteria (mrossi)".into(),
+        host: "pc-ufficio".into(),
+        pid: 4242,
+        since: long_ago,
+        refreshed: long_ago,
+    };
+    std::fs::write(dir.join(FILE), ron::to_string(&holder).unwrap()).unwrap();
+    let mut h = harness(&dir, Actor::Secretariat);
+    h.run();
+    h.get_by_label_contains("Sola lettura");
+    click(&mut h, s::TAKE_OVER);
+    // A confirmation first, which names who held it.
+    h.get_by_label(s::CONFIRM_TAKE_OVER_TITLE);
+    h.get_by_label(&s::take_over_text("segreteria (mrossi)"));
+    h.get_all_by_label(s::TAKE_OVER).last().unwrap().click();
+    h.run();
+    assert!(h.state().work().unwrap().editor().read_only().is_none());
+    assert!(h.query_by_label_contains("Sola lettura").is_none());
+    h.get_by_label(s::TAKEN_OVER);
+}
