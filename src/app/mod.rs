@@ -112,6 +112,8 @@ pub struct App {
     export: Option<export::ExportJob>,
     /// The save dialog of a spreadsheet export, while it is open.
     save_dialog: Option<dialog::Pending>,
+    /// Whether a written verbale is opened in the system's viewer (not in tests).
+    open_documents: bool,
     /// Set once the user confirmed closing: the next close request goes through.
     closing: bool,
     theme: Option<Theme>,
@@ -155,6 +157,7 @@ impl App {
             confirm: None,
             export: None,
             save_dialog: None,
+            open_documents: true,
             closing: false,
             theme: None,
             title: String::new(),
@@ -172,6 +175,11 @@ impl App {
 
     pub fn set_view(&mut self, view: View) {
         self.view = view;
+    }
+
+    /// Whether a written verbale opens in the system's PDF viewer; tests turn it off.
+    pub fn set_open_documents(&mut self, open: bool) {
+        self.open_documents = open;
     }
 
     pub fn settings(&self) -> &Settings {
@@ -448,7 +456,9 @@ impl App {
     fn exported(&mut self, document: export::Document, result: Result<PathBuf, String>) {
         match (document, result) {
             (export::Document::Minutes(session), Ok(path)) => {
-                if let Err(e) = export::open_with_system(&path) {
+                if self.open_documents
+                    && let Err(e) = export::open_with_system(&path)
+                {
                     self.messages.error(e);
                 }
                 self.views.sedute.export = export::ExportStatus::Done { session, path };
