@@ -95,7 +95,14 @@ impl App {
             });
             if let Some(ro) = editor.read_only() {
                 ui.horizontal_wrapped(|ui| {
-                    widgets::note(ui, Tone::Warn, s::read_only(&ro.reason()));
+                    let why = match ro {
+                        ReadOnly::Busy(h) => {
+                            s::read_only_busy(&h.who, &h.host, &crate::italian::moment(h.since))
+                        }
+                        ReadOnly::Journal(e) => s::read_only_journal(e),
+                        ReadOnly::Chosen => s::READ_ONLY_CHOSEN.to_string(),
+                    };
+                    widgets::note(ui, Tone::Warn, why);
                     if let ReadOnly::Busy(holder) = ro
                         && stale
                         && ui.button(s::TAKE_OVER).clicked()

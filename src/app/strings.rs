@@ -130,8 +130,19 @@ pub fn unsaved(n: usize) -> String {
     )
 }
 
-pub fn read_only(reason: &str) -> String {
-    format!("Sola lettura: l'avviso {reason}. Le modifiche non sono possibili.")
+pub const READ_ONLY_CHOSEN: &str =
+    "Sola lettura: l'avviso è aperto in consultazione e non si può modificare da qui.";
+
+pub fn read_only_busy(who: &str, host: &str, since: &str) -> String {
+    format!(
+        "Sola lettura: l'avviso è aperto da {who} sul computer {host} dal {since}; da qui si può consultare, non modificare."
+    )
+}
+
+pub fn read_only_journal(error: &str) -> String {
+    format!(
+        "Sola lettura: il registro delle modifiche non è integro ({error}); le modifiche sono sospese finché non si chiarisce."
+    )
 }
 
 pub fn view_key(n: usize) -> String {
@@ -272,6 +283,10 @@ pub fn rule_min_cofinancing(share: &str) -> String {
 
 pub fn rule_max_contribution(share: &str) -> String {
     format!("Contributo richiesto al massimo del {share} del costo complessivo.")
+}
+
+pub fn rule_project_cap(amount: &str) -> String {
+    format!("Contributo richiesto al massimo di {amount} per progetto.")
 }
 
 pub fn rule_in_kind(share: &str) -> String {

@@ -126,6 +126,9 @@ fn funding_ui(ui: &mut Ui, desk: &Desk) {
             share.value(),
         )));
     }
+    if let Some(cap) = f.max_contribution_per_project {
+        rules.push(s::rule_project_cap(&italian::euro(cap)));
+    }
     if let Some(share) = f.max_contribution_share {
         rules.push(s::rule_max_contribution(&italian::share_percent(
             share.value(),
