@@ -250,6 +250,24 @@ pub fn time_in_words(t: TimeOfDay) -> String {
     }
 }
 
+/// "P1", "P1 e P2", "P1, P2 e P3": a list as a sentence says it.
+pub fn list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} e {last}", init.join(", ")),
+    }
+}
+
+/// The sentence-initial form: "alle ore dieci" → "Alle ore dieci".
+pub fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 // Names of the domain's kinds, as the documents and the window say them.
 
 pub fn legal_form(form: &LegalForm) -> String {
@@ -399,6 +417,16 @@ mod tests {
             "alle ore nove"
         );
         assert_eq!(date(d), "21/11/2026");
+    }
+
+    #[test]
+    fn lists_and_capitals() {
+        let items: Vec<String> = ["P1", "P2", "P3"].iter().map(|s| s.to_string()).collect();
+        assert_eq!(list(&items[..1]), "P1");
+        assert_eq!(list(&items[..2]), "P1 e P2");
+        assert_eq!(list(&items), "P1, P2 e P3");
+        assert_eq!(capitalized("alle ore dieci"), "Alle ore dieci");
+        assert_eq!(capitalized("è"), "È");
     }
 }
 

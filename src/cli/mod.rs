@@ -2,11 +2,14 @@
 //! Italian messages; exit 0 on success, 1 when the data has errors, 2 on misuse.
 
 mod check;
+mod graduatoria;
 pub mod import;
+mod minutes;
 pub mod rank;
 mod registro;
 mod sample;
 mod sheet;
+mod verify;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -101,6 +104,32 @@ pub enum Command {
         /// Scrive su questo file invece che sullo schermo
         #[arg(short = 'o', long = "output")]
         output: Option<PathBuf>,
+    },
+    /// Scrive il verbale di una seduta in PDF
+    Minutes {
+        /// Cartella dell'avviso
+        dir: PathBuf,
+        /// La seduta (il suo identificativo, come in sedute/)
+        #[arg(long)]
+        session: String,
+        /// Il file PDF da scrivere (se manca: DIR/verbali/verbale-N-ID.pdf)
+        #[arg(short = 'o', long = "output")]
+        output: Option<PathBuf>,
+    },
+    /// Scrive la graduatoria da pubblicare, senza dati personali, in PDF
+    Graduatoria {
+        /// Cartella dell'avviso
+        dir: PathBuf,
+        /// Il file PDF da scrivere (se manca: DIR/verbali/graduatoria.pdf)
+        #[arg(short = 'o', long = "output")]
+        output: Option<PathBuf>,
+    },
+    /// Verifica che un verbale o una graduatoria in PDF corrisponda ai dati dell'avviso
+    Verify {
+        /// Cartella dell'avviso
+        dir: PathBuf,
+        /// Il file PDF da verificare
+        file: PathBuf,
     },
     /// Importa candidature (con voci di costo e co-finanziamento) o punteggi da file CSV, XLSX o ODS
     Import {
@@ -299,6 +328,13 @@ pub fn run(command: Command) -> Exit {
             sheet::import(&dir, &file, prefer)
         }
         Command::Registro { dir } => registro::run(&dir),
+        Command::Minutes {
+            dir,
+            session,
+            output,
+        } => minutes::run(&dir, &session, output.as_deref()),
+        Command::Graduatoria { dir, output } => graduatoria::run(&dir, output.as_deref()),
+        Command::Verify { dir, file } => verify::run(&dir, &file),
     }
 }
 

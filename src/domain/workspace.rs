@@ -243,14 +243,13 @@ impl Workspace {
             .collect()
     }
 
+    // The sheets held here are always in normal order (`assemble` and `put_sheet` normalize
+    // them), so these lookups may search instead of scanning.
     pub fn abstains(&self, member: &MemberId, application: &Protocol) -> bool {
-        // Sheets in a workspace are always normalized (sorted), so a binary search finds the
-        // declaration: a call of thousands of applications is evaluated without quadratic scans.
-        self.sheets.get(member).is_some_and(|s| {
-            s.declarations
-                .binary_search_by(|d| d.application.cmp(application))
-                .is_ok_and(|i| s.declarations[i].conflict.is_some())
-        })
+        self.sheets
+            .get(member)
+            .and_then(|s| s.declaration_normalized(application))
+            .is_some_and(|d| d.conflict.is_some())
     }
 
     pub fn score(
@@ -259,11 +258,8 @@ impl Workspace {
         application: &Protocol,
         criterion: &CriterionId,
     ) -> Option<&Score> {
-        let sheet = self.sheets.get(member)?;
-        let i = sheet
-            .scores
-            .binary_search_by(|s| (&s.application, &s.criterion).cmp(&(application, criterion)))
-            .ok()?;
-        sheet.scores.get(i)
+        self.sheets
+            .get(member)
+            .and_then(|s| s.score_normalized(application, criterion))
     }
 }

@@ -1,0 +1,27 @@
+//! `commissione graduatoria DIR [-o FILE.pdf]`: the public ranking, without personal data.
+
+use std::path::Path;
+
+use super::minutes::{default_output, write_pdf};
+use super::{Exit, load_clean};
+use crate::minutes;
+
+pub fn run(dir: &Path, output: Option<&Path>) -> Exit {
+    let (ws, _) = match load_clean(dir) {
+        Ok(loaded) => loaded,
+        Err(exit) => return exit,
+    };
+    let bytes = match minutes::ranking_pdf(&ws) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            eprintln!("errore: {e}");
+            return Exit::DataErrors;
+        }
+    };
+    let path = output.map_or_else(|| default_output(dir, "graduatoria.pdf"), Path::to_path_buf);
+    let exit = write_pdf(&path, &bytes);
+    if exit == Exit::Ok {
+        println!("Graduatoria scritta in {}.", path.display());
+    }
+    exit
+}

@@ -1,0 +1,204 @@
+//! Page content streams, written straight from the marks. printpdf's own path (an operation
+//! per line, every character looked up and encoded through several layers) took most of the
+//! time of a long verbale; the operators written here are the same few it would write.
+
+use std::io::Write as _;
+
+use printpdf::ParsedFont;
+
+use super::font::Style;
+use super::layout::{Mark, PAGE_HEIGHT, Page};
+use super::text::NBSP;
+
+/// Characters to glyph ids of one embedded (subset) face.
+pub struct Glyphs {
+    /// Indexed by Basic Multilingual Plane code point; 0 is .notdef.
+    ids: Vec<u16>,
+}
+
+impl Glyphs {
+    pub fn new(font: &ParsedFont) -> Glyphs {
+        let mut ids = vec![0u16; 0x1_0000];
+        for (&cp, &gid) in &font.codepoint_to_glyph {
+            if let Some(slot) = ids.get_mut(cp as usize) {
+                *slot = gid;
+            }
+        }
+        Glyphs { ids }
+    }
+
+    fn id(&self, c: char) -> u16 {
+        let c = if c == NBSP { ' ' } else { c };
+        self.ids.get(c as usize).copied().unwrap_or(0)
+    }
+}
+
+/// The resource name a face is known by on every page.
+pub fn resource(style: Style) -> &'static str {
+    match style {
+        Style::Regular => "LSREGU",
+        Style::Bold => "LSBOLD",
+    }
+}
+
+/// A number as content streams write it: at most three decimals, no trailing zeros, the same
+/// text on every machine.
+fn number(out: &mut Vec<u8>, value: f32) {
+    let thousandths = (f64::from(value) * 1000.0).round() as i64;
+    if thousandths < 0 {
+        out.push(b'-');
+    }
+    let abs = thousandths.unsigned_abs();
+    let _ = write!(out, "{}", abs / 1000);
+    let mut frac = abs % 1000;
+    if frac != 0 {
+        let mut digits = 3;
+        while frac.is_multiple_of(10) {
+            frac /= 10;
+            digits -= 1;
+        }
+        let _ = write!(out, ".{frac:0digits$}");
+    }
+}
+
+fn numbers(out: &mut Vec<u8>, values: &[f32], operator: &str) {
+    for v in values {
+        number(out, *v);
+        out.push(b' ');
+    }
+    out.extend_from_slice(operator.as_bytes());
+    out.push(b'\n');
+}
+
+const HEX: &[u8; 16] = b"0123456789ABCDEF";
+
+/// `text` as a hexadecimal string of two-byte glyph ids (the fonts are Identity-H).
+fn glyph_string(out: &mut Vec<u8>, glyphs: &Glyphs, text: &str) {
+    out.push(b'<');
+    for c in text.chars() {
+        let id = glyphs.id(c);
+        for shift in [12, 8, 4, 0] {
+            out.push(HEX[usize::from((id >> shift) & 0xf)]);
+        }
+    }
+    out.push(b'>');
+}
+
+/// The content stream of one page: grey grounds and rules first, then all the text.
+pub fn page_content(page: Page, regular: &Glyphs, bold: &Glyphs) -> Vec<u8> {
+    let mut out = Vec::with_capacity(page.marks.len() * 64);
+    let mut fill: Option<f32> = None;
+    let mut stroke: Option<(f32, f32)> = None;
+    for mark in &page.marks {
+        match *mark {
+            Mark::Fill {
+                x,
+                y,
+                width,
+                height,
+                gray,
+            } => {
+                if fill != Some(gray) {
+                    numbers(&mut out, &[gray], "g");
+                    fill = Some(gray);
+                }
+                numbers(
+                    &mut out,
+                    &[x, PAGE_HEIGHT - y - height, width, height],
+                    "re f",
+                );
+            }
+            Mark::Rule {
+                x1,
+                x2,
+                y,
+                thickness,
+                gray,
+            } => {
+                if stroke != Some((gray, thickness)) {
+                    numbers(&mut out, &[gray], "G");
+                    numbers(&mut out, &[thickness], "w");
+                    stroke = Some((gray, thickness));
+                }
+                let y = PAGE_HEIGHT - y;
+                numbers(&mut out, &[x1, y], "m");
+                numbers(&mut out, &[x2, y], "l S");
+            }
+            Mark::Text { .. } => {}
+        }
+    }
+    out.extend_from_slice(b"BT\n0 g\n");
+    let mut font: Option<(Style, f32)> = None;
+    for mark in page.marks {
+        let Mark::Text {
+            x,
+            baseline,
+            size,
+            gap,
+            runs,
+        } = mark
+        else {
+            continue;
+        };
+        numbers(
+            &mut out,
+            &[1.0, 0.0, 0.0, 1.0, x, PAGE_HEIGHT - baseline],
+            "Tm",
+        );
+        // TJ offsets are thousandths of the font size, negative to the right: each space of a
+        // justified line is widened by the same amount.
+        let offset = -gap * 1000.0 / size;
+        for run in runs {
+            if font != Some((run.style, size)) {
+                out.push(b'/');
+                out.extend_from_slice(resource(run.style).as_bytes());
+                out.push(b' ');
+                numbers(&mut out, &[size], "Tf");
+                font = Some((run.style, size));
+            }
+            let glyphs = match run.style {
+                Style::Regular => regular,
+                Style::Bold => bold,
+            };
+            if gap > 0.0 && run.text.contains(' ') {
+                out.push(b'[');
+                let mut parts = run.text.split(' ').peekable();
+                while let Some(part) = parts.next() {
+                    if parts.peek().is_some() {
+                        glyph_string(&mut out, glyphs, part);
+                        glyph_string(&mut out, glyphs, " ");
+                        out.push(b' ');
+                        number(&mut out, offset);
+                        out.push(b' ');
+                    } else if !part.is_empty() {
+                        glyph_string(&mut out, glyphs, part);
+                    }
+                }
+                out.extend_from_slice(b"] TJ\n");
+            } else {
+                glyph_string(&mut out, glyphs, &run.text);
+                out.extend_from_slice(b" Tj\n");
+            }
+        }
+    }
+    out.extend_from_slice(b"ET\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_written_the_same_everywhere() {
+        let mut out = Vec::new();
+        for v in [0.0, 1.0, -2.5, 595.2756, 841.8898, 0.3, 12.25] {
+            number(&mut out, v);
+            out.push(b' ');
+        }
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "0 1 -2.5 595.276 841.89 0.3 12.25 "
+        );
+    }
+}

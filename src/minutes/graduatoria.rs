@@ -1,0 +1,168 @@
+//! The public ranking, for Amministrazione trasparente: organisations, totals, outcomes and
+//! amounts, nothing personal.
+
+use super::MinutesError;
+use super::font::Fonts;
+use super::layout::{Align, Flow, Paragraph};
+use super::pdf::Meta;
+use super::table::{Column, Row, Table, table};
+use super::text::Span;
+use super::verbale::{TABLE_SIZE, call_heading, document, glued, heading, lead, para, pdf_date};
+use crate::domain::TimeOfDay;
+use crate::italian;
+use crate::record::{PublicLot, RankingRecord};
+use crate::rules::Outcome;
+
+fn lot(flow: &mut Flow, l: &PublicLot, several: bool) {
+    let info = &l.lot;
+    heading(
+        flow,
+        if several {
+            format!("Lotto «{}»", info.name)
+        } else {
+            "Graduatoria".to_string()
+        },
+    );
+    para(
+        flow,
+        format!(
+            "Risorse disponibili: {}. Modalità di assegnazione: {}.",
+            italian::euro(info.ceiling),
+            italian::allocation(info.allocation)
+        ),
+    );
+    if l.ranked.is_empty() {
+        para(flow, "Nessuna candidatura è in graduatoria.");
+    } else {
+        let mut t = Table::new(
+            vec![
+                Column::right("Posizione"),
+                Column::left("Protocollo"),
+                Column::left("Soggetto proponente"),
+                Column::right("Punteggio"),
+                Column::left("Esito"),
+                Column::right("Importo assegnato"),
+            ],
+            TABLE_SIZE,
+        );
+        for r in &l.ranked {
+            let mut outcome = glued(italian::outcome_in(r.outcome, info.allocation));
+            if r.drawn {
+                outcome.push_str(" (posizione stabilita per sorteggio)");
+            }
+            if r.tied {
+                outcome.push_str(" (a pari merito)");
+            }
+            t.push(Row::new(vec![
+                r.position.to_string(),
+                r.protocol.to_string(),
+                r.applicant.clone(),
+                r.total.map_or_else(|| "—".to_string(), italian::number),
+                outcome,
+                match (r.granted, r.outcome) {
+                    (Some(m), Outcome::Funded | Outcome::PartiallyFunded) => italian::euro(m),
+                    _ => "—".to_string(),
+                },
+            ]));
+        }
+        t.push(
+            Row::new(vec![
+                String::new(),
+                String::new(),
+                "Totale assegnato".into(),
+                String::new(),
+                String::new(),
+                italian::euro(l.granted),
+            ])
+            .emphasis(),
+        );
+        table(flow, &t);
+    }
+    if l.halted_by_tie {
+        para(
+            flow,
+            "L'assegnazione è sospesa fino al sorteggio tra le candidature a pari merito.",
+        );
+    }
+    if l.provisional {
+        para(
+            flow,
+            "Graduatoria provvisoria: la valutazione di alcune candidature non è completa.",
+        );
+    }
+    if !l.others.is_empty() {
+        let mut t = Table::new(
+            vec![
+                Column::left("Protocollo"),
+                Column::left("Soggetto proponente"),
+                Column::left("Esito"),
+            ],
+            TABLE_SIZE,
+        );
+        for o in &l.others {
+            t.push(Row::new(vec![
+                o.protocol.to_string(),
+                o.applicant.clone(),
+                glued(italian::outcome(o.outcome)),
+            ]));
+        }
+        lead(flow, "Candidature non in graduatoria:", &t);
+    }
+}
+
+pub fn render(fonts: &Fonts, r: &RankingRecord, seal: &str) -> Result<Vec<u8>, MinutesError> {
+    let date = r.approved_in.map(|(_, d)| d);
+    let first = match date {
+        Some(d) => format!("{} – Graduatoria del {}", r.authority, italian::date(d)),
+        None => format!("{} – Graduatoria provvisoria", r.authority),
+    };
+    let meta = Meta {
+        title: format!("Graduatoria – {}", r.title),
+        author: r.authority.clone(),
+        subject: format!("Graduatoria: {}", r.title),
+        keywords: format!("graduatoria; impronta SHA-256 {seal}"),
+        date: pdf_date(date.and_then(|d| d.at(TimeOfDay::new(0, 0)?))),
+        kind: "graduatoria",
+        session: None,
+        seal: seal.to_string(),
+    };
+    let left = [first, format!("Impronta SHA-256 dei dati: {seal}")];
+    document(fonts, r, &left, &meta, |flow| {
+        call_heading(flow, &r.authority, &r.office, &r.title, r.cup.as_deref());
+        flow.paragraph(
+            Paragraph::new(vec![Span::bold("GRADUATORIA")])
+                .size(14.0)
+                .align(Align::Center)
+                .after(2.0),
+        );
+        let status = match r.approved_in {
+            Some((number, date)) => format!(
+                "formata dalla commissione di valutazione nella seduta pubblica del {} (verbale n. {number})",
+                italian::date(date)
+            ),
+            None => {
+                "provvisoria: la commissione non l'ha ancora formata in seduta pubblica".to_string()
+            }
+        };
+        flow.paragraph(
+            Paragraph::text(italian::capitalized(&status))
+                .align(Align::Center)
+                .after(12.0),
+        );
+        para(
+            flow,
+            "Esito della valutazione delle candidature, pubblicato ai sensi del decreto legislativo 14 marzo 2013, n. 33. Il documento non riporta dati personali: per ogni candidatura sono indicati il numero di protocollo, la denominazione del soggetto proponente, il punteggio complessivo e l'esito.",
+        );
+        let several = r.lots.len() > 1;
+        for l in &r.lots {
+            lot(flow, l, several);
+        }
+        flow.paragraph(
+            Paragraph::text(format!(
+                "Il Responsabile unico del procedimento: {}.",
+                r.rup.trim()
+            ))
+            .before(12.0),
+        );
+    })
+}

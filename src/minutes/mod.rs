@@ -1,0 +1,137 @@
+//! The documents a session produces, as PDF: the verbale of each session and the public
+//! ranking (graduatoria). Both are drawn only from their records (`crate::record`), in an
+//! embedded font, A4, and byte for byte the same for the same data.
+//!
+//! `text` measures and breaks lines, `layout` and `table` flow them down pages, `content`
+//! writes each page's drawing operators and `pdf` the file around them (the fonts embedded by
+//! printpdf); `verbale` (with `opening`, `scoring`, `final_session`) and `graduatoria` say what
+//! goes in each document.
+
+mod content;
+mod final_session;
+pub(crate) mod font;
+mod graduatoria;
+mod layout;
+mod opening;
+mod pdf;
+mod scoring;
+mod table;
+mod text;
+mod verbale;
+
+use crate::domain::{Seal, SessionId, Workspace};
+use crate::record::{RankingRecord, SessionRecord, ranking_record, session_record};
+use crate::rules;
+use crate::seal::{ranking_seal, seal};
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MinutesError {
+    #[error("la seduta «{0}» non esiste in questo avviso")]
+    NoSession(SessionId),
+    #[error(
+        "la seduta «{session}» è stata chiusa con il sigillo {stored}, ma i dati attuali danno {computed}: \
+         qualcosa che la seduta copre è cambiato dopo la chiusura, e il verbale non può essere emesso"
+    )]
+    SealMismatch {
+        session: SessionId,
+        stored: String,
+        computed: String,
+    },
+    #[error("il carattere tipografico incorporato non è utilizzabile: {0}")]
+    Font(String),
+    #[error("la scrittura del PDF non è riuscita: {0}")]
+    Pdf(String),
+}
+
+/// The verbale of `session`, evaluated from the workspace as it stands. For a closed session
+/// the stored seal must still match the data, and is the one printed.
+pub fn minutes_pdf(ws: &Workspace, session: &SessionId) -> Result<Vec<u8>, MinutesError> {
+    let evaluation = rules::evaluate(ws);
+    let record = session_record(ws, &evaluation, session)
+        .ok_or_else(|| MinutesError::NoSession(session.clone()))?;
+    let stored = ws.session(session).and_then(|s| s.seal.as_ref());
+    render_minutes(&record, stored)
+}
+
+/// The verbale drawn from its record. `stored` is the session's seal if it is closed.
+pub fn render_minutes(
+    record: &SessionRecord,
+    stored: Option<&Seal>,
+) -> Result<Vec<u8>, MinutesError> {
+    let computed = seal(record);
+    if let Some(stored) = stored
+        && !stored.sha256.eq_ignore_ascii_case(&computed)
+    {
+        return Err(MinutesError::SealMismatch {
+            session: record.session.id.clone(),
+            stored: stored.sha256.clone(),
+            computed,
+        });
+    }
+    verbale::render(font::fonts()?, record, &computed, stored)
+}
+
+/// The public ranking of every lot.
+pub fn ranking_pdf(ws: &Workspace) -> Result<Vec<u8>, MinutesError> {
+    let evaluation = rules::evaluate(ws);
+    render_ranking(&ranking_record(ws, &evaluation))
+}
+
+pub fn render_ranking(record: &RankingRecord) -> Result<Vec<u8>, MinutesError> {
+    graduatoria::render(font::fonts()?, record, &ranking_seal(record))
+}
+
+/// What a document of ours says about itself in its information dictionary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stamp {
+    /// "verbale" or "graduatoria".
+    pub kind: String,
+    /// The session, for a verbale.
+    pub session: Option<SessionId>,
+    /// The seal printed on it (for the ranking, the fingerprint of its data).
+    pub seal: String,
+}
+
+/// The seal a verbale or ranking made by this program carries, or None for any other file.
+pub fn seal_in_pdf(pdf: &[u8]) -> Option<String> {
+    stamp_in_pdf(pdf).map(|s| s.seal)
+}
+
+/// Reads the stamp back. Works on signed copies too: a signature is an incremental update
+/// that leaves the information dictionary in place.
+pub fn stamp_in_pdf(pdf: &[u8]) -> Option<Stamp> {
+    let doc = lopdf::Document::load_mem(pdf).ok()?;
+    let info = doc
+        .trailer
+        .get(b"Info")
+        .ok()
+        .and_then(|o| o.as_reference().ok())
+        .and_then(|id| doc.get_dictionary(id).ok())?;
+    let text = |key: &[u8]| -> Option<String> {
+        let bytes = info.get(key).ok()?.as_str().ok()?;
+        Some(decode_text(bytes))
+    };
+    let seal = text(pdf::SEAL_KEY)?;
+    if seal.len() != 64 || !seal.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    Some(Stamp {
+        kind: text(pdf::KIND_KEY).unwrap_or_default(),
+        session: text(pdf::SESSION_KEY).and_then(|s| SessionId::new(s).ok()),
+        seal: seal.to_ascii_lowercase(),
+    })
+}
+
+/// A PDF text string: UTF-16BE after a byte order mark, or single bytes.
+fn decode_text(bytes: &[u8]) -> String {
+    match bytes.strip_prefix(&[0xFE, 0xFF]) {
+        Some(utf16) => {
+            let units: Vec<u16> = utf16
+                .chunks_exact(2)
+                .map(|c| u16::from_be_bytes([c[0], c[1]]))
+                .collect();
+            String::from_utf16_lossy(&units)
+        }
+        None => bytes.iter().map(|&b| char::from(b)).collect(),
+    }
+}

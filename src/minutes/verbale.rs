@@ -1,0 +1,513 @@
+//! The verbale of one session: heading, opening formula, who was there and what they declared,
+//! what the session did (see `opening`, `scoring`, `final_session`), notes, closing and
+//! signatures. Drawn only from the session's record.
+
+use super::MinutesError;
+use super::font::{Charset, Faces, Fonts};
+use super::layout::{Align, BODY_SIZE, Flow, Paragraph, footer};
+use super::pdf::{self, Meta};
+use super::table::{Column, Row, Table};
+use super::text::Span;
+use super::{final_session, opening, scoring};
+use crate::domain::{MemberId, Protocol, Role, Seal, SessionKind};
+use crate::italian;
+use crate::record::{Business, CallRecord, LotInfo, MemberRecord, SessionRecord};
+
+pub const TABLE_SIZE: f32 = 9.0;
+pub const HEADING_SIZE: f32 = 12.0;
+pub const SUBHEADING_SIZE: f32 = 11.0;
+
+/// The names the minutes use for members and lots, looked up from the record.
+pub struct Names<'r> {
+    pub record: &'r SessionRecord,
+}
+
+impl Names<'_> {
+    pub fn member(&self, id: &MemberId) -> String {
+        self.record
+            .commission
+            .members
+            .iter()
+            .find(|m| &m.id == id)
+            .map_or_else(|| id.to_string(), |m| m.name.clone())
+    }
+
+    pub fn lot(&self, id: &crate::domain::LotId) -> Option<&LotInfo> {
+        lot_info(&self.record.call, id)
+    }
+
+    pub fn lot_name(&self, id: &crate::domain::LotId) -> String {
+        self.lot(id)
+            .map_or_else(|| id.to_string(), |l| l.name.clone())
+    }
+}
+
+pub fn lot_info<'c>(call: &'c CallRecord, id: &crate::domain::LotId) -> Option<&'c LotInfo> {
+    call.lots.iter().find(|l| &l.id == id)
+}
+
+/// An outcome for a narrow table column: "non idonea" breaks after "non" no more.
+pub fn glued(text: &str) -> String {
+    text.replace("non ", "non\u{a0}")
+}
+
+pub fn protocols(list: &[Protocol]) -> String {
+    let items: Vec<String> = list.iter().map(ToString::to_string).collect();
+    italian::list(&items)
+}
+
+/// The heading every document of the call opens with: authority, office, call, CUP.
+pub fn call_heading(
+    flow: &mut Flow,
+    authority: &str,
+    office: &str,
+    title: &str,
+    cup: Option<&str>,
+) {
+    flow.paragraph(
+        Paragraph::new(vec![Span::bold(authority.to_uppercase())])
+            .size(14.0)
+            .align(Align::Center)
+            .after(2.0),
+    );
+    if !office.trim().is_empty() {
+        flow.paragraph(Paragraph::text(office).align(Align::Center).after(10.0));
+    }
+    flow.paragraph(
+        Paragraph::new(vec![Span::bold(title)])
+            .align(Align::Center)
+            .after(2.0),
+    );
+    if let Some(cup) = cup.filter(|c| !c.trim().is_empty()) {
+        flow.paragraph(
+            Paragraph::text(format!("CUP {cup}"))
+                .align(Align::Center)
+                .after(2.0),
+        );
+    }
+    flow.space(8.0);
+}
+
+pub fn heading(flow: &mut Flow, text: impl Into<String>) {
+    flow.heading(text, HEADING_SIZE);
+}
+
+pub fn subheading(flow: &mut Flow, text: impl Into<String>) {
+    flow.heading(text, SUBHEADING_SIZE);
+}
+
+pub fn para(flow: &mut Flow, text: impl Into<String>) {
+    flow.paragraph(Paragraph::text(text));
+}
+
+/// A sentence that introduces a table, then the table: the sentence stays on the page where
+/// the table starts.
+pub fn lead(flow: &mut Flow, text: impl Into<String>, t: &Table) {
+    let set = super::table::prepare(flow.faces, t);
+    flow.paragraph(Paragraph::text(text).keep_with(set.opening_height()));
+    super::table::draw(flow, set);
+}
+
+fn purpose(kind: SessionKind) -> &'static str {
+    match kind {
+        SessionKind::OpeningPublic => {
+            "per l'apertura delle candidature pervenute e la verifica della documentazione amministrativa ai fini dell'ammissibilità"
+        }
+        SessionKind::ReservedScoring => {
+            "per la valutazione delle proposte ammesse secondo i criteri stabiliti dall'avviso"
+        }
+        SessionKind::Final => {
+            "per la formazione della graduatoria e la proposta di assegnazione delle risorse"
+        }
+    }
+}
+
+fn seduta(kind: SessionKind) -> &'static str {
+    match kind {
+        SessionKind::ReservedScoring => "in seduta riservata",
+        SessionKind::OpeningPublic | SessionKind::Final => "in seduta pubblica",
+    }
+}
+
+fn role_of(m: &MemberRecord) -> String {
+    italian::role(m.role).to_string()
+}
+
+fn opening_formula(flow: &mut Flow, r: &SessionRecord) {
+    let s = &r.session;
+    let place = if s.place.trim().is_empty() {
+        String::new()
+    } else {
+        format!(", presso {}", s.place.trim())
+    };
+    para(
+        flow,
+        format!(
+            "{}, {}{place}, si è riunita {} la commissione di valutazione nominata con {}, {}.",
+            italian::date_in_words(s.date),
+            italian::time_in_words(s.start),
+            seduta(s.kind),
+            r.commission.appointed_by.trim(),
+            purpose(s.kind)
+        ),
+    );
+    para(
+        flow,
+        format!(
+            "Responsabile unico del procedimento: {}.",
+            r.call.rup.trim()
+        ),
+    );
+}
+
+fn presence(flow: &mut Flow, r: &SessionRecord) {
+    let members = &r.commission.members;
+    let mut t = Table::new(
+        vec![
+            Column::left("Componente"),
+            Column::left("Ruolo"),
+            Column::left("Qualifica"),
+            Column::left("Presenza"),
+        ],
+        TABLE_SIZE,
+    );
+    for m in members {
+        t.push(Row::new(vec![
+            m.name.clone(),
+            role_of(m),
+            m.qualification.clone(),
+            if m.present { "presente" } else { "assente" }.to_string(),
+        ]));
+    }
+    lead(flow, "La commissione è così composta:", &t);
+    let absent: Vec<String> = members
+        .iter()
+        .filter(|m| !m.present)
+        .map(|m| format!("{} ({})", m.name, role_of(m).to_lowercase()))
+        .collect();
+    if absent.is_empty() {
+        para(flow, "Sono presenti tutti i componenti della commissione.");
+    } else {
+        para(
+            flow,
+            format!(
+                "{} {}.",
+                if absent.len() == 1 {
+                    "È assente"
+                } else {
+                    "Sono assenti"
+                },
+                italian::list(&absent)
+            ),
+        );
+    }
+    if let Some(secretary) = members
+        .iter()
+        .find(|m| m.role == Role::Secretary && m.present)
+    {
+        para(
+            flow,
+            format!(
+                "Svolge le funzioni di segretario verbalizzante {}.",
+                secretary.name
+            ),
+        );
+    }
+    para(
+        flow,
+        "Il Presidente, constatate le presenze, dichiara aperta la seduta.",
+    );
+}
+
+fn declarations(flow: &mut Flow, r: &SessionRecord) {
+    if r.declarations.is_empty() {
+        return;
+    }
+    let names = Names { record: r };
+    heading(flow, "Dichiarazioni sui conflitti di interesse");
+    para(
+        flow,
+        "Presa visione dell'elenco dei soggetti proponenti, i componenti presenti rendono le seguenti dichiarazioni ai sensi dell'art. 6-bis della legge 7 agosto 1990, n. 241:",
+    );
+    let total = r.declarations.first().map_or(0, |d| {
+        d.no_conflict.len() + d.conflicts.len() + d.missing.len()
+    });
+    for d in &r.declarations {
+        let role = r
+            .commission
+            .members
+            .iter()
+            .find(|m| m.id == d.member)
+            .map(|m| role_of(m).to_lowercase())
+            .unwrap_or_default();
+        let mut parts = Vec::new();
+        if !d.no_conflict.is_empty() {
+            if d.no_conflict.len() == total {
+                parts.push(
+                    "dichiara l'assenza di conflitti di interesse e di cause di incompatibilità rispetto a tutte le candidature"
+                        .to_string(),
+                );
+            } else {
+                parts.push(format!(
+                    "dichiara l'assenza di conflitti di interesse rispetto {} {}",
+                    if d.no_conflict.len() == 1 {
+                        "alla candidatura"
+                    } else {
+                        "alle candidature"
+                    },
+                    protocols(&d.no_conflict)
+                ));
+            }
+        }
+        for c in &d.conflicts {
+            let note = if c.note.trim().is_empty() {
+                String::new()
+            } else {
+                format!(": {}", c.note.trim())
+            };
+            parts.push(format!(
+                "dichiara un conflitto di interesse rispetto alla candidatura {} ({}{note}) e si astiene dalla sua valutazione",
+                c.application,
+                italian::conflict_kind(c.kind)
+            ));
+        }
+        if !d.missing.is_empty() {
+            parts.push(format!(
+                "non ha ancora reso la dichiarazione per {} {}",
+                if d.missing.len() == 1 {
+                    "la candidatura"
+                } else {
+                    "le candidature"
+                },
+                protocols(&d.missing)
+            ));
+        }
+        flow.paragraph(
+            Paragraph::new(vec![
+                Span::bold(names.member(&d.member)),
+                Span::regular(format!(" ({role}) {}.", italian::list(&parts))),
+            ])
+            .indent(12.0),
+        );
+    }
+}
+
+fn draws(flow: &mut Flow, r: &SessionRecord) {
+    if r.draws.is_empty() {
+        return;
+    }
+    let names = Names { record: r };
+    heading(flow, "Sorteggio");
+    for d in &r.draws {
+        let method = if d.method.trim().is_empty() {
+            String::new()
+        } else {
+            format!(" mediante {}", d.method.trim())
+        };
+        let order: Vec<String> = d
+            .order
+            .iter()
+            .enumerate()
+            .map(|(i, p)| format!("{}) {p}", i + 1))
+            .collect();
+        para(
+            flow,
+            format!(
+                "Per il lotto «{}», essendo le candidature {} a pari merito anche dopo l'applicazione dei criteri di preferenza dell'avviso, la commissione procede in seduta pubblica al sorteggio{method}. L'ordine estratto è il seguente: {}.",
+                names.lot_name(&d.lot),
+                protocols(&d.order),
+                order.join(", ")
+            ),
+        );
+    }
+}
+
+fn notes(flow: &mut Flow, r: &SessionRecord) {
+    let notes: Vec<&String> = r.notes.iter().filter(|n| !n.trim().is_empty()).collect();
+    if notes.is_empty() {
+        return;
+    }
+    heading(flow, "Lavori della seduta");
+    for n in notes {
+        para(flow, n.trim());
+    }
+}
+
+fn closing(flow: &mut Flow, r: &SessionRecord) {
+    flow.space(6.0);
+    match r.session.end {
+        Some(end) => para(
+            flow,
+            format!(
+                "{} il Presidente dichiara chiusa la seduta.",
+                italian::capitalized(&italian::time_in_words(end))
+            ),
+        ),
+        None => para(flow, "Il Presidente dichiara chiusa la seduta."),
+    }
+    para(flow, "Del che è verbale.");
+    flow.paragraph(
+        Paragraph::new(vec![Span::bold("Letto, confermato e sottoscritto.")])
+            .before(6.0)
+            .after(14.0)
+            .keep_with(BODY_SIZE * 8.0),
+    );
+    let members: Vec<&MemberRecord> = r.commission.members.iter().collect();
+    let present: Vec<&MemberRecord> = members.iter().copied().filter(|m| m.present).collect();
+    let signers = if present.is_empty() { members } else { present };
+    let order = [Role::President, Role::Commissioner, Role::Secretary];
+    let lines: Vec<(String, String)> = order
+        .iter()
+        .flat_map(|role| signers.iter().filter(move |m| m.role == *role))
+        .map(|m| {
+            let title = match m.role {
+                Role::President => "Il Presidente",
+                Role::Commissioner => "Il Componente",
+                Role::Secretary => "Il Segretario verbalizzante",
+            };
+            (title.to_string(), m.name.clone())
+        })
+        .collect();
+    flow.signatures(&lines);
+}
+
+/// "D:20261121103000+01'00'": the session's start, on Rome's clock, as PDF dates are written.
+pub fn pdf_date(moment: Option<crate::domain::Moment>) -> String {
+    let Some(m) = moment else {
+        return "D:19700101000000Z".to_string();
+    };
+    // The file spelling is "2026-11-21T10:30:00+01:00".
+    let text = m.to_string();
+    let digits: String = text.chars().take(19).filter(char::is_ascii_digit).collect();
+    let offset = text.get(19..).unwrap_or("+00:00").replace(':', "'");
+    format!("D:{digits}{offset}'")
+}
+
+/// The footer's lines: which document, and its seal or, for an open session, the draft's
+/// fingerprint.
+fn footer_lines(r: &SessionRecord, computed: &str, stored: Option<&Seal>) -> Vec<String> {
+    let first = format!(
+        "{} – Verbale n. {} del {}",
+        r.call.authority,
+        r.session.number,
+        italian::date(r.session.date)
+    );
+    let second = match stored {
+        Some(seal) => format!(
+            "Sigillo SHA-256 (seduta chiusa il {}): {}",
+            italian::moment(seal.closed_at),
+            seal.sha256
+        ),
+        None => format!("BOZZA – seduta non ancora chiusa. Impronta SHA-256 dei dati: {computed}"),
+    };
+    vec![first, second]
+}
+
+/// Lays out a document with `body` and writes it, every page with the footer lines `left`
+/// and «Pagina N di M».
+pub fn document(
+    fonts: &Fonts,
+    record: &impl serde::Serialize,
+    left: &[String],
+    meta: &Meta,
+    body: impl FnOnce(&mut Flow),
+) -> Result<Vec<u8>, MinutesError> {
+    let charset = Charset::new(fonts, record);
+    let faces = Faces {
+        fonts,
+        charset: &charset,
+    };
+    let mut writer = pdf::Writer::new(fonts, &charset)?;
+    let count = {
+        let mut flow = Flow::new(faces, &mut writer);
+        body(&mut flow);
+        flow.finish()
+    };
+    let footers = (1..=count)
+        .map(|n| footer(faces, left, &format!("Pagina {n} di {count}")))
+        .collect();
+    writer.finish(footers, meta)
+}
+
+pub fn render(
+    fonts: &Fonts,
+    r: &SessionRecord,
+    computed: &str,
+    stored: Option<&Seal>,
+) -> Result<Vec<u8>, MinutesError> {
+    let seal = stored.map_or(computed, |s| s.sha256.as_str()).to_string();
+    let date = r.session.date.at(r.session.start);
+    let meta = Meta {
+        title: format!(
+            "Verbale n. {} – {} del {}",
+            r.session.number,
+            italian::session_kind(r.session.kind),
+            italian::date(r.session.date)
+        ),
+        author: format!("{} – Commissione di valutazione", r.call.authority),
+        subject: r.call.title.clone(),
+        keywords: format!(
+            "verbale; seduta {}; sigillo SHA-256 {seal}{}",
+            r.session.id,
+            if stored.is_none() { "; bozza" } else { "" }
+        ),
+        date: pdf_date(date),
+        kind: "verbale",
+        session: Some(r.session.id.to_string()),
+        seal,
+    };
+    document(
+        fonts,
+        r,
+        &footer_lines(r, computed, stored),
+        &meta,
+        |flow| {
+            call_heading(
+                flow,
+                &r.call.authority,
+                &r.call.office,
+                &r.call.title,
+                r.call.cup.as_deref(),
+            );
+            flow.paragraph(
+                Paragraph::new(vec![Span::bold(format!("VERBALE N. {}", r.session.number))])
+                    .size(14.0)
+                    .align(Align::Center)
+                    .after(2.0),
+            );
+            flow.paragraph(
+                Paragraph::text(format!(
+                    "{} del {}",
+                    italian::capitalized(italian::session_kind(r.session.kind)),
+                    italian::date(r.session.date)
+                ))
+                .align(Align::Center)
+                .after(4.0),
+            );
+            if stored.is_none() {
+                flow.paragraph(
+                    Paragraph::new(vec![Span::bold(
+                        "Bozza: la seduta non è ancora chiusa e il verbale non è sigillato.",
+                    )])
+                    .size(9.0)
+                    .align(Align::Center)
+                    .after(4.0),
+                );
+            }
+            flow.space(10.0);
+            opening_formula(flow, r);
+            presence(flow, r);
+            declarations(flow, r);
+            // A draw settles an order that the ranking below then shows.
+            draws(flow, r);
+            let names = Names { record: r };
+            match &r.business {
+                Business::Opening(o) => opening::render(flow, &names, o),
+                Business::Scoring(s) => scoring::render(flow, &names, s),
+                Business::Final(f) => final_session::render(flow, &names, f),
+            }
+            notes(flow, r);
+            closing(flow, r);
+        },
+    )
+}

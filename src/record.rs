@@ -1,0 +1,264 @@
+//! What the minutes of a session report, as data: the single source the PDF is drawn from and
+//! the seal is computed over. Nothing here formats or lays out; values keep their exact file
+//! spelling (amounts "131760.00", dates "2026-11-21") so that the seal does not depend on how
+//! a later version of the program chooses to print them.
+//!
+//! Every list is in a fixed order (the call's, the commission's, protocol or arrival order),
+//! so the same workspace always gives the same record and the same seal. What a session did
+//! depends on its kind: `opening`, `scoring` and `final_session` build those parts; `ranking`
+//! is the public ranking.
+
+mod final_session;
+mod opening;
+mod ranking;
+mod scoring;
+
+use std::collections::BTreeMap;
+
+use serde::{Serialize, Serializer};
+
+use crate::domain::{
+    Allocation, ConflictKind, Date, Declaration, LotId, MemberId, Moment, Money, Protocol, Role,
+    SessionId, SessionKind, TimeOfDay, Workspace,
+};
+use crate::rules::{self, ApplicationResult, Check, Evaluation, Outcome};
+
+pub use final_session::{FinalRecord, LotRanking, RankedRecord, TieRecord, UnrankedRecord};
+pub use opening::{AdmissionRecord, OpeningRecord, ReceivedRecord, SoccorsoRecord};
+pub use ranking::{PublicLot, PublicOther, PublicRanked, RankingRecord, ranking_record};
+pub use scoring::{
+    ApplicationScoring, CofinancingRow, CriterionInfo, CriterionResult, GapRecord, JudgementInfo,
+    LotScoring, MarkRecord, Method, ScoringRecord,
+};
+
+pub const RECORD_FORMAT: u32 = 1;
+
+/// Decimals kept for means and coefficients: enough to see why the rounded points are what
+/// they are, without pretending a repeating decimal ends.
+pub(crate) const MEAN_DECIMALS: u32 = 4;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SessionRecord {
+    pub format: u32,
+    pub call: CallRecord,
+    pub session: SessionInfo,
+    pub commission: CommissionRecord,
+    /// Per voting member present: what they declared about conflicts of interest.
+    pub declarations: Vec<MemberDeclarations>,
+    /// What the session did, according to its kind.
+    pub business: Business,
+    /// Draws (sorteggi) held in the session.
+    pub draws: Vec<DrawRecord>,
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CallRecord {
+    pub authority: String,
+    pub office: String,
+    pub title: String,
+    pub cup: Option<String>,
+    pub rup: String,
+    pub deadline: Moment,
+    pub lots: Vec<LotInfo>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LotInfo {
+    pub id: LotId,
+    pub name: String,
+    pub budget: Money,
+    /// Budget × (1 − reserved share): what the contributions may reach.
+    pub ceiling: Money,
+    pub allocation: Allocation,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SessionInfo {
+    pub id: SessionId,
+    pub number: u32,
+    pub kind: SessionKind,
+    pub date: Date,
+    pub start: TimeOfDay,
+    pub end: Option<TimeOfDay>,
+    pub place: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CommissionRecord {
+    pub appointed_by: String,
+    /// In the commission's order.
+    pub members: Vec<MemberRecord>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MemberRecord {
+    pub id: MemberId,
+    pub name: String,
+    pub role: Role,
+    pub qualification: String,
+    pub present: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MemberDeclarations {
+    pub member: MemberId,
+    /// Applications the member declared no conflict with.
+    pub no_conflict: Vec<Protocol>,
+    /// Conflicts declared: the member abstains on these.
+    pub conflicts: Vec<ConflictRecord>,
+    /// Applications the member has not declared anything about yet.
+    pub missing: Vec<Protocol>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ConflictRecord {
+    pub application: Protocol,
+    pub kind: ConflictKind,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum Business {
+    Opening(OpeningRecord),
+    Scoring(ScoringRecord),
+    Final(FinalRecord),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DrawRecord {
+    pub lot: LotId,
+    pub order: Vec<Protocol>,
+    pub method: String,
+}
+
+pub(crate) fn outcome_code<S: Serializer>(outcome: &Outcome, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(outcome.code())
+}
+
+/// The record of `session`'s minutes, or None if the workspace has no such session.
+pub fn session_record(
+    ws: &Workspace,
+    evaluation: &Evaluation,
+    session: &SessionId,
+) -> Option<SessionRecord> {
+    let s = ws.session(session)?;
+    let commission = ws.commission();
+    let members = commission
+        .members
+        .iter()
+        .map(|m| MemberRecord {
+            id: m.id.clone(),
+            name: m.name.clone(),
+            role: m.role,
+            qualification: m.qualification.clone(),
+            present: s.present.contains(&m.id),
+        })
+        .collect();
+    let business = match s.kind {
+        SessionKind::OpeningPublic => {
+            Business::Opening(opening::opening(ws, evaluation, session, s.date))
+        }
+        SessionKind::ReservedScoring => Business::Scoring(scoring::scoring(ws, evaluation)),
+        SessionKind::Final => Business::Final(final_session::final_ranking(ws, evaluation)),
+    };
+    Some(SessionRecord {
+        format: RECORD_FORMAT,
+        call: call_record(ws, evaluation),
+        session: SessionInfo {
+            id: s.id.clone(),
+            number: s.number,
+            kind: s.kind,
+            date: s.date,
+            start: s.start,
+            end: s.end,
+            place: s.place.clone(),
+        },
+        commission: CommissionRecord {
+            appointed_by: commission.appointed_by.clone(),
+            members,
+        },
+        declarations: declarations(ws, &s.present),
+        business,
+        draws: s
+            .draws
+            .iter()
+            .map(|d| DrawRecord {
+                lot: d.lot.clone(),
+                order: d.order.clone(),
+                method: d.method.clone(),
+            })
+            .collect(),
+        notes: s.notes.clone(),
+    })
+}
+
+pub(crate) fn call_record(ws: &Workspace, evaluation: &Evaluation) -> CallRecord {
+    let call = ws.call();
+    CallRecord {
+        authority: call.authority.clone(),
+        office: call.office.clone(),
+        title: call.title.clone(),
+        cup: call.cup.clone(),
+        rup: call.rup.clone(),
+        deadline: call.deadline,
+        lots: call
+            .lots
+            .iter()
+            .map(|l| LotInfo {
+                id: l.id.clone(),
+                name: l.name.clone(),
+                budget: l.budget,
+                ceiling: evaluation
+                    .lots
+                    .get(&l.id)
+                    .map_or_else(|| rules::cofinancing::lot_ceiling(l), |r| r.ceiling),
+                allocation: l.allocation,
+            })
+            .collect(),
+    }
+}
+
+fn declarations(ws: &Workspace, present: &[MemberId]) -> Vec<MemberDeclarations> {
+    ws.commission()
+        .voting_members()
+        .filter(|m| present.contains(&m.id))
+        .map(|m| {
+            // One pass over the sheet: a lookup per application would be quadratic.
+            let declared: BTreeMap<&Protocol, &Declaration> = ws
+                .sheet(&m.id)
+                .map(|s| s.declarations.iter().map(|d| (&d.application, d)).collect())
+                .unwrap_or_default();
+            let mut out = MemberDeclarations {
+                member: m.id.clone(),
+                no_conflict: Vec::new(),
+                conflicts: Vec::new(),
+                missing: Vec::new(),
+            };
+            for protocol in ws.applications().keys() {
+                match declared.get(protocol) {
+                    None => out.missing.push(protocol.clone()),
+                    Some(d) => match &d.conflict {
+                        None => out.no_conflict.push(protocol.clone()),
+                        Some(c) => out.conflicts.push(ConflictRecord {
+                            application: protocol.clone(),
+                            kind: c.kind,
+                            note: c.note.clone(),
+                        }),
+                    },
+                }
+            }
+            out
+        })
+        .collect()
+}
+
+pub(crate) fn failing_messages(result: &ApplicationResult) -> Vec<String> {
+    result
+        .admission
+        .findings
+        .iter()
+        .filter(|f| f.check == Check::Fail)
+        .map(|f| f.message.clone())
+        .collect()
+}

@@ -1,0 +1,323 @@
+//! What a reserved scoring session reports: each member's marks with their reasons, the
+//! means, the points before and after riparametrazione, and the co-financing table.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::{MEAN_DECIMALS, outcome_code};
+use crate::domain::{
+    Application, Coefficient, Criterion, CriterionId, LotId, Measure, MemberId, Money, Protocol,
+    Scoring, Workspace,
+};
+use crate::rules::{self, ApplicationResult, Check, Evaluation, Gap, Outcome, Ratio};
+
+/// Seduta riservata di valutazione.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScoringRecord {
+    /// Every criterion, groups and leaves, depth first.
+    pub criteria: Vec<CriterionInfo>,
+    pub judgement_scale: Vec<JudgementInfo>,
+    pub overall_min: Option<Decimal>,
+    pub rescale_totals: bool,
+    pub decimals: u32,
+    pub lots: Vec<LotScoring>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CriterionInfo {
+    pub id: CriterionId,
+    pub title: String,
+    pub max: Decimal,
+    pub min: Option<Decimal>,
+    pub rescale: bool,
+    pub method: Method,
+    /// 0 for a top-level criterion, 1 for its sub-criteria…
+    pub depth: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum Method {
+    Coefficient,
+    Points,
+    /// The measure, in Italian: "quota di co-finanziamento oltre il minimo".
+    Linear {
+        measure: String,
+        percent: bool,
+    },
+    Levels,
+    Group,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct JudgementInfo {
+    pub label: String,
+    pub coefficient: Coefficient,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LotScoring {
+    pub lot: LotId,
+    /// The admitted applications, by protocol.
+    pub applications: Vec<ApplicationScoring>,
+    /// Every application of the lot, by protocol.
+    pub cofinancing: Vec<CofinancingRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ApplicationScoring {
+    pub protocol: Protocol,
+    pub applicant: String,
+    pub title: String,
+    /// Members who declared a conflict and abstain.
+    pub abstained: Vec<MemberId>,
+    /// In the order of `ScoringRecord::criteria`.
+    pub criteria: Vec<CriterionResult>,
+    pub total_before_rescaling: Option<Decimal>,
+    pub total: Option<Decimal>,
+    /// Criterion ids, or "overall".
+    pub threshold_failures: Vec<String>,
+    #[serde(serialize_with = "outcome_code")]
+    pub outcome: Outcome,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CriterionResult {
+    pub criterion: CriterionId,
+    pub marks: Vec<MarkRecord>,
+    pub gaps: Vec<GapRecord>,
+    /// The mean of the marks (coefficients or points), rounded to four decimals for reading.
+    pub mean: Option<Decimal>,
+    /// A linear criterion's measure x, rounded to six decimals for reading.
+    pub measure: Option<Decimal>,
+    /// A tabular criterion's declared level.
+    pub level: Option<String>,
+    /// V in 0..1, rounded to four decimals for reading.
+    pub coefficient: Option<Decimal>,
+    pub points_before_rescaling: Option<Decimal>,
+    pub points: Option<Decimal>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MarkRecord {
+    pub member: MemberId,
+    pub value: Decimal,
+    /// The judgement of the scale the coefficient stands for ("buono").
+    pub judgement: Option<String>,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum GapRecord {
+    NotScored(MemberId),
+    NoReason(MemberId),
+    NobodyCanScore,
+    NotDeclared,
+    TooLarge,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CofinancingRow {
+    pub protocol: Protocol,
+    pub applicant: String,
+    pub total_cost: Money,
+    pub cash: Money,
+    pub in_kind: Money,
+    pub requested: Money,
+    /// K / C in per cent, truncated to four decimals.
+    pub share_percent: Decimal,
+    /// The co-financing checks that failed, in Italian.
+    pub failures: Vec<String>,
+}
+
+fn criterion_info(c: &Criterion, depth: u32, out: &mut Vec<CriterionInfo>) {
+    let method = match &c.scoring {
+        Scoring::Coefficient => Method::Coefficient,
+        Scoring::Points { .. } => Method::Points,
+        Scoring::Linear { measure } => {
+            let (text, percent) = match measure {
+                Measure::CofinancingShare => ("quota di co-finanziamento".to_string(), true),
+                Measure::CofinancingShareAboveMinimum => (
+                    "quota di co-finanziamento oltre il minimo".to_string(),
+                    true,
+                ),
+                Measure::Declared { unit } => (unit.clone(), false),
+            };
+            Method::Linear {
+                measure: text,
+                percent,
+            }
+        }
+        Scoring::Levels(_) => Method::Levels,
+        Scoring::Subcriteria(_) => Method::Group,
+    };
+    out.push(CriterionInfo {
+        id: c.id.clone(),
+        title: c.title.clone(),
+        max: c.max.value(),
+        min: c.min.map(|m| m.value()),
+        rescale: c.rescale,
+        method,
+        depth,
+    });
+    for sub in c.subcriteria() {
+        criterion_info(sub, depth + 1, out);
+    }
+}
+
+fn shown(r: Option<Ratio>, dp: u32) -> Option<Decimal> {
+    r.and_then(|r| r.round_half_up(dp).ok())
+        .map(|d| d.normalize())
+}
+
+pub(super) fn scoring(ws: &Workspace, evaluation: &Evaluation) -> ScoringRecord {
+    let call = ws.call();
+    let mut criteria = Vec::new();
+    for c in &call.criteria {
+        criterion_info(c, 0, &mut criteria);
+    }
+    let all = call.all_criteria();
+    let lots = call
+        .lots
+        .iter()
+        .map(|lot| {
+            let mut applications = Vec::new();
+            let mut cofinancing = Vec::new();
+            for app in ws.applications().values().filter(|a| a.lot == lot.id) {
+                let Some(result) = evaluation.application(&app.protocol) else {
+                    continue;
+                };
+                let b = &result.budget;
+                cofinancing.push(CofinancingRow {
+                    protocol: app.protocol.clone(),
+                    applicant: app.applicant.name.clone(),
+                    total_cost: b.total_cost,
+                    cash: b.cash,
+                    in_kind: b.in_kind,
+                    requested: b.requested,
+                    share_percent: b.share_percent,
+                    failures: result
+                        .admission
+                        .findings
+                        .iter()
+                        .filter(|f| f.rule.is_cofinancing() && f.check == Check::Fail)
+                        .map(|f| f.message.clone())
+                        .collect(),
+                });
+                if let Some(scores) = &result.scores {
+                    applications.push(application_scoring(ws, app, result, scores, &all));
+                }
+            }
+            LotScoring {
+                lot: lot.id.clone(),
+                applications,
+                cofinancing,
+            }
+        })
+        .collect();
+    ScoringRecord {
+        criteria,
+        judgement_scale: call
+            .judgement_scale
+            .iter()
+            .map(|j| JudgementInfo {
+                label: j.label.clone(),
+                coefficient: j.coefficient,
+            })
+            .collect(),
+        overall_min: call.overall_min.map(|m| m.value()),
+        rescale_totals: call.rescale_totals,
+        decimals: call.decimals,
+        lots,
+    }
+}
+
+fn application_scoring(
+    ws: &Workspace,
+    app: &Application,
+    result: &ApplicationResult,
+    scores: &rules::Scores,
+    all: &[&Criterion],
+) -> ApplicationScoring {
+    let call = ws.call();
+    // The rules already know who abstained; asking the sheets again would scan them per application.
+    let abstained = ws
+        .commission()
+        .voting_members()
+        .filter(|m| {
+            scores
+                .criteria
+                .values()
+                .any(|cs| cs.abstained.contains(&m.id))
+        })
+        .map(|m| m.id.clone())
+        .collect();
+    let criteria = all
+        .iter()
+        .map(|c| {
+            let cs = scores.criteria.get(&c.id);
+            let level = match &c.scoring {
+                Scoring::Levels(levels) => app
+                    .declared(&c.id)
+                    .and_then(|v| levels.iter().find(|l| l.id.as_str() == v))
+                    .map(|l| l.label.clone()),
+                _ => None,
+            };
+            CriterionResult {
+                criterion: c.id.clone(),
+                marks: cs
+                    .map(|cs| {
+                        cs.marks
+                            .iter()
+                            .map(|m| MarkRecord {
+                                member: m.member.clone(),
+                                value: m.value,
+                                judgement: match c.scoring {
+                                    Scoring::Coefficient => Coefficient::new(m.value)
+                                        .and_then(|k| call.judgement_for(k))
+                                        .map(|j| j.label.clone()),
+                                    _ => None,
+                                },
+                                reason: m.reason.clone(),
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+                gaps: cs
+                    .map(|cs| cs.gaps.iter().map(gap_record).collect())
+                    .unwrap_or_default(),
+                mean: shown(cs.and_then(|cs| cs.mean), MEAN_DECIMALS),
+                measure: shown(cs.and_then(|cs| cs.measure), 6),
+                level,
+                coefficient: match c.scoring {
+                    Scoring::Linear { .. } | Scoring::Points { .. } => {
+                        shown(cs.and_then(|cs| cs.coefficient), MEAN_DECIMALS)
+                    }
+                    _ => None,
+                },
+                points_before_rescaling: cs.and_then(|cs| cs.points_before_rescaling),
+                points: cs.and_then(|cs| cs.points),
+            }
+        })
+        .collect();
+    ApplicationScoring {
+        protocol: app.protocol.clone(),
+        applicant: app.applicant.name.clone(),
+        title: app.title.clone(),
+        abstained,
+        criteria,
+        total_before_rescaling: scores.total_before_rescaling,
+        total: scores.total,
+        threshold_failures: scores.threshold_failures.iter().map(|t| t.code()).collect(),
+        outcome: result.outcome,
+    }
+}
+
+fn gap_record(gap: &Gap) -> GapRecord {
+    match gap {
+        Gap::NotScored { member } => GapRecord::NotScored(member.clone()),
+        Gap::NoReason { member } => GapRecord::NoReason(member.clone()),
+        Gap::NobodyCanScore => GapRecord::NobodyCanScore,
+        Gap::NotDeclared => GapRecord::NotDeclared,
+        Gap::TooLarge => GapRecord::TooLarge,
+    }
+}

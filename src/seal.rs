@@ -1,0 +1,56 @@
+//! The seal of a session: the SHA-256 of everything its minutes report, so that a closed
+//! session can be recognised as unchanged, and a printed verbale as matching the data.
+//!
+//! The hash is over the canonical JSON of the record: its structs serialize their fields in
+//! declaration order, its lists are built in fixed orders and it holds no maps whose order
+//! could vary, so the same data always gives the same bytes.
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use crate::record::{RankingRecord, SessionRecord};
+
+/// Lowercase hex SHA-256 of the session record.
+pub fn seal(record: &SessionRecord) -> String {
+    digest(record)
+}
+
+/// The same for the public ranking: printed on it, so a published copy can be checked.
+pub fn ranking_seal(record: &RankingRecord) -> String {
+    digest(record)
+}
+
+fn digest(value: &impl Serialize) -> String {
+    let mut hasher = Sha256::new();
+    // Serializing plain structs, strings and decimals cannot fail; were it ever to, hashing the
+    // error text still gives a value that matches nothing real, and verify would say so.
+    match serde_json::to_writer(&mut HashWriter(&mut hasher), value) {
+        Ok(()) => {}
+        Err(e) => hasher.update(format!("errore: {e}").as_bytes()),
+    }
+    hex(&hasher.finalize())
+}
+
+pub(crate) fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        out.push(DIGITS[usize::from(b >> 4)] as char);
+        out.push(DIGITS[usize::from(b & 0xf)] as char);
+    }
+    out
+}
+
+/// Streams the JSON into the hasher: a big verbale's record need not exist twice in memory.
+struct HashWriter<'a>(&'a mut Sha256);
+
+impl std::io::Write for HashWriter<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.update(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
