@@ -1,19 +1,17 @@
-//! Writing a session's verbale in the background (a long call takes seconds), then opening it
-//! with the system's PDF viewer. The frame never waits: the window polls the job's channel.
+//! Writing documents in the background (a long call's verbale takes seconds): the verbale of a
+//! session and the public ranking as PDF, opened afterwards with the system's viewer, and the
+//! spreadsheets. The frame never waits: the window polls the job's channel.
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 
 use crate::domain::{LotId, SessionId, Workspace};
 use crate::import::{self, workbook};
+use crate::minutes;
 use crate::rules::Evaluation;
 use crate::workspace::files;
 
 use super::strings as s;
-
-/// Whether this build can write the verbale. The minutes module comes from another branch; until
-/// it is merged the button says so instead of pretending.
-pub const AVAILABLE: bool = false;
 
 #[derive(Debug, Clone, Default)]
 pub enum ExportStatus {
@@ -42,6 +40,8 @@ impl ExportStatus {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Document {
     Minutes(SessionId),
+    /// The ranking for publication, without personal data.
+    PublicRanking,
     /// The ranking and the score matrix for a spreadsheet.
     Spreadsheet,
 }
@@ -121,16 +121,22 @@ pub fn minutes_path(dir: &Path, ws: &Workspace, session: &SessionId) -> PathBuf 
     ))
 }
 
-/// What makes the verbale's bytes, run on the export thread. The minutes module is written on
-/// another branch: until it is merged (see [`AVAILABLE`]) nothing calls this, and it says so.
+/// Where the public ranking is written: `verbali/graduatoria.pdf`, as the command line does.
+pub fn ranking_path(dir: &Path) -> PathBuf {
+    dir.join(files::MINUTES).join("graduatoria.pdf")
+}
+
+/// What makes the verbale's bytes, run on the export thread.
 pub fn minutes_writer(
     ws: Workspace,
     session: SessionId,
 ) -> impl FnOnce() -> Result<Vec<u8>, String> + Send + 'static {
-    move || {
-        let _ = (ws, session);
-        Err(s::EXPORT_NOT_AVAILABLE.to_string())
-    }
+    move || minutes::minutes_pdf(&ws, &session).map_err(|e| e.to_string())
+}
+
+/// What makes the public ranking's bytes, run on the export thread.
+pub fn ranking_writer(ws: Workspace) -> impl FnOnce() -> Result<Vec<u8>, String> + Send + 'static {
+    move || minutes::ranking_pdf(&ws).map_err(|e| e.to_string())
 }
 
 fn save(path: &Path, bytes: &[u8]) -> Result<(), String> {

@@ -429,6 +429,7 @@ impl App {
                     }
                 }
                 Action::ExportMinutes(session) => self.export_minutes(ctx, session),
+                Action::ExportRanking => self.export_ranking(ctx),
                 Action::ExportSpreadsheet(Some(path)) => self.export_spreadsheet(ctx, path),
                 Action::ExportSpreadsheet(None) => {
                     if let Some(work) = &self.work
@@ -467,6 +468,16 @@ impl App {
                 self.messages.error(error.clone());
                 self.views.sedute.export = export::ExportStatus::Failed { session, error };
             }
+            (export::Document::PublicRanking, Ok(path)) => {
+                if self.open_documents
+                    && let Err(e) = export::open_with_system(&path)
+                {
+                    self.messages.error(e);
+                }
+                self.messages
+                    .notice(s::ranking_written(&path.display().to_string()));
+            }
+            (export::Document::PublicRanking, Err(error)) => self.messages.error(error),
             (export::Document::Spreadsheet, Ok(path)) => self
                 .messages
                 .notice(s::spreadsheet_written(&path.display().to_string())),
@@ -498,14 +509,27 @@ impl App {
         }
     }
 
+    /// Writes the public ranking (no personal data) as PDF on a thread, then opens it.
+    fn export_ranking(&mut self, ctx: &egui::Context) {
+        let Some(work) = &self.work else { return };
+        if self.export.is_some() {
+            self.messages.hint(s::EXPORT_BUSY);
+            return;
+        }
+        let ws = work.editor().workspace().clone();
+        let path = export::ranking_path(work.editor().dir());
+        self.export = Some(export::ExportJob::start(
+            ctx,
+            export::Document::PublicRanking,
+            path,
+            export::ranking_writer(ws),
+        ));
+    }
+
     /// Writes the session's verbale on a thread; the Sedute view shows the progress, and the
     /// PDF opens in the system's viewer when it is written.
     fn export_minutes(&mut self, ctx: &egui::Context, session: crate::domain::SessionId) {
         let Some(work) = &self.work else { return };
-        if !export::AVAILABLE {
-            self.messages.error(s::EXPORT_NOT_AVAILABLE);
-            return;
-        }
         if self.export.is_some() {
             self.messages.hint(s::EXPORT_BUSY);
             return;

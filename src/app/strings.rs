@@ -813,7 +813,9 @@ pub const DELETE_SESSION_CONFIRM: &str = "Eliminare la seduta? (Si può annullar
 pub const EXPORT_MINUTES: &str = "Esporta verbale";
 pub const EXPORT_MINUTES_HINT: &str =
     "Scrive il verbale della seduta in PDF nella cartella «verbali» e lo apre.";
-pub const EXPORT_NOT_AVAILABLE: &str = "L'esportazione del verbale in PDF non è ancora disponibile in questa versione: arriverà con il modulo dei verbali.";
+pub const MINUTES_DRAFT: &str = "La seduta non è ancora chiusa: il verbale esce come bozza.";
+pub const EXPORT_RANKING: &str = "Graduatoria pubblica (PDF)";
+pub const EXPORT_RANKING_HINT: &str = "La graduatoria da pubblicare, senza dati personali, in PDF nella cartella «verbali»; poi si apre.";
 pub const EXPORT_WRITING: &str = "Scrittura del verbale in corso…";
 pub const EXPORT_INTERRUPTED: &str = "La scrittura del verbale si è interrotta.";
 
@@ -851,6 +853,10 @@ pub fn tie_awaiting(lot: &str, list: &str) -> String {
 
 pub fn draw_form(lot: &str) -> String {
     format!("Esito del sorteggio, lotto {lot}")
+}
+
+pub fn ranking_written(path: &str) -> String {
+    format!("Graduatoria pubblica scritta in {path}")
 }
 
 pub fn export_done(path: &str) -> String {

@@ -328,7 +328,7 @@ fn the_presentation_shows_no_personal_data() {
 }
 
 #[test]
-fn a_session_is_created_and_the_verbale_button_says_what_it_can_do() {
+fn a_session_is_recorded_and_its_verbale_written_as_pdf() {
     let (_tmp, dir) = common::fixture("example-a");
     let mut h = harness(&dir, Actor::Secretariat);
     h.run();
@@ -361,10 +361,26 @@ fn a_session_is_created_and_the_verbale_button_says_what_it_can_do() {
         .session(&session.id)
         .map(|s| s.place.clone());
     assert_eq!(place.as_deref(), Some("Sala Giunta, Palazzo Pretorio"));
-    // Until the minutes module is merged the export says so, and writes nothing.
-    h.get_by_label(s::EXPORT_MINUTES);
-    h.get_by_label(s::EXPORT_NOT_AVAILABLE);
-    assert!(!dir.join("verbali").exists());
+    // The verbale is written on a thread, where the command line would write it.
+    h.state_mut().set_open_documents(false);
+    h.get_by_label(s::MINUTES_DRAFT);
+    // A spinner turns while it writes: step the frames rather than wait for them to settle.
+    h.get_by_label(s::EXPORT_MINUTES).click();
+    h.step();
+    let pdf = dir.join("verbali").join("verbale-01-s1.pdf");
+    let written = s::export_done(&pdf.display().to_string());
+    wait_for(&mut h, |h| h.query_by_label(&written).is_some());
+    assert!(h.state().errors().is_empty(), "{:?}", h.state().errors());
+    let bytes = std::fs::read(&pdf).expect("the verbale is written");
+    assert!(bytes.starts_with(b"%PDF"));
+
+    // And the public ranking, from the Graduatoria view.
+    click(&mut h, s::VIEW_GRADUATORIA);
+    click(&mut h, s::EXPORT_RANKING);
+    let ranking = dir.join("verbali").join("graduatoria.pdf");
+    let written = s::ranking_written(&ranking.display().to_string());
+    wait_for(&mut h, |h| h.query_by_label(&written).is_some());
+    assert!(std::fs::read(&ranking).unwrap().starts_with(b"%PDF"));
 }
 
 #[test]
@@ -496,14 +512,8 @@ fn the_ranking_is_saved_as_a_spreadsheet_where_the_user_says() {
         .type_text(&target.display().to_string());
     h.run();
     click(&mut h, s::SAVE_HERE);
-    // Written on a thread: wait for it, frame by frame.
-    for _ in 0..200 {
-        if target.exists() && h.query_by_label_contains("scritte in").is_some() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-        h.step();
-    }
+    let written = s::spreadsheet_written(&target.display().to_string());
+    wait_for(&mut h, |h| h.query_by_label(&written).is_some());
     assert!(h.state().errors().is_empty(), "{:?}", h.state().errors());
     let bytes = std::fs::read(&target).expect("the spreadsheet is written");
     assert!(bytes.starts_with(b"PK"), "an ODS is a zip file");

@@ -172,8 +172,16 @@ fn on_the_sondrio_sample_the_evaluation_can_be_completed() {
     assert!(h.query_by_label(s::RANKING_PROVISIONAL).is_none());
     assert!(h.query_by_label("valutazione incompleta").is_none());
     h.get_by_label("selezionata per la co-progettazione");
+    // The final session, and its verbale.
     click(&mut h, s::VIEW_SEDUTE);
-    h.get_by_label(s::EXPORT_MINUTES);
+    click(&mut h, s::NEW_SESSION);
+    h.state_mut().set_open_documents(false);
+    h.get_by_label(s::EXPORT_MINUTES).click();
+    h.step();
+    let pdf = dir.join("verbali").join("verbale-03-s3.pdf");
+    let written = s::export_done(&pdf.display().to_string());
+    wait_for(&mut h, |h| h.query_by_label(&written).is_some());
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
 }
 
 /// Not a test: a measurement. `cargo test --test app -- --ignored --nocapture frame_time`

@@ -68,3 +68,18 @@ pub fn sondrio() -> (tempfile::TempDir, PathBuf) {
     commissione::samples::write("sondrio-coworking", &dir).unwrap();
     (tmp, dir)
 }
+
+/// Steps the window until `done` (a background job has finished), for at most ten seconds.
+pub fn wait_for(h: &mut Harness<App>, done: impl Fn(&Harness<App>) -> bool) {
+    for _ in 0..500 {
+        if done(h) {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        h.step();
+    }
+    panic!(
+        "the background job did not finish: {:?}",
+        h.state().errors()
+    );
+}

@@ -61,6 +61,13 @@ pub fn graduatoria_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
             desk.out.push(super::Action::Present(None));
         }
         if ui
+            .button(s::EXPORT_RANKING)
+            .on_hover_text(s::EXPORT_RANKING_HINT)
+            .clicked()
+        {
+            desk.out.push(super::Action::ExportRanking);
+        }
+        if ui
             .selectable_label(state.export.is_some(), s::EXPORT_SPREADSHEET)
             .on_hover_text(s::EXPORT_SPREADSHEET_HINT)
             .clicked()

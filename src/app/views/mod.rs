@@ -69,6 +69,8 @@ pub enum Action {
     /// Go to a view, opening an application there when one is given.
     Goto(View, Option<Protocol>),
     ExportMinutes(SessionId),
+    /// The public ranking as PDF.
+    ExportRanking,
     /// Export the ranking and the score matrix to this spreadsheet, or ask where (None).
     ExportSpreadsheet(Option<std::path::PathBuf>),
     /// Start the presentation mode, at an application if one is given.

@@ -226,21 +226,18 @@ fn session_ui(ui: &mut Ui, state: &mut State, session: &Session, desk: &mut Desk
 
 fn export_ui(ui: &mut Ui, state: &mut State, session: &Session, desk: &mut Desk) {
     ui.horizontal_wrapped(|ui| {
-        let available = crate::app::export::AVAILABLE;
         let busy = state.export.busy();
-        let r = ui.add_enabled(available && !busy, egui::Button::new(s::EXPORT_MINUTES));
-        let r = if available {
-            r.on_hover_text(s::EXPORT_MINUTES_HINT)
-        } else {
-            r.on_disabled_hover_text(s::EXPORT_NOT_AVAILABLE)
-        };
-        if r.clicked() {
+        if ui
+            .add_enabled(!busy, egui::Button::new(s::EXPORT_MINUTES))
+            .on_hover_text(s::EXPORT_MINUTES_HINT)
+            .clicked()
+        {
             desk.out.push(Action::ExportMinutes(session.id.clone()));
         }
+        if session.seal.is_none() {
+            ui.weak(s::MINUTES_DRAFT);
+        }
         match &state.export {
-            _ if !available => {
-                widgets::note(ui, Tone::Neutral, s::EXPORT_NOT_AVAILABLE);
-            }
             ExportStatus::Idle => {}
             ExportStatus::Writing { session: id } if *id == session.id => {
                 ui.spinner();
