@@ -125,6 +125,7 @@ fn new_session(desk: &Desk) -> Session {
             .collect(),
         notes: Vec::new(),
         draws: Vec::new(),
+        amendments: Vec::new(),
         seal: None,
     }
 }
