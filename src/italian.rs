@@ -429,3 +429,192 @@ mod tests {
         assert_eq!(capitalized("è"), "È");
     }
 }
+
+// What people type in the window: amounts and points with the Italian decimal comma, dates as
+// 20/03/2026, times as 10:30. The files keep one spelling (see `domain::number`); these readers
+// turn what a person types into it, and refuse what could mean two things.
+
+/// Reads a typed number with at most `decimals` decimals into the files' plain spelling
+/// ("1.234,56" → "1234.56"). A point followed by other than three digits is refused: "12.50"
+/// could be twelve and a half or a typo, and money must not be guessed.
+fn typed_plain(text: &str, decimals: usize, example: &str) -> Result<String, String> {
+    let cleaned: String = text
+        .trim()
+        .trim_start_matches('€')
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
+        .collect();
+    if cleaned.is_empty() {
+        return Err(format!("manca il valore (per esempio {example})"));
+    }
+    if cleaned.starts_with('-') {
+        return Err(format!(
+            "«{}»: il valore non può essere negativo",
+            text.trim()
+        ));
+    }
+    if !cleaned
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    {
+        return Err(format!(
+            "«{}»: si scrive con le cifre e la virgola per i decimali (per esempio {example})",
+            text.trim()
+        ));
+    }
+    let (int, frac) = match cleaned.split_once(',') {
+        Some((int, frac)) => {
+            if frac.contains(',') || frac.contains('.') {
+                return Err(format!(
+                    "«{}»: la virgola separa i decimali e va scritta una volta sola (per esempio {example})",
+                    text.trim()
+                ));
+            }
+            (int, frac)
+        }
+        None => (cleaned.as_str(), ""),
+    };
+    let grouped = |int: &str| {
+        let mut groups = int.split('.');
+        let first = groups.next().unwrap_or("");
+        (1..=3).contains(&first.len()) && groups.all(|g| g.len() == 3)
+    };
+    if int.contains('.') && !grouped(int) {
+        let hint = if cleaned.contains(',') {
+            format!("i punti separano le migliaia (per esempio {example})")
+        } else {
+            format!(
+                "in italiano i decimali si separano con la virgola: forse «{}»?",
+                cleaned.replace('.', ",")
+            )
+        };
+        return Err(format!("«{}»: {hint}", text.trim()));
+    }
+    if frac.len() > decimals {
+        return Err(match decimals {
+            0 => format!("«{}»: non sono ammessi decimali", text.trim()),
+            1 => format!("«{}»: è ammesso un solo decimale", text.trim()),
+            n => format!("«{}»: sono ammessi al massimo {n} decimali", text.trim()),
+        });
+    }
+    let int: String = int.chars().filter(|c| *c != '.').collect();
+    let int = if int.is_empty() { "0".to_string() } else { int };
+    if int.len() > 15 {
+        return Err(format!("«{}»: il valore è troppo grande", text.trim()));
+    }
+    Ok(if frac.is_empty() {
+        int
+    } else {
+        format!("{int}.{frac}")
+    })
+}
+
+/// An amount as a person types it: "1.234,56", "1234,5", "€ 1.234" (→ 1234,00).
+pub fn parse_typed_amount(text: &str) -> Result<Money, String> {
+    let plain = typed_plain(text, 2, "1.234,56")?;
+    Money::parse(&plain).map_err(|e| format!("«{}»: {}", text.trim(), e.why))
+}
+
+/// Points or a coefficient as a person types them: "14", "14,5", "0,8".
+pub fn parse_typed_points(text: &str) -> Result<crate::domain::Points, String> {
+    let plain = typed_plain(text, 4, "14,5")?;
+    crate::domain::Points::parse(&plain).map_err(|e| format!("«{}»: {}", text.trim(), e.why))
+}
+
+/// A date as a person types it: "20/03/2026", "20/3/2026", "20.03.2026" or "2026-03-20".
+pub fn parse_typed_date(text: &str) -> Result<Date, String> {
+    let t = text.trim();
+    let error = || format!("«{t}» non è una data: si scrive come 20/03/2026");
+    if let Ok(d) = Date::parse(t) {
+        return Ok(d);
+    }
+    let parts: Vec<&str> = t.split(['/', '.', '-']).collect();
+    let [day, month, year] = parts.as_slice() else {
+        return Err(error());
+    };
+    let (Ok(day), Ok(month), Ok(year)) =
+        (day.parse::<i8>(), month.parse::<i8>(), year.parse::<i16>())
+    else {
+        return Err(error());
+    };
+    if !(1000..=9999).contains(&year) {
+        return Err(format!(
+            "«{t}»: l'anno va scritto con quattro cifre (20/03/2026)"
+        ));
+    }
+    Date::new(year, month, day).ok_or_else(|| format!("«{t}»: questa data non esiste"))
+}
+
+/// A time of day as a person types it: "10:30", "10.30", "9" (→ 09:00).
+pub fn parse_typed_time(text: &str) -> Result<TimeOfDay, String> {
+    let t = text.trim();
+    let error = || format!("«{t}» non è un orario: si scrive come 10:30");
+    let (h, m) = t.split_once([':', '.']).unwrap_or((t, "0"));
+    let (Ok(h), Ok(m)) = (h.trim().parse::<i8>(), m.trim().parse::<i8>()) else {
+        return Err(error());
+    };
+    TimeOfDay::new(h, m).ok_or_else(error)
+}
+
+#[cfg(test)]
+mod typing_tests {
+    use super::*;
+
+    #[test]
+    fn typed_amounts_read_the_italian_way() {
+        let ok = |t: &str| parse_typed_amount(t).map(|m| m.to_string());
+        assert_eq!(ok("1.234,56"), Ok("1234.56".into()));
+        assert_eq!(ok("1234,5"), Ok("1234.50".into()));
+        assert_eq!(ok("€ 90.000,00"), Ok("90000.00".into()));
+        assert_eq!(ok("1.234"), Ok("1234.00".into()));
+        assert_eq!(ok("12.345.678"), Ok("12345678.00".into()));
+        assert_eq!(ok(" 500 "), Ok("500.00".into()));
+        assert_eq!(ok(",5"), Ok("0.50".into()));
+        assert_eq!(ok("1 234,56"), Ok("1234.56".into()));
+    }
+
+    #[test]
+    fn typed_amounts_that_could_mean_two_things_are_refused() {
+        for (text, hint) in [
+            ("12.50", "forse «12,50»"),
+            ("1.23,4", "migliaia"),
+            ("1,234,5", "una volta sola"),
+            ("12,345", "2 decimali"),
+            ("-5", "negativo"),
+            ("", "manca"),
+            ("dodici", "cifre"),
+            ("1e5", "cifre"),
+        ] {
+            let error = parse_typed_amount(text).unwrap_err();
+            assert!(error.contains(hint), "{text}: {error}");
+        }
+    }
+
+    #[test]
+    fn typed_points_dates_and_times() {
+        assert_eq!(parse_typed_points("14,5").unwrap().to_string(), "14.5");
+        assert_eq!(parse_typed_points("0,8").unwrap().to_string(), "0.8");
+        assert!(parse_typed_points("0.8").unwrap_err().contains("«0,8»"));
+        assert_eq!(
+            parse_typed_date("20/3/2026").unwrap(),
+            Date::parse("2026-03-20").unwrap()
+        );
+        assert_eq!(
+            parse_typed_date("2026-03-20").unwrap(),
+            Date::parse("2026-03-20").unwrap()
+        );
+        assert!(
+            parse_typed_date("31/02/2026")
+                .unwrap_err()
+                .contains("non esiste")
+        );
+        assert!(
+            parse_typed_date("20/03/26")
+                .unwrap_err()
+                .contains("quattro cifre")
+        );
+        assert_eq!(parse_typed_time("9").unwrap().to_string(), "09:00");
+        assert_eq!(parse_typed_time("10.30").unwrap().to_string(), "10:30");
+        assert!(parse_typed_time("25:00").is_err());
+    }
+}

@@ -15,7 +15,7 @@ mod scoring;
 
 use std::collections::BTreeMap;
 
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::domain::{
     Allocation, ConflictKind, Date, Declaration, LotId, MemberId, Moment, Money, Protocol, Role,
@@ -37,7 +37,7 @@ pub const RECORD_FORMAT: u32 = 1;
 /// they are, without pretending a repeating decimal ends.
 pub(crate) const MEAN_DECIMALS: u32 = 4;
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SessionRecord {
     pub format: u32,
     pub call: CallRecord,
@@ -50,9 +50,23 @@ pub struct SessionRecord {
     /// Draws (sorteggi) held in the session.
     pub draws: Vec<DrawRecord>,
     pub notes: Vec<String>,
+    /// Changes made in this session to what earlier, closed sessions had fixed.
+    #[serde(default)]
+    pub amendments: Vec<AmendmentRecord>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AmendmentRecord {
+    /// The closed session amended, with its minutes' number and date.
+    pub closed: SessionId,
+    pub closed_number: u32,
+    pub closed_date: Date,
+    /// What changed, in Italian.
+    pub change: String,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CallRecord {
     pub authority: String,
     pub office: String,
@@ -63,7 +77,7 @@ pub struct CallRecord {
     pub lots: Vec<LotInfo>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LotInfo {
     pub id: LotId,
     pub name: String,
@@ -73,7 +87,7 @@ pub struct LotInfo {
     pub allocation: Allocation,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SessionInfo {
     pub id: SessionId,
     pub number: u32,
@@ -84,14 +98,14 @@ pub struct SessionInfo {
     pub place: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CommissionRecord {
     pub appointed_by: String,
     /// In the commission's order.
     pub members: Vec<MemberRecord>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MemberRecord {
     pub id: MemberId,
     pub name: String,
@@ -100,7 +114,7 @@ pub struct MemberRecord {
     pub present: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MemberDeclarations {
     pub member: MemberId,
     /// Applications the member declared no conflict with.
@@ -111,21 +125,21 @@ pub struct MemberDeclarations {
     pub missing: Vec<Protocol>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ConflictRecord {
     pub application: Protocol,
     pub kind: ConflictKind,
     pub note: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Business {
     Opening(OpeningRecord),
     Scoring(ScoringRecord),
     Final(FinalRecord),
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DrawRecord {
     pub lot: LotId,
     pub order: Vec<Protocol>,
@@ -134,6 +148,15 @@ pub struct DrawRecord {
 
 pub(crate) fn outcome_code<S: Serializer>(outcome: &Outcome, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(outcome.code())
+}
+
+/// Reads an outcome back from its code, for the record of a closed session kept on disk.
+pub(crate) fn outcome_from_code<'de, D: Deserializer<'de>>(d: D) -> Result<Outcome, D::Error> {
+    let code = String::deserialize(d)?;
+    Outcome::ALL
+        .into_iter()
+        .find(|o| o.code() == code)
+        .ok_or_else(|| serde::de::Error::custom(format!("esito sconosciuto «{code}»")))
 }
 
 /// The record of `session`'s minutes, or None if the workspace has no such session.
@@ -190,6 +213,20 @@ pub fn session_record(
             })
             .collect(),
         notes: s.notes.clone(),
+        amendments: s
+            .amendments
+            .iter()
+            .map(|a| {
+                let closed = ws.session(&a.closed);
+                AmendmentRecord {
+                    closed: a.closed.clone(),
+                    closed_number: closed.map_or(0, |c| c.number),
+                    closed_date: closed.map_or(s.date, |c| c.date),
+                    change: a.change.clone(),
+                    reason: a.reason.clone(),
+                }
+            })
+            .collect(),
     })
 }
 

@@ -1,100 +1,578 @@
-//! The window. A first version: the applications of the workspace in a table.
+//! The window: the whole evaluation in one egui app, for a committee in a meeting room.
+//!
+//! [`App`] holds everything and draws with [`App::ui`], which both the eframe window and the
+//! tests (egui_kittest) call. Views never change the workspace themselves: they ask with
+//! [`views::Action`]s, which the app applies through the [`crate::editor::Editor`] after the
+//! frame; text being typed is a draft until saved (see [`drafts`]).
 
-use std::path::PathBuf;
+mod chrome;
+mod dialog;
+mod drafts;
+mod editing;
+mod export;
+mod messages;
+mod open;
+mod settings;
+pub mod strings;
+mod views;
+mod widgets;
+mod work;
 
-use eframe::egui;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use egui::{Ui, ViewportCommand};
 
 use crate::cli::Exit;
-use crate::domain::Workspace;
-use crate::rules::{self, Evaluation};
-use crate::{italian, workspace};
+use crate::editor::{Actor, OpenError};
+use crate::workspace::files;
 
+use messages::Messages;
+use open::{Choice, Start};
+pub use settings::{Settings, Theme};
+use strings as s;
+pub use views::View;
+use views::{Action, Desk, Views, presentazione};
+pub use work::Work;
+
+/// Opens the window. `dir` comes from `commissione open DIR`; without it the last call opens,
+/// or on first start the sample. Two variables help demonstrations and screenshots (see the
+/// README): `COMMISSIONE_RUOLO` (`segreteria` or a member's id) skips the choice of role, and
+/// `COMMISSIONE_VISTA` (a view's name, e.g. `graduatoria`, or `presentazione`) picks the first
+/// view.
 pub fn run(dir: Option<PathBuf>) -> Exit {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
-            .with_title("Commissione")
-            .with_inner_size([1200.0, 720.0]),
+            .with_title(s::APP_TITLE)
+            .with_app_id("commissione")
+            .with_inner_size([1280.0, 720.0])
+            .with_min_inner_size([800.0, 560.0])
+            .with_drag_and_drop(true),
         ..Default::default()
     };
-    let state = State::open(dir);
-    match eframe::run_native("Commissione", options, Box::new(|_cc| Ok(Box::new(state)))) {
+    let role = std::env::var("COMMISSIONE_RUOLO").ok();
+    let view = std::env::var("COMMISSIONE_VISTA").ok();
+    let result = eframe::run_native(
+        s::APP_TITLE,
+        options,
+        Box::new(move |cc| {
+            let settings: Settings = cc
+                .storage
+                .and_then(|st| eframe::get_value(st, eframe::APP_KEY))
+                .unwrap_or_default();
+            let mut app = App::new(settings, dir);
+            if let Some(role) = role {
+                app.choose_role(&role);
+            }
+            match view.as_deref() {
+                Some(PRESENTATION) => {
+                    app.presenting = app.work.is_some();
+                    app.start_presentation(None);
+                }
+                Some(name) => match View::from_name(name) {
+                    Some(view) => app.view = view,
+                    None => app.messages.error(s::unknown_view(name)),
+                },
+                None => {}
+            }
+            Ok(Box::new(app))
+        }),
+    );
+    match result {
         Ok(()) => Exit::Ok,
         Err(e) => {
-            eprintln!("errore: impossibile aprire la finestra ({e})");
+            eprintln!("{}", s::window_failed(&e.to_string()));
             Exit::DataErrors
         }
     }
 }
 
-struct State {
-    loaded: Option<(Workspace, Evaluation)>,
-    messages: Vec<String>,
+/// `COMMISSIONE_VISTA=presentazione` starts in the presentation mode.
+const PRESENTATION: &str = "presentazione";
+
+/// A confirmation the window waits for.
+enum Confirm {
+    /// Closing with drafts that cannot be saved.
+    Close(Vec<String>),
+    /// Leaving the call (another call, another role) with drafts that cannot be saved.
+    Leave(Vec<String>),
+    /// Taking the lock from an instance that looks gone.
+    TakeOver(String),
 }
 
-impl State {
-    fn open(dir: Option<PathBuf>) -> State {
-        let dir = match dir {
-            Some(dir) => dir,
-            None => {
-                let dir = std::env::temp_dir().join("commissione-sondrio-coworking");
-                if !dir.join(workspace::files::CALL).exists()
-                    && let Err(e) = crate::samples::write("sondrio-coworking", &dir)
-                {
-                    return State {
-                        loaded: None,
-                        messages: vec![e.to_string()],
-                    };
+pub struct App {
+    settings: Settings,
+    work: Option<Work>,
+    start: Start,
+    view: View,
+    views: Views,
+    messages: Messages,
+    presenting: bool,
+    confirm: Option<Confirm>,
+    export: Option<export::ExportJob>,
+    /// The save dialog of a spreadsheet export, while it is open.
+    save_dialog: Option<dialog::Pending>,
+    /// Whether a written verbale is opened in the system's viewer (not in tests).
+    open_documents: bool,
+    /// Set once the user confirmed closing: the next close request goes through.
+    closing: bool,
+    theme: Option<Theme>,
+    title: String,
+    /// Whether the lock's holder looked gone, and when that was last checked (a file system
+    /// look-up: not every frame).
+    stale: Option<(f64, bool)>,
+}
+
+impl App {
+    /// The window as it starts: the call in `dir`, else the last one, else (first start) the
+    /// sample written to the documents folder. The user then says who they are.
+    pub fn new(settings: Settings, dir: Option<PathBuf>) -> App {
+        let first_start = settings.last.is_none() && settings.recent.is_empty();
+        let mut app = App::blank(settings);
+        match dir.or_else(|| app.settings.last.clone()) {
+            Some(dir) => app.choose(&dir),
+            None if first_start => app.write_sample(),
+            None => {}
+        }
+        app
+    }
+
+    /// The call in `dir`, open with a role: what the tests start from.
+    pub fn open(dir: &Path, actor: Actor) -> Result<App, OpenError> {
+        let mut app = App::blank(Settings::default());
+        let work = Work::open(dir, actor)?;
+        app.opened(dir, work);
+        Ok(app)
+    }
+
+    fn blank(settings: Settings) -> App {
+        App {
+            settings,
+            work: None,
+            start: Start::default(),
+            view: View::Candidature,
+            views: Views::default(),
+            messages: Messages::default(),
+            presenting: false,
+            confirm: None,
+            export: None,
+            save_dialog: None,
+            open_documents: true,
+            closing: false,
+            theme: None,
+            title: String::new(),
+            stale: None,
+        }
+    }
+
+    pub fn work(&self) -> Option<&Work> {
+        self.work.as_ref()
+    }
+
+    pub fn view(&self) -> View {
+        self.view
+    }
+
+    pub fn set_view(&mut self, view: View) {
+        self.view = view;
+    }
+
+    /// Whether a written verbale opens in the system's PDF viewer; tests turn it off.
+    pub fn set_open_documents(&mut self, open: bool) {
+        self.open_documents = open;
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// The errors the window shows now.
+    pub fn errors(&self) -> Vec<String> {
+        self.messages.errors().map(str::to_string).collect()
+    }
+
+    /// Looks at a folder and asks who is using it.
+    fn choose(&mut self, dir: &Path) {
+        match Choice::load(dir) {
+            Ok(choice) => self.start.choice = Some(choice),
+            Err(e) => {
+                self.messages.error(e);
+                self.start.choice = None;
+            }
+        }
+    }
+
+    /// For `COMMISSIONE_RUOLO`: opens the chosen folder as the secretariat or a member.
+    fn choose_role(&mut self, role: &str) {
+        let Some(choice) = &self.start.choice else {
+            return;
+        };
+        let actor = if role == "segreteria" {
+            Actor::Secretariat
+        } else {
+            match choice.voting.iter().find(|m| m.id.as_str() == role) {
+                Some(m) => Actor::Member(m.id.clone()),
+                None => {
+                    self.messages.error(s::unknown_role(role));
+                    return;
                 }
-                dir
             }
         };
-        let loaded = workspace::load(&dir);
-        let messages = loaded.problems.iter().map(|p| p.to_string()).collect();
-        State {
-            loaded: loaded.workspace.map(|ws| {
-                let evaluation = rules::evaluate(&ws);
-                (ws, evaluation)
-            }),
-            messages,
+        let dir = choice.dir.clone();
+        self.open_as(&dir, actor, false);
+    }
+
+    fn write_sample(&mut self) {
+        let Some(dir) = settings::sample_dir() else {
+            self.messages.error(s::NO_DOCUMENTS_FOLDER);
+            return;
+        };
+        if !dir.join(files::CALL).exists()
+            && let Err(e) = crate::samples::write(settings::FIRST_SAMPLE, &dir)
+        {
+            self.messages.error(s::sample_failed(&e.to_string()));
+            return;
         }
+        self.choose(&dir);
+    }
+
+    fn open_as(&mut self, dir: &Path, actor: Actor, read_only: bool) {
+        match Work::open(dir, actor) {
+            Ok(mut work) => {
+                if read_only {
+                    work.set_read_only();
+                }
+                self.opened(dir, work);
+            }
+            Err(e) => self.messages.error(e.to_string()),
+        }
+    }
+
+    fn opened(&mut self, dir: &Path, work: Work) {
+        self.settings.remember(dir);
+        self.view = match work.editor().actor() {
+            Actor::Member(_) => View::Valutazione,
+            Actor::Secretariat => View::Candidature,
+        };
+        self.views = Views::default();
+        self.start.choice = None;
+        self.presenting = false;
+        self.stale = None;
+        self.work = Some(work);
+    }
+
+    /// Leaves the open call for the start screen, saving what can be saved.
+    fn leave(&mut self, now: f64, force: bool) {
+        if let Some(work) = &mut self.work {
+            for e in work.save_drafts(now, true) {
+                self.messages.error(e.to_string());
+            }
+            if work.unsaved() && !force {
+                self.confirm = Some(Confirm::Leave(work.drafts.waiting()));
+                return;
+            }
+            let dir = work.editor().dir().to_path_buf();
+            self.work = None;
+            self.choose(&dir);
+        }
+    }
+
+    /// Draws the whole window.
+    pub fn ui(&mut self, ui: &mut Ui) {
+        let ctx = ui.ctx().clone();
+        let now = ui.input(|i| i.time);
+        self.apply_theme(&ctx);
+        self.poll(&ctx);
+        self.dropped(&ctx, now);
+        self.close_requested(&ctx, now);
+        if self.work.is_none() {
+            self.start_ui(ui);
+        } else {
+            self.shortcuts(&ctx, now);
+            let mut out = Vec::new();
+            if self.presenting {
+                self.presentation_ui(ui, now, &mut out);
+            } else {
+                self.work_ui(ui, now, &mut out);
+            }
+            self.act(out, &ctx, now);
+            self.save_due(now, false);
+            self.wake(&ctx, now);
+        }
+        self.confirm_ui(&ctx, now);
+        self.title(&ctx);
+    }
+
+    fn apply_theme(&mut self, ctx: &egui::Context) {
+        if self.theme != Some(self.settings.theme) {
+            ctx.set_theme(self.settings.theme.preference());
+            self.theme = Some(self.settings.theme);
+        }
+    }
+
+    fn title(&mut self, ctx: &egui::Context) {
+        let title = match &self.work {
+            Some(w) => s::window_title(&w.editor().workspace().call().title, w.unsaved()),
+            None => s::APP_TITLE.to_string(),
+        };
+        if title != self.title {
+            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+
+    /// Background work: the folder dialog and the export of a verbale.
+    fn poll(&mut self, ctx: &egui::Context) {
+        match self.start.poll_dialog() {
+            Some(Some(dir)) => self.switch_to(&dir, ctx.input(|i| i.time)),
+            Some(None) => self.messages.hint(s::DIALOG_NOTHING),
+            None => {}
+        }
+        if let Some(dialog) = &self.save_dialog
+            && let Some(answer) = dialog.poll()
+        {
+            self.save_dialog = None;
+            match answer {
+                Some(path) => self.export_spreadsheet(ctx, path),
+                None => self.messages.hint(s::SAVE_DIALOG_NOTHING),
+            }
+        }
+        if let Some(job) = &self.export
+            && let Some(result) = job.poll()
+        {
+            let document = job.document().clone();
+            self.export = None;
+            self.exported(document, result);
+        }
+    }
+
+    /// A folder dropped on the window opens it.
+    fn dropped(&mut self, ctx: &egui::Context, now: f64) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        if let Some(path) = dropped.first() {
+            // A dropped avviso.ron means its folder.
+            let dir = if path.is_file() {
+                path.parent().map(Path::to_path_buf).unwrap_or_default()
+            } else {
+                path.clone()
+            };
+            self.switch_to(&dir, now);
+        }
+    }
+
+    fn switch_to(&mut self, dir: &Path, now: f64) {
+        if self.work.is_some() {
+            self.leave(now, false);
+            if self.work.is_some() {
+                return;
+            }
+        }
+        self.choose(dir);
+    }
+
+    fn close_requested(&mut self, ctx: &egui::Context, now: f64) {
+        if !ctx.input(|i| i.viewport().close_requested()) || self.closing {
+            return;
+        }
+        if !self.may_close(now) {
+            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+        }
+    }
+
+    /// Saves what can be saved; false (and a confirmation shown) when something typed cannot be.
+    pub fn may_close(&mut self, now: f64) -> bool {
+        let Some(work) = &mut self.work else {
+            return true;
+        };
+        for e in work.save_drafts(now, true) {
+            self.messages.error(e.to_string());
+        }
+        if work.unsaved() {
+            self.confirm = Some(Confirm::Close(work.drafts.waiting()));
+            return false;
+        }
+        true
+    }
+
+    /// Wakes the window when a draft falls quiet (to save it) and to refresh the lock.
+    fn wake(&mut self, ctx: &egui::Context, now: f64) {
+        let Some(work) = &mut self.work else { return };
+        work.keep_alive();
+        if let Some(secs) = work.drafts.next_pause(now) {
+            ctx.request_repaint_after(Duration::from_secs_f64(secs + 0.05));
+        }
+        ctx.request_repaint_after(Duration::from_secs(60));
+    }
+
+    fn act(&mut self, out: Vec<Action>, ctx: &egui::Context, now: f64) {
+        for action in out {
+            match action {
+                Action::Apply(command) => {
+                    if let Some(work) = &mut self.work
+                        && let Err(e) = work.apply(command)
+                    {
+                        self.messages.error(e.to_string());
+                    }
+                }
+                Action::Goto(view, application) => {
+                    self.save_due(now, false);
+                    self.view = view;
+                    if let Some(p) = application {
+                        self.views.select(view, p);
+                    }
+                }
+                Action::ExportMinutes(session) => self.export_minutes(ctx, session),
+                Action::ExportRanking => self.export_ranking(ctx),
+                Action::ExportSpreadsheet(Some(path)) => self.export_spreadsheet(ctx, path),
+                Action::ExportSpreadsheet(None) => {
+                    if let Some(work) = &self.work
+                        && self.save_dialog.is_none()
+                    {
+                        self.save_dialog = Some(dialog::Pending::save_file(
+                            ctx,
+                            s::SAVE_DIALOG_TITLE,
+                            work.editor().dir(),
+                            s::SPREADSHEET_NAME,
+                            &[(s::SPREADSHEET_FILTER, &["xlsx", "ods", "csv"])],
+                        ));
+                    }
+                }
+                Action::Present(application) => {
+                    self.presenting = true;
+                    self.start_presentation(application.as_ref());
+                }
+            }
+        }
+    }
+
+    /// Reports a finished export: the verbale opens in the system's viewer, the spreadsheet's
+    /// place is said.
+    fn exported(&mut self, document: export::Document, result: Result<PathBuf, String>) {
+        match (document, result) {
+            (export::Document::Minutes(session), Ok(path)) => {
+                if self.open_documents
+                    && let Err(e) = export::open_with_system(&path)
+                {
+                    self.messages.error(e);
+                }
+                self.views.sedute.export = export::ExportStatus::Done { session, path };
+            }
+            (export::Document::Minutes(session), Err(error)) => {
+                self.messages.error(error.clone());
+                self.views.sedute.export = export::ExportStatus::Failed { session, error };
+            }
+            (export::Document::PublicRanking, Ok(path)) => {
+                if self.open_documents
+                    && let Err(e) = export::open_with_system(&path)
+                {
+                    self.messages.error(e);
+                }
+                self.messages
+                    .notice(s::ranking_written(&path.display().to_string()));
+            }
+            (export::Document::PublicRanking, Err(error)) => self.messages.error(error),
+            (export::Document::Spreadsheet, Ok(path)) => self
+                .messages
+                .notice(s::spreadsheet_written(&path.display().to_string())),
+            (export::Document::Spreadsheet, Err(error)) => self.messages.error(error),
+        }
+    }
+
+    /// Writes the ranking and the score matrix as a spreadsheet, on a thread.
+    fn export_spreadsheet(&mut self, ctx: &egui::Context, path: PathBuf) {
+        let Some(work) = &self.work else { return };
+        if self.export.is_some() {
+            self.messages.hint(s::EXPORT_BUSY);
+            return;
+        }
+        let (ws, evaluation) = (
+            work.editor().workspace().clone(),
+            work.editor().evaluation().clone(),
+        );
+        match export::spreadsheet_writer(ws, evaluation, &path) {
+            Ok(write) => {
+                self.export = Some(export::ExportJob::start(
+                    ctx,
+                    export::Document::Spreadsheet,
+                    path,
+                    write,
+                ))
+            }
+            Err(e) => self.messages.error(e),
+        }
+    }
+
+    /// Writes the public ranking (no personal data) as PDF on a thread, then opens it.
+    fn export_ranking(&mut self, ctx: &egui::Context) {
+        let Some(work) = &self.work else { return };
+        if self.export.is_some() {
+            self.messages.hint(s::EXPORT_BUSY);
+            return;
+        }
+        let ws = work.editor().workspace().clone();
+        let path = export::ranking_path(work.editor().dir());
+        self.export = Some(export::ExportJob::start(
+            ctx,
+            export::Document::PublicRanking,
+            path,
+            export::ranking_writer(ws),
+        ));
+    }
+
+    /// Writes the session's verbale on a thread; the Sedute view shows the progress, and the
+    /// PDF opens in the system's viewer when it is written.
+    fn export_minutes(&mut self, ctx: &egui::Context, session: crate::domain::SessionId) {
+        let Some(work) = &self.work else { return };
+        if self.export.is_some() {
+            self.messages.hint(s::EXPORT_BUSY);
+            return;
+        }
+        let ws = work.editor().workspace().clone();
+        let path = export::minutes_path(work.editor().dir(), &ws, &session);
+        self.views.sedute.export = export::ExportStatus::Writing {
+            session: session.clone(),
+        };
+        let write = export::minutes_writer(ws, session.clone());
+        self.export = Some(export::ExportJob::start(
+            ctx,
+            export::Document::Minutes(session),
+            path,
+            write,
+        ));
+    }
+
+    fn start_presentation(&mut self, application: Option<&crate::domain::Protocol>) {
+        let Some(work) = &mut self.work else { return };
+        let (editor, drafts, generation) = work.parts();
+        let mut out = Vec::new();
+        let desk = Desk {
+            dir: editor.dir(),
+            ws: editor.workspace(),
+            eval: editor.evaluation(),
+            actor: editor.actor(),
+            writable: false,
+            generation,
+            now: 0.0,
+            drafts,
+            out: &mut out,
+        };
+        presentazione::start(&mut self.views.presentazione, &desk, application);
     }
 }
 
-impl eframe::App for State {
+impl eframe::App for App {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        egui::CentralPanel::default().show(ui, |ui| {
-            for m in &self.messages {
-                ui.colored_label(ui.visuals().error_fg_color, m);
-            }
-            let Some((ws, evaluation)) = &self.loaded else {
-                return;
-            };
-            ui.heading(&ws.call().title);
-            ui.label(&ws.call().authority);
-            ui.separator();
-            egui::Grid::new("candidature").striped(true).show(ui, |ui| {
-                for h in [
-                    "Protocollo",
-                    "Soggetto proponente",
-                    "Lotto",
-                    "Richiesto",
-                    "Esito",
-                ] {
-                    ui.strong(h);
-                }
-                ui.end_row();
-                for app in ws.applications().values() {
-                    ui.label(app.protocol.as_str());
-                    ui.label(&app.applicant.name);
-                    ui.label(app.lot.as_str());
-                    ui.label(italian::euro(app.requested));
-                    let outcome = evaluation
-                        .application(&app.protocol)
-                        .map(|r| italian::outcome(r.outcome));
-                    ui.label(outcome.unwrap_or(""));
-                    ui.end_row();
-                }
-            });
-        });
+        App::ui(self, ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, eframe::APP_KEY, &self.settings);
     }
 }

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use super::{Exit, load_clean};
 use crate::domain::{SessionId, Workspace};
 use crate::minutes::{self, MinutesError};
-use crate::workspace::{files, write_atomic};
+use crate::workspace::{Store, files, write_atomic};
 
 /// Where a document goes when no file is named: the workspace's `verbali/` folder.
 pub(crate) fn default_output(dir: &Path, name: &str) -> PathBuf {
@@ -42,7 +42,7 @@ fn sessions_list(ws: &Workspace) -> String {
 }
 
 pub fn run(dir: &Path, session: &str, output: Option<&Path>) -> Exit {
-    let (ws, _) = match load_clean(dir) {
+    let (ws, loaded) = match load_clean(dir) {
         Ok(loaded) => loaded,
         Err(exit) => return exit,
     };
@@ -56,7 +56,16 @@ pub fn run(dir: &Path, session: &str, output: Option<&Path>) -> Exit {
         );
         return Exit::Misuse;
     };
-    let bytes = match minutes::minutes_pdf(&ws, &s.id) {
+    // A closed session's verbale is drawn from the record kept when it closed.
+    let kept = match &s.seal {
+        Some(_) => Store::new(dir, loaded.sources).sealed_record(&s.id).ok(),
+        None => None,
+    };
+    let written = match (&s.seal, &kept) {
+        (Some(seal), Some(kept)) => minutes::kept_minutes_pdf(kept, seal),
+        _ => minutes::minutes_pdf(&ws, &s.id),
+    };
+    let bytes = match written {
         Ok(bytes) => bytes,
         Err(e @ MinutesError::NoSession(_)) => {
             eprintln!("errore: {e}");

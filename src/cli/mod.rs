@@ -2,6 +2,7 @@
 //! Italian messages; exit 0 on success, 1 when the data has errors, 2 on misuse.
 
 mod check;
+mod close;
 mod graduatoria;
 pub mod import;
 mod minutes;
@@ -124,12 +125,13 @@ pub enum Command {
         #[arg(short = 'o', long = "output")]
         output: Option<PathBuf>,
     },
-    /// Verifica che un verbale o una graduatoria in PDF corrisponda ai dati dell'avviso
+    /// Verifica che un verbale o una graduatoria in PDF corrisponda ai dati dell'avviso; senza
+    /// file, verifica che le sedute chiuse siano integre
     Verify {
         /// Cartella dell'avviso
         dir: PathBuf,
         /// Il file PDF da verificare
-        file: PathBuf,
+        file: Option<PathBuf>,
     },
     /// Importa candidature (con voci di costo e co-finanziamento) o punteggi da file CSV, XLSX o ODS
     Import {
@@ -157,6 +159,14 @@ pub enum Command {
     /// Esporta o importa la scheda di valutazione di un componente (per portarla su una chiavetta)
     #[command(subcommand)]
     Sheet(SheetCommand),
+    /// Chiude una seduta: ne sigilla il verbale e fissa ciò che riporta
+    Close {
+        /// Cartella dell'avviso
+        dir: PathBuf,
+        /// La seduta da chiudere
+        #[arg(long)]
+        session: String,
+    },
     /// Mostra il registro delle modifiche e ne verifica l'integrità
     Registro {
         /// Cartella dell'avviso
@@ -328,13 +338,14 @@ pub fn run(command: Command) -> Exit {
             sheet::import(&dir, &file, prefer)
         }
         Command::Registro { dir } => registro::run(&dir),
+        Command::Close { dir, session } => close::run(&dir, &session),
         Command::Minutes {
             dir,
             session,
             output,
         } => minutes::run(&dir, &session, output.as_deref()),
         Command::Graduatoria { dir, output } => graduatoria::run(&dir, output.as_deref()),
-        Command::Verify { dir, file } => verify::run(&dir, &file),
+        Command::Verify { dir, file } => verify::run(&dir, file.as_deref()),
     }
 }
 

@@ -25,9 +25,33 @@ pub struct Session {
     /// Sorteggi held in this session to settle ties.
     #[serde(default)]
     pub draws: Vec<Draw>,
+    /// Changes made in this session to what earlier, closed sessions had fixed, with their
+    /// reasons: its minutes report them as rettifiche.
+    #[serde(default)]
+    pub amendments: Vec<Amendment>,
     /// Set when the session is closed: afterwards what it covers cannot change.
     #[serde(default)]
     pub seal: Option<Seal>,
+}
+
+impl Session {
+    pub fn is_closed(&self) -> bool {
+        self.seal.is_some()
+    }
+}
+
+/// A change to something a closed session had fixed, made in a later session with its reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Amendment {
+    /// The closed session whose content changes.
+    pub closed: SessionId,
+    /// What changed, as the closed session's seal names it ("valutazione:P1:m2").
+    pub item: String,
+    /// What changed, in Italian.
+    pub change: String,
+    /// Why: required.
+    pub reason: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -57,4 +81,19 @@ pub struct Seal {
     /// SHA-256 of the canonical form of everything the session's minutes report.
     pub sha256: String,
     pub closed_at: Moment,
+    /// What the session fixed, each with a hash of its content when the session closed:
+    /// changing any of them afterwards needs an amendment in a later session.
+    #[serde(default)]
+    pub covers: Vec<Cover>,
+}
+
+/// One thing a closed session fixed: the call, an application's data, a decision, a member's
+/// declaration or scores on one application.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cover {
+    /// "avviso", "commissione", "candidatura:P1", "decisione:P1", "soccorso:P1:statuto",
+    /// "dichiarazione:P1:m2", "valutazione:P1:m2".
+    pub item: String,
+    pub sha256: String,
 }

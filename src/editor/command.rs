@@ -44,6 +44,15 @@ pub enum Command {
     RemoveSession(SessionId),
     PutCall(Box<Call>),
     PutCommission(Box<Commission>),
+    /// Closes a session: seals what its minutes report and fixes what it covers. Final.
+    CloseSession(SessionId),
+    /// A change to something closed sessions had fixed, made in the open session `session`
+    /// with its reason; the session's minutes report it as a rettifica.
+    Amend {
+        session: SessionId,
+        reason: String,
+        change: Box<Command>,
+    },
 }
 
 impl Command {

@@ -1,20 +1,22 @@
 //! The open workspace and the one road every change takes: command → check → atomic save →
 //! journal → evaluate again. Used by the window, the import and the command line alike.
 
+mod change;
 mod command;
+mod sealing;
 
 use std::io;
 use std::path::{Path, PathBuf};
 
 pub use command::Command;
 
-use crate::domain::{
-    Application, MemberId, Moment, Parts, Protocol, ScoreSheet, SessionId, Workspace,
-};
+use change::{Change, Target, compact, path_text};
+
+use crate::domain::{MemberId, Moment, Workspace};
 use crate::rules::{self, Evaluation};
 use crate::workspace::journal::{Journal, JournalError};
 use crate::workspace::lock::{self, Acquire, Holder, Lock};
-use crate::workspace::{self, Problem, SaveError, Store, files};
+use crate::workspace::{self, Problem, SaveError, Store};
 
 /// Who is using the program: the secretariat, or one commissioner on their own laptop.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -45,6 +47,8 @@ pub enum EditError {
     Invalid(Vec<String>),
     #[error("{0}")]
     Save(#[from] SaveError),
+    #[error("{0}")]
+    Sealed(String),
     #[error("la modifica è salvata, ma il registro non la riporta: {0}")]
     Journal(#[from] JournalError),
 }
@@ -288,7 +292,12 @@ impl Editor {
             return Err(EditError::ReadOnly(ro.reason()));
         }
         self.allowed(&command)?;
+        if matches!(command, Command::CloseSession(_)) {
+            // The seal is over the results as they stand: they must be current.
+            self.evaluate_if_changed();
+        }
         let change = self.prepare(command)?;
+        self.guard(&change)?;
         self.persist(&change)?;
         let Change {
             workspace,
@@ -325,284 +334,10 @@ impl Editor {
         }
     }
 
-    fn prepare(&mut self, command: Command) -> Result<Change, EditError> {
-        match command {
-            Command::Score {
-                member,
-                application,
-                criterion,
-                value,
-                reason,
-            } => {
-                let old = self.sheet_of(&member);
-                let mut sheet = old.clone();
-                let before = sheet
-                    .score(&application, &criterion)
-                    .map(compact)
-                    .unwrap_or_default();
-                sheet
-                    .scores
-                    .retain(|s| !(s.application == application && s.criterion == criterion));
-                if let Some(value) = value {
-                    sheet.scores.push(crate::domain::Score {
-                        application: application.clone(),
-                        criterion: criterion.clone(),
-                        value,
-                        reason,
-                    });
-                }
-                let after = sheet
-                    .score(&application, &criterion)
-                    .map(compact)
-                    .unwrap_or_default();
-                let description = format!(
-                    "punteggio di {member} sulla candidatura {application}, criterio {criterion}"
-                );
-                self.sheet_change(old, sheet, description, before, after)
-            }
-            Command::Declare {
-                member,
-                application,
-                declaration,
-            } => {
-                self.application(&application)?;
-                let old = self.sheet_of(&member);
-                let mut sheet = old.clone();
-                let before = sheet
-                    .declaration(&application)
-                    .map(compact)
-                    .unwrap_or_default();
-                sheet.declarations.retain(|d| d.application != application);
-                if let Some(conflict) = declaration {
-                    if conflict.is_some() {
-                        // A member in conflict abstains: their scores on it no longer count.
-                        sheet.scores.retain(|s| s.application != application);
-                    }
-                    sheet.declarations.push(crate::domain::Declaration {
-                        application: application.clone(),
-                        conflict,
-                    });
-                }
-                let after = sheet
-                    .declaration(&application)
-                    .map(compact)
-                    .unwrap_or_default();
-                let description =
-                    format!("dichiarazione di {member} sulla candidatura {application}");
-                self.sheet_change(old, sheet, description, before, after)
-            }
-            Command::PutSheet(sheet) => {
-                let old = self.sheet_of(&sheet.member);
-                let description = format!("scheda di valutazione di {}", sheet.member);
-                let (before, after) = (compact(&old), compact(&sheet));
-                self.sheet_change(old, sheet, description, before, after)
-            }
-            Command::Decide {
-                application,
-                decision,
-            } => {
-                let mut app = self.application(&application)?;
-                let before = app.decision.as_ref().map(compact).unwrap_or_default();
-                app.decision = decision;
-                let after = app.decision.as_ref().map(compact).unwrap_or_default();
-                let description =
-                    format!("decisione sull'ammissibilità della candidatura {application}");
-                self.application_change(app, description, before, after)
-            }
-            Command::Document {
-                application,
-                document,
-                status,
-            } => {
-                let mut app = self.application(&application)?;
-                let before = app.document(&document).map(compact).unwrap_or_default();
-                app.documents.retain(|d| d.document != document);
-                if let Some(status) = status {
-                    app.documents.push(crate::domain::DocumentEntry {
-                        document: document.clone(),
-                        status,
-                    });
-                }
-                let after = app.document(&document).map(compact).unwrap_or_default();
-                let description = format!("documento «{document}» della candidatura {application}");
-                self.application_change(app, description, before, after)
-            }
-            Command::PutApplication(app) => {
-                let before = self
-                    .workspace
-                    .application(&app.protocol)
-                    .map(compact)
-                    .unwrap_or_default();
-                let after = compact(&*app);
-                self.application_change(*app, String::new(), before, after)
-            }
-            Command::RemoveApplication(protocol) => {
-                let old = self.application(&protocol)?;
-                let file = self.store.application_file(&protocol)?;
-                let workspace =
-                    self.changed(|parts| parts.applications.retain(|a| a.protocol != protocol))?;
-                Ok(Change {
-                    workspace,
-                    target: Target::RemovedApplication(protocol.clone()),
-                    file: path_text(&file),
-                    description: format!("candidatura {protocol} rimossa"),
-                    before: compact(&old),
-                    after: String::new(),
-                    inverse: Command::PutApplication(Box::new(old)),
-                })
-            }
-            Command::PutSession(session) => {
-                let old = self.workspace.session(&session.id).cloned();
-                let id = session.id.clone();
-                let file = self.store.session_file(&id)?;
-                let after = compact(&*session);
-                let workspace = self.changed(move |parts| {
-                    parts.sessions.retain(|s| s.id != session.id);
-                    parts.sessions.push(*session);
-                })?;
-                Ok(Change {
-                    workspace,
-                    target: Target::Session(id.clone()),
-                    file: path_text(&file),
-                    description: format!("seduta {id}"),
-                    before: old.as_ref().map(compact).unwrap_or_default(),
-                    after,
-                    inverse: match old {
-                        Some(old) => Command::PutSession(Box::new(old)),
-                        None => Command::RemoveSession(id),
-                    },
-                })
-            }
-            Command::RemoveSession(id) => {
-                let old =
-                    self.workspace.session(&id).cloned().ok_or_else(|| {
-                        EditError::NotFound(format!("la seduta «{id}» non esiste"))
-                    })?;
-                let file = self.store.session_file(&id)?;
-                let workspace = self.changed(|parts| parts.sessions.retain(|s| s.id != id))?;
-                Ok(Change {
-                    workspace,
-                    target: Target::RemovedSession(id.clone()),
-                    file: path_text(&file),
-                    description: format!("seduta {id} rimossa"),
-                    before: compact(&old),
-                    after: String::new(),
-                    inverse: Command::PutSession(Box::new(old)),
-                })
-            }
-            Command::PutCall(call) => {
-                let old = self.workspace.call().clone();
-                let after = compact(&*call);
-                let workspace = self.changed(move |parts| parts.call = Some(*call))?;
-                Ok(Change {
-                    workspace,
-                    target: Target::Call,
-                    file: files::CALL.into(),
-                    description: "avviso".into(),
-                    before: compact(&old),
-                    after,
-                    inverse: Command::PutCall(Box::new(old)),
-                })
-            }
-            Command::PutCommission(commission) => {
-                let old = self.workspace.commission().clone();
-                let after = compact(&*commission);
-                let workspace = self.changed(move |parts| parts.commission = Some(*commission))?;
-                Ok(Change {
-                    workspace,
-                    target: Target::Call,
-                    file: files::COMMISSION.into(),
-                    description: "commissione".into(),
-                    before: compact(&old),
-                    after,
-                    inverse: Command::PutCommission(Box::new(old)),
-                })
-            }
-        }
-    }
-
-    fn sheet_of(&self, member: &MemberId) -> ScoreSheet {
-        self.workspace
-            .sheet(member)
-            .cloned()
-            .unwrap_or_else(|| ScoreSheet::new(member.clone()))
-    }
-
-    fn application(&self, protocol: &Protocol) -> Result<Application, EditError> {
-        self.workspace
-            .application(protocol)
-            .cloned()
-            .ok_or_else(|| EditError::NotFound(format!("la candidatura «{protocol}» non esiste")))
-    }
-
-    /// The workspace after `edit`, if it still holds together.
-    fn changed(&self, edit: impl FnOnce(&mut Parts)) -> Result<Workspace, EditError> {
-        let mut ws = self.workspace.clone();
-        ws.change(edit).map_err(invalid)?;
-        Ok(ws)
-    }
-
-    fn sheet_change(
-        &mut self,
-        old: ScoreSheet,
-        mut sheet: ScoreSheet,
-        description: String,
-        before: String,
-        after: String,
-    ) -> Result<Change, EditError> {
-        // Every saved version of a sheet has a higher revision, undo included, so that an older
-        // copy brought on a USB stick is recognised as older; an imported sheet keeps its own.
-        sheet.revision = sheet.revision.max(old.revision + 1);
-        let member = sheet.member.clone();
-        let file = self.store.sheet_file(&member)?;
-        let mut workspace = self.workspace.clone();
-        workspace.put_sheet(sheet).map_err(invalid)?;
-        Ok(Change {
-            workspace,
-            target: Target::Sheet(member),
-            file: path_text(&file),
-            description,
-            before,
-            after,
-            inverse: Command::PutSheet(old),
-        })
-    }
-
-    fn application_change(
-        &mut self,
-        app: Application,
-        description: String,
-        before: String,
-        after: String,
-    ) -> Result<Change, EditError> {
-        let protocol = app.protocol.clone();
-        let old = self.workspace.application(&protocol).cloned();
-        let file = self.store.application_file(&protocol)?;
-        let description = match (description.is_empty(), &old) {
-            (false, _) => description,
-            (true, Some(_)) => format!("candidatura {protocol} modificata"),
-            (true, None) => format!("candidatura {protocol} registrata"),
-        };
-        let mut workspace = self.workspace.clone();
-        workspace.put_application(app).map_err(invalid)?;
-        Ok(Change {
-            workspace,
-            target: Target::Application(protocol.clone()),
-            file: path_text(&file),
-            description,
-            before,
-            after,
-            inverse: match old {
-                Some(old) => Command::PutApplication(Box::new(old)),
-                None => Command::RemoveApplication(protocol),
-            },
-        })
-    }
-
     fn persist(&mut self, change: &Change) -> Result<(), EditError> {
         let ws = &change.workspace;
         match &change.target {
-            Target::Call => self.store.save_call(ws)?,
+            Target::Call | Target::Commission => self.store.save_call(ws)?,
             Target::Application(p) => {
                 if let Some(app) = ws.application(p) {
                     self.store.save_application(app)?;
@@ -615,45 +350,21 @@ impl Editor {
                 }
             }
             Target::Session(id) => {
+                if let Some(bytes) = &change.sealed_record {
+                    // The record first: a session is never marked closed without it.
+                    self.store.save_sealed_record(id, bytes)?;
+                }
                 if let Some(session) = ws.session(id) {
                     self.store.save_session(session)?;
                 }
             }
             Target::RemovedSession(id) => self.store.remove_session(id)?,
         }
+        if let Some(id) = &change.amended_session
+            && let Some(session) = ws.session(id)
+        {
+            self.store.save_session(session)?;
+        }
         Ok(())
     }
-}
-
-fn invalid(problems: Vec<crate::domain::Inconsistency>) -> EditError {
-    EditError::Invalid(problems.into_iter().map(|p| p.message).collect())
-}
-
-/// Which file a change writes.
-#[derive(Debug, Clone)]
-enum Target {
-    Call,
-    Application(Protocol),
-    RemovedApplication(Protocol),
-    Sheet(MemberId),
-    Session(SessionId),
-    RemovedSession(SessionId),
-}
-
-struct Change {
-    workspace: Workspace,
-    target: Target,
-    file: String,
-    description: String,
-    before: String,
-    after: String,
-    inverse: Command,
-}
-
-fn compact<T: serde::Serialize>(value: &T) -> String {
-    ron::to_string(value).unwrap_or_default()
-}
-
-fn path_text(path: &Path) -> String {
-    path.to_string_lossy().replace('\\', "/")
 }

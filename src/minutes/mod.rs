@@ -37,6 +37,12 @@ pub enum MinutesError {
         stored: String,
         computed: String,
     },
+    #[error(
+        "il verbale conservato alla chiusura della seduta non corrisponde al suo sigillo: è stato modificato dopo la chiusura"
+    )]
+    KeptRecordAltered,
+    #[error("il verbale conservato alla chiusura della seduta non si può leggere: {0}")]
+    KeptRecordUnreadable(String),
     #[error("il carattere tipografico incorporato non è utilizzabile: {0}")]
     Font(String),
     #[error("la scrittura del PDF non è riuscita: {0}")]
@@ -51,6 +57,17 @@ pub fn minutes_pdf(ws: &Workspace, session: &SessionId) -> Result<Vec<u8>, Minut
         .ok_or_else(|| MinutesError::NoSession(session.clone()))?;
     let stored = ws.session(session).and_then(|s| s.seal.as_ref());
     render_minutes(&record, stored)
+}
+
+/// The verbale of a closed session, drawn from the record kept when it closed: the same document
+/// whatever happened afterwards. The record must still hash to the seal.
+pub fn kept_minutes_pdf(kept: &[u8], stored: &Seal) -> Result<Vec<u8>, MinutesError> {
+    if !crate::seal::sha256_hex(kept).eq_ignore_ascii_case(&stored.sha256) {
+        return Err(MinutesError::KeptRecordAltered);
+    }
+    let record: SessionRecord = serde_json::from_slice(kept)
+        .map_err(|e| MinutesError::KeptRecordUnreadable(e.to_string()))?;
+    render_minutes(&record, Some(stored))
 }
 
 /// The verbale drawn from its record. `stored` is the session's seal if it is closed.

@@ -322,6 +322,26 @@ fn draws(flow: &mut Flow, r: &SessionRecord) {
     }
 }
 
+/// Changes to what earlier minutes had fixed, each with the minutes it amends and its reason.
+fn amendments(flow: &mut Flow, r: &SessionRecord) {
+    if r.amendments.is_empty() {
+        return;
+    }
+    heading(flow, "Rettifiche a verbali precedenti");
+    for a in &r.amendments {
+        para(
+            flow,
+            format!(
+                "Con riferimento al verbale n. {} della seduta del {}, la commissione rettifica {}, con la seguente motivazione: {}.",
+                a.closed_number,
+                italian::date(a.closed_date),
+                a.change,
+                a.reason.trim().trim_end_matches('.')
+            ),
+        );
+    }
+}
+
 fn notes(flow: &mut Flow, r: &SessionRecord) {
     let notes: Vec<&String> = r.notes.iter().filter(|n| !n.trim().is_empty()).collect();
     if notes.is_empty() {
@@ -506,6 +526,7 @@ pub fn render(
                 Business::Scoring(s) => scoring::render(flow, &names, s),
                 Business::Final(f) => final_session::render(flow, &names, f),
             }
+            amendments(flow, r);
             notes(flow, r);
             closing(flow, r);
         },

@@ -2,19 +2,19 @@
 //! them, and the applications left out of it.
 
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-use super::{failing_messages, outcome_code};
+use super::{failing_messages, outcome_code, outcome_from_code};
 use crate::domain::{LotId, Money, Protocol, SessionId, Workspace};
 use crate::rules::{Evaluation, Outcome, Tie};
 
 /// Seduta pubblica conclusiva.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FinalRecord {
     pub lots: Vec<LotRanking>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LotRanking {
     pub lot: LotId,
     pub granted: Money,
@@ -27,20 +27,23 @@ pub struct LotRanking {
     pub others: Vec<UnrankedRecord>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RankedRecord {
     pub rank: u32,
     pub protocol: Protocol,
     pub applicant: String,
     pub total: Option<Decimal>,
     pub total_before_rescaling: Option<Decimal>,
-    #[serde(serialize_with = "outcome_code")]
+    #[serde(
+        serialize_with = "outcome_code",
+        deserialize_with = "outcome_from_code"
+    )]
     pub outcome: Outcome,
     pub granted: Option<Money>,
     pub tie: TieRecord,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum TieRecord {
     None,
     SettledByDraw {
@@ -54,11 +57,14 @@ pub enum TieRecord {
     },
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UnrankedRecord {
     pub protocol: Protocol,
     pub applicant: String,
-    #[serde(serialize_with = "outcome_code")]
+    #[serde(
+        serialize_with = "outcome_code",
+        deserialize_with = "outcome_from_code"
+    )]
     pub outcome: Outcome,
     /// For an exclusion: the commission's reason, or the failing checks when none is recorded.
     pub reasons: Vec<String>,

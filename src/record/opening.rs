@@ -1,7 +1,7 @@
 //! What an opening public session reports: the applications received, the admissibility
 //! decisions it took, the soccorso istruttorio.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::failing_messages;
 use crate::domain::{
@@ -11,7 +11,7 @@ use crate::domain::{
 use crate::rules::Evaluation;
 
 /// Seduta pubblica di apertura.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OpeningRecord {
     /// Every application received, in order of arrival.
     pub received: Vec<ReceivedRecord>,
@@ -21,7 +21,7 @@ pub struct OpeningRecord {
     pub soccorso: Vec<SoccorsoRecord>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReceivedRecord {
     pub protocol: Protocol,
     pub received_at: Moment,
@@ -32,7 +32,7 @@ pub struct ReceivedRecord {
     pub on_time: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AdmissionRecord {
     pub protocol: Protocol,
     pub applicant: String,
@@ -43,7 +43,7 @@ pub struct AdmissionRecord {
     pub failed_checks: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SoccorsoRecord {
     pub protocol: Protocol,
     pub document: String,

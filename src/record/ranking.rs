@@ -3,13 +3,13 @@
 //! no member's individual scores, no reasons (which may name people).
 
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-use super::{LotInfo, RECORD_FORMAT, call_record, outcome_code};
+use super::{LotInfo, RECORD_FORMAT, call_record, outcome_code, outcome_from_code};
 use crate::domain::{Date, Money, Protocol, SessionKind, Workspace};
 use crate::rules::{Evaluation, Outcome, Tie};
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RankingRecord {
     pub format: u32,
     pub authority: String,
@@ -22,7 +22,7 @@ pub struct RankingRecord {
     pub lots: Vec<PublicLot>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PublicLot {
     pub lot: LotInfo,
     pub granted: Money,
@@ -32,14 +32,17 @@ pub struct PublicLot {
     pub others: Vec<PublicOther>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PublicRanked {
     pub position: u32,
     pub protocol: Protocol,
     /// The organisation's name.
     pub applicant: String,
     pub total: Option<Decimal>,
-    #[serde(serialize_with = "outcome_code")]
+    #[serde(
+        serialize_with = "outcome_code",
+        deserialize_with = "outcome_from_code"
+    )]
     pub outcome: Outcome,
     pub granted: Option<Money>,
     /// Placed by a draw, or still tied awaiting one.
@@ -47,11 +50,14 @@ pub struct PublicRanked {
     pub tied: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PublicOther {
     pub protocol: Protocol,
     pub applicant: String,
-    #[serde(serialize_with = "outcome_code")]
+    #[serde(
+        serialize_with = "outcome_code",
+        deserialize_with = "outcome_from_code"
+    )]
     pub outcome: Outcome,
 }
 

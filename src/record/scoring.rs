@@ -2,9 +2,9 @@
 //! means, the points before and after riparametrazione, and the co-financing table.
 
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-use super::{MEAN_DECIMALS, outcome_code};
+use super::{MEAN_DECIMALS, outcome_code, outcome_from_code};
 use crate::domain::{
     Application, Coefficient, Criterion, CriterionId, LotId, Measure, MemberId, Money, Protocol,
     Scoring, Workspace,
@@ -12,7 +12,7 @@ use crate::domain::{
 use crate::rules::{self, ApplicationResult, Check, Evaluation, Gap, Outcome, Ratio};
 
 /// Seduta riservata di valutazione.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ScoringRecord {
     /// Every criterion, groups and leaves, depth first.
     pub criteria: Vec<CriterionInfo>,
@@ -23,7 +23,7 @@ pub struct ScoringRecord {
     pub lots: Vec<LotScoring>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CriterionInfo {
     pub id: CriterionId,
     pub title: String,
@@ -35,7 +35,7 @@ pub struct CriterionInfo {
     pub depth: u32,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Method {
     Coefficient,
     Points,
@@ -48,13 +48,13 @@ pub enum Method {
     Group,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct JudgementInfo {
     pub label: String,
     pub coefficient: Coefficient,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LotScoring {
     pub lot: LotId,
     /// The admitted applications, by protocol.
@@ -63,7 +63,7 @@ pub struct LotScoring {
     pub cofinancing: Vec<CofinancingRow>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ApplicationScoring {
     pub protocol: Protocol,
     pub applicant: String,
@@ -76,11 +76,14 @@ pub struct ApplicationScoring {
     pub total: Option<Decimal>,
     /// Criterion ids, or "overall".
     pub threshold_failures: Vec<String>,
-    #[serde(serialize_with = "outcome_code")]
+    #[serde(
+        serialize_with = "outcome_code",
+        deserialize_with = "outcome_from_code"
+    )]
     pub outcome: Outcome,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CriterionResult {
     pub criterion: CriterionId,
     pub marks: Vec<MarkRecord>,
@@ -97,7 +100,7 @@ pub struct CriterionResult {
     pub points: Option<Decimal>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MarkRecord {
     pub member: MemberId,
     pub value: Decimal,
@@ -106,7 +109,7 @@ pub struct MarkRecord {
     pub reason: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum GapRecord {
     NotScored(MemberId),
     NoReason(MemberId),
@@ -115,7 +118,7 @@ pub enum GapRecord {
     TooLarge,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CofinancingRow {
     pub protocol: Protocol,
     pub applicant: String,

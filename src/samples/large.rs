@@ -335,6 +335,7 @@ pub fn generate(size: Size) -> Option<Workspace> {
             present: everyone.clone(),
             notes: vec![notes.into()],
             draws: vec![],
+            amendments: vec![],
             seal: None,
         })
     };

@@ -69,6 +69,9 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
         .tempfile_in(parent)?;
     temp.write_all(contents)?;
     temp.flush()?;
+    if let Some(permissions) = permissions_for(path) {
+        temp.as_file().set_permissions(permissions)?;
+    }
     temp.as_file().sync_all()?;
     if path.exists() {
         let backup = parent.join(format!("{name}.bak"));
@@ -77,6 +80,26 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
     temp.persist(path).map_err(|e| e.error)?;
     sync_dir(parent);
     Ok(())
+}
+
+/// The temporary file is private (0600); the saved one keeps the permissions the file had, or
+/// those of an ordinary new file, so that a shared folder stays readable by the others.
+fn permissions_for(path: &Path) -> Option<fs::Permissions> {
+    match fs::metadata(path) {
+        Ok(meta) => Some(meta.permissions()),
+        Err(_) => new_file_permissions(),
+    }
+}
+
+#[cfg(unix)]
+fn new_file_permissions() -> Option<fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    Some(fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn new_file_permissions() -> Option<fs::Permissions> {
+    None
 }
 
 #[cfg(unix)]
@@ -214,6 +237,24 @@ impl Store {
         Ok(path)
     }
 
+    /// Where the record of a closed session is kept: beside its file, as `NAME.verbale.json`.
+    pub fn sealed_record_file(&mut self, id: &SessionId) -> Result<PathBuf, SaveError> {
+        Ok(sealed_record_path(&self.session_file(id)?))
+    }
+
+    pub fn save_sealed_record(&mut self, id: &SessionId, bytes: &[u8]) -> Result<(), SaveError> {
+        let rel = self.sealed_record_file(id)?;
+        let file = rel.to_string_lossy().replace('\\', "/");
+        write_atomic(&self.dir.join(&rel), bytes).map_err(|source| SaveError::Io { file, source })
+    }
+
+    /// The kept record of a closed session, as written when it closed.
+    pub fn sealed_record(&mut self, id: &SessionId) -> Result<Vec<u8>, SaveError> {
+        let rel = self.sealed_record_file(id)?;
+        let file = rel.to_string_lossy().replace('\\', "/");
+        fs::read(self.dir.join(&rel)).map_err(|source| SaveError::Io { file, source })
+    }
+
     pub fn save_session(&mut self, session: &Session) -> Result<(), SaveError> {
         let rel = self.session_file(&session.id)?;
         let mut session = session.clone();
@@ -260,6 +301,11 @@ impl Store {
         let backup = path.with_extension("ron.bak");
         fs::rename(&path, &backup).map_err(|source| SaveError::Io { file, source })
     }
+}
+
+/// `sedute/s2.ron` → `sedute/s2.verbale.json`.
+pub fn sealed_record_path(session_file: &Path) -> PathBuf {
+    session_file.with_extension("verbale.json")
 }
 
 /// Writes a whole workspace into an empty or new folder (for `sample`, tests and copies).

@@ -8,9 +8,9 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use super::journal::hex;
 use super::problem::Problem;
 use crate::domain::{Call, CriterionId, Judgement, LotId, ScoreSheet, Scoring, Workspace};
+use crate::seal::hex;
 
 pub const FORMAT: u32 = 1;
 const HEADER: &str =

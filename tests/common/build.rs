@@ -270,6 +270,7 @@ impl Build {
                 order: order.iter().map(|p| pid(p)).collect(),
                 method: String::new(),
             }],
+            amendments: vec![],
             seal: None,
         });
         self

@@ -1,0 +1,347 @@
+//! The window's frame around the views: the start screen, the bar at the top (who is working,
+//! what is unsaved, undo and redo), the side panel with the views, the presentation, and the
+//! confirmations.
+
+use egui::{RichText, Ui, ViewportCommand};
+
+use crate::editor::{Actor, ReadOnly};
+
+use super::open::{self, StartAction};
+use super::settings::{Settings, Theme};
+use super::strings as s;
+use super::views::{Action, Desk, View, presentazione};
+use super::widgets::{self, Tone};
+use super::{App, Confirm, Work};
+
+impl App {
+    pub(super) fn start_ui(&mut self, ui: &mut Ui) {
+        let now = ui.input(|i| i.time);
+        let mut action = None;
+        egui::CentralPanel::default().show(ui, |ui| {
+            self.messages.ui(ui);
+            hovering_files_ui(ui);
+            action = open::start_ui(ui, &mut self.start, &self.settings);
+            ui.add_space(12.0);
+            theme_ui(ui, &mut self.settings);
+        });
+        match action {
+            Some(StartAction::Choose(dir)) => self.switch_to(&dir, now),
+            Some(StartAction::Open {
+                dir,
+                actor,
+                read_only,
+            }) => self.open_as(&dir, actor, read_only),
+            Some(StartAction::Sample) => self.write_sample(),
+            Some(StartAction::Forget(dir)) => self.settings.forget(&dir),
+            Some(StartAction::Back) => self.start.choice = None,
+            None => {}
+        }
+    }
+
+    pub(super) fn work_ui(&mut self, ui: &mut Ui, now: f64, out: &mut Vec<Action>) {
+        let mut leave = false;
+        let mut take_over = None;
+        let Some(work) = &mut self.work else { return };
+        let (can_undo, can_redo, unsaved) = (work.can_undo(), work.can_redo(), work.drafts.len());
+        let (mut undo, mut redo, mut save) = (false, false, false);
+        let stale = stale_holder(&mut self.stale, work, now);
+        let (editor, drafts, generation) = work.parts();
+
+        egui::Panel::top("barra").show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                // The call's title can be two lines long: the bar shows its start.
+                ui.scope(|ui| {
+                    ui.set_max_width((ui.available_width() * 0.4).max(200.0));
+                    ui.add(
+                        egui::Label::new(RichText::new(&editor.workspace().call().title).strong())
+                            .truncate(),
+                    )
+                    .on_hover_text(editor.dir().display().to_string());
+                });
+                ui.separator();
+                ui.label(match editor.actor() {
+                    Actor::Secretariat => s::ACTOR_SECRETARIAT.to_string(),
+                    Actor::Member(m) => s::actor_member(
+                        &editor
+                            .workspace()
+                            .commission()
+                            .member(m)
+                            .map_or_else(|| m.to_string(), |m| m.name.clone()),
+                    ),
+                });
+                ui.separator();
+                if unsaved > 0 {
+                    widgets::note(ui, Tone::Warn, s::unsaved(unsaved));
+                } else if editor.read_only().is_none() {
+                    widgets::note(ui, Tone::Good, s::SAVED);
+                }
+                ui.separator();
+                undo = ui
+                    .add_enabled(can_undo, egui::Button::new(s::UNDO))
+                    .on_hover_text(s::UNDO_HINT)
+                    .clicked();
+                redo = ui
+                    .add_enabled(can_redo, egui::Button::new(s::REDO))
+                    .on_hover_text(s::REDO_HINT)
+                    .clicked();
+                save = ui.button(s::SAVE).on_hover_text(s::SAVE_HINT).clicked();
+                if ui
+                    .button(s::PRESENT)
+                    .on_hover_text(s::PRESENT_HINT)
+                    .clicked()
+                {
+                    out.push(Action::Present(None));
+                }
+            });
+            if let Some(ro) = editor.read_only() {
+                ui.horizontal_wrapped(|ui| {
+                    let why = match ro {
+                        ReadOnly::Busy(h) => {
+                            s::read_only_busy(&h.who, &h.host, &crate::italian::moment(h.since))
+                        }
+                        ReadOnly::Journal(e) => s::read_only_journal(e),
+                        ReadOnly::Chosen => s::READ_ONLY_CHOSEN.to_string(),
+                    };
+                    widgets::note(ui, Tone::Warn, why);
+                    if let ReadOnly::Busy(holder) = ro
+                        && stale
+                        && ui.button(s::TAKE_OVER).clicked()
+                    {
+                        take_over = Some(holder.who.clone());
+                    }
+                });
+            }
+            if !editor.problems().is_empty() {
+                egui::CollapsingHeader::new(
+                    RichText::new(s::problems_on_open(editor.problems().len()))
+                        .color(Tone::Warn.color(ui)),
+                )
+                .id_salt("problemi")
+                .show(ui, |ui| {
+                    for p in editor.problems() {
+                        ui.add(egui::Label::new(p.to_string()).wrap());
+                    }
+                });
+            }
+            self.messages.ui(ui);
+        });
+
+        egui::Panel::left("viste")
+            .resizable(false)
+            .exact_size(196.0)
+            .show(ui, |ui| {
+                ui.add_space(6.0);
+                for (i, view) in View::ALL.iter().enumerate() {
+                    let text = RichText::new(view.title()).size(17.0);
+                    if ui
+                        .add_sized(
+                            [ui.available_width(), 30.0],
+                            egui::Button::selectable(self.view == *view, text),
+                        )
+                        .on_hover_text(s::view_key(i + 1))
+                        .clicked()
+                    {
+                        self.view = *view;
+                    }
+                }
+                ui.add_space(12.0);
+                ui.separator();
+                side_status_ui(ui, editor);
+                ui.separator();
+                if ui.button(s::CHANGE_CALL).clicked() {
+                    leave = true;
+                }
+                theme_ui(ui, &mut self.settings);
+                egui::CollapsingHeader::new(s::KEYS_TITLE)
+                    .id_salt("tasti")
+                    .show(ui, |ui| {
+                        widgets::keys_hint(ui, s::KEYS_TEXT);
+                    });
+            });
+
+        egui::CentralPanel::default().show(ui, |ui| {
+            hovering_files_ui(ui);
+            let mut desk = Desk {
+                dir: editor.dir(),
+                ws: editor.workspace(),
+                eval: editor.evaluation(),
+                actor: editor.actor(),
+                writable: editor.read_only().is_none(),
+                generation,
+                now,
+                drafts,
+                out,
+            };
+            self.views.ui(self.view, ui, &mut desk);
+        });
+
+        if undo {
+            self.undo(now);
+        }
+        if redo {
+            self.redo(now);
+        }
+        if save {
+            self.save_all(now);
+        }
+        if let Some(who) = take_over {
+            self.confirm = Some(Confirm::TakeOver(who));
+        }
+        if leave {
+            self.leave(now, false);
+        }
+    }
+
+    pub(super) fn presentation_ui(&mut self, ui: &mut Ui, now: f64, out: &mut Vec<Action>) {
+        let Some(work) = &mut self.work else { return };
+        let (editor, drafts, generation) = work.parts();
+        let mut stay = true;
+        egui::CentralPanel::default().show(ui, |ui| {
+            let mut desk = Desk {
+                dir: editor.dir(),
+                ws: editor.workspace(),
+                eval: editor.evaluation(),
+                actor: editor.actor(),
+                writable: false,
+                generation,
+                now,
+                drafts,
+                out,
+            };
+            stay = presentazione::presentazione_ui(ui, &mut self.views.presentazione, &mut desk);
+        });
+        if !stay {
+            self.presenting = false;
+            let full = ui.input(|i| i.viewport().fullscreen.unwrap_or(false));
+            if full {
+                ui.ctx()
+                    .send_viewport_cmd(ViewportCommand::Fullscreen(false));
+            }
+        }
+    }
+
+    pub(super) fn confirm_ui(&mut self, ctx: &egui::Context, now: f64) {
+        let Some(confirm) = &self.confirm else { return };
+        let mut answer = None;
+        egui::Modal::new(egui::Id::unique("conferma")).show(ctx, |ui| {
+            ui.set_max_width(520.0);
+            let (title, text, yes) = match confirm {
+                Confirm::Close(waiting) => {
+                    (s::CONFIRM_CLOSE_TITLE, waiting.join("\n"), s::CLOSE_ANYWAY)
+                }
+                Confirm::Leave(waiting) => {
+                    (s::CONFIRM_LEAVE_TITLE, waiting.join("\n"), s::LEAVE_ANYWAY)
+                }
+                Confirm::TakeOver(who) => (
+                    s::CONFIRM_TAKE_OVER_TITLE,
+                    s::take_over_text(who),
+                    s::TAKE_OVER,
+                ),
+            };
+            ui.heading(title);
+            if matches!(confirm, Confirm::Close(_) | Confirm::Leave(_)) {
+                ui.label(s::UNSAVED_EXPLAIN);
+            }
+            ui.add(egui::Label::new(text).wrap());
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                if ui.button(yes).clicked() {
+                    answer = Some(true);
+                }
+                if ui.button(s::GO_BACK).clicked() {
+                    answer = Some(false);
+                }
+            });
+        });
+        let Some(yes) = answer else { return };
+        let Some(confirm) = self.confirm.take() else {
+            return;
+        };
+        if !yes {
+            return;
+        }
+        match confirm {
+            Confirm::Close(_) => {
+                self.closing = true;
+                ctx.send_viewport_cmd(ViewportCommand::Close);
+            }
+            Confirm::Leave(_) => self.leave(now, true),
+            Confirm::TakeOver(_) => {
+                if let Some(work) = &mut self.work {
+                    match work.take_over() {
+                        Ok(()) => self.messages.notice(s::TAKEN_OVER),
+                        Err(e) => self.messages.error(s::take_over_failed(&e.to_string())),
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Whether the holder of the lock looks gone; checked every few seconds only.
+fn stale_holder(cache: &mut Option<(f64, bool)>, work: &Work, now: f64) -> bool {
+    let Some(ReadOnly::Busy(holder)) = work.editor().read_only() else {
+        return false;
+    };
+    match cache {
+        Some((at, stale)) if now - *at < 5.0 => *stale,
+        _ => {
+            let stale = holder.looks_stale(crate::editor::now());
+            *cache = Some((now, stale));
+            stale
+        }
+    }
+}
+
+fn side_status_ui(ui: &mut Ui, editor: &crate::editor::Editor) {
+    let eval = editor.evaluation();
+    let undecided = eval
+        .applications
+        .values()
+        .filter(|r| !r.admission.decided)
+        .count();
+    ui.weak(s::side_applications(eval.applications.len(), undecided));
+    let progress = &eval.diagnostics.progress;
+    let mine: Vec<_> = match editor.actor() {
+        Actor::Member(m) => progress.iter().filter(|p| &p.member == m).collect(),
+        Actor::Secretariat => progress.iter().collect(),
+    };
+    for p in mine {
+        let name = editor
+            .workspace()
+            .commission()
+            .member(&p.member)
+            .map_or_else(|| p.member.to_string(), |m| m.name.clone());
+        ui.weak(s::side_progress(
+            &name,
+            p.applications_done,
+            p.applications_to_score,
+        ));
+    }
+}
+
+fn theme_ui(ui: &mut Ui, settings: &mut Settings) {
+    let themes = [
+        (Theme::System, s::THEME_SYSTEM),
+        (Theme::Light, s::THEME_LIGHT),
+        (Theme::Dark, s::THEME_DARK),
+    ];
+    let current = themes
+        .iter()
+        .find(|(t, _)| *t == settings.theme)
+        .map_or(s::THEME_SYSTEM, |(_, l)| *l);
+    ui.horizontal(|ui| {
+        widgets::combo(ui, s::THEME, current, 100.0, |ui| {
+            for (theme, label) in themes {
+                ui.selectable_value(&mut settings.theme, theme, label);
+            }
+        });
+    });
+}
+
+/// While files are dragged over the window, says what dropping them does.
+fn hovering_files_ui(ui: &mut Ui) {
+    if ui.input(|i| !i.raw.hovered_files.is_empty()) {
+        widgets::note(ui, Tone::Info, s::DROP_NOW);
+    }
+}

@@ -1,0 +1,387 @@
+//! Ammissibilità: the automatic checks propose, the commission decides (ammessa, ammessa con
+//! riserva, esclusa), with the reason the minutes will carry; and the soccorso istruttorio: a
+//! missing document requested with a deadline, then marked as given.
+
+use egui::{RichText, ScrollArea, Ui};
+
+use crate::domain::{AdmissionOutcome, Date, DocumentStatus, Protocol};
+use crate::editor::{self, Command};
+use crate::italian;
+
+use super::{Desk, View, candidatura};
+use crate::app::drafts::{self, Field};
+use crate::app::strings as s;
+use crate::app::widgets::{self, DraftEdit, Tone};
+
+/// Days a soccorso istruttorio gives by default (the law says at most ten).
+const DEFAULT_DAYS: i64 = 10;
+
+#[derive(Default)]
+pub struct State {
+    pub selected: Option<Protocol>,
+    only_undecided: bool,
+    /// The list for a generation of the workspace and the filter: built once per change.
+    rows: Option<(u64, bool, Vec<Protocol>)>,
+    /// Dates typed for the soccorso istruttorio, per document.
+    deadline: String,
+    received: String,
+}
+
+pub fn ammissibilita_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
+    if desk.ws.applications().is_empty() {
+        ui.heading(s::VIEW_AMMISSIBILITA);
+        widgets::empty(ui, s::NO_APPLICATIONS);
+        return;
+    }
+    if state
+        .selected
+        .as_ref()
+        .is_none_or(|p| desk.ws.application(p).is_none())
+    {
+        state.selected = desk.ws.applications().keys().next().cloned();
+    }
+    egui::Panel::left("ammissibilita_elenco")
+        .resizable(true)
+        .default_size(330.0)
+        .min_size(220.0)
+        .show(ui, |ui| list_ui(ui, state, desk));
+    egui::CentralPanel::default().show(ui, |ui| {
+        if let Some(p) = state.selected.clone() {
+            detail_ui(ui, state, &p, desk);
+        }
+    });
+}
+
+fn list_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
+    ui.heading(s::VIEW_AMMISSIBILITA);
+    let undecided = desk
+        .eval
+        .applications
+        .values()
+        .filter(|r| !r.admission.decided)
+        .count();
+    ui.label(s::undecided_count(undecided));
+    ui.checkbox(&mut state.only_undecided, s::ONLY_UNDECIDED);
+    ui.separator();
+    let fresh = state
+        .rows
+        .as_ref()
+        .is_some_and(|(g, only, _)| *g == desk.generation && *only == state.only_undecided);
+    if !fresh {
+        let rows = desk
+            .eval
+            .applications
+            .values()
+            .filter(|r| !(state.only_undecided && r.admission.decided))
+            .map(|r| r.protocol.clone())
+            .collect();
+        state.rows = Some((desk.generation, state.only_undecided, rows));
+    }
+    let Some((_, _, rows)) = &state.rows else {
+        return;
+    };
+    // Two lines per application, drawn only for those in sight: a call can have thousands.
+    let line = ui.spacing().interact_size.y;
+    let row_height = 2.0 * line + ui.spacing().item_spacing.y * 3.0 + 6.0;
+    let mut clicked = None;
+    ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show_rows(ui, row_height, rows.len(), |ui, range| {
+            for protocol in &rows[range] {
+                let (Some(app), Some(result)) = (
+                    desk.ws.application(protocol),
+                    desk.eval.application(protocol),
+                ) else {
+                    continue;
+                };
+                let selected = state.selected.as_ref() == Some(protocol);
+                ui.allocate_ui(egui::vec2(ui.available_width(), row_height), |ui| {
+                    ui.set_height(row_height);
+                    let text = format!("{} · {}", protocol, app.applicant.name);
+                    // One line: the rows have a fixed height. The whole name is in the tooltip.
+                    let r = ui
+                        .add(egui::Button::selectable(selected, &text).truncate())
+                        .on_hover_text(&text);
+                    if r.clicked() {
+                        clicked = Some(protocol.clone());
+                    }
+                    ui.horizontal(|ui| {
+                        ui.add_space(12.0);
+                        widgets::admission_badge(ui, &result.admission);
+                        let fails = result.admission.failures().count();
+                        if fails > 0 {
+                            ui.weak(s::failed_checks(fails));
+                        }
+                    });
+                });
+            }
+        });
+    if clicked.is_some() {
+        state.selected = clicked;
+    }
+}
+
+fn detail_ui(ui: &mut Ui, state: &mut State, protocol: &Protocol, desk: &mut Desk) {
+    let (Some(app), Some(result)) = (
+        desk.ws.application(protocol),
+        desk.eval.application(protocol),
+    ) else {
+        return;
+    };
+    ui.horizontal_wrapped(|ui| {
+        ui.heading(format!("{} · {}", protocol, app.applicant.name));
+        widgets::admission_badge(ui, &result.admission);
+    });
+    ui.horizontal_wrapped(|ui| {
+        ui.label(&app.title);
+        if ui.link(s::OPEN_APPLICATION).clicked() {
+            desk.goto(View::Candidature, Some(protocol.clone()));
+        }
+    });
+    ui.separator();
+    ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            widgets::section(ui, s::AUTOMATIC_CHECKS);
+            widgets::keys_hint(ui, s::CHECKS_PROPOSE);
+            widgets::findings_ui(ui, &result.admission.findings);
+            decision_ui(ui, protocol, desk);
+            soccorso_ui(ui, state, protocol, desk);
+            ui.add_space(16.0);
+        });
+}
+
+fn decision_ui(ui: &mut Ui, protocol: &Protocol, desk: &mut Desk) {
+    let Some(app) = desk.ws.application(protocol) else {
+        return;
+    };
+    let saved = app.decision.clone();
+    widgets::section(ui, s::DECISION);
+    match &saved {
+        Some(d) => {
+            ui.label(s::decision_recorded(italian::admission(d.outcome, true)));
+            if let Some(session) = d.session.as_ref().and_then(|id| desk.ws.session(id)) {
+                ui.weak(s::decision_session(
+                    session.number,
+                    &italian::date(session.date),
+                ));
+            }
+        }
+        None => {
+            ui.label(s::NO_DECISION);
+        }
+    }
+    let editable = desk.can_edit_records();
+    if !editable {
+        if let Some(d) = &saved
+            && !d.reason.is_empty()
+        {
+            ui.label(s::decision_reason(&d.reason));
+        }
+        return;
+    }
+    // The outcome being written: a draft's, or the saved one.
+    let drafting = [
+        AdmissionOutcome::Admitted,
+        AdmissionOutcome::AdmittedWithReserve,
+        AdmissionOutcome::Excluded,
+    ]
+    .into_iter()
+    .find(|o| {
+        desk.drafts
+            .get(&Field::Decision {
+                application: protocol.clone(),
+                outcome: *o,
+            })
+            .is_some()
+    });
+    let mut current = drafting.or(saved.as_ref().map(|d| d.outcome));
+    let mut chosen = false;
+    ui.horizontal_wrapped(|ui| {
+        for (outcome, label) in [
+            (AdmissionOutcome::Admitted, s::DECIDE_ADMITTED),
+            (AdmissionOutcome::AdmittedWithReserve, s::DECIDE_RESERVE),
+            (AdmissionOutcome::Excluded, s::DECIDE_EXCLUDED),
+        ] {
+            if ui
+                .selectable_label(current == Some(outcome), label)
+                .clicked()
+                && current != Some(outcome)
+            {
+                let reason = desk
+                    .drafts
+                    .get(&Field::Decision {
+                        application: protocol.clone(),
+                        outcome: current.unwrap_or(outcome),
+                    })
+                    .map(|d| d.text.clone())
+                    .or_else(|| saved.as_ref().map(|d| d.reason.clone()))
+                    .unwrap_or_default();
+                desk.drafts.discard_where(
+                    |f| matches!(f, Field::Decision { application, .. } if application == protocol),
+                );
+                let field = Field::Decision {
+                    application: protocol.clone(),
+                    outcome,
+                };
+                desk.drafts.start(field.clone(), reason);
+                current = Some(outcome);
+                chosen = true;
+                if outcome == AdmissionOutcome::Admitted {
+                    // No reason needed: recorded at once.
+                    desk.drafts.finish(field);
+                }
+            }
+        }
+        if saved.is_some() && ui.button(s::WITHDRAW_DECISION).clicked() {
+            desk.drafts.discard_where(
+                |f| matches!(f, Field::Decision { application, .. } if application == protocol),
+            );
+            desk.send(Command::Decide {
+                application: protocol.clone(),
+                decision: None,
+            });
+        }
+    });
+    if let Some(outcome) = current {
+        let field = Field::Decision {
+            application: protocol.clone(),
+            outcome,
+        };
+        let saved_reason = saved
+            .as_ref()
+            .filter(|d| d.outcome == outcome)
+            .map(|d| d.reason.clone())
+            .unwrap_or_default();
+        let label = if outcome == AdmissionOutcome::Admitted {
+            s::DECISION_REASON_OPTIONAL
+        } else {
+            s::DECISION_REASON_REQUIRED
+        };
+        ui.label(label);
+        let r = DraftEdit::text(field, &saved_reason, s::DECISION_REASON, 3)
+            .hint(s::DECISION_REASON_HINT)
+            .show(ui, desk.drafts, desk.now);
+        if chosen && outcome != AdmissionOutcome::Admitted {
+            r.request_focus();
+        }
+        widgets::keys_hint(ui, s::DECISION_KEYS);
+        if drafting.is_some() || chosen {
+            let session = drafts::open_session(desk.ws)
+                .and_then(|id| desk.ws.session(&id).map(|s| (s.number, s.date)));
+            match session {
+                Some((n, d)) => ui.weak(s::decision_session(n, &italian::date(d))),
+                None => ui.weak(s::DECISION_NO_SESSION),
+            };
+        }
+    }
+}
+
+fn soccorso_ui(ui: &mut Ui, state: &mut State, protocol: &Protocol, desk: &mut Desk) {
+    let Some(app) = desk.ws.application(protocol) else {
+        return;
+    };
+    let call = desk.ws.call();
+    widgets::section(ui, s::SOCCORSO);
+    widgets::keys_hint(ui, s::SOCCORSO_HINT);
+    if call.required_documents.is_empty() {
+        ui.weak(s::NO_REQUIRED_DOCUMENTS);
+        return;
+    }
+    let editable = desk.can_edit_records();
+    let today = editor::now().date();
+    if state.deadline.is_empty() {
+        state.deadline = plus_days(today, DEFAULT_DAYS).map_or_else(String::new, italian::date);
+    }
+    if state.received.is_empty() {
+        state.received = italian::date(today);
+    }
+    let mut send = Vec::new();
+    for doc in &call.required_documents {
+        let status = app.document(&doc.id).map(|e| e.status);
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(&doc.title).strong());
+            let (text, tone) = candidatura::document_status(status);
+            widgets::badge(ui, &text, tone);
+        });
+        if !editable {
+            continue;
+        }
+        match status {
+            None | Some(DocumentStatus::Missing) => {
+                ui.horizontal_wrapped(|ui| {
+                    let label = ui.label(s::SOCCORSO_DEADLINE);
+                    ui.add(egui::TextEdit::singleline(&mut state.deadline).desired_width(110.0))
+                        .labelled_by(label.id);
+                    // Named with the document, so that each button says what it asks for.
+                    if ui
+                        .button(s::REQUEST_INTEGRATION)
+                        .accessible_name(s::for_document(s::REQUEST_INTEGRATION, &doc.title))
+                        .clicked()
+                    {
+                        match italian::parse_typed_date(&state.deadline) {
+                            Ok(deadline) if deadline >= today => send.push((
+                                doc.id.clone(),
+                                DocumentStatus::IntegrationRequested {
+                                    requested_on: today,
+                                    deadline,
+                                },
+                            )),
+                            Ok(_) => {
+                                widgets::note(ui, Tone::Bad, s::DEADLINE_IN_PAST);
+                            }
+                            Err(e) => {
+                                widgets::note(ui, Tone::Bad, e);
+                            }
+                        }
+                    }
+                });
+            }
+            Some(DocumentStatus::IntegrationRequested {
+                requested_on,
+                deadline,
+            }) => {
+                ui.horizontal_wrapped(|ui| {
+                    let label = ui.label(s::RECEIVED_ON);
+                    ui.add(egui::TextEdit::singleline(&mut state.received).desired_width(110.0))
+                        .labelled_by(label.id);
+                    if ui
+                        .button(s::MARK_INTEGRATED)
+                        .accessible_name(s::for_document(s::MARK_INTEGRATED, &doc.title))
+                        .clicked()
+                    {
+                        match italian::parse_typed_date(&state.received) {
+                            Ok(received_on) => send.push((
+                                doc.id.clone(),
+                                DocumentStatus::Integrated {
+                                    requested_on,
+                                    deadline,
+                                    received_on,
+                                },
+                            )),
+                            Err(e) => {
+                                widgets::note(ui, Tone::Bad, e);
+                            }
+                        }
+                    }
+                });
+            }
+            _ => {}
+        }
+    }
+    for (document, status) in send {
+        desk.send(Command::Document {
+            application: protocol.clone(),
+            document,
+            status: Some(status),
+        });
+    }
+}
+
+fn plus_days(date: Date, days: i64) -> Option<Date> {
+    let d = date
+        .civil()
+        .checked_add(jiff::Span::new().days(days))
+        .ok()?;
+    Date::new(d.year(), d.month(), d.day())
+}

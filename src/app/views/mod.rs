@@ -1,0 +1,179 @@
+//! The views reached from the side panel, one file each. A view reads the workspace and its
+//! evaluation, keeps its own small state (filters, selection), and asks for changes by pushing
+//! [`Action`]s: the window applies them through the editor after the frame.
+
+pub mod ammissibilita;
+pub mod avviso;
+pub mod candidatura;
+pub mod candidature;
+pub mod criteri;
+pub mod graduatoria;
+pub mod matrice;
+pub mod piano;
+pub mod presentazione;
+pub mod sedute;
+pub mod valutazione;
+
+use crate::domain::{MemberId, Protocol, SessionId, Workspace};
+use crate::editor::{Actor, Command};
+use crate::rules::Evaluation;
+
+use super::drafts::Drafts;
+use super::strings as s;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum View {
+    Avviso,
+    Candidature,
+    Ammissibilita,
+    Valutazione,
+    Graduatoria,
+    Sedute,
+}
+
+impl View {
+    pub const ALL: [View; 6] = [
+        View::Avviso,
+        View::Candidature,
+        View::Ammissibilita,
+        View::Valutazione,
+        View::Graduatoria,
+        View::Sedute,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            View::Avviso => s::VIEW_AVVISO,
+            View::Candidature => s::VIEW_CANDIDATURE,
+            View::Ammissibilita => s::VIEW_AMMISSIBILITA,
+            View::Valutazione => s::VIEW_VALUTAZIONE,
+            View::Graduatoria => s::VIEW_GRADUATORIA,
+            View::Sedute => s::VIEW_SEDUTE,
+        }
+    }
+
+    /// The name used by `COMMISSIONE_VISTA` (see README): the title in lower case, unaccented.
+    pub fn from_name(name: &str) -> Option<View> {
+        let name = name.trim().to_lowercase();
+        View::ALL.into_iter().find(|v| {
+            let title = v.title().to_lowercase().replace('à', "a");
+            title == name
+        })
+    }
+}
+
+/// What a view asks of the window.
+#[derive(Debug, Clone)]
+pub enum Action {
+    Apply(Command),
+    /// Go to a view, opening an application there when one is given.
+    Goto(View, Option<Protocol>),
+    ExportMinutes(SessionId),
+    /// The public ranking as PDF.
+    ExportRanking,
+    /// Export the ranking and the score matrix to this spreadsheet, or ask where (None).
+    ExportSpreadsheet(Option<std::path::PathBuf>),
+    /// Start the presentation mode, at an application if one is given.
+    Present(Option<Protocol>),
+}
+
+/// What a view has at hand while it draws: the data to read, the drafts being typed, and the
+/// outbox for the changes it asks for.
+pub struct Desk<'a> {
+    /// The call's folder.
+    pub dir: &'a std::path::Path,
+    pub ws: &'a Workspace,
+    pub eval: &'a Evaluation,
+    pub actor: &'a Actor,
+    /// False when the workspace is open read-only.
+    pub writable: bool,
+    /// Grows at every change (see `Work::generation`).
+    pub generation: u64,
+    /// `ui.input().time`, for the drafts' pause.
+    pub now: f64,
+    pub drafts: &'a mut Drafts,
+    pub out: &'a mut Vec<Action>,
+}
+
+impl Desk<'_> {
+    pub fn send(&mut self, command: Command) {
+        self.out.push(Action::Apply(command));
+    }
+
+    pub fn goto(&mut self, view: View, application: Option<Protocol>) {
+        self.out.push(Action::Goto(view, application));
+    }
+
+    pub fn secretariat(&self) -> bool {
+        *self.actor == Actor::Secretariat
+    }
+
+    /// Whether the secretariat's data (call, applications, sessions) can be changed from here.
+    pub fn can_edit_records(&self) -> bool {
+        self.writable && self.secretariat()
+    }
+
+    /// Whether `member`'s score sheet can be changed from here.
+    pub fn can_edit_sheet(&self, member: &MemberId) -> bool {
+        self.writable
+            && match self.actor {
+                Actor::Secretariat => true,
+                Actor::Member(me) => me == member,
+            }
+    }
+
+    /// A member's name as the commission lists it, or the id.
+    pub fn member_name(&self, member: &MemberId) -> String {
+        self.ws
+            .commission()
+            .member(member)
+            .map_or_else(|| member.to_string(), |m| m.name.clone())
+    }
+
+    pub fn applicant(&self, protocol: &Protocol) -> String {
+        self.ws
+            .application(protocol)
+            .map(|a| a.applicant.name.clone())
+            .unwrap_or_default()
+    }
+}
+
+/// Each view's own state, kept while the window is open.
+#[derive(Default)]
+pub struct Views {
+    pub avviso: avviso::State,
+    pub candidature: candidature::State,
+    pub ammissibilita: ammissibilita::State,
+    pub valutazione: valutazione::State,
+    pub graduatoria: graduatoria::State,
+    pub sedute: sedute::State,
+    pub presentazione: presentazione::State,
+}
+
+impl Views {
+    pub fn ui(&mut self, view: View, ui: &mut egui::Ui, desk: &mut Desk) {
+        match view {
+            View::Avviso => avviso::avviso_ui(ui, &mut self.avviso, desk),
+            View::Candidature => candidature::candidature_ui(ui, &mut self.candidature, desk),
+            View::Ammissibilita => {
+                ammissibilita::ammissibilita_ui(ui, &mut self.ammissibilita, desk)
+            }
+            View::Valutazione => valutazione::valutazione_ui(ui, &mut self.valutazione, desk),
+            View::Graduatoria => graduatoria::graduatoria_ui(ui, &mut self.graduatoria, desk),
+            View::Sedute => sedute::sedute_ui(ui, &mut self.sedute, desk),
+        }
+    }
+
+    /// Opens `application` in `view` (a row clicked in another view).
+    pub fn select(&mut self, view: View, application: Protocol) {
+        match view {
+            View::Candidature => self.candidature.open = Some(application),
+            View::Ammissibilita => self.ammissibilita.selected = Some(application),
+            View::Valutazione => {
+                self.valutazione.application = Some(application);
+                self.valutazione.tab = valutazione::Tab::Sheet;
+            }
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,446 @@
+//! Valutazione: one member's score sheet, one application at a time. Each criterion shows the
+//! judgement scale as buttons (or a field for points), the reason box, and what the judgement
+//! is worth; the running subtotal follows. Everything can be done from the keyboard (the keys
+//! are listed under the sheet). Progress and the matrix of scores are in `matrice`.
+
+use std::rc::Rc;
+
+use egui::{Key, Modifiers, ScrollArea, Ui};
+
+use crate::domain::{Conflict, ConflictKind, Criterion, MemberId, Points, Protocol, Scoring};
+use crate::editor::{Actor, Command};
+use crate::italian;
+
+use super::{Desk, View, criteri, matrice};
+use crate::app::strings as s;
+use crate::app::widgets::{self, Tone};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Tab {
+    #[default]
+    Sheet,
+    Progress,
+    Matrix,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Focus {
+    Points,
+    Reason,
+}
+
+/// Whose sheet, on which application, and whether it can be changed from here.
+#[derive(Clone, Copy)]
+pub(super) struct Sheet<'s> {
+    pub member: &'s MemberId,
+    pub app: &'s Protocol,
+    pub editable: bool,
+}
+
+#[derive(Default)]
+pub struct State {
+    pub tab: Tab,
+    /// The member whose sheet the secretariat is transcribing.
+    pub member: Option<MemberId>,
+    pub application: Option<Protocol>,
+    /// The criterion the number keys score (index among the scored criteria).
+    pub(super) active: usize,
+    /// A field to focus at the next frame (the keyboard asked for it).
+    pub(super) focus: Option<(usize, Focus)>,
+    conflict_kind: Option<ConflictKind>,
+    matrix: matrice::Cache,
+    /// The applications to score, for a generation of the workspace.
+    admitted: Option<(u64, Rc<[Protocol]>)>,
+}
+
+pub fn valutazione_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
+    ui.horizontal_wrapped(|ui| {
+        ui.heading(s::VIEW_VALUTAZIONE);
+        ui.separator();
+        for (tab, label) in [
+            (Tab::Sheet, s::TAB_SHEET),
+            (Tab::Progress, s::TAB_PROGRESS),
+            (Tab::Matrix, s::TAB_MATRIX),
+        ] {
+            ui.selectable_value(&mut state.tab, tab, label);
+        }
+    });
+    ui.separator();
+    match state.tab {
+        Tab::Sheet => sheet_ui(ui, state, desk),
+        Tab::Progress => matrice::progress_ui(ui, desk),
+        Tab::Matrix => matrice::matrix_ui(ui, &mut state.matrix, desk),
+    }
+}
+
+/// The member whose sheet is shown: the commissioner using the program, or the one the
+/// secretariat picked.
+fn member(state: &mut State, desk: &Desk) -> Option<MemberId> {
+    if let Actor::Member(me) = desk.actor {
+        return Some(me.clone());
+    }
+    let voting: Vec<&MemberId> = desk
+        .ws
+        .commission()
+        .voting_members()
+        .map(|m| &m.id)
+        .collect();
+    if state.member.as_ref().is_none_or(|m| !voting.contains(&m)) {
+        state.member = voting.first().map(|m| (*m).clone());
+    }
+    state.member.clone()
+}
+
+/// The applications a member scores: the admitted ones, in protocol order; derived once per
+/// change (shared, so that a frame does not copy thousands of protocols).
+fn applications(state: &mut State, desk: &Desk) -> Rc<[Protocol]> {
+    match &state.admitted {
+        Some((g, apps)) if *g == desk.generation => apps.clone(),
+        _ => {
+            let apps: Rc<[Protocol]> = desk
+                .eval
+                .applications
+                .values()
+                .filter(|r| r.admission.admitted())
+                .map(|r| r.protocol.clone())
+                .collect();
+            state.admitted = Some((desk.generation, apps.clone()));
+            apps
+        }
+    }
+}
+
+/// Whether `member` has given every judgement, with its reason, on `app`.
+fn done(desk: &Desk, member: &MemberId, app: &Protocol) -> bool {
+    desk.ws.abstains(member, app)
+        || desk
+            .ws
+            .call()
+            .leaf_criteria()
+            .iter()
+            .filter(|c| c.is_discretionary())
+            .all(|c| {
+                desk.ws
+                    .score(member, app, &c.id)
+                    .is_some_and(|s| !s.reason.trim().is_empty())
+            })
+}
+
+fn sheet_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
+    let Some(member) = member(state, desk) else {
+        widgets::empty(ui, s::NO_VOTING_MEMBERS);
+        return;
+    };
+    let apps = applications(state, desk);
+    if apps.is_empty() {
+        widgets::empty(ui, s::NO_ADMITTED);
+        return;
+    }
+    if state.application.as_ref().is_none_or(|p| !apps.contains(p)) {
+        // Start where there is work to do.
+        state.application = apps
+            .iter()
+            .find(|p| !done(desk, &member, p))
+            .or(apps.first())
+            .cloned();
+        state.active = 0;
+    }
+    let Some(app) = state.application.clone() else {
+        return;
+    };
+    let at = apps.iter().position(|p| *p == app).unwrap_or(0);
+    let sheet = Sheet {
+        member: &member,
+        app: &app,
+        editable: desk.can_edit_sheet(&member),
+    };
+
+    member_ui(ui, state, desk, &member);
+    keys(ui, state, desk, sheet, &apps, at);
+    nav_ui(ui, state, desk, &member, &apps, at);
+    ui.separator();
+
+    let Some(application) = desk.ws.application(&app) else {
+        return;
+    };
+    ui.horizontal_wrapped(|ui| {
+        ui.heading(format!("{} · {}", app, application.title));
+    });
+    ui.horizontal_wrapped(|ui| {
+        ui.label(&application.applicant.name);
+        if ui.link(s::OPEN_APPLICATION).clicked() {
+            desk.goto(View::Candidature, Some(app.clone()));
+        }
+    });
+    declaration_ui(ui, state, desk, sheet);
+    if desk.ws.abstains(&member, &app) {
+        return;
+    }
+    ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            criteri::criteria_ui(ui, state, desk, sheet);
+            criteri::subtotal_ui(ui, desk, sheet);
+            ui.add_space(8.0);
+            widgets::keys_hint(ui, s::SCORING_KEYS);
+            ui.add_space(16.0);
+        });
+}
+
+fn member_ui(ui: &mut Ui, state: &mut State, desk: &Desk, member: &MemberId) {
+    ui.horizontal_wrapped(|ui| {
+        match desk.actor {
+            Actor::Member(_) => {
+                ui.label(s::sheet_of(&desk.member_name(member)));
+            }
+            Actor::Secretariat => {
+                widgets::combo(ui, s::SHEET_OF, desk.member_name(member), 240.0, |ui| {
+                    for m in desk.ws.commission().voting_members() {
+                        ui.selectable_value(&mut state.member, Some(m.id.clone()), &m.name);
+                    }
+                });
+                widgets::keys_hint(ui, s::SECRETARIAT_TRANSCRIBES);
+            }
+        }
+        if let Some(p) = desk
+            .eval
+            .diagnostics
+            .progress
+            .iter()
+            .find(|p| &p.member == member)
+        {
+            ui.separator();
+            ui.label(s::progress_short(
+                p.applications_done,
+                p.applications_to_score,
+            ));
+        }
+    });
+}
+
+fn keys(
+    ui: &mut Ui,
+    state: &mut State,
+    desk: &mut Desk,
+    sheet: Sheet,
+    apps: &[Protocol],
+    at: usize,
+) {
+    let Sheet {
+        member,
+        app,
+        editable,
+    } = sheet;
+    if ui.ctx().text_edit_focused() {
+        return;
+    }
+    let nothing_focused = ui.memory(|m| m.focused()).is_none();
+    let numbers = [
+        Key::Num1,
+        Key::Num2,
+        Key::Num3,
+        Key::Num4,
+        Key::Num5,
+        Key::Num6,
+        Key::Num7,
+        Key::Num8,
+        Key::Num9,
+    ];
+    let (up, down, prev, next, enter, number) = ui.input_mut(|i| {
+        let arrows = nothing_focused;
+        (
+            arrows && i.consume_key(Modifiers::NONE, Key::ArrowUp),
+            arrows && i.consume_key(Modifiers::NONE, Key::ArrowDown),
+            (arrows && i.consume_key(Modifiers::NONE, Key::ArrowLeft))
+                || i.consume_key(Modifiers::NONE, Key::PageUp),
+            (arrows && i.consume_key(Modifiers::NONE, Key::ArrowRight))
+                || i.consume_key(Modifiers::NONE, Key::PageDown),
+            nothing_focused && i.consume_key(Modifiers::NONE, Key::Enter),
+            numbers
+                .iter()
+                .position(|k| i.consume_key(Modifiers::NONE, *k)),
+        )
+    });
+    let leaves = scored_criteria(desk);
+    if up {
+        state.active = state.active.saturating_sub(1);
+    }
+    if down && state.active + 1 < leaves.len() {
+        state.active += 1;
+    }
+    if prev && at > 0 {
+        state.application = apps.get(at - 1).cloned();
+        state.active = 0;
+    }
+    if next && at + 1 < apps.len() {
+        state.application = apps.get(at + 1).cloned();
+        state.active = 0;
+    }
+    let Some(c) = leaves.get(state.active) else {
+        return;
+    };
+    if enter && editable {
+        let target = match c.scoring {
+            Scoring::Points { .. } if desk.ws.score(member, app, &c.id).is_none() => Focus::Points,
+            _ => Focus::Reason,
+        };
+        state.focus = Some((state.active, target));
+    }
+    if let Some(n) = number
+        && editable
+        && !desk.ws.abstains(member, app)
+        && matches!(c.scoring, Scoring::Coefficient)
+        && let Some(j) = desk.ws.call().judgement_scale.get(n)
+        && let Some(value) = Points::new(j.coefficient.value())
+    {
+        criteri::score(desk, sheet, &c.id, value);
+    }
+}
+
+/// The criteria members judge, in the call's order (sub-criteria included).
+fn scored_criteria<'a>(desk: &Desk<'a>) -> Vec<&'a Criterion> {
+    desk.ws
+        .call()
+        .leaf_criteria()
+        .into_iter()
+        .filter(|c| c.is_discretionary())
+        .collect()
+}
+
+fn nav_ui(
+    ui: &mut Ui,
+    state: &mut State,
+    desk: &Desk,
+    member: &MemberId,
+    apps: &[Protocol],
+    at: usize,
+) {
+    ui.horizontal_wrapped(|ui| {
+        if ui
+            .add_enabled(at > 0, egui::Button::new(s::PREVIOUS))
+            .clicked()
+        {
+            state.application = apps.get(at - 1).cloned();
+            state.active = 0;
+        }
+        let label = |p: &Protocol| {
+            let mark = if desk.ws.abstains(member, p) {
+                s::MARK_ABSTAINED
+            } else if done(desk, member, p) {
+                s::MARK_DONE
+            } else {
+                s::MARK_TODO
+            };
+            format!("{} · {} ({mark})", p, desk.applicant(p))
+        };
+        let current = apps.get(at).map(label).unwrap_or_default();
+        egui::ComboBox::from_id_salt("valutazione_candidatura")
+            .selected_text(current)
+            .width(360.0)
+            .show_ui(ui, |ui| {
+                for p in apps {
+                    if ui
+                        .selectable_label(state.application.as_ref() == Some(p), label(p))
+                        .clicked()
+                    {
+                        state.application = Some(p.clone());
+                        state.active = 0;
+                    }
+                }
+            })
+            .response
+            .accessible_name(s::APPLICATION_PICK);
+        if ui
+            .add_enabled(at + 1 < apps.len(), egui::Button::new(s::NEXT))
+            .clicked()
+        {
+            state.application = apps.get(at + 1).cloned();
+            state.active = 0;
+        }
+        ui.label(s::position(at + 1, apps.len()));
+    });
+}
+
+fn declaration_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk, sheet: Sheet) {
+    let Sheet {
+        member,
+        app,
+        editable,
+    } = sheet;
+    let declaration = desk
+        .ws
+        .sheet(member)
+        .and_then(|sh| sh.declaration(app))
+        .cloned();
+    ui.horizontal_wrapped(|ui| {
+        ui.label(s::CONFLICT);
+        match &declaration {
+            None => widgets::badge(ui, s::NOT_DECLARED, Tone::Warn),
+            Some(d) => match &d.conflict {
+                None => widgets::badge(ui, s::NO_CONFLICT, Tone::Good),
+                Some(c) => {
+                    widgets::badge(ui, &s::conflict(italian::conflict_kind(c.kind)), Tone::Bad)
+                }
+            },
+        };
+        if !editable {
+            return;
+        }
+        let declared_none = declaration.as_ref().is_some_and(|d| d.conflict.is_none());
+        if !declared_none && ui.button(s::DECLARE_NO_CONFLICT).clicked() {
+            desk.send(Command::Declare {
+                member: member.clone(),
+                application: app.clone(),
+                declaration: Some(None),
+            });
+        }
+        let in_conflict = declaration.as_ref().is_some_and(|d| d.conflict.is_some());
+        if !in_conflict {
+            let kind = state
+                .conflict_kind
+                .get_or_insert(ConflictKind::Professional);
+            egui::ComboBox::from_id_salt("tipo_conflitto")
+                .selected_text(italian::conflict_kind(*kind))
+                .show_ui(ui, |ui| {
+                    for k in [
+                        ConflictKind::Kinship,
+                        ConflictKind::Professional,
+                        ConflictKind::Other,
+                    ] {
+                        ui.selectable_value(kind, k, italian::conflict_kind(k));
+                    }
+                })
+                .response
+                .accessible_name(s::CONFLICT_KIND);
+            let kind = *kind;
+            if ui
+                .button(s::DECLARE_CONFLICT)
+                .on_hover_text(s::DECLARE_CONFLICT_HINT)
+                .clicked()
+            {
+                desk.send(Command::Declare {
+                    member: member.clone(),
+                    application: app.clone(),
+                    declaration: Some(Some(Conflict {
+                        kind,
+                        note: String::new(),
+                    })),
+                });
+            }
+        }
+        if declaration.is_some() && ui.button(s::WITHDRAW_DECLARATION).clicked() {
+            desk.send(Command::Declare {
+                member: member.clone(),
+                application: app.clone(),
+                declaration: None,
+            });
+        }
+    });
+    if declaration.as_ref().is_some_and(|d| d.conflict.is_some()) {
+        let text = match desk.actor {
+            Actor::Member(_) => s::YOU_ABSTAIN.to_string(),
+            Actor::Secretariat => s::member_abstains(&desk.member_name(member)),
+        };
+        widgets::note(ui, Tone::Warn, text);
+    }
+}

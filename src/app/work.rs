@@ -1,0 +1,182 @@
+//! The open workspace as the window holds it: the editor (the one road for every change), the
+//! undo and redo stacks of inverse commands, and the drafts being typed.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use crate::editor::{Actor, Command, EditError, Editor, OpenError};
+
+use super::drafts::{self, Commit, Drafts, Field};
+
+/// How often the lock is refreshed, so that other instances do not take it for abandoned.
+const KEEP_ALIVE: Duration = Duration::from_secs(120);
+
+pub struct Work {
+    editor: Editor,
+    undo: Vec<Command>,
+    redo: Vec<Command>,
+    pub drafts: Drafts,
+    /// Grows by one at every change: views keep what they derive from the workspace (a sorted,
+    /// filtered list) until it moves.
+    generation: u64,
+    alive_at: Instant,
+}
+
+impl Work {
+    pub fn open(dir: &Path, actor: Actor) -> Result<Work, OpenError> {
+        Ok(Work {
+            editor: Editor::open(dir, actor)?,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            drafts: Drafts::default(),
+            generation: 0,
+            alive_at: Instant::now(),
+        })
+    }
+
+    pub fn editor(&self) -> &Editor {
+        &self.editor
+    }
+
+    /// The editor to read and the drafts to write, at once (a view needs both).
+    pub fn parts(&mut self) -> (&Editor, &mut Drafts, u64) {
+        (&self.editor, &mut self.drafts, self.generation)
+    }
+
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// Applies a change; its inverse goes on the undo stack.
+    pub fn apply(&mut self, command: Command) -> Result<(), EditError> {
+        let inverse = self.editor.apply(command)?;
+        self.undo.push(inverse);
+        self.redo.clear();
+        self.generation += 1;
+        Ok(())
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// Undoes the last change by applying its inverse; what undoes the undo goes on the redo
+    /// stack. Nothing is lost when the inverse is refused: it stays on its stack.
+    pub fn undo(&mut self) -> Result<(), EditError> {
+        Self::step(&mut self.editor, &mut self.undo, &mut self.redo)?;
+        self.generation += 1;
+        Ok(())
+    }
+
+    pub fn redo(&mut self) -> Result<(), EditError> {
+        Self::step(&mut self.editor, &mut self.redo, &mut self.undo)?;
+        self.generation += 1;
+        Ok(())
+    }
+
+    fn step(
+        editor: &mut Editor,
+        from: &mut Vec<Command>,
+        to: &mut Vec<Command>,
+    ) -> Result<(), EditError> {
+        let Some(command) = from.pop() else {
+            return Ok(());
+        };
+        match editor.apply(command.clone()) {
+            Ok(inverse) => {
+                to.push(inverse);
+                Ok(())
+            }
+            Err(e) => {
+                from.push(command);
+                Err(e)
+            }
+        }
+    }
+
+    /// Whether something typed is not saved yet.
+    pub fn unsaved(&self) -> bool {
+        !self.drafts.is_empty()
+    }
+
+    /// Saves the drafts that are due (finished, quiet, or `all` of them). Returns the errors
+    /// of the changes the editor refused; a draft that cannot be saved yet stays a draft.
+    pub fn save_drafts(&mut self, now: f64, all: bool) -> Vec<EditError> {
+        let (mut fields, budget) = self.drafts.due(now, all);
+        // Points first: a reason waits for its score, and may be saved right after it.
+        fields.sort_by_key(|f| !matches!(f, Field::Points { .. }));
+        let mut errors = Vec::new();
+        let mut i = 0;
+        while i < fields.len() {
+            let field = fields[i].clone();
+            i += 1;
+            let Some(draft) = self.drafts.get(&field) else {
+                continue;
+            };
+            let text = draft.text.clone();
+            match drafts::commit(&field, &text, self.editor.workspace()) {
+                Commit::Nothing => self.drafts.discard(&field),
+                Commit::Wait(why) => self.drafts.set_waiting(&field, why),
+                Commit::Command(command) => match self.apply(command) {
+                    Ok(()) => {
+                        self.drafts.discard(&field);
+                        if let Field::Points {
+                            member,
+                            application,
+                            criterion,
+                        } = field
+                        {
+                            let reason = Field::Reason {
+                                member,
+                                application,
+                                criterion,
+                            };
+                            if self.drafts.get(&reason).is_some() && !fields.contains(&reason) {
+                                fields.push(reason);
+                            }
+                        }
+                    }
+                    Err(e) => {
+                        self.drafts.set_waiting(&field, e.to_string());
+                        errors.push(e);
+                    }
+                },
+            }
+        }
+        if budget && let Some(draft) = self.drafts.budget() {
+            match draft.commit(self.editor.workspace()) {
+                Commit::Nothing => self.drafts.set_budget(None),
+                Commit::Wait(why) => self.drafts.set_budget_waiting(why),
+                Commit::Command(command) => match self.apply(command) {
+                    Ok(()) => self.drafts.set_budget(None),
+                    Err(e) => {
+                        self.drafts.set_budget_waiting(e.to_string());
+                        errors.push(e);
+                    }
+                },
+            }
+        }
+        errors
+    }
+
+    /// Takes the lock from an instance the user confirmed is gone.
+    pub fn take_over(&mut self) -> std::io::Result<()> {
+        self.editor.take_over()
+    }
+
+    /// Refreshes the lock every few minutes.
+    pub fn keep_alive(&mut self) {
+        if self.alive_at.elapsed() >= KEEP_ALIVE {
+            self.editor.keep_alive();
+            self.alive_at = Instant::now();
+        }
+    }
+
+    pub fn set_read_only(&mut self) {
+        self.editor.set_read_only();
+    }
+}
