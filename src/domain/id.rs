@@ -7,6 +7,7 @@ use std::borrow::Borrow;
 use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use smol_str::SmolStr;
 
 /// Why a text cannot be an identifier.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -40,14 +41,23 @@ pub(crate) fn check_id(text: &str) -> Result<(), IdError> {
 macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
+        ///
+        /// Kept inside the value when short (up to 23 bytes: every real id): the evaluation
+        /// and the views copy and compare ids by the hundred thousand (every mark names its
+        /// member, application and criterion), and neither then touches the heap.
         #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        pub struct $name(String);
+        pub struct $name(SmolStr);
 
         impl $name {
             pub fn new(text: impl Into<String>) -> Result<$name, IdError> {
                 let text = text.into();
                 check_id(&text)?;
-                Ok($name(text))
+                Ok($name(SmolStr::new(text)))
+            }
+
+            fn from_str_checked(text: &str) -> Result<$name, IdError> {
+                check_id(text)?;
+                Ok($name(SmolStr::new(text)))
             }
 
             pub fn as_str(&self) -> &str {
@@ -75,8 +85,18 @@ macro_rules! id_type {
 
         impl<'de> Deserialize<'de> for $name {
             fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                let text = String::deserialize(d)?;
-                $name::new(text).map_err(serde::de::Error::custom)
+                // Straight from the parser's text to the shared one: no String in between.
+                struct Text;
+                impl<'de> serde::de::Visitor<'de> for Text {
+                    type Value = $name;
+                    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                        f.write_str("a string")
+                    }
+                    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<$name, E> {
+                        $name::from_str_checked(v).map_err(E::custom)
+                    }
+                }
+                d.deserialize_str(Text)
             }
         }
     };

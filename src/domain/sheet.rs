@@ -124,6 +124,12 @@ impl Score {
     pub fn value(&self) -> Decimal {
         self.value.value()
     }
+
+    /// Whether the reason says something: not empty, not only blanks. The same as
+    /// `!reason.trim().is_empty()`, read from the first character only.
+    pub fn has_reason(&self) -> bool {
+        self.reason.chars().any(|c| !c.is_whitespace())
+    }
 }
 
 #[cfg(test)]

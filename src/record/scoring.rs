@@ -280,7 +280,11 @@ fn application_scoring(
                                         .map(|j| j.label.clone()),
                                     _ => None,
                                 },
-                                reason: m.reason.clone(),
+                                // The rules keep the values; the reason is in the sheet.
+                                reason: ws
+                                    .score(&m.member, &app.protocol, &c.id)
+                                    .map(|s| s.reason.clone())
+                                    .unwrap_or_default(),
                             })
                             .collect()
                     })

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 
 use super::ApplicationResult;
-use super::marks::Marks;
+use super::marks::{Marks, Row};
 use crate::domain::{Criterion, CriterionId, LotId, MemberId, Protocol, Scoring, Workspace};
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -76,24 +76,32 @@ fn normalized(c: &Criterion, value: Decimal) -> Option<Decimal> {
 }
 
 pub fn diagnose(ws: &Workspace, results: &BTreeMap<Protocol, ApplicationResult>) -> Diagnostics {
-    diagnose_with(ws, &Marks::new(ws), results)
+    let admitted: Vec<(&Protocol, &LotId)> = results
+        .values()
+        .filter(|r| r.admission.admitted())
+        .map(|r| (&r.protocol, &r.lot))
+        .collect();
+    diagnose_with(ws, &Marks::new(ws, false), &admitted)
 }
 
+/// The diagnostics of the admitted applications, given in protocol order with their lot.
 pub(crate) fn diagnose_with(
     ws: &Workspace,
     marks: &Marks,
-    results: &BTreeMap<Protocol, ApplicationResult>,
+    admitted: &[(&Protocol, &LotId)],
 ) -> Diagnostics {
     let call = ws.call();
-    let discretionary: Vec<&Criterion> = call
-        .leaf_criteria()
-        .into_iter()
-        .filter(|c| c.is_discretionary())
+    // With their column in the marks.
+    let discretionary: Vec<(usize, &Criterion)> = marks
+        .leaves()
+        .iter()
+        .copied()
+        .enumerate()
+        .filter(|(_, c)| c.is_discretionary())
         .collect();
-    let admitted: Vec<&Protocol> = results
-        .values()
-        .filter(|r| r.admission.admitted())
-        .map(|r| &r.protocol)
+    let admitted: Vec<(&Protocol, &LotId, Row)> = admitted
+        .iter()
+        .filter_map(|&(p, lot)| Some((p, lot, marks.row(p)?)))
         .collect();
 
     let mut progress = Vec::new();
@@ -108,8 +116,7 @@ pub(crate) fn diagnose_with(
             undeclared: 0,
             abstentions: 0,
         };
-        for app in &admitted {
-            let app = app.as_str();
+        for &(_, _, app) in &admitted {
             if !member.declared(app) {
                 p.undeclared += 1;
             }
@@ -119,10 +126,10 @@ pub(crate) fn diagnose_with(
             }
             p.applications_to_score += 1;
             let mut all = true;
-            for c in &discretionary {
+            for &(leaf, _) in &discretionary {
                 p.marks_to_give += 1;
-                match member.mark(app, &c.id) {
-                    Some(s) if !s.reason.trim().is_empty() => p.marks_done += 1,
+                match member.mark(app, leaf) {
+                    Some(s) if s.has_reason() => p.marks_done += 1,
                     Some(_) => {
                         p.missing_reasons += 1;
                         all = false;
@@ -141,11 +148,11 @@ pub(crate) fn diagnose_with(
     let mut discordances = Vec::new();
     let mut gaps: Vec<(Decimal, usize)> = vec![(Decimal::ZERO, 0); marks.members().len()];
     let mut cell: Vec<(usize, Decimal, Decimal)> = Vec::with_capacity(marks.members().len());
-    for app in &admitted {
-        for c in &discretionary {
+    for &(app, _, row) in &admitted {
+        for &(leaf, c) in &discretionary {
             cell.clear();
             for (i, member) in marks.members().iter().enumerate() {
-                if let Some(s) = member.mark(app.as_str(), &c.id)
+                if let Some(s) = member.mark(row, leaf)
                     && let Some(v) = normalized(c, s.value())
                 {
                     cell.push((i, s.value(), v));
@@ -160,7 +167,7 @@ pub(crate) fn diagnose_with(
                 && high.2 - low.2 > gap
             {
                 discordances.push(Discordance {
-                    application: (*app).clone(),
+                    application: app.clone(),
                     criterion: c.id.clone(),
                     lowest: (marks.members()[low.0].id.clone(), low.1),
                     highest: (marks.members()[high.0].id.clone(), high.1),
@@ -190,18 +197,12 @@ pub(crate) fn diagnose_with(
 
     let mut thin_panels = Vec::new();
     let required = call.min_scoring_members.unwrap_or(1);
-    for app in &admitted {
-        let scorers = marks
-            .members()
-            .iter()
-            .filter(|m| !m.abstains(app.as_str()))
-            .count();
-        if scorers < required as usize
-            && let Some(r) = results.get(*app)
-        {
+    for &(app, lot, row) in &admitted {
+        let scorers = marks.members().iter().filter(|m| !m.abstains(row)).count();
+        if scorers < required as usize {
             thin_panels.push(ThinPanel {
-                lot: r.lot.clone(),
-                application: (*app).clone(),
+                lot: lot.clone(),
+                application: app.clone(),
                 scorers,
                 required,
             });

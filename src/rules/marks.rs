@@ -1,71 +1,129 @@
-//! The members' marks arranged for the rules: per member, per application, the slice of its
-//! scores. Built once per evaluation in one pass over the sheets, so that reading a mark costs
-//! a hash lookup and a short scan instead of a search through tens of thousands of scores.
+//! The members' marks arranged for the rules: one table per member, a row per application and
+//! a column per leaf criterion, built once per evaluation in one pass over the sheets. Reading
+//! a mark is then an index, not a search: the evaluation reads each of the 280,000 marks of a
+//! large call several times (scores, progress, discordances, severity).
 
-use std::collections::{HashMap, HashSet};
-
-use crate::domain::{CriterionId, MemberId, Score, Workspace};
+use crate::domain::{Criterion, Member, MemberId, Protocol, Score, Workspace};
 
 pub(crate) struct Marks<'a> {
+    /// The workspace's applications in protocol order: a row's number is its place here.
+    rows: Vec<&'a Protocol>,
+    /// The call's leaf criteria in the call's order: a column's number is its place here.
+    leaves: Vec<&'a Criterion>,
     members: Vec<MemberMarks<'a>>,
 }
 
+/// An application's row in the tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Row(usize);
+
 pub(crate) struct MemberMarks<'a> {
     pub id: &'a MemberId,
-    by_application: HashMap<&'a str, &'a [Score]>,
-    declared: HashSet<&'a str>,
-    conflicts: HashSet<&'a str>,
+    /// `rows × width`, row by row.
+    marks: Vec<Option<&'a Score>>,
+    /// The number of leaf criteria.
+    width: usize,
+    declared: Vec<bool>,
+    conflicts: Vec<bool>,
 }
 
 impl<'a> Marks<'a> {
-    /// The voting members in the commission's order, with their marks.
-    pub fn new(ws: &'a Workspace) -> Marks<'a> {
-        let members = ws
-            .commission()
-            .voting_members()
-            .map(|m| {
-                let mut by_application = HashMap::new();
-                let mut declared = HashSet::new();
-                let mut conflicts = HashSet::new();
-                if let Some(sheet) = ws.sheet(&m.id) {
-                    // A workspace's sheets are sorted by application, then criterion.
-                    for chunk in sheet.scores.chunk_by(|a, b| a.application == b.application) {
-                        by_application.insert(chunk[0].application.as_str(), chunk);
+    /// The voting members in the commission's order, with their marks; one member per core
+    /// when `parallel`.
+    pub fn new(ws: &'a Workspace, parallel: bool) -> Marks<'a> {
+        let rows: Vec<&Protocol> = ws.applications().keys().collect();
+        let leaves = ws.call().leaf_criteria();
+        // The columns in the order of their ids, which is the order of a sheet's marks within
+        // one application: the sheet and this list are walked together.
+        let mut by_id: Vec<(&str, usize)> = leaves
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.as_str(), i))
+            .collect();
+        by_id.sort_unstable();
+        let width = leaves.len();
+        let voting: Vec<&Member> = ws.commission().voting_members().collect();
+        let members = super::parallel::map(parallel, &voting, |m| {
+            let mut marks = vec![None; rows.len() * width];
+            let mut declared = vec![false; rows.len()];
+            let mut conflicts = vec![false; rows.len()];
+            if let Some(sheet) = ws.sheet(&m.id) {
+                // A workspace's sheets are sorted by application, then criterion (see
+                // `ScoreSheet::normalize`), like the rows and `by_id`.
+                let mut row = 0;
+                for chunk in sheet.scores.chunk_by(|a, b| a.application == b.application) {
+                    let application = chunk[0].application.as_str();
+                    while row < rows.len() && rows[row].as_str() < application {
+                        row += 1;
                     }
-                    for d in &sheet.declarations {
-                        declared.insert(d.application.as_str());
-                        if d.conflict.is_some() {
-                            conflicts.insert(d.application.as_str());
+                    if rows.get(row).is_none_or(|r| r.as_str() != application) {
+                        continue;
+                    }
+                    let line = &mut marks[row * width..(row + 1) * width];
+                    let mut column = 0;
+                    for score in chunk {
+                        let criterion = score.criterion.as_str();
+                        while column < by_id.len() && by_id[column].0 < criterion {
+                            column += 1;
+                        }
+                        if let Some(&(id, leaf)) = by_id.get(column)
+                            && id == criterion
+                        {
+                            line[leaf] = Some(score);
                         }
                     }
                 }
-                MemberMarks {
-                    id: &m.id,
-                    by_application,
-                    declared,
-                    conflicts,
+                for d in &sheet.declarations {
+                    if let Ok(row) = rows.binary_search(&&d.application) {
+                        declared[row] = true;
+                        conflicts[row] |= d.conflict.is_some();
+                    }
                 }
-            })
-            .collect();
-        Marks { members }
+            }
+            MemberMarks {
+                id: &m.id,
+                marks,
+                width,
+                declared,
+                conflicts,
+            }
+        });
+        Marks {
+            rows,
+            leaves,
+            members,
+        }
     }
 
     pub fn members(&self) -> &[MemberMarks<'a>] {
         &self.members
     }
+
+    /// The call's leaf criteria, in the order of the columns.
+    pub fn leaves(&self) -> &[&'a Criterion] {
+        &self.leaves
+    }
+
+    /// The row of an application of the workspace.
+    pub fn row(&self, application: &Protocol) -> Option<Row> {
+        self.rows.binary_search(&application).ok().map(Row)
+    }
 }
 
 impl<'a> MemberMarks<'a> {
-    pub fn abstains(&self, application: &str) -> bool {
-        self.conflicts.contains(application)
+    pub fn abstains(&self, row: Row) -> bool {
+        self.conflicts[row.0]
     }
 
-    pub fn declared(&self, application: &str) -> bool {
-        self.declared.contains(application)
+    pub fn declared(&self, row: Row) -> bool {
+        self.declared[row.0]
     }
 
-    pub fn mark(&self, application: &str, criterion: &CriterionId) -> Option<&'a Score> {
-        let scores: &'a [Score] = self.by_application.get(application)?;
-        scores.iter().find(|s| &s.criterion == criterion)
+    /// The mark on the leaf criterion in column `leaf` (see [`Marks::leaves`]).
+    pub fn mark(&self, row: Row, leaf: usize) -> Option<&'a Score> {
+        if leaf >= self.width {
+            return None;
+        }
+        self.marks.get(row.0 * self.width + leaf).copied().flatten()
     }
 }

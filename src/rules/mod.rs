@@ -7,13 +7,14 @@ pub mod cofinancing;
 pub mod diagnostics;
 pub mod finding;
 mod marks;
+mod parallel;
 pub mod ranking;
 pub mod ratio;
 pub mod scoring;
 
 use std::collections::BTreeMap;
 
-use crate::domain::{AdmissionOutcome, Application, LotId, Money, Protocol, Workspace};
+use crate::domain::{AdmissionOutcome, Application, Lot, LotId, Money, Protocol, Workspace};
 pub use admissibility::Admission;
 use allocation::Grant;
 pub use cofinancing::Budget;
@@ -128,98 +129,152 @@ impl Evaluation {
 }
 
 /// Applies every rule of the call to the workspace.
+///
+/// A large call is evaluated on all the machine's cores (see [`parallel`]): the members'
+/// marks, then each application's admissibility, then each lot and the diagnostics side by
+/// side. The result does not depend on how many cores there are.
 pub fn evaluate(ws: &Workspace) -> Evaluation {
     let call = ws.call();
-    let marks = marks::Marks::new(ws);
-    let mut applications = BTreeMap::new();
-    let mut lots = BTreeMap::new();
+    let parallel = ws.applications().len() >= parallel::FROM_APPLICATIONS;
+    let marks = marks::Marks::new(ws, parallel);
 
-    for lot in &call.lots {
-        let members: Vec<&Application> = ws
-            .applications()
-            .values()
-            .filter(|a| a.lot == lot.id)
-            .collect();
-        let admissions: BTreeMap<&Protocol, Admission> = members
+    // Admissibility depends on the application, its lot and the call only.
+    let in_lots: Vec<(&Application, &Lot)> = ws
+        .applications()
+        .values()
+        .filter_map(|a| Some((a, call.lots.iter().find(|l| l.id == a.lot)?)))
+        .collect();
+    let chunks: Vec<&[(&Application, &Lot)]> = in_lots.chunks(ADMISSIONS_PER_TASK).collect();
+    let admissions = parallel::map(parallel, &chunks, |chunk| {
+        chunk
             .iter()
-            .map(|a| (&a.protocol, admissibility::admission(a, call, lot)))
-            .collect();
-        let admitted: Vec<&Application> = members
-            .iter()
-            .copied()
-            .filter(|a| admissions.get(&a.protocol).is_some_and(Admission::admitted))
-            .collect();
-        let mut scores = scoring::score_lot_with(ws, &marks, &admitted);
-
-        let eligible: Vec<(&Application, &Scores)> = admitted
-            .iter()
-            .filter_map(|a| scores.get(&a.protocol).map(|s| (*a, s)))
-            .filter(|(_, s)| s.eligible() && s.total.is_some())
-            .collect();
-        let ranking = ranking::rank_lot(ws, &lot.id, &eligible);
-        let requested: BTreeMap<Protocol, Money> = eligible
-            .iter()
-            .map(|(a, _)| (a.protocol.clone(), a.requested))
-            .collect();
-        let ceiling = cofinancing::lot_ceiling(lot);
-        let allocated = allocation::allocate(lot.allocation, ceiling, &ranking, &requested);
-        let places: BTreeMap<&Protocol, &Place> =
-            ranking.iter().map(|p| (&p.protocol, p)).collect();
-
-        let mut provisional = false;
-        for app in &members {
-            let admission = admissions
-                .get(&app.protocol)
-                .cloned()
-                .unwrap_or_else(|| admissibility::admission(app, call, lot));
-            let app_scores = scores.remove(&app.protocol);
-            let grant = allocated.grants.get(&app.protocol).copied();
-            let outcome = match (&app_scores, grant) {
-                _ if !admission.admitted() => Outcome::Excluded,
-                (None, _) => Outcome::Incomplete,
-                (Some(s), _) if !s.complete() || s.total.is_none() => Outcome::Incomplete,
-                (Some(s), _) if !s.threshold_failures.is_empty() => Outcome::BelowThreshold,
-                (_, Some(Grant::Funded(_))) => Outcome::Funded,
-                (_, Some(Grant::PartiallyFunded(_))) => Outcome::PartiallyFunded,
-                (_, Some(Grant::TieUnresolved)) => Outcome::TieUnresolved,
-                (_, Some(Grant::PendingTie)) => Outcome::PendingTie,
-                (_, Some(Grant::NotFunded) | None) => Outcome::EligibleNotFunded,
-            };
-            provisional |= outcome == Outcome::Incomplete;
-            applications.insert(
-                app.protocol.clone(),
-                ApplicationResult {
-                    protocol: app.protocol.clone(),
-                    lot: lot.id.clone(),
-                    budget: Budget::of(app),
-                    admission,
-                    scores: app_scores,
-                    outcome,
-                    place: places.get(&app.protocol).map(|p| (*p).clone()),
-                    granted: grant.map(Grant::amount),
-                },
-            );
+            .map(|(a, lot)| admissibility::admission(a, call, lot))
+            .collect::<Vec<_>>()
+    });
+    let mut by_lot: BTreeMap<&LotId, Vec<(&Application, Admission)>> = BTreeMap::new();
+    let mut admitted = Vec::new();
+    for ((app, lot), admission) in in_lots.iter().zip(admissions.into_iter().flatten()) {
+        if admission.admitted() {
+            admitted.push((&app.protocol, &lot.id));
         }
-        let granted: Money = allocated.grants.values().map(|g| g.amount()).sum();
-        lots.insert(
-            lot.id.clone(),
-            LotResult {
-                lot: lot.id.clone(),
-                ceiling,
-                granted,
-                remaining: allocated.remaining,
-                ranking,
-                provisional,
-                halted_by_tie: allocated.halted_by_tie,
-            },
-        );
+        by_lot.entry(&lot.id).or_default().push((app, admission));
     }
-    let diagnostics = diagnostics::diagnose_with(ws, &marks, &applications);
-    Evaluation {
-        applications,
-        lots,
-        diagnostics,
+
+    // The diagnostics first: the longest part, so that the lots share the other cores.
+    let mut tasks = vec![Task::Diagnostics];
+    tasks.extend(call.lots.iter().map(Task::Lot));
+    let by_lot = std::sync::Mutex::new(by_lot);
+    let done = parallel::map(parallel, &tasks, |task| match task {
+        Task::Diagnostics => Done::Diagnostics(diagnostics::diagnose_with(ws, &marks, &admitted)),
+        Task::Lot(lot) => {
+            let members = by_lot
+                .lock()
+                .map(|mut m| m.remove(&lot.id))
+                .unwrap_or_else(|poisoned| poisoned.into_inner().remove(&lot.id))
+                .unwrap_or_default();
+            Done::Lot(evaluate_lot(ws, &marks, lot, members))
+        }
+    });
+
+    let mut evaluation = Evaluation {
+        applications: BTreeMap::new(),
+        lots: BTreeMap::new(),
+        diagnostics: Diagnostics::default(),
+    };
+    for d in done {
+        match d {
+            Done::Diagnostics(d) => evaluation.diagnostics = d,
+            Done::Lot((results, lot)) => {
+                evaluation
+                    .applications
+                    .extend(results.into_iter().map(|r| (r.protocol.clone(), r)));
+                evaluation.lots.insert(lot.lot.clone(), lot);
+            }
+        }
     }
+    evaluation
+}
+
+/// Applications whose admissibility one thread checks at a time.
+const ADMISSIONS_PER_TASK: usize = 250;
+
+enum Task<'a> {
+    Diagnostics,
+    Lot(&'a Lot),
+}
+
+enum Done {
+    Diagnostics(Diagnostics),
+    Lot((Vec<ApplicationResult>, LotResult)),
+}
+
+/// Scores, ranking and allocation of one lot, from its applications and their admissibility.
+fn evaluate_lot(
+    ws: &Workspace,
+    marks: &marks::Marks,
+    lot: &Lot,
+    members: Vec<(&Application, Admission)>,
+) -> (Vec<ApplicationResult>, LotResult) {
+    let admitted: Vec<&Application> = members
+        .iter()
+        .filter(|(_, admission)| admission.admitted())
+        .map(|(a, _)| *a)
+        .collect();
+    let mut scores = scoring::score_lot_with(ws, marks, &admitted);
+
+    let eligible: Vec<(&Application, &Scores)> = admitted
+        .iter()
+        .filter_map(|a| scores.get(&a.protocol).map(|s| (*a, s)))
+        .filter(|(_, s)| s.eligible() && s.total.is_some())
+        .collect();
+    let ranking = ranking::rank_lot(ws, &lot.id, &eligible);
+    let requested: BTreeMap<Protocol, Money> = eligible
+        .iter()
+        .map(|(a, _)| (a.protocol.clone(), a.requested))
+        .collect();
+    let ceiling = cofinancing::lot_ceiling(lot);
+    let allocated = allocation::allocate(lot.allocation, ceiling, &ranking, &requested);
+    let places: BTreeMap<&Protocol, &Place> = ranking.iter().map(|p| (&p.protocol, p)).collect();
+
+    let mut provisional = false;
+    let mut results = Vec::with_capacity(members.len());
+    for (app, admission) in members {
+        let app_scores = scores.remove(&app.protocol);
+        let grant = allocated.grants.get(&app.protocol).copied();
+        let outcome = match (&app_scores, grant) {
+            _ if !admission.admitted() => Outcome::Excluded,
+            (None, _) => Outcome::Incomplete,
+            (Some(s), _) if !s.complete() || s.total.is_none() => Outcome::Incomplete,
+            (Some(s), _) if !s.threshold_failures.is_empty() => Outcome::BelowThreshold,
+            (_, Some(Grant::Funded(_))) => Outcome::Funded,
+            (_, Some(Grant::PartiallyFunded(_))) => Outcome::PartiallyFunded,
+            (_, Some(Grant::TieUnresolved)) => Outcome::TieUnresolved,
+            (_, Some(Grant::PendingTie)) => Outcome::PendingTie,
+            (_, Some(Grant::NotFunded) | None) => Outcome::EligibleNotFunded,
+        };
+        provisional |= outcome == Outcome::Incomplete;
+        results.push(ApplicationResult {
+            protocol: app.protocol.clone(),
+            lot: lot.id.clone(),
+            budget: Budget::of(app),
+            admission,
+            scores: app_scores,
+            outcome,
+            place: places.get(&app.protocol).map(|p| (*p).clone()),
+            granted: grant.map(Grant::amount),
+        });
+    }
+    let granted: Money = allocated.grants.values().map(|g| g.amount()).sum();
+    let lot = LotResult {
+        lot: lot.id.clone(),
+        ceiling,
+        granted,
+        remaining: allocated.remaining,
+        ranking,
+        provisional,
+        halted_by_tie: allocated.halted_by_tie,
+    };
+    (results, lot)
 }
 
 /// Whether an admitted application's admission is still with reserve (soccorso istruttorio).

@@ -8,19 +8,20 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use super::marks::Marks;
+use super::marks::{Marks, Row};
 use super::ratio::{Exact, Overflow, Ratio};
 use crate::domain::{
     Application, Call, Criterion, CriterionId, Measure, MemberId, Protocol, Scoring, Workspace,
 };
 
-/// One member's mark on one criterion, as it will be shown in the minutes.
+/// One member's mark on one criterion. Its reason stays in the member's sheet
+/// (`Workspace::score`): the evaluation runs after every change, and copying 280,000 reasons
+/// each time cost more than all the arithmetic.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mark {
     pub member: MemberId,
     /// A coefficient or points, as the criterion's method says.
     pub value: Decimal,
-    pub reason: String,
 }
 
 /// Why a criterion of an application has no value yet.
@@ -125,7 +126,7 @@ impl Scores {
 
 /// Scores the admitted applications of one lot.
 pub fn score_lot(ws: &Workspace, admitted: &[&Application]) -> BTreeMap<Protocol, Scores> {
-    score_lot_with(ws, &Marks::new(ws), admitted)
+    score_lot_with(ws, &Marks::new(ws, false), admitted)
 }
 
 pub(crate) fn score_lot_with(
@@ -135,17 +136,18 @@ pub(crate) fn score_lot_with(
 ) -> BTreeMap<Protocol, Scores> {
     let call = ws.call();
     let dp = call.decimals.min(6);
-    let leaves = call.leaf_criteria();
+    let leaves: &[&Criterion] = marks.leaves();
 
     // Each leaf's V, per application.
     let mut table: BTreeMap<Protocol, BTreeMap<CriterionId, CriterionScore>> = BTreeMap::new();
     for app in admitted {
+        let at = marks.row(&app.protocol);
         let row = table.entry(app.protocol.clone()).or_default();
-        for c in &leaves {
-            row.insert(c.id.clone(), judged(marks, app, c));
+        for (leaf, c) in leaves.iter().enumerate() {
+            row.insert(c.id.clone(), judged(marks, at, leaf, app, c));
         }
     }
-    for c in &leaves {
+    for c in leaves {
         if let Scoring::Linear { measure } = &c.scoring {
             linear(call, c, measure, admitted, &mut table);
         }
@@ -154,7 +156,7 @@ pub(crate) fn score_lot_with(
     // Points before rescaling, rounded once; thresholds on them.
     let mut results: BTreeMap<Protocol, Scores> = BTreeMap::new();
     for (protocol, mut row) in table {
-        for c in &leaves {
+        for c in leaves {
             if let Some(cs) = row.get_mut(&c.id)
                 && let Some(v) = cs.coefficient
             {
@@ -213,7 +215,7 @@ pub(crate) fn score_lot_with(
 
     // Riparametrazione among the eligible applications only: the threshold is judged on the
     // points before it, and those below it are out of the comparison (Cons. Stato V, 9075/2023).
-    for c in &leaves {
+    for c in leaves {
         let best = results
             .values()
             .filter(|s| s.eligible())
@@ -268,25 +270,31 @@ fn points_of(c: &Criterion, v: Ratio, dp: u32) -> Exact<Decimal> {
         .round_half_up(dp)
 }
 
-/// The members' marks on a discretionary criterion, or the declared level of a tabular one.
-fn judged(marks: &Marks, app: &Application, c: &Criterion) -> CriterionScore {
+/// The members' marks on a discretionary criterion (column `leaf` of the marks, in the
+/// application's row `at`), or the declared level of a tabular one.
+fn judged(
+    marks: &Marks,
+    at: Option<Row>,
+    leaf: usize,
+    app: &Application,
+    c: &Criterion,
+) -> CriterionScore {
     let mut cs = CriterionScore::new(c);
     match &c.scoring {
         Scoring::Coefficient | Scoring::Points { .. } => {
             // Marks have at most four decimals and are few: their exact sum fits a Decimal.
             let mut sum = Decimal::ZERO;
-            let protocol = app.protocol.as_str();
             for member in marks.members() {
-                if member.abstains(protocol) {
+                if at.is_some_and(|at| member.abstains(at)) {
                     cs.abstained.push(member.id.clone());
                     continue;
                 }
-                match member.mark(protocol, &c.id) {
+                match at.and_then(|at| member.mark(at, leaf)) {
                     None => cs.gaps.push(Gap::NotScored {
                         member: member.id.clone(),
                     }),
                     Some(s) => {
-                        if s.reason.trim().is_empty() {
+                        if !s.has_reason() {
                             cs.gaps.push(Gap::NoReason {
                                 member: member.id.clone(),
                             });
@@ -294,7 +302,6 @@ fn judged(marks: &Marks, app: &Application, c: &Criterion) -> CriterionScore {
                         cs.marks.push(Mark {
                             member: member.id.clone(),
                             value: s.value(),
-                            reason: s.reason.clone(),
                         });
                         match sum.checked_add(s.value()) {
                             Some(total) => sum = total,
