@@ -129,7 +129,7 @@ pub(crate) fn diagnose_with(
             for &(leaf, _) in &discretionary {
                 p.marks_to_give += 1;
                 match member.mark(app, leaf) {
-                    Some(s) if s.has_reason() => p.marks_done += 1,
+                    Some((_, true)) => p.marks_done += 1,
                     Some(_) => {
                         p.missing_reasons += 1;
                         all = false;
@@ -152,7 +152,7 @@ pub(crate) fn diagnose_with(
         for &(leaf, c) in &discretionary {
             cell.clear();
             for (i, member) in marks.members().iter().enumerate() {
-                if let Some(s) = member.mark(row, leaf)
+                if let Some((s, _)) = member.mark(row, leaf)
                     && let Some(v) = normalized(c, s.value())
                 {
                     cell.push((i, s.value(), v));

@@ -19,8 +19,9 @@ pub(crate) struct Row(usize);
 
 pub(crate) struct MemberMarks<'a> {
     pub id: &'a MemberId,
-    /// `rows × width`, row by row.
-    marks: Vec<Option<&'a Score>>,
+    /// `rows × width`, row by row: the mark, and whether it has a reason (read here, in the
+    /// sheet's order, rather than from each reason's text wherever a rule asks).
+    marks: Vec<Option<(&'a Score, bool)>>,
     /// The number of leaf criteria.
     width: usize,
     declared: Vec<bool>,
@@ -69,7 +70,7 @@ impl<'a> Marks<'a> {
                         if let Some(&(id, leaf)) = by_id.get(column)
                             && id == criterion
                         {
-                            line[leaf] = Some(score);
+                            line[leaf] = Some((score, score.has_reason()));
                         }
                     }
                 }
@@ -119,8 +120,9 @@ impl<'a> MemberMarks<'a> {
         self.declared[row.0]
     }
 
-    /// The mark on the leaf criterion in column `leaf` (see [`Marks::leaves`]).
-    pub fn mark(&self, row: Row, leaf: usize) -> Option<&'a Score> {
+    /// The mark on the leaf criterion in column `leaf` (see [`Marks::leaves`]), and whether
+    /// it has a reason (`Score::has_reason`).
+    pub fn mark(&self, row: Row, leaf: usize) -> Option<(&'a Score, bool)> {
         if leaf >= self.width {
             return None;
         }

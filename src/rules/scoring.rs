@@ -142,10 +142,13 @@ pub(crate) fn score_lot_with(
     let mut table: BTreeMap<Protocol, BTreeMap<CriterionId, CriterionScore>> = BTreeMap::new();
     for app in admitted {
         let at = marks.row(&app.protocol);
-        let row = table.entry(app.protocol.clone()).or_default();
-        for (leaf, c) in leaves.iter().enumerate() {
-            row.insert(c.id.clone(), judged(marks, at, leaf, app, c));
-        }
+        // Built in one go: a map collected from a list is sorted once, not grown key by key.
+        let row = leaves
+            .iter()
+            .enumerate()
+            .map(|(leaf, c)| (c.id.clone(), judged(marks, at, leaf, app, c)))
+            .collect();
+        table.insert(app.protocol.clone(), row);
     }
     for c in leaves {
         if let Scoring::Linear { measure } = &c.scoring {
@@ -282,6 +285,7 @@ fn judged(
     let mut cs = CriterionScore::new(c);
     match &c.scoring {
         Scoring::Coefficient | Scoring::Points { .. } => {
+            cs.marks.reserve_exact(marks.members().len());
             // Marks have at most four decimals and are few: their exact sum fits a Decimal.
             let mut sum = Decimal::ZERO;
             for member in marks.members() {
@@ -293,8 +297,8 @@ fn judged(
                     None => cs.gaps.push(Gap::NotScored {
                         member: member.id.clone(),
                     }),
-                    Some(s) => {
-                        if !s.has_reason() {
+                    Some((s, has_reason)) => {
+                        if !has_reason {
                             cs.gaps.push(Gap::NoReason {
                                 member: member.id.clone(),
                             });
