@@ -12,6 +12,7 @@ pub mod editor;
 pub mod import;
 pub mod italian;
 pub mod minutes;
+mod parallel;
 pub mod record;
 pub mod rules;
 pub mod samples;

@@ -44,7 +44,7 @@ impl<'a> Marks<'a> {
         by_id.sort_unstable();
         let width = leaves.len();
         let voting: Vec<&Member> = ws.commission().voting_members().collect();
-        let members = super::parallel::map(parallel, &voting, |m| {
+        let members = crate::parallel::map(parallel, &voting, |m| {
             let mut marks = vec![None; rows.len() * width];
             let mut declared = vec![false; rows.len()];
             let mut conflicts = vec![false; rows.len()];

@@ -7,7 +7,6 @@ pub mod cofinancing;
 pub mod diagnostics;
 pub mod finding;
 mod marks;
-mod parallel;
 pub mod ranking;
 pub mod ratio;
 pub mod scoring;
@@ -130,12 +129,12 @@ impl Evaluation {
 
 /// Applies every rule of the call to the workspace.
 ///
-/// A large call is evaluated on all the machine's cores (see [`parallel`]): the members'
+/// A large call is evaluated on all the machine's cores (see [`crate::parallel`]): the members'
 /// marks, then each application's admissibility, then each lot and the diagnostics side by
 /// side. The result does not depend on how many cores there are.
 pub fn evaluate(ws: &Workspace) -> Evaluation {
     let call = ws.call();
-    let parallel = ws.applications().len() >= parallel::FROM_APPLICATIONS;
+    let parallel = ws.applications().len() >= crate::parallel::FROM_APPLICATIONS;
     let marks = marks::Marks::new(ws, parallel);
 
     // Admissibility depends on the application, its lot and the call only.
@@ -145,7 +144,7 @@ pub fn evaluate(ws: &Workspace) -> Evaluation {
         .filter_map(|a| Some((a, call.lots.iter().find(|l| l.id == a.lot)?)))
         .collect();
     let chunks: Vec<&[(&Application, &Lot)]> = in_lots.chunks(ADMISSIONS_PER_TASK).collect();
-    let admissions = parallel::map(parallel, &chunks, |chunk| {
+    let admissions = crate::parallel::map(parallel, &chunks, |chunk| {
         chunk
             .iter()
             .map(|(a, lot)| admissibility::admission(a, call, lot))
@@ -164,7 +163,7 @@ pub fn evaluate(ws: &Workspace) -> Evaluation {
     let mut tasks = vec![Task::Diagnostics];
     tasks.extend(call.lots.iter().map(Task::Lot));
     let by_lot = std::sync::Mutex::new(by_lot);
-    let done = parallel::map(parallel, &tasks, |task| match task {
+    let done = crate::parallel::map(parallel, &tasks, |task| match task {
         Task::Diagnostics => Done::Diagnostics(diagnostics::diagnose_with(ws, &marks, &admitted)),
         Task::Lot(lot) => {
             let members = by_lot

@@ -17,7 +17,7 @@ pub const MINUTES: &str = "verbali";
 
 /// A kind of file in the workspace, with its envelope and the comment at its top.
 pub trait FileKind: Serialize + for<'de> Deserialize<'de> {
-    type Content;
+    type Content: Send;
     /// The first line of the file: what it is, for a person who opens it.
     const HEADER: &'static str;
     fn wrap(content: Self::Content) -> Self;

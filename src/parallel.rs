@@ -1,6 +1,7 @@
-//! The evaluation's independent parts (each member's marks, each application's admissibility,
-//! each lot, the diagnostics) on the machine's cores. The results come back in the order of
-//! the parts, so the evaluation is the same, to the byte, on one core or on many.
+//! Independent parts of a job on the machine's cores: the files of a workspace as it loads,
+//! and the parts of the evaluation (each member's marks, each application's admissibility,
+//! each lot, the diagnostics). The results come back in the order of the parts, so what comes
+//! out is the same, to the byte, on one core or on many.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
