@@ -5,16 +5,22 @@
 mod ammissibilita;
 mod avviso;
 mod candidature;
+mod chiusura;
 mod graduatoria;
+mod importa;
 mod presentazione;
+mod schede;
 mod sedute;
 mod valutazione;
 
 pub use ammissibilita::*;
 pub use avviso::*;
 pub use candidature::*;
+pub use chiusura::*;
 pub use graduatoria::*;
+pub use importa::*;
 pub use presentazione::*;
+pub use schede::*;
 pub use sedute::*;
 pub use valutazione::*;
 

@@ -11,7 +11,8 @@ use sha2::{Digest, Sha256};
 use super::journal::hex;
 use super::problem::Problem;
 use crate::domain::{
-    Call, CriterionId, Declaration, Judgement, LotId, Protocol, Score, ScoreSheet, Scoring, Workspace,
+    Call, CriterionId, Declaration, Judgement, LotId, Protocol, Score, ScoreSheet, Scoring,
+    Workspace,
 };
 
 pub const FORMAT: u32 = 1;
@@ -257,19 +258,20 @@ impl Comparison {
     }
 }
 
+/// What each of two versions has, side by side.
+type Pair<'a, T> = (Option<&'a T>, Option<&'a T>);
+
 /// The sheet held and an incoming one, line by line, for the user to choose which to keep.
 pub fn compare(held: &ScoreSheet, incoming: &ScoreSheet) -> Comparison {
     use std::collections::BTreeMap;
-    let mut scores: BTreeMap<(&Protocol, &CriterionId), (Option<&Score>, Option<&Score>)> =
-        BTreeMap::new();
+    let mut scores: BTreeMap<(&Protocol, &CriterionId), Pair<Score>> = BTreeMap::new();
     for s in &held.scores {
         scores.entry((&s.application, &s.criterion)).or_default().0 = Some(s);
     }
     for s in &incoming.scores {
         scores.entry((&s.application, &s.criterion)).or_default().1 = Some(s);
     }
-    let mut declarations: BTreeMap<&Protocol, (Option<&Declaration>, Option<&Declaration>)> =
-        BTreeMap::new();
+    let mut declarations: BTreeMap<&Protocol, Pair<Declaration>> = BTreeMap::new();
     for d in &held.declarations {
         declarations.entry(&d.application).or_default().0 = Some(d);
     }

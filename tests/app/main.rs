@@ -4,6 +4,9 @@
 
 #[path = "../common/mod.rs"]
 mod common;
+mod importa;
+mod schede;
+mod sedute;
 mod sondrio;
 mod support;
 
