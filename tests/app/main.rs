@@ -6,6 +6,7 @@
 mod common;
 mod importa;
 mod schede;
+mod screenshots;
 mod sedute;
 mod sondrio;
 mod support;

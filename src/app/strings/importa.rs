@@ -111,3 +111,15 @@ pub fn column_named(letter: &str, header: &str) -> String {
 pub fn and_others(n: usize) -> String {
     format!(" e altri {n}")
 }
+
+/// A change as the import describes it ("contributo richiesto: € 79.000,00 → € 80.000,00"), in
+/// words the window's font can draw: "contributo richiesto: da € 79.000,00 a € 80.000,00".
+pub fn change(text: &str) -> String {
+    let parts = text
+        .split_once(": ")
+        .and_then(|(what, rest)| rest.split_once(" → ").map(|(from, to)| (what, from, to)));
+    match parts {
+        Some((what, from, to)) => format!("{what}: da {from} a {to}"),
+        None => text.replace('→', "›"),
+    }
+}

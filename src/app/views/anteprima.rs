@@ -116,8 +116,9 @@ fn detail_ui(ui: &mut Ui, plan: &ImportPlan, item: &PlanItem) {
         )
         .on_hover_text(all.join("\n"));
     } else if !item.changes.is_empty() {
-        ui.add(egui::Label::new(item.changes.join(" · ")).truncate())
-            .on_hover_text(item.changes.join("\n"));
+        let changes: Vec<String> = item.changes.iter().map(|c| s::change(c)).collect();
+        ui.add(egui::Label::new(changes.join(" · ")).truncate())
+            .on_hover_text(changes.join("\n"));
     }
 }
 

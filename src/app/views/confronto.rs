@@ -153,18 +153,21 @@ pub fn versions_ui(ui: &mut Ui, v: &mut Versions, desk: &mut Desk) -> bool {
     true
 }
 
+/// The lines side by side; a reason is read whole, so rows are as tall as their longer text.
 fn table_ui(ui: &mut Ui, lines: &[Line]) {
-    let row_height = ui.text_style_height(&egui::TextStyle::Body) + 10.0;
+    let line = ui.text_style_height(&egui::TextStyle::Body);
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let color = ui.visuals().text_color();
     TableBuilder::new(ui)
         .id_salt("confronto_schede")
         .striped(true)
-        .cell_layout(Layout::left_to_right(Align::Center))
+        .cell_layout(Layout::left_to_right(Align::Min))
         .auto_shrink([false, false])
         .column(Column::auto().at_least(110.0))
         .column(Column::auto().at_least(90.0))
-        .column(Column::initial(420.0).at_least(160.0).clip(true))
-        .column(Column::remainder().at_least(160.0).clip(true))
-        .header(row_height, |mut header| {
+        .column(Column::initial(460.0).at_least(160.0))
+        .column(Column::remainder().at_least(160.0))
+        .header(line + 10.0, |mut header| {
             for title in [
                 s::COL_APPLICATION,
                 s::COL_CRITERION,
@@ -176,25 +179,42 @@ fn table_ui(ui: &mut Ui, lines: &[Line]) {
                 });
             }
         })
-        .body(|body| {
-            body.rows(row_height, lines.len(), |mut row| {
-                let Some(line) = lines.get(row.index()) else {
+        .body(|mut body| {
+            let widths = body.widths().to_vec();
+            let width = |i: usize| widths.get(i).copied().unwrap_or(300.0).max(80.0);
+            let heights: Vec<f32> = body.ui_mut().fonts_mut(|f| {
+                lines
+                    .iter()
+                    .map(|l| {
+                        let mut tallest = line;
+                        for (text, i) in [(&l.held, 2), (&l.incoming, 3)] {
+                            let galley = f.layout(text.clone(), font.clone(), color, width(i));
+                            tallest = tallest.max(galley.size().y);
+                        }
+                        tallest + 8.0
+                    })
+                    .collect()
+            });
+            body.heterogeneous_rows(heights.into_iter(), |mut row| {
+                let Some(l) = lines.get(row.index()) else {
                     return;
                 };
                 row.col(|ui| {
-                    ui.label(&line.application);
+                    ui.label(&l.application);
                 });
                 row.col(|ui| {
-                    ui.label(&line.criterion);
+                    ui.label(&l.criterion);
                 });
-                for text in [&line.held, &line.incoming] {
+                for text in [&l.held, &l.incoming] {
                     row.col(|ui| {
-                        if line.differs {
+                        if l.differs {
                             let rect = ui.max_rect().expand(2.0);
                             ui.painter()
                                 .rect_filled(rect, 0.0, Tone::Warn.background(ui));
                         }
-                        ui.add(egui::Label::new(text.as_str()).truncate());
+                        let text = RichText::new(text.as_str());
+                        let text = if l.differs { text.strong() } else { text };
+                        ui.add(egui::Label::new(text).wrap());
                     });
                 }
             });

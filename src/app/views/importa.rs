@@ -161,19 +161,17 @@ pub fn importa_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) -> bool {
 
 fn files_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
     let mut changed = false;
-    egui::Grid::new(("file_importazione", state.kind == PlanKind::Scores))
-        .num_columns(3)
-        .spacing([12.0, 6.0])
-        .show(ui, |ui| {
-            for &slot in state.slots() {
-                let label = ui.strong(slot.label());
+    for &slot in state.slots() {
+        let path = &mut state.paths[slot.index()];
+        widgets::row(ui, slot.label(), |ui, label| {
+            ui.horizontal(|ui| {
                 let r = ui
                     .add(
-                        egui::TextEdit::singleline(&mut state.paths[slot.index()])
+                        egui::TextEdit::singleline(path)
                             .hint_text(s::OPEN_PATH)
-                            .desired_width(460.0),
+                            .desired_width(520.0),
                     )
-                    .labelled_by(label.id);
+                    .labelled_by(label);
                 changed |= r.changed();
                 if ui
                     .button(s::PICK_FILE)
@@ -182,9 +180,9 @@ fn files_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
                 {
                     desk.out.push(Action::PickImportFile(slot));
                 }
-                ui.end_row();
-            }
+            });
         });
+    }
     if changed {
         state.plan = None;
         state.outcome = None;
