@@ -116,7 +116,6 @@ impl State {
             },
         };
         self.plan = Some((desk.generation, Box::new(plan)));
-        self.outcome = None;
     }
 }
 
@@ -138,7 +137,8 @@ pub fn importa_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) -> bool {
     if let Some(outcome) = &state.outcome {
         outcome_ui(ui, outcome);
     }
-    // A plan checked against a workspace that changed since is made again.
+    // A plan checked against a workspace that changed since (an import rolled back, a change
+    // made elsewhere) is made again, so that what it shows is what importing would do now.
     if let Some((generation, _)) = &state.plan
         && *generation != desk.generation
     {
@@ -193,6 +193,7 @@ fn files_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
             .add_enabled(any, egui::Button::new(s::IMPORT_PREVIEW))
             .clicked()
         {
+            state.outcome = None;
             state.preview(desk);
         }
         if !any {
