@@ -21,12 +21,68 @@ pub struct Offer {
     command: Command,
     /// The draft whose saving was refused, dropped once the amendment is made.
     draft: Option<Typed>,
+    /// What the change does, in words, for the dialog.
+    what: Option<String>,
     /// The open session that would record it, and its number.
     session: SessionId,
     number: u32,
-    /// The dialog, while it is open: the reason typed so far, and whether it was confirmed
-    /// blank.
-    dialog: Option<(String, bool)>,
+    /// The dialog, while it is open.
+    dialog: Option<Dialog>,
+}
+
+#[derive(Default)]
+struct Dialog {
+    reason: String,
+    /// Confirmed with a blank reason.
+    blank: bool,
+    /// The reason field has had the keyboard once.
+    focused: bool,
+}
+
+/// What a change does, in words, for the dialog that makes it an amendment.
+fn describe(command: &Command, ws: &Workspace) -> Option<String> {
+    let name = |m: &crate::domain::MemberId| {
+        ws.commission()
+            .member(m)
+            .map_or_else(|| m.to_string(), |m| m.name.clone())
+    };
+    Some(match command {
+        Command::Score {
+            member,
+            application,
+            criterion,
+            value: Some(value),
+            reason,
+        } => s::amend_score(
+            &name(member),
+            application.as_str(),
+            criterion.as_str(),
+            &crate::italian::number(value.value()),
+            reason.trim(),
+        ),
+        Command::Score {
+            member,
+            application,
+            criterion,
+            value: None,
+            ..
+        } => s::amend_score_removed(&name(member), application.as_str(), criterion.as_str()),
+        Command::Declare {
+            member,
+            application,
+            ..
+        } => s::amend_declaration(&name(member), application.as_str()),
+        Command::Decide { application, .. } => s::amend_decision(application.as_str()),
+        Command::Document {
+            application,
+            document,
+            ..
+        } => s::amend_document(document.as_str(), application.as_str()),
+        Command::PutApplication(app) => s::amend_application(app.protocol.as_str()),
+        Command::RemoveApplication(protocol) => s::amend_application(protocol.as_str()),
+        Command::PutSheet(sheet) => s::amend_sheet(&name(&sheet.member)),
+        _ => return None,
+    })
 }
 
 /// The open session that follows every closed one: where an amendment is recorded.
@@ -79,6 +135,7 @@ impl App {
             Some((session, number)) => {
                 self.amend = Some(Offer {
                     message,
+                    what: describe(&refused.command, editor.workspace()),
                     command: refused.command,
                     draft: refused.draft,
                     session,
@@ -99,7 +156,7 @@ impl App {
         let mut dismiss = false;
         ui.horizontal_wrapped(|ui| {
             if ui.button(s::amend_in(o.number)).clicked() {
-                o.dialog = Some((String::new(), false));
+                o.dialog = Some(Dialog::default());
             }
             if ui.small_button(s::AMEND_DISMISS).clicked() {
                 dismiss = true;
@@ -113,7 +170,7 @@ impl App {
     /// The dialog that asks the amendment's reason, then makes it.
     pub(super) fn amend_dialog_ui(&mut self, ctx: &egui::Context) {
         let Some(offer) = &mut self.amend else { return };
-        let Some((reason, blank)) = &mut offer.dialog else {
+        let Some(dialog) = &mut offer.dialog else {
             return;
         };
         let mut answer = None;
@@ -121,17 +178,25 @@ impl App {
             ui.set_max_width(560.0);
             ui.heading(s::amend_title(offer.number));
             widgets::note(ui, Tone::Bad, offer.message.as_str());
+            if let Some(what) = &offer.what {
+                ui.add(egui::Label::new(RichText::new(what).strong()).wrap());
+            }
             ui.add(egui::Label::new(s::amend_explain(offer.number)).wrap());
             ui.add_space(6.0);
             let label = ui.label(RichText::new(s::AMEND_REASON).strong());
-            ui.add(
-                egui::TextEdit::multiline(reason)
-                    .desired_rows(3)
-                    .desired_width(f32::INFINITY)
-                    .hint_text(s::AMEND_REASON_HINT),
-            )
-            .labelled_by(label.id);
-            if *blank {
+            let field = ui
+                .add(
+                    egui::TextEdit::multiline(&mut dialog.reason)
+                        .desired_rows(3)
+                        .desired_width(f32::INFINITY)
+                        .hint_text(s::AMEND_REASON_HINT),
+                )
+                .labelled_by(label.id);
+            if !dialog.focused {
+                field.request_focus();
+                dialog.focused = true;
+            }
+            if dialog.blank {
                 widgets::note(ui, Tone::Warn, s::AMEND_REASON_REQUIRED);
             }
             ui.add_space(8.0);
@@ -145,9 +210,9 @@ impl App {
             });
         });
         match answer {
-            Some(true) if reason.trim().is_empty() => *blank = true,
+            Some(true) if dialog.reason.trim().is_empty() => dialog.blank = true,
             Some(true) => {
-                let reason = reason.trim().to_string();
+                let reason = dialog.reason.trim().to_string();
                 if let Some(offer) = self.amend.take() {
                     self.make_amendment(offer, reason);
                 }

@@ -427,3 +427,27 @@ fn two_versions_of_one_revision_are_compared_and_the_secretariat_keeps_one() {
         Some(("1.0".into(), "Neri P1 A, trascritto".into()))
     );
 }
+
+#[test]
+fn a_sheet_of_another_call_is_refused_with_its_sentence_and_writes_nothing() {
+    let (tmp, office) = before_scoring();
+    let (_other_tmp, sondrio) = sondrio();
+    let ws = commissione::workspace::load(&sondrio).workspace.unwrap();
+    let text =
+        commissione::workspace::travel::export(&ws, ws.sheet(&member("tognini")).unwrap()).unwrap();
+    let file = tmp.path().join("scheda-tognini.ron");
+    std::fs::write(&file, text).unwrap();
+    let mut h = harness(&office, Actor::Secretariat);
+    h.run();
+    click(&mut h, s::VIEW_VALUTAZIONE);
+    click(&mut h, s::TAB_SHEETS);
+    let before = common::snapshot(&office);
+    import_sheet(&mut h, &file);
+    let refusal = commissione::workspace::travel::Refusal::ForeignCall {
+        title: ws.call().title.clone(),
+    };
+    let expected = s::sheet_refused("scheda-tognini.ron", &refusal.to_string());
+    assert_eq!(h.state().errors(), vec![expected.clone()]);
+    h.get_by_label(&expected);
+    common::assert_same(&before, &common::snapshot(&office));
+}

@@ -186,6 +186,14 @@ fn a_fixed_score_is_refused_then_changed_as_an_amendment_with_its_reason() {
     // The secretariat may make it as an amendment in session 2: the reason is required.
     click(&mut h, &s::amend_in(2));
     h.get_by_label(&s::amend_title(2));
+    // The dialog says what the amendment changes.
+    h.get_by_label(&s::amend_score(
+        "Anna Verdi",
+        "P1",
+        "A",
+        "1,0",
+        "Valutazione di m1 sul criterio A della proposta P1.",
+    ));
     click(&mut h, s::AMEND_CONFIRM);
     h.get_by_label(s::AMEND_REASON_REQUIRED);
     assert_eq!(score(&h).as_deref(), Some("0.8"));

@@ -69,3 +69,48 @@ pub fn amend_explain(number: u32) -> String {
 pub fn amended(number: u32) -> String {
     format!("Rettifica registrata nella seduta n. {number}.")
 }
+
+/// What an amendment changes, in the dialog that asks its reason.
+pub fn amend_score(
+    member: &str,
+    application: &str,
+    criterion: &str,
+    value: &str,
+    reason: &str,
+) -> String {
+    if reason.is_empty() {
+        format!(
+            "Nuovo giudizio di {member} sulla candidatura {application}, criterio {criterion}: {value}."
+        )
+    } else {
+        format!(
+            "Nuovo giudizio di {member} sulla candidatura {application}, criterio {criterion}: {value}, con la motivazione «{reason}»."
+        )
+    }
+}
+
+pub fn amend_score_removed(member: &str, application: &str, criterion: &str) -> String {
+    format!(
+        "Si toglie il giudizio di {member} sulla candidatura {application}, criterio {criterion}."
+    )
+}
+
+pub fn amend_declaration(member: &str, application: &str) -> String {
+    format!("Si cambia la dichiarazione di {member} sulla candidatura {application}.")
+}
+
+pub fn amend_decision(application: &str) -> String {
+    format!("Si cambia la decisione sull'ammissibilità della candidatura {application}.")
+}
+
+pub fn amend_document(document: &str, application: &str) -> String {
+    format!("Si cambia lo stato del documento «{document}» della candidatura {application}.")
+}
+
+pub fn amend_application(application: &str) -> String {
+    format!("Si cambiano i dati della candidatura {application}.")
+}
+
+pub fn amend_sheet(member: &str) -> String {
+    format!("Si sostituisce la scheda di valutazione di {member}.")
+}
