@@ -101,7 +101,13 @@ impl Work {
         only_good_rows: bool,
     ) -> Result<Applied, ApplyError> {
         let result = import::apply(plan, &mut self.editor, only_good_rows);
-        if result.as_ref().is_ok_and(|a| a.commands > 0) || result.is_err() {
+        let wrote = match &result {
+            Ok(applied) => applied.commands > 0,
+            // Refused midway: what it had written was undone, or not entirely.
+            Err(ApplyError::Edit { .. }) => true,
+            Err(_) => false,
+        };
+        if wrote {
             self.undo.clear();
             self.redo.clear();
             self.generation += 1;
