@@ -12,7 +12,7 @@ use crate::domain::{
     Application, Cover, CriterionId, DocumentStatus, MemberId, Protocol, Session, SessionKind,
     Workspace,
 };
-use crate::workspace::journal::hex;
+use crate::seal::hex;
 
 fn hash(value: &impl Serialize) -> String {
     // 128 bits are plenty to tell a changed item; the record's seal keeps the full 256.

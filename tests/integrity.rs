@@ -60,7 +60,7 @@ fn score_on_own_laptop(laptop: &Path, member: &str) {
 }
 
 #[test]
-fn three_laptops_score_apart_and_the_secretariat_ranks_them_together() {
+fn three_laptops_score_apart_and_the_secretariat_ranks_closes_and_reports() {
     let tmp = tempfile::tempdir().expect("tmp");
     let office = unscored(tmp.path());
     let mut files = Vec::new();
@@ -110,7 +110,86 @@ fn three_laptops_score_apart_and_the_secretariat_ranks_them_together() {
     assert_eq!(code, 0);
     assert!(out.contains("già presente"), "{out}");
     common::assert_same(&before, &snapshot(&office));
+
+    // The secretariat records the scoring session, closes it and exports its verbale.
+    fs::create_dir_all(office.join("sedute")).expect("sedute");
+    fs::write(office.join("sedute/s1.ron"), SCORING_SESSION).expect("session written");
+    let (code, out, err) = run(&["close", p(&office), "--session", "s1"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("chiusa"), "{out}");
+    let pdf = tmp.path().join("verbale-1.pdf");
+    let (code, out, err) = run(&["minutes", p(&office), "--session", "s1", "-o", p(&pdf)]);
+    assert_eq!(code, 0, "{out}{err}");
+    let text = pdf_extract::extract_text(&pdf).expect("the verbale reads back");
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("VERBALE N. 1"), "{flat}");
+    // Each member's own coefficients come before the collective result, and the member in
+    // conflict abstains on P2.
+    assert!(
+        flat.contains("Giulia Russo si astiene dalla valutazione di questa proposta"),
+        "{flat}"
+    );
+    assert!(
+        flat.contains("Valutazione di m2 sul criterio B della proposta P1."),
+        "{flat}"
+    );
+    let (code, out, _) = run(&["verify", p(&office), p(&pdf)]);
+    assert_eq!(code, 0, "{out}");
+    // A late sheet from m2's laptop can no longer change what the session fixed.
+    let laptop = tmp.path().join("laptop-m2");
+    let mut editor =
+        Editor::open(&laptop, Actor::Member(MemberId::new("m2").expect("id"))).expect("opens");
+    editor
+        .apply(Command::Score {
+            member: MemberId::new("m2").expect("id"),
+            application: commissione::domain::Protocol::new("P1").expect("id"),
+            criterion: commissione::domain::CriterionId::new("B").expect("id"),
+            value: Some(commissione::domain::Points::parse("1.0").expect("points")),
+            reason: "Ripensamento dopo la seduta.".into(),
+        })
+        .expect("m2's own copy is not closed");
+    drop(editor);
+    let late = tmp.path().join("scheda-m2-tardiva.ron");
+    let (code, _, _) = run(&[
+        "sheet",
+        "export",
+        p(&laptop),
+        "--member",
+        "m2",
+        "-o",
+        p(&late),
+    ]);
+    assert_eq!(code, 0);
+    let before = snapshot(&office);
+    let (code, out, err) = run(&["sheet", "import", p(&office), p(&late)]);
+    assert_ne!(code, 0, "{out}");
+    assert!(
+        err.contains("il verbale n. 1 (seduta del 10/03/2026, chiusa) ha fissato i punteggi di m2 sulla candidatura P1"),
+        "{err}"
+    );
+    common::assert_same(&before, &snapshot(&office));
 }
+
+/// The reserved scoring session, as the secretariat writes it (or the window does).
+const SCORING_SESSION: &str = r#"#![enable(implicit_some)]
+(
+    format: 1,
+    session: (
+        id: "s1",
+        number: 1,
+        kind: ReservedScoring,
+        date: "2026-03-10",
+        start: "10:00",
+        end: "12:30",
+        place: "Sala Giunta",
+        present: ["m1", "m2", "m3", "seg"],
+        notes: [],
+        draws: [],
+        amendments: [],
+        seal: None,
+    ),
+)
+"#;
 
 #[test]
 fn an_older_copy_of_a_sheet_is_refused() {

@@ -232,6 +232,9 @@ fn a_hand_edit_after_closing_is_caught_by_verify() {
         run(&["minutes", p(&dir), "--session", "s1", "-o", p(&v1)]).0,
         0
     );
+    let (code, out, _) = run(&["verify", p(&dir)]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("Esito: la seduta chiusa è integra."), "{out}");
     // Someone edits m1's sheet with a text editor, bypassing the program.
     let sheet = dir.join("schede/m1.ron");
     let text = fs::read_to_string(&sheet).expect("read");
@@ -242,6 +245,14 @@ fn a_hand_edit_after_closing_is_caught_by_verify() {
     assert_eq!(code, 1, "{out}");
     assert!(
         out.contains("MODIFICATO DOPO LA CHIUSURA SENZA RETTIFICA: i punteggi di m1"),
+        "{out}"
+    );
+    // Without a PDF, verify checks the closed sessions of the workspace alone.
+    let (code, out, _) = run(&["verify", p(&dir)]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("MODIFICATO DOPO LA CHIUSURA SENZA RETTIFICA: i punteggi di m1")
+            && out.contains("almeno una seduta chiusa NON è integra"),
         "{out}"
     );
     // And an edited kept record is caught too.

@@ -407,3 +407,17 @@ fn a_broken_application_does_not_lock_the_sheets_that_score_it() {
         3
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn saved_files_stay_readable_by_the_others_on_a_shared_folder() {
+    use std::os::unix::fs::PermissionsExt;
+    let tmp = tempfile::tempdir().expect("tmp");
+    let new = tmp.path().join("nuovo.ron");
+    commissione::workspace::write_atomic(&new, b"(format: 1)\n").expect("written");
+    let mode = |p: &Path| fs::metadata(p).expect("metadata").permissions().mode() & 0o777;
+    assert_eq!(mode(&new), 0o644, "a new file is as any other, not private");
+    fs::set_permissions(&new, fs::Permissions::from_mode(0o640)).expect("chmod");
+    commissione::workspace::write_atomic(&new, b"(format: 1, x: 2)\n").expect("rewritten");
+    assert_eq!(mode(&new), 0o640, "a rewritten file keeps its permissions");
+}

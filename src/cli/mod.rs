@@ -125,12 +125,13 @@ pub enum Command {
         #[arg(short = 'o', long = "output")]
         output: Option<PathBuf>,
     },
-    /// Verifica che un verbale o una graduatoria in PDF corrisponda ai dati dell'avviso
+    /// Verifica che un verbale o una graduatoria in PDF corrisponda ai dati dell'avviso; senza
+    /// file, verifica che le sedute chiuse siano integre
     Verify {
         /// Cartella dell'avviso
         dir: PathBuf,
         /// Il file PDF da verificare
-        file: PathBuf,
+        file: Option<PathBuf>,
     },
     /// Importa candidature (con voci di costo e co-finanziamento) o punteggi da file CSV, XLSX o ODS
     Import {
@@ -344,7 +345,7 @@ pub fn run(command: Command) -> Exit {
             output,
         } => minutes::run(&dir, &session, output.as_deref()),
         Command::Graduatoria { dir, output } => graduatoria::run(&dir, output.as_deref()),
-        Command::Verify { dir, file } => verify::run(&dir, &file),
+        Command::Verify { dir, file } => verify::run(&dir, file.as_deref()),
     }
 }
 

@@ -1,6 +1,7 @@
-//! `commissione verify DIR FILE.pdf`: whether a verbale or a ranking matches the workspace.
-//! The seal decides: it is recomputed from the data and compared with the one the PDF carries
-//! and, for a closed session, with the one stored when it was closed.
+//! `commissione verify DIR [FILE.pdf]`: whether a verbale or a ranking matches the workspace,
+//! and whether the sessions closed in it still hold. The seal decides: it is recomputed from
+//! the data and compared with the one the PDF carries and, for a closed session, with the one
+//! stored when it was closed.
 
 use std::path::Path;
 
@@ -14,7 +15,56 @@ use crate::rules;
 use crate::seal::{ranking_seal, seal};
 use crate::workspace::Store;
 
-pub fn run(dir: &Path, file: &Path) -> Exit {
+pub fn run(dir: &Path, file: Option<&Path>) -> Exit {
+    match file {
+        Some(file) => pdf(dir, file),
+        None => closed_sessions(dir),
+    }
+}
+
+/// Every closed session of the workspace: its kept record and what it fixed.
+fn closed_sessions(dir: &Path) -> Exit {
+    let (ws, loaded) = match load_clean(dir) {
+        Ok(loaded) => loaded,
+        Err(exit) => return exit,
+    };
+    let mut store = Store::new(dir, loaded.sources);
+    let mut closed = 0;
+    let mut ok = true;
+    for session in ws.sessions_in_order() {
+        let Some(stored) = &session.seal else {
+            continue;
+        };
+        closed += 1;
+        println!(
+            "Seduta «{}» (verbale n. {} del {}), chiusa il {}.",
+            session.id,
+            session.number,
+            italian::date(session.date),
+            italian::moment(stored.closed_at)
+        );
+        match store.sealed_record(&session.id) {
+            Ok(kept) => ok &= session_holds(&ws, session, stored, &kept),
+            Err(e) => {
+                println!("Il verbale conservato alla chiusura non si può leggere: {e}.");
+                ok = false;
+            }
+        }
+        println!();
+    }
+    if closed == 0 {
+        println!("Nessuna seduta è ancora chiusa: non c'è nulla di sigillato da verificare.");
+    } else if ok && closed == 1 {
+        println!("Esito: la seduta chiusa è integra.");
+    } else if ok {
+        println!("Esito: tutte le {closed} sedute chiuse sono integre.");
+    } else {
+        println!("Esito: almeno una seduta chiusa NON è integra.");
+    }
+    if ok { Exit::Ok } else { Exit::DataErrors }
+}
+
+fn pdf(dir: &Path, file: &Path) -> Exit {
     let pdf = match std::fs::read(file) {
         Ok(bytes) => bytes,
         Err(e) => {
@@ -162,6 +212,20 @@ fn closed_verbale(
     if !ok {
         println!("Il PDF non porta il sigillo con cui la seduta è stata chiusa.");
     }
+    ok &= session_holds(ws, session, stored, kept);
+    if ok {
+        same_bytes(pdf, minutes::kept_minutes_pdf(kept, stored).ok());
+        println!("Esito: il verbale corrisponde alla seduta chiusa.");
+    } else {
+        println!("Esito: il verbale NON corrisponde.");
+    }
+    ok
+}
+
+/// Whether a closed session still holds: the record kept at closing hashes to its seal, and
+/// what it fixed is unchanged or changed by a recorded amendment.
+fn session_holds(ws: &Workspace, session: &Session, stored: &Seal, kept: &[u8]) -> bool {
+    let mut ok = true;
     if crate::seal::sha256_hex(kept).eq_ignore_ascii_case(&stored.sha256) {
         println!("Il verbale conservato alla chiusura è integro.");
     } else {
@@ -206,11 +270,5 @@ fn closed_verbale(
         "{unchanged} elementi fissati dalla seduta su {} sono invariati.",
         stored.covers.len()
     );
-    if ok {
-        same_bytes(pdf, minutes::kept_minutes_pdf(kept, stored).ok());
-        println!("Esito: il verbale corrisponde alla seduta chiusa.");
-    } else {
-        println!("Esito: il verbale NON corrisponde.");
-    }
     ok
 }

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::domain::Moment;
+use crate::seal::hex;
 
 pub const FILE: &str = "registro.ron";
 const FORMAT: u32 = 1;
@@ -56,10 +57,6 @@ impl Entry {
         );
         hex(&Sha256::digest(canonical.as_bytes()))
     }
-}
-
-pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// What is wrong with a journal, naming the first entry that does not hold.

@@ -69,6 +69,9 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
         .tempfile_in(parent)?;
     temp.write_all(contents)?;
     temp.flush()?;
+    if let Some(permissions) = permissions_for(path) {
+        temp.as_file().set_permissions(permissions)?;
+    }
     temp.as_file().sync_all()?;
     if path.exists() {
         let backup = parent.join(format!("{name}.bak"));
@@ -77,6 +80,26 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
     temp.persist(path).map_err(|e| e.error)?;
     sync_dir(parent);
     Ok(())
+}
+
+/// The temporary file is private (0600); the saved one keeps the permissions the file had, or
+/// those of an ordinary new file, so that a shared folder stays readable by the others.
+fn permissions_for(path: &Path) -> Option<fs::Permissions> {
+    match fs::metadata(path) {
+        Ok(meta) => Some(meta.permissions()),
+        Err(_) => new_file_permissions(),
+    }
+}
+
+#[cfg(unix)]
+fn new_file_permissions() -> Option<fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    Some(fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn new_file_permissions() -> Option<fs::Permissions> {
+    None
 }
 
 #[cfg(unix)]

@@ -8,12 +8,12 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use super::journal::hex;
 use super::problem::Problem;
 use crate::domain::{
     Call, CriterionId, Declaration, Judgement, LotId, Protocol, Score, ScoreSheet, Scoring,
     Workspace,
 };
+use crate::seal::hex;
 
 pub const FORMAT: u32 = 1;
 const HEADER: &str =

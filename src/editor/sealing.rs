@@ -1,0 +1,149 @@
+//! Closed sessions: closing one seals its record and fixes what it covers; a change to what it
+//! fixed is refused unless made as an amendment in an open session, which records it.
+
+use super::change::invalid;
+use super::{Change, Command, EditError, Editor, Target, compact, path_text};
+use crate::coverage;
+use crate::domain::SessionId;
+
+impl Editor {
+    /// Refuses a change to a closed session, or to what a closed session fixed, unless it is
+    /// made as an amendment.
+    pub(super) fn guard(&self, change: &Change) -> Result<(), EditError> {
+        if let Target::Session(id) | Target::RemovedSession(id) = &change.target
+            && change.sealed_record.is_none()
+            && let Some(session) = self.workspace.session(id).filter(|s| s.is_closed())
+        {
+            return Err(EditError::Sealed(format!(
+                "la seduta {id} (verbale n. {}) è chiusa: ciò che il suo verbale riporta non si può più modificare",
+                session.number
+            )));
+        }
+        if change.amended_session.is_some() {
+            return Ok(());
+        }
+        let Some(scope) = change.target.scope() else {
+            return Ok(());
+        };
+        match coverage::altered(&self.workspace, &change.workspace, &scope).first() {
+            None => Ok(()),
+            Some((session, item)) => Err(EditError::Sealed(format!(
+                "il verbale n. {} (seduta del {}, chiusa) ha fissato {}: per cambiarlo serve una rettifica in una seduta aperta, con la sua motivazione",
+                session.number,
+                crate::italian::date(session.date),
+                coverage::describe(item)
+            ))),
+        }
+    }
+
+    pub(super) fn close(&mut self, id: SessionId) -> Result<Change, EditError> {
+        let old = self
+            .workspace
+            .session(&id)
+            .cloned()
+            .ok_or_else(|| EditError::NotFound(format!("la seduta «{id}» non esiste")))?;
+        if old.is_closed() {
+            return Err(EditError::Sealed(format!("la seduta {id} è già chiusa")));
+        }
+        if old.end.is_none() {
+            return Err(EditError::Invalid(vec![format!(
+                "indicare l'ora di chiusura della seduta {id} prima di chiuderla: il verbale la riporta"
+            )]));
+        }
+        let record = crate::record::session_record(&self.workspace, &self.evaluation, &id)
+            .ok_or_else(|| EditError::NotFound(format!("la seduta «{id}» non esiste")))?;
+        // The bytes hashed are the bytes kept: the closed verbale is drawn from them forever.
+        let bytes =
+            serde_json::to_vec(&record).map_err(|e| EditError::Invalid(vec![e.to_string()]))?;
+        let sha256 = crate::seal::sha256_hex(&bytes);
+        let mut closed = old.clone();
+        closed.seal = Some(crate::domain::Seal {
+            sha256: sha256.clone(),
+            closed_at: (self.clock)(),
+            covers: coverage::covers(&self.workspace, &old),
+        });
+        let file = self.store.session_file(&id)?;
+        let after = compact(&closed.seal);
+        let workspace = self.changed(move |parts| {
+            parts.sessions.retain(|s| s.id != closed.id);
+            parts.sessions.push(closed);
+        })?;
+        Ok(Change {
+            workspace,
+            target: Target::Session(id.clone()),
+            file: path_text(&file),
+            description: format!("seduta {id} chiusa con il sigillo {sha256}"),
+            before: String::new(),
+            after,
+            // Closing is final: this "undo" is refused like any change to a closed session.
+            inverse: Command::PutSession(Box::new(old)),
+            sealed_record: Some(bytes),
+            amended_session: None,
+        })
+    }
+
+    pub(super) fn amend(
+        &mut self,
+        session: SessionId,
+        reason: String,
+        inner: Command,
+    ) -> Result<Change, EditError> {
+        let holder = self
+            .workspace
+            .session(&session)
+            .ok_or_else(|| EditError::NotFound(format!("la seduta «{session}» non esiste")))?;
+        if holder.is_closed() {
+            return Err(EditError::Sealed(format!(
+                "la seduta {session} è chiusa: una rettifica va registrata in una seduta aperta"
+            )));
+        }
+        if reason.trim().is_empty() {
+            return Err(EditError::Invalid(vec![
+                "una rettifica richiede la sua motivazione".into(),
+            ]));
+        }
+        if matches!(inner, Command::Amend { .. } | Command::CloseSession(_)) {
+            return Err(EditError::Invalid(vec![
+                "questa operazione non si registra come rettifica".into(),
+            ]));
+        }
+        let mut change = self.prepare(inner)?;
+        let Some(scope) = change.target.scope() else {
+            return Ok(change);
+        };
+        let amendments: Vec<crate::domain::Amendment> =
+            coverage::altered(&self.workspace, &change.workspace, &scope)
+                .into_iter()
+                .map(|(closed, item)| crate::domain::Amendment {
+                    closed: closed.id.clone(),
+                    change: coverage::describe(&item),
+                    item,
+                    reason: reason.clone(),
+                })
+                .collect();
+        if amendments.is_empty() {
+            // Nothing a closed session fixed: an ordinary change.
+            return Ok(change);
+        }
+        let id = session.clone();
+        change
+            .workspace
+            .change(move |parts| {
+                if let Some(s) = parts.sessions.iter_mut().find(|s| s.id == id) {
+                    s.amendments.extend(amendments);
+                }
+            })
+            .map_err(invalid)?;
+        change.description = format!(
+            "rettifica nella seduta {session}: {} (motivazione: {reason})",
+            change.description
+        );
+        change.amended_session = Some(session.clone());
+        change.inverse = Command::Amend {
+            session,
+            reason: format!("annullamento della rettifica «{reason}»"),
+            change: Box::new(change.inverse),
+        };
+        Ok(change)
+    }
+}
