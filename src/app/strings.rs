@@ -205,7 +205,7 @@ pub const LEAVE_ANYWAY: &str = "Lascia l'avviso senza salvarle";
 pub const GO_BACK: &str = "Torna indietro";
 pub const YES: &str = "Sì";
 pub const NO: &str = "No";
-pub const CANCEL: &str = "Annulla";
+pub const CANCEL: &str = "Chiudi senza registrare";
 
 pub fn take_over_text(who: &str) -> String {
     format!(

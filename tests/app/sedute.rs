@@ -158,6 +158,8 @@ fn a_fixed_score_is_refused_then_changed_as_an_amendment_with_its_reason() {
     click(&mut h, s::VIEW_VALUTAZIONE);
     // Anna Verdi's sheet, on P1: she gave "buono" on A; "1" gives "ottimo".
     h.get_by_label_contains("P1 · Proposta P1");
+    // The sheet says beforehand that these scores are fixed.
+    h.get_by_label(&s::scores_fixed(1, "10/03/2026"));
     let score = |h: &Harness<App>| {
         h.state()
             .work()

@@ -155,3 +155,10 @@ pub fn discordances_count(n: usize) -> String {
 pub fn discordance_detail(low: &str, low_value: &str, high: &str, high_value: &str) -> String {
     format!("{low}: {low_value} · {high}: {high_value}")
 }
+
+/// Above the criteria of an application whose scores a closed session fixed.
+pub fn scores_fixed(number: u32, date: &str) -> String {
+    format!(
+        "I punteggi già dati su questa candidatura sono fissati dal verbale n. {number} (seduta del {date}, chiusa): si possono cambiare solo con una rettifica, motivata, in una seduta aperta."
+    )
+}

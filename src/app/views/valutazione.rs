@@ -181,6 +181,13 @@ fn sheet_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
     if desk.ws.abstains(&member, &app) {
         return;
     }
+    if let Some(closed) = crate::coverage::scores_fixed_by(desk.ws, &app, &member) {
+        widgets::note(
+            ui,
+            Tone::Info,
+            s::scores_fixed(closed.number, &italian::date(closed.date)),
+        );
+    }
     ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
