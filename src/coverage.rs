@@ -237,3 +237,21 @@ pub fn altered<'a>(
     }
     out
 }
+
+/// The first closed session that fixed scores of `member` on `application`, if any: those
+/// scores then change only by an amendment.
+pub fn scores_fixed_by<'a>(
+    ws: &'a Workspace,
+    application: &Protocol,
+    member: &MemberId,
+) -> Option<&'a Session> {
+    let whole = format!("valutazione:{application}:{member}");
+    let partial = format!("{whole}:");
+    ws.sessions_in_order().into_iter().find(|s| {
+        s.seal.as_ref().is_some_and(|seal| {
+            seal.covers
+                .iter()
+                .any(|c| c.item == whole || c.item.starts_with(&partial))
+        })
+    })
+}

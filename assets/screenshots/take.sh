@@ -3,8 +3,9 @@
 #   bash assets/screenshots/take.sh [CALL_DIR [OUT_DIR]]
 # Without CALL_DIR it uses the Sondrio sample, written by the binary itself.
 # Needs Xvfb, xdotool and ImageMagick (apt-get install xvfb xdotool imagemagick) and a built
-# binary (cargo build). Each view is opened with COMMISSIONE_RUOLO and COMMISSIONE_VISTA (see
-# README), on a fresh copy of CALL_DIR so that nothing is changed; a few are reached by clicking.
+# binary (cargo build); the last two pictures also mesa-vulkan-drivers. Each view is opened with
+# COMMISSIONE_RUOLO and COMMISSIONE_VISTA (see README), on a fresh copy of CALL_DIR so that
+# nothing is changed; a few are reached by clicking.
 set -euo pipefail
 out=${2:-$(dirname "$0")}
 bin=${BIN:-$(dirname "$0")/../../target/debug/commissione}
@@ -66,5 +67,23 @@ shot valutazione "${MEMBER:-tognini}" valutazione
 shot matrice segreteria valutazione click:640:43
 shot graduatoria segreteria graduatoria
 shot grafici segreteria graduatoria click:413:43
+# Sedute on a copy whose first session is closed: the open second one, with the button that
+# closes it, then the closed first one, with its seal and what it fixed.
+sample=$call
+call="$work/closed"
+rm -rf "$call"
+cp -r "$sample" "$call"
+"$bin" close "$call" --session s1 >/dev/null
 shot sedute segreteria sedute
+shot sedute-chiusa segreteria sedute click:283:101
+call=$sample
 shot presentazione segreteria presentazione
+
+# Two screens reached only with prepared files (an import's preview, two versions of one sheet):
+# drawn by the window's own code in its test harness, on mesa's CPU Vulkan driver
+# (mesa-vulkan-drivers), by tests/app/screenshots.rs.
+(cd "$(dirname "$0")/../.." &&
+  COMMISSIONE_SHOTS="$work" cargo test --quiet --test app -- --ignored --exact screenshots::screenshots >/dev/null)
+for name in anteprima confronto; do
+  convert "$work/$name.ppm" -colors 256 -strip "PNG8:$out/$name.png"
+done

@@ -124,6 +124,7 @@ impl App {
                 });
             }
             self.messages.ui(ui);
+            App::amend_offer_ui(ui, &mut self.amend);
         });
 
         egui::Panel::left("viste")

@@ -27,6 +27,21 @@ impl Pending {
         Self::spawn(ctx, move || dialog.pick_folder())
     }
 
+    /// Asks for a file to read, starting from `dir`; `filters` are a description and its
+    /// extensions.
+    pub fn pick_file(
+        ctx: &egui::Context,
+        title: &str,
+        dir: &Path,
+        filters: &[(&str, &[&str])],
+    ) -> Self {
+        let mut dialog = rfd::FileDialog::new().set_title(title).set_directory(dir);
+        for (description, extensions) in filters {
+            dialog = dialog.add_filter(*description, extensions);
+        }
+        Self::spawn(ctx, move || dialog.pick_file())
+    }
+
     /// Asks where to save a file, starting from `dir` and `name`; `filters` are a description
     /// and its extensions.
     pub fn save_file(
@@ -55,4 +70,17 @@ impl Pending {
             Err(TryRecvError::Disconnected) => Some(None),
         }
     }
+}
+
+/// What the answer of an open dialog is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Purpose {
+    /// Where to save the ranking and the score matrix.
+    Spreadsheet,
+    /// Where to save a member's score sheet.
+    ExportSheet(crate::domain::MemberId),
+    /// A member's exported sheet to take in.
+    ImportSheet,
+    /// A file for the import of applications or scores.
+    ImportFile(crate::app::views::importa::Slot),
 }

@@ -69,26 +69,26 @@ impl App {
 
     pub(super) fn save_all(&mut self, now: f64) {
         let Some(work) = &mut self.work else { return };
-        let errors = work.save_drafts(now, true);
-        let clean = errors.is_empty() && !work.unsaved();
-        for e in errors {
-            self.messages.error(e.to_string());
-        }
+        let refused = work.save_drafts(now, true);
+        let clean = refused.is_empty() && !work.unsaved();
+        let waiting = work.drafts.waiting();
+        let reported: Vec<String> = refused.iter().map(|r| r.error.to_string()).collect();
+        self.report(refused);
         if clean {
             self.messages.notice(s::ALL_SAVED);
         } else {
-            for why in work.drafts.waiting() {
+            // What waits for something else (a reason for its judgement); the refusals are
+            // reported already.
+            for why in waiting.into_iter().filter(|w| !reported.contains(w)) {
                 self.messages.error(why);
             }
         }
     }
 
     pub(super) fn undo(&mut self, now: f64) {
-        let Some(work) = &mut self.work else { return };
         // What is being typed is saved first, so that undo takes back the last thing done.
-        for e in work.save_drafts(now, true) {
-            self.messages.error(e.to_string());
-        }
+        self.save_due(now, true);
+        let Some(work) = &mut self.work else { return };
         if !work.can_undo() {
             self.messages.hint(s::NOTHING_TO_UNDO);
             return;
@@ -100,10 +100,8 @@ impl App {
     }
 
     pub(super) fn redo(&mut self, now: f64) {
+        self.save_due(now, true);
         let Some(work) = &mut self.work else { return };
-        for e in work.save_drafts(now, true) {
-            self.messages.error(e.to_string());
-        }
         if !work.can_redo() {
             self.messages.hint(s::NOTHING_TO_REDO);
             return;
@@ -116,9 +114,8 @@ impl App {
 
     pub(super) fn save_due(&mut self, now: f64, all: bool) {
         if let Some(work) = &mut self.work {
-            for e in work.save_drafts(now, all) {
-                self.messages.error(e.to_string());
-            }
+            let refused = work.save_drafts(now, all);
+            self.report(refused);
         }
     }
 }

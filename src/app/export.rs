@@ -1,6 +1,7 @@
 //! Writing documents in the background (a long call's verbale takes seconds): the verbale of a
 //! session and the public ranking as PDF, opened afterwards with the system's viewer, and the
-//! spreadsheets. The frame never waits: the window polls the job's channel.
+//! spreadsheets, and a member's score sheet. The frame never waits: the window polls the job's
+//! channel.
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
@@ -11,6 +12,7 @@ use crate::minutes;
 use crate::rules::Evaluation;
 use crate::workspace::files;
 
+use super::App;
 use super::strings as s;
 
 #[derive(Debug, Clone, Default)]
@@ -44,6 +46,12 @@ pub enum Document {
     PublicRanking,
     /// The ranking and the score matrix for a spreadsheet.
     Spreadsheet,
+    /// A member's score sheet, to carry to another copy of the call.
+    Sheet {
+        name: String,
+        revision: u32,
+        scores: usize,
+    },
 }
 
 pub struct ExportJob {
@@ -126,12 +134,20 @@ pub fn ranking_path(dir: &Path) -> PathBuf {
     dir.join(files::MINUTES).join("graduatoria.pdf")
 }
 
-/// What makes the verbale's bytes, run on the export thread.
+/// What makes the verbale's bytes, run on the export thread: as the command line issues it
+/// (see [`minutes::issued_minutes_pdf`]), `kept` reading the record kept at closing.
 pub fn minutes_writer(
     ws: Workspace,
     session: SessionId,
+    kept: impl FnOnce() -> Option<Vec<u8>> + Send + 'static,
 ) -> impl FnOnce() -> Result<Vec<u8>, String> + Send + 'static {
-    move || minutes::minutes_pdf(&ws, &session).map_err(|e| e.to_string())
+    move || {
+        let kept = match ws.session(&session).and_then(|s| s.seal.as_ref()) {
+            Some(_) => kept(),
+            None => None,
+        };
+        minutes::issued_minutes_pdf(&ws, &session, kept.as_deref()).map_err(|e| e.to_string())
+    }
 }
 
 /// What makes the public ranking's bytes, run on the export thread.
@@ -169,4 +185,113 @@ pub fn open_with_system(path: &Path) -> Result<(), String> {
     // Reaped on a thread, so that no finished viewer launcher lingers as a zombie.
     std::thread::spawn(move || child.wait());
     Ok(())
+}
+
+impl App {
+    /// Reports a finished export: the verbale opens in the system's viewer, the spreadsheet's
+    /// place is said.
+    pub(super) fn exported(&mut self, document: Document, result: Result<PathBuf, String>) {
+        match (document, result) {
+            (Document::Minutes(session), Ok(path)) => {
+                if self.open_documents
+                    && let Err(e) = open_with_system(&path)
+                {
+                    self.messages.error(e);
+                }
+                self.views.sedute.export = ExportStatus::Done { session, path };
+            }
+            (Document::Minutes(session), Err(error)) => {
+                self.messages.error(error.clone());
+                self.views.sedute.export = ExportStatus::Failed { session, error };
+            }
+            (Document::PublicRanking, Ok(path)) => {
+                if self.open_documents
+                    && let Err(e) = open_with_system(&path)
+                {
+                    self.messages.error(e);
+                }
+                self.messages
+                    .notice(s::ranking_written(&path.display().to_string()));
+            }
+            (Document::PublicRanking, Err(error)) => self.messages.error(error),
+            (Document::Spreadsheet, Ok(path)) => self
+                .messages
+                .notice(s::spreadsheet_written(&path.display().to_string())),
+            (Document::Spreadsheet, Err(error)) => self.messages.error(error),
+            (
+                Document::Sheet {
+                    name,
+                    revision,
+                    scores,
+                },
+                Ok(path),
+            ) => self.messages.notice(s::sheet_exported(
+                &name,
+                revision,
+                scores,
+                &path.display().to_string(),
+            )),
+            (Document::Sheet { .. }, Err(error)) => self.messages.error(error),
+        }
+    }
+
+    /// Writes the ranking and the score matrix as a spreadsheet, on a thread.
+    pub(super) fn export_spreadsheet(&mut self, ctx: &egui::Context, path: PathBuf) {
+        let Some(work) = &self.work else { return };
+        if self.export.is_some() {
+            self.messages.hint(s::EXPORT_BUSY);
+            return;
+        }
+        let (ws, evaluation) = (
+            work.editor().workspace().clone(),
+            work.editor().evaluation().clone(),
+        );
+        match spreadsheet_writer(ws, evaluation, &path) {
+            Ok(write) => {
+                self.export = Some(ExportJob::start(ctx, Document::Spreadsheet, path, write))
+            }
+            Err(e) => self.messages.error(e),
+        }
+    }
+
+    /// Writes the public ranking (no personal data) as PDF on a thread, then opens it.
+    pub(super) fn export_ranking(&mut self, ctx: &egui::Context) {
+        let Some(work) = &self.work else { return };
+        if self.export.is_some() {
+            self.messages.hint(s::EXPORT_BUSY);
+            return;
+        }
+        let ws = work.editor().workspace().clone();
+        let path = ranking_path(work.editor().dir());
+        self.export = Some(ExportJob::start(
+            ctx,
+            Document::PublicRanking,
+            path,
+            ranking_writer(ws),
+        ));
+    }
+
+    /// Writes the session's verbale on a thread; the Sedute view shows the progress, and the
+    /// PDF opens in the system's viewer when it is written. A closed session's is drawn from
+    /// the record kept when it closed, read on that thread too.
+    pub(super) fn export_minutes(&mut self, ctx: &egui::Context, session: SessionId) {
+        let Some(work) = &self.work else { return };
+        if self.export.is_some() {
+            self.messages.hint(s::EXPORT_BUSY);
+            return;
+        }
+        let ws = work.editor().workspace().clone();
+        let path = minutes_path(work.editor().dir(), &ws, &session);
+        self.views.sedute.export = ExportStatus::Writing {
+            session: session.clone(),
+        };
+        let kept = work.editor().kept_record_reader(&session);
+        let write = minutes_writer(ws, session.clone(), kept);
+        self.export = Some(ExportJob::start(
+            ctx,
+            Document::Minutes(session),
+            path,
+            write,
+        ));
+    }
 }

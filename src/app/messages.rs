@@ -77,6 +77,12 @@ impl Messages {
         self.post(Kind::Hint, text.into());
     }
 
+    /// Takes away an error that no longer holds (the change was made another way).
+    pub fn dismiss(&mut self, text: &str) {
+        self.list
+            .retain(|m| !(m.kind == Kind::Error && m.text == text));
+    }
+
     pub fn errors(&self) -> impl Iterator<Item = &str> {
         self.list
             .iter()

@@ -5,6 +5,8 @@
 //! [`views::Action`]s, which the app applies through the [`crate::editor::Editor`] after the
 //! frame; text being typed is a draft until saved (see [`drafts`]).
 
+mod actions;
+mod amend;
 mod chrome;
 mod dialog;
 mod drafts;
@@ -13,6 +15,7 @@ mod export;
 mod messages;
 mod open;
 mod settings;
+mod sheets;
 pub mod strings;
 mod views;
 mod widgets;
@@ -32,7 +35,7 @@ use open::{Choice, Start};
 pub use settings::{Settings, Theme};
 use strings as s;
 pub use views::View;
-use views::{Action, Desk, Views, presentazione};
+use views::{Desk, Views, presentazione};
 pub use work::Work;
 
 /// Opens the window. `dir` comes from `commissione open DIR`; without it the last call opens,
@@ -110,8 +113,11 @@ pub struct App {
     presenting: bool,
     confirm: Option<Confirm>,
     export: Option<export::ExportJob>,
-    /// The save dialog of a spreadsheet export, while it is open.
-    save_dialog: Option<dialog::Pending>,
+    /// A file dialog, while it is open, and what its answer is for.
+    dialog: Option<(dialog::Purpose, dialog::Pending)>,
+    /// A change refused because a closed session fixed it, which the secretariat may make as
+    /// an amendment in a later session.
+    amend: Option<amend::Offer>,
     /// Whether a written verbale is opened in the system's viewer (not in tests).
     open_documents: bool,
     /// Set once the user confirmed closing: the next close request goes through.
@@ -156,7 +162,8 @@ impl App {
             presenting: false,
             confirm: None,
             export: None,
-            save_dialog: None,
+            dialog: None,
+            amend: None,
             open_documents: true,
             closing: false,
             theme: None,
@@ -263,16 +270,15 @@ impl App {
 
     /// Leaves the open call for the start screen, saving what can be saved.
     fn leave(&mut self, now: f64, force: bool) {
+        self.save_due(now, true);
         if let Some(work) = &mut self.work {
-            for e in work.save_drafts(now, true) {
-                self.messages.error(e.to_string());
-            }
             if work.unsaved() && !force {
                 self.confirm = Some(Confirm::Leave(work.drafts.waiting()));
                 return;
             }
             let dir = work.editor().dir().to_path_buf();
             self.work = None;
+            self.amend = None;
             self.choose(&dir);
         }
     }
@@ -300,6 +306,7 @@ impl App {
             self.wake(&ctx, now);
         }
         self.confirm_ui(&ctx, now);
+        self.amend_dialog_ui(&ctx);
         self.title(&ctx);
     }
 
@@ -318,31 +325,6 @@ impl App {
         if title != self.title {
             ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
             self.title = title;
-        }
-    }
-
-    /// Background work: the folder dialog and the export of a verbale.
-    fn poll(&mut self, ctx: &egui::Context) {
-        match self.start.poll_dialog() {
-            Some(Some(dir)) => self.switch_to(&dir, ctx.input(|i| i.time)),
-            Some(None) => self.messages.hint(s::DIALOG_NOTHING),
-            None => {}
-        }
-        if let Some(dialog) = &self.save_dialog
-            && let Some(answer) = dialog.poll()
-        {
-            self.save_dialog = None;
-            match answer {
-                Some(path) => self.export_spreadsheet(ctx, path),
-                None => self.messages.hint(s::SAVE_DIALOG_NOTHING),
-            }
-        }
-        if let Some(job) = &self.export
-            && let Some(result) = job.poll()
-        {
-            let document = job.document().clone();
-            self.export = None;
-            self.exported(document, result);
         }
     }
 
@@ -388,12 +370,10 @@ impl App {
 
     /// Saves what can be saved; false (and a confirmation shown) when something typed cannot be.
     pub fn may_close(&mut self, now: f64) -> bool {
+        self.save_due(now, true);
         let Some(work) = &mut self.work else {
             return true;
         };
-        for e in work.save_drafts(now, true) {
-            self.messages.error(e.to_string());
-        }
         if work.unsaved() {
             self.confirm = Some(Confirm::Close(work.drafts.waiting()));
             return false;
@@ -409,143 +389,6 @@ impl App {
             ctx.request_repaint_after(Duration::from_secs_f64(secs + 0.05));
         }
         ctx.request_repaint_after(Duration::from_secs(60));
-    }
-
-    fn act(&mut self, out: Vec<Action>, ctx: &egui::Context, now: f64) {
-        for action in out {
-            match action {
-                Action::Apply(command) => {
-                    if let Some(work) = &mut self.work
-                        && let Err(e) = work.apply(command)
-                    {
-                        self.messages.error(e.to_string());
-                    }
-                }
-                Action::Goto(view, application) => {
-                    self.save_due(now, false);
-                    self.view = view;
-                    if let Some(p) = application {
-                        self.views.select(view, p);
-                    }
-                }
-                Action::ExportMinutes(session) => self.export_minutes(ctx, session),
-                Action::ExportRanking => self.export_ranking(ctx),
-                Action::ExportSpreadsheet(Some(path)) => self.export_spreadsheet(ctx, path),
-                Action::ExportSpreadsheet(None) => {
-                    if let Some(work) = &self.work
-                        && self.save_dialog.is_none()
-                    {
-                        self.save_dialog = Some(dialog::Pending::save_file(
-                            ctx,
-                            s::SAVE_DIALOG_TITLE,
-                            work.editor().dir(),
-                            s::SPREADSHEET_NAME,
-                            &[(s::SPREADSHEET_FILTER, &["xlsx", "ods", "csv"])],
-                        ));
-                    }
-                }
-                Action::Present(application) => {
-                    self.presenting = true;
-                    self.start_presentation(application.as_ref());
-                }
-            }
-        }
-    }
-
-    /// Reports a finished export: the verbale opens in the system's viewer, the spreadsheet's
-    /// place is said.
-    fn exported(&mut self, document: export::Document, result: Result<PathBuf, String>) {
-        match (document, result) {
-            (export::Document::Minutes(session), Ok(path)) => {
-                if self.open_documents
-                    && let Err(e) = export::open_with_system(&path)
-                {
-                    self.messages.error(e);
-                }
-                self.views.sedute.export = export::ExportStatus::Done { session, path };
-            }
-            (export::Document::Minutes(session), Err(error)) => {
-                self.messages.error(error.clone());
-                self.views.sedute.export = export::ExportStatus::Failed { session, error };
-            }
-            (export::Document::PublicRanking, Ok(path)) => {
-                if self.open_documents
-                    && let Err(e) = export::open_with_system(&path)
-                {
-                    self.messages.error(e);
-                }
-                self.messages
-                    .notice(s::ranking_written(&path.display().to_string()));
-            }
-            (export::Document::PublicRanking, Err(error)) => self.messages.error(error),
-            (export::Document::Spreadsheet, Ok(path)) => self
-                .messages
-                .notice(s::spreadsheet_written(&path.display().to_string())),
-            (export::Document::Spreadsheet, Err(error)) => self.messages.error(error),
-        }
-    }
-
-    /// Writes the ranking and the score matrix as a spreadsheet, on a thread.
-    fn export_spreadsheet(&mut self, ctx: &egui::Context, path: PathBuf) {
-        let Some(work) = &self.work else { return };
-        if self.export.is_some() {
-            self.messages.hint(s::EXPORT_BUSY);
-            return;
-        }
-        let (ws, evaluation) = (
-            work.editor().workspace().clone(),
-            work.editor().evaluation().clone(),
-        );
-        match export::spreadsheet_writer(ws, evaluation, &path) {
-            Ok(write) => {
-                self.export = Some(export::ExportJob::start(
-                    ctx,
-                    export::Document::Spreadsheet,
-                    path,
-                    write,
-                ))
-            }
-            Err(e) => self.messages.error(e),
-        }
-    }
-
-    /// Writes the public ranking (no personal data) as PDF on a thread, then opens it.
-    fn export_ranking(&mut self, ctx: &egui::Context) {
-        let Some(work) = &self.work else { return };
-        if self.export.is_some() {
-            self.messages.hint(s::EXPORT_BUSY);
-            return;
-        }
-        let ws = work.editor().workspace().clone();
-        let path = export::ranking_path(work.editor().dir());
-        self.export = Some(export::ExportJob::start(
-            ctx,
-            export::Document::PublicRanking,
-            path,
-            export::ranking_writer(ws),
-        ));
-    }
-
-    /// Writes the session's verbale on a thread; the Sedute view shows the progress, and the
-    /// PDF opens in the system's viewer when it is written.
-    fn export_minutes(&mut self, ctx: &egui::Context, session: crate::domain::SessionId) {
-        let Some(work) = &self.work else { return };
-        if self.export.is_some() {
-            self.messages.hint(s::EXPORT_BUSY);
-            return;
-        }
-        let ws = work.editor().workspace().clone();
-        let path = export::minutes_path(work.editor().dir(), &ws, &session);
-        self.views.sedute.export = export::ExportStatus::Writing {
-            session: session.clone(),
-        };
-        let write = export::minutes_writer(ws, session.clone());
-        self.export = Some(export::ExportJob::start(
-            ctx,
-            export::Document::Minutes(session),
-            path,
-            write,
-        ));
     }
 
     fn start_presentation(&mut self, application: Option<&crate::domain::Protocol>) {

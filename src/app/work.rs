@@ -5,8 +5,26 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use crate::editor::{Actor, Command, EditError, Editor, OpenError};
+use crate::import::{self, Applied, ApplyError, ImportPlan};
 
 use super::drafts::{self, Commit, Drafts, Field};
+
+/// A change the editor refused: why, and what was asked (to make it again as an amendment when
+/// a closed session fixed what it changes).
+#[derive(Debug)]
+pub struct Refused {
+    pub error: EditError,
+    pub command: Command,
+    /// The draft whose saving was refused, if the change came from one.
+    pub draft: Option<Typed>,
+}
+
+/// A draft: a field's text, or the budget being edited.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Typed {
+    Field(Field),
+    Budget,
+}
 
 /// How often the lock is refreshed, so that other instances do not take it for abandoned.
 const KEEP_ALIVE: Duration = Duration::from_secs(120);
@@ -47,13 +65,54 @@ impl Work {
         self.generation
     }
 
-    /// Applies a change; its inverse goes on the undo stack.
+    /// Applies a change; its inverse goes on the undo stack. Closing a session is final: what
+    /// was done before it cannot be undone past it (the inverses would be refused), so the
+    /// stacks are emptied.
     pub fn apply(&mut self, command: Command) -> Result<(), EditError> {
+        let closing = matches!(command, Command::CloseSession(_));
         let inverse = self.editor.apply(command)?;
-        self.undo.push(inverse);
+        if closing {
+            self.undo.clear();
+        } else {
+            self.undo.push(inverse);
+        }
         self.redo.clear();
         self.generation += 1;
         Ok(())
+    }
+
+    /// [`Work::apply`], keeping the command when it is refused.
+    pub fn try_apply(&mut self, command: Command) -> Result<(), Box<Refused>> {
+        self.apply(command.clone()).map_err(|error| {
+            Box::new(Refused {
+                error,
+                command,
+                draft: None,
+            })
+        })
+    }
+
+    /// Writes an import through the editor (see [`import::apply`]). An import writes many files
+    /// at once and is not undone by Ctrl+Z: the undo stacks are emptied, since an older inverse
+    /// (a whole sheet, a whole application) would silently drop what was imported.
+    pub fn import(
+        &mut self,
+        plan: &ImportPlan,
+        only_good_rows: bool,
+    ) -> Result<Applied, ApplyError> {
+        let result = import::apply(plan, &mut self.editor, only_good_rows);
+        let wrote = match &result {
+            Ok(applied) => applied.commands > 0,
+            // Refused midway: what it had written was undone, or not entirely.
+            Err(ApplyError::Edit { .. }) => true,
+            Err(_) => false,
+        };
+        if wrote {
+            self.undo.clear();
+            self.redo.clear();
+            self.generation += 1;
+        }
+        result
     }
 
     pub fn can_undo(&self) -> bool {
@@ -103,9 +162,9 @@ impl Work {
         !self.drafts.is_empty()
     }
 
-    /// Saves the drafts that are due (finished, quiet, or `all` of them). Returns the errors
-    /// of the changes the editor refused; a draft that cannot be saved yet stays a draft.
-    pub fn save_drafts(&mut self, now: f64, all: bool) -> Vec<EditError> {
+    /// Saves the drafts that are due (finished, quiet, or `all` of them). Returns the changes
+    /// the editor refused; a draft that cannot be saved yet stays a draft.
+    pub fn save_drafts(&mut self, now: f64, all: bool) -> Vec<Refused> {
         let (mut fields, budget) = self.drafts.due(now, all);
         // Points first: a reason waits for its score, and may be saved right after it.
         fields.sort_by_key(|f| !matches!(f, Field::Points { .. }));
@@ -121,7 +180,7 @@ impl Work {
             match drafts::commit(&field, &text, self.editor.workspace()) {
                 Commit::Nothing => self.drafts.discard(&field),
                 Commit::Wait(why) => self.drafts.set_waiting(&field, why),
-                Commit::Command(command) => match self.apply(command) {
+                Commit::Command(command) => match self.apply(command.clone()) {
                     Ok(()) => {
                         self.drafts.discard(&field);
                         if let Field::Points {
@@ -140,9 +199,13 @@ impl Work {
                             }
                         }
                     }
-                    Err(e) => {
-                        self.drafts.set_waiting(&field, e.to_string());
-                        errors.push(e);
+                    Err(error) => {
+                        self.drafts.set_waiting(&field, error.to_string());
+                        errors.push(Refused {
+                            error,
+                            command,
+                            draft: Some(Typed::Field(field)),
+                        });
                     }
                 },
             }
@@ -151,16 +214,28 @@ impl Work {
             match draft.commit(self.editor.workspace()) {
                 Commit::Nothing => self.drafts.set_budget(None),
                 Commit::Wait(why) => self.drafts.set_budget_waiting(why),
-                Commit::Command(command) => match self.apply(command) {
+                Commit::Command(command) => match self.apply(command.clone()) {
                     Ok(()) => self.drafts.set_budget(None),
-                    Err(e) => {
-                        self.drafts.set_budget_waiting(e.to_string());
-                        errors.push(e);
+                    Err(error) => {
+                        self.drafts.set_budget_waiting(error.to_string());
+                        errors.push(Refused {
+                            error,
+                            command,
+                            draft: Some(Typed::Budget),
+                        });
                     }
                 },
             }
         }
         errors
+    }
+
+    /// Drops a draft (its change was made another way, as an amendment).
+    pub fn discard_draft(&mut self, draft: &Typed) {
+        match draft {
+            Typed::Field(field) => self.drafts.discard(field),
+            Typed::Budget => self.drafts.set_budget(None),
+        }
     }
 
     /// Takes the lock from an instance the user confirmed is gone.

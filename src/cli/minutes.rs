@@ -61,11 +61,7 @@ pub fn run(dir: &Path, session: &str, output: Option<&Path>) -> Exit {
         Some(_) => Store::new(dir, loaded.sources).sealed_record(&s.id).ok(),
         None => None,
     };
-    let written = match (&s.seal, &kept) {
-        (Some(seal), Some(kept)) => minutes::kept_minutes_pdf(kept, seal),
-        _ => minutes::minutes_pdf(&ws, &s.id),
-    };
-    let bytes = match written {
+    let bytes = match minutes::issued_minutes_pdf(&ws, &s.id, kept.as_deref()) {
         Ok(bytes) => bytes,
         Err(e @ MinutesError::NoSession(_)) => {
             eprintln!("errore: {e}");

@@ -12,7 +12,7 @@ pub use command::Command;
 
 use change::{Change, Target, compact, path_text};
 
-use crate::domain::{MemberId, Moment, Workspace};
+use crate::domain::{MemberId, Moment, SessionId, Workspace};
 use crate::rules::{self, Evaluation};
 use crate::workspace::journal::{Journal, JournalError};
 use crate::workspace::lock::{self, Acquire, Holder, Lock};
@@ -208,6 +208,26 @@ impl Editor {
 
     pub fn journal(&self) -> &Journal {
         &self.journal
+    }
+
+    /// What reads the record kept when `session` closed (see [`Store::sealed_record`]), to run
+    /// where it is needed: a long call's record is read on the thread that writes its verbale.
+    pub fn kept_record_reader(
+        &self,
+        session: &SessionId,
+    ) -> impl FnOnce() -> Option<Vec<u8>> + Send + 'static {
+        let mut store = self.store.clone();
+        let session = session.clone();
+        move || store.sealed_record(&session).ok()
+    }
+
+    /// The file of `member`'s score sheet in the call's folder, if the sheet has one.
+    pub fn sheet_path(&self, member: &MemberId) -> Option<PathBuf> {
+        self.store
+            .sources
+            .sheets
+            .get(member)
+            .map(|rel| self.dir.join(rel))
     }
 
     /// Opens for reading only, releasing the lock (presentation mode, a colleague's copy).

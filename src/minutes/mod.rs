@@ -70,6 +70,27 @@ pub fn kept_minutes_pdf(kept: &[u8], stored: &Seal) -> Result<Vec<u8>, MinutesEr
     render_minutes(&record, Some(stored))
 }
 
+/// The verbale of `session` as it is issued, by the window and the command line alike: a closed
+/// session's is drawn from the record `kept` when it closed (see `Store::sealed_record`), the
+/// same document whatever happened afterwards; an open session's is the draft of the data as
+/// they stand. A closed session whose kept record is missing is drawn from the data, which must
+/// still give its seal.
+pub fn issued_minutes_pdf(
+    ws: &Workspace,
+    session: &SessionId,
+    kept: Option<&[u8]>,
+) -> Result<Vec<u8>, MinutesError> {
+    let seal = ws
+        .session(session)
+        .ok_or_else(|| MinutesError::NoSession(session.clone()))?
+        .seal
+        .as_ref();
+    match (seal, kept) {
+        (Some(seal), Some(kept)) => kept_minutes_pdf(kept, seal),
+        _ => minutes_pdf(ws, session),
+    }
+}
+
 /// The verbale drawn from its record. `stored` is the session's seal if it is closed.
 pub fn render_minutes(
     record: &SessionRecord,

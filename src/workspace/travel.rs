@@ -9,7 +9,10 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::problem::Problem;
-use crate::domain::{Call, CriterionId, Judgement, LotId, ScoreSheet, Scoring, Workspace};
+use crate::domain::{
+    Call, CriterionId, Declaration, Judgement, LotId, Protocol, Score, ScoreSheet, Scoring,
+    Workspace,
+};
 use crate::seal::hex;
 
 pub const FORMAT: u32 = 1;
@@ -205,4 +208,182 @@ pub fn read_unchecked(text: &str) -> Option<ScoreSheet> {
         .from_str::<TravellingSheet>(text.strip_prefix('\u{feff}').unwrap_or(text))
         .ok()
         .map(|t| t.sheet)
+}
+
+/// Two versions of one member's sheet side by side (see [`Refusal::Diverged`]): what each gives
+/// on every application and criterion either of them scores, and what each declares.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Comparison {
+    /// In application and criterion order.
+    pub scores: Vec<ComparedScore>,
+    /// In application order.
+    pub declarations: Vec<ComparedDeclaration>,
+}
+
+/// One score as each version has it; None where that version has none.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ComparedScore {
+    pub application: Protocol,
+    pub criterion: CriterionId,
+    pub held: Option<Score>,
+    pub incoming: Option<Score>,
+}
+
+impl ComparedScore {
+    /// Whether the two versions differ here, in the value or in the reason.
+    pub fn differs(&self) -> bool {
+        self.held != self.incoming
+    }
+}
+
+/// One declaration as each version has it; None where that version has none.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ComparedDeclaration {
+    pub application: Protocol,
+    pub held: Option<Declaration>,
+    pub incoming: Option<Declaration>,
+}
+
+impl ComparedDeclaration {
+    pub fn differs(&self) -> bool {
+        self.held != self.incoming
+    }
+}
+
+impl Comparison {
+    /// How many scores and declarations differ.
+    pub fn differences(&self) -> usize {
+        self.scores.iter().filter(|s| s.differs()).count()
+            + self.declarations.iter().filter(|d| d.differs()).count()
+    }
+}
+
+/// What each of two versions has, side by side.
+type Pair<'a, T> = (Option<&'a T>, Option<&'a T>);
+
+/// The sheet held and an incoming one, line by line, for the user to choose which to keep.
+pub fn compare(held: &ScoreSheet, incoming: &ScoreSheet) -> Comparison {
+    use std::collections::BTreeMap;
+    let mut scores: BTreeMap<(&Protocol, &CriterionId), Pair<Score>> = BTreeMap::new();
+    for s in &held.scores {
+        scores.entry((&s.application, &s.criterion)).or_default().0 = Some(s);
+    }
+    for s in &incoming.scores {
+        scores.entry((&s.application, &s.criterion)).or_default().1 = Some(s);
+    }
+    let mut declarations: BTreeMap<&Protocol, Pair<Declaration>> = BTreeMap::new();
+    for d in &held.declarations {
+        declarations.entry(&d.application).or_default().0 = Some(d);
+    }
+    for d in &incoming.declarations {
+        declarations.entry(&d.application).or_default().1 = Some(d);
+    }
+    Comparison {
+        scores: scores
+            .into_iter()
+            .map(|((application, criterion), (h, i))| ComparedScore {
+                application: application.clone(),
+                criterion: criterion.clone(),
+                held: h.cloned(),
+                incoming: i.cloned(),
+            })
+            .collect(),
+        declarations: declarations
+            .into_iter()
+            .map(|(application, (h, i))| ComparedDeclaration {
+                application: application.clone(),
+                held: h.cloned(),
+                incoming: i.cloned(),
+            })
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Conflict, ConflictKind, MemberId, Points};
+
+    fn score(app: &str, criterion: &str, value: &str, reason: &str) -> Score {
+        Score {
+            application: Protocol::new(app).unwrap(),
+            criterion: CriterionId::new(criterion).unwrap(),
+            value: Points::parse(value).unwrap(),
+            reason: reason.into(),
+        }
+    }
+
+    fn sheet(scores: Vec<Score>, declarations: Vec<Declaration>) -> ScoreSheet {
+        ScoreSheet {
+            member: MemberId::new("m2").unwrap(),
+            revision: 3,
+            declarations,
+            scores,
+        }
+    }
+
+    #[test]
+    fn two_versions_are_compared_line_by_line() {
+        let p = |s: &str| Protocol::new(s).unwrap();
+        let held = sheet(
+            vec![
+                score("P2", "A", "0.8", "Buona."),
+                score("P1", "A", "0.6", "Discreta."),
+                score("P1", "B", "0.4", "Sufficiente."),
+            ],
+            vec![Declaration {
+                application: p("P1"),
+                conflict: None,
+            }],
+        );
+        let incoming = sheet(
+            vec![
+                score("P1", "A", "0.6", "Discreta."),
+                score("P1", "B", "0.4", "Sufficiente, con riserve."),
+                score("P3", "A", "1.0", "Ottima."),
+            ],
+            vec![
+                Declaration {
+                    application: p("P1"),
+                    conflict: None,
+                },
+                Declaration {
+                    application: p("P2"),
+                    conflict: Some(Conflict {
+                        kind: ConflictKind::Kinship,
+                        note: String::new(),
+                    }),
+                },
+            ],
+        );
+        let c = compare(&held, &incoming);
+        let lines: Vec<(String, bool, bool, bool)> = c
+            .scores
+            .iter()
+            .map(|s| {
+                (
+                    format!("{}:{}", s.application, s.criterion),
+                    s.held.is_some(),
+                    s.incoming.is_some(),
+                    s.differs(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            lines,
+            vec![
+                ("P1:A".to_string(), true, true, false),
+                // The same value with another reason is a difference.
+                ("P1:B".to_string(), true, true, true),
+                ("P2:A".to_string(), true, false, true),
+                ("P3:A".to_string(), false, true, true),
+            ]
+        );
+        assert_eq!(c.declarations.len(), 2);
+        assert!(!c.declarations[0].differs());
+        assert!(c.declarations[1].differs());
+        assert_eq!(c.differences(), 4);
+        // A sheet against itself differs nowhere.
+        assert_eq!(compare(&held, &held).differences(), 0);
+    }
 }

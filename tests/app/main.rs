@@ -4,6 +4,10 @@
 
 #[path = "../common/mod.rs"]
 mod common;
+mod importa;
+mod schede;
+mod screenshots;
+mod sedute;
 mod sondrio;
 mod support;
 

@@ -79,6 +79,8 @@ fn every_view_draws_for_every_role() {
         h.get_by_label(s::PROGRESS_TITLE);
         click(&mut h, s::TAB_MATRIX);
         h.get_by_label(s::DISCORDANT);
+        click(&mut h, s::TAB_SHEETS);
+        h.get_by_label(s::SHEETS_TITLE);
         click(&mut h, s::VIEW_GRADUATORIA);
         click(&mut h, s::TAB_CHARTS);
         h.get_by_label(s::CHART_TOTALS);

@@ -8,7 +8,7 @@ use crate::domain::{LotId, Protocol};
 use crate::italian;
 use crate::rules::Outcome;
 
-use super::{Desk, candidatura};
+use super::{Desk, candidatura, importa};
 use crate::app::strings as s;
 use crate::app::widgets;
 
@@ -41,6 +41,8 @@ pub struct State {
     filter: Filter,
     /// The rows for a filter at a generation of the workspace: sorted once, not every frame.
     rows: Option<(u64, Filter, Vec<Protocol>)>,
+    /// The import from spreadsheets, while its page is open.
+    pub import: Option<importa::State>,
 }
 
 pub fn candidature_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
@@ -51,7 +53,25 @@ pub fn candidature_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
         }
         state.open = None;
     }
-    ui.heading(s::VIEW_CANDIDATURE);
+    if let Some(import) = &mut state.import {
+        if !importa::importa_ui(ui, import, desk) {
+            state.import = None;
+        }
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.heading(s::VIEW_CANDIDATURE);
+        if desk.can_edit_records() {
+            ui.separator();
+            if ui
+                .button(s::IMPORT_APPLICATIONS)
+                .on_hover_text(s::IMPORT_APPLICATIONS_HINT)
+                .clicked()
+            {
+                state.import = Some(importa::State::new(crate::import::PlanKind::Applications));
+            }
+        }
+    });
     filter_ui(ui, &mut state.filter, desk);
     ui.separator();
     let rows = rows(state, desk).to_vec();

@@ -3,19 +3,27 @@
 //! [`Action`]s: the window applies them through the editor after the frame.
 
 pub mod ammissibilita;
+mod anteprima;
 pub mod avviso;
 pub mod candidatura;
 pub mod candidature;
+mod chiusura;
+pub mod confronto;
 pub mod criteri;
 pub mod graduatoria;
+pub mod importa;
 pub mod matrice;
 pub mod piano;
 pub mod presentazione;
+pub mod schede;
 pub mod sedute;
 pub mod valutazione;
 
-use crate::domain::{MemberId, Protocol, SessionId, Workspace};
+use std::path::PathBuf;
+
+use crate::domain::{MemberId, Protocol, ScoreSheet, SessionId, Workspace};
 use crate::editor::{Actor, Command};
+use crate::import::{ImportPlan, PlanKind};
 use crate::rules::Evaluation;
 
 use super::drafts::Drafts;
@@ -72,9 +80,27 @@ pub enum Action {
     /// The public ranking as PDF.
     ExportRanking,
     /// Export the ranking and the score matrix to this spreadsheet, or ask where (None).
-    ExportSpreadsheet(Option<std::path::PathBuf>),
+    ExportSpreadsheet(Option<PathBuf>),
     /// Start the presentation mode, at an application if one is given.
     Present(Option<Protocol>),
+    /// Write a member's score sheet to this file, or ask where (None).
+    ExportSheet {
+        member: MemberId,
+        path: Option<PathBuf>,
+    },
+    /// Take in a member's exported sheet from this file, or ask which (None).
+    ImportSheet(Option<PathBuf>),
+    /// Of two versions of a sheet, keep the one from the file: through the editor.
+    KeepIncomingSheet(Box<ScoreSheet>),
+    /// Ask for a file for the import of applications or scores.
+    PickImportFile(importa::Slot),
+    /// Write a previewed import: everything, or only the items without errors.
+    Import {
+        plan: Box<ImportPlan>,
+        only_good_rows: bool,
+    },
+    /// Tell the user something that needs no change (a choice that keeps things as they are).
+    Notice(String),
 }
 
 /// What a view has at hand while it draws: the data to read, the drafts being typed, and the
@@ -161,6 +187,14 @@ impl Views {
             View::Valutazione => valutazione::valutazione_ui(ui, &mut self.valutazione, desk),
             View::Graduatoria => graduatoria::graduatoria_ui(ui, &mut self.graduatoria, desk),
             View::Sedute => sedute::sedute_ui(ui, &mut self.sedute, desk),
+        }
+    }
+
+    /// The import page of applications or scores, if it is open.
+    pub fn import_mut(&mut self, kind: PlanKind) -> Option<&mut importa::State> {
+        match kind {
+            PlanKind::Applications => self.candidature.import.as_mut(),
+            PlanKind::Scores => self.valutazione.sheets.import.as_mut(),
         }
     }
 

@@ -1,5 +1,6 @@
 //! Sedute: the commission's sessions: when, where, who was present, what was noted, the draws
-//! that settled ties; and the export of each session's verbale.
+//! that settled ties, the amendments recorded; closing a session (see [`chiusura`]) and the
+//! export of each session's verbale.
 
 use egui::{RichText, ScrollArea, Ui};
 
@@ -8,7 +9,7 @@ use crate::editor::{self, Command};
 use crate::italian;
 use crate::rules::Tie;
 
-use super::{Action, Desk};
+use super::{Action, Desk, chiusura};
 use crate::app::drafts::{Field, SessionField};
 use crate::app::export::ExportStatus;
 use crate::app::strings as s;
@@ -21,6 +22,8 @@ pub struct State {
     draw: Option<DrawForm>,
     /// What the export of the verbale is doing, set by the window.
     pub export: ExportStatus,
+    /// The session whose closing is being confirmed.
+    closing: Option<SessionId>,
 }
 
 struct DrawForm {
@@ -137,14 +140,12 @@ fn session_ui(ui: &mut Ui, state: &mut State, session: &Session, desk: &mut Desk
         session.number,
         italian::session_kind(session.kind),
     ));
-    if let Some(seal) = &session.seal {
-        widgets::note(
-            ui,
-            Tone::Info,
-            s::sealed(&italian::moment(seal.closed_at), &seal.sha256),
-        );
-    }
+    chiusura::seal_ui(ui, session);
     export_ui(ui, state, session, desk);
+    if editable {
+        chiusura::close_button_ui(ui, &mut state.closing, session);
+        chiusura::close_dialog_ui(ui, &mut state.closing, session, desk);
+    }
     widgets::section(ui, s::SESSION_WHEN);
     egui::Grid::new("seduta_dati")
         .num_columns(2)
@@ -215,6 +216,7 @@ fn session_ui(ui: &mut Ui, state: &mut State, session: &Session, desk: &mut Desk
     presence_ui(ui, session, editable, desk);
     notes_ui(ui, session, editable, desk);
     draws_ui(ui, state, session, editable, desk);
+    chiusura::amendments_ui(ui, session, desk);
     if editable {
         ui.add_space(12.0);
         let id = ui.scope_id().with(("elimina", session.id.as_str()));
@@ -235,9 +237,11 @@ fn export_ui(ui: &mut Ui, state: &mut State, session: &Session, desk: &mut Desk)
         {
             desk.out.push(Action::ExportMinutes(session.id.clone()));
         }
-        if session.seal.is_none() {
-            ui.weak(s::MINUTES_DRAFT);
-        }
+        ui.weak(if session.seal.is_none() {
+            s::MINUTES_DRAFT
+        } else {
+            s::MINUTES_KEPT
+        });
         match &state.export {
             ExportStatus::Idle => {}
             ExportStatus::Writing { session: id } if *id == session.id => {

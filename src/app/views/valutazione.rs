@@ -11,7 +11,7 @@ use crate::domain::{Conflict, ConflictKind, Criterion, MemberId, Points, Protoco
 use crate::editor::{Actor, Command};
 use crate::italian;
 
-use super::{Desk, View, criteri, matrice};
+use super::{Desk, View, criteri, matrice, schede};
 use crate::app::strings as s;
 use crate::app::widgets::{self, Tone};
 
@@ -21,6 +21,8 @@ pub enum Tab {
     Sheet,
     Progress,
     Matrix,
+    /// The sheets that travel: export, import.
+    Sheets,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,6 +51,7 @@ pub struct State {
     pub(super) focus: Option<(usize, Focus)>,
     conflict_kind: Option<ConflictKind>,
     matrix: matrice::Cache,
+    pub sheets: schede::State,
     /// The applications to score, for a generation of the workspace.
     admitted: Option<(u64, Rc<[Protocol]>)>,
 }
@@ -61,6 +64,7 @@ pub fn valutazione_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
             (Tab::Sheet, s::TAB_SHEET),
             (Tab::Progress, s::TAB_PROGRESS),
             (Tab::Matrix, s::TAB_MATRIX),
+            (Tab::Sheets, s::TAB_SHEETS),
         ] {
             ui.selectable_value(&mut state.tab, tab, label);
         }
@@ -70,6 +74,7 @@ pub fn valutazione_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
         Tab::Sheet => sheet_ui(ui, state, desk),
         Tab::Progress => matrice::progress_ui(ui, desk),
         Tab::Matrix => matrice::matrix_ui(ui, &mut state.matrix, desk),
+        Tab::Sheets => schede::schede_ui(ui, &mut state.sheets, desk),
     }
 }
 
@@ -175,6 +180,13 @@ fn sheet_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
     declaration_ui(ui, state, desk, sheet);
     if desk.ws.abstains(&member, &app) {
         return;
+    }
+    if let Some(closed) = crate::coverage::scores_fixed_by(desk.ws, &app, &member) {
+        widgets::note(
+            ui,
+            Tone::Info,
+            s::scores_fixed(closed.number, &italian::date(closed.date)),
+        );
     }
     ScrollArea::vertical()
         .auto_shrink([false, false])

@@ -1,0 +1,87 @@
+//! The Graduatoria view and its exports.
+
+// Graduatoria.
+
+pub const NO_LOTS: &str = "L'avviso non ha lotti.";
+pub const RANKING_PROVISIONAL: &str =
+    "Graduatoria provvisoria: alcune candidature ammesse non sono ancora state valutate da tutti.";
+pub const RANKING_HALTED: &str = "L'assegnazione è ferma a una parità da sorteggiare in seduta pubblica: le candidature successive sono in attesa.";
+pub const BELOW_OVERALL: &str = "sotto la soglia di sbarramento sul totale";
+pub const GAP_NOBODY: &str = "nessun componente può valutarla";
+pub const GAP_NOT_DECLARED: &str = "manca un dato dichiarato dalla candidatura";
+pub const GAP_TOO_LARGE: &str = "importi troppo grandi per il calcolo esatto";
+pub const TAB_RANKING: &str = "Tabella";
+pub const TAB_CHARTS: &str = "Grafici";
+pub const COL_NOTE: &str = "Note";
+pub const CHART_TOTALS: &str = "Punteggi totali per criterio";
+pub const CHART_POINTS: &str = "punti";
+pub const CHART_FUNDS: &str = "Risorse assegnate";
+pub const CHART_EURO: &str = "euro";
+
+pub const EXPORT_SPREADSHEET: &str = "Esporta in un foglio di calcolo";
+pub const EXPORT_SPREADSHEET_HINT: &str = "La graduatoria e la matrice dei punteggi di tutti i lotti, per Excel o LibreOffice: .xlsx, .ods o .csv (solo la graduatoria).";
+pub const SAVE_AS: &str = "Scegli dove salvare…";
+pub const SAVE_PATH: &str = "oppure il percorso del file";
+pub const SAVE_HERE: &str = "Esporta";
+pub const SAVE_DIALOG_TITLE: &str = "Salva la graduatoria";
+pub const SAVE_DIALOG_NOTHING: &str = "Nessun file scelto. Se la finestra di scelta non si è aperta, scrivere il percorso del file nel campo accanto al pulsante.";
+pub const SPREADSHEET_NAME: &str = "graduatoria.xlsx";
+pub const SPREADSHEET_FILTER: &str = "Foglio di calcolo";
+pub const EXPORT_BUSY: &str = "Un'altra esportazione è in corso: attendere che finisca.";
+
+pub fn spreadsheet_written(path: &str) -> String {
+    format!("Graduatoria e matrice dei punteggi scritte in {path}")
+}
+
+pub fn unknown_extension(path: &str) -> String {
+    format!("«{path}»: il nome del file deve finire con .xlsx, .ods o .csv")
+}
+
+pub fn chart_first(n: usize) -> String {
+    format!("I primi {n} della graduatoria.")
+}
+
+pub fn funds(ceiling: &str, granted: &str, remaining: &str) -> String {
+    format!("Risorse {ceiling} · assegnate {granted} · residue {remaining}")
+}
+
+pub fn tie_pending(rank: u32, list: &str) -> String {
+    format!(
+        "Parità al {rank}° posto tra {list}: si decide con un sorteggio in seduta pubblica (vista Sedute)."
+    )
+}
+
+pub fn tie_with(with: &str) -> String {
+    format!("pari merito con {with}: in attesa di sorteggio")
+}
+
+pub fn tie_drawn(with: &str, session: Option<u32>) -> String {
+    match session {
+        Some(n) => format!("pari merito con {with}: ordine sorteggiato nella seduta n. {n}"),
+        None => format!("pari merito con {with}: ordine sorteggiato"),
+    }
+}
+
+pub fn below_criterion(criterion: &str) -> String {
+    format!("sotto la soglia del criterio {criterion}")
+}
+
+pub fn gap_not_scored(name: &str) -> String {
+    format!("manca il giudizio di {name}")
+}
+
+pub fn gap_no_reason(name: &str) -> String {
+    format!("manca una motivazione di {name}")
+}
+
+pub fn chart_granted(protocol: &str, amount: &str) -> String {
+    format!("{protocol}: {amount}")
+}
+
+pub fn chart_granted_others(amount: &str) -> String {
+    format!("altre candidature: {amount}")
+}
+
+pub fn chart_remaining(amount: &str) -> String {
+    format!("residuo: {amount}")
+}

@@ -1,0 +1,21 @@
+//! The presentation mode.
+
+use super::plural;
+
+// Presentazione.
+
+pub const PRESENT_EXIT: &str = "Esci (Esc)";
+pub const PRESENT_MARKS: &str = "Giudizi dei componenti";
+pub const PRESENT_KEYS: &str = "Frecce sinistra e destra, o PagSu e PagGiù: candidatura precedente e successiva · F11: schermo intero · Esc: esci";
+
+pub fn partners_count(n: usize) -> String {
+    format!("in associazione con {}", plural(n, "partner", "partner"))
+}
+
+pub fn rank(n: u32) -> String {
+    format!("{n}ª in graduatoria")
+}
+
+pub fn granted(amount: &str) -> String {
+    format!("assegnati {amount}")
+}
