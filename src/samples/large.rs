@@ -300,9 +300,10 @@ pub fn generate(size: Size) -> Option<Workspace> {
                 let level = (quality[i] as i64 + rng.below(3) as i64 - 1).clamp(0, 5) as usize;
                 let value = match c.scoring {
                     Scoring::Coefficient => Points::parse(SCALE[level]).ok(),
+                    // Whole points, rounded down: never above a maximum that is not whole
+                    // (100 points over 6 criteria give 16,67 each).
                     Scoring::Points { .. } => Points::new(
-                        (c.max.value() * Decimal::from(level as u64) / Decimal::from(5))
-                            .round_dp(0),
+                        (c.max.value() * Decimal::from(level as u64) / Decimal::from(5)).trunc(),
                     ),
                     _ => None,
                 };
@@ -385,6 +386,20 @@ mod tests {
             members: 5,
             criteria: 8,
             seed: 7,
+        }
+    }
+
+    #[test]
+    fn any_number_of_criteria_gives_a_valid_call() {
+        for criteria in 1..=25 {
+            assert!(
+                generate(Size {
+                    criteria,
+                    ..small()
+                })
+                .is_some(),
+                "{criteria} criteria"
+            );
         }
     }
 
