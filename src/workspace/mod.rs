@@ -7,10 +7,12 @@ mod locate;
 mod problem;
 mod ron_error;
 mod save;
+mod sheet_text;
 
 pub use load::{Loaded, Sources, load};
 pub use problem::{Position, Problem};
 pub use save::{SaveError, Store, to_text, write_atomic, write_new};
+pub use sheet_text::sheet_text;
 pub mod journal;
 pub mod lock;
 pub mod travel;

@@ -7,8 +7,7 @@ use std::path::{Path, PathBuf};
 use ron::ser::PrettyConfig;
 
 use super::files::{
-    self, ApplicationFile, CallFile, CommissionFile, FileKind, SessionFile, SheetFile,
-    file_name_for,
+    self, ApplicationFile, CallFile, CommissionFile, FileKind, SessionFile, file_name_for,
 };
 use super::load::Sources;
 use crate::domain::{Application, MemberId, Protocol, ScoreSheet, Session, SessionId, Workspace};
@@ -51,7 +50,10 @@ pub(crate) fn unescape_apostrophes(text: &str) -> String {
 /// a temporary file in the same folder is written, flushed to disk and renamed over the old
 /// one, whose previous version is kept as `NAME.bak`. Writing the same contents again does nothing.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
-    if fs::read(path).is_ok_and(|old| old == contents) {
+    // The size first: a file of another size is another file, without reading ten megabytes.
+    if fs::metadata(path).is_ok_and(|m| m.len() == contents.len() as u64)
+        && fs::read(path).is_ok_and(|old| old == contents)
+    {
         return Ok(());
     }
     let parent = path
@@ -74,12 +76,26 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
     }
     temp.as_file().sync_all()?;
     if path.exists() {
-        let backup = parent.join(format!("{name}.bak"));
-        fs::copy(path, &backup)?;
+        keep_backup(path, parent, &name)?;
     }
     temp.persist(path).map_err(|e| e.error)?;
     sync_dir(parent);
     Ok(())
+}
+
+/// Keeps the version about to be replaced as `NAME.bak`. The new version is a new file renamed
+/// over the old name, so the old one can stay as it is under a second name (a hard link, made
+/// under a temporary name and renamed over the previous `.bak`): nothing is copied. Where the
+/// file system has no hard links (FAT on a USB stick), it is copied.
+fn keep_backup(path: &Path, parent: &Path, name: &str) -> io::Result<()> {
+    let backup = parent.join(format!("{name}.bak"));
+    let link = parent.join(format!(".{name}.bak.tmp"));
+    // Left by a crash between the two steps below.
+    let _ = fs::remove_file(&link);
+    match fs::hard_link(path, &link) {
+        Ok(()) => fs::rename(&link, &backup),
+        Err(_) => fs::copy(path, &backup).map(|_| ()),
+    }
 }
 
 /// The temporary file is private (0600); the saved one keeps the permissions the file had, or
@@ -129,13 +145,21 @@ impl Store {
     }
 
     fn write<K: FileKind>(&self, rel: &Path, content: K::Content) -> Result<(), SaveError> {
+        self.write_text(rel, || to_text::<K>(content).map_err(|e| e.to_string()))
+    }
+
+    fn write_text(
+        &self,
+        rel: &Path,
+        text: impl FnOnce() -> Result<String, String>,
+    ) -> Result<(), SaveError> {
         let file = rel.to_string_lossy().replace('\\', "/");
         if self.sources.quarantined.contains_key(rel) {
             return Err(SaveError::Quarantined { file });
         }
-        let text = to_text::<K>(content).map_err(|e| SaveError::Serialize {
+        let text = text().map_err(|message| SaveError::Serialize {
             file: file.clone(),
-            message: e.to_string(),
+            message,
         })?;
         write_atomic(&self.dir.join(rel), text.as_bytes())
             .map_err(|source| SaveError::Io { file, source })
@@ -221,7 +245,9 @@ impl Store {
             sheet.scores.extend(aside.iter().cloned());
         }
         sheet.normalize();
-        self.write::<SheetFile>(&rel, sheet)
+        // The file saved at every mark: written directly, the same bytes as `to_text` (see
+        // `sheet_text`).
+        self.write_text(&rel, || Ok(super::sheet_text(&sheet)))
     }
 
     pub fn session_file(&mut self, id: &SessionId) -> Result<PathBuf, SaveError> {
