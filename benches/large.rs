@@ -16,22 +16,30 @@ use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
+use commissione::app::{App, View, strings as s};
 use commissione::domain::{Points, ScoreSheet, SessionId, Workspace};
+use commissione::editor::Actor;
 use commissione::minutes::minutes_pdf;
 use commissione::rules::evaluate;
 use commissione::samples::large::{Size, generate};
 use commissione::workspace::{self, Sources, Store, write_new};
 use divan::Bencher;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
 
 /// The system allocator, counting the bytes in use and the most ever in use.
 struct Counting;
 
 static CURRENT: AtomicUsize = AtomicUsize::new(0);
+/// The most in use since the last `measure` started.
 static PEAK: AtomicUsize = AtomicUsize::new(0);
+/// The most ever in use.
+static EVER: AtomicUsize = AtomicUsize::new(0);
 
 fn grew(by: usize) {
     let now = CURRENT.fetch_add(by, Ordering::Relaxed) + by;
     PEAK.fetch_max(now, Ordering::Relaxed);
+    EVER.fetch_max(now, Ordering::Relaxed);
 }
 
 // SAFETY: every call is forwarded unchanged to the system allocator; the counters only observe.
@@ -181,10 +189,14 @@ fn memory(f: &Fixture) {
     measure("verbale (evaluate, render)", || {
         minutes_pdf(ws, &scoring_session())
     });
-    measure("whole process so far", || ());
+    measure("window: open, first frames", || {
+        let mut h = window(f);
+        h.run();
+        h
+    });
     eprintln!(
         "peak heap of the process so far: {:.1} MB",
-        mb(PEAK.load(Ordering::Relaxed))
+        mb(EVER.load(Ordering::Relaxed))
     );
 }
 
@@ -255,4 +267,36 @@ fn save_one_sheet(bencher: Bencher) {
 fn verbale(bencher: Bencher) {
     let ws = &fixture().ws;
     bencher.bench(|| minutes_pdf(ws, &scoring_session()).expect("the verbale is written"));
+}
+
+/// The window as the secretariat opens it on the call, on a laptop's screen: the same
+/// `App::ui` the real window draws, in egui_kittest's harness (no graphics adapter; what is
+/// timed is the frame's CPU work: the views, egui's layout and its list of shapes).
+fn window(f: &Fixture) -> Harness<'static, App> {
+    let mut app = App::open(&f.dir, Actor::Secretariat).expect("the call opens");
+    app.set_open_documents(false);
+    Harness::builder()
+        .with_size([1366.0, 768.0])
+        .build_ui_state(|ui, app: &mut App| app.ui(ui), app)
+}
+
+/// One frame of the applications table (the secretariat's first view: 2,000 rows, of which
+/// those on screen are laid out).
+#[divan::bench(sample_count = 50, sample_size = 1)]
+fn frame_applications_table(bencher: Bencher) {
+    let mut h = window(fixture());
+    h.state_mut().set_view(View::Candidature);
+    h.run();
+    bencher.bench_local(|| h.step());
+}
+
+/// One frame of the score matrix (applications × criteria, every member's marks).
+#[divan::bench(sample_count = 50, sample_size = 1)]
+fn frame_score_matrix(bencher: Bencher) {
+    let mut h = window(fixture());
+    h.state_mut().set_view(View::Valutazione);
+    h.run();
+    h.get_by_label(s::TAB_MATRIX).click();
+    h.run();
+    bencher.bench_local(|| h.step());
 }
