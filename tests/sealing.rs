@@ -5,34 +5,12 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use commissione::domain::{
-    CriterionId, Date, MemberId, Points, Protocol, Session, SessionId, SessionKind, TimeOfDay,
-};
+use commissione::domain::{CriterionId, MemberId, Points, Protocol, SessionId, SessionKind};
 use commissione::editor::{Actor, Command, EditError, Editor};
-use common::{fixture, run};
+use common::{fixture, run, session};
 
 fn p(path: &Path) -> &str {
     path.to_str().expect("a UTF-8 path")
-}
-
-fn session(id: &str, number: u32, kind: SessionKind, date: &str) -> Session {
-    Session {
-        id: SessionId::new(id).expect("id"),
-        number,
-        kind,
-        date: Date::parse(date).expect("date"),
-        start: TimeOfDay::parse("10:00").expect("time"),
-        end: Some(TimeOfDay::parse("12:30").expect("time")),
-        place: "Sala Giunta".into(),
-        present: ["m1", "m2", "m3", "seg"]
-            .iter()
-            .map(|m| MemberId::new(*m).expect("id"))
-            .collect(),
-        notes: vec![],
-        draws: vec![],
-        amendments: vec![],
-        seal: None,
-    }
 }
 
 fn score(member: &str, app: &str, criterion: &str, value: &str) -> Command {

@@ -2,36 +2,15 @@
 //! what it fixed refused, then made as an amendment (rettifica) in the next session.
 
 use commissione::app::{App, View, strings as s};
-use commissione::domain::{
-    CriterionId, Date, MemberId, Session, SessionId, SessionKind, TimeOfDay,
-};
+use commissione::domain::{CriterionId, Session, SessionId, SessionKind};
 use commissione::editor::{Actor, Command, Editor};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 
 use crate::common;
+use crate::common::session;
 use crate::support::*;
-
-fn session(id: &str, number: u32, kind: SessionKind, date: &str) -> Session {
-    Session {
-        id: SessionId::new(id).unwrap(),
-        number,
-        kind,
-        date: Date::parse(date).unwrap(),
-        start: TimeOfDay::parse("10:00").unwrap(),
-        end: Some(TimeOfDay::parse("12:30").unwrap()),
-        place: "Sala Giunta".into(),
-        present: ["m1", "m2", "m3", "seg"]
-            .iter()
-            .map(|m| MemberId::new(*m).unwrap())
-            .collect(),
-        notes: vec![],
-        draws: vec![],
-        amendments: vec![],
-        seal: None,
-    }
-}
 
 fn the_session(h: &Harness<App>, id: &str) -> Session {
     h.state()

@@ -89,3 +89,31 @@ pub fn assert_same(before: &[(PathBuf, Vec<u8>)], after: &[(PathBuf, Vec<u8>)]) 
 }
 
 pub mod build;
+
+/// A session of example A's commission (m1, m2, m3 and the secretary seg, all present), 10:00
+/// to 12:30 in the Sala Giunta, open.
+pub fn session(
+    id: &str,
+    number: u32,
+    kind: commissione::domain::SessionKind,
+    date: &str,
+) -> commissione::domain::Session {
+    use commissione::domain::{Date, MemberId, Session, SessionId, TimeOfDay};
+    Session {
+        id: SessionId::new(id).expect("id"),
+        number,
+        kind,
+        date: Date::parse(date).expect("date"),
+        start: TimeOfDay::parse("10:00").expect("time"),
+        end: Some(TimeOfDay::parse("12:30").expect("time")),
+        place: "Sala Giunta".into(),
+        present: ["m1", "m2", "m3", "seg"]
+            .iter()
+            .map(|m| MemberId::new(*m).expect("id"))
+            .collect(),
+        notes: vec![],
+        draws: vec![],
+        amendments: vec![],
+        seal: None,
+    }
+}
