@@ -296,6 +296,6 @@ pub(crate) fn failing_messages(result: &ApplicationResult) -> Vec<String> {
         .findings
         .iter()
         .filter(|f| f.check == Check::Fail)
-        .map(|f| f.message.clone())
+        .map(|f| f.message.to_string())
         .collect()
 }

@@ -43,16 +43,20 @@ fn a_fraction_of_a_cent_below_the_minimum_is_below() {
     let min = finding(&e, "P1", Rule::MinCofinancingShare);
     assert_eq!(min.check, Check::Fail);
     assert_eq!(min.figures.shortfall, Some(money("0.01")));
+    let text = min.message.to_string();
     assert!(
-        min.message.contains("9,99%") && min.message.contains("mancano € 0,01"),
-        "{}",
-        min.message
+        text.contains("9,99%") && text.contains("mancano € 0,01"),
+        "{text}"
     );
-    assert!(!min.message.contains("è il 10%"));
+    assert!(!text.contains("è il 10%"));
     let max = finding(&e, "P1", Rule::MaxContributionShare);
     assert_eq!(max.check, Check::Fail);
     assert_eq!(max.figures.excess, Some(money("0.01")));
-    assert!(max.message.contains("90,01%"), "{}", max.message);
+    assert!(
+        max.message.to_string().contains("90,01%"),
+        "{}",
+        max.message
+    );
     let r = e.application(&pid("P1")).expect("P1");
     assert_eq!(r.budget.share_percent.to_string(), "9.9999");
     assert_eq!(r.outcome, Outcome::Excluded);
@@ -105,10 +109,10 @@ fn an_unbalanced_budget_says_the_difference() {
         balance.figures.difference,
         Some("-1000.00".parse().expect("decimal"))
     );
+    let text = balance.message.to_string();
     assert!(
-        balance.message.contains("non quadra") && balance.message.contains("-€ 1.000,00"),
-        "{}",
-        balance.message
+        text.contains("non quadra") && text.contains("-€ 1.000,00"),
+        "{text}"
     );
 }
 
@@ -590,6 +594,25 @@ fn diagnostics_show_progress_discord_and_severity() {
         .map(|(_, g)| *g)
         .expect("m3");
     assert!(m3_gap < Decimal::ZERO, "m3 is the strictest: {severity:?}");
+    // m3 against the others' mean: A 0,2 − 0,8, B 0,6 − 0,8, C (15 − 20) / 30, over 3 marks.
+    // m1 (and m2): A 0,8 − 0,5, B 0,8 − 0,7, C (20 − 17,5) / 30, and three zeros on P2.
+    assert_eq!(
+        severity,
+        vec![
+            ("m1".to_string(), "0.081".parse().expect("decimal")),
+            ("m2".to_string(), "0.081".parse().expect("decimal")),
+            ("m3".to_string(), "-0.322".parse().expect("decimal")),
+        ]
+    );
+    let compared: Vec<usize> = e
+        .diagnostics
+        .severity
+        .iter()
+        .map(|s| s.marks_compared)
+        .collect();
+    assert_eq!(compared, vec![6, 6, 3]);
+    assert_eq!(d[0].spread.to_string(), "0.60");
+    assert_eq!(d[0].highest.1.to_string(), "0.8");
 }
 
 #[test]
@@ -608,10 +631,10 @@ fn a_ceiling_per_project_is_checked() {
     let cap = finding(&e, "P1", Rule::ProjectCap);
     assert_eq!(cap.check, Check::Fail);
     assert_eq!(cap.figures.excess, Some(money("3000.00")));
+    let text = cap.message.to_string();
     assert!(
-        cap.message.contains("massimo per progetto di € 15.000,00"),
-        "{}",
-        cap.message
+        text.contains("massimo per progetto di € 15.000,00"),
+        "{text}"
     );
     assert_eq!(finding(&e, "P2", Rule::ProjectCap).check, Check::Pass);
 }

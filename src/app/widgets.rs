@@ -185,7 +185,7 @@ pub fn finding_ui(ui: &mut Ui, finding: &Finding) {
     };
     ui.horizontal_top(|ui| {
         mark(ui, icon, tone);
-        let text = RichText::new(&finding.message);
+        let text = RichText::new(finding.message.to_string());
         let text = if finding.check == Check::Fail {
             text.color(tone.color(ui))
         } else {

@@ -163,7 +163,7 @@ fn json_application(r: &ApplicationResult) -> Value {
             if let Some(m) = f.figures.cap {
                 fo.insert("cap".into(), money(m));
             }
-            fo.insert("message".into(), json!(f.message));
+            fo.insert("message".into(), json!(f.message.to_string()));
             Value::Object(fo)
         })
         .collect();

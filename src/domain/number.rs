@@ -243,12 +243,30 @@ impl Points {
         Points::new(value).ok_or_else(|| error("non è ammesso"))
     }
 
+    /// Points are never negative, have at most six decimals (the finest a judgement
+    /// coefficient has) and at most a billion: so that [`Points::millionths`] is exact.
     pub fn new(value: Decimal) -> Option<Points> {
-        (!value.is_sign_negative() || value.is_zero()).then_some(Points(value.abs()))
+        let fine = value.scale() <= 6 || value.normalize().scale() <= 6;
+        let within = (!value.is_sign_negative() || value.is_zero()) && value <= Points::MAX;
+        (fine && within).then_some(Points(value.abs()))
     }
+
+    const MAX: Decimal = Decimal::from_parts(1_000_000_000, 0, 0, false, 0);
 
     pub fn value(self) -> Decimal {
         self.0
+    }
+
+    /// The value in millionths, exactly: the rules add and compare marks as integers.
+    pub fn millionths(self) -> i64 {
+        let v = if self.0.scale() <= 6 {
+            self.0
+        } else {
+            self.0.normalize()
+        };
+        // At most 10^9 with six decimals: at most 10^15 millionths.
+        let m = v.mantissa() * 10i128.pow(6 - v.scale().min(6));
+        i64::try_from(m).unwrap_or(i64::MAX)
     }
 }
 
@@ -402,6 +420,19 @@ mod tests {
     fn points_are_never_negative() {
         assert!(Points::parse("-1").is_err());
         assert_eq!(Points::parse("14.5").unwrap().value(), Decimal::new(145, 1));
+    }
+
+    #[test]
+    fn points_count_in_exact_millionths() {
+        assert_eq!(Points::parse("14.5").unwrap().millionths(), 14_500_000);
+        assert_eq!(Points::parse("0.0001").unwrap().millionths(), 100);
+        let fine = Points::new(Decimal::new(333_333, 6)).unwrap();
+        assert_eq!(fine.millionths(), 333_333);
+        // Trailing zeros beyond six decimals are still six decimals.
+        let padded = Points::new(Decimal::new(80_000_000, 8)).unwrap();
+        assert_eq!(padded.millionths(), 800_000);
+        assert_eq!(Points::new(Decimal::new(1, 7)), None);
+        assert_eq!(Points::new(Decimal::new(2_000_000_000, 0)), None);
     }
 
     #[test]

@@ -203,7 +203,7 @@ pub(super) fn scoring(ws: &Workspace, evaluation: &Evaluation) -> ScoringRecord 
                         .findings
                         .iter()
                         .filter(|f| f.rule.is_cofinancing() && f.check == Check::Fail)
-                        .map(|f| f.message.clone())
+                        .map(|f| f.message.to_string())
                         .collect(),
                 });
                 if let Some(scores) = &result.scores {

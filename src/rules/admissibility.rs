@@ -2,9 +2,10 @@
 
 use super::cofinancing;
 use super::finding::{Check, Figures, Finding, Rule};
+use super::message::{DocumentState, Message};
 use crate::domain::tax_code::check_tax_code;
 use crate::domain::{AdmissionOutcome, Application, Call, DocumentStatus, LegalForm, Lot, Party};
-use crate::italian::{date, legal_form, moment_precise};
+use crate::italian::legal_form;
 
 /// The admissibility of one application.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,7 +61,7 @@ pub fn admission(app: &Application, call: &Call, lot: &Lot) -> Admission {
     }
 }
 
-fn finding(rule: Rule, check: Check, message: String) -> Finding {
+fn finding(rule: Rule, check: Check, message: Message) -> Finding {
     Finding {
         rule,
         check,
@@ -74,18 +75,9 @@ fn deadline(app: &Application, call: &Call) -> Finding {
     finding(
         Rule::Deadline,
         if on_time { Check::Pass } else { Check::Fail },
-        if on_time {
-            format!(
-                "Pervenuta il {}, entro il termine del {}.",
-                moment_precise(app.received_at),
-                moment_precise(call.deadline)
-            )
-        } else {
-            format!(
-                "Pervenuta il {}, dopo il termine di presentazione del {}.",
-                moment_precise(app.received_at),
-                moment_precise(call.deadline)
-            )
+        Message::Deadline {
+            received: app.received_at,
+            deadline: call.deadline,
         },
     )
 }
@@ -106,22 +98,12 @@ fn legal_forms(app: &Application, call: &Call) -> Finding {
         })
         .map(|p| format!("«{}» ({})", p.name, legal_form(&p.legal_form)))
         .collect();
-    if refused.is_empty() {
-        finding(
-            Rule::LegalForm,
-            Check::Pass,
-            "La forma giuridica dei soggetti è tra quelle ammesse dall'avviso.".into(),
-        )
+    let check = if refused.is_empty() {
+        Check::Pass
     } else {
-        finding(
-            Rule::LegalForm,
-            Check::Fail,
-            format!(
-                "Forma giuridica non ammessa dall'avviso: {}.",
-                refused.join("; ")
-            ),
-        )
-    }
+        Check::Fail
+    };
+    finding(Rule::LegalForm, check, Message::LegalForms { refused })
 }
 
 fn tax_codes(app: &Application) -> Finding {
@@ -133,83 +115,67 @@ fn tax_codes(app: &Application) -> Finding {
                 .map(|e| format!("«{}»: {e}", p.name))
         })
         .collect();
-    if wrong.is_empty() {
-        finding(
-            Rule::TaxCode,
-            Check::Pass,
-            "I codici fiscali sono formalmente corretti.".into(),
-        )
+    let check = if wrong.is_empty() {
+        Check::Pass
     } else {
-        finding(
-            Rule::TaxCode,
-            Check::Fail,
-            format!("Codice fiscale errato: {}.", wrong.join("; ")),
-        )
-    }
+        Check::Fail
+    };
+    finding(Rule::TaxCode, check, Message::TaxCodes { wrong })
 }
 
 fn documents(app: &Application, call: &Call) -> Vec<Finding> {
     call.required_documents
         .iter()
         .map(|doc| {
-            let rule = Rule::Document(doc.id.clone());
-            let status = app.document(&doc.id).map(|e| e.status);
-            let missing = if doc.mandatory { Check::Fail } else { Check::Notice };
-            match status {
-                Some(DocumentStatus::Present) => {
-                    finding(rule, Check::Pass, format!("«{}»: presente.", doc.title))
-                }
-                Some(DocumentStatus::NotApplicable) => finding(
-                    rule,
-                    Check::Pass,
-                    format!("«{}»: non pertinente per questo soggetto.", doc.title),
-                ),
-                None | Some(DocumentStatus::Missing) => finding(
-                    rule,
+            let missing = if doc.mandatory {
+                Check::Fail
+            } else {
+                Check::Notice
+            };
+            let (check, state) = match app.document(&doc.id).map(|e| e.status) {
+                Some(DocumentStatus::Present) => (Check::Pass, DocumentState::Present),
+                Some(DocumentStatus::NotApplicable) => (Check::Pass, DocumentState::NotApplicable),
+                None | Some(DocumentStatus::Missing) => (
                     missing,
-                    if doc.mandatory {
-                        format!("«{}»: mancante.", doc.title)
-                    } else {
-                        format!("«{}»: non presentato (richiesto solo in alcuni casi).", doc.title)
+                    DocumentState::Missing {
+                        mandatory: doc.mandatory,
                     },
                 ),
-                Some(DocumentStatus::IntegrationRequested { requested_on, deadline }) => finding(
-                    rule,
+                Some(DocumentStatus::IntegrationRequested {
+                    requested_on,
+                    deadline,
+                }) => (
                     Check::Pending,
-                    format!(
-                        "«{}»: soccorso istruttorio richiesto il {}, da integrare entro il {}.",
-                        doc.title,
-                        date(requested_on),
-                        date(deadline)
-                    ),
+                    DocumentState::Requested {
+                        requested_on,
+                        deadline,
+                    },
                 ),
-                Some(DocumentStatus::Integrated { requested_on, deadline, received_on }) => {
+                Some(DocumentStatus::Integrated {
+                    requested_on,
+                    deadline,
+                    received_on,
+                }) => (
                     if received_on <= deadline {
-                        finding(
-                            rule,
-                            Check::Pass,
-                            format!(
-                                "«{}»: integrato il {} (richiesto il {}, termine {}).",
-                                doc.title,
-                                date(received_on),
-                                date(requested_on),
-                                date(deadline)
-                            ),
-                        )
+                        Check::Pass
                     } else {
-                        finding(
-                            rule,
-                            missing,
-                            format!(
-                                "«{}»: integrato il {}, oltre il termine del {} fissato con il soccorso istruttorio.",
-                                doc.title,
-                                date(received_on),
-                                date(deadline)
-                            ),
-                        )
-                    }
-                }
-            }
+                        missing
+                    },
+                    DocumentState::Integrated {
+                        requested_on,
+                        deadline,
+                        received_on,
+                    },
+                ),
+            };
+            finding(
+                Rule::Document(doc.id.clone()),
+                check,
+                Message::Document {
+                    title: doc.title.clone(),
+                    state,
+                },
+            )
         })
         .collect()
 }

@@ -8,9 +8,9 @@
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::finding::{Check, Figures, Finding, Rule};
+use super::message::{Limited, Message};
 use super::ratio::Ratio;
 use crate::domain::{Application, Call, CapBase, Lot, Money, Share};
-use crate::italian::{euro, euro_signed, share_percent};
 
 /// The application's figures, as the tables and the minutes show them.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,16 +68,6 @@ fn percent(part: Decimal, whole: Decimal, side: Side) -> Decimal {
     rounded.unwrap_or(Decimal::ZERO)
 }
 
-/// The percentage as a sentence shows it: two decimals, rounded away from the limit.
-fn percent_text(value: Decimal, side: Side) -> String {
-    let strategy = match side {
-        Side::Below => RoundingStrategy::ToNegativeInfinity,
-        Side::Above => RoundingStrategy::ToPositiveInfinity,
-    };
-    let v = value.round_dp_with_strategy(2, strategy);
-    crate::italian::percent(if v.fract().is_zero() { v.trunc() } else { v })
-}
-
 fn up(value: Decimal) -> Money {
     Money::from_decimal_rounded(
         value.max(Decimal::ZERO),
@@ -113,27 +103,20 @@ pub fn findings(app: &Application, call: &Call, lot: &Lot) -> Vec<Finding> {
     let difference = r + k - c;
     out.push(Finding {
         rule: Rule::Balance,
-        check: if difference.is_zero() { Check::Pass } else { Check::Fail },
+        check: if difference.is_zero() {
+            Check::Pass
+        } else {
+            Check::Fail
+        },
         figures: Figures {
             difference: Some(difference.round_dp(2)),
             ..Figures::default()
         },
-        message: if difference.is_zero() {
-            format!(
-                "Il piano finanziario quadra: contributo richiesto {} + co-finanziamento {} = costo complessivo {}.",
-                euro(b.requested),
-                euro(b.cofinancing),
-                euro(b.total_cost)
-            )
-        } else {
-            format!(
-                "Il piano finanziario non quadra: contributo richiesto {} + co-finanziamento {} = {}, ma il costo complessivo è {} (differenza {}).",
-                euro(b.requested),
-                euro(b.cofinancing),
-                euro(b.requested + b.cofinancing),
-                euro(b.total_cost),
-                euro_signed(difference)
-            )
+        message: Message::Balance {
+            requested: b.requested,
+            cofinancing: b.cofinancing,
+            total_cost: b.total_cost,
+            difference,
         },
     });
 
@@ -151,22 +134,11 @@ pub fn findings(app: &Application, call: &Call, lot: &Lot) -> Vec<Finding> {
                 limit_percent: Some(min.value() * Decimal::ONE_HUNDRED),
                 ..Figures::default()
             },
-            message: if ok {
-                format!(
-                    "Il co-finanziamento ({}) è il {} del costo complessivo: almeno il {} richiesto.",
-                    euro(b.cofinancing),
-                    percent_text(shown, Side::Below),
-                    share_percent(min.value())
-                )
-            } else {
-                format!(
-                    "Il co-finanziamento ({}) è il {} del costo complessivo, sotto il minimo del {}: mancano {} per raggiungere il {}.",
-                    euro(b.cofinancing),
-                    percent_text(shown, Side::Below),
-                    share_percent(min.value()),
-                    euro(shortfall),
-                    share_percent(min.value())
-                )
+            message: Message::MinCofinancingShare {
+                cofinancing: b.cofinancing,
+                shown,
+                min: min.value(),
+                shortfall: (!ok).then_some(shortfall),
             },
         });
     }
@@ -174,27 +146,10 @@ pub fn findings(app: &Application, call: &Call, lot: &Lot) -> Vec<Finding> {
     if let Some(max) = rules.max_contribution_share {
         out.push(at_most(
             Rule::MaxContributionShare,
+            Limited::Contribution,
             b.requested,
             max,
             c,
-            |shown, excess, ok| {
-                if ok {
-                    format!(
-                        "Il contributo richiesto ({}) è il {} del costo complessivo: entro il massimo del {}.",
-                        euro(b.requested),
-                        shown,
-                        share_percent(max.value())
-                    )
-                } else {
-                    format!(
-                        "Il contributo richiesto ({}) è il {} del costo complessivo, oltre il massimo del {}: eccede di {}.",
-                        euro(b.requested),
-                        shown,
-                        share_percent(max.value()),
-                        euro(excess)
-                    )
-                }
-            },
         ));
     }
 
@@ -209,19 +164,10 @@ pub fn findings(app: &Application, call: &Call, lot: &Lot) -> Vec<Finding> {
                 excess: Some(excess),
                 ..Figures::default()
             },
-            message: if ok {
-                format!(
-                    "Il contributo richiesto ({}) rientra nel massimo per progetto di {}.",
-                    euro(b.requested),
-                    euro(ceiling)
-                )
-            } else {
-                format!(
-                    "Il contributo richiesto ({}) supera il massimo per progetto di {}: eccede di {}.",
-                    euro(b.requested),
-                    euro(ceiling),
-                    euro(excess)
-                )
+            message: Message::ProjectCap {
+                requested: b.requested,
+                ceiling,
+                excess: (!ok).then_some(excess),
             },
         });
     }
@@ -229,15 +175,6 @@ pub fn findings(app: &Application, call: &Call, lot: &Lot) -> Vec<Finding> {
     let cap = lot_ceiling(lot);
     let ok = b.requested <= cap;
     let excess = b.requested.saturating_sub(cap);
-    let reserve = if lot.reserved_share.value().is_zero() {
-        String::new()
-    } else {
-        format!(
-            " ({} meno la quota del {} riservata al Comune)",
-            euro(lot.budget),
-            share_percent(lot.reserved_share.value())
-        )
-    };
     out.push(Finding {
         rule: Rule::LotCap,
         check: if ok { Check::Pass } else { Check::Fail },
@@ -246,48 +183,30 @@ pub fn findings(app: &Application, call: &Call, lot: &Lot) -> Vec<Finding> {
             excess: Some(excess),
             ..Figures::default()
         },
-        message: if ok {
-            format!(
-                "Il contributo richiesto ({}) rientra nel tetto del lotto di {}{reserve}.",
-                euro(b.requested),
-                euro(cap)
-            )
-        } else {
-            format!(
-                "Il contributo richiesto ({}) supera il tetto del lotto di {}{reserve}: eccede di {}.",
-                euro(b.requested),
-                euro(cap),
-                euro(excess)
-            )
+        message: Message::LotCap {
+            requested: b.requested,
+            cap,
+            budget: lot.budget,
+            reserved: lot.reserved_share.value(),
+            excess: (!ok).then_some(excess),
         },
     });
 
     if let Some(share) = rules.in_kind_max_share_of_cofinancing {
-        out.push(at_most(Rule::InKindCap, b.in_kind, share, k, |shown, excess, ok| {
-            if ok {
-                format!(
-                    "Il co-finanziamento in natura ({}) è il {} del co-finanziamento: entro il massimo del {}.",
-                    euro(b.in_kind),
-                    shown,
-                    share_percent(share.value())
-                )
-            } else {
-                format!(
-                    "Il co-finanziamento in natura ({}) è il {} del co-finanziamento, oltre il massimo del {}: eccede di {}.",
-                    euro(b.in_kind),
-                    shown,
-                    share_percent(share.value()),
-                    euro(excess)
-                )
-            }
-        }));
+        out.push(at_most(
+            Rule::InKindCap,
+            Limited::InKind,
+            b.in_kind,
+            share,
+            k,
+        ));
     }
 
     for cap in &rules.category_caps {
         let amount = app.category_total(&cap.category);
-        let (base, base_name) = match cap.of {
-            CapBase::Total => (c, "del costo complessivo"),
-            CapBase::DirectCosts => (c - amount.value(), "dei costi diretti (le altre voci)"),
+        let base = match cap.of {
+            CapBase::Total => c,
+            CapBase::DirectCosts => c - amount.value(),
         };
         let name = call
             .budget_categories
@@ -296,38 +215,17 @@ pub fn findings(app: &Application, call: &Call, lot: &Lot) -> Vec<Finding> {
             .map_or_else(|| cap.category.to_string(), |bc| bc.name.clone());
         out.push(at_most(
             Rule::CategoryCap(cap.category.clone()),
+            Limited::Category { name, of: cap.of },
             amount,
             cap.max_share,
             base,
-            |shown, excess, ok| {
-                if ok {
-                    format!(
-                        "La voce «{name}» ({}) è il {shown} {base_name}: entro il massimo del {}.",
-                        euro(amount),
-                        share_percent(cap.max_share.value())
-                    )
-                } else {
-                    format!(
-                        "La voce «{name}» ({}) è il {shown} {base_name}, oltre il massimo del {}: eccede di {}.",
-                        euro(amount),
-                        share_percent(cap.max_share.value()),
-                        euro(excess)
-                    )
-                }
-            },
         ));
     }
     out
 }
 
 /// A check of the form `amount <= share × base`.
-fn at_most(
-    rule: Rule,
-    amount: Money,
-    share: Share,
-    base: Decimal,
-    message: impl Fn(&str, Money, bool) -> String,
-) -> Finding {
+fn at_most(rule: Rule, what: Limited, amount: Money, share: Share, base: Decimal) -> Finding {
     let limit = share.value() * base;
     let ok = amount.value() <= limit;
     let excess = if ok {
@@ -336,7 +234,6 @@ fn at_most(
         up(amount.value() - limit)
     };
     let shown = percent(amount.value(), base, Side::Above);
-    let shown_text = percent_text(shown, Side::Above);
     Finding {
         rule,
         check: if ok { Check::Pass } else { Check::Fail },
@@ -347,6 +244,12 @@ fn at_most(
             limit_percent: Some(share.value() * Decimal::ONE_HUNDRED),
             ..Figures::default()
         },
-        message: message(&shown_text, excess, ok),
+        message: Message::AtMost {
+            what,
+            amount,
+            shown,
+            max: share.value(),
+            excess: (!ok).then_some(excess),
+        },
     }
 }

@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
 
 use super::ApplicationResult;
 use super::marks::{Marks, Row};
@@ -65,12 +66,12 @@ pub struct ThinPanel {
     pub required: u32,
 }
 
-/// A mark as a share of the criterion's range, so that coefficients and points compare. These
-/// figures are diagnostics, never scores: decimal division to 28 digits is exact enough.
-fn normalized(c: &Criterion, value: Decimal) -> Option<Decimal> {
+/// What a mark is divided by to become a share of the criterion's range, in millionths, so
+/// that coefficients and points compare: None where marks are not given or the range is empty.
+fn range_millionths(c: &Criterion) -> Option<i64> {
     match c.scoring {
-        Scoring::Coefficient => Some(value),
-        Scoring::Points { .. } if !c.max.value().is_zero() => value.checked_div(c.max.value()),
+        Scoring::Coefficient => Some(1_000_000),
+        Scoring::Points { .. } if !c.max.value().is_zero() => Some(c.max.millionths()),
         _ => None,
     }
 }
@@ -129,7 +130,7 @@ pub(crate) fn diagnose_with(
             for &(leaf, _) in &discretionary {
                 p.marks_to_give += 1;
                 match member.mark(app, leaf) {
-                    Some((_, true)) => p.marks_done += 1,
+                    Some(given) if given.has_reason => p.marks_done += 1,
                     Some(_) => {
                         p.missing_reasons += 1;
                         all = false;
@@ -144,54 +145,95 @@ pub(crate) fn diagnose_with(
         progress.push(p);
     }
 
+    // Marks are compared as integers (millionths); a share of the range is a fraction whose
+    // denominator is the criterion's range, and only the figures shown are divided out.
     let gap = call.discordance_gap.value();
+    let members = marks.members();
+    // Per criterion: the range, and the largest spread (in millionths) that is not a discordance.
+    let ranges: Vec<Option<(i64, i128)>> = discretionary
+        .iter()
+        .map(|&(_, c)| {
+            let range = range_millionths(c)?;
+            let limit = (gap * Decimal::from(range)).floor();
+            Some((range, limit.to_i128().unwrap_or(i128::MAX)))
+        })
+        .collect();
     let mut discordances = Vec::new();
-    let mut gaps: Vec<(Decimal, usize)> = vec![(Decimal::ZERO, 0); marks.members().len()];
-    let mut cell: Vec<(usize, Decimal, Decimal)> = Vec::with_capacity(marks.members().len());
+    // Severity: each mark against the mean of the others' on the same cell. With n marks whose
+    // sum is S, a mark m is (n·m − S) / (n − 1) away from that mean; the numerators are summed
+    // per member, criterion and n, and divided once at the end.
+    // A bucket per criterion and count of marks on the cell (2 to every member).
+    let panels = members.len().saturating_sub(1).max(1);
+    let buckets = panels * discretionary.len();
+    let mut severity_sums: Vec<Vec<i128>> = vec![vec![0; buckets]; members.len()];
+    let mut severity_counts: Vec<usize> = vec![0; members.len()];
+    let mut cell: Vec<(usize, i64, Decimal)> = Vec::with_capacity(members.len());
     for &(app, _, row) in &admitted {
-        for &(leaf, c) in &discretionary {
+        for (k, &(leaf, c)) in discretionary.iter().enumerate() {
+            let Some((range, limit)) = ranges[k] else {
+                continue;
+            };
             cell.clear();
-            for (i, member) in marks.members().iter().enumerate() {
-                if let Some((s, _)) = member.mark(row, leaf)
-                    && let Some(v) = normalized(c, s.value())
-                {
-                    cell.push((i, s.value(), v));
+            for (i, member) in members.iter().enumerate() {
+                if let Some(given) = member.mark(row, leaf) {
+                    cell.push((i, given.millionths, given.value));
                 }
             }
-            if cell.len() < 2 {
+            let n = cell.len();
+            if n < 2 {
                 continue;
             }
-            let low = cell.iter().min_by_key(|m| m.2);
-            let high = cell.iter().max_by_key(|m| m.2);
+            let low = cell.iter().min_by_key(|m| m.1);
+            let high = cell.iter().max_by_key(|m| m.1);
             if let (Some(low), Some(high)) = (low, high)
-                && high.2 - low.2 > gap
+                && i128::from(high.1 - low.1) > limit
             {
+                let spread = Decimal::from(high.1 - low.1)
+                    .checked_div(Decimal::from(range))
+                    .unwrap_or(Decimal::ONE);
                 discordances.push(Discordance {
                     application: app.clone(),
                     criterion: c.id.clone(),
-                    lowest: (marks.members()[low.0].id.clone(), low.1),
-                    highest: (marks.members()[high.0].id.clone(), high.1),
-                    spread: (high.2 - low.2).round_dp(2),
+                    lowest: (members[low.0].id.clone(), low.2),
+                    highest: (members[high.0].id.clone(), high.2),
+                    spread: spread.round_dp(2),
                 });
             }
-            // Severity: each mark against the mean of the others' marks on the same cell.
-            let total: Decimal = cell.iter().map(|m| m.2).sum();
-            let others = Decimal::from(cell.len() as u64 - 1);
-            for (i, _, v) in &cell {
-                let diff = *v - (total - *v) / others;
-                gaps[*i] = (gaps[*i].0 + diff, gaps[*i].1 + 1);
+            let sum: i128 = cell.iter().map(|m| i128::from(m.1)).sum();
+            let bucket = k * panels + (n - 2);
+            for &(i, m, _) in &cell {
+                severity_sums[i][bucket] += n as i128 * i128::from(m) - sum;
+                severity_counts[i] += 1;
             }
         }
     }
-    let severity = marks
-        .members()
+    let severity = members
         .iter()
-        .zip(gaps)
-        .filter(|(_, (_, n))| *n > 0)
-        .map(|(member, (sum, n))| Severity {
-            member: member.id.clone(),
-            mean_gap: (sum / Decimal::from(n as u64)).round_dp(3),
-            marks_compared: n,
+        .enumerate()
+        .filter(|&(i, _)| severity_counts[i] > 0)
+        .map(|(i, member)| {
+            let mut total = Decimal::ZERO;
+            for (bucket, &numerator) in severity_sums[i].iter().enumerate() {
+                let (k, others) = (bucket / panels, bucket % panels + 1);
+                let Some((range, _)) = ranges[k] else {
+                    continue;
+                };
+                if numerator == 0 {
+                    continue;
+                }
+                let denominator = Decimal::from(range) * Decimal::from(others as u64);
+                let share = Decimal::try_from_i128_with_scale(numerator, 0)
+                    .ok()
+                    .and_then(|n| n.checked_div(denominator))
+                    .unwrap_or(Decimal::ZERO);
+                total += share;
+            }
+            let n = severity_counts[i];
+            Severity {
+                member: member.id.clone(),
+                mean_gap: (total / Decimal::from(n as u64)).round_dp(3),
+                marks_compared: n,
+            }
         })
         .collect();
 

@@ -2,6 +2,7 @@
 
 use rust_decimal::Decimal;
 
+use super::message::Message;
 use crate::domain::{CategoryId, DocumentId, Money};
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -94,8 +95,8 @@ pub struct Finding {
     pub rule: Rule,
     pub check: Check,
     pub figures: Figures,
-    /// An Italian sentence with the figures.
-    pub message: String,
+    /// What it says, written as an Italian sentence by its `Display`.
+    pub message: Message,
 }
 
 impl Finding {

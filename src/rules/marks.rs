@@ -3,7 +3,11 @@
 //! a mark is then an index, not a search: the evaluation reads each of the 280,000 marks of a
 //! large call several times (scores, progress, discordances, severity).
 
-use crate::domain::{Criterion, Member, MemberId, Protocol, Score, Workspace};
+use std::cmp::Ordering;
+
+use rust_decimal::Decimal;
+
+use crate::domain::{Criterion, Member, MemberId, Protocol, Workspace};
 
 pub(crate) struct Marks<'a> {
     /// The workspace's applications in protocol order: a row's number is its place here.
@@ -13,15 +17,27 @@ pub(crate) struct Marks<'a> {
     members: Vec<MemberMarks<'a>>,
 }
 
+/// One mark as the rules read it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Given {
+    /// As the sheet writes it (`Score::value`): kept here, so that reading a mark never goes
+    /// back to the sheet.
+    pub value: Decimal,
+    /// The value in millionths (`Points::millionths`): sums and comparisons of marks are
+    /// integer operations.
+    pub millionths: i64,
+    /// Whether it has a reason (`Score::has_reason`), read once, in the sheet's order.
+    pub has_reason: bool,
+}
+
 /// An application's row in the tables.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Row(usize);
 
 pub(crate) struct MemberMarks<'a> {
     pub id: &'a MemberId,
-    /// `rows × width`, row by row: the mark, and whether it has a reason (read here, in the
-    /// sheet's order, rather than from each reason's text wherever a rule asks).
-    marks: Vec<Option<(&'a Score, bool)>>,
+    /// `rows × width`, row by row.
+    marks: Vec<Option<Given>>,
     /// The number of leaf criteria.
     width: usize,
     declared: Vec<bool>,
@@ -63,14 +79,24 @@ impl<'a> Marks<'a> {
                     let line = &mut marks[row * width..(row + 1) * width];
                     let mut column = 0;
                     for score in chunk {
+                        // The chunk and `by_id` are both in id order: when they agree, each
+                        // mark costs one comparison.
                         let criterion = score.criterion.as_str();
-                        while column < by_id.len() && by_id[column].0 < criterion {
-                            column += 1;
-                        }
-                        if let Some(&(id, leaf)) = by_id.get(column)
-                            && id == criterion
-                        {
-                            line[leaf] = Some((score, score.has_reason()));
+                        while let Some(&(id, leaf)) = by_id.get(column) {
+                            match id.cmp(criterion) {
+                                Ordering::Less => column += 1,
+                                Ordering::Equal => {
+                                    line[leaf] = Some(Given {
+                                        value: score.value(),
+                                        millionths: score.value.millionths(),
+                                        has_reason: score.has_reason(),
+                                    });
+                                    column += 1;
+                                    break;
+                                }
+                                // Not a criterion the call scores.
+                                Ordering::Greater => break,
+                            }
                         }
                     }
                 }
@@ -120,9 +146,8 @@ impl<'a> MemberMarks<'a> {
         self.declared[row.0]
     }
 
-    /// The mark on the leaf criterion in column `leaf` (see [`Marks::leaves`]), and whether
-    /// it has a reason (`Score::has_reason`).
-    pub fn mark(&self, row: Row, leaf: usize) -> Option<(&'a Score, bool)> {
+    /// The mark on the leaf criterion in column `leaf` (see [`Marks::leaves`]).
+    pub fn mark(&self, row: Row, leaf: usize) -> Option<Given> {
         if leaf >= self.width {
             return None;
         }

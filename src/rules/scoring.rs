@@ -94,11 +94,55 @@ impl ThresholdFailure {
     }
 }
 
+/// Every criterion's score of one application, leaves and groups, in the order of their ids.
+/// A sorted list rather than a map: the rules build 40,000 of these on a large call at every
+/// change, and a list is built in place.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CriterionScores(Vec<CriterionScore>);
+
+impl CriterionScores {
+    pub fn get(&self, id: &CriterionId) -> Option<&CriterionScore> {
+        self.0
+            .binary_search_by(|c| c.criterion.cmp(id))
+            .ok()
+            .map(|i| &self.0[i])
+    }
+
+    pub fn values(&self) -> impl Iterator<Item = &CriterionScore> {
+        self.0.iter()
+    }
+
+    /// Each criterion's id with its score, in the order of the ids.
+    pub fn iter(&self) -> impl Iterator<Item = (&CriterionId, &CriterionScore)> {
+        self.0.iter().map(|c| (&c.criterion, c))
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl std::ops::Index<&CriterionId> for CriterionScores {
+    type Output = CriterionScore;
+
+    /// Panics when the criterion has no score: for tests and callers that know it has.
+    fn index(&self, id: &CriterionId) -> &CriterionScore {
+        match self.get(id) {
+            Some(c) => c,
+            None => panic!("no score for criterion {id}"),
+        }
+    }
+}
+
 /// The scores of one admitted application.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Scores {
     /// Every criterion, leaves and groups.
-    pub criteria: BTreeMap<CriterionId, CriterionScore>,
+    pub criteria: CriterionScores,
     pub total_before_rescaling: Option<Decimal>,
     pub total: Option<Decimal>,
     pub threshold_failures: Vec<ThresholdFailure>,
@@ -129,6 +173,104 @@ pub fn score_lot(ws: &Workspace, admitted: &[&Application]) -> BTreeMap<Protocol
     score_lot_with(ws, &Marks::new(ws, false), admitted)
 }
 
+/// The call's criteria, numbered once per lot in the order of their ids (the order of
+/// `Scores::criteria`): every table below is a row per application and a place per criterion,
+/// instead of a map searched by id.
+struct Layout<'a> {
+    /// Every criterion, leaves and groups, by id.
+    all: Vec<&'a Criterion>,
+    /// For each place: its column in the marks, for a leaf.
+    column: Vec<Option<usize>>,
+    /// For each place: the places of its sub-criteria (empty for a leaf).
+    children: Vec<Vec<usize>>,
+    /// The places of the top-level criteria.
+    top: Vec<usize>,
+    /// The places in the call's order (`Call::all_criteria`: a group before its sub-criteria).
+    call_order: Vec<usize>,
+}
+
+impl<'a> Layout<'a> {
+    fn new(call: &'a Call) -> Layout<'a> {
+        let in_call_order = call.all_criteria();
+        let mut all = in_call_order.clone();
+        all.sort_by(|a, b| a.id.cmp(&b.id));
+        let place = |c: &Criterion| all.iter().position(|x| std::ptr::eq(*x, c));
+        let call_order: Vec<usize> = in_call_order.iter().filter_map(|c| place(c)).collect();
+        // Leaves take the marks' columns in the call's order (`Call::leaf_criteria`).
+        let mut column = vec![None; all.len()];
+        for (next, &p) in call_order.iter().filter(|&&p| all[p].is_leaf()).enumerate() {
+            column[p] = Some(next);
+        }
+        let children = all
+            .iter()
+            .map(|c| c.subcriteria().iter().filter_map(place).collect())
+            .collect();
+        let top = call.criteria.iter().filter_map(place).collect();
+        Layout {
+            all,
+            column,
+            children,
+            top,
+            call_order,
+        }
+    }
+
+    /// The places of the leaves in the call's order.
+    fn leaves(&self) -> impl Iterator<Item = usize> + '_ {
+        self.call_order
+            .iter()
+            .copied()
+            .filter(|&p| self.column[p].is_some())
+    }
+
+    /// Each group's value: the sum of its sub-criteria's, when they all have one. A group
+    /// comes before its sub-criteria in the call's order: walking it backwards sums the inner
+    /// groups first.
+    fn sum_groups(
+        &self,
+        row: &mut [CriterionScore],
+        get: fn(&CriterionScore) -> Option<Decimal>,
+        set: fn(&mut CriterionScore, Option<Decimal>),
+    ) {
+        for &place in self.call_order.iter().rev() {
+            if self.column[place].is_some() {
+                continue;
+            }
+            let mut sum = Some(Decimal::ZERO);
+            for &sub in &self.children[place] {
+                sum = sum.zip(get(&row[sub])).map(|(a, b)| a + b);
+            }
+            set(&mut row[place], sum);
+        }
+    }
+
+    fn total(
+        &self,
+        row: &[CriterionScore],
+        get: fn(&CriterionScore) -> Option<Decimal>,
+    ) -> Decimal {
+        self.top.iter().filter_map(|&place| get(&row[place])).sum()
+    }
+}
+
+/// One application's scores while they are worked out.
+struct Work<'a> {
+    app: &'a Application,
+    /// A place per criterion of the layout.
+    row: Vec<CriterionScore>,
+    total_before_rescaling: Option<Decimal>,
+    total: Option<Decimal>,
+    threshold_failures: Vec<ThresholdFailure>,
+    /// No gap and no threshold failed: kept up to date as gaps are found.
+    eligible: bool,
+}
+
+impl Work<'_> {
+    fn complete(&self) -> bool {
+        self.row.iter().all(|c| c.gaps.is_empty())
+    }
+}
+
 pub(crate) fn score_lot_with(
     ws: &Workspace,
     marks: &Marks,
@@ -136,100 +278,88 @@ pub(crate) fn score_lot_with(
 ) -> BTreeMap<Protocol, Scores> {
     let call = ws.call();
     let dp = call.decimals.min(6);
-    let leaves: &[&Criterion] = marks.leaves();
+    let layout = Layout::new(call);
 
     // Each leaf's V, per application.
-    let mut table: BTreeMap<Protocol, BTreeMap<CriterionId, CriterionScore>> = BTreeMap::new();
-    for app in admitted {
-        let at = marks.row(&app.protocol);
-        // Built in one go: a map collected from a list is sorted once, not grown key by key.
-        let row = leaves
-            .iter()
-            .enumerate()
-            .map(|(leaf, c)| (c.id.clone(), judged(marks, at, leaf, app, c)))
-            .collect();
-        table.insert(app.protocol.clone(), row);
-    }
-    for c in leaves {
+    let mut table: Vec<Work> = admitted
+        .iter()
+        .map(|app| {
+            let at = marks.row(&app.protocol);
+            let row = layout
+                .all
+                .iter()
+                .zip(&layout.column)
+                .map(|(c, column)| match column {
+                    Some(column) => judged(marks, at, *column, app, c),
+                    None => CriterionScore::new(c),
+                })
+                .collect();
+            Work {
+                app,
+                row,
+                total_before_rescaling: None,
+                total: None,
+                threshold_failures: Vec::new(),
+                eligible: false,
+            }
+        })
+        .collect();
+    for place in layout.leaves() {
+        let c = layout.all[place];
         if let Scoring::Linear { measure } = &c.scoring {
-            linear(call, c, measure, admitted, &mut table);
+            linear(call, c, measure, place, &mut table);
         }
     }
 
     // Points before rescaling, rounded once; thresholds on them.
-    let mut results: BTreeMap<Protocol, Scores> = BTreeMap::new();
-    for (protocol, mut row) in table {
-        for c in leaves {
-            if let Some(cs) = row.get_mut(&c.id)
-                && let Some(v) = cs.coefficient
-            {
-                match points_of(c, v, dp) {
+    for work in &mut table {
+        for place in layout.leaves() {
+            let cs = &mut work.row[place];
+            if let Some(v) = cs.coefficient {
+                match points_of(layout.all[place], v, dp) {
                     Ok(p) => cs.points_before_rescaling = Some(p),
                     Err(Overflow) => cs.gaps.push(Gap::TooLarge),
                 }
             }
         }
-        let mut scores = Scores {
-            criteria: row,
-            total_before_rescaling: None,
-            total: None,
-            threshold_failures: Vec::new(),
-        };
-        sum_groups(
-            call,
-            &mut scores,
+        layout.sum_groups(
+            &mut work.row,
             |c| c.points_before_rescaling,
             |c, p| c.points_before_rescaling = p,
         );
-        if scores.complete() {
-            let total: Decimal = call
-                .criteria
-                .iter()
-                .filter_map(|c| {
-                    scores
-                        .criteria
-                        .get(&c.id)
-                        .and_then(|s| s.points_before_rescaling)
-                })
-                .sum();
-            scores.total_before_rescaling = Some(total);
-            for c in call.all_criteria() {
-                if let (Some(min), Some(p)) = (
-                    c.min,
-                    scores
-                        .criteria
-                        .get(&c.id)
-                        .and_then(|s| s.points_before_rescaling),
-                ) && p < min.value()
+        if work.complete() {
+            let total = layout.total(&work.row, |c| c.points_before_rescaling);
+            work.total_before_rescaling = Some(total);
+            for &place in &layout.call_order {
+                let (c, cs) = (layout.all[place], &work.row[place]);
+                if let (Some(min), Some(p)) = (c.min, cs.points_before_rescaling)
+                    && p < min.value()
                 {
-                    scores
-                        .threshold_failures
+                    work.threshold_failures
                         .push(ThresholdFailure::Criterion(c.id.clone()));
                 }
             }
             if let Some(min) = call.overall_min
                 && total < min.value()
             {
-                scores.threshold_failures.push(ThresholdFailure::Overall);
+                work.threshold_failures.push(ThresholdFailure::Overall);
             }
+            work.eligible = work.threshold_failures.is_empty();
         }
-        results.insert(protocol, scores);
     }
 
     // Riparametrazione among the eligible applications only: the threshold is judged on the
     // points before it, and those below it are out of the comparison (Cons. Stato V, 9075/2023).
-    for c in leaves {
-        let best = results
-            .values()
-            .filter(|s| s.eligible())
-            .filter_map(|s| s.criteria.get(&c.id).and_then(|cs| cs.coefficient))
+    for place in layout.leaves() {
+        let c = layout.all[place];
+        let best = table
+            .iter()
+            .filter(|w| w.eligible)
+            .filter_map(|w| w.row[place].coefficient)
             .max();
-        for scores in results.values_mut() {
-            let eligible = scores.eligible();
-            let Some(cs) = scores.criteria.get_mut(&c.id) else {
-                continue;
-            };
-            cs.points = match (c.rescale && eligible, cs.coefficient, best) {
+        for work in &mut table {
+            let cs = &mut work.row[place];
+            cs.points = match (c.rescale && work.eligible, cs.coefficient, best) {
                 (true, Some(v), Some(best)) => {
                     let rescaled = if best.is_zero() {
                         Ok(Ratio::ZERO)
@@ -240,6 +370,7 @@ pub(crate) fn score_lot_with(
                         Ok(p) => Some(p),
                         Err(Overflow) => {
                             cs.gaps.push(Gap::TooLarge);
+                            work.eligible = false;
                             None
                         }
                     }
@@ -248,18 +379,25 @@ pub(crate) fn score_lot_with(
             };
         }
     }
-    for scores in results.values_mut() {
-        sum_groups(call, scores, |c| c.points, |c, p| c.points = p);
-        if scores.complete() {
-            scores.total = Some(
-                call.criteria
-                    .iter()
-                    .filter_map(|c| scores.criteria.get(&c.id).and_then(|s| s.points))
-                    .sum(),
-            );
+    for work in &mut table {
+        layout.sum_groups(&mut work.row, |c| c.points, |c, p| c.points = p);
+        if work.complete() {
+            work.total = Some(layout.total(&work.row, |c| c.points));
         }
     }
 
+    let mut results: BTreeMap<Protocol, Scores> = table
+        .into_iter()
+        .map(|work| {
+            let scores = Scores {
+                criteria: CriterionScores(work.row),
+                total_before_rescaling: work.total_before_rescaling,
+                total: work.total,
+                threshold_failures: work.threshold_failures,
+            };
+            (work.app.protocol.clone(), scores)
+        })
+        .collect();
     if call.rescale_totals {
         rescale_totals(call, dp, &mut results);
     }
@@ -286,8 +424,8 @@ fn judged(
     match &c.scoring {
         Scoring::Coefficient | Scoring::Points { .. } => {
             cs.marks.reserve_exact(marks.members().len());
-            // Marks have at most four decimals and are few: their exact sum fits a Decimal.
-            let mut sum = Decimal::ZERO;
+            // Marks are added as integers (millionths): exact, and no Decimal arithmetic.
+            let mut sum: i128 = 0;
             for member in marks.members() {
                 if at.is_some_and(|at| member.abstains(at)) {
                     cs.abstained.push(member.id.clone());
@@ -297,20 +435,17 @@ fn judged(
                     None => cs.gaps.push(Gap::NotScored {
                         member: member.id.clone(),
                     }),
-                    Some((s, has_reason)) => {
-                        if !has_reason {
+                    Some(given) => {
+                        if !given.has_reason {
                             cs.gaps.push(Gap::NoReason {
                                 member: member.id.clone(),
                             });
                         }
                         cs.marks.push(Mark {
                             member: member.id.clone(),
-                            value: s.value(),
+                            value: given.value,
                         });
-                        match sum.checked_add(s.value()) {
-                            Some(total) => sum = total,
-                            None => cs.gaps.push(Gap::TooLarge),
-                        }
+                        sum += i128::from(given.millionths);
                     }
                 }
             }
@@ -324,7 +459,7 @@ fn judged(
             }
             if cs.gaps.is_empty() {
                 let n = cs.marks.len() as i128;
-                let mean = Ratio::new(sum.mantissa(), 10i128.pow(sum.scale()).saturating_mul(n));
+                let mean = Ratio::new(sum, 1_000_000 * n);
                 let v = mean.and_then(|mean| match c.scoring {
                     Scoring::Points { .. } if c.max.value().is_zero() => Ok(Ratio::ZERO),
                     Scoring::Points { .. } => mean.checked_div(Ratio::from_decimal(c.max.value())),
@@ -399,26 +534,18 @@ fn measure_of(
 }
 
 /// V = x / x_max over the admitted applications of the lot.
-fn linear(
-    call: &Call,
-    c: &Criterion,
-    measure: &Measure,
-    admitted: &[&Application],
-    table: &mut BTreeMap<Protocol, BTreeMap<CriterionId, CriterionScore>>,
-) {
-    let xs: Vec<(&Protocol, Option<Exact<Ratio>>)> = admitted
+fn linear(call: &Call, c: &Criterion, measure: &Measure, place: usize, table: &mut [Work]) {
+    let xs: Vec<Option<Exact<Ratio>>> = table
         .iter()
-        .map(|a| (&a.protocol, measure_of(call, measure, c, a)))
+        .map(|w| measure_of(call, measure, c, w.app))
         .collect();
     let best = xs
         .iter()
-        .filter_map(|(_, x)| x.and_then(Result::ok))
+        .filter_map(|x| x.and_then(Result::ok))
         .max()
         .unwrap_or(Ratio::ZERO);
-    for (protocol, x) in xs {
-        let Some(cs) = table.get_mut(protocol).and_then(|row| row.get_mut(&c.id)) else {
-            continue;
-        };
+    for (work, x) in table.iter_mut().zip(xs) {
+        let cs = &mut work.row[place];
         match x {
             None => cs.gaps.push(Gap::NotDeclared),
             Some(Err(Overflow)) => cs.gaps.push(Gap::TooLarge),
@@ -435,39 +562,6 @@ fn linear(
                 }
             }
         }
-    }
-}
-
-/// A group's points are the sum of its sub-criteria's rounded points.
-fn sum_groups(
-    call: &Call,
-    scores: &mut Scores,
-    get: fn(&CriterionScore) -> Option<Decimal>,
-    set: fn(&mut CriterionScore, Option<Decimal>),
-) {
-    fn walk(
-        c: &Criterion,
-        scores: &mut Scores,
-        get: fn(&CriterionScore) -> Option<Decimal>,
-        set: fn(&mut CriterionScore, Option<Decimal>),
-    ) -> Option<Decimal> {
-        if c.is_leaf() {
-            return scores.criteria.get(&c.id).and_then(get);
-        }
-        let mut sum = Some(Decimal::ZERO);
-        for sub in c.subcriteria() {
-            let p = walk(sub, scores, get, set);
-            sum = sum.zip(p).map(|(a, b)| a + b);
-        }
-        let entry = scores
-            .criteria
-            .entry(c.id.clone())
-            .or_insert_with(|| CriterionScore::new(c));
-        set(entry, sum);
-        sum
-    }
-    for c in &call.criteria {
-        walk(c, scores, get, set);
     }
 }
 

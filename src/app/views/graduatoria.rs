@@ -315,7 +315,7 @@ fn why_not_ranked(r: &ApplicationResult, desk: &Desk) -> String {
                 r.admission
                     .failures()
                     .next()
-                    .map(|f| f.message.clone())
+                    .map(|f| f.message.to_string())
                     .unwrap_or_default()
             } else {
                 r.admission.reason.clone()
