@@ -638,3 +638,89 @@ fn a_ceiling_per_project_is_checked() {
     );
     assert_eq!(finding(&e, "P2", Rule::ProjectCap).check, Check::Pass);
 }
+
+#[test]
+fn a_sheet_keeps_exactly_its_valid_scores() {
+    use commissione::domain::{Conflict, ConflictKind, Declaration, Score, ScoreSheet};
+    let mut ws = Build::new(call(), &M)
+        .app(application(
+            "P1", "L1", "20000.00", "2000.00", "18000.00", 0,
+        ))
+        .app(application(
+            "P2", "L1", "20000.00", "2000.00", "18000.00", 1,
+        ))
+        .app(application(
+            "P3", "L1", "20000.00", "2000.00", "18000.00", 2,
+        ))
+        .workspace();
+    let score = |p: &str, c: &str, v: &str| Score {
+        application: pid(p),
+        criterion: cid(c),
+        value: points(v),
+        reason: "motivo".into(),
+    };
+    let mut sheet = ScoreSheet::new(mid("m1"));
+    sheet.declarations.push(Declaration {
+        application: pid("P3"),
+        conflict: Some(Conflict {
+            kind: ConflictKind::Other,
+            note: String::new(),
+        }),
+    });
+    // Out of order on purpose: the check sorts the sheet before walking it.
+    sheet.scores = vec![
+        score("P2", "C", "10"),
+        score("P1", "A", "0.8"),
+        score("P1", "AA", "0.8"),
+        score("P1", "B", "0.6"),
+        score("P1", "B", "0.4"),
+        score("P1", "C", "31"),
+        score("P0", "A", "0.8"),
+        score("P3", "A", "0.8"),
+        score("P2", "A", "0.6"),
+        score("P9", "B", "0.6"),
+    ];
+    let problems = ws.put_sheet(sheet.clone()).expect_err("refused");
+    let said: Vec<String> = problems.iter().map(|p| p.message.clone()).collect();
+    assert_eq!(said.len(), 6, "{said:#?}");
+    for fragment in [
+        "la candidatura «P0» non esiste",
+        "il criterio «AA» non esiste",
+        "il punteggio di «P1» sul criterio «B» è ripetuto",
+        "31 punti superano il massimo del criterio «C»",
+        "non può valutarla",
+        "la candidatura «P9» non esiste",
+    ] {
+        assert!(
+            said.iter().any(|m| m.contains(fragment)),
+            "{fragment}: {said:#?}"
+        );
+    }
+    // Without the bad scores the same sheet is taken whole, in normal order.
+    sheet.scores.retain(|s| {
+        !matches!(
+            (
+                s.application.as_str(),
+                s.criterion.as_str(),
+                s.value.to_string().as_str()
+            ),
+            ("P1", "AA", _)
+                | ("P1", "B", "0.4")
+                | ("P1", "C", _)
+                | ("P0", ..)
+                | ("P3", ..)
+                | ("P9", ..)
+        )
+    });
+    ws.put_sheet(sheet).expect("a valid sheet");
+    let kept: Vec<(String, String)> = ws.sheets()[&mid("m1")]
+        .scores
+        .iter()
+        .map(|s| (s.application.to_string(), s.criterion.to_string()))
+        .collect();
+    let pairs = [("P1", "A"), ("P1", "B"), ("P2", "A"), ("P2", "C")];
+    assert_eq!(
+        kept,
+        pairs.map(|(a, c)| (a.to_string(), c.to_string())).to_vec()
+    );
+}

@@ -70,24 +70,39 @@ pub(in crate::domain) fn check_sheet(
         true
     });
 
-    let mut previous: Option<(Protocol, CriterionId)> = None;
     let in_conflict: BTreeSet<Protocol> = sheet
         .declarations
         .iter()
         .filter(|d| d.conflict.is_some())
         .map(|d| d.application.clone())
         .collect();
-    let criteria: BTreeMap<&CriterionId, &Criterion> = call
-        .all_criteria()
-        .into_iter()
-        .map(|c| (&c.id, c))
-        .collect();
+    let mut criteria: Vec<&Criterion> = call.all_criteria();
+    criteria.sort_by(|a, b| a.id.cmp(&b.id));
+    // The sheet is sorted by application, then criterion: each application is looked up once
+    // for its run of scores, and the criteria are walked alongside, so that a sheet of 40,000
+    // scores costs a few comparisons per score rather than a search in two maps.
+    let mut current: Option<(Protocol, Option<&Application>, bool)> = None;
+    let mut cursor = 0;
+    let mut previous: Option<(Protocol, CriterionId)> = None;
     sheet.scores.retain(|s| {
-        let Some(app) = applications.get(&s.application) else {
+        let (found, conflict) = match &current {
+            Some((p, found, conflict)) if p == &s.application => (*found, *conflict),
+            _ => {
+                let found = applications.get(&s.application);
+                let conflict = in_conflict.contains(&s.application);
+                current = Some((s.application.clone(), found, conflict));
+                cursor = 0;
+                (found, conflict)
+            }
+        };
+        let Some(app) = found else {
             report.add("application", &s.application, format!("la candidatura «{}» non esiste", s.application));
             return false;
         };
-        let Some(criterion) = criteria.get(&s.criterion).copied() else {
+        while criteria.get(cursor).is_some_and(|c| c.id < s.criterion) {
+            cursor += 1;
+        }
+        let Some(criterion) = criteria.get(cursor).copied().filter(|c| c.id == s.criterion) else {
             report.add(
                 "criterion",
                 &s.criterion,
@@ -99,7 +114,7 @@ pub(in crate::domain) fn check_sheet(
             );
             return false;
         };
-        if in_conflict.contains(&s.application) {
+        if conflict {
             report.add(
                 "application",
                 &s.application,
@@ -110,7 +125,7 @@ pub(in crate::domain) fn check_sheet(
             );
             return false;
         }
-        if previous.as_ref().is_some_and(|(a, c)| a == &s.application && c == &s.criterion) {
+        if previous.as_ref().is_some_and(|(a, c)| c == &s.criterion && a == &s.application) {
             report.add(
                 "criterion",
                 &s.criterion,
