@@ -124,7 +124,7 @@ fn scoring_session() -> SessionId {
 
 /// The first member's sheet with its first mark set to `value`.
 fn sheet_with(ws: &Workspace, value: &str) -> ScoreSheet {
-    let mut sheet = ws.sheets().values().next().expect("a sheet").clone();
+    let mut sheet = ScoreSheet::clone(ws.sheets().values().next().expect("a sheet"));
     sheet.scores[0].value = Points::parse(value).expect("a valid value");
     sheet
 }

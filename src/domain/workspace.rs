@@ -2,6 +2,7 @@
 //! the sessions, assembled so that every id they use points at something that exists.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use super::application::Application;
 use super::call::Call;
@@ -77,7 +78,9 @@ pub struct Workspace {
     call: Call,
     commission: Commission,
     applications: BTreeMap<Protocol, Application>,
-    sheets: BTreeMap<MemberId, ScoreSheet>,
+    /// Shared between copies: the editor copies the workspace at every change, and on a large
+    /// call the sheets are tens of megabytes; a change replaces a whole sheet.
+    sheets: BTreeMap<MemberId, Arc<ScoreSheet>>,
     sessions: BTreeMap<SessionId, Session>,
 }
 
@@ -105,7 +108,10 @@ impl Workspace {
             call,
             commission,
             applications,
-            sheets,
+            sheets: sheets
+                .into_iter()
+                .map(|(member, sheet)| (member, Arc::new(sheet)))
+                .collect(),
             sessions,
         }
     }
@@ -127,12 +133,12 @@ impl Workspace {
         self.applications.get(protocol)
     }
 
-    pub fn sheets(&self) -> &BTreeMap<MemberId, ScoreSheet> {
+    pub fn sheets(&self) -> &BTreeMap<MemberId, Arc<ScoreSheet>> {
         &self.sheets
     }
 
     pub fn sheet(&self, member: &MemberId) -> Option<&ScoreSheet> {
-        self.sheets.get(member)
+        self.sheets.get(member).map(|s| &**s)
     }
 
     pub fn sessions(&self) -> &BTreeMap<SessionId, Session> {
@@ -156,7 +162,11 @@ impl Workspace {
             call: Some(self.call),
             commission: Some(self.commission),
             applications: self.applications.into_values().collect(),
-            sheets: self.sheets.into_values().collect(),
+            sheets: self
+                .sheets
+                .into_values()
+                .map(Arc::unwrap_or_clone)
+                .collect(),
             sessions: self.sessions.into_values().collect(),
             unreadable: BTreeSet::new(),
         }
@@ -194,7 +204,7 @@ impl Workspace {
             return Err(problems);
         }
         sheet.normalize();
-        self.sheets.insert(sheet.member.clone(), sheet);
+        self.sheets.insert(sheet.member.clone(), Arc::new(sheet));
         Ok(())
     }
 

@@ -120,12 +120,13 @@ pub(super) fn assemble(parts: Parts) -> Assembled {
             .filter(|p| !applications.contains_key(p)),
     );
 
-    let mut member_count: BTreeMap<&MemberId, usize> = BTreeMap::new();
+    let mut member_count: BTreeMap<MemberId, usize> = BTreeMap::new();
     for s in &parts.sheets {
-        *member_count.entry(&s.member).or_default() += 1;
+        *member_count.entry(s.member.clone()).or_default() += 1;
     }
     let mut sheets = BTreeMap::new();
-    for (i, sheet) in parts.sheets.iter().enumerate() {
+    // The sheets are taken, not copied: on a large call they are most of the memory.
+    for (i, mut sheet) in parts.sheets.into_iter().enumerate() {
         if member_count[&sheet.member] > 1 {
             Report {
                 part: Part::Sheet(i),
@@ -141,21 +142,24 @@ pub(super) fn assemble(parts: Parts) -> Assembled {
             );
             continue;
         }
-        let mut sheet = sheet.clone();
-        let (aside, kept): (Vec<_>, Vec<_>) = sheet
-            .declarations
+        let (aside, kept): (Vec<_>, Vec<_>) = std::mem::take(&mut sheet.declarations)
             .into_iter()
             .partition(|d| unavailable.contains(&d.application));
         sheet.declarations = kept;
         if !aside.is_empty() {
             set_aside.declarations.insert(sheet.member.clone(), aside);
         }
-        let (aside, kept): (Vec<_>, Vec<_>) = sheet
+        // Scores on unavailable applications are set aside; usually there are none, and the
+        // sheet's list is kept as it is rather than copied into a new one.
+        if sheet
             .scores
-            .into_iter()
-            .partition(|s| unavailable.contains(&s.application));
-        sheet.scores = kept;
-        if !aside.is_empty() {
+            .iter()
+            .any(|s| unavailable.contains(&s.application))
+        {
+            let (aside, kept): (Vec<_>, Vec<_>) = std::mem::take(&mut sheet.scores)
+                .into_iter()
+                .partition(|s| unavailable.contains(&s.application));
+            sheet.scores = kept;
             set_aside.scores.insert(sheet.member.clone(), aside);
         }
         let problems = check_sheet(&mut sheet, i, &call, &commission, &applications);
