@@ -18,7 +18,7 @@ use std::time::Instant;
 
 use commissione::app::{App, View, strings as s};
 use commissione::domain::{Points, ScoreSheet, SessionId, Workspace};
-use commissione::editor::Actor;
+use commissione::editor::{Actor, Command, Editor};
 use commissione::minutes::minutes_pdf;
 use commissione::rules::evaluate;
 use commissione::samples::large::{Size, generate};
@@ -258,6 +258,54 @@ fn save_one_sheet(bencher: Bencher) {
         store
             .save_sheet(&sheets[turn % 2])
             .expect("the sheet is saved")
+    });
+}
+
+/// A copy of the call's folder, where the editor may write.
+fn copy_of(dir: &Path) -> tempfile::TempDir {
+    fn copy(from: &Path, to: &Path) -> std::io::Result<()> {
+        std::fs::create_dir_all(to)?;
+        for entry in std::fs::read_dir(from)? {
+            let entry = entry?;
+            let target = to.join(entry.file_name());
+            if entry.file_type()?.is_dir() {
+                copy(&entry.path(), &target)?;
+            } else {
+                std::fs::copy(entry.path(), target)?;
+            }
+        }
+        Ok(())
+    }
+    let temp = tempfile::tempdir().expect("a temporary folder");
+    copy(dir, temp.path()).expect("the call is copied");
+    temp
+}
+
+/// What the window does when a member gives one mark, end to end: the command checked against
+/// the call, the member's sheet (40,000 marks) saved atomically with its `.bak`, the journal
+/// written, everything evaluated again. Two values alternate.
+#[divan::bench(sample_count = 20, sample_size = 1)]
+fn give_one_mark(bencher: Bencher) {
+    let f = fixture();
+    let temp = copy_of(&f.dir);
+    let sheet = f.ws.sheets().values().next().expect("a sheet");
+    let first = sheet.scores[0].clone();
+    let member = sheet.member.clone();
+    let mut editor =
+        Editor::open(temp.path(), Actor::Member(member.clone())).expect("the call opens");
+    let values = [Points::parse("0").expect("a value"), first.value];
+    let mut turn = 0;
+    bencher.bench_local(|| {
+        turn += 1;
+        editor
+            .apply(Command::Score {
+                member: member.clone(),
+                application: first.application.clone(),
+                criterion: first.criterion.clone(),
+                value: Some(values[turn % 2]),
+                reason: first.reason.clone(),
+            })
+            .expect("the mark is given")
     });
 }
 
