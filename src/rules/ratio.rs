@@ -363,6 +363,31 @@ mod tests {
         assert_eq!(x.round_half_up(2).unwrap(), dec!(1.00));
     }
 
+    proptest::proptest! {
+        /// Fractions scaled up until cross-multiplying overflows still order, compare equal
+        /// and multiply as their small forms do.
+        #[test]
+        fn large_spellings_behave_as_small_ones(
+            n1 in -1_000_000i128..1_000_000, d1 in 1i128..1_000_000,
+            n2 in -1_000_000i128..1_000_000, d2 in 1i128..1_000_000,
+            k1 in 1i128..1_000_000_000, k2 in 1i128..1_000_000_000,
+        ) {
+            let big = 10i128.pow(20);
+            let (x, y) = (r(n1, d1), r(n2, d2));
+            let (bx, by) = (r(n1 * k1 * big, d1 * k1 * big), r(n2 * k2 * big, d2 * k2 * big));
+            proptest::prop_assert_eq!(bx.cmp(&by), x.cmp(&y));
+            proptest::prop_assert!(bx == x);
+            proptest::prop_assert_eq!(bx.checked_mul(by).ok(), x.checked_mul(y).ok());
+            proptest::prop_assert_eq!(
+                bx.checked_add(by).ok(),
+                x.checked_add(y).ok(),
+            );
+            proptest::prop_assert_eq!(bx.round_half_up(4).ok(), x.round_half_up(4).ok());
+            proptest::prop_assert_eq!(bx.floor(4).ok(), x.floor(4).ok());
+            proptest::prop_assert_eq!(bx.ceil(4).ok(), x.ceil(4).ok());
+        }
+    }
+
     #[test]
     fn division_by_zero_is_refused() {
         assert_eq!(Ratio::ONE.checked_div(Ratio::ZERO), Err(Overflow));
