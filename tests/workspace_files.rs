@@ -421,3 +421,38 @@ fn saved_files_stay_readable_by_the_others_on_a_shared_folder() {
     commissione::workspace::write_atomic(&new, b"(format: 1, x: 2)\n").expect("rewritten");
     assert_eq!(mode(&new), 0o640, "a rewritten file keeps its permissions");
 }
+
+#[test]
+fn a_mark_with_a_six_decimal_coefficient_reads_back() {
+    use commissione::domain::{Coefficient, Judgement};
+    use common::build::*;
+    let mut c = call();
+    c.judgement_scale.push(Judgement {
+        label: "un terzo".into(),
+        coefficient: Coefficient::parse("0.333333").expect("a coefficient"),
+    });
+    let mut ws = Build::new(c, &["m1", "m2"])
+        .app(application(
+            "P1", "L1", "20000.00", "2000.00", "18000.00", 0,
+        ))
+        .workspace();
+    // As the window records a judgement picked from the scale.
+    let mut sheet = commissione::domain::ScoreSheet::new(mid("m1"));
+    sheet.scores.push(commissione::domain::Score {
+        application: pid("P1"),
+        criterion: cid("A"),
+        value: commissione::domain::Points::new("0.333333".parse().expect("a decimal"))
+            .expect("points"),
+        reason: "Motivazione".into(),
+    });
+    ws.put_sheet(sheet).expect("a valid sheet");
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    write_new(dir.path(), &ws).expect("written");
+    let loaded = load(dir.path());
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    let back = loaded.workspace.expect("loads");
+    let mark = back
+        .score(&mid("m1"), &pid("P1"), &cid("A"))
+        .expect("the mark");
+    assert_eq!(mark.value.to_string(), "0.333333");
+}

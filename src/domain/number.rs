@@ -216,7 +216,8 @@ unit_interval!(
     "0.8"
 );
 
-/// Points: never negative, at most four decimals.
+/// Points: never negative, at most six decimals (a mark may be a judgement coefficient, which
+/// has up to six).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Points(Decimal);
 
@@ -234,8 +235,8 @@ impl Points {
         if text.starts_with('-') && !value.is_zero() {
             return Err(error("un punteggio non può essere negativo"));
         }
-        if decimals_written(text) > 4 {
-            return Err(error("ha più di quattro decimali"));
+        if decimals_written(text) > 6 {
+            return Err(error("ha più di sei decimali"));
         }
         if value > Decimal::from(1_000_000) {
             return Err(error("è troppo grande"));
@@ -420,6 +421,14 @@ mod tests {
     fn points_are_never_negative() {
         assert!(Points::parse("-1").is_err());
         assert_eq!(Points::parse("14.5").unwrap().value(), Decimal::new(145, 1));
+    }
+
+    #[test]
+    fn points_read_as_many_decimals_as_a_coefficient_has() {
+        // A member who picks a judgement of 0,333333 writes it in the sheet: it must read back.
+        assert_eq!(Points::parse("0.333333").unwrap().millionths(), 333_333);
+        let refused = Points::parse("0.3333333").unwrap_err();
+        assert!(refused.to_string().contains("sei decimali"), "{refused}");
     }
 
     #[test]
