@@ -2,7 +2,7 @@
 
 use super::cofinancing;
 use super::finding::{Check, Figures, Finding, Rule};
-use super::message::{DocumentState, Message};
+use super::message::Message;
 use crate::domain::tax_code::check_tax_code;
 use crate::domain::{AdmissionOutcome, Application, Call, DocumentStatus, LegalForm, Lot, Party};
 use crate::italian::legal_form;
@@ -127,53 +127,30 @@ fn documents(app: &Application, call: &Call) -> Vec<Finding> {
     call.required_documents
         .iter()
         .map(|doc| {
+            let status = app.document(&doc.id).map(|e| e.status);
             let missing = if doc.mandatory {
                 Check::Fail
             } else {
                 Check::Notice
             };
-            let (check, state) = match app.document(&doc.id).map(|e| e.status) {
-                Some(DocumentStatus::Present) => (Check::Pass, DocumentState::Present),
-                Some(DocumentStatus::NotApplicable) => (Check::Pass, DocumentState::NotApplicable),
-                None | Some(DocumentStatus::Missing) => (
-                    missing,
-                    DocumentState::Missing {
-                        mandatory: doc.mandatory,
-                    },
-                ),
-                Some(DocumentStatus::IntegrationRequested {
-                    requested_on,
-                    deadline,
-                }) => (
-                    Check::Pending,
-                    DocumentState::Requested {
-                        requested_on,
-                        deadline,
-                    },
-                ),
+            let check = match status {
+                Some(DocumentStatus::Present | DocumentStatus::NotApplicable) => Check::Pass,
+                None | Some(DocumentStatus::Missing) => missing,
+                Some(DocumentStatus::IntegrationRequested { .. }) => Check::Pending,
                 Some(DocumentStatus::Integrated {
-                    requested_on,
                     deadline,
                     received_on,
-                }) => (
-                    if received_on <= deadline {
-                        Check::Pass
-                    } else {
-                        missing
-                    },
-                    DocumentState::Integrated {
-                        requested_on,
-                        deadline,
-                        received_on,
-                    },
-                ),
+                    ..
+                }) if received_on <= deadline => Check::Pass,
+                Some(DocumentStatus::Integrated { .. }) => missing,
             };
             finding(
                 Rule::Document(doc.id.clone()),
                 check,
                 Message::Document {
                     title: doc.title.clone(),
-                    state,
+                    mandatory: doc.mandatory,
+                    status,
                 },
             )
         })

@@ -7,7 +7,7 @@ use std::fmt;
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use crate::domain::{CapBase, Date, Moment, Money};
+use crate::domain::{CapBase, DocumentStatus, Moment, Money};
 use crate::italian::{date, euro, euro_signed, moment_precise, share_percent};
 
 /// What a finding says.
@@ -27,9 +27,11 @@ pub enum Message {
     TaxCodes {
         wrong: Vec<String>,
     },
+    /// A required document as the application's file has it (None: not listed).
     Document {
         title: String,
-        state: DocumentState,
+        mandatory: bool,
+        status: Option<DocumentStatus>,
     },
     /// R + K = C, or by how much it does not.
     Balance {
@@ -64,25 +66,6 @@ pub enum Message {
         budget: Money,
         reserved: Decimal,
         excess: Option<Money>,
-    },
-}
-
-/// Where a required document stands.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DocumentState {
-    Present,
-    NotApplicable,
-    Missing {
-        mandatory: bool,
-    },
-    Requested {
-        requested_on: Date,
-        deadline: Date,
-    },
-    Integrated {
-        requested_on: Date,
-        deadline: Date,
-        received_on: Date,
     },
 }
 
@@ -138,7 +121,11 @@ impl fmt::Display for Message {
             Message::TaxCodes { wrong } => {
                 write!(f, "Codice fiscale errato: {}.", wrong.join("; "))
             }
-            Message::Document { title, state } => document(f, title, state),
+            Message::Document {
+                title,
+                mandatory,
+                status,
+            } => document(f, title, *mandatory, *status),
             Message::Balance {
                 requested,
                 cofinancing,
@@ -281,46 +268,51 @@ impl fmt::Display for Message {
     }
 }
 
-fn document(f: &mut fmt::Formatter<'_>, title: &str, state: &DocumentState) -> fmt::Result {
-    match state {
-        DocumentState::Present => write!(f, "«{title}»: presente."),
-        DocumentState::NotApplicable => {
+fn document(
+    f: &mut fmt::Formatter<'_>,
+    title: &str,
+    mandatory: bool,
+    status: Option<DocumentStatus>,
+) -> fmt::Result {
+    match status {
+        Some(DocumentStatus::Present) => write!(f, "«{title}»: presente."),
+        Some(DocumentStatus::NotApplicable) => {
             write!(f, "«{title}»: non pertinente per questo soggetto.")
         }
-        DocumentState::Missing { mandatory: true } => write!(f, "«{title}»: mancante."),
-        DocumentState::Missing { mandatory: false } => write!(
+        None | Some(DocumentStatus::Missing) if mandatory => write!(f, "«{title}»: mancante."),
+        None | Some(DocumentStatus::Missing) => write!(
             f,
             "«{title}»: non presentato (richiesto solo in alcuni casi)."
         ),
-        DocumentState::Requested {
+        Some(DocumentStatus::IntegrationRequested {
             requested_on,
             deadline,
-        } => write!(
+        }) => write!(
             f,
             "«{title}»: soccorso istruttorio richiesto il {}, da integrare entro il {}.",
-            date(*requested_on),
-            date(*deadline)
+            date(requested_on),
+            date(deadline)
         ),
-        DocumentState::Integrated {
+        Some(DocumentStatus::Integrated {
             requested_on,
             deadline,
             received_on,
-        } if received_on <= deadline => write!(
+        }) if received_on <= deadline => write!(
             f,
             "«{title}»: integrato il {} (richiesto il {}, termine {}).",
-            date(*received_on),
-            date(*requested_on),
-            date(*deadline)
+            date(received_on),
+            date(requested_on),
+            date(deadline)
         ),
-        DocumentState::Integrated {
+        Some(DocumentStatus::Integrated {
             deadline,
             received_on,
             ..
-        } => write!(
+        }) => write!(
             f,
             "«{title}»: integrato il {}, oltre il termine del {} fissato con il soccorso istruttorio.",
-            date(*received_on),
-            date(*deadline)
+            date(received_on),
+            date(deadline)
         ),
     }
 }
