@@ -91,6 +91,10 @@ pub fn tie_drawn(with: &str, session: Option<u32>) -> String {
     }
 }
 
+pub fn exclusion_proposed(failing: &str) -> String {
+    format!("in attesa di decisione della commissione; le verifiche rilevano: {failing}")
+}
+
 pub fn below_criterion(criterion: &str) -> String {
     format!("sotto la soglia del criterio {criterion}")
 }

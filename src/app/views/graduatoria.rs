@@ -340,6 +340,14 @@ fn join(list: &[Protocol]) -> String {
 
 fn why_not_ranked(r: &ApplicationResult, desk: &Desk) -> String {
     match r.outcome {
+        Outcome::ExclusionProposed => {
+            let failing: Vec<String> = r
+                .admission
+                .failures()
+                .map(|f| f.message.to_string())
+                .collect();
+            s::exclusion_proposed(&failing.join(" "))
+        }
         Outcome::Excluded => {
             if r.admission.reason.is_empty() {
                 r.admission
