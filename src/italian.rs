@@ -320,6 +320,26 @@ pub fn conflict_kind(kind: ConflictKind) -> &'static str {
     }
 }
 
+pub fn event_kind(kind: crate::domain::EventKind) -> &'static str {
+    use crate::domain::EventKind;
+    match kind {
+        EventKind::Renunciation => "rinuncia",
+        EventKind::ExcludedAfterVerification => "esclusione a seguito della verifica dei requisiti",
+        EventKind::ReadmittedAfterSoccorso => "riammissione a seguito di soccorso istruttorio",
+        EventKind::ReadmittedAfterAppeal => "riammissione a seguito di ricorso",
+    }
+}
+
+pub fn access_outcome(outcome: crate::domain::AccessOutcome) -> &'static str {
+    use crate::domain::AccessOutcome;
+    match outcome {
+        AccessOutcome::Granted => "accolta",
+        AccessOutcome::PartiallyGranted => "accolta in parte",
+        AccessOutcome::Refused => "respinta",
+        AccessOutcome::Deferred => "differita",
+    }
+}
+
 pub fn allocation(mode: Allocation) -> String {
     match mode {
         Allocation::SingleWinner => "un solo soggetto selezionato".into(),

@@ -4,6 +4,7 @@
 //! [`rules::evaluate`] → [`rules::Evaluation`] → the window, the command line or the minutes.
 //! `domain` and `rules` know nothing of files, windows or PDF.
 
+pub mod access;
 pub mod app;
 pub mod cli;
 pub mod coverage;

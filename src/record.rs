@@ -8,11 +8,14 @@
 //! depends on its kind: `opening`, `scoring` and `final_session` build those parts; `ranking`
 //! is the public ranking.
 
+mod access;
 mod acts;
 mod final_session;
 mod opening;
 mod pending;
+mod procedure;
 mod ranking;
+mod redact;
 mod scoring;
 
 use std::collections::BTreeMap;
@@ -25,11 +28,22 @@ use crate::domain::{
 };
 use crate::rules::{self, ApplicationResult, Check, Evaluation, Outcome};
 
+pub use access::{
+    AccessRecord, ApplicationMarks, CollegialBrief, CounterpartRecord, CriterionMarks,
+    RequestRecord, VerbaleEntry, WithheldRecord, access_record,
+};
 pub use acts::{ActsRecord, IntegrationRecord, WithdrawalRecord};
 pub use final_session::{FinalRecord, LotRanking, RankedRecord, TieRecord, UnrankedRecord};
 pub use opening::{AdmissionRecord, OpeningRecord, ReceivedRecord, SoccorsoRecord};
 pub use pending::{IncompleteRecord, PendingRecord, UndecidedRecord, pending};
-pub use ranking::{PublicLot, PublicOther, PublicRanked, RankingRecord, ranking_record};
+pub use procedure::{
+    AllocationChange, ChangeRow, CollegialRecord, DissentRecord, EventRecord, EventsRecord,
+    StandingRecord, collegial_judgements,
+};
+pub use redact::{OMISSIS, Redaction};
+pub use ranking::{
+    PublicLot, PublicOther, PublicRanked, RankingRecord, RankingVersion, ranking_record,
+};
 pub use scoring::{
     ApplicationScoring, CofinancingRow, CriterionInfo, CriterionResult, GapRecord, JudgementInfo,
     LotScoring, MarkRecord, Method, ScoringRecord,
@@ -66,6 +80,13 @@ pub struct SessionRecord {
     /// Changes made in this session to what earlier, closed sessions had fixed.
     #[serde(default)]
     pub amendments: Vec<AmendmentRecord>,
+    /// The collegial judgements formed in the session (not written when none was, so that a
+    /// record kept by an earlier version reads back to the same bytes).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub collegial: Vec<CollegialRecord>,
+    /// The events after the ranking the session recorded, and the allocation before and after.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub events: Option<EventsRecord>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -240,6 +261,8 @@ pub fn session_record(
                 }
             })
             .collect(),
+        collegial: procedure::collegial(ws, s),
+        events: procedure::events(ws, s),
     })
 }
 

@@ -59,7 +59,7 @@ pub fn badge(ui: &mut Ui, text: &str, tone: Tone) -> Response {
 pub fn outcome_tone(outcome: Outcome) -> Tone {
     match outcome {
         Outcome::Funded | Outcome::PartiallyFunded => Tone::Good,
-        Outcome::EligibleNotFunded => Tone::Info,
+        Outcome::EligibleNotFunded | Outcome::Renounced => Tone::Info,
         Outcome::TieUnresolved | Outcome::PendingTie | Outcome::Incomplete => Tone::Warn,
         Outcome::BelowThreshold | Outcome::ExclusionProposed | Outcome::Excluded => Tone::Bad,
     }

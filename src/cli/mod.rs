@@ -1,11 +1,13 @@
 //! The command line: the same binary as the window, for the secretariat's scripts and for tests.
 //! Italian messages; exit 0 on success, 1 when the data has errors, 2 on misuse.
 
+pub mod accesso;
 mod check;
 mod close;
 mod graduatoria;
 pub mod import;
 mod minutes;
+pub mod procedure;
 pub mod rank;
 mod registro;
 mod sample;
@@ -22,7 +24,7 @@ use clap::{Parser, Subcommand};
 use crate::domain::Workspace;
 use crate::workspace::{self, Loaded};
 
-const HELP: &str = "\
+pub(crate) const HELP: &str = "\
 {about}
 
 Uso: {usage}
@@ -174,6 +176,56 @@ pub enum Command {
     Registro {
         /// Cartella dell'avviso
         dir: PathBuf,
+    },
+    /// Registra il giudizio collegiale della commissione su un criterio di una candidatura (motivazione, dissensi, voto collegiale se l'avviso lo prevede)
+    Collegiale {
+        /// Cartella dell'avviso
+        dir: PathBuf,
+        /// La seduta aperta in cui si registra (se manca: l'ultima seduta aperta)
+        #[arg(long)]
+        seduta: Option<String>,
+        /// La candidatura
+        #[arg(long)]
+        candidatura: String,
+        /// Il criterio
+        #[arg(long)]
+        criterio: String,
+        /// La motivazione collegiale
+        #[arg(long)]
+        motivazione: String,
+        /// Il voto collegiale (un giudizio della scala, come buono, o i punti), se l'avviso lo prevede
+        #[arg(long)]
+        voto: Option<String>,
+        /// Il dissenso di un componente, come «tognini: le sue ragioni» (anche più volte)
+        #[arg(long)]
+        dissenso: Vec<String>,
+    },
+    /// Registra un evento successivo alla graduatoria (rinuncia, esclusione dopo la verifica dei requisiti, riammissione) con il suo atto e la motivazione; l'assegnazione si ricalcola
+    Evento {
+        /// Cartella dell'avviso
+        dir: PathBuf,
+        /// La seduta aperta in cui si registra (se manca: l'ultima seduta aperta)
+        #[arg(long)]
+        seduta: Option<String>,
+        /// Che cosa è accaduto
+        #[arg(long, value_enum)]
+        tipo: procedure::Kind,
+        /// La candidatura
+        #[arg(long)]
+        candidatura: String,
+        /// L'atto su cui si fonda (per esempio «nota PEC prot. n. 9120 del 14/04/2026»)
+        #[arg(long)]
+        atto: String,
+        /// La motivazione
+        #[arg(long)]
+        motivazione: String,
+    },
+    /// Il registro delle richieste di accesso agli atti (L. 241/1990): senza azione lo mostra
+    Accesso {
+        /// Cartella dell'avviso
+        dir: PathBuf,
+        #[command(subcommand)]
+        action: Option<accesso::Action>,
     },
 }
 
@@ -353,6 +405,41 @@ pub fn run(command: Command) -> Exit {
         } => minutes::run(&dir, &session, output.as_deref()),
         Command::Graduatoria { dir, output } => graduatoria::run(&dir, output.as_deref()),
         Command::Verify { dir, file } => verify::run(&dir, file.as_deref()),
+        Command::Collegiale {
+            dir,
+            seduta,
+            candidatura,
+            criterio,
+            motivazione,
+            voto,
+            dissenso,
+        } => procedure::collegial(
+            &dir,
+            procedure::CollegialArgs {
+                session: seduta.as_deref(),
+                application: &candidatura,
+                criterion: &criterio,
+                reason: &motivazione,
+                value: voto.as_deref(),
+                dissents: &dissenso,
+            },
+        ),
+        Command::Evento {
+            dir,
+            seduta,
+            tipo,
+            candidatura,
+            atto,
+            motivazione,
+        } => procedure::event(
+            &dir,
+            seduta.as_deref(),
+            tipo,
+            &candidatura,
+            &atto,
+            &motivazione,
+        ),
+        Command::Accesso { dir, action } => accesso::run(&dir, action),
     }
 }
 

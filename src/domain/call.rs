@@ -57,6 +57,16 @@ pub struct Call {
     /// criterion's maximum) are shown as discordant.
     #[serde(default = "default_discordance_gap")]
     pub discordance_gap: Share,
+    /// The commission gives one collegial mark per criterion of each application, which counts
+    /// (with its own riparametrazione, as any criterion's); the members' marks are reported
+    /// beside it. Otherwise the members' marks count and the collegial judgement is a
+    /// motivazione only. Absent from files written before the option existed.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub collegial_mark: bool,
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
 }
 
 fn default_decimals() -> u32 {

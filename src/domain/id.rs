@@ -134,6 +134,10 @@ id_type!(
     /// A budget category ("personale", "spese_generali").
     CategoryId
 );
+id_type!(
+    /// A request of access to the records ("a1").
+    AccessId
+);
 
 #[cfg(test)]
 mod tests {

@@ -1,10 +1,12 @@
 //! The domain: pure data with the types that keep it sound. No files, no UI, no PDF here.
 
+pub mod access;
 pub mod application;
 pub mod call;
 pub mod commission;
 pub mod id;
 pub mod number;
+pub mod procedure;
 pub mod session;
 pub mod sheet;
 pub mod tax_code;
@@ -12,6 +14,10 @@ pub mod time;
 mod validate;
 pub mod workspace;
 
+pub use access::{
+    AccessDecision, AccessOutcome, AccessRegister, AccessRequest, Counterpart, Release,
+    ReleasedFile, Secret,
+};
 pub use application::{
     AdmissionOutcome, Application, BudgetLine, CofinancingKind, CofinancingLine, Decision,
     Declared, DocumentEntry, DocumentStatus, LegalForm, Party,
@@ -22,10 +28,13 @@ pub use call::{
 };
 pub use commission::{Commission, Member, Role};
 pub use id::{
-    CategoryId, CriterionId, DocumentId, IdError, LevelId, LotId, MemberId, Protocol, SessionId,
+    AccessId, CategoryId, CriterionId, DocumentId, IdError, LevelId, LotId, MemberId, Protocol,
+    SessionId,
 };
 pub use number::{Coefficient, Money, NumberError, Points, Share};
+pub use procedure::{Collegial, Dissent, Event, EventKind};
 pub use session::{Amendment, Cover, Draw, Seal, Session, SessionKind};
 pub use sheet::{Conflict, ConflictKind, Declaration, Score, ScoreSheet, Withdrawal};
 pub use time::{Date, Moment, TimeOfDay};
+pub use validate::mark_problem;
 pub use workspace::{Assembled, Inconsistency, Part, Parts, SetAside, Workspace};

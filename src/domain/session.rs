@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::id::{LotId, MemberId, Protocol, SessionId};
+use super::procedure::{Collegial, Event};
 use super::time::{Date, Moment, TimeOfDay};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -29,6 +30,13 @@ pub struct Session {
     /// reasons: its minutes report them as rettifiche.
     #[serde(default)]
     pub amendments: Vec<Amendment>,
+    /// Collegial judgements the commission formed in this session (absent from files written
+    /// before there were any).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub collegial: Vec<Collegial>,
+    /// Events after the ranking recorded in this session, each with its act and reason.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub events: Vec<Event>,
     /// Set when the session is closed: afterwards what it covers cannot change.
     #[serde(default)]
     pub seal: Option<Seal>,

@@ -104,6 +104,14 @@ impl Date {
         self.0
     }
 
+    /// The date `days` calendar days later (a deadline of 30 days from a request). A date past
+    /// the calendar's end stays where it is.
+    pub fn plus_days(self, days: i32) -> Date {
+        self.0
+            .checked_add(jiff::Span::new().days(i64::from(days)))
+            .map_or(self, Date)
+    }
+
     /// The end of this day on Rome's clock, for deadlines given as a date.
     pub fn at(self, time: TimeOfDay) -> Option<Moment> {
         Moment::from_rome(self.0.to_datetime(time.0))

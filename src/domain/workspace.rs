@@ -4,10 +4,12 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
+use super::access::AccessRegister;
 use super::application::Application;
 use super::call::Call;
 use super::commission::Commission;
 use super::id::{CriterionId, MemberId, Protocol, SessionId};
+use super::procedure::{Collegial, Event};
 use super::session::Draw;
 use super::session::Session;
 use super::sheet::{Declaration, Score, ScoreSheet};
@@ -21,6 +23,8 @@ pub enum Part {
     Application(usize),
     Sheet(usize),
     Session(usize),
+    /// The register of access requests (`accessi.ron`).
+    Access,
 }
 
 /// Something that does not hold together: an id that points nowhere, a duplicate, a value out
@@ -42,6 +46,8 @@ pub struct Parts {
     pub applications: Vec<Application>,
     pub sheets: Vec<ScoreSheet>,
     pub sessions: Vec<Session>,
+    /// The register of access requests; empty when the call has none (no `accessi.ron`).
+    pub access: AccessRegister,
     /// Protocols of application files that exist but could not be read. What refers to them is
     /// set aside (see [`SetAside`]) rather than reported as wrong: the error is in their file.
     pub unreadable: BTreeSet<Protocol>,
@@ -82,6 +88,7 @@ pub struct Workspace {
     /// call the sheets are tens of megabytes; a change replaces a whole sheet.
     sheets: BTreeMap<MemberId, Arc<ScoreSheet>>,
     sessions: BTreeMap<SessionId, Session>,
+    access: AccessRegister,
 }
 
 impl Workspace {
@@ -103,6 +110,7 @@ impl Workspace {
         applications: BTreeMap<Protocol, Application>,
         sheets: BTreeMap<MemberId, ScoreSheet>,
         sessions: BTreeMap<SessionId, Session>,
+        access: AccessRegister,
     ) -> Workspace {
         Workspace {
             call,
@@ -113,6 +121,7 @@ impl Workspace {
                 .map(|(member, sheet)| (member, Arc::new(sheet)))
                 .collect(),
             sessions,
+            access,
         }
     }
 
@@ -156,6 +165,45 @@ impl Workspace {
         list
     }
 
+    /// The latest session not closed: the acts done now belong to it.
+    pub fn open_session(&self) -> Option<&Session> {
+        self.sessions_in_order()
+            .into_iter()
+            .rev()
+            .find(|s| !s.is_closed())
+    }
+
+    /// The register of access requests and the secrets declared.
+    pub fn access(&self) -> &AccessRegister {
+        &self.access
+    }
+
+    /// The collegial judgement that stands on `criterion` of `application`: the one recorded
+    /// last, in the order of the sessions, with its session.
+    pub fn collegial(
+        &self,
+        application: &Protocol,
+        criterion: &CriterionId,
+    ) -> Option<(&Session, &Collegial)> {
+        self.sessions_in_order()
+            .into_iter()
+            .rev()
+            .find_map(|s| {
+                s.collegial
+                    .iter()
+                    .find(|c| &c.application == application && &c.criterion == criterion)
+                    .map(|c| (s, c))
+            })
+    }
+
+    /// Every event after the ranking, in the order of the sessions that recorded them.
+    pub fn events(&self) -> Vec<(&Session, &Event)> {
+        self.sessions_in_order()
+            .into_iter()
+            .flat_map(|s| s.events.iter().map(move |e| (s, e)))
+            .collect()
+    }
+
     /// Back to loose parts, for a change that needs to be checked as a whole.
     pub fn into_parts(self) -> Parts {
         Parts {
@@ -168,6 +216,7 @@ impl Workspace {
                 .map(Arc::unwrap_or_clone)
                 .collect(),
             sessions: self.sessions.into_values().collect(),
+            access: self.access,
             unreadable: BTreeSet::new(),
         }
     }

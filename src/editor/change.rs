@@ -22,6 +22,9 @@ impl Editor {
                 reason,
                 change,
             } => self.amend(session, reason, *change),
+            Command::Collegial { session, judgement } => self.collegial(session, judgement),
+            Command::RecordEvent { session, event } => self.record_event(session, event),
+            Command::Access(change) => self.access(change),
             Command::Score {
                 member,
                 application,
@@ -320,6 +323,8 @@ pub(super) enum Target {
     Sheet(MemberId),
     Session(SessionId),
     RemovedSession(SessionId),
+    /// The register of access requests.
+    Access,
 }
 
 pub(super) struct Change {
@@ -346,7 +351,7 @@ impl Target {
                 Some(coverage::Scope::Application(p.clone()))
             }
             Target::Sheet(m) => Some(coverage::Scope::Sheet(m.clone())),
-            Target::Session(_) | Target::RemovedSession(_) => None,
+            Target::Session(_) | Target::RemovedSession(_) | Target::Access => None,
         }
     }
 }

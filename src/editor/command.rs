@@ -3,9 +3,11 @@
 //! saved atomically and written in the journal, and each has its inverse for undo.
 
 use crate::domain::{
-    Application, Call, Commission, Conflict, CriterionId, Decision, DocumentId, DocumentStatus,
-    MemberId, Points, Protocol, ScoreSheet, Session, SessionId,
+    Application, Call, Collegial, Commission, Conflict, CriterionId, Decision, DocumentId,
+    DocumentStatus, Event, MemberId, Points, Protocol, ScoreSheet, Session, SessionId,
 };
+
+pub use super::access::AccessChange;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
@@ -62,6 +64,19 @@ pub enum Command {
         reason: String,
         change: Box<Command>,
     },
+    /// The commission's collegial judgement on one criterion of one application (its
+    /// motivazione, the dissents, the collegial mark where the call has one), recorded in the
+    /// open session `session`; it replaces one recorded there on the same criterion.
+    Collegial {
+        session: SessionId,
+        judgement: Collegial,
+    },
+    /// An event after the ranking (a renunciation, an exclusion after the check of the
+    /// declarations, a readmission), recorded in the open session `session` with its act and
+    /// its reason; the allocation follows from it.
+    RecordEvent { session: SessionId, event: Event },
+    /// A change to the register of access requests.
+    Access(AccessChange),
 }
 
 impl Command {

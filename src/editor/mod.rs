@@ -1,15 +1,18 @@
 //! The open workspace and the one road every change takes: command → check → atomic save →
 //! journal → evaluate again. Used by the window, the import and the command line alike.
 
+mod access;
 mod acts;
 mod change;
 mod command;
+mod procedure;
 mod sealing;
 
 use std::io;
 use std::path::{Path, PathBuf};
 
-pub use command::Command;
+pub use command::{AccessChange, Command};
+pub use procedure::{collegial_problems, event_problems};
 
 use change::{Change, Target, compact, path_text};
 
@@ -382,6 +385,7 @@ impl Editor {
                 }
             }
             Target::RemovedSession(id) => self.store.remove_session(id)?,
+            Target::Access => self.store.save_access(ws)?,
         }
         if let Some(id) = &change.amended_session
             && let Some(session) = ws.session(id)

@@ -312,5 +312,6 @@ fn gap(names: &Names, g: &GapRecord) -> String {
         GapRecord::NobodyCanScore => "nessun componente può valutarla".into(),
         GapRecord::NotDeclared => "manca un dato dichiarato dalla candidatura".into(),
         GapRecord::TooLarge => "valori troppo grandi per un calcolo esatto".into(),
+        GapRecord::NoCollegialMark => "manca il voto collegiale della commissione".into(),
     }
 }

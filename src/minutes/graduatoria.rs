@@ -169,11 +169,46 @@ fn waiting_for(outcome: Outcome) -> &'static str {
     }
 }
 
+/// The line that says which version of the ranking this is, and what it replaces.
+fn version_line(r: &RankingRecord) -> Option<String> {
+    let v = r.version.as_ref()?;
+    let mut text = format!(
+        "Versione n. {} del {}, approvata con il verbale n. {}",
+        v.number,
+        italian::date(v.date),
+        v.session_number
+    );
+    if let Some((number, date)) = v.replaces {
+        text.push_str(&format!(
+            ", che sostituisce la versione n. {number} del {}",
+            italian::date(date)
+        ));
+    }
+    if !v.because.is_empty() {
+        text.push_str(&format!(
+            " a seguito di: {}",
+            italian::list(&v.because)
+        ));
+    }
+    text.push('.');
+    Some(text)
+}
+
 pub fn render(fonts: &Fonts, r: &RankingRecord, seal: &str) -> Result<Vec<u8>, MinutesError> {
-    let date = r.approved_in.map(|(_, d)| d);
-    let first = match date {
-        Some(d) => format!("{} – Graduatoria del {}", r.authority, italian::date(d)),
-        None => format!("{} – Graduatoria provvisoria", r.authority),
+    let date = r
+        .version
+        .as_ref()
+        .map(|v| v.date)
+        .or(r.approved_in.map(|(_, d)| d));
+    let first = match (&r.version, date) {
+        (Some(v), Some(d)) => format!(
+            "{} – Graduatoria, versione n. {} del {}",
+            r.authority,
+            v.number,
+            italian::date(d)
+        ),
+        (None, Some(d)) => format!("{} – Graduatoria del {}", r.authority, italian::date(d)),
+        _ => format!("{} – Graduatoria provvisoria", r.authority),
     };
     let meta = Meta {
         title: format!("Graduatoria – {}", r.title),
@@ -206,8 +241,11 @@ pub fn render(fonts: &Fonts, r: &RankingRecord, seal: &str) -> Result<Vec<u8>, M
         flow.paragraph(
             Paragraph::text(italian::capitalized(&status))
                 .align(Align::Center)
-                .after(12.0),
+                .after(if r.version.is_some() { 2.0 } else { 12.0 }),
         );
+        if let Some(line) = version_line(r) {
+            flow.paragraph(Paragraph::text(line).align(Align::Center).after(12.0));
+        }
         para(
             flow,
             "Esito della valutazione delle candidature, pubblicato ai sensi del decreto legislativo 14 marzo 2013, n. 33. Il documento non riporta dati personali: per ogni candidatura sono indicati il numero di protocollo, la denominazione del soggetto proponente, il punteggio complessivo e l'esito.",

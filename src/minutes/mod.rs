@@ -7,6 +7,7 @@
 //! printpdf); `verbale` (with `opening`, `scoring`, `final_session`) and `graduatoria` say what
 //! goes in each document.
 
+mod access;
 mod acts;
 mod content;
 mod final_session;
@@ -15,6 +16,7 @@ mod graduatoria;
 mod layout;
 mod opening;
 mod pdf;
+mod procedure;
 mod scoring;
 mod table;
 mod text;
@@ -108,6 +110,25 @@ pub fn render_minutes(
         });
     }
     verbale::render(font::fonts()?, record, &computed, stored)
+}
+
+/// The document of a bundle of access to the records, drawn from its record; it carries the
+/// fingerprint of the record.
+pub fn access_pdf(record: &crate::record::AccessRecord) -> Result<Vec<u8>, MinutesError> {
+    let fingerprint = crate::seal::sha256_hex(
+        &serde_json::to_vec(record).map_err(|e| MinutesError::Pdf(e.to_string()))?,
+    );
+    access::render(font::fonts()?, record, &fingerprint)
+}
+
+/// A copy of a closed session's verbale with parts left out, drawn from the record as released
+/// (see `record::Redaction`); it names the seal of the original.
+pub fn verbale_copy(
+    record: &SessionRecord,
+    original: &Seal,
+    notice: &str,
+) -> Result<Vec<u8>, MinutesError> {
+    verbale::render_copy(font::fonts()?, record, original, notice)
 }
 
 /// The public ranking of every lot.

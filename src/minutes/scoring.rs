@@ -125,6 +125,10 @@ fn gap_text(names: &Names, gap: &GapRecord) -> (String, String) {
         ),
         GapRecord::NotDeclared => (dash(), "dato non dichiarato nella candidatura".into()),
         GapRecord::TooLarge => (dash(), "valori troppo grandi per un calcolo esatto".into()),
+        GapRecord::NoCollegialMark => (
+            "commissione".into(),
+            "manca il voto collegiale previsto dall'avviso".into(),
+        ),
     }
 }
 
@@ -165,6 +169,14 @@ fn individual_table(flow: &mut Flow, names: &Names, s: &ScoringRecord, a: &Appli
 
 /// The mean, measure or level that a criterion's points come from, as the table shows it.
 fn basis(c: &CriterionInfo, r: &CriterionResult) -> String {
+    // Where the commission gives one collegial mark, it is what counts; the members' mean is
+    // reported beside it.
+    if let Some(value) = r.collegial {
+        let mean = r
+            .mean
+            .map_or_else(String::new, |m| format!(" (media dei componenti {})", italian::number(m)));
+        return format!("voto collegiale {}{mean}", italian::number(value.normalize()));
+    }
     match &c.method {
         Method::Coefficient => r
             .mean

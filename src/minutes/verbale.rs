@@ -8,7 +8,7 @@ use super::layout::{Align, BODY_SIZE, Flow, Paragraph, footer};
 use super::pdf::{self, Meta};
 use super::table::{Column, Row, Table};
 use super::text::Span;
-use super::{acts, final_session, opening, scoring};
+use super::{acts, final_session, opening, procedure, scoring};
 use crate::domain::{MemberId, Protocol, Role, Seal, SessionKind};
 use crate::italian;
 use crate::record::{Business, CallRecord, LotInfo, MemberRecord, SessionRecord};
@@ -148,7 +148,11 @@ fn opening_formula(flow: &mut Flow, r: &SessionRecord) {
             italian::time_in_words(s.start),
             seduta(s.kind),
             r.commission.appointed_by.trim(),
-            purpose(s.kind)
+            if r.events.is_some() {
+                "per prendere atto degli eventi successivi alla graduatoria e aggiornare di conseguenza l'assegnazione delle risorse"
+            } else {
+                purpose(s.kind)
+            }
         ),
     );
     para(
@@ -476,72 +480,131 @@ pub fn render(
         session: Some(r.session.id.to_string()),
         seal,
     };
+    let draft = stored.is_none();
     document(
         fonts,
         r,
         &footer_lines(r, computed, stored),
         &meta,
-        |flow| {
-            call_heading(
-                flow,
-                &r.call.authority,
-                &r.call.office,
-                &r.call.title,
-                r.call.cup.as_deref(),
-            );
-            flow.paragraph(
-                Paragraph::new(vec![Span::bold(format!("VERBALE N. {}", r.session.number))])
-                    .size(14.0)
-                    .align(Align::Center)
-                    .after(2.0),
-            );
-            flow.paragraph(
-                Paragraph::text(format!(
-                    "{} del {}",
-                    italian::capitalized(italian::session_kind(r.session.kind)),
-                    italian::date(r.session.date)
-                ))
+        |flow| body(flow, r, draft, None),
+    )
+}
+
+/// A copy of a closed session's verbale released with parts left out (access to the records):
+/// drawn from the record as released, it says so at the top and in every footer, with the
+/// seal of the original, and carries the fingerprint of its own record.
+pub fn render_copy(
+    fonts: &Fonts,
+    r: &SessionRecord,
+    original: &Seal,
+    notice: &str,
+) -> Result<Vec<u8>, MinutesError> {
+    let fingerprint = crate::seal::seal(r);
+    let meta = Meta {
+        title: format!(
+            "Copia con omissis del verbale n. {} del {}",
+            r.session.number,
+            italian::date(r.session.date)
+        ),
+        author: format!("{} – Commissione di valutazione", r.call.authority),
+        subject: r.call.title.clone(),
+        keywords: format!(
+            "copia per l'accesso agli atti; seduta {}; sigillo del verbale {}",
+            r.session.id, original.sha256
+        ),
+        date: pdf_date(r.session.date.at(r.session.start)),
+        kind: "copia-verbale",
+        session: Some(r.session.id.to_string()),
+        seal: fingerprint,
+    };
+    let footer = vec![
+        format!(
+            "{} – Copia con omissis del verbale n. {} del {}",
+            r.call.authority,
+            r.session.number,
+            italian::date(r.session.date)
+        ),
+        format!("Sigillo SHA-256 del verbale originale: {}", original.sha256),
+    ];
+    document(fonts, r, &footer, &meta, |flow| {
+        body(flow, r, false, Some(notice))
+    })
+}
+
+/// The verbale's pages: the heading, then what the session did, then closing and signatures.
+fn body(flow: &mut Flow, r: &SessionRecord, draft: bool, notice: Option<&str>) {
+
+    call_heading(
+        flow,
+        &r.call.authority,
+        &r.call.office,
+        &r.call.title,
+        r.call.cup.as_deref(),
+    );
+    flow.paragraph(
+        Paragraph::new(vec![Span::bold(format!("VERBALE N. {}", r.session.number))])
+            .size(14.0)
+            .align(Align::Center)
+            .after(2.0),
+    );
+    flow.paragraph(
+        Paragraph::text(format!(
+            "{} del {}",
+            italian::capitalized(italian::session_kind(r.session.kind)),
+            italian::date(r.session.date)
+        ))
+        .align(Align::Center)
+        .after(4.0),
+    );
+    if let Some(notice) = notice {
+        flow.paragraph(
+            Paragraph::new(vec![Span::bold(notice)])
+                .size(9.0)
                 .align(Align::Center)
                 .after(4.0),
-            );
-            if stored.is_none() {
-                flow.paragraph(
-                    Paragraph::new(vec![Span::bold(
-                        "Bozza: la seduta non è ancora chiusa e il verbale non è sigillato.",
-                    )])
-                    .size(9.0)
-                    .align(Align::Center)
-                    .after(4.0),
-                );
-            }
-            flow.space(10.0);
-            opening_formula(flow, r);
-            presence(flow, r);
-            declarations(flow, r);
-            let names = Names { record: r };
-            acts::withdrawals(flow, &names, r);
-            // A draw settles an order that the ranking below then shows.
-            draws(flow, r);
-            // The acts of the session (decisions, soccorso, integrations) come before what it
-            // then scores or ranks: an application admitted here is scored below.
-            match &r.business {
-                Business::Opening(o) => {
-                    opening::render(flow, &names, o);
-                    acts::render(flow, r);
-                }
-                Business::Scoring(s) => {
-                    acts::render(flow, r);
-                    scoring::render(flow, &names, s);
-                }
-                Business::Final(f) => {
-                    acts::render(flow, r);
-                    final_session::render(flow, &names, f);
-                    acts::pending(flow, &names, r);
-                }
-            }
-            amendments(flow, r);
-            notes(flow, r);
-            closing(flow, r);
-        },
-    )
+        );
+    }
+    if draft {
+        flow.paragraph(
+            Paragraph::new(vec![Span::bold(
+                "Bozza: la seduta non è ancora chiusa e il verbale non è sigillato.",
+            )])
+            .size(9.0)
+            .align(Align::Center)
+            .after(4.0),
+        );
+    }
+    flow.space(10.0);
+    opening_formula(flow, r);
+    presence(flow, r);
+    declarations(flow, r);
+    let names = Names { record: r };
+    acts::withdrawals(flow, &names, r);
+    // A draw settles an order that the ranking below then shows.
+    draws(flow, r);
+    // The acts of the session (decisions, soccorso, integrations) come before what it
+    // then scores or ranks: an application admitted here is scored below.
+    match &r.business {
+        Business::Opening(o) => {
+            opening::render(flow, &names, o);
+            acts::render(flow, r);
+        }
+        Business::Scoring(s) => {
+            acts::render(flow, r);
+            scoring::render(flow, &names, s);
+        }
+        Business::Final(f) => {
+            acts::render(flow, r);
+            // The events after the ranking come before the ranking they change.
+            procedure::render(flow, &names, r);
+            final_session::render(flow, &names, f);
+            acts::pending(flow, &names, r);
+        }
+    }
+    if !matches!(r.business, Business::Final(_)) {
+        procedure::render(flow, &names, r);
+    }
+    amendments(flow, r);
+    notes(flow, r);
+    closing(flow, r);
 }

@@ -70,6 +70,7 @@ impl PendingRecord {
                     GapRecord::NobodyCanScore => "nessun componente può valutarla".into(),
                     GapRecord::NotDeclared => "manca un dato dichiarato".into(),
                     GapRecord::TooLarge => "valori troppo grandi per un calcolo esatto".into(),
+                    GapRecord::NoCollegialMark => "manca il voto collegiale della commissione".into(),
                 })
                 .collect();
             out.push(format!(

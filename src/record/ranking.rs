@@ -20,6 +20,56 @@ pub struct RankingRecord {
     /// The last final session, whose minutes approved the ranking; None before there is one.
     pub approved_in: Option<(u32, Date)>,
     pub lots: Vec<PublicLot>,
+    /// Which version of the ranking this is: each final session, and each later session that
+    /// recorded events after the ranking (a renunciation, an exclusion, a readmission), gives
+    /// a new one. Not written before there is a final session.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<RankingVersion>,
+}
+
+/// The version of the public ranking: its number and date, the verbale that approved it, and
+/// the version it replaces.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RankingVersion {
+    pub number: u32,
+    pub date: Date,
+    /// The verbale that approved it (its number).
+    pub session_number: u32,
+    /// The events after the ranking that gave it, in Italian ("rinuncia della candidatura …").
+    pub because: Vec<String>,
+    /// The version it replaces: number and date.
+    pub replaces: Option<(u32, Date)>,
+}
+
+/// The versions of the ranking so far, the latest last: every final session and every session
+/// that recorded events after the ranking.
+pub fn versions(ws: &Workspace) -> Vec<RankingVersion> {
+    let mut out: Vec<RankingVersion> = Vec::new();
+    for s in ws.sessions_in_order() {
+        if s.kind != SessionKind::Final && s.events.is_empty() {
+            continue;
+        }
+        let because = s
+            .events
+            .iter()
+            .map(|e| {
+                format!(
+                    "{} della candidatura {}",
+                    crate::italian::event_kind(e.kind),
+                    e.application
+                )
+            })
+            .collect();
+        let replaces = out.last().map(|v| (v.number, v.date));
+        out.push(RankingVersion {
+            number: out.len() as u32 + 1,
+            date: s.date,
+            session_number: s.number,
+            because,
+            replaces,
+        });
+    }
+    out
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -142,5 +192,6 @@ pub fn ranking_record(ws: &Workspace, evaluation: &Evaluation) -> RankingRecord 
         rup: call.rup,
         approved_in,
         lots,
+        version: versions(ws).pop(),
     }
 }

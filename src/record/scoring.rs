@@ -98,6 +98,10 @@ pub struct CriterionResult {
     pub coefficient: Option<Decimal>,
     pub points_before_rescaling: Option<Decimal>,
     pub points: Option<Decimal>,
+    /// The commission's collegial mark, where the call says it gives one and it counts (not
+    /// written otherwise).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub collegial: Option<Decimal>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -116,6 +120,7 @@ pub enum GapRecord {
     NobodyCanScore,
     NotDeclared,
     TooLarge,
+    NoCollegialMark,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -303,6 +308,7 @@ fn application_scoring(
                 },
                 points_before_rescaling: cs.and_then(|cs| cs.points_before_rescaling),
                 points: cs.and_then(|cs| cs.points),
+                collegial: cs.and_then(|cs| cs.collegial),
             }
         })
         .collect();
@@ -326,5 +332,6 @@ pub(super) fn gap_record(gap: &Gap) -> GapRecord {
         Gap::NobodyCanScore => GapRecord::NobodyCanScore,
         Gap::NotDeclared => GapRecord::NotDeclared,
         Gap::TooLarge => GapRecord::TooLarge,
+        Gap::NoCollegialMark => GapRecord::NoCollegialMark,
     }
 }

@@ -5,6 +5,7 @@ pub mod admissibility;
 pub mod allocation;
 pub mod cofinancing;
 pub mod diagnostics;
+pub mod events;
 pub mod finding;
 mod marks;
 pub mod message;
@@ -41,6 +42,9 @@ pub enum Outcome {
     TieUnresolved,
     /// Below such a tie.
     PendingTie,
+    /// Rinunciataria: ranked, but its applicant gave up its place (an event after the
+    /// ranking); the allocation passes to the next one.
+    Renounced,
     /// Non idonea: below a threshold.
     BelowThreshold,
     /// Some member has not scored it yet, or nobody can.
@@ -60,6 +64,7 @@ impl Outcome {
             Outcome::EligibleNotFunded => "eligible_not_funded",
             Outcome::TieUnresolved => "tie_unresolved",
             Outcome::PendingTie => "pending_tie",
+            Outcome::Renounced => "renounced",
             Outcome::BelowThreshold => "below_threshold",
             Outcome::Incomplete => "incomplete",
             Outcome::ExclusionProposed => "exclusion_proposed",
@@ -78,6 +83,7 @@ impl Outcome {
             (Outcome::EligibleNotFunded, _) => "idonea non finanziata",
             (Outcome::TieUnresolved, _) => "in attesa di sorteggio",
             (Outcome::PendingTie, _) => "in attesa dell'esito del sorteggio",
+            (Outcome::Renounced, _) => "rinunciataria",
             (Outcome::BelowThreshold, _) => "non idonea",
             (Outcome::Incomplete, _) => "valutazione incompleta",
             (Outcome::ExclusionProposed, _) => "esclusa (proposta)",
@@ -102,12 +108,13 @@ impl Outcome {
         )
     }
 
-    pub const ALL: [Outcome; 9] = [
+    pub const ALL: [Outcome; 10] = [
         Outcome::Funded,
         Outcome::PartiallyFunded,
         Outcome::EligibleNotFunded,
         Outcome::TieUnresolved,
         Outcome::PendingTie,
+        Outcome::Renounced,
         Outcome::BelowThreshold,
         Outcome::Incomplete,
         Outcome::ExclusionProposed,
@@ -184,11 +191,24 @@ pub fn evaluate(ws: &Workspace) -> Evaluation {
     let call = ws.call();
     let parallel = ws.applications().len() >= crate::parallel::FROM_APPLICATIONS;
     let marks = marks::Marks::new(ws, parallel);
+    let standing = events::standing(ws);
+    // An event after the ranking stands in for the decision: the application as the rules
+    // see it then carries that decision (few applications, so copied).
+    let patched: BTreeMap<&Protocol, Application> = standing
+        .decisions
+        .iter()
+        .filter_map(|(p, decision)| {
+            let mut app = ws.application(p)?.clone();
+            app.decision = Some(decision.clone());
+            Some((*p, app))
+        })
+        .collect();
 
     // Admissibility depends on the application, its lot and the call only.
     let in_lots: Vec<(&Application, &Lot)> = ws
         .applications()
         .values()
+        .map(|a| patched.get(&a.protocol).unwrap_or(a))
         .filter_map(|a| Some((a, call.lots.iter().find(|l| l.id == a.lot)?)))
         .collect();
     let chunks: Vec<&[(&Application, &Lot)]> = in_lots.chunks(ADMISSIONS_PER_TASK).collect();
@@ -219,7 +239,7 @@ pub fn evaluate(ws: &Workspace) -> Evaluation {
                 .map(|mut m| m.remove(&lot.id))
                 .unwrap_or_else(|poisoned| poisoned.into_inner().remove(&lot.id))
                 .unwrap_or_default();
-            Done::Lot(evaluate_lot(ws, &marks, lot, members))
+            Done::Lot(evaluate_lot(ws, &marks, &standing, lot, members))
         }
     });
 
@@ -259,18 +279,22 @@ enum Done {
 fn evaluate_lot(
     ws: &Workspace,
     marks: &marks::Marks,
+    standing: &events::Standing,
     lot: &Lot,
     members: Vec<(&Application, Admission)>,
 ) -> (Vec<ApplicationResult>, LotResult) {
+    // Excluded after the check of its declarations, an application still counts in the
+    // comparisons of the scores: the others' points do not move (see `events`).
     let admitted: Vec<&Application> = members
         .iter()
-        .filter(|(_, admission)| admission.admitted())
+        .filter(|(a, admission)| admission.admitted() || standing.frozen.contains(&a.protocol))
         .map(|(a, _)| *a)
         .collect();
     let mut scores = scoring::score_lot_with(ws, marks, &admitted);
 
     let eligible: Vec<(&Application, &Scores)> = admitted
         .iter()
+        .filter(|a| !standing.frozen.contains(&a.protocol))
         .filter_map(|a| scores.get(&a.protocol).map(|s| (*a, s)))
         .filter(|(_, s)| s.eligible() && s.total.is_some())
         .collect();
@@ -280,7 +304,14 @@ fn evaluate_lot(
         .map(|(a, _)| (a.protocol.clone(), a.requested))
         .collect();
     let ceiling = cofinancing::lot_ceiling(lot);
-    let allocated = allocation::allocate(lot.allocation, ceiling, &ranking, &requested);
+    // A renounced application keeps its place in the ranking and leaves the allocation: the
+    // next one takes its place.
+    let in_allocation: Vec<Place> = ranking
+        .iter()
+        .filter(|p| !standing.renounced.contains(&p.protocol))
+        .cloned()
+        .collect();
+    let allocated = allocation::allocate(lot.allocation, ceiling, &in_allocation, &requested);
     let places: BTreeMap<&Protocol, &Place> = ranking.iter().map(|p| (&p.protocol, p)).collect();
 
     let mut provisional = false;
@@ -291,6 +322,7 @@ fn evaluate_lot(
         let outcome = match (&app_scores, grant) {
             _ if !admission.admitted() && admission.decided => Outcome::Excluded,
             _ if !admission.admitted() => Outcome::ExclusionProposed,
+            _ if standing.renounced.contains(&app.protocol) => Outcome::Renounced,
             (None, _) => Outcome::Incomplete,
             (Some(s), _) if !s.complete() || s.total.is_none() => Outcome::Incomplete,
             (Some(s), _) if !s.threshold_failures.is_empty() => Outcome::BelowThreshold,

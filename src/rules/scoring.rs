@@ -37,6 +37,8 @@ pub enum Gap {
     NotDeclared,
     /// The figures are beyond exact arithmetic.
     TooLarge,
+    /// The call says the commission gives one collegial mark, and it has not given it yet.
+    NoCollegialMark,
 }
 
 /// One criterion (leaf or group) of one application.
@@ -51,6 +53,9 @@ pub struct CriterionScore {
     pub gaps: Vec<Gap>,
     /// The mean of the marks, exact (discretionary criteria).
     pub mean: Option<Ratio>,
+    /// The commission's collegial mark, where the call says it gives one: then V comes from
+    /// it, not from the mean (which is still reported).
+    pub collegial: Option<Decimal>,
     /// The measure x of a linear criterion, exact.
     pub measure: Option<Ratio>,
     /// V in 0..1, exact.
@@ -69,6 +74,7 @@ impl CriterionScore {
             abstained: Vec::new(),
             gaps: Vec::new(),
             mean: None,
+            collegial: None,
             measure: None,
             coefficient: None,
             points_before_rescaling: None,
@@ -279,6 +285,7 @@ pub(crate) fn score_lot_with(
     let call = ws.call();
     let dp = call.decimals.min(6);
     let layout = Layout::new(call);
+    let collegial = collegial_marks(ws);
 
     // Each leaf's V, per application.
     let mut table: Vec<Work> = admitted
@@ -290,7 +297,13 @@ pub(crate) fn score_lot_with(
                 .iter()
                 .zip(&layout.column)
                 .map(|(c, column)| match column {
-                    Some(column) => judged(marks, at, *column, app, c),
+                    Some(column) => {
+                        let mut cs = judged(marks, at, *column, app, c);
+                        if let Some(collegial) = &collegial {
+                            collegial_mark(&mut cs, c, collegial.get(&(&app.protocol, &c.id)));
+                        }
+                        cs
+                    }
                     None => CriterionScore::new(c),
                 })
                 .collect();
@@ -402,6 +415,53 @@ pub(crate) fn score_lot_with(
         rescale_totals(call, dp, &mut results);
     }
     results
+}
+
+/// The collegial marks that stand, by application and criterion, when the call says the
+/// commission gives them; None otherwise (the members' marks count).
+fn collegial_marks(ws: &Workspace) -> Option<BTreeMap<(&Protocol, &CriterionId), Decimal>> {
+    if !ws.call().collegial_mark {
+        return None;
+    }
+    let mut out = BTreeMap::new();
+    // In the order of the sessions: a later judgement replaces an earlier one.
+    for session in ws.sessions_in_order() {
+        for c in &session.collegial {
+            match c.value {
+                Some(v) => out.insert((&c.application, &c.criterion), v.value()),
+                None => out.remove(&(&c.application, &c.criterion)),
+            };
+        }
+    }
+    Some(out)
+}
+
+/// Where the commission gives one collegial mark: V comes from it (a coefficient, or points
+/// over the maximum); the members' marks and their mean stay as they are, to be reported.
+fn collegial_mark(cs: &mut CriterionScore, c: &Criterion, value: Option<&Decimal>) {
+    if !c.is_discretionary() {
+        return;
+    }
+    let Some(&value) = value else {
+        cs.gaps.push(Gap::NoCollegialMark);
+        cs.coefficient = None;
+        return;
+    };
+    cs.collegial = Some(value);
+    if !cs.gaps.is_empty() {
+        return;
+    }
+    let v = match c.scoring {
+        Scoring::Points { .. } if c.max.value().is_zero() => Ok(Ratio::ZERO),
+        Scoring::Points { .. } => {
+            Ratio::from_decimal(value).checked_div(Ratio::from_decimal(c.max.value()))
+        }
+        _ => Ok(Ratio::from_decimal(value)),
+    };
+    match v {
+        Ok(v) => cs.coefficient = Some(v),
+        Err(Overflow) => cs.gaps.push(Gap::TooLarge),
+    }
 }
 
 /// max × V, rounded half up once.

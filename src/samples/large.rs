@@ -155,6 +155,7 @@ pub fn generate(size: Size) -> Option<Workspace> {
         informal_groups_allowed: false,
         min_scoring_members: Some(3),
         discordance_gap: Share::new(Decimal::new(4, 1))?,
+        collegial_mark: false,
     };
     let mut members: Vec<Member> = (0..size.members)
         .map(|i| Member {
@@ -337,6 +338,8 @@ pub fn generate(size: Size) -> Option<Workspace> {
             notes: vec![notes.into()],
             draws: vec![],
             amendments: vec![],
+            collegial: Vec::new(),
+            events: Vec::new(),
             seal: None,
         })
     };
@@ -369,6 +372,7 @@ pub fn generate(size: Size) -> Option<Workspace> {
         applications,
         sheets,
         sessions,
+        access: Default::default(),
         unreadable: Default::default(),
     });
     if problems.is_empty() { ws } else { None }

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::{Application, Call, Commission, ScoreSheet, Session};
+use crate::domain::{AccessRegister, Application, Call, Commission, ScoreSheet, Session};
 
 /// The format this version reads and writes. A file with a higher number was written by a newer
 /// version and is refused rather than misread.
@@ -14,6 +14,8 @@ pub const APPLICATIONS: &str = "candidature";
 pub const SHEETS: &str = "schede";
 pub const SESSIONS: &str = "sedute";
 pub const MINUTES: &str = "verbali";
+/// The register of access requests: optional, written when the first request is recorded.
+pub const ACCESS: &str = "accessi.ron";
 
 /// A kind of file in the workspace, with its envelope and the comment at its top.
 pub trait FileKind: Serialize + for<'de> Deserialize<'de> {
@@ -83,6 +85,13 @@ envelope!(
     SessionFile,
     session: Session,
     "// Commissione: una seduta della commissione (presenze, note, sorteggi, sigillo)."
+);
+
+envelope!(
+    /// accessi.ron
+    AccessFile,
+    access: AccessRegister,
+    "// Commissione: il registro delle richieste di accesso agli atti e i segreti dichiarati dai concorrenti."
 );
 
 /// A file name made from an id: letters, digits, '.', '_' and '-' are kept, anything else

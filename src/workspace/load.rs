@@ -6,7 +6,8 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use super::files::{
-    self, ApplicationFile, CallFile, CommissionFile, FORMAT, FileKind, SessionFile, SheetFile,
+    self, AccessFile, ApplicationFile, CallFile, CommissionFile, FORMAT, FileKind, SessionFile,
+    SheetFile,
 };
 use super::locate::{locate, position_of_offset};
 use super::problem::{Position, Problem};
@@ -146,6 +147,13 @@ pub fn load(dir: &Path) -> Loaded {
         sources.sessions.insert(session.id.clone(), s.file.clone());
     }
 
+    // The register of access requests is optional: a call without requests has no file.
+    let access = if dir.join(files::ACCESS).exists() {
+        read::<AccessFile>(dir, Path::new(files::ACCESS), &mut problems)
+    } else {
+        None
+    };
+    let (access, access_source) = access.unzip();
     let (call, call_source) = call.unzip();
     let (commission, commission_source) = commission.unzip();
     let parts = Parts {
@@ -154,6 +162,7 @@ pub fn load(dir: &Path) -> Loaded {
         applications,
         sheets,
         sessions,
+        access: access.unwrap_or_default(),
         unreadable,
     };
     let assembled = Workspace::assemble_keeping(parts);
@@ -172,6 +181,7 @@ pub fn load(dir: &Path) -> Loaded {
             Part::Application(i) => application_sources.get(i),
             Part::Sheet(i) => sheet_sources.get(i),
             Part::Session(i) => session_sources.get(i),
+            Part::Access => access_source.as_ref(),
         };
         if let Some(source) = source {
             problems.push(Problem::at(

@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use ron::ser::PrettyConfig;
 
 use super::files::{
-    self, ApplicationFile, CallFile, CommissionFile, FileKind, SessionFile, file_name_for,
+    self, AccessFile, ApplicationFile, CallFile, CommissionFile, FileKind, SessionFile,
+    file_name_for,
 };
 use super::load::Sources;
 use crate::domain::{Application, MemberId, Protocol, ScoreSheet, Session, SessionId, Workspace};
@@ -290,6 +291,16 @@ impl Store {
         self.write::<SessionFile>(&rel, session)
     }
 
+    /// Writes the register of access requests (`accessi.ron`); a call that never had one gets
+    /// no file while it stays empty.
+    pub fn save_access(&self, ws: &Workspace) -> Result<(), SaveError> {
+        let rel = Path::new(files::ACCESS);
+        if ws.access().is_empty() && !self.dir.join(rel).exists() {
+            return Ok(());
+        }
+        self.write::<AccessFile>(rel, ws.access().clone())
+    }
+
     /// Writes every part of the workspace. Files of items no longer in it are left in place.
     pub fn save_all(&mut self, ws: &Workspace) -> Result<(), SaveError> {
         self.save_call(ws)?;
@@ -302,7 +313,7 @@ impl Store {
         for session in ws.sessions().values() {
             self.save_session(session)?;
         }
-        Ok(())
+        self.save_access(ws)
     }
 
     /// Removes an application's file (when an application is withdrawn from the workspace); the

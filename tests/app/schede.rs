@@ -42,6 +42,8 @@ fn before_scoring() -> (tempfile::TempDir, PathBuf) {
             notes: vec![],
             draws: vec![],
             amendments: vec![],
+            collegial: Vec::new(),
+            events: Vec::new(),
             seal: None,
         })))
         .unwrap();

@@ -100,6 +100,7 @@ pub fn call() -> Call {
         informal_groups_allowed: false,
         min_scoring_members: None,
         discordance_gap: share("0.4"),
+        collegial_mark: false,
     }
 }
 
@@ -271,6 +272,30 @@ impl Build {
                 method: String::new(),
             }],
             amendments: vec![],
+            collegial: Vec::new(),
+            events: Vec::new(),
+            seal: None,
+        });
+        self
+    }
+
+    /// A session `id` (a final one, on 20/04/2026) recording collegial judgements and events.
+    pub fn session_with(mut self, id: &str, collegial: Vec<Collegial>, events: Vec<Event>) -> Build {
+        let number = self.parts.sessions.len() as u32 + 1;
+        self.parts.sessions.push(Session {
+            id: SessionId::new(id).expect("id"),
+            number,
+            kind: SessionKind::Final,
+            date: Date::parse("2026-04-20").expect("date"),
+            start: TimeOfDay::parse("10:00").expect("time"),
+            end: None,
+            place: "Sala".into(),
+            present: vec![],
+            notes: vec![],
+            draws: vec![],
+            amendments: vec![],
+            collegial,
+            events,
             seal: None,
         });
         self
@@ -280,5 +305,26 @@ impl Build {
         let (ws, problems) = Workspace::assemble(self.parts);
         assert!(problems.is_empty(), "{problems:#?}");
         ws.expect("a consistent workspace")
+    }
+}
+
+/// A collegial judgement on `criterion` of `protocol`, with a mark when `value` is given.
+pub fn collegial(protocol: &str, criterion: &str, value: Option<&str>) -> Collegial {
+    Collegial {
+        application: pid(protocol),
+        criterion: cid(criterion),
+        reason: format!("Motivazione collegiale su {criterion}"),
+        value: value.map(points),
+        dissents: vec![],
+    }
+}
+
+/// An event on `protocol`, with its act and reason.
+pub fn event(kind: EventKind, protocol: &str) -> Event {
+    Event {
+        kind,
+        application: pid(protocol),
+        act: "nota PEC prot. n. 9120 del 14/04/2026".into(),
+        reason: "come da nota".into(),
     }
 }

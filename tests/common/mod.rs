@@ -114,6 +114,8 @@ pub fn session(
         notes: vec![],
         draws: vec![],
         amendments: vec![],
+        collegial: Vec::new(),
+        events: Vec::new(),
         seal: None,
     }
 }

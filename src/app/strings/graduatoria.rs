@@ -10,6 +10,7 @@ pub const BELOW_OVERALL: &str = "sotto la soglia di sbarramento sul totale";
 pub const GAP_NOBODY: &str = "nessun componente può valutarla";
 pub const GAP_NOT_DECLARED: &str = "manca un dato dichiarato dalla candidatura";
 pub const GAP_TOO_LARGE: &str = "importi troppo grandi per il calcolo esatto";
+pub const GAP_NO_COLLEGIAL_MARK: &str = "manca il voto collegiale della commissione";
 pub const TAB_RANKING: &str = "Tabella";
 pub const TAB_CHARTS: &str = "Grafici";
 pub const COL_NOTE: &str = "Note";

@@ -26,12 +26,15 @@ enum Tab {
     #[default]
     Table,
     Charts,
+    /// Events after the ranking (see `eventi`).
+    Events,
 }
 
 #[derive(Default)]
 pub struct State {
     lot: Option<LotId>,
     tab: Tab,
+    events: super::eventi::State,
     /// The lot's applications in ranking order, for a generation of the workspace.
     rows: Option<(u64, LotId, Vec<Protocol>)>,
     /// The export row is open, with the path typed in it.
@@ -52,6 +55,7 @@ pub fn graduatoria_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
         ui.separator();
         ui.selectable_value(&mut state.tab, Tab::Table, s::TAB_RANKING);
         ui.selectable_value(&mut state.tab, Tab::Charts, s::TAB_CHARTS);
+        ui.selectable_value(&mut state.tab, Tab::Events, s::TAB_EVENTS);
         ui.separator();
         if ui
             .button(s::PRESENT)
@@ -122,6 +126,7 @@ pub fn graduatoria_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
                 .auto_shrink([false, false])
                 .show(ui, |ui| charts_ui(ui, lot, result, desk));
         }
+        Tab::Events => super::eventi::eventi_ui(ui, &mut state.events, desk),
     }
 }
 
@@ -380,6 +385,7 @@ fn why_not_ranked(r: &ApplicationResult, desk: &Desk) -> String {
                     Gap::NobodyCanScore => s::GAP_NOBODY.into(),
                     Gap::NotDeclared => s::GAP_NOT_DECLARED.into(),
                     Gap::TooLarge => s::GAP_TOO_LARGE.into(),
+                    Gap::NoCollegialMark => s::GAP_NO_COLLEGIAL_MARK.into(),
                 };
                 if !missing.contains(&text) {
                     missing.push(text);

@@ -8,11 +8,14 @@ pub mod avviso;
 pub mod candidatura;
 pub mod candidature;
 mod chiusura;
+mod collegiale;
 pub mod confronto;
 pub mod criteri;
+mod eventi;
 pub mod graduatoria;
 pub mod importa;
 pub mod matrice;
+mod accesso;
 pub mod piano;
 pub mod presentazione;
 pub mod schede;
@@ -101,6 +104,8 @@ pub enum Action {
     },
     /// Tell the user something that needs no change (a choice that keeps things as they are).
     Notice(String),
+    /// Write the bundle of a granted access request and journal its release.
+    ReleaseAccess(crate::domain::AccessId),
 }
 
 /// What a view has at hand while it draws: the data to read, the drafts being typed, and the

@@ -11,7 +11,7 @@ use crate::domain::{Conflict, ConflictKind, Criterion, MemberId, Points, Protoco
 use crate::editor::{Actor, Command};
 use crate::italian;
 
-use super::{Desk, View, criteri, matrice, schede};
+use super::{Desk, View, collegiale, criteri, matrice, schede};
 use crate::app::strings as s;
 use crate::app::widgets::{self, Tone};
 
@@ -23,6 +23,8 @@ pub enum Tab {
     Matrix,
     /// The sheets that travel: export, import.
     Sheets,
+    /// The consensus step: the collegial judgement (see `collegiale`).
+    Collegial,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,6 +57,7 @@ pub struct State {
     withdrawing: Option<(MemberId, Protocol, String)>,
     matrix: matrice::Cache,
     pub sheets: schede::State,
+    pub collegial: collegiale::State,
     /// The applications to score, for a generation of the workspace.
     admitted: Option<(u64, Rc<[Protocol]>)>,
 }
@@ -68,6 +71,7 @@ pub fn valutazione_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
             (Tab::Progress, s::TAB_PROGRESS),
             (Tab::Matrix, s::TAB_MATRIX),
             (Tab::Sheets, s::TAB_SHEETS),
+            (Tab::Collegial, s::TAB_COLLEGIAL),
         ] {
             ui.selectable_value(&mut state.tab, tab, label);
         }
@@ -78,6 +82,7 @@ pub fn valutazione_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
         Tab::Progress => matrice::progress_ui(ui, desk),
         Tab::Matrix => matrice::matrix_ui(ui, &mut state.matrix, desk),
         Tab::Sheets => schede::schede_ui(ui, &mut state.sheets, desk),
+        Tab::Collegial => collegiale::collegiale_ui(ui, &mut state.collegial, desk),
     }
 }
 

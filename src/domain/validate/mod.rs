@@ -13,6 +13,7 @@ use super::session::Session;
 use super::sheet::ScoreSheet;
 use super::workspace::{Assembled, Inconsistency, Part, Parts, SetAside, Workspace};
 
+mod access;
 mod application;
 mod call;
 mod session;
@@ -24,6 +25,7 @@ use session::check_session;
 
 pub(in crate::domain) use application::check_put_application;
 pub(in crate::domain) use sheet::check_sheet;
+pub use session::value_problem as mark_problem;
 
 struct Report<'a> {
     part: Part,
@@ -200,7 +202,14 @@ pub(super) fn assemble(parts: Parts) -> Assembled {
         if !aside.is_empty() {
             set_aside.draws.insert(session.id.clone(), aside);
         }
-        check_session(&mut session, &call, &commission, &applications, &mut report);
+        check_session(
+            &mut session,
+            &call,
+            &commission,
+            &applications,
+            &unavailable,
+            &mut report,
+        );
         sessions.insert(session.id.clone(), session);
     }
 
@@ -233,6 +242,18 @@ pub(super) fn assemble(parts: Parts) -> Assembled {
         }
     }
 
+    let mut access = parts.access;
+    access::check_access(
+        &mut access,
+        &call,
+        &applications,
+        &unavailable,
+        &mut Report {
+            part: Part::Access,
+            out: &mut out,
+        },
+    );
+
     Assembled {
         workspace: Some(Workspace::from_checked(
             call,
@@ -240,6 +261,7 @@ pub(super) fn assemble(parts: Parts) -> Assembled {
             applications,
             sheets,
             sessions,
+            access,
         )),
         problems: out,
         set_aside,

@@ -1,0 +1,316 @@
+//! Valutazione → Giudizio collegiale: the consensus step. Per application and criterion, the
+//! members' marks and reasons side by side; the collegial motivazione, the dissents, and the
+//! collegial mark where the call says the commission gives one. The secretariat records it in
+//! the open session, whose verbale reports it.
+
+use std::collections::BTreeMap;
+
+use egui::{RichText, ScrollArea, Ui};
+
+use crate::domain::{
+    Collegial, CriterionId, Dissent, MemberId, Points, Protocol, Scoring, Session,
+};
+use crate::editor::Command;
+use crate::italian;
+
+use super::Desk;
+use crate::app::strings as s;
+use crate::app::widgets::{self, Tone};
+
+#[derive(Default)]
+pub struct State {
+    application: Option<Protocol>,
+    criterion: Option<CriterionId>,
+    /// The pair the form was filled for: choosing another fills it again.
+    loaded: Option<(Protocol, CriterionId, u64)>,
+    reason: String,
+    value: Option<Points>,
+    points: String,
+    /// Per voting member: whether they dissent, and their words.
+    dissents: BTreeMap<MemberId, (bool, String)>,
+}
+
+/// A labelled text field (its label names it for screen readers and tests).
+pub(super) fn field(ui: &mut Ui, label: &str, text: &mut String, rows: usize, hint: &str) {
+    let l = ui.label(label);
+    let edit = if rows > 1 {
+        egui::TextEdit::multiline(text).desired_rows(rows)
+    } else {
+        egui::TextEdit::singleline(text)
+    };
+    ui.add(edit.desired_width(f32::INFINITY).hint_text(hint))
+        .labelled_by(l.id);
+}
+
+pub fn collegiale_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
+    ui.heading(s::COLLEGIAL_TITLE);
+    widgets::keys_hint(ui, s::COLLEGIAL_HINT);
+    let call = desk.ws.call();
+    widgets::note(
+        ui,
+        Tone::Info,
+        if call.collegial_mark {
+            s::COLLEGIAL_MARK_COUNTS
+        } else {
+            s::COLLEGIAL_MARKS_COUNT
+        },
+    );
+    let apps: Vec<Protocol> = desk
+        .eval
+        .applications
+        .values()
+        .filter(|r| r.admission.admitted())
+        .map(|r| r.protocol.clone())
+        .collect();
+    let criteria: Vec<CriterionId> = call
+        .leaf_criteria()
+        .into_iter()
+        .filter(|c| c.is_discretionary())
+        .map(|c| c.id.clone())
+        .collect();
+    if apps.is_empty() {
+        widgets::empty(ui, s::NO_ADMITTED);
+        return;
+    }
+    if criteria.is_empty() {
+        widgets::empty(ui, s::NO_DISCRETIONARY);
+        return;
+    }
+    if state.application.as_ref().is_none_or(|p| !apps.contains(p)) {
+        state.application = apps.first().cloned();
+    }
+    if state.criterion.as_ref().is_none_or(|c| !criteria.contains(c)) {
+        state.criterion = criteria.first().cloned();
+    }
+    let (Some(app), Some(criterion)) = (state.application.clone(), state.criterion.clone()) else {
+        return;
+    };
+    ui.horizontal_wrapped(|ui| {
+        widgets::combo(
+            ui,
+            s::COLLEGIAL_APPLICATION,
+            format!("{app} · {}", desk.applicant(&app)),
+            360.0,
+            |ui| {
+                for p in &apps {
+                    ui.selectable_value(
+                        &mut state.application,
+                        Some(p.clone()),
+                        format!("{p} · {}", desk.applicant(p)),
+                    );
+                }
+            },
+        );
+        let title = |c: &CriterionId| {
+            call.criterion(c)
+                .map_or_else(|| c.to_string(), |k| format!("{c} · {}", k.title))
+        };
+        widgets::combo(ui, s::COLLEGIAL_CRITERION, title(&criterion), 360.0, |ui| {
+            for c in &criteria {
+                ui.selectable_value(&mut state.criterion, Some(c.clone()), title(c));
+            }
+        });
+    });
+    ui.separator();
+    ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            marks_ui(ui, desk, &app, &criterion);
+            ui.add_space(8.0);
+            recorded_ui(ui, desk, &app, &criterion);
+            ui.add_space(8.0);
+            form_ui(ui, state, desk, &app, &criterion);
+            ui.add_space(16.0);
+        });
+}
+
+fn mark_text(desk: &Desk, criterion: &CriterionId, value: Points) -> String {
+    let call = desk.ws.call();
+    match call.criterion(criterion).map(|c| &c.scoring) {
+        Some(Scoring::Coefficient) => crate::domain::Coefficient::new(value.value())
+            .and_then(|k| call.judgement_for(k))
+            .map_or_else(
+                || italian::number(value.value()),
+                |j| format!("{} ({})", j.label, italian::number(value.value())),
+            ),
+        _ => format!("{} punti", italian::number(value.value())),
+    }
+}
+
+/// The members' marks and reasons on the criterion, side by side.
+fn marks_ui(ui: &mut Ui, desk: &Desk, app: &Protocol, criterion: &CriterionId) {
+    egui::Grid::new("collegiale_voti")
+        .striped(true)
+        .num_columns(3)
+        .show(ui, |ui| {
+            ui.strong(s::COLLEGIAL_MEMBER);
+            ui.strong(s::COLLEGIAL_VALUE);
+            ui.strong(s::COLLEGIAL_REASON_OF_MEMBER);
+            ui.end_row();
+            for m in desk.ws.commission().voting_members() {
+                ui.label(&m.name);
+                if desk.ws.abstains(&m.id, app) {
+                    ui.weak(s::COLLEGIAL_ABSTAINS);
+                    ui.label("");
+                } else {
+                    match desk.ws.score(&m.id, app, criterion) {
+                        Some(score) => {
+                            ui.label(mark_text(desk, criterion, score.value));
+                            ui.add(egui::Label::new(score.reason.trim()).wrap());
+                        }
+                        None => {
+                            ui.weak(s::COLLEGIAL_NOT_SCORED);
+                            ui.label("");
+                        }
+                    }
+                }
+                ui.end_row();
+            }
+        });
+}
+
+/// The judgement that stands now, with the session that recorded it.
+fn recorded_ui(ui: &mut Ui, desk: &Desk, app: &Protocol, criterion: &CriterionId) {
+    match desk.ws.collegial(app, criterion) {
+        None => {
+            ui.weak(s::COLLEGIAL_NONE);
+        }
+        Some((session, c)) => {
+            ui.label(
+                RichText::new(s::collegial_in_session(
+                    session.number,
+                    &italian::date(session.date),
+                ))
+                .strong(),
+            );
+            ui.add(egui::Label::new(c.reason.as_str()).wrap());
+            if let Some(v) = c.value {
+                ui.label(s::collegial_vote_line(&mark_text(desk, criterion, v)));
+            }
+            for d in &c.dissents {
+                ui.label(s::dissent_line(&desk.member_name(&d.member), &d.note));
+            }
+        }
+    }
+}
+
+/// Fills the form from the judgement recorded in the open session, if any.
+fn load(state: &mut State, desk: &Desk, open: Option<&Session>, app: &Protocol, c: &CriterionId) {
+    let key = (app.clone(), c.clone(), desk.generation);
+    if state
+        .loaded
+        .as_ref()
+        .is_some_and(|(a, k, _)| a == app && k == c)
+    {
+        return;
+    }
+    let held = open.and_then(|s| {
+        s.collegial
+            .iter()
+            .find(|j| &j.application == app && &j.criterion == c)
+    });
+    state.reason = held.map(|j| j.reason.clone()).unwrap_or_default();
+    state.value = held.and_then(|j| j.value);
+    state.points = state
+        .value
+        .map(|v| italian::number(v.value()))
+        .unwrap_or_default();
+    state.dissents = desk
+        .ws
+        .commission()
+        .voting_members()
+        .map(|m| {
+            let note = held.and_then(|j| j.dissents.iter().find(|d| d.member == m.id));
+            (
+                m.id.clone(),
+                (note.is_some(), note.map(|d| d.note.clone()).unwrap_or_default()),
+            )
+        })
+        .collect();
+    state.loaded = Some(key);
+}
+
+fn form_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk, app: &Protocol, criterion: &CriterionId) {
+    if !desk.can_edit_records() {
+        widgets::note(ui, Tone::Info, s::COLLEGIAL_READ_ONLY);
+        return;
+    }
+    let open = desk.ws.open_session().cloned();
+    load(state, desk, open.as_ref(), app, criterion);
+    let Some(session) = open else {
+        widgets::note(ui, Tone::Warn, s::COLLEGIAL_NEEDS_SESSION);
+        return;
+    };
+    widgets::section(ui, s::COLLEGIAL_REASON);
+    ui.label(s::collegial_session(
+        session.number,
+        &italian::date(session.date),
+    ));
+    field(ui, s::COLLEGIAL_REASON, &mut state.reason, 4, s::COLLEGIAL_REASON_HINT);
+    let call = desk.ws.call();
+    if call.collegial_mark {
+        let scoring = call.criterion(criterion).map(|c| c.scoring.clone());
+        match scoring {
+            Some(Scoring::Coefficient) => {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(s::COLLEGIAL_VOTE);
+                    for j in &call.judgement_scale {
+                        let value = Points::new(j.coefficient.value());
+                        let text = format!("{} ({})", j.label, italian::number(j.coefficient.value()));
+                        if ui
+                            .selectable_label(state.value.is_some() && state.value == value, text)
+                            .clicked()
+                        {
+                            state.value = value;
+                        }
+                    }
+                });
+            }
+            _ => {
+                ui.horizontal(|ui| {
+                    let l = ui.label(s::COLLEGIAL_POINTS);
+                    if ui
+                        .add(egui::TextEdit::singleline(&mut state.points).desired_width(80.0))
+                        .labelled_by(l.id)
+                        .changed()
+                    {
+                        state.value = italian::parse_typed_points(&state.points).ok();
+                    }
+                });
+            }
+        }
+    }
+    widgets::section(ui, s::COLLEGIAL_DISSENTS);
+    for m in desk.ws.commission().voting_members() {
+        if desk.ws.abstains(&m.id, app) {
+            continue;
+        }
+        let entry = state.dissents.entry(m.id.clone()).or_default();
+        ui.checkbox(&mut entry.0, s::dissent_of(&m.name));
+        if entry.0 {
+            field(ui, &s::dissent_reason_of(&m.name), &mut entry.1, 2, "");
+        }
+    }
+    ui.add_space(6.0);
+    if ui.button(s::COLLEGIAL_RECORD).clicked() {
+        let judgement = Collegial {
+            application: app.clone(),
+            criterion: criterion.clone(),
+            reason: state.reason.trim().to_string(),
+            value: if call.collegial_mark { state.value } else { None },
+            dissents: state
+                .dissents
+                .iter()
+                .filter(|(_, (on, _))| *on)
+                .map(|(member, (_, note))| Dissent {
+                    member: member.clone(),
+                    note: note.trim().to_string(),
+                })
+                .collect(),
+        };
+        desk.send(Command::Collegial {
+            session: session.id.clone(),
+            judgement,
+        });
+    }
+}

@@ -1,0 +1,252 @@
+//! The procedure around the scores, recorded in an open session: the commission's collegial
+//! judgement on a criterion of an application, and the events after the ranking. Each is
+//! checked against the state the rules give now, and written in the session's file, which the
+//! session's seal then fixes.
+
+use super::change::{Change, Target, compact, path_text};
+use super::{EditError, Editor};
+use crate::domain::{
+    Collegial, Event, EventKind, Session, SessionId, SessionKind, Workspace,
+};
+use crate::italian;
+use crate::rules::Outcome;
+
+impl Editor {
+    /// The open session `id`, for an act recorded in it.
+    fn open_session_named(&self, id: &SessionId) -> Result<Session, EditError> {
+        let session = self
+            .workspace
+            .session(id)
+            .cloned()
+            .ok_or_else(|| EditError::NotFound(format!("la seduta «{id}» non esiste")))?;
+        if session.is_closed() {
+            return Err(EditError::Sealed(format!(
+                "la seduta {id} (verbale n. {}) è chiusa: l'atto va registrato in una seduta aperta",
+                session.number
+            )));
+        }
+        Ok(session)
+    }
+
+    pub(super) fn collegial(
+        &mut self,
+        session: SessionId,
+        mut judgement: Collegial,
+    ) -> Result<Change, EditError> {
+        let old = self.open_session_named(&session)?;
+        judgement.reason = judgement.reason.trim().to_string();
+        let problems = collegial_problems(&self.workspace, self.evaluation(), &judgement);
+        if !problems.is_empty() {
+            return Err(EditError::Invalid(problems));
+        }
+        let mut new = old.clone();
+        let same = |c: &Collegial| {
+            c.application == judgement.application && c.criterion == judgement.criterion
+        };
+        let before = new
+            .collegial
+            .iter()
+            .find(|c| same(c))
+            .map(compact)
+            .unwrap_or_default();
+        let after = compact(&judgement);
+        let description = format!(
+            "giudizio collegiale sulla candidatura {}, criterio {}, nella seduta {session}",
+            judgement.application, judgement.criterion
+        );
+        match new.collegial.iter_mut().find(|c| same(c)) {
+            Some(slot) => *slot = judgement,
+            None => new.collegial.push(judgement),
+        }
+        self.session_change(old, new, description, before, after)
+    }
+
+    pub(super) fn record_event(
+        &mut self,
+        session: SessionId,
+        mut event: Event,
+    ) -> Result<Change, EditError> {
+        let old = self.open_session_named(&session)?;
+        event.act = event.act.trim().to_string();
+        event.reason = event.reason.trim().to_string();
+        let problems = event_problems(&self.workspace, self.evaluation(), &event);
+        if !problems.is_empty() {
+            return Err(EditError::Invalid(problems));
+        }
+        let mut new = old.clone();
+        let description = format!(
+            "{} della candidatura {} nella seduta {session} ({}; motivazione: {})",
+            italian::event_kind(event.kind),
+            event.application,
+            event.act,
+            event.reason
+        );
+        let after = compact(&event);
+        new.events.push(event);
+        self.session_change(old, new, description, String::new(), after)
+    }
+
+    fn session_change(
+        &mut self,
+        old: Session,
+        new: Session,
+        description: String,
+        before: String,
+        after: String,
+    ) -> Result<Change, EditError> {
+        let id = old.id.clone();
+        let file = self.store.session_file(&id)?;
+        let workspace = self.changed(move |parts| {
+            parts.sessions.retain(|s| s.id != new.id);
+            parts.sessions.push(new);
+        })?;
+        Ok(Change {
+            workspace,
+            target: Target::Session(id),
+            file: path_text(&file),
+            description,
+            before,
+            after,
+            inverse: super::Command::PutSession(Box::new(old)),
+            sealed_record: None,
+            amended_session: None,
+        })
+    }
+}
+
+/// Why a collegial judgement cannot be recorded as it is, in Italian.
+pub fn collegial_problems(
+    ws: &Workspace,
+    evaluation: &crate::rules::Evaluation,
+    c: &Collegial,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    let call = ws.call();
+    let Some(result) = evaluation.application(&c.application) else {
+        return vec![format!("la candidatura «{}» non esiste", c.application)];
+    };
+    if !result.admission.admitted() && result.scores.is_none() {
+        out.push(format!(
+            "la candidatura {} non è ammessa: non riceve un giudizio collegiale",
+            c.application
+        ));
+    }
+    let Some(criterion) = call.criterion(&c.criterion).filter(|k| k.is_discretionary()) else {
+        out.push(format!(
+            "il criterio «{}» non è valutato dai commissari: non riceve un giudizio collegiale",
+            c.criterion
+        ));
+        return out;
+    };
+    if c.reason.trim().is_empty() {
+        out.push(
+            "il giudizio collegiale richiede la motivazione della commissione, che il verbale riporta"
+                .into(),
+        );
+    }
+    match (call.collegial_mark, c.value) {
+        (true, None) => out.push(
+            "l'avviso prevede un voto collegiale per ogni criterio: indicarlo con la motivazione"
+                .into(),
+        ),
+        (false, Some(_)) => out.push(
+            "l'avviso non prevede un voto collegiale: contano i punteggi dei componenti, e il giudizio collegiale è la sola motivazione"
+                .into(),
+        ),
+        (true, Some(value)) => {
+            if let Some(problem) = crate::domain::mark_problem(call, criterion, value) {
+                out.push(problem);
+            }
+        }
+        (false, None) => {}
+    }
+    let mut seen = Vec::new();
+    for d in &c.dissents {
+        let name = ws
+            .commission()
+            .member(&d.member)
+            .filter(|m| m.role.votes());
+        match name {
+            None => out.push(format!(
+                "«{}» non è un componente con diritto di voto: non può esprimere dissenso",
+                d.member
+            )),
+            Some(m) if ws.abstains(&m.id, &c.application) => out.push(format!(
+                "{} si è astenuto sulla candidatura {} per conflitto di interessi: non partecipa al giudizio collegiale",
+                m.name, c.application
+            )),
+            Some(m) if d.note.trim().is_empty() => out.push(format!(
+                "il dissenso di {} richiede le sue ragioni, che il verbale riporta",
+                m.name
+            )),
+            Some(_) => {}
+        }
+        if seen.contains(&&d.member) {
+            out.push(format!("il dissenso di «{}» è ripetuto", d.member));
+        }
+        seen.push(&d.member);
+    }
+    out
+}
+
+/// Why an event cannot be recorded now, in Italian.
+pub fn event_problems(
+    ws: &Workspace,
+    evaluation: &crate::rules::Evaluation,
+    e: &Event,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    let approved = ws
+        .sessions()
+        .values()
+        .any(|s| s.kind == SessionKind::Final && s.is_closed());
+    if !approved {
+        out.push(
+            "gli eventi successivi alla graduatoria si registrano dopo che una seduta conclusiva, chiusa, l'ha approvata"
+                .into(),
+        );
+    }
+    if e.act.trim().is_empty() {
+        out.push("indicare l'atto su cui si fonda l'evento (per esempio la nota PEC con il suo protocollo e la data)".into());
+    }
+    if e.reason.trim().is_empty() {
+        out.push("l'evento richiede la motivazione, che il verbale riporta".into());
+    }
+    let Some(result) = evaluation.application(&e.application) else {
+        out.push(format!("la candidatura «{}» non esiste", e.application));
+        return out;
+    };
+    let p = &e.application;
+    match e.kind {
+        EventKind::Renunciation if result.outcome == Outcome::Renounced => {
+            out.push(format!("per la candidatura {p} è già registrata la rinuncia"));
+        }
+        EventKind::Renunciation if result.place.is_none() => out.push(format!(
+            "la candidatura {p} non è in graduatoria ({}): non c'è un posto a cui rinunciare",
+            outcome_label(ws, result)
+        )),
+        EventKind::ExcludedAfterVerification if !result.admission.admitted() => {
+            out.push(format!(
+                "la candidatura {p} non è ammessa: non si può escludere dopo la verifica dei requisiti"
+            ));
+        }
+        EventKind::ReadmittedAfterSoccorso | EventKind::ReadmittedAfterAppeal
+            if result.outcome != Outcome::Excluded =>
+        {
+            out.push(format!(
+                "la candidatura {p} non è esclusa ({}): non c'è nulla da riammettere",
+                outcome_label(ws, result)
+            ));
+        }
+        _ => {}
+    }
+    out
+}
+
+fn outcome_label(ws: &Workspace, result: &crate::rules::ApplicationResult) -> &'static str {
+    let allocation = ws
+        .call()
+        .lot(&result.lot)
+        .map_or(crate::domain::Allocation::SingleWinner, |l| l.allocation);
+    result.outcome.label(allocation)
+}
