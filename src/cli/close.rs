@@ -7,6 +7,7 @@ use crate::domain::SessionId;
 use crate::editor::{Actor, Command, EditError, Editor};
 
 pub fn run(dir: &Path, session: &str) -> Exit {
+    crate::workspace::tx::catch_interruptions();
     let mut editor = match Editor::open(dir, Actor::Secretariat) {
         Ok(editor) => editor,
         Err(e) => {
@@ -14,6 +15,7 @@ pub fn run(dir: &Path, session: &str) -> Exit {
             return Exit::DataErrors;
         }
     };
+    super::say_recovered(&editor);
     let Ok(id) = SessionId::new(session) else {
         eprintln!("errore: «{session}» non è un identificativo di seduta");
         return Exit::Misuse;
@@ -36,6 +38,9 @@ pub fn run(dir: &Path, session: &str) -> Exit {
         }
         Err(e) => {
             eprintln!("errore: {e}");
+            if e.interrupted() {
+                return Exit::Interrupted;
+            }
             Exit::DataErrors
         }
     }

@@ -55,7 +55,7 @@ pub fn run(dir: &Path) -> Exit {
             Exit::DataErrors
         }
     };
-    match emit(None, out.as_bytes()) {
+    match emit(Path::new(""), None, out.as_bytes()) {
         Exit::Ok => status,
         other => other,
     }

@@ -332,18 +332,15 @@ pub enum ApplyError {
         "l'avviso è cambiato dopo l'anteprima ({0}): non è stato scritto nulla; rifare l'anteprima"
     )]
     Stale(String),
-    #[error("{key}: {source}{}", if *.rolled_back { "; le modifiche già fatte da questa importazione sono state annullate" } else { "; alcune modifiche di questa importazione non si sono potute annullare: vedere il registro" })]
-    Edit {
-        key: String,
-        source: EditError,
-        rolled_back: bool,
-    },
+    #[error("{}{source}; non è stato scritto nulla di questa importazione", if key.is_empty() { String::new() } else { format!("{key}: ") })]
+    Edit { key: String, source: EditError },
 }
 
 /// Applies the plan through the editor. Nothing is written if the plan has errors, unless
 /// `only_good_rows`: then the items without errors are written and the others listed as
-/// skipped. Items unchanged are not touched (no file rewritten, no journal entry). A failure
-/// midway undoes what this import had written, so that it is all or nothing.
+/// skipped. Items unchanged are not touched (no file rewritten, no journal entry). The whole
+/// import is one transaction: all of it is written, or (on a refusal, a full disk, Ctrl+C)
+/// nothing.
 pub fn apply(
     plan: &ImportPlan,
     editor: &mut Editor,
@@ -369,14 +366,19 @@ pub fn apply(
     let (keys, commands): (Vec<Vec<String>>, Vec<Command>) =
         commands(plan, editor)?.into_iter().unzip();
     applied.commands = commands.len();
-    match editor.apply_all(commands) {
+    let what = match plan.kind {
+        PlanKind::Applications => format!("importazione di {} candidature", commands.len()),
+        PlanKind::Scores => format!("importazione dei punteggi di {} componenti", commands.len()),
+    };
+    match editor.apply_all_as(&what, commands) {
         Ok(_) => applied.written = keys.into_iter().flatten().collect(),
-        Err(BatchError { index, error, undo }) => {
-            let rolled_back = editor.apply_all(undo).is_ok();
+        Err(BatchError { index, error }) => {
             return Err(ApplyError::Edit {
-                key: keys.get(index).map(|k| k.join(", ")).unwrap_or_default(),
+                key: index
+                    .and_then(|i| keys.get(i))
+                    .map(|k| k.join(", "))
+                    .unwrap_or_default(),
                 source: error,
-                rolled_back,
             });
         }
     }
