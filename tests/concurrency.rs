@@ -19,7 +19,6 @@ use std::process::{Child, Command, Output, Stdio};
 use commissione::domain::{CriterionId, MemberId, Protocol};
 use commissione::workspace::journal::Journal;
 use commissione::workspace::load;
-use common::fixture;
 
 fn cli() -> Command {
     Command::new(env!("CARGO_BIN_EXE_commissione"))
@@ -81,7 +80,9 @@ fn check_journal(dir: &Path, what: &str) {
 
 #[test]
 fn two_writers_at_once_never_lose_or_duplicate_anything() {
-    let (tmp, dir) = fixture("example-a");
+    let tmp = common::fast_tempdir();
+    let dir = tmp.path().join("example-a");
+    common::copy_dir(Path::new("tests/fixtures/example-a"), &dir);
     let total = pairs();
     let marks = total / 2;
     let member = MemberId::new("m1").expect("id");
