@@ -213,7 +213,7 @@ fn declared_id(dir: &Path, file: &Path) -> Option<String> {
     } else {
         return None;
     };
-    let bytes = fs::read(dir.join(file)).ok()?;
+    let bytes = super::files::read_regular(&dir.join(file), MAX_FILE_BYTES).ok()?;
     let text = String::from_utf8_lossy(&bytes);
     let mut rest: &str = &text;
     while let Some((_, after)) = rest.split_once(field) {
