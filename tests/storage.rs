@@ -303,3 +303,23 @@ fn the_journal_grows_by_what_changed_not_by_whole_files() {
         );
     }
 }
+
+#[test]
+fn a_spreadsheet_s_far_corner_does_not_size_anything() {
+    // Two cells, A1 and XFD1048576: a rectangle of 17 billion cells, which calamine's ranges
+    // would allocate at once (the program aborted, "memory allocation of 549755813888 bytes").
+    let (tmp, dir) = fixture("example-a");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.write_string(0, 0, "commissario").expect("a cell");
+    sheet
+        .write_string(1_048_575, 16_383, "lontano")
+        .expect("the far corner");
+    let file = tmp.path().join("angolo.xlsx");
+    book.save(&file).expect("saved");
+    assert!(fs::metadata(&file).expect("written").len() < 20_000);
+    let (code, out, err) = run(&["import", p(&dir), "--scores", p(&file), "--dry-run"]);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(out.contains("angolo.xlsx"), "{out}");
+    assert!(!dir.join("commissione.lock").exists());
+}

@@ -155,6 +155,14 @@ fn workbook(file: &str, bytes: &[u8]) -> Result<Book, TableError> {
     };
     let mut sheets = Vec::new();
     for name in book.sheet_names() {
+        // XLSX and XLSB are read cell by cell: their declared dimensions never size anything.
+        if let Some(rows) = super::cells::streamed(&mut book, &name) {
+            sheets.push(Sheet {
+                name: Some(name.clone()),
+                rows: rows.map_err(|e| error(format!("foglio «{name}»: {e}")))?,
+            });
+            continue;
+        }
         let range = book
             .worksheet_range(&name)
             .map_err(|e| error(format!("foglio «{name}»: {e}")))?;
@@ -189,7 +197,7 @@ fn workbook(file: &str, bytes: &[u8]) -> Result<Book, TableError> {
     })
 }
 
-fn value(data: &Data) -> Value {
+pub(super) fn value(data: &Data) -> Value {
     match data {
         Data::Empty => Value::Empty,
         Data::String(s) => Value::Text(s.clone()),
