@@ -423,7 +423,11 @@ fn commands(plan: &ImportPlan, editor: &Editor) -> Result<Vec<(Vec<String>, Comm
                     )));
                 }
             }
-            let mut by_member: Vec<(MemberId, Vec<String>, ScoreSheet)> = Vec::new();
+            type Marks = std::collections::BTreeMap<
+                (crate::domain::Protocol, crate::domain::CriterionId),
+                crate::domain::Score,
+            >;
+            let mut by_member: Vec<(MemberId, Vec<String>, Marks)> = Vec::new();
             for item in writing {
                 let Payload::Score { member, score } = &item.payload else {
                     continue;
@@ -431,23 +435,29 @@ fn commands(plan: &ImportPlan, editor: &Editor) -> Result<Vec<(Vec<String>, Comm
                 let at = match by_member.iter().position(|(m, _, _)| m == member) {
                     Some(at) => at,
                     None => {
-                        let sheet = ws
-                            .sheet(member)
-                            .cloned()
-                            .unwrap_or_else(|| ScoreSheet::new(member.clone()));
-                        by_member.push((member.clone(), Vec::new(), sheet));
+                        by_member.push((member.clone(), Vec::new(), Marks::new()));
                         by_member.len() - 1
                     }
                 };
-                let (_, keys, sheet) = &mut by_member[at];
-                sheet.scores.retain(|s| {
-                    !(s.application == score.application && s.criterion == score.criterion)
-                });
-                sheet.scores.push(score.clone());
+                let (_, keys, marks) = &mut by_member[at];
+                marks.insert(
+                    (score.application.clone(), score.criterion.clone()),
+                    score.clone(),
+                );
                 keys.push(item.key.clone());
             }
-            // One change per member's sheet: one file written, one journal entry.
-            for (_, keys, mut sheet) in by_member {
+            // One change per member's sheet: one file written, one journal entry. The new
+            // marks replace the held ones in one pass (not one pass per mark: a file of
+            // 100,000 scores stays linear).
+            for (member, keys, marks) in by_member {
+                let mut sheet = ws
+                    .sheet(&member)
+                    .cloned()
+                    .unwrap_or_else(|| ScoreSheet::new(member.clone()));
+                sheet
+                    .scores
+                    .retain(|s| !marks.contains_key(&(s.application.clone(), s.criterion.clone())));
+                sheet.scores.extend(marks.into_values());
                 sheet.normalize();
                 out.push((keys, Command::PutSheet(sheet)));
             }
