@@ -19,6 +19,9 @@ use crate::workspace::lock::{self, Acquire, Holder, Lock};
 use crate::workspace::tx::{self, Op, Recovered, Transaction, TxError};
 use crate::workspace::{self, Problem, SaveError, Store};
 
+/// A change of a batch checked: its inverse, and the file it writes if it wrote one itself.
+type Step = (Command, Option<(Op, Draft)>);
+
 /// Who is using the program: the secretariat, or one commissioner on their own laptop.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Actor {
@@ -420,10 +423,7 @@ impl Editor {
     /// the workspace, which would make an import of thousands of applications quadratic. Only
     /// while no session is closed (then every change is compared with what closed sessions
     /// fixed, on a copy). None: take the general road.
-    fn in_place(
-        &mut self,
-        command: &Command,
-    ) -> Option<Result<(Command, Option<(Op, Draft)>), EditError>> {
+    fn in_place(&mut self, command: &Command) -> Option<Result<Step, EditError>> {
         let Command::PutApplication(app) = command else {
             return None;
         };

@@ -54,27 +54,6 @@ pub fn rows(
         .collect())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn far_cells_cost_only_themselves_and_a_sheet_too_spread_is_refused() {
-        let cells = vec![
-            Ok(((0, 0), Value::Text("a".into()))),
-            Ok(((1_048_575, 3), Value::Text("lontana".into()))),
-            Ok(((5, 1), Value::Empty)),
-        ];
-        let rows = rows(cells.into_iter()).expect("two rows");
-        assert_eq!(rows.len(), 2);
-        assert_eq!(rows[1].number, 1_048_576);
-        assert_eq!(rows[1].cells.len(), 4);
-        let wide = (0..600u32).map(|r| Ok(((r, 16_383), Value::Text("x".into()))));
-        let error = super::rows(wide).expect_err("too spread");
-        assert!(error.contains("oltre"), "{error}");
-    }
-}
-
 /// The rows of an XLSX or XLSB sheet, read cell by cell; None for the other formats.
 pub(super) fn streamed<RS: std::io::Read + std::io::Seek>(
     book: &mut calamine::Sheets<RS>,
@@ -106,5 +85,26 @@ pub(super) fn streamed<RS: std::io::Read + std::io::Seek>(
             })),
         }),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn far_cells_cost_only_themselves_and_a_sheet_too_spread_is_refused() {
+        let cells = vec![
+            Ok(((0, 0), Value::Text("a".into()))),
+            Ok(((1_048_575, 3), Value::Text("lontana".into()))),
+            Ok(((5, 1), Value::Empty)),
+        ];
+        let rows = rows(cells.into_iter()).expect("two rows");
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[1].number, 1_048_576);
+        assert_eq!(rows[1].cells.len(), 4);
+        let wide = (0..600u32).map(|r| Ok(((r, 16_383), Value::Text("x".into()))));
+        let error = super::rows(wide).expect_err("too spread");
+        assert!(error.contains("oltre"), "{error}");
     }
 }

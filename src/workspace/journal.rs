@@ -314,6 +314,11 @@ impl Journal {
         Ok(())
     }
 
+    /// Whether nothing was ever written to it.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
     /// The journal's length in bytes (0 when it does not exist yet).
     pub fn len(&self) -> u64 {
         fs::metadata(&self.path).map_or(0, |m| m.len())
