@@ -4,6 +4,7 @@
 mod acts;
 mod change;
 mod command;
+mod quick;
 mod sealing;
 
 use std::io;
@@ -191,7 +192,7 @@ impl Editor {
             read_only = Some(ReadOnly::Journal(e.to_string()));
         }
         let evaluation = rules::evaluate(&ws);
-        Ok(Editor {
+        let mut editor = Editor {
             dir: dir.to_path_buf(),
             actor,
             workspace: ws,
@@ -204,7 +205,9 @@ impl Editor {
             clock,
             unevaluated: false,
             recovered,
-        })
+        };
+        editor.fold_logs();
+        Ok(editor)
     }
 
     /// What was done, when the call was opened, about an operation a stopped program had left
@@ -268,13 +271,12 @@ impl Editor {
         move || store.sealed_record(&session).ok()
     }
 
-    /// The file of `member`'s score sheet in the call's folder, if the sheet has one.
+    /// The file last written of `member`'s score sheet in the call's folder, if the sheet has
+    /// one: its log of changes, if it has one (see `workspace::sheet_log`), or the sheet.
     pub fn sheet_path(&self, member: &MemberId) -> Option<PathBuf> {
-        self.store
-            .sources
-            .sheets
-            .get(member)
-            .map(|rel| self.dir.join(rel))
+        let sheet = self.dir.join(self.store.sources.sheets.get(member)?);
+        let log = workspace::sheet_log::log_path(&sheet);
+        Some(if log.exists() { log } else { sheet })
     }
 
     /// Opens for reading only, releasing the lock (presentation mode, a colleague's copy).
@@ -309,6 +311,7 @@ impl Editor {
         {
             self.read_only = Some(ReadOnly::Journal(e.to_string()));
         }
+        self.fold_logs();
     }
 
     /// Tells other instances this one is alive; call it every few minutes. If another instance
@@ -341,7 +344,10 @@ impl Editor {
     /// transaction, evaluates again. Returns the command that undoes it. A change refused or
     /// failed writes nothing.
     pub fn apply(&mut self, command: Command) -> Result<Command, EditError> {
-        let result = self.apply_one(command);
+        let result = match self.quick_mark(&command) {
+            Some(result) => result,
+            None => self.apply_one(command),
+        };
         self.evaluate_if_changed();
         result
     }
@@ -543,7 +549,10 @@ impl Editor {
             }
             Target::Sheet(m) => {
                 if let Some(sheet) = ws.sheet(m) {
-                    tx.push(put(self.store.sheet_bytes(sheet)?), main);
+                    let old = self.workspace.sheet(m);
+                    for (op, draft) in self.store.sheet_writes(old, sheet, main)? {
+                        tx.push(op, draft);
+                    }
                 }
             }
             Target::Session(id) => {

@@ -8,6 +8,7 @@ mod locate;
 mod problem;
 mod ron_error;
 mod save;
+pub mod sheet_log;
 mod sheet_text;
 
 pub use load::{Loaded, Sources, load};
