@@ -4,6 +4,7 @@
 
 #[path = "../common/mod.rs"]
 mod common;
+mod exports;
 mod honest;
 mod importa;
 mod schede;
