@@ -304,6 +304,16 @@ impl Editor {
     }
 }
 
+/// What closing a session keeps besides the session's file.
+pub(super) struct Sealed {
+    /// The record its verbale reports (`sedute/ID.verbale.json`).
+    pub(super) record: Vec<u8>,
+    /// The verbale as sealed: the PDF the members sign.
+    pub(super) pdf: Vec<u8>,
+    /// The session's number, for the PDF's file name.
+    pub(super) number: u32,
+}
+
 pub(super) fn invalid(problems: Vec<crate::domain::Inconsistency>) -> EditError {
     EditError::Invalid(problems.into_iter().map(|p| p.message).collect())
 }
@@ -328,8 +338,9 @@ pub(super) struct Change {
     pub(super) before: String,
     pub(super) after: String,
     pub(super) inverse: Command,
-    /// The record of a session being closed, written beside its file.
-    pub(super) sealed_record: Option<Vec<u8>>,
+    /// What closing a session keeps: the record, beside the session's file, and the sealed
+    /// verbale, in `verbali/sigillati/`.
+    pub(super) sealed_record: Option<Sealed>,
     /// The open session that records this change as an amendment, also written.
     pub(super) amended_session: Option<SessionId>,
 }

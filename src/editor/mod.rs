@@ -210,15 +210,20 @@ impl Editor {
         &self.journal
     }
 
-    /// What reads the record kept when `session` closed (see [`Store::sealed_record`]), to run
-    /// where it is needed: a long call's record is read on the thread that writes its verbale.
+    /// What reads what was kept when `session` closed: its record (see
+    /// [`Store::sealed_record`]) and its sealed verbale (see [`Store::sealed_pdf`]), to run where
+    /// it is needed: a long call's record is read on the thread that writes its verbale.
     pub fn kept_record_reader(
         &self,
         session: &SessionId,
-    ) -> impl FnOnce() -> Option<Vec<u8>> + Send + 'static {
+    ) -> impl FnOnce() -> crate::minutes::Kept + Send + 'static {
         let mut store = self.store.clone();
         let session = session.clone();
-        move || store.sealed_record(&session).ok()
+        let number = self.workspace.session(&session).map_or(0, |s| s.number);
+        move || crate::minutes::Kept {
+            record: store.sealed_record(&session).ok(),
+            pdf: store.sealed_pdf(&session, number).ok(),
+        }
     }
 
     /// The file of `member`'s score sheet in the call's folder, if the sheet has one.
@@ -370,9 +375,11 @@ impl Editor {
                 }
             }
             Target::Session(id) => {
-                if let Some(bytes) = &change.sealed_record {
-                    // The record first: a session is never marked closed without it.
-                    self.store.save_sealed_record(id, bytes)?;
+                if let Some(sealed) = &change.sealed_record {
+                    // The record and the sealed verbale first: a session is never marked closed
+                    // without them.
+                    self.store.save_sealed_record(id, &sealed.record)?;
+                    self.store.save_sealed_pdf(id, sealed.number, &sealed.pdf)?;
                 }
                 if let Some(session) = ws.session(id) {
                     self.store.save_session(session)?;

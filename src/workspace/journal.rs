@@ -15,7 +15,7 @@ use crate::seal::hex;
 pub const FILE: &str = "registro.ron";
 const FORMAT: u32 = 1;
 /// The hash before the first entry.
-const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
 /// One change.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -204,6 +204,12 @@ impl Journal {
         Ok(entries
             .last()
             .map_or((0, GENESIS.to_string()), |e| (e.seq, e.hash.clone())))
+    }
+
+    /// The journal's head: its last entry's sequence number and hash (0 and the zero hash when
+    /// it is empty), after checking the chain. A closing session's seal records it.
+    pub fn head(&self) -> Result<(u64, String), JournalError> {
+        self.tail()
     }
 
     /// Appends one change and flushes it to disk. Refused when the journal is already broken:
