@@ -252,7 +252,17 @@ impl Editor {
     ) -> Result<Change, EditError> {
         // Every saved version of a sheet has a higher revision, undo included, so that an older
         // copy brought on a USB stick is recognised as older; an imported sheet keeps its own.
-        sheet.revision = sheet.revision.max(old.revision + 1);
+        let next = old
+            .revision
+            .checked_add(1)
+            .filter(|&n| n <= crate::workspace::travel::MAX_REVISION)
+            .ok_or_else(|| {
+                EditError::Invalid(vec![format!(
+                    "la scheda di {} ha raggiunto la revisione massima ({}): non si può più modificare",
+                    old.member, old.revision
+                )])
+            })?;
+        sheet.revision = sheet.revision.max(next);
         let member = sheet.member.clone();
         let file = self.store.sheet_file(&member)?;
         let mut workspace = self.workspace.clone();

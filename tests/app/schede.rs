@@ -434,7 +434,8 @@ fn a_sheet_of_another_call_is_refused_with_its_sentence_and_writes_nothing() {
     let (_other_tmp, sondrio) = sondrio();
     let ws = commissione::workspace::load(&sondrio).workspace.unwrap();
     let text =
-        commissione::workspace::travel::export(&ws, ws.sheet(&member("tognini")).unwrap()).unwrap();
+        commissione::workspace::travel::export(&ws, ws.sheet(&member("tognini")).unwrap(), None)
+            .unwrap();
     let file = tmp.path().join("scheda-tognini.ron");
     std::fs::write(&file, text).unwrap();
     let mut h = harness(&office, Actor::Secretariat);
