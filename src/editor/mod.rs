@@ -118,6 +118,9 @@ pub struct Editor {
     clock: fn() -> Moment,
     /// The workspace changed since the last evaluation.
     unevaluated: bool,
+    /// What closed sessions fixed that changed without a rettifica, and seals that disagree
+    /// with the journal (see [`crate::anchor::warnings`]): said loudly by the window.
+    sealed_warnings: Vec<String>,
 }
 
 impl Editor {
@@ -166,6 +169,7 @@ impl Editor {
             read_only = Some(ReadOnly::Journal(e.to_string()));
         }
         let evaluation = rules::evaluate(&ws);
+        let sealed_warnings = crate::anchor::warnings(dir, &ws);
         Ok(Editor {
             dir: dir.to_path_buf(),
             actor,
@@ -178,6 +182,7 @@ impl Editor {
             read_only,
             clock,
             unevaluated: false,
+            sealed_warnings,
         })
     }
 
@@ -200,6 +205,12 @@ impl Editor {
     /// The problems found when the folder was read (files left out or set aside).
     pub fn problems(&self) -> &[Problem] {
         &self.problems
+    }
+
+    /// What closed sessions fixed that changed without a rettifica, and seals that disagree
+    /// with the journal, in Italian sentences; empty when everything sealed holds.
+    pub fn sealed_warnings(&self) -> &[String] {
+        &self.sealed_warnings
     }
 
     pub fn read_only(&self) -> Option<&ReadOnly> {
@@ -321,6 +332,9 @@ impl Editor {
             // The seal is over the results as they stand: they must be current.
             self.evaluate_if_changed();
         }
+        // Only an amendment or a closing can change what the warnings about sealed data say:
+        // any other change to what a closed session fixed is refused.
+        let sealing = matches!(command, Command::Amend { .. } | Command::CloseSession(_));
         let change = self.prepare(command)?;
         self.guard(&change)?;
         self.persist(&change)?;
@@ -343,6 +357,9 @@ impl Editor {
             &before,
             &after,
         )?;
+        if sealing {
+            self.sealed_warnings = crate::anchor::warnings(&self.dir, &self.workspace);
+        }
         Ok(inverse)
     }
 

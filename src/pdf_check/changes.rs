@@ -355,7 +355,7 @@ pub fn non_signature_changes(before: &Document, after: &Document) -> Vec<String>
     let mut unchanged_refs = BTreeSet::new();
     for (id, old) in &before.objects {
         let Some(new) = after.objects.get(id) else {
-            problems.push(format!("{} è stato tolto", b.describe(*id)));
+            problems.push(format!("tolto dal documento: {}", b.describe(*id)));
             continue;
         };
         if same(old, new) {
@@ -414,7 +414,7 @@ fn changed(
             (Object::Array(o), Object::Array(n)) if Some(id) == b.fields => {
                 check_fields(after, o, n, problems);
             }
-            _ => problems.push(format!("{} è stato modificato", b.describe(id))),
+            _ => problems.push(format!("cambiato: {}", b.describe(id))),
         }
         return;
     };
@@ -486,7 +486,7 @@ fn changed(
             ));
         }
     } else {
-        problems.push(format!("{} è stato modificato", b.describe(id)));
+        problems.push(format!("cambiato: {}", b.describe(id)));
     }
 }
 

@@ -60,13 +60,16 @@ fn verbale(ws: &Workspace, store: &mut Store, stamp: &Stamp, pdf: &[u8]) -> bool
         return false;
     };
     match &session.seal {
-        Some(_) => closed_verbale(ws, store, session, stamp, pdf),
-        None => draft_verbale(ws, session, stamp, pdf),
+        Some(stored) if stored.pdf.is_some() || store.sealed_record(id).is_ok() => {
+            closed_verbale(ws, store, session, stamp, pdf)
+        }
+        _ => verbale_from_data(ws, session, stamp, pdf),
     }
 }
 
-/// A session still open: the file must be the draft the data give now.
-fn draft_verbale(ws: &Workspace, session: &Session, stamp: &Stamp, pdf: &[u8]) -> bool {
+/// A session still open, or closed so long ago that no record was kept: the file must be the
+/// verbale the data give now, and for a closed session the data must still give its seal.
+fn verbale_from_data(ws: &Workspace, session: &Session, stamp: &Stamp, pdf: &[u8]) -> bool {
     let evaluation = rules::evaluate(ws);
     let Some(record) = session_record(ws, &evaluation, &session.id) else {
         return false;
@@ -74,25 +77,45 @@ fn draft_verbale(ws: &Workspace, session: &Session, stamp: &Stamp, pdf: &[u8]) -
     let computed = seal(&record);
     heading(session);
     println!("Sigillo nel PDF:          {}", stamp.seal);
-    println!("Impronta dei dati:        {computed}");
-    println!("La seduta non è chiusa: il verbale è una bozza.");
+    println!("Sigillo ricalcolato:      {computed}");
     let mut ok = stamp.seal.eq_ignore_ascii_case(&computed);
-    if draft_in_pdf(pdf) == Some(false) {
-        println!(
-            "Il file è un verbale chiuso e sigillato, ma la seduta risulta aperta: il sigillo è stato tolto dal file della seduta."
-        );
-        ok = false;
-    } else if !ok {
-        println!("I dati della seduta sono cambiati da quando la bozza è stata scritta.");
-    }
-    match minutes::render_minutes(&record, None) {
-        Ok(document) => ok &= compare(pdf, &document, "la bozza rigenerata dai dati"),
-        Err(e) => {
-            println!("Il verbale non si può rigenerare: {e}.");
+    match &session.seal {
+        Some(stored) => {
+            println!(
+                "Sigillo della chiusura:   {} (seduta chiusa il {}, senza verbale conservato)",
+                stored.sha256,
+                italian::moment(stored.closed_at)
+            );
+            if !stored.sha256.eq_ignore_ascii_case(&computed) {
+                println!(
+                    "I dati che la seduta copre sono cambiati dopo la sua chiusura: il sigillo registrato non corrisponde più."
+                );
+                ok = false;
+            }
+        }
+        None if draft_in_pdf(pdf) == Some(false) => {
+            println!(
+                "Il file è un verbale chiuso e sigillato, ma la seduta risulta aperta: il sigillo è stato tolto dal file della seduta."
+            );
             ok = false;
         }
+        None => println!("La seduta non è ancora chiusa: il verbale è una bozza."),
     }
-    conclude(ok)
+    if ok {
+        match minutes::render_minutes(&record, session.seal.as_ref()) {
+            Ok(document) => ok &= compare(pdf, &document, "il verbale rigenerato dai dati"),
+            Err(e) => {
+                println!("Il verbale non si può rigenerare: {e}.");
+                ok = false;
+            }
+        }
+    }
+    if ok {
+        println!("Esito: il verbale corrisponde ai dati dell'avviso.");
+    } else {
+        println!("Esito: il verbale NON corrisponde ai dati dell'avviso.");
+    }
+    ok
 }
 
 /// A closed session: the file must be the verbale as sealed, its seal the stored one, and the
@@ -203,7 +226,7 @@ fn heading(session: &Session) {
 
 fn conclude(ok: bool) -> bool {
     if ok {
-        println!("Esito: il verbale corrisponde alla seduta.");
+        println!("Esito: il verbale corrisponde alla seduta chiusa.");
     } else {
         println!("Esito: il verbale NON corrisponde.");
     }
