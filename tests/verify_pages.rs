@@ -401,3 +401,171 @@ fn a_session_closed_by_an_older_version_still_verifies_with_a_note() {
     assert_eq!(verify(&dir, &ten_bytes_changed(&bytes, 2)).0, 1);
     assert_eq!(verify(&dir, &one_page_with_info_of(&bytes)).0, 1);
 }
+
+fn has_pyhanko_and_openssl() -> bool {
+    let ok = |program: &str, args: &[&str]| {
+        std::process::Command::new(program)
+            .args(args)
+            .output()
+            .is_ok_and(|o| o.status.success())
+    };
+    ok(
+        "python3",
+        &["-c", "import pyhanko.sign, pyhanko_certvalidator"],
+    ) && ok("openssl", &["version"])
+}
+
+fn openssl(args: &[&str]) {
+    let out = std::process::Command::new("openssl")
+        .args(args)
+        .output()
+        .expect("openssl runs");
+    assert!(
+        out.status.success(),
+        "openssl {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// A test certification authority and two signers' certificates it issued, in `dir`.
+fn test_ca(dir: &Path) {
+    let f = |name: &str| dir.join(name).to_string_lossy().into_owned();
+    openssl(&[
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-days",
+        "30",
+        "-subj",
+        "/CN=Autorità di prova/O=Comune di Esempio/C=IT",
+        "-utf8",
+        "-addext",
+        "basicConstraints=critical,CA:TRUE",
+        "-addext",
+        "keyUsage=critical,keyCertSign,cRLSign",
+        "-keyout",
+        &f("ca.key"),
+        "-out",
+        &f("ca.pem"),
+    ]);
+    fs::write(
+        dir.join("ext.cnf"),
+        "keyUsage=critical,digitalSignature,nonRepudiation\nbasicConstraints=CA:FALSE\n",
+    )
+    .expect("extensions");
+    for (who, cn) in [
+        ("presidente", "Maria Rossi"),
+        ("commissario", "Luca Bianchi"),
+    ] {
+        openssl(&[
+            "req",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-utf8",
+            "-subj",
+            &format!("/CN={cn}/O=Comune di Esempio/C=IT"),
+            "-keyout",
+            &f(&format!("{who}.key")),
+            "-out",
+            &f(&format!("{who}.csr")),
+        ]);
+        openssl(&[
+            "x509",
+            "-req",
+            "-in",
+            &f(&format!("{who}.csr")),
+            "-CA",
+            &f("ca.pem"),
+            "-CAkey",
+            &f("ca.key"),
+            "-CAcreateserial",
+            "-days",
+            "30",
+            "-extfile",
+            &f("ext.cnf"),
+            "-out",
+            &f(&format!("{who}.pem")),
+        ]);
+    }
+}
+
+/// Signs `from` into `to` with pyHanko (PAdES), as `who`, in the field `field`.
+fn sign(dir: &Path, from: &str, to: &str, who: &str, field: &str) {
+    let f = |name: &str| dir.join(name);
+    let out = std::process::Command::new("python3")
+        .arg("tests/minutes_pades/sign.py")
+        .args([
+            f(from),
+            f(to),
+            f(&format!("{who}.key")),
+            f(&format!("{who}.pem")),
+        ])
+        .arg(field)
+        .arg(f("ca.pem"))
+        .output()
+        .expect("pyHanko runs");
+    assert!(
+        out.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn a_verbale_signed_twice_with_pyhanko_verifies_and_lists_both_signers() {
+    if !has_pyhanko_and_openssl() {
+        eprintln!(
+            "NOTA: pyHanko o openssl non installati (pip install pyhanko): la doppia firma PAdES non è stata provata"
+        );
+        return;
+    }
+    let (tmp, dir) = closed_scoring();
+    let keys = tmp.path().join("firme");
+    fs::create_dir_all(&keys).expect("folder");
+    test_ca(&keys);
+    fs::copy(sealed_path(&dir), keys.join("verbale.pdf")).expect("copy");
+    sign(
+        &keys,
+        "verbale.pdf",
+        "una.pdf",
+        "presidente",
+        "FirmaPresidente",
+    );
+    sign(
+        &keys,
+        "una.pdf",
+        "due.pdf",
+        "commissario",
+        "FirmaCommissario",
+    );
+    let signed = fs::read(keys.join("due.pdf")).expect("signed");
+    let (code, out) = verify(&dir, &signed);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("seguito da aggiunte che contengono solo firme digitali"),
+        "{out}"
+    );
+    assert!(out.contains("Firme digitali nel file: 2."), "{out}");
+    assert!(
+        out.contains("non si giudica se i certificati siano affidabili"),
+        "{out}"
+    );
+    assert!(
+        out.contains("1. firmata da Maria Rossi") && out.contains("(campo «FirmaPresidente»): copre tutto il documento sigillato (non le aggiunte successive alla firma); l'impronta firmata corrisponde ai byte coperti"),
+        "{out}"
+    );
+    assert!(
+        out.contains("2. firmata da Luca Bianchi") && out.contains("(campo «FirmaCommissario»): copre tutto il documento sigillato e l'intero file; l'impronta firmata corrisponde ai byte coperti"),
+        "{out}"
+    );
+    // After two signatures, an update that paints over a total is refused.
+    let (code, out) = verify(&dir, &paint_over(&signed, 2, "45,80"));
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("AGGIUNTE NON DI FIRMA"), "{out}");
+    assert!(out.contains("aggiunta n. 3"), "{out}");
+    assert!(out.contains("Firme digitali nel file: 2."), "{out}");
+}

@@ -87,6 +87,13 @@ pub struct Kept {
 /// from the kept record when that gives the very same bytes. A seal written before the sealed
 /// PDF was kept has only the record to draw from.
 pub fn sealed_minutes_pdf(stored: &Seal, kept: &Kept) -> Result<Vec<u8>, MinutesError> {
+    // A kept record that no longer gives the seal means the files were tampered with: nothing
+    // is issued until that is cleared up.
+    if let Some(record) = &kept.record
+        && !crate::seal::sha256_hex(record).eq_ignore_ascii_case(stored.record_sha256())
+    {
+        return Err(MinutesError::KeptRecordAltered);
+    }
     let Some(pdf_sha256) = &stored.pdf else {
         let record = kept.record.as_deref().ok_or_else(|| {
             MinutesError::KeptRecordUnreadable("il file sedute/….verbale.json manca".into())
