@@ -142,10 +142,10 @@ pub fn minutes_writer(
     kept: impl FnOnce() -> minutes::Kept + Send + 'static,
 ) -> impl FnOnce() -> Result<Vec<u8>, String> + Send + 'static {
     move || {
-        let kept = match ws.session(&session).and_then(|s| s.seal.as_ref()) {
-            Some(_) => Some(kept()),
-            None => None,
-        };
+        let kept = ws
+            .session(&session)
+            .and_then(|s| s.seal.as_ref())
+            .map(|_| kept());
         minutes::issued_minutes_pdf(&ws, &session, kept.as_ref()).map_err(|e| e.to_string())
     }
 }

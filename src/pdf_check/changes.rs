@@ -395,66 +395,16 @@ fn changed(
         return;
     }
     let (Some(old_dict), Some(new_dict)) = (dict_of(old), dict_of(new)) else {
-        match (old, new) {
-            (Object::Array(o), Object::Array(n)) if b.annots.contains(&id) => {
-                let page = b
-                    .pages
-                    .iter()
-                    .find(|(p, _)| {
-                        b.doc
-                            .get_dictionary(**p)
-                            .ok()
-                            .and_then(|d| d.get(b"Annots").ok())
-                            .and_then(|a| a.as_reference().ok())
-                            == Some(id)
-                    })
-                    .map_or(0, |(_, n)| *n);
-                check_widgets(after, o, n, &format!("pagina {page}"), problems);
-            }
-            (Object::Array(o), Object::Array(n)) if Some(id) == b.fields => {
-                check_fields(after, o, n, problems);
-            }
-            _ => problems.push(format!("cambiato: {}", b.describe(id))),
-        }
+        changed_array(b, after, id, old, new, problems);
         return;
     };
-    let keys = changed_keys(old_dict, new_dict);
-    let only = |allowed: &[&[u8]]| keys.iter().all(|k| allowed.contains(&k.as_slice()));
     if Some(id) == b.root {
-        if !only(CATALOG_KEYS) {
-            problems.push(format!(
-                "il catalogo del documento è stato modificato ({})",
-                key_names(&keys)
-            ));
-        }
-        if keys.iter().any(|k| k == b"AcroForm") && b.acroform.is_none() {
-            let form = new_dict
-                .get(b"AcroForm")
-                .ok()
-                .and_then(|f| resolve(after, f))
-                .and_then(dict_of);
-            match form {
-                Some(form) => acroform(b, after, None, form, problems),
-                None => problems.push("il modulo del documento è illeggibile".into()),
-            }
-        }
+        changed_catalog(b, after, old_dict, new_dict, problems);
     } else if Some(id) == b.info {
-        // A signing tool may write the same text in another encoding.
-        let keys: Vec<Vec<u8>> = keys
-            .into_iter()
-            .filter(|k| {
-                let text = |d: &Dictionary| d.get(k).ok().and_then(text_value);
-                text(old_dict).is_none() || text(old_dict) != text(new_dict)
-            })
-            .collect();
-        if !keys.iter().all(|k| INFO_KEYS.contains(&k.as_slice())) {
-            problems.push(format!(
-                "le informazioni del documento sono state modificate ({})",
-                key_names(&keys)
-            ));
-        }
+        changed_info(old_dict, new_dict, problems);
     } else if let Some(page) = b.pages.get(&id) {
-        if !only(&[b"Annots"]) {
+        let keys = changed_keys(old_dict, new_dict);
+        if keys.iter().any(|k| k != b"Annots") {
             problems.push(format!(
                 "la pagina {page} è stata modificata ({})",
                 key_names(&keys)
@@ -462,31 +412,121 @@ fn changed(
         } else {
             let old_annots = array_in(b.doc, old_dict, b"Annots");
             let new_annots = array_in(after, new_dict, b"Annots");
-            check_widgets(
-                after,
-                &old_annots,
-                &new_annots,
-                &format!("pagina {page}"),
-                problems,
-            );
+            let what = format!("pagina {page}");
+            check_widgets(after, &old_annots, &new_annots, &what, problems);
         }
     } else if Some(id) == b.acroform {
         acroform(b, after, Some(old_dict), new_dict, problems);
     } else if is_signature_field(b.doc, old_dict) {
-        if signature_value(b.doc, old_dict).is_some() {
-            problems.push(format!(
-                "una firma già apposta è stata cambiata (oggetto {} {})",
-                id.0, id.1
-            ));
-        } else if !is_signature_field(after, new_dict) || new_dict.has(b"A") || new_dict.has(b"AA")
-        {
-            problems.push(format!(
-                "un campo di firma è diventato altro (oggetto {} {})",
-                id.0, id.1
-            ));
-        }
+        changed_signature_field(b, after, id, old_dict, new_dict, problems);
     } else {
         problems.push(format!("cambiato: {}", b.describe(id)));
+    }
+}
+
+/// An array held as an object of its own: only a page's annotations, or the form's fields,
+/// may grow by signatures.
+fn changed_array(
+    b: &Before,
+    after: &Document,
+    id: ObjectId,
+    old: &Object,
+    new: &Object,
+    problems: &mut Vec<String>,
+) {
+    match (old, new) {
+        (Object::Array(o), Object::Array(n)) if b.annots.contains(&id) => {
+            let page = b
+                .pages
+                .iter()
+                .find(|(p, _)| {
+                    b.doc
+                        .get_dictionary(**p)
+                        .ok()
+                        .and_then(|d| d.get(b"Annots").ok())
+                        .and_then(|a| a.as_reference().ok())
+                        == Some(id)
+                })
+                .map_or(0, |(_, n)| *n);
+            check_widgets(after, o, n, &format!("pagina {page}"), problems);
+        }
+        (Object::Array(o), Object::Array(n)) if Some(id) == b.fields => {
+            check_fields(after, o, n, problems);
+        }
+        _ => problems.push(format!("cambiato: {}", b.describe(id))),
+    }
+}
+
+/// The catalog may gain a form of signature fields, validation data, extensions, permissions
+/// and new metadata; nothing else.
+fn changed_catalog(
+    b: &Before,
+    after: &Document,
+    old: &Dictionary,
+    new: &Dictionary,
+    problems: &mut Vec<String>,
+) {
+    let keys = changed_keys(old, new);
+    if !keys.iter().all(|k| CATALOG_KEYS.contains(&k.as_slice())) {
+        problems.push(format!(
+            "il catalogo del documento è stato modificato ({})",
+            key_names(&keys)
+        ));
+    }
+    if keys.iter().any(|k| k == b"AcroForm") {
+        let form = |doc: &'_ Document, dict: &Dictionary| {
+            dict.get(b"AcroForm")
+                .ok()
+                .and_then(|f| resolve(doc, f))
+                .and_then(dict_of)
+                .cloned()
+        };
+        match form(after, new) {
+            Some(new_form) => {
+                acroform(b, after, form(b.doc, old).as_ref(), &new_form, problems);
+            }
+            None => problems.push("il modulo del documento è illeggibile".into()),
+        }
+    }
+}
+
+/// The document information may change only in the signing tool's date and name.
+fn changed_info(old: &Dictionary, new: &Dictionary, problems: &mut Vec<String>) {
+    // A signing tool may write the same text in another encoding.
+    let keys: Vec<Vec<u8>> = changed_keys(old, new)
+        .into_iter()
+        .filter(|k| {
+            let text = |d: &Dictionary| d.get(k).ok().and_then(text_value);
+            text(old).is_none() || text(old) != text(new)
+        })
+        .collect();
+    if !keys.iter().all(|k| INFO_KEYS.contains(&k.as_slice())) {
+        problems.push(format!(
+            "le informazioni del documento sono state modificate ({})",
+            key_names(&keys)
+        ));
+    }
+}
+
+/// A signature field of an earlier revision may be signed, once; a signature never changes.
+fn changed_signature_field(
+    b: &Before,
+    after: &Document,
+    id: ObjectId,
+    old: &Dictionary,
+    new: &Dictionary,
+    problems: &mut Vec<String>,
+) {
+    if signature_value(b.doc, old).is_some() {
+        problems.push(format!(
+            "una firma già apposta è stata cambiata (oggetto {} {})",
+            id.0, id.1
+        ));
+    } else if !is_signature_field(after, new) || new.has(b"A") || new.has(b"AA") {
+        problems.push(format!(
+            "un campo di firma è diventato altro (oggetto {} {})",
+            id.0, id.1
+        ));
     }
 }
 

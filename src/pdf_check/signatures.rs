@@ -97,8 +97,11 @@ fn read(dict: &Dictionary, pdf: &[u8], range: &[usize; 4], sealed_len: usize) ->
     let well_formed = a == 0 && b <= c && c.checked_add(d).is_some_and(|end| end <= pdf.len());
     let timestamp = dict.get(b"Type").and_then(Object::as_name).ok() == Some(b"DocTimeStamp")
         || dict.get(b"SubFilter").and_then(Object::as_name).ok() == Some(b"ETSI.RFC3161");
-    let covered = |digest: &dyn Fn(&[u8], &[u8]) -> Vec<u8>| {
-        well_formed.then(|| digest(&pdf[a..a + b], &pdf[c..c + d]))
+    // The digest of the covered bytes with the algorithm named; empty when it is not known.
+    let covered = |algorithm: &str| {
+        well_formed
+            .then(|| digest(algorithm, &pdf[a..a + b], &pdf[c..c + d]))
+            .filter(|h| !h.is_empty())
     };
     let contents = dict.get(b"Contents").and_then(Object::as_str).ok();
     let cms = contents.and_then(parse_signed_data);
@@ -128,8 +131,7 @@ fn read(dict: &Dictionary, pdf: &[u8], range: &[usize; 4], sealed_len: usize) ->
     if timestamp {
         if let Some((imprint_alg, imprint, time)) = timestamp_info(&signed) {
             signature.time = Some(time);
-            signature.digest_matches =
-                covered(&|x, y| digest(&imprint_alg, x, y)).map(|h| h == imprint);
+            signature.digest_matches = covered(&imprint_alg).map(|h| h == imprint);
         }
     } else {
         if signature.time.is_none() {
@@ -142,8 +144,7 @@ fn read(dict: &Dictionary, pdf: &[u8], range: &[usize; 4], sealed_len: usize) ->
             .and_then(|v| v.decode_as::<OctetString>().ok())
             .map(|o| o.as_bytes().to_vec());
         if let Some(signed_digest) = signed_digest {
-            signature.digest_matches = covered(&|x, y| digest(&algorithm, x, y))
-                .map(|h| !h.is_empty() && h == signed_digest);
+            signature.digest_matches = covered(&algorithm).map(|h| h == signed_digest);
         }
     }
     signature
