@@ -583,3 +583,130 @@ fn pdf_doc_char(byte: u8) -> char {
         other => char::from(other),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lopdf::dictionary;
+
+    /// A one-page document: catalog 1, pages 2, page 3, content 4.
+    fn base() -> Document {
+        let mut doc = Document::with_version("1.7");
+        doc.objects.insert(
+            (1, 0),
+            Object::Dictionary(dictionary! { "Type" => "Catalog", "Pages" => (2, 0) }),
+        );
+        doc.objects.insert(
+            (2, 0),
+            Object::Dictionary(dictionary! {
+                "Type" => "Pages", "Kids" => vec![Object::Reference((3, 0))], "Count" => 1,
+            }),
+        );
+        doc.objects.insert(
+            (3, 0),
+            Object::Dictionary(dictionary! {
+                "Type" => "Page", "Parent" => (2, 0), "Contents" => (4, 0),
+                "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+            }),
+        );
+        doc.objects.insert(
+            (4, 0),
+            Object::Stream(lopdf::Stream::new(dictionary! {}, b"BT ET".to_vec())),
+        );
+        doc.trailer.set("Root", (1, 0));
+        doc
+    }
+
+    /// `doc` with a signature field whose widget sits on the page, signed or not, visible or
+    /// not.
+    fn with_signature_field(doc: &Document, signed: bool, rect: [i64; 4]) -> Document {
+        let mut after = doc.clone();
+        let mut widget = dictionary! {
+            "Type" => "Annot", "Subtype" => "Widget", "FT" => "Sig", "T" => "Firma",
+            "P" => (3, 0), "F" => 4,
+            "Rect" => rect.iter().map(|&n| Object::Integer(n)).collect::<Vec<_>>(),
+        };
+        if signed {
+            after.objects.insert(
+                (6, 0),
+                Object::Dictionary(dictionary! {
+                    "Type" => "Sig", "ByteRange" => vec![0.into(), 0.into(), 0.into(), 0.into()],
+                }),
+            );
+            widget.set("V", (6, 0));
+        }
+        after.objects.insert((5, 0), Object::Dictionary(widget));
+        if let Ok(Object::Dictionary(page)) = after.get_object_mut((3, 0)) {
+            page.set("Annots", vec![Object::Reference((5, 0))]);
+        }
+        if let Ok(Object::Dictionary(catalog)) = after.get_object_mut((1, 0)) {
+            catalog.set(
+                "AcroForm",
+                dictionary! { "Fields" => vec![Object::Reference((5, 0))], "SigFlags" => 3 },
+            );
+        }
+        after
+    }
+
+    #[test]
+    fn a_signature_field_is_a_signature_and_a_changed_page_is_not() {
+        let before = base();
+        let signed = with_signature_field(&before, true, [0, 0, 0, 0]);
+        assert_eq!(
+            non_signature_changes(&before, &signed),
+            Vec::<String>::new()
+        );
+        let visible = with_signature_field(&before, true, [400, 100, 560, 160]);
+        assert_eq!(
+            non_signature_changes(&before, &visible),
+            Vec::<String>::new()
+        );
+
+        // A visible field nobody signed can draw anything on the page.
+        let unsigned = with_signature_field(&before, false, [400, 100, 560, 160]);
+        let problems = non_signature_changes(&before, &unsigned);
+        assert!(
+            problems[0].contains("campo di firma visibile ma non firmato"),
+            "{problems:?}"
+        );
+
+        // A signature once made never changes.
+        let mut resigned = signed.clone();
+        if let Ok(Object::Dictionary(widget)) = resigned.get_object_mut((5, 0)) {
+            widget.set("V", (7, 0));
+        }
+        let problems = non_signature_changes(&signed, &resigned);
+        assert!(problems[0].contains("firma già apposta"), "{problems:?}");
+
+        // The page's content is not a signature.
+        let mut painted = before.clone();
+        painted.objects.insert(
+            (4, 0),
+            Object::Stream(lopdf::Stream::new(
+                dictionary! {},
+                b"BT (45,80) Tj ET".to_vec(),
+            )),
+        );
+        assert_eq!(
+            non_signature_changes(&before, &painted),
+            vec!["cambiato: il contenuto della pagina 1".to_string()]
+        );
+        // Nor another kind of annotation.
+        let mut noted = signed.clone();
+        noted.objects.insert(
+            (8, 0),
+            Object::Dictionary(dictionary! { "Type" => "Annot", "Subtype" => "FreeText" }),
+        );
+        if let Ok(Object::Dictionary(page)) = noted.get_object_mut((3, 0)) {
+            page.set(
+                "Annots",
+                vec![Object::Reference((5, 0)), Object::Reference((8, 0))],
+            );
+        }
+        let problems = non_signature_changes(&signed, &noted);
+        assert!(
+            problems[0].contains("un'annotazione che non è un campo di firma"),
+            "{problems:?}"
+        );
+    }
+}
