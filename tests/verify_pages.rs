@@ -555,11 +555,11 @@ fn a_verbale_signed_twice_with_pyhanko_verifies_and_lists_both_signers() {
         "{out}"
     );
     assert!(
-        out.contains("1. firmata da Maria Rossi") && out.contains("(campo «FirmaPresidente»): copre tutto il documento sigillato (non le aggiunte successive alla firma); l'impronta firmata corrisponde ai byte coperti"),
+        out.contains("1. firmata da Maria Rossi") && out.contains("(campo «FirmaPresidente»): copre tutto il documento (non le aggiunte successive alla firma); l'impronta firmata corrisponde ai byte coperti"),
         "{out}"
     );
     assert!(
-        out.contains("2. firmata da Luca Bianchi") && out.contains("(campo «FirmaCommissario»): copre tutto il documento sigillato e l'intero file; l'impronta firmata corrisponde ai byte coperti"),
+        out.contains("2. firmata da Luca Bianchi") && out.contains("(campo «FirmaCommissario»): copre tutto il documento e l'intero file; l'impronta firmata corrisponde ai byte coperti"),
         "{out}"
     );
     // After two signatures, an update that paints over a total is refused.

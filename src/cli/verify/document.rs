@@ -374,11 +374,9 @@ fn say_signatures(report: &Report) {
             .map(|f| format!(" (campo «{f}»)"))
             .unwrap_or_default();
         let coverage = match (s.covers_sealed, s.covers_file) {
-            (true, true) => "copre tutto il documento sigillato e l'intero file",
-            (true, false) => {
-                "copre tutto il documento sigillato (non le aggiunte successive alla firma)"
-            }
-            (false, _) => "NON copre tutto il documento sigillato",
+            (true, true) => "copre tutto il documento e l'intero file",
+            (true, false) => "copre tutto il documento (non le aggiunte successive alla firma)",
+            (false, _) => "NON copre tutto il documento",
         };
         let digest = match s.digest_matches {
             Some(true) => "; l'impronta firmata corrisponde ai byte coperti",
