@@ -443,6 +443,7 @@ mod tests {
             revision: 3,
             declarations,
             scores,
+            withdrawals: Vec::new(),
         }
     }
 
