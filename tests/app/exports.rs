@@ -1,5 +1,5 @@
 //! Issue 14 in the window: no export of the window writes over a file of the call (the
-//! spreadsheet, a member's sheet, also through a symbolic link), and what the operating
+//! spreadsheet, a member's sheet, also through a symbolic link, nor into `verbali/sigillati/`), and what the operating
 //! system refuses (a folder that is a file, a file that does not exist) is said in Italian.
 
 use std::path::Path;
@@ -50,6 +50,15 @@ fn no_export_of_the_window_writes_over_a_file_of_the_call() {
     // Inside the call's folders too, where no export belongs.
     let said = export_ranking_to(&mut h, &dir.join("schede").join("graduatoria.ods"));
     assert!(said.contains("non lo sovrascrive"), "{said}");
+    // Nor among the verbali sealed when their sessions closed.
+    let said = export_ranking_to(
+        &mut h,
+        &dir.join("verbali")
+            .join("sigillati")
+            .join("graduatoria.xlsx"),
+    );
+    assert!(said.contains("non lo sovrascrive"), "{said}");
+    assert!(said.contains("verbale sigillato"), "{said}");
     drop(h);
 
     // A member exporting their sheet over their own sheet in the call.
