@@ -166,7 +166,7 @@ pub fn ranking_writer(ws: Workspace) -> impl FnOnce() -> Result<Vec<u8>, String>
 /// Writes an export, every failure said in Italian (`os_error`).
 fn save(path: &Path, bytes: &[u8]) -> Result<(), String> {
     if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent)
+        crate::workspace::create_folders(parent)
             .map_err(|e| s::cannot_write(&parent.display().to_string(), &os_error::describe(&e)))?;
     }
     crate::workspace::write_atomic(path, bytes)

@@ -66,7 +66,7 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    fs::create_dir_all(parent)?;
+    create_folders(parent)?;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -87,6 +87,17 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
     temp.persist(path).map_err(|e| e.error)?;
     sync_dir(parent);
     Ok(())
+}
+
+/// Creates `folder` and the folders above it that are missing. When one on the way is a file,
+/// the error says that a part of the path is not a folder (rather than that a file exists).
+pub fn create_folders(folder: &Path) -> io::Result<()> {
+    if let Some(existing) = folder.ancestors().find(|a| fs::symlink_metadata(a).is_ok())
+        && !existing.is_dir()
+    {
+        return Err(io::Error::from(io::ErrorKind::NotADirectory));
+    }
+    fs::create_dir_all(folder)
 }
 
 /// Keeps the version about to be replaced as `NAME.bak`. The new version is a new file renamed

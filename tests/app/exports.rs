@@ -24,8 +24,11 @@ fn retype(h: &mut Harness<App>, label: &str, text: &str) {
 /// Exports the ranking to `path` typed in the field, and waits for the error said.
 fn export_ranking_to(h: &mut Harness<App>, path: &Path) -> String {
     let said = h.state().errors().len();
-    click(h, s::VIEW_GRADUATORIA);
-    click(h, s::EXPORT_SPREADSHEET);
+    // The field stays open after a refusal, to try another name.
+    if h.query_by_label(s::SAVE_PATH).is_none() {
+        click(h, s::VIEW_GRADUATORIA);
+        click(h, s::EXPORT_SPREADSHEET);
+    }
     retype(h, s::SAVE_PATH, &path.display().to_string());
     click(h, s::SAVE_HERE);
     wait_for(h, |h| h.state().errors().len() > said);
