@@ -248,6 +248,10 @@ fn registro_finds_a_file_changed_behind_the_journal() {
         })
         .expect("scored");
     drop(editor);
+    // The mark went into the sheet's log of changes; opening the call again for writing
+    // writes it into the sheet.
+    drop(Editor::open(&dir, Actor::Secretariat).expect("opens"));
+    assert!(!dir.join("schede/m1.modifiche").exists());
     let (code, out, _) = run(&["registro", p(&dir)]);
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("i file concordano"), "{out}");
@@ -302,6 +306,69 @@ fn the_journal_grows_by_what_changed_not_by_whole_files() {
             "{size} bytes for one mark (the sheet is {sheet} bytes): {sizes:?}"
         );
     }
+}
+
+#[test]
+fn a_mark_is_a_line_at_the_end_of_the_sheet_s_log_not_the_sheet_written_again() {
+    let (_tmp, dir) = fixture("example-a");
+    let sheet_file = dir.join("schede/m1.ron");
+    let log = dir.join("schede/m1.modifiche");
+    let sheet_before = fs::read(&sheet_file).expect("the sheet");
+    let mut editor =
+        Editor::open(&dir, Actor::Member(MemberId::new("m1").expect("id"))).expect("opens");
+    let mark = |editor: &mut Editor, value: &str, reason: &str| {
+        editor
+            .apply(Command::Score {
+                member: MemberId::new("m1").expect("id"),
+                application: Protocol::new("P1").expect("id"),
+                criterion: CriterionId::new("A").expect("id"),
+                value: Points::parse(value).ok(),
+                reason: reason.into(),
+            })
+            .expect("scored")
+    };
+    let undo = mark(&mut editor, "0.6", "Prima");
+    editor.apply(undo).expect("undone");
+    mark(&mut editor, "0.4", "Seconda «motivazione»,\nsu due righe");
+    // The sheet is untouched; the log holds its header and one line per mark.
+    assert_eq!(fs::read(&sheet_file).expect("the sheet"), sheet_before);
+    let text = fs::read_to_string(&log).expect("the log is written");
+    assert_eq!(text.lines().count(), 4, "{text}");
+    assert!(text.lines().skip(1).all(|l| l.len() < 400), "{text}");
+    // Whoever reads the call reads the marks, and the journal agrees with the files.
+    let read = commissione::workspace::load(&dir);
+    assert!(read.problems.is_empty(), "{:?}", read.problems);
+    let ws = read.workspace.expect("loads");
+    let m1 = MemberId::new("m1").expect("id");
+    let given = ws
+        .score(
+            &m1,
+            &Protocol::new("P1").expect("id"),
+            &CriterionId::new("A").expect("id"),
+        )
+        .expect("the mark");
+    assert_eq!(given.value, Points::parse("0.4").expect("value"));
+    assert_eq!(given.reason, "Seconda «motivazione»,\nsu due righe");
+    let revision = ws.sheet(&m1).expect("m1").revision;
+    assert_eq!(&ws, editor.workspace());
+    let (code, out, _) = run(&["registro", p(&dir)]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("i file concordano"), "{out}");
+    let (code, out, err) = run(&["check", p(&dir)]);
+    assert_eq!(code, 0, "{out}{err}");
+    drop(editor);
+
+    // Opened again for writing: the log is written into the sheet, and removed.
+    let editor = Editor::open(&dir, Actor::Secretariat).expect("opens");
+    assert!(!log.exists());
+    assert_ne!(fs::read(&sheet_file).expect("the sheet"), sheet_before);
+    assert_eq!(editor.workspace(), &ws);
+    drop(editor);
+    let again = commissione::workspace::load(&dir).workspace.expect("loads");
+    assert_eq!(again.sheet(&m1).expect("m1").revision, revision);
+    assert_eq!(again, ws);
+    let (code, out, _) = run(&["registro", p(&dir)]);
+    assert_eq!(code, 0, "{out}");
 }
 
 #[test]
