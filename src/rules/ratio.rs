@@ -225,6 +225,8 @@ fn to_decimal_big(mantissa: BigInt, dp: u32) -> Exact<Decimal> {
 impl Add for &Ratio {
     type Output = Ratio;
 
+    // Adding fractions divides by common factors: the division is meant.
+    #[allow(clippy::suspicious_arithmetic_impl)]
     fn add(self, o: &Ratio) -> Ratio {
         if let (Some(a), Some(b)) = (self.parts(), o.parts()) {
             if let Some(r) = Ratio::small_sum(a, b) {
@@ -273,6 +275,8 @@ impl Sub for &Ratio {
 impl Mul for &Ratio {
     type Output = Ratio;
 
+    // Cross-reduction divides by common factors: the division is meant.
+    #[allow(clippy::suspicious_arithmetic_impl)]
     fn mul(self, o: &Ratio) -> Ratio {
         if let (Some(a), Some(b)) = (self.parts(), o.parts()) {
             if let Some(r) = Ratio::small_product(a, b) {

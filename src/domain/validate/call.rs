@@ -131,7 +131,7 @@ pub(super) fn check_call(call: &Call, report: &mut Report) -> bool {
         if key.is_empty() {
             report.add(
                 "label",
-                &j.coefficient,
+                j.coefficient,
                 format!(
                     "il giudizio con coefficiente {} non ha un nome: ogni giudizio della scala ne ha uno (per esempio \"buono\")",
                     j.coefficient
