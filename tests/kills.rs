@@ -1,6 +1,6 @@
 //! Kills at any moment: a child process runs one of the commands that write several files (an
 //! import of applications, an import of scores, a member's sheet taken in, a session closed, a
-//! rettifica) and kills itself with SIGKILL at its N-th step that writes (a write, a flush, a
+//! rettifica; and marks given one by one, each a line appended to the sheet's log of changes) and kills itself with SIGKILL at its N-th step that writes (a write, a flush, a
 //! rename, a removal; see `workspace::fault`), N drawn at random among the command's steps.
 //! Counts, never timings: every step is hit on a loaded machine as on an idle one.
 //!
