@@ -248,22 +248,19 @@ fn registro_finds_a_file_changed_behind_the_journal() {
         })
         .expect("scored");
     drop(editor);
-    // The mark went into the sheet's log of changes; opening the call again for writing
-    // writes it into the sheet.
-    drop(Editor::open(&dir, Actor::Secretariat).expect("opens"));
-    assert!(!dir.join("schede/m1.modifiche").exists());
     let (code, out, _) = run(&["registro", p(&dir)]);
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("i file concordano"), "{out}");
+    // The mark is in the sheet's log of changes (README: schede/MEMBER.modifiche).
     common::edit(
-        &dir.join("schede/m1.ron"),
+        &dir.join("schede/m1.modifiche"),
         "Ottima",
         "Ottima, corretta a mano",
     );
     let (code, out, _) = run(&["registro", p(&dir)]);
     assert_eq!(code, 1, "{out}");
     assert!(
-        out.contains("NON CONCORDANO") && out.contains("schede/m1.ron"),
+        out.contains("NON CONCORDANO") && out.contains("schede/m1.modifiche"),
         "{out}"
     );
 }
@@ -358,15 +355,30 @@ fn a_mark_is_a_line_at_the_end_of_the_sheet_s_log_not_the_sheet_written_again() 
     assert_eq!(code, 0, "{out}{err}");
     drop(editor);
 
-    // Opened again for writing: the log is written into the sheet, and removed.
-    let editor = Editor::open(&dir, Actor::Secretariat).expect("opens");
-    assert!(!log.exists());
-    assert_ne!(fs::read(&sheet_file).expect("the sheet"), sheet_before);
+    // Opened again, the log is read as it is: opening writes nothing.
+    let mut editor = Editor::open(&dir, Actor::Secretariat).expect("opens");
+    assert_eq!(fs::read_to_string(&log).expect("the log"), text);
     assert_eq!(editor.workspace(), &ws);
-    drop(editor);
+    // A whole sheet put back (as taking in a member's sheet does) with a few marks removed is
+    // still a line: what changed, not the sheet.
+    let mut whole = ws.sheet(&m1).cloned().expect("m1");
+    whole.scores.retain(|s| s.application.as_str() != "P2");
+    editor.apply(Command::PutSheet(whole)).expect("put");
+    assert_eq!(fs::read(&sheet_file).expect("the sheet"), sheet_before);
+    let grown = fs::read_to_string(&log).expect("the log");
+    assert_eq!(grown.lines().count(), 5, "{grown}");
+    assert!(
+        grown
+            .lines()
+            .last()
+            .unwrap_or_default()
+            .contains("removed:"),
+        "{grown}"
+    );
     let again = commissione::workspace::load(&dir).workspace.expect("loads");
-    assert_eq!(again.sheet(&m1).expect("m1").revision, revision);
-    assert_eq!(again, ws);
+    assert_eq!(&again, editor.workspace());
+    assert_eq!(again.sheet(&m1).expect("m1").revision, revision + 1);
+    drop(editor);
     let (code, out, _) = run(&["registro", p(&dir)]);
     assert_eq!(code, 0, "{out}");
 }

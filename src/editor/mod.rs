@@ -202,7 +202,7 @@ impl Editor {
         }
         let evaluation = rules::evaluate(&ws);
         let sealed_warnings = crate::anchor::warnings(dir, &ws);
-        let mut editor = Editor {
+        Ok(Editor {
             dir: dir.to_path_buf(),
             actor,
             workspace: ws,
@@ -216,9 +216,7 @@ impl Editor {
             unevaluated: false,
             recovered,
             sealed_warnings,
-        };
-        editor.fold_logs();
-        Ok(editor)
+        })
     }
 
     /// What was done, when the call was opened, about an operation a stopped program had left
@@ -334,7 +332,6 @@ impl Editor {
         {
             self.read_only = Some(ReadOnly::Journal(e.to_string()));
         }
-        self.fold_logs();
     }
 
     /// Tells other instances this one is alive; call it every few minutes. If another instance

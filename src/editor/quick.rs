@@ -1,8 +1,7 @@
 //! The change made most often, a member's mark, on a short road: the mark is checked alone
 //! (not the member's whole sheet of tens of thousands of marks), written as one line at the
 //! end of the sheet's log of changes (see `workspace::sheet_log`) in a transaction with its
-//! journal entry, and put into the sheet in place. And the logs folded into their sheets when
-//! the call is opened for writing.
+//! journal entry, and put into the sheet in place.
 
 use super::change::compact;
 use super::{Command, EditError, Editor};
@@ -40,7 +39,8 @@ impl Editor {
             return None;
         }
         let old = sheet.score_normalized(application, criterion).cloned();
-        let revision = sheet.revision + 1;
+        // The last revision: the general road refuses it.
+        let revision = sheet.revision.checked_add(1)?;
         let new = value.map(|value| Score {
             application: application.clone(),
             criterion: criterion.clone(),
@@ -110,53 +110,5 @@ impl Editor {
             .put_score(member, application, criterion, new, revision);
         self.unevaluated = true;
         Some(Ok(inverse))
-    }
-
-    /// Writes whole each sheet that has a log of changes, and removes the logs, in one
-    /// transaction: so that a log holds only the changes of one program's work. Done when the
-    /// call is opened for writing; if it fails (a full disk), the logs stay and are read as
-    /// they are.
-    pub(super) fn fold_logs(&mut self) {
-        if self.read_only.is_some() || self.lock.is_none() {
-            return;
-        }
-        let mut tx = Transaction::new("scrittura per intero delle schede con le loro modifiche");
-        let sheets: Vec<_> = self.store.sources.sheets.clone().into_iter().collect();
-        for (member, base) in sheets {
-            let log = sheet_log::log_path(&base);
-            if !self.dir.join(&log).exists() || self.store.sources.quarantined.contains_key(&log) {
-                continue;
-            }
-            let Some(sheet) = self.workspace.sheet(&member) else {
-                continue;
-            };
-            let revision = sheet.revision;
-            let Ok((file, bytes)) = self.store.sheet_bytes(sheet) else {
-                continue;
-            };
-            let draft = |change: String, after: String| Draft {
-                who: self.actor.label(),
-                change,
-                after,
-                ..Draft::default()
-            };
-            tx.push(
-                Op::Put { file, bytes },
-                draft(
-                    format!("scheda di {member} scritta per intero, con le modifiche registrate"),
-                    format!("(revision:{revision})"),
-                ),
-            );
-            tx.push(
-                Op::Remove { file: log },
-                draft(
-                    format!("modifiche alla scheda di {member} riportate nella scheda"),
-                    String::new(),
-                ),
-            );
-        }
-        if !tx.is_empty() {
-            let _ = self.commit(tx);
-        }
     }
 }

@@ -6,9 +6,10 @@
 //! of a few hundred bytes to the log, in the same transaction as its journal entry (see
 //! `tx`: an append is undone by cutting the file back to its length). Whoever reads the call
 //! reads the sheet, then applies the log's lines in order. The log is folded into the sheet
-//! (the sheet written whole, the log removed, one transaction) when a program opens the call
-//! for writing, when a change is too large to be a line (a sheet taken in, a declaration that
-//! removes marks), and when the log grows past [`FOLD_AT`] bytes.
+//! (the sheet written whole, the log removed, one transaction) when a change is too large to be
+//! a line (a sheet taken in, a declaration that removes marks) and when the log grows past
+//! [`FOLD_AT`] bytes; never when a call is merely opened, so that a command refused afterwards
+//! has changed nothing.
 //!
 //! A line is compact RON: `(revision:5,scores:[(application:"P1",criterion:"A",value:"0.8",reason:"…")])`,
 //! with only what changed: marks given or replaced (`scores`), marks removed (`removed`),
