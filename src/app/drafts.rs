@@ -16,6 +16,7 @@ use crate::italian;
 use crate::rules::{self, Finding};
 
 use super::strings as s;
+pub use super::views::avviso::campi::SetupField;
 
 /// Seconds of quiet after which a draft is saved by itself.
 pub const PAUSE: f64 = 1.5;
@@ -42,6 +43,8 @@ pub enum Field {
     },
     Call(CallField),
     Session(SessionId, SessionField),
+    /// A field of the call or the commission being set up.
+    Setup(SetupField),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -243,6 +246,17 @@ impl Drafts {
         });
     }
 
+    /// The drafts of the call's set-up, in the order of their fields.
+    pub fn setup_texts(&self) -> Vec<(SetupField, String)> {
+        self.texts
+            .iter()
+            .filter_map(|(f, d)| match f {
+                Field::Setup(s) => Some((s.clone(), d.text.clone())),
+                _ => None,
+            })
+            .collect()
+    }
+
     pub fn discard(&mut self, field: &Field) {
         self.texts.remove(field);
     }
@@ -428,6 +442,7 @@ pub fn commit(field: &Field, text: &str, ws: &Workspace) -> Commit {
             *slot = value;
             Commit::Command(Command::PutCall(Box::new(call)))
         }
+        Field::Setup(f) => super::views::avviso::campi::commit(f, text, ws),
         Field::Session(id, f) => {
             let Some(mut session) = ws.session(id).cloned() else {
                 return Commit::Nothing;

@@ -17,6 +17,7 @@ mod open;
 mod settings;
 mod sheets;
 pub mod strings;
+mod typed;
 mod views;
 mod widgets;
 mod work;

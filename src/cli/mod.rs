@@ -6,6 +6,7 @@ mod close;
 mod graduatoria;
 pub mod import;
 mod minutes;
+mod new;
 pub mod rank;
 mod registro;
 mod sample;
@@ -58,6 +59,14 @@ pub enum Command {
     Open {
         /// Cartella dell'avviso
         dir: PathBuf,
+    },
+    /// Crea un nuovo avviso nella cartella DIR (nuova o vuota): vuoto, oppure da un modello
+    New {
+        /// Cartella del nuovo avviso (nuova o vuota)
+        dir: PathBuf,
+        /// Il modello: coprogettazione (un partner per un programma, con una quota riservata al Comune), spazi (un lotto per spazio, 90% / 10%), microprogetti (crowdfunding civico, 40% / 60% con un tetto per progetto); senza, un avviso vuoto
+        #[arg(long, value_name = "NOME")]
+        template: Option<String>,
     },
     /// Scrive un avviso di esempio (sondrio-coworking, milano-quartieri-connessi, milano-hub-innovazione, oppure large: un avviso sintetico della dimensione data) nella cartella DIR
     Sample {
@@ -282,6 +291,7 @@ pub fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Cli, 
 pub fn run(command: Command) -> Exit {
     match command {
         Command::Open { .. } => Exit::Misuse,
+        Command::New { dir, template } => new::run(&dir, template.as_deref()),
         Command::Sample {
             name,
             dir,

@@ -126,6 +126,10 @@ impl Editor {
                 let after = compact(&*app);
                 self.application_change(*app, String::new(), before, after)
             }
+            Command::Unregister {
+                application,
+                reason,
+            } => self.unregister(application, reason),
             Command::RemoveApplication(protocol) => {
                 let old = self.application(&protocol)?;
                 let file = self.store.application_file(&protocol)?;
@@ -189,12 +193,13 @@ impl Editor {
             Command::PutCall(call) => {
                 let old = self.workspace.call().clone();
                 let after = compact(&*call);
+                let description = super::describe::call(&old, &call);
                 let workspace = self.changed(move |parts| parts.call = Some(*call))?;
                 Ok(Change {
                     workspace,
                     target: Target::Call,
                     file: files::CALL.into(),
-                    description: "avviso".into(),
+                    description,
                     before: compact(&old),
                     after,
                     inverse: Command::PutCall(Box::new(old)),
@@ -205,12 +210,13 @@ impl Editor {
             Command::PutCommission(commission) => {
                 let old = self.workspace.commission().clone();
                 let after = compact(&*commission);
+                let description = super::describe::commission(&old, &commission);
                 let workspace = self.changed(move |parts| parts.commission = Some(*commission))?;
                 Ok(Change {
                     workspace,
                     target: Target::Commission,
                     file: files::COMMISSION.into(),
-                    description: "commissione".into(),
+                    description,
                     before: compact(&old),
                     after,
                     inverse: Command::PutCommission(Box::new(old)),
@@ -278,7 +284,12 @@ impl Editor {
         after: String,
     ) -> Result<Change, EditError> {
         let protocol = app.protocol.clone();
-        let old = self.workspace.application(&protocol).cloned();
+        // An application removed as registered by mistake comes back as it was.
+        let old = self
+            .workspace
+            .application(&protocol)
+            .or_else(|| self.workspace.removed().get(&protocol))
+            .cloned();
         let file = self.store.application_file(&protocol)?;
         let description = match (description.is_empty(), &old) {
             (false, _) => description,

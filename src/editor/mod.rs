@@ -3,7 +3,9 @@
 
 mod change;
 mod command;
+mod describe;
 mod sealing;
+mod setup;
 
 use std::io;
 use std::path::{Path, PathBuf};

@@ -116,6 +116,11 @@ pub enum GapRecord {
     NobodyCanScore,
     NotDeclared,
     TooLarge,
+    /// Fewer members can score it than the call requires.
+    TooFewMembers {
+        scorers: usize,
+        required: u32,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -324,6 +329,10 @@ fn gap_record(gap: &Gap) -> GapRecord {
         Gap::NotScored { member } => GapRecord::NotScored(member.clone()),
         Gap::NoReason { member } => GapRecord::NoReason(member.clone()),
         Gap::NobodyCanScore => GapRecord::NobodyCanScore,
+        Gap::TooFewMembers { scorers, required } => GapRecord::TooFewMembers {
+            scorers: *scorers,
+            required: *required,
+        },
         Gap::NotDeclared => GapRecord::NotDeclared,
         Gap::TooLarge => GapRecord::TooLarge,
     }

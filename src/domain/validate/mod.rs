@@ -15,6 +15,7 @@ use super::workspace::{Assembled, Inconsistency, Part, Parts, SetAside, Workspac
 
 mod application;
 mod call;
+mod commission;
 mod session;
 mod sheet;
 
@@ -88,6 +89,7 @@ pub(super) fn assemble(parts: Parts) -> Assembled {
         *seen.entry(&a.protocol).or_default() += 1;
     }
     let mut applications = BTreeMap::new();
+    let mut removed = BTreeMap::new();
     for (i, app) in parts.applications.iter().enumerate() {
         let mut report = Report {
             part: Part::Application(i),
@@ -104,7 +106,10 @@ pub(super) fn assemble(parts: Parts) -> Assembled {
             );
             continue;
         }
-        if check_application(app, &call, &mut report) {
+        if app.removed.is_some() {
+            // Registered by mistake and removed: kept for the record, checked no further.
+            removed.insert(app.protocol.clone(), app.clone());
+        } else if check_application(app, &call, &mut report) {
             applications.insert(app.protocol.clone(), app.clone());
         }
     }
@@ -118,6 +123,15 @@ pub(super) fn assemble(parts: Parts) -> Assembled {
             .iter()
             .map(|a| a.protocol.clone())
             .filter(|p| !applications.contains_key(p)),
+    );
+    commission::check_substitutes(
+        &commission,
+        &applications,
+        &unavailable,
+        &mut Report {
+            part: Part::Commission,
+            out: &mut out,
+        },
     );
 
     let mut member_count: BTreeMap<MemberId, usize> = BTreeMap::new();
@@ -238,6 +252,7 @@ pub(super) fn assemble(parts: Parts) -> Assembled {
             call,
             commission,
             applications,
+            removed,
             sheets,
             sessions,
         )),

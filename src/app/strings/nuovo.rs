@@ -1,0 +1,1 @@
+//! A new call: the start screen's choices and the templates.

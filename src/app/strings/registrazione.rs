@@ -1,0 +1,1 @@
+//! Registering an application by hand, correcting it, removing one registered by mistake.
