@@ -45,6 +45,8 @@ pub enum Field {
     Session(SessionId, SessionField),
     /// A field of the call or the commission being set up.
     Setup(SetupField),
+    /// A field of a registered application, corrected on its page.
+    Registration(Protocol, super::views::registrazione::AppField),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -443,6 +445,7 @@ pub fn commit(field: &Field, text: &str, ws: &Workspace) -> Commit {
             Commit::Command(Command::PutCall(Box::new(call)))
         }
         Field::Setup(f) => super::views::avviso::campi::commit(f, text, ws),
+        Field::Registration(p, f) => super::views::registrazione::commit(p, f, text, ws),
         Field::Session(id, f) => {
             let Some(mut session) = ws.session(id).cloned() else {
                 return Commit::Nothing;

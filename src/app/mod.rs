@@ -13,6 +13,7 @@ mod drafts;
 mod editing;
 mod export;
 mod messages;
+mod nuovo;
 mod open;
 mod settings;
 mod sheets;
@@ -128,6 +129,8 @@ pub struct App {
     /// Whether the lock's holder looked gone, and when that was last checked (a file system
     /// look-up: not every frame).
     stale: Option<(f64, bool)>,
+    /// The name of the sample the open call is, if it is one: a banner says so.
+    sample: Option<String>,
 }
 
 impl App {
@@ -170,6 +173,7 @@ impl App {
             theme: None,
             title: String::new(),
             stale: None,
+            sample: None,
         }
     }
 
@@ -266,7 +270,31 @@ impl App {
         self.start.choice = None;
         self.presenting = false;
         self.stale = None;
+        self.sample =
+            crate::samples::sample_of(work.editor().workspace().call()).map(str::to_string);
         self.work = Some(work);
+    }
+
+    /// Creates a new call from `template` in `dir` and opens it for the secretariat on the
+    /// Avviso view; a refusal (a folder not empty) stays on the new-call page.
+    fn create(&mut self, dir: &Path, template: crate::templates::Template) {
+        let today = crate::editor::now().date();
+        match crate::templates::create(dir, template, today) {
+            Ok(_) => {
+                self.start.new = None;
+                self.open_as(dir, Actor::Secretariat, false);
+                if self.work.is_some() {
+                    self.view = View::Avviso;
+                    self.messages
+                        .notice(s::call_created(&dir.display().to_string()));
+                }
+            }
+            Err(e) => {
+                if let Some(form) = &mut self.start.new {
+                    form.error = Some(e.to_string());
+                }
+            }
+        }
     }
 
     /// Leaves the open call for the start screen, saving what can be saved.

@@ -49,15 +49,44 @@ pub fn moment(text: &str) -> Result<Moment, String> {
     if parts.next().is_some() {
         return Err(format!("«{t}»: si scrive come 31/03/2026 12:00"));
     }
-    let time = italian::parse_typed_time(time)?;
-    date.at(time).ok_or_else(|| {
+    // Seconds are allowed: a PEC received at 12:00:30 is late for a noon deadline.
+    let (hm, seconds) = match time.matches(':').count() {
+        2 => time.rsplit_once(':').unwrap_or((time, "0")),
+        _ => (time, "0"),
+    };
+    let second: i8 = seconds
+        .parse()
+        .ok()
+        .filter(|s| (0..60).contains(s))
+        .ok_or_else(|| format!("«{time}» non è un orario: si scrive come 10:30 o 10:30:15"))?;
+    let hm = italian::parse_typed_time(hm)?;
+    let civil = jiff::civil::DateTime::new(
+        date.civil().year(),
+        date.civil().month(),
+        date.civil().day(),
+        hm.hour(),
+        hm.minute(),
+        second,
+        0,
+    )
+    .map_err(|_| format!("«{t}»: questa data non esiste"))?;
+    Moment::from_rome(civil).ok_or_else(|| {
         format!("«{t}»: quest'ora non esiste in quel giorno (cambio dell'ora legale)")
     })
 }
 
-/// A moment as the field shows it: "31/03/2026 12:00".
+/// A moment as the field shows it: "31/03/2026 12:00", with the seconds when there are some.
 pub fn moment_text(m: Moment) -> String {
-    format!("{} {}", italian::date(m.date()), italian::time(m.time()))
+    let seconds = m.rome().second();
+    if seconds == 0 {
+        format!("{} {}", italian::date(m.date()), italian::time(m.time()))
+    } else {
+        format!(
+            "{} {}:{seconds:02}",
+            italian::date(m.date()),
+            italian::time(m.time())
+        )
+    }
 }
 
 /// A date typed the Italian way.
@@ -156,6 +185,9 @@ mod tests {
                 .unwrap_err()
                 .contains("non esiste")
         );
+        let late = moment("31/03/2026 12:00:30").unwrap();
+        assert_eq!(late.to_string(), "2026-03-31T12:00:30+02:00");
+        assert_eq!(moment_text(late), "31/03/2026 12:00:30");
     }
 
     #[test]

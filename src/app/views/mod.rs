@@ -15,6 +15,7 @@ pub mod importa;
 pub mod matrice;
 pub mod piano;
 pub mod presentazione;
+pub mod registrazione;
 pub mod schede;
 pub mod sedute;
 pub mod valutazione;
