@@ -8,6 +8,7 @@
 //! depends on its kind: `opening`, `scoring` and `final_session` build those parts; `ranking`
 //! is the public ranking.
 
+mod changes;
 mod final_session;
 mod opening;
 mod ranking;
@@ -23,6 +24,7 @@ use crate::domain::{
 };
 use crate::rules::{self, ApplicationResult, Check, Evaluation, Outcome};
 
+pub use changes::{RemovedRecord, ReplacedRecord, SubstituteRecord};
 pub use final_session::{FinalRecord, LotRanking, RankedRecord, TieRecord, UnrankedRecord};
 pub use opening::{AdmissionRecord, OpeningRecord, ReceivedRecord, SoccorsoRecord};
 pub use ranking::{PublicLot, PublicOther, PublicRanked, RankingRecord, ranking_record};
@@ -53,6 +55,9 @@ pub struct SessionRecord {
     /// Changes made in this session to what earlier, closed sessions had fixed.
     #[serde(default)]
     pub amendments: Vec<AmendmentRecord>,
+    /// Applications registered by mistake and removed since the previous session closed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub removed: Vec<RemovedRecord>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -112,6 +117,12 @@ pub struct MemberRecord {
     pub role: Role,
     pub qualification: String,
     pub present: bool,
+    /// Set when the member was replaced: they no longer sit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replaced: Option<ReplacedRecord>,
+    /// Set for a substitute: the act and the applications they score.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub substitute: Option<SubstituteRecord>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -176,6 +187,8 @@ pub fn session_record(
             role: m.role,
             qualification: m.qualification.clone(),
             present: s.present.contains(&m.id),
+            replaced: changes::replaced(ws, m),
+            substitute: changes::substitute(m),
         })
         .collect();
     let business = match s.kind {
@@ -227,6 +240,7 @@ pub fn session_record(
                 }
             })
             .collect(),
+        removed: changes::removed(ws, s),
     })
 }
 

@@ -11,6 +11,7 @@ pub mod rank;
 mod registro;
 mod sample;
 mod sheet;
+mod template;
 mod verify;
 
 use std::io::Write;
@@ -158,6 +159,9 @@ pub enum Command {
         /// File dei punteggi: una riga per componente, candidatura e criterio
         #[arg(long, value_name = "FILE")]
         scores: Option<PathBuf>,
+        /// Scrive il modello da compilare (FILE.xlsx o FILE.ods): i tre fogli con le colonne esatte, le istruzioni, gli elenchi dei lotti, delle forme giuridiche e dei tipi di co-finanziamento
+        #[arg(long, value_name = "FILE", conflicts_with_all = ["applications", "budget", "cofinancing", "scores", "dry_run", "only_good_rows"])]
+        template: Option<PathBuf>,
         /// Mostra che cosa verrebbe importato, senza scrivere nulla
         #[arg(long)]
         dry_run: bool,
@@ -320,12 +324,18 @@ pub fn run(command: Command) -> Exit {
         } => rank::run(&dir, lot.as_deref(), format, matrix, output.as_deref()),
         Command::Import {
             dir,
+            template: Some(template),
+            ..
+        } => template::run(&dir, &template),
+        Command::Import {
+            dir,
             applications,
             budget,
             cofinancing,
             scores,
             dry_run,
             only_good_rows,
+            template: None,
         } => import::run(
             &dir,
             import::Request {

@@ -72,3 +72,22 @@ pub fn app_field(field: &str, protocol: &str) -> String {
 pub fn app_party_field(field: &str, whose: &str, protocol: &str) -> String {
     format!("{field} del {whose}, candidatura {protocol}")
 }
+
+// The import template.
+
+pub const IMPORT_TEMPLATE: &str = "Modello da compilare";
+pub const IMPORT_TEMPLATE_DOWNLOAD: &str = "Scarica un modello…";
+pub const IMPORT_TEMPLATE_SAVE: &str = "Salva il modello qui";
+pub const IMPORT_TEMPLATE_PATH_HINT: &str = "oppure il percorso: ~/Documenti/modello.xlsx";
+pub const IMPORT_TEMPLATE_HINT: &str = "Un foglio di calcolo (XLSX o ODS) con i tre fogli che l'importazione legge, le loro colonne esatte, le istruzioni e gli elenchi a tendina dei lotti di questo avviso, delle forme giuridiche e dei tipi di co-finanziamento.";
+pub const IMPORT_TEMPLATE_DIALOG: &str = "Salva il modello per l'importazione";
+pub const IMPORT_TEMPLATE_NAME: &str = "modello-candidature.xlsx";
+pub const IMPORT_TEMPLATE_FILTER: &str = "Foglio di calcolo";
+
+pub fn import_template_saved(path: &str) -> String {
+    format!("Modello per l'importazione salvato in {path}.")
+}
+
+pub fn import_template_failed(path: &str, why: &str) -> String {
+    format!("Il modello non è stato salvato in {path}: {why}")
+}
