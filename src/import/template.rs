@@ -308,7 +308,9 @@ fn xlsx(call: &Call) -> Result<Vec<u8>, WriteError> {
 
 fn ods(call: &Call) -> Result<Vec<u8>, WriteError> {
     use spreadsheet_ods::condition::Condition;
-    use spreadsheet_ods::validation::{Validation, ValidationDisplay, ValidationError};
+    use spreadsheet_ods::validation::{
+        MessageType, Validation, ValidationDisplay, ValidationError,
+    };
     use spreadsheet_ods::{CellRange, CellStyle, Length, Sheet, WorkBook};
     let err = |e: spreadsheet_ods::OdsError| WriteError::Ods(e.to_string());
     let lists = Lists::of(call);
@@ -341,7 +343,9 @@ fn ods(call: &Call) -> Result<Vec<u8>, WriteError> {
         v.set_allow_empty(true);
         v.set_display(ValidationDisplay::Unsorted);
         if !d.strict {
-            v.set_err(Some(ValidationError::new()));
+            let mut warning = ValidationError::new();
+            warning.set_msg_type(MessageType::Warning);
+            v.set_err(Some(warning));
         }
         let r = book.add_validation(v);
         for row in 1..=ROWS {
@@ -371,5 +375,45 @@ fn ods(call: &Call) -> Result<Vec<u8>, WriteError> {
     }
     book.push_sheet(sheet);
     let bytes = spreadsheet_ods::write_ods_buf(&mut book, Vec::new()).map_err(err)?;
+    let bytes = sort_validations(&bytes).map_err(|e| WriteError::Ods(e.to_string()))?;
     normalize_ods(&bytes).map_err(|e| WriteError::Ods(e.to_string()))
+}
+
+/// spreadsheet-ods writes the validations in the order of a hash map: they are put in the
+/// order of their names, so that the same call gives the same bytes.
+fn sort_validations(bytes: &[u8]) -> zip::result::ZipResult<Vec<u8>> {
+    use std::io::{Cursor, Read, Write};
+    const OPEN: &str = "<table:content-validations>";
+    const CLOSE: &str = "</table:content-validations>";
+    const ITEM_END: &str = "</table:content-validation>";
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes))?;
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for i in 0..archive.len() {
+        let name = archive.by_index_raw(i)?.name().to_string();
+        if name != "content.xml" {
+            out.raw_copy_file(archive.by_index_raw(i)?)?;
+            continue;
+        }
+        let mut xml = String::new();
+        archive.by_index(i)?.read_to_string(&mut xml)?;
+        if let (Some(start), Some(end)) = (xml.find(OPEN), xml.find(CLOSE)) {
+            let inner = &xml[start + OPEN.len()..end];
+            let mut items: Vec<String> = inner
+                .split_inclusive(ITEM_END)
+                .map(str::to_string)
+                .collect();
+            items.sort();
+            xml = format!(
+                "{}{}{}",
+                &xml[..start + OPEN.len()],
+                items.concat(),
+                &xml[end..]
+            );
+        }
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        out.start_file(name, options)?;
+        out.write_all(xml.as_bytes())?;
+    }
+    Ok(out.finish()?.into_inner())
 }
