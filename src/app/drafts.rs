@@ -41,21 +41,11 @@ pub enum Field {
         application: Protocol,
         outcome: AdmissionOutcome,
     },
-    Call(CallField),
     Session(SessionId, SessionField),
     /// A field of the call or the commission being set up.
     Setup(SetupField),
     /// A field of a registered application, corrected on its page.
     Registration(Protocol, super::views::registrazione::AppField),
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum CallField {
-    Authority,
-    Office,
-    Title,
-    Cup,
-    Rup,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -417,32 +407,6 @@ pub fn commit(field: &Field, text: &str, ws: &Workspace) -> Commit {
                         .or_else(|| open_session(ws)),
                 }),
             })
-        }
-        Field::Call(f) => {
-            let mut call = ws.call().clone();
-            let value = text.trim().to_string();
-            let slot = match f {
-                CallField::Authority => &mut call.authority,
-                CallField::Office => &mut call.office,
-                CallField::Title => &mut call.title,
-                CallField::Rup => &mut call.rup,
-                CallField::Cup => {
-                    let cup = (!value.is_empty()).then_some(value);
-                    if call.cup == cup {
-                        return Commit::Nothing;
-                    }
-                    call.cup = cup;
-                    return Commit::Command(Command::PutCall(Box::new(call)));
-                }
-            };
-            if *slot == value {
-                return Commit::Nothing;
-            }
-            if value.is_empty() && *f != CallField::Office {
-                return Commit::Wait(s::FIELD_REQUIRED.into());
-            }
-            *slot = value;
-            Commit::Command(Command::PutCall(Box::new(call)))
         }
         Field::Setup(f) => super::views::avviso::campi::commit(f, text, ws),
         Field::Registration(p, f) => super::views::registrazione::commit(p, f, text, ws),

@@ -100,11 +100,11 @@ pub fn new_call_ui(ui: &mut Ui, form: &mut NewCall) -> Option<NewAction> {
         });
     }
     ui.add_space(8.0);
-    ui.label(RichText::new(s::NEW_CALL_FOLDER_LABEL).strong());
+    let label = ui.label(RichText::new(s::NEW_CALL_FOLDER_LABEL).strong());
     ui.horizontal_wrapped(|ui| {
         let r = ui
             .add(egui::TextEdit::singleline(&mut form.folder).desired_width(520.0))
-            .accessible_name(s::NEW_CALL_FOLDER_LABEL);
+            .labelled_by(label.id);
         if r.changed() {
             form.error = None;
         }

@@ -361,7 +361,8 @@ impl Editor {
         match &change.target {
             Target::Call | Target::Commission => self.store.save_call(ws)?,
             Target::Application(p) => {
-                if let Some(app) = ws.application(p) {
+                // An application removed as registered by mistake keeps its file, with the removal.
+                if let Some(app) = ws.application(p).or_else(|| ws.removed().get(p)) {
                     self.store.save_application(app)?;
                 }
             }

@@ -123,6 +123,8 @@ pub const CRITERION_METHOD: &str = "Metodo";
 pub const GROUP_MAX: &str = "(somma dei sub-criteri)";
 pub const POINTS_STEP: &str = "a passi di";
 pub const DECLARED_UNIT: &str = "unità di misura";
+pub const POINTS_STEP_NAME: &str = "Passo dei punti";
+pub const DECLARED_UNIT_NAME: &str = "Unità di misura";
 pub const METHOD_CHOICE_COEFFICIENT: &str = "Giudizio dalla scala (coefficiente da 0 a 1)";
 pub const METHOD_CHOICE_POINTS: &str = "Punti da 0 al massimo";
 pub const METHOD_CHOICE_COFINANCING: &str = "Quota di co-finanziamento (proporzionale)";
@@ -212,7 +214,7 @@ pub const NEW_SUBSTITUTE_TITLE: &str = "Nuovo supplente";
 pub const CONFIRM_ADD_MEMBER: &str = "Aggiungi il componente";
 pub const CONFIRM_ADD_SUBSTITUTE: &str = "Nomina il supplente";
 pub const CONFIRM_REPLACEMENT: &str = "Conferma la sostituzione";
-pub const FORM_CANCEL: &str = "Annulla";
+pub const FORM_CANCEL: &str = "Chiudi senza salvare";
 pub const MEMBER_TITLE: &str = "Titolo";
 pub const MEMBER_TITLE_HINT: &str =
     "Dott., Dott.ssa, Ing., Arch., Avv., Sig., Sig.ra…: il verbale lo scrive prima del nome.";
@@ -266,4 +268,11 @@ pub fn thin_panels(required: u32, list: &str) -> String {
     format!(
         "Candidature che meno di {required} componenti possono valutare, per conflitti di interessi: {list}. Non entrano in graduatoria finché un supplente nominato per esse non le valuta."
     )
+}
+
+pub const AMEND_CALL: &str = "Si cambiano i dati dell'avviso.";
+pub const AMEND_COMMISSION: &str = "Si cambia la composizione della commissione.";
+
+pub fn amend_unregister(application: &str) -> String {
+    format!("Si rimuove la candidatura {application}, registrata per errore.")
 }

@@ -180,7 +180,7 @@ fn member_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk, typed: &Typed, m: 
         ui.label(s::MEMBER_NAME);
         field::inline(ui, desk, f(MemberText::Name), &name(s::MEMBER_NAME), 280.0);
         let mut role = m.role;
-        let label = ui.label(s::MEMBER_ROLE);
+        ui.label(s::MEMBER_ROLE);
         egui::ComboBox::from_id_salt(("ruolo", id))
             .selected_text(role_text(role))
             .width(200.0)
@@ -190,7 +190,6 @@ fn member_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk, typed: &Typed, m: 
                 }
             })
             .response
-            .labelled_by(label.id)
             .accessible_name(name(s::MEMBER_ROLE));
         if role != m.role {
             let member = m.id.clone();

@@ -81,8 +81,11 @@ fn list_ui(ui: &mut Ui, desk: &mut Desk, typed: &Typed, list: &[Criterion], dept
         ui.horizontal_top(|ui| {
             ui.add_space(depth as f32 * 24.0);
             egui::Frame::group(ui.style()).show(ui, |ui| {
-                ui.set_width(ui.available_width());
-                criterion_ui(ui, desk, typed, c, i, list.len(), depth);
+                // The frame's content takes the horizontal layout of the indent around it.
+                ui.vertical(|ui| {
+                    ui.set_width(ui.available_width());
+                    criterion_ui(ui, desk, typed, c, i, list.len(), depth);
+                });
             });
         });
     }
@@ -281,7 +284,7 @@ fn method_ui(ui: &mut Ui, desk: &mut Desk, c: &Criterion) {
     let current = Method::of(&c.scoring);
     let mut chosen = None;
     ui.horizontal_wrapped(|ui| {
-        let label = ui.label(s::CRITERION_METHOD);
+        ui.label(s::CRITERION_METHOD);
         egui::ComboBox::from_id_salt(("metodo", id))
             .selected_text(current.map_or("", Method::title))
             .width(420.0)
@@ -295,7 +298,6 @@ fn method_ui(ui: &mut Ui, desk: &mut Desk, c: &Criterion) {
                 }
             })
             .response
-            .labelled_by(label.id)
             .accessible_name(name(s::CRITERION_METHOD));
         match &c.scoring {
             Scoring::Points { .. } => {
@@ -304,7 +306,7 @@ fn method_ui(ui: &mut Ui, desk: &mut Desk, c: &Criterion) {
                     ui,
                     desk,
                     SetupField::Criterion(c.id.clone(), CriterionText::Step),
-                    &name(s::POINTS_STEP),
+                    &name(s::POINTS_STEP_NAME),
                     60.0,
                 );
             }
@@ -316,7 +318,7 @@ fn method_ui(ui: &mut Ui, desk: &mut Desk, c: &Criterion) {
                     ui,
                     desk,
                     SetupField::Criterion(c.id.clone(), CriterionText::Unit),
-                    &name(s::DECLARED_UNIT),
+                    &name(s::DECLARED_UNIT_NAME),
                     200.0,
                 );
             }

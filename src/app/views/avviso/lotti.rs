@@ -149,7 +149,7 @@ fn allocation_ui(ui: &mut Ui, desk: &mut Desk, lot: &Lot, n: usize) {
         .find(|(m, _)| same(*m, lot.allocation))
         .map_or("", |(_, l)| *l);
     let mut chosen = None;
-    widgets::row(ui, s::LOT_ALLOCATION, |ui, label| {
+    widgets::row(ui, s::LOT_ALLOCATION, |ui, _| {
         egui::ComboBox::from_id_salt(("assegnazione", lot.id.as_str()))
             .selected_text(current)
             .width(480.0)
@@ -165,7 +165,6 @@ fn allocation_ui(ui: &mut Ui, desk: &mut Desk, lot: &Lot, n: usize) {
                 }
             })
             .response
-            .labelled_by(label)
             .accessible_name(s::lot_field(s::LOT_ALLOCATION, n));
         if let Allocation::UntilExhausted {
             mut partial,
