@@ -343,6 +343,7 @@ fn an_application_removed_by_mistake_leaves_the_call_but_stays_on_record() {
     p2.removed = Some(Removal {
         reason: "registrata due volte".into(),
         at: Moment::parse("2026-03-02T10:00").unwrap(),
+        after: None,
     });
     ws.put_application(p2.clone()).unwrap();
     assert!(ws.application(&pid("P2")).is_none());

@@ -47,6 +47,10 @@ pub struct Removal {
     /// Required: "registrata due volte", "PEC destinata a un altro avviso".
     pub reason: String,
     pub at: Moment,
+    /// The latest session closed when it was removed, if any: the session after it reports the
+    /// removal in its verbale.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub after: Option<SessionId>,
 }
 
 impl Application {

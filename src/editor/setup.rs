@@ -19,9 +19,17 @@ impl Editor {
         }
         let mut app = self.application(&application)?;
         let before = compact(&app);
+        let after = self
+            .workspace
+            .sessions_in_order()
+            .into_iter()
+            .rev()
+            .find(|s| s.is_closed())
+            .map(|s| s.id.clone());
         app.removed = Some(Removal {
             reason: reason.clone(),
             at: (self.clock)(),
+            after,
         });
         let after = compact(&app);
         let description = format!(

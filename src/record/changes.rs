@@ -52,27 +52,27 @@ pub(super) fn substitute(m: &Member) -> Option<SubstituteRecord> {
     })
 }
 
-/// The applications removed after the session before `session` closed and, if `session` is
-/// closed, before it closed: each removal is reported by one verbale, the next one.
+/// The applications removed since the latest session closed before `session`, reported by the
+/// first session after it only: each removal is reported by one verbale, the next one.
 pub(super) fn removed(ws: &Workspace, session: &Session) -> Vec<RemovedRecord> {
     if ws.removed().is_empty() {
         return Vec::new();
     }
     let order = ws.sessions_in_order();
     let at = order.iter().position(|s| s.id == session.id).unwrap_or(0);
-    let after = order[..at]
-        .iter()
-        .filter_map(|s| s.seal.as_ref().map(|seal| seal.closed_at))
-        .max();
-    let until = session.seal.as_ref().map(|seal| seal.closed_at);
+    let closed_before = order[..at].iter().rposition(|s| s.is_closed());
+    // Only the first session after the latest closed one reports what came after it.
+    let first_after = closed_before.map_or(0, |i| i + 1);
+    if at != first_after {
+        return Vec::new();
+    }
+    let after = closed_before.map(|i| &order[i].id);
     let mut list: Vec<RemovedRecord> = ws
         .removed()
         .values()
         .filter_map(|a| {
             let r = a.removed.as_ref()?;
-            let in_window =
-                after.is_none_or(|after| r.at > after) && until.is_none_or(|until| r.at <= until);
-            in_window.then(|| RemovedRecord {
+            (r.after.as_ref() == after).then(|| RemovedRecord {
                 protocol: a.protocol.clone(),
                 received_at: a.received_at,
                 applicant: a.applicant.name.clone(),

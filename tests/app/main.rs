@@ -21,7 +21,7 @@ use commissione::rules::Outcome;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 
 #[test]
 fn the_secretariat_sees_every_application_in_the_table() {
@@ -313,7 +313,15 @@ fn the_presentation_shows_no_personal_data() {
     let mut h = harness(&dir, Actor::Secretariat);
     h.run();
     click(&mut h, "P1");
-    h.get_by_label("12345679190");
+    // The secretariat's page shows the tax code, in the field that corrects it.
+    let tax_code = s::app_party_field(s::PARTY_TAX_CODE, s::LEAD, "P1");
+    assert_eq!(
+        h.get_by_label(&tax_code)
+            .accesskit_node()
+            .value()
+            .as_deref(),
+        Some("12345679190")
+    );
     h.key_press(Key::F5);
     h.run();
     // The ranking's first: P2, whose panel lacks Giulia Russo (in conflict).
