@@ -86,10 +86,10 @@ pub fn lot_in_use(applications: usize) -> String {
 
 // Funding.
 
-pub const FUNDING_HINT: &str = "Le percentuali si scrivono come numeri: 90 per il 90%. Un campo vuoto significa che l'avviso non pone quel limite.";
+pub const FUNDING_HINT: &str = "Le percentuali si scrivono come numeri: 90 per il 90%. Il contributo e il co-finanziamento sono percentuali del costo complessivo, la parte in natura del co-finanziamento. Un campo vuoto significa che l'avviso non pone quel limite.";
 pub const FUNDING_MAX_CONTRIBUTION: &str = "Contributo massimo (% del costo)";
 pub const FUNDING_MIN_COFINANCING: &str = "Co-finanziamento minimo (% del costo)";
-pub const FUNDING_IN_KIND: &str = "In natura al massimo (% del co-finanziamento)";
+pub const FUNDING_IN_KIND: &str = "In natura, al massimo (%)";
 pub const FUNDING_PER_PROJECT: &str = "Tetto del contributo per progetto (€)";
 pub const CATEGORIES: &str = "Categorie di spesa";
 pub const CATEGORIES_HINT: &str = "Le voci in cui si divide il piano finanziario di ogni candidatura. Senza categorie, ogni voce è ammessa. Una categoria può avere un limite: una quota del costo complessivo, o dei costi diretti (le altre voci), come le spese generali al 10% dei costi diretti.";
@@ -275,4 +275,18 @@ pub const AMEND_COMMISSION: &str = "Si cambia la composizione della commissione.
 
 pub fn amend_unregister(application: &str) -> String {
     format!("Si rimuove la candidatura {application}, registrata per errore.")
+}
+
+pub const SUBSTITUTE_ROLE: &str = "Componente supplente";
+
+pub fn was_replaced(name: &str, by: &str, date: &str, act: &str) -> String {
+    format!("{name} è stato sostituito da {by} dal {date} ({act}).")
+}
+
+pub fn substitute_for(name: &str, applications: &str) -> String {
+    if applications.is_empty() {
+        format!("{name} è supplente, non ancora per alcuna candidatura.")
+    } else {
+        format!("{name} è supplente per le candidature {applications}.")
+    }
 }

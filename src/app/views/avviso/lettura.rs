@@ -249,12 +249,31 @@ fn commission_ui(ui: &mut Ui, desk: &Desk) {
         .spacing([16.0, 6.0])
         .striped(true)
         .show(ui, |ui| {
-            for m in &commission.members {
+            for m in commission.sitting() {
                 ui.label(&m.name);
-                ui.label(italian::role(m.role));
+                if m.substitute.is_some() {
+                    ui.label(s::SUBSTITUTE_ROLE);
+                } else {
+                    ui.label(italian::role(m.role));
+                }
                 ui.add(egui::Label::new(&m.qualification).wrap());
                 ui.end_row();
             }
         });
+    for m in &commission.members {
+        if let Some(r) = &m.replaced {
+            let by = commission
+                .member(&r.by)
+                .map_or_else(|| r.by.to_string(), |b| b.name.clone());
+            ui.add(
+                egui::Label::new(s::was_replaced(&m.name, &by, &italian::date(r.on), &r.act))
+                    .wrap(),
+            );
+        }
+        if let Some(sub) = &m.substitute {
+            let list: Vec<String> = sub.applications.iter().map(|p| p.to_string()).collect();
+            ui.add(egui::Label::new(s::substitute_for(&m.name, &list.join(", "))).wrap());
+        }
+    }
     ui.add_space(16.0);
 }
