@@ -102,11 +102,14 @@ pub fn count(text: &str) -> Result<u32, String> {
 }
 
 /// A member's name split into the title and the rest: "Dott.ssa Maria Rossi" → ("Dott.ssa",
-/// "Maria Rossi"). A first word ending with a full stop is a title.
+/// "Maria Rossi"). A first word with a full stop in it (Dott., Sig.ra) is a title; an initial
+/// ("M. Rossi") is not.
 pub fn split_title(name: &str) -> (String, String) {
     let name = name.trim();
     match name.split_once(' ') {
-        Some((first, rest)) if first.ends_with('.') => (first.to_string(), rest.trim().to_string()),
+        Some((first, rest)) if first.contains('.') && first.chars().count() >= 3 => {
+            (first.to_string(), rest.trim().to_string())
+        }
         _ => (String::new(), name.to_string()),
     }
 }
@@ -164,8 +167,8 @@ mod tests {
 
     #[test]
     fn percentages_as_people_type_them() {
-        assert_eq!(percent("10").unwrap().to_string(), "0.1");
-        assert_eq!(percent("10 %").unwrap().to_string(), "0.1");
+        assert_eq!(percent("10").unwrap().to_string(), "0.10");
+        assert_eq!(percent("10 %").unwrap().to_string(), "0.10");
         assert_eq!(percent("12,5%").unwrap().to_string(), "0.125");
         assert!(percent("120").unwrap_err().contains("da 0 a 100"));
         assert!(percent("12.5").unwrap_err().contains("12,5"));

@@ -497,3 +497,81 @@ mod tests {
         assert!(cup_problem("171B16000290001").unwrap().contains("forma"));
     }
 }
+
+#[cfg(test)]
+mod call_tests {
+    use super::*;
+    use crate::domain::{Date, Moment, Points, Share};
+    use crate::templates::Template;
+
+    fn texts(call: &Call) -> Vec<String> {
+        call_advice(call).into_iter().map(|a| a.text).collect()
+    }
+
+    #[test]
+    fn the_models_need_only_their_authority_and_rup() {
+        let call = Template::Spazi.call(Date::parse("2026-03-02").unwrap());
+        let advice = call_advice(&call);
+        assert!(advice.iter().all(|a| !a.serious), "{advice:?}");
+        assert_eq!(
+            advice.iter().map(|a| &a.spot).collect::<Vec<_>>(),
+            [&Spot::Authority, &Spot::Rup]
+        );
+    }
+
+    #[test]
+    fn what_is_wrong_or_suspicious_is_said_where_it_belongs() {
+        let mut call = Template::Coprogettazione.call(Date::parse("2026-03-02").unwrap());
+        call.criteria[0].max = Points::parse("30").unwrap();
+        call.criteria[1].min = Some(Points::parse("20").unwrap());
+        call.lots[0].reserved_share = Share::ONE;
+        call.deadline = Moment::parse("2026-03-01T12:00").unwrap();
+        let t = texts(&call);
+        for expected in [
+            "i punteggi massimi dei criteri sommano a 90, non a 100",
+            "la soglia (20) supera il massimo del criterio (15)",
+            "una quota riservata del 100% non lascia nulla per i contributi",
+            "è precedente alla pubblicazione dell'avviso (02/03/2026)",
+        ] {
+            assert!(t.iter().any(|x| x.contains(expected)), "{expected}: {t:?}");
+        }
+        call.lots[0].budget = crate::domain::Money::ZERO;
+        let advice = call_advice(&call);
+        let lot = advice
+            .iter()
+            .find(|a| a.spot == Spot::Lot(call.lots[0].id.clone(), LotPart::Budget))
+            .unwrap();
+        assert!(lot.serious);
+        assert!(lot.text.contains("non ha risorse"));
+    }
+
+    #[test]
+    fn a_commission_smaller_than_the_minimum_is_said() {
+        let call = Template::Spazi.call(Date::parse("2026-03-02").unwrap());
+        let member = |id: &str, role| crate::domain::Member {
+            id: MemberId::new(id).unwrap(),
+            name: id.into(),
+            role,
+            qualification: String::new(),
+            replaced: None,
+            substitute: None,
+        };
+        let commission = Commission {
+            appointed_by: "Determinazione n. 1".into(),
+            members: vec![
+                member("a", Role::President),
+                member("b", Role::Commissioner),
+                member("s", Role::Secretary),
+            ],
+        };
+        let t: Vec<String> = commission_advice(&commission, &call)
+            .into_iter()
+            .map(|a| a.text)
+            .collect();
+        assert!(
+            t.iter()
+                .any(|x| x.contains("almeno 3 componenti, ma ne valutano 2")),
+            "{t:?}"
+        );
+    }
+}
