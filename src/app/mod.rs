@@ -134,15 +134,13 @@ pub struct App {
 }
 
 impl App {
-    /// The window as it starts: the call in `dir`, else the last one, else (first start) the
-    /// sample written to the documents folder. The user then says who they are.
+    /// The window as it starts: the call in `dir`, else the last one, else the start screen,
+    /// which offers a new call, opening one, the recent ones and the sample. The user then says
+    /// who they are.
     pub fn new(settings: Settings, dir: Option<PathBuf>) -> App {
-        let first_start = settings.last.is_none() && settings.recent.is_empty();
         let mut app = App::blank(settings);
-        match dir.or_else(|| app.settings.last.clone()) {
-            Some(dir) => app.choose(&dir),
-            None if first_start => app.write_sample(),
-            None => {}
+        if let Some(dir) = dir.or_else(|| app.settings.last.clone()) {
+            app.choose(&dir);
         }
         app
     }

@@ -23,6 +23,8 @@ pub struct Choice {
     pub voting: Vec<Member>,
     /// Problems found reading it (files left out): shown again once it is open.
     pub problems: usize,
+    /// The name of the sample it is, if it is one.
+    pub sample: Option<&'static str>,
 }
 
 impl Choice {
@@ -42,6 +44,7 @@ impl Choice {
                 authority: ws.call().authority.clone(),
                 voting: ws.commission().voting_members().cloned().collect(),
                 problems,
+                sample: crate::samples::sample_of(ws.call()),
             }),
             None => {
                 let list: Vec<String> = loaded.problems.iter().map(|p| p.to_string()).collect();
@@ -204,6 +207,9 @@ fn role_ui(ui: &mut Ui, choice: &Choice) -> Option<StartAction> {
     ui.weak(choice.dir.display().to_string());
     if choice.problems > 0 {
         widgets::note(ui, Tone::Warn, s::problems_on_open(choice.problems));
+    }
+    if let Some(name) = choice.sample {
+        widgets::note(ui, Tone::Info, s::sample_banner(name));
     }
     widgets::section(ui, s::WHO_ARE_YOU);
     let open = |actor: Actor, read_only: bool| StartAction::Open {

@@ -338,7 +338,7 @@ fn applications(h: &mut Harness<App>) {
         &s::party_field(s::PARTY_TAX_CODE, s::LEAD),
         "00944850140",
     );
-    h.get_by_label_contains("Codice fiscale:");
+    h.get_by_label_contains("ha il carattere di controllo errato");
     press(h, s::FORM_CANCEL);
     register(
         h,

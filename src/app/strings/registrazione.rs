@@ -45,7 +45,8 @@ pub fn received_late(deadline: &str) -> String {
 
 pub fn tax_code_problem(why: &str) -> String {
     format!(
-        "Codice fiscale: {why}. Si può registrare com'è scritto nella domanda; il controllo di ammissibilità lo segnalerà."
+        "{}. Si può registrare com'è scritto nella domanda: il controllo di ammissibilità lo segnalerà.",
+        crate::italian::capitalized(why)
     )
 }
 

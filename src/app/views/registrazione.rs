@@ -232,8 +232,12 @@ pub fn form_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) -> bool {
             });
             line(ui, s::APPLICATION_TITLE, &mut form.title, 520.0);
             widgets::row(ui, s::SUMMARY, |ui, id| {
-                ui.add(egui::TextEdit::multiline(&mut form.summary).desired_rows(2))
-                    .labelled_by(id);
+                ui.add(
+                    egui::TextEdit::multiline(&mut form.summary)
+                        .desired_rows(2)
+                        .desired_width(520.0),
+                )
+                .labelled_by(id);
             });
             widgets::section(ui, s::APPLICANT);
             party_form_ui(ui, &mut form.applicant, s::LEAD);
