@@ -217,8 +217,6 @@ fn funding(call: &Call, out: &mut Vec<Advice>) {
                     percent(min.value())
                 ),
             ));
-        } else if sum > Decimal::ONE && min.value() > Decimal::ZERO {
-            // Consistent (the balance R + K = C decides), but worth knowing.
         }
     }
     if f.min_cofinancing_share

@@ -5,12 +5,10 @@
 //! score, the ranking and the verbale come out. The same call made with `commissione new` and
 //! its files edited by hand is equal to it.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use commissione::app::{App, Settings, View, strings as s};
-use commissione::domain::{
-    CriterionId, Date, Points, Protocol, Session, SessionId, SessionKind, TimeOfDay,
-};
+use commissione::domain::{CriterionId, Date, Points, Session, SessionId, SessionKind, TimeOfDay};
 use commissione::editor::{Actor, Command, Editor};
 use commissione::rules::Outcome;
 use commissione::templates::Template;
@@ -88,10 +86,6 @@ fn errors(h: &Harness<App>) -> Vec<String> {
 fn assert_clean(h: &Harness<App>) {
     assert!(errors(h).is_empty(), "{:?}", errors(h));
     assert!(!h.state().work().unwrap().unsaved(), "a draft is not saved");
-}
-
-fn call_dir(h: &Harness<App>) -> PathBuf {
-    h.state().work().unwrap().editor().dir().to_path_buf()
 }
 
 /// Step 1: the start screen, a blank call in a typed folder.
