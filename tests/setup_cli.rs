@@ -133,10 +133,7 @@ fn fill_and_score(dir: &Path) {
                     .required_documents
                     .iter()
                     .filter(|d| !d.only_ats)
-                    .map(|d| DocumentEntry {
-                        document: d.id.clone(),
-                        status: DocumentStatus::Present,
-                    })
+                    .map(|d| DocumentEntry::new(d.id.clone(), DocumentStatus::Present))
                     .collect(),
                 declared: call
                     .leaf_criteria()

@@ -7,6 +7,7 @@
 //! printpdf); `verbale` (with `opening`, `scoring`, `final_session`) and `graduatoria` say what
 //! goes in each document.
 
+mod acts;
 mod changes;
 mod content;
 mod final_session;
