@@ -371,7 +371,7 @@ fn applications(h: &mut Harness<App>) {
     click(h, "2026/103");
     h.get_by_label_contains("mancano € 1.500,00 per raggiungere il 20%");
     press(h, s::BACK_TO_LIST);
-    assert_eq!(outcome(h, "2026/103"), Outcome::Excluded);
+    assert_eq!(outcome(h, "2026/103"), Outcome::ExclusionProposed);
 
     // A fourth, registered by mistake (the same PEC twice), is removed with its reason.
     register(
@@ -524,7 +524,7 @@ fn a_secretariat_sets_up_a_blank_call_and_the_commission_ranks_it() {
     // 2026/101 is first: its co-financing above the minimum gives it D in full.
     assert_eq!(outcome(&h, "2026/101"), Outcome::Funded);
     assert_eq!(outcome(&h, "2026/102"), Outcome::EligibleNotFunded);
-    assert_eq!(outcome(&h, "2026/103"), Outcome::Excluded);
+    assert_eq!(outcome(&h, "2026/103"), Outcome::ExclusionProposed);
     let eval = h.state().work().unwrap().editor().evaluation();
     let total = |p: &str| {
         eval.application(&protocol(p))
