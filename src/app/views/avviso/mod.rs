@@ -12,6 +12,7 @@ mod documenti;
 mod field;
 mod lettura;
 mod lotti;
+mod parita;
 mod regole;
 
 use egui::{ScrollArea, Ui};
