@@ -186,8 +186,12 @@ impl App {
         };
         let format = crate::import::template::TemplateFormat::of(&path)
             .unwrap_or(crate::import::template::TemplateFormat::Xlsx);
-        let written = crate::import::template::template(work.editor().workspace().call(), format)
-            .map_err(|e| e.to_string())
+        // An export never goes over a file of the call.
+        let written = crate::workspace::guard::guard_output(work.editor().dir(), &path)
+            .and_then(|()| {
+                crate::import::template::template(work.editor().workspace().call(), format)
+                    .map_err(|e| e.to_string())
+            })
             .and_then(|bytes| {
                 crate::workspace::write_atomic(&path, &bytes).map_err(|e| e.to_string())
             });

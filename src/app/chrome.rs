@@ -103,6 +103,7 @@ impl App {
                         }
                         ReadOnly::Journal(e) => s::read_only_journal(e),
                         ReadOnly::Chosen => s::READ_ONLY_CHOSEN.to_string(),
+                        ReadOnly::Unfinished(_) => ro.reason(),
                     };
                     widgets::note(ui, Tone::Warn, why);
                     if let ReadOnly::Busy(holder) = ro

@@ -270,6 +270,9 @@ impl App {
         self.stale = None;
         self.sample =
             crate::samples::sample_of(work.editor().workspace().call()).map(str::to_string);
+        if let Some(r) = work.editor().recovered() {
+            self.messages.notice(r.message());
+        }
         self.work = Some(work);
     }
 

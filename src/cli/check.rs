@@ -95,7 +95,7 @@ pub fn run(dir: &Path, all: bool) -> Exit {
             }
         }
     }
-    let status = emit(None, out.as_bytes());
+    let status = emit(Path::new(""), None, out.as_bytes());
     if !loaded.problems.is_empty() || loaded.workspace.is_none() {
         Exit::DataErrors
     } else {

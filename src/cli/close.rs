@@ -10,6 +10,7 @@ use crate::domain::{SessionId, SessionKind};
 use crate::editor::{Actor, Command, EditError, Editor};
 
 pub fn run(dir: &Path, session: &str, confirm_pending: bool) -> Exit {
+    crate::workspace::tx::catch_interruptions();
     let mut editor = match Editor::open(dir, Actor::Secretariat) {
         Ok(editor) => editor,
         Err(e) => {
@@ -17,6 +18,7 @@ pub fn run(dir: &Path, session: &str, confirm_pending: bool) -> Exit {
             return Exit::DataErrors;
         }
     };
+    super::say_recovered(&editor);
     let Ok(id) = SessionId::new(session) else {
         eprintln!("errore: «{session}» non è un identificativo di seduta");
         return Exit::Misuse;
@@ -65,6 +67,9 @@ pub fn run(dir: &Path, session: &str, confirm_pending: bool) -> Exit {
         }
         Err(e) => {
             eprintln!("errore: {e}");
+            if e.interrupted() {
+                return Exit::Interrupted;
+            }
             Exit::DataErrors
         }
     }

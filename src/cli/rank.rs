@@ -29,6 +29,11 @@ pub fn run(
     matrix: bool,
     output: Option<&Path>,
 ) -> Exit {
+    if let Some(out) = output
+        && let Err(exit) = super::refuse_call_file(dir, out)
+    {
+        return exit;
+    }
     if matrix && matches!(format, Format::Table | Format::Json) {
         eprintln!(
             "errore: la matrice dei punteggi si esporta nei formati csv, xlsx e ods (--format)"
@@ -89,7 +94,7 @@ pub fn run(
             }
         }
     };
-    emit(output, &bytes)
+    emit(dir, output, &bytes)
 }
 
 fn money(m: crate::domain::Money) -> Value {

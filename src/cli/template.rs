@@ -25,8 +25,8 @@ pub fn run(dir: &Path, path: &Path) -> Exit {
             return Exit::DataErrors;
         }
     };
-    match crate::workspace::write_atomic(path, &bytes) {
-        Ok(()) => {
+    match super::export(dir, path, &bytes) {
+        Exit::Ok => {
             println!(
                 "Modello per l'importazione scritto in {}: fogli «{}», «{}», «{}» da compilare, «{}» con le istruzioni.",
                 path.display(),
@@ -37,9 +37,6 @@ pub fn run(dir: &Path, path: &Path) -> Exit {
             );
             Exit::Ok
         }
-        Err(e) => {
-            eprintln!("errore: {}: impossibile scrivere ({e})", path.display());
-            Exit::DataErrors
-        }
+        other => other,
     }
 }

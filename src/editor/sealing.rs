@@ -79,6 +79,7 @@ impl Editor {
             inverse: Command::PutSession(Box::new(old)),
             sealed_record: Some(bytes),
             amended_session: None,
+            also: Vec::new(),
         })
     }
 
