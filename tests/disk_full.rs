@@ -92,6 +92,8 @@ fn a_full_disk_is_said_in_italian() {
 /// user namespace), where the call is copied and an import that cannot fit is run.
 #[test]
 fn on_a_small_tmpfs_an_import_that_does_not_fit_changes_nothing() {
+    // Preparing the call writes through the counted steps: never while another test counts.
+    let _turn = SERIAL.lock().unwrap_or_else(|p| p.into_inner());
     let unprivileged = std::process::Command::new("unshare")
         .args(["--mount", "--map-root-user", "true"])
         .output()

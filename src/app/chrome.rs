@@ -114,6 +114,19 @@ impl App {
                     }
                 });
             }
+            if !editor.sealed_warnings().is_empty() {
+                // Not collapsed: data a signed verbale fixed were changed behind its back.
+                egui::Frame::group(ui.style()).show(ui, |ui| {
+                    ui.label(
+                        RichText::new(s::SEALED_DATA_CHANGED)
+                            .strong()
+                            .color(Tone::Bad.color(ui)),
+                    );
+                    for warning in editor.sealed_warnings() {
+                        widgets::note(ui, Tone::Bad, warning.as_str());
+                    }
+                });
+            }
             if !editor.problems().is_empty() {
                 egui::CollapsingHeader::new(
                     RichText::new(s::problems_on_open(editor.problems().len()))

@@ -54,9 +54,12 @@ pub fn run(dir: &Path, session: &str, confirm_pending: bool) -> Exit {
             let Some(seal) = editor.workspace().session(&id).and_then(|s| s.seal.clone()) else {
                 return Exit::DataErrors;
             };
+            let number = editor.workspace().session(&id).map_or(0, |s| s.number);
+            let sealed = crate::workspace::sealed_pdf_path(number, &id);
             println!(
-                "Seduta «{id}» chiusa. Sigillo: {}\nIl verbale è conservato com'è ora; {} elementi (avviso, candidature, decisioni, dichiarazioni, punteggi) non si possono più cambiare se non con una rettifica motivata in una seduta successiva.",
+                "Seduta «{id}» chiusa. Sigillo: {}\nIl verbale è conservato com'è ora, e il PDF sigillato da firmare è {}; {} elementi (avviso, candidature, decisioni, dichiarazioni, punteggi) non si possono più cambiare se non con una rettifica motivata in una seduta successiva.",
                 seal.sha256,
+                sealed.to_string_lossy().replace('\\', "/"),
                 seal.covers.len()
             );
             Exit::Ok

@@ -44,12 +44,18 @@ pub fn run(dir: &Path, session: &str, output: Option<&Path>) -> Exit {
         );
         return Exit::Misuse;
     };
-    // A closed session's verbale is drawn from the record kept when it closed.
+    // A closed session's verbale is the one sealed when it closed.
     let kept = match &s.seal {
-        Some(_) => Store::new(dir, loaded.sources).sealed_record(&s.id).ok(),
+        Some(_) => {
+            let mut store = Store::new(dir, loaded.sources);
+            Some(minutes::Kept {
+                record: store.sealed_record(&s.id).ok(),
+                pdf: store.sealed_pdf(&s.id, s.number).ok(),
+            })
+        }
         None => None,
     };
-    let bytes = match minutes::issued_minutes_pdf(&ws, &s.id, kept.as_deref()) {
+    let bytes = match minutes::issued_minutes_pdf(&ws, &s.id, kept.as_ref()) {
         Ok(bytes) => bytes,
         Err(e @ MinutesError::NoSession(_)) => {
             eprintln!("errore: {e}");

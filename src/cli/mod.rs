@@ -210,6 +210,10 @@ pub enum SheetCommand {
         dir: PathBuf,
         /// File della scheda
         file: PathBuf,
+        /// Il componente di cui si importa la scheda: il file deve contenere la sua (senza
+        /// questa opzione, quello nominato dal nome del file, come «scheda-ID.ron»)
+        #[arg(long)]
+        member: Option<String>,
         /// Se la scheda presente e quella del file sono due versioni diverse: quale tenere
         #[arg(long, value_enum)]
         prefer: Option<sheet::Prefer>,
@@ -360,9 +364,12 @@ pub fn run(command: Command) -> Exit {
             member,
             output,
         }) => sheet::export(&dir, &member, &output),
-        Command::Sheet(SheetCommand::Import { dir, file, prefer }) => {
-            sheet::import(&dir, &file, prefer)
-        }
+        Command::Sheet(SheetCommand::Import {
+            dir,
+            file,
+            member,
+            prefer,
+        }) => sheet::import(&dir, &file, member.as_deref(), prefer),
         Command::Registro { dir } => registro::run(&dir),
         Command::Close {
             dir,

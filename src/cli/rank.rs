@@ -66,6 +66,16 @@ pub fn run(
         },
         None => ws.call().lots.iter().map(|l| l.id.clone()).collect(),
     };
+    // Said on the error stream, so that what goes to a file or a program stays the ranking.
+    let sealed = crate::anchor::warnings(dir, &ws);
+    if !sealed.is_empty() {
+        eprintln!(
+            "ATTENZIONE: la graduatoria usa dati fissati da sedute chiuse che sono stati cambiati senza rettifica, o i sigilli non corrispondono al registro:"
+        );
+        for warning in &sealed {
+            eprintln!("  {warning}");
+        }
+    }
     let evaluation = rules::evaluate(&ws);
     let grid = || match matrix {
         true => export::matrix(&ws, &evaluation, &lots),
@@ -94,7 +104,10 @@ pub fn run(
             }
         }
     };
-    emit(dir, output, &bytes)
+    match emit(dir, output, &bytes) {
+        Exit::Ok if !sealed.is_empty() => Exit::DataErrors,
+        other => other,
+    }
 }
 
 fn money(m: crate::domain::Money) -> Value {

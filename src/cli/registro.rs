@@ -46,6 +46,19 @@ pub fn run(dir: &Path) -> Exit {
     } else {
         Vec::new()
     };
+    // The closed sessions' seals against the journal: each records the journal's head at
+    // closing, and each closing entry carries its seal.
+    let loaded = crate::workspace::load(dir);
+    let findings = match &loaded.workspace {
+        Some(ws) => crate::anchor::check(&ws.sessions_in_order(), &entries, problem.as_ref()),
+        None => Vec::new(),
+    };
+    if !findings.is_empty() {
+        let _ = writeln!(out, "\nSIGILLI E REGISTRO NON CONCORDANO:");
+        for finding in &findings {
+            let _ = writeln!(out, "  {}.", crate::anchor::capitalise(finding));
+        }
+    }
     let status = match &problem {
         None if !disagreements.is_empty() => {
             let _ = writeln!(
@@ -78,6 +91,11 @@ pub fn run(dir: &Path) -> Exit {
             );
             Exit::DataErrors
         }
+    };
+    let status = if findings.is_empty() {
+        status
+    } else {
+        Exit::DataErrors
     };
     match emit(Path::new(""), None, out.as_bytes()) {
         Exit::Ok => status,

@@ -39,7 +39,8 @@ pub fn export(dir: &Path, member: &str, output: &Path) -> Exit {
         );
         return Exit::Misuse;
     };
-    let text = match travel::export(&ws, &sheet) {
+    // The command line exports as the secretariat does: it does not say which member runs it.
+    let text = match travel::export(&ws, &sheet, None) {
         Ok(text) => text,
         Err(e) => {
             eprintln!("errore: impossibile preparare la scheda ({e})");
@@ -61,7 +62,14 @@ pub fn export(dir: &Path, member: &str, output: &Path) -> Exit {
     }
 }
 
-pub fn import(dir: &Path, file: &Path, prefer: Option<Prefer>) -> Exit {
+pub fn import(dir: &Path, file: &Path, member: Option<&str>, prefer: Option<Prefer>) -> Exit {
+    let expected = match member.map(MemberId::new).transpose() {
+        Ok(expected) => expected,
+        Err(e) => {
+            eprintln!("errore: --member: {e}");
+            return Exit::Misuse;
+        }
+    };
     let text = match files::read_regular(file, files::MAX_FILE_BYTES).and_then(|bytes| {
         String::from_utf8(bytes).map_err(|_| std::io::ErrorKind::InvalidData.into())
     }) {
@@ -88,7 +96,7 @@ pub fn import(dir: &Path, file: &Path, prefer: Option<Prefer>) -> Exit {
         eprintln!("errore: l'avviso non si può modificare: {}", ro.reason());
         return Exit::DataErrors;
     }
-    let sheet = match travel::check(editor.workspace(), file, &text) {
+    let sheet = match travel::check(editor.workspace(), file, &text, expected.as_ref()) {
         Ok(incoming) => incoming.sheet,
         Err(Refusal::Diverged { member, revision }) => match prefer {
             Some(Prefer::Incoming) => match travel::read_unchecked(&text) {

@@ -263,7 +263,17 @@ impl Editor {
     ) -> Result<Change, EditError> {
         // Every saved version of a sheet has a higher revision, undo included, so that an older
         // copy brought on a USB stick is recognised as older; an imported sheet keeps its own.
-        sheet.revision = sheet.revision.max(old.revision + 1);
+        let next = old
+            .revision
+            .checked_add(1)
+            .filter(|&n| n <= crate::workspace::travel::MAX_REVISION)
+            .ok_or_else(|| {
+                EditError::Invalid(vec![format!(
+                    "la scheda di {} ha raggiunto la revisione massima ({}): non si può più modificare",
+                    old.member, old.revision
+                )])
+            })?;
+        sheet.revision = sheet.revision.max(next);
         let member = sheet.member.clone();
         let file = self.store.sheet_file(&member)?;
         let mut workspace = self.workspace.clone();
@@ -322,6 +332,16 @@ impl Editor {
     }
 }
 
+/// What closing a session keeps besides the session's file.
+pub(super) struct Sealed {
+    /// The record its verbale reports (`sedute/ID.verbale.json`).
+    pub(super) record: Vec<u8>,
+    /// The verbale as sealed: the PDF the members sign.
+    pub(super) pdf: Vec<u8>,
+    /// The session's number, for the PDF's file name.
+    pub(super) number: u32,
+}
+
 pub(super) fn invalid(problems: Vec<crate::domain::Inconsistency>) -> EditError {
     EditError::Invalid(problems.into_iter().map(|p| p.message).collect())
 }
@@ -348,8 +368,9 @@ pub(super) struct Change {
     pub(super) before: String,
     pub(super) after: String,
     pub(super) inverse: Command,
-    /// The record of a session being closed, written beside its file.
-    pub(super) sealed_record: Option<Vec<u8>>,
+    /// What closing a session keeps: the record, beside the session's file, and the sealed
+    /// verbale, in `verbali/sigillati/`.
+    pub(super) sealed_record: Option<Sealed>,
     /// The open session that records this change as an amendment, also written.
     pub(super) amended_session: Option<SessionId>,
     /// More files the change writes in the same transaction (a kept PDF of a closed session).

@@ -117,6 +117,12 @@ impl ReadOnly {
     }
 }
 
+/// Only an amendment or a closing can change what the warnings about sealed data say: any other
+/// change to what a closed session fixed is refused.
+fn sealing(command: &Command) -> bool {
+    matches!(command, Command::Amend { .. } | Command::CloseSession(_))
+}
+
 /// The clock's time on Rome's calendar.
 pub fn now() -> Moment {
     Moment::from_timestamp(jiff::Timestamp::now())
@@ -138,6 +144,9 @@ pub struct Editor {
     unevaluated: bool,
     /// What was done, when opening, about an operation a stopped program left.
     recovered: Option<Recovered>,
+    /// What closed sessions fixed that changed without a rettifica, and seals that disagree
+    /// with the journal (see [`crate::anchor::warnings`]): said loudly by the window.
+    sealed_warnings: Vec<String>,
 }
 
 impl Editor {
@@ -193,6 +202,7 @@ impl Editor {
             read_only = Some(ReadOnly::Journal(e.to_string()));
         }
         let evaluation = rules::evaluate(&ws);
+        let sealed_warnings = crate::anchor::warnings(dir, &ws);
         Ok(Editor {
             dir: dir.to_path_buf(),
             actor,
@@ -206,6 +216,7 @@ impl Editor {
             clock,
             unevaluated: false,
             recovered,
+            sealed_warnings,
         })
     }
 
@@ -227,6 +238,7 @@ impl Editor {
             self.workspace = ws;
             self.unevaluated = true;
             self.evaluate_if_changed();
+            self.sealed_warnings = crate::anchor::warnings(&self.dir, &self.workspace);
         }
     }
 
@@ -251,6 +263,12 @@ impl Editor {
         &self.problems
     }
 
+    /// What closed sessions fixed that changed without a rettifica, and seals that disagree
+    /// with the journal, in Italian sentences; empty when everything sealed holds.
+    pub fn sealed_warnings(&self) -> &[String] {
+        &self.sealed_warnings
+    }
+
     pub fn read_only(&self) -> Option<&ReadOnly> {
         self.read_only.as_ref()
     }
@@ -259,15 +277,20 @@ impl Editor {
         &self.journal
     }
 
-    /// What reads the record kept when `session` closed (see [`Store::sealed_record`]), to run
-    /// where it is needed: a long call's record is read on the thread that writes its verbale.
+    /// What reads what was kept when `session` closed: its record (see
+    /// [`Store::sealed_record`]) and its sealed verbale (see [`Store::sealed_pdf`]), to run where
+    /// it is needed: a long call's record is read on the thread that writes its verbale.
     pub fn kept_record_reader(
         &self,
         session: &SessionId,
-    ) -> impl FnOnce() -> Option<Vec<u8>> + Send + 'static {
+    ) -> impl FnOnce() -> crate::minutes::Kept + Send + 'static {
         let mut store = self.store.clone();
         let session = session.clone();
-        move || store.sealed_record(&session).ok()
+        let number = self.workspace.session(&session).map_or(0, |s| s.number);
+        move || crate::minutes::Kept {
+            record: store.sealed_record(&session).ok(),
+            pdf: store.sealed_pdf(&session, number).ok(),
+        }
     }
 
     /// The file of `member`'s score sheet in the call's folder, if the sheet has one.
@@ -349,12 +372,16 @@ impl Editor {
     }
 
     fn apply_one(&mut self, command: Command) -> Result<Command, EditError> {
+        let sealing = sealing(&command);
         let change = self.check(command)?;
         let mut tx = Transaction::new(change.description.clone());
         self.add_writes(&mut tx, &change)?;
         self.commit(tx)?;
         self.workspace = change.workspace;
         self.unevaluated = true;
+        if sealing {
+            self.sealed_warnings = crate::anchor::warnings(&self.dir, &self.workspace);
+        }
         Ok(change.inverse)
     }
 
@@ -379,7 +406,9 @@ impl Editor {
         let original = self.workspace.clone();
         let mut tx = Transaction::new(what);
         let mut undo = Vec::new();
+        let mut sealed = false;
         for (index, command) in commands.into_iter().enumerate() {
+            sealed |= sealing(&command);
             let step = match self.in_place(&command) {
                 Some(result) => result,
                 None => self.check(command).and_then(|change| {
@@ -416,6 +445,9 @@ impl Editor {
         }
         if !undo.is_empty() {
             self.unevaluated = true;
+        }
+        if sealed {
+            self.sealed_warnings = crate::anchor::warnings(&self.dir, &self.workspace);
         }
         self.evaluate_if_changed();
         undo.reverse();
@@ -550,20 +582,33 @@ impl Editor {
                 }
             }
             Target::Session(id) => {
-                if let Some(bytes) = &change.sealed_record {
-                    // The record first: a session is never marked closed without it.
+                if let Some(sealed) = &change.sealed_record {
+                    // The record and the sealed verbale first: a session is never marked closed
+                    // without them.
                     let file = self.store.sealed_record_file(id)?;
                     let record = draft(
                         &format!("verbale conservato della seduta {id}"),
                         "",
-                        &crate::seal::sha256_hex(bytes),
+                        &crate::seal::sha256_hex(&sealed.record),
                     );
                     tx.push(
                         Op::Put {
                             file,
-                            bytes: bytes.clone(),
+                            bytes: sealed.record.clone(),
                         },
                         record,
+                    );
+                    let pdf = draft(
+                        &format!("verbale sigillato della seduta {id}"),
+                        "",
+                        &crate::seal::sha256_hex(&sealed.pdf),
+                    );
+                    tx.push(
+                        Op::Put {
+                            file: crate::workspace::sealed_pdf_path(sealed.number, id),
+                            bytes: sealed.pdf.clone(),
+                        },
+                        pdf,
                     );
                 }
                 if let Some(session) = ws.session(id) {

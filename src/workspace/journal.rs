@@ -17,7 +17,7 @@ pub const FILE: &str = "registro.ron";
 /// `size`), so that the journal can be checked against the files.
 const FORMAT: u32 = 2;
 /// The hash before the first entry.
-const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
 /// One change.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -214,6 +214,12 @@ impl Journal {
         Ok(entries
             .last()
             .map_or((0, GENESIS.to_string()), |e| (e.seq, e.hash.clone())))
+    }
+
+    /// The journal's head: its last entry's sequence number and hash (0 and the zero hash when
+    /// it is empty), after checking the chain. A closing session's seal records it.
+    pub fn head(&self) -> Result<(u64, String), JournalError> {
+        self.tail()
     }
 
     /// Appends one change and flushes it to disk. Refused when the journal is already broken:

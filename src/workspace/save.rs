@@ -328,6 +328,33 @@ impl Store {
         fs::read(self.dir.join(&rel)).map_err(|source| SaveError::Io { file, source })
     }
 
+    /// Writes the verbale of a closed session as it was sealed, in `verbali/sigillati/`.
+    pub fn save_sealed_pdf(
+        &mut self,
+        id: &SessionId,
+        number: u32,
+        bytes: &[u8],
+    ) -> Result<(), SaveError> {
+        let rel = sealed_pdf_path(number, id);
+        let file = rel.to_string_lossy().replace('\\', "/");
+        let path = self.dir.join(&rel);
+        let io = |source| SaveError::Io {
+            file: file.clone(),
+            source,
+        };
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(io)?;
+        }
+        write_atomic(&path, bytes).map_err(io)
+    }
+
+    /// The verbale of a closed session as sealed, as kept in `verbali/sigillati/`.
+    pub fn sealed_pdf(&self, id: &SessionId, number: u32) -> Result<Vec<u8>, SaveError> {
+        let rel = sealed_pdf_path(number, id);
+        let file = rel.to_string_lossy().replace('\\', "/");
+        fs::read(self.dir.join(&rel)).map_err(|source| SaveError::Io { file, source })
+    }
+
     pub fn save_session(&mut self, session: &Session) -> Result<(), SaveError> {
         let (rel, bytes) = self.session_bytes(session)?;
         self.write_bytes(&rel, &bytes)
@@ -394,6 +421,20 @@ impl Store {
 pub fn sealed_record_path(session_file: &Path) -> PathBuf {
     session_file.with_extension("verbale.json")
 }
+
+/// Where the verbale of session `number`/`id` is kept as sealed when the session closes:
+/// `verbali/sigillati/verbale-02-s2.pdf`. The exports go to `verbali/` itself, never here.
+pub fn sealed_pdf_path(number: u32, id: &SessionId) -> PathBuf {
+    Path::new(super::files::MINUTES)
+        .join(SEALED_MINUTES)
+        .join(format!(
+            "verbale-{number:02}-{}.pdf",
+            super::files::file_name_for(id.as_str()).trim_end_matches(".ron")
+        ))
+}
+
+/// The folder of `verbali/` that keeps the sealed verbali.
+pub const SEALED_MINUTES: &str = "sigillati";
 
 /// Writes a whole workspace into an empty or new folder (for `sample`, tests and copies).
 pub fn write_new(dir: &Path, ws: &Workspace) -> Result<Sources, SaveError> {

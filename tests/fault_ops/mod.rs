@@ -87,7 +87,7 @@ pub fn copy(base: &Path, to: &Path) -> PathBuf {
     }
     fs::write(
         inputs.join("scheda-m3.ron"),
-        travel::export(&ws, &sheet).expect("exported"),
+        travel::export(&ws, &sheet, None).expect("exported"),
     )
     .expect("written");
     to.to_path_buf()
