@@ -34,10 +34,47 @@ fn new_writes_a_blank_call_that_check_passes() {
     let (code, out, err) = run(&["check", path(&dir)]);
     assert_eq!(code, 0, "{out}{err}");
     assert!(out.contains("File: nessun errore."), "{out}");
+    // What is still to do is said, without failing the check of a call being set up.
+    assert!(out.contains("Impostazione dell'avviso ("), "{out}");
+    assert!(
+        out.contains("da verificare [ente]: manca l'ente che pubblica l'avviso"),
+        "{out}"
+    );
+    assert!(
+        out.contains("da verificare [commissione]: la commissione non è ancora nominata"),
+        "{out}"
+    );
     let ws = commissione::workspace::load(&dir).workspace.unwrap();
     assert_eq!(ws.call().lots.len(), 1);
     assert_eq!(ws.call().criteria.len(), 1);
     assert!(ws.commission().members.is_empty());
+}
+
+/// A call set up by editing its files: `check` says beside which part what the window would
+/// say beside the field (here: maxima that do not add up to 100).
+#[test]
+fn check_says_what_is_wrong_in_a_call_edited_by_hand() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("avviso");
+    let (code, out, err) = run(&["new", path(&dir), "--template", "spazi"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains(": 3 lotti, 5 criteri."), "{out}");
+    let loaded = commissione::workspace::load(&dir).workspace.unwrap();
+    let mut call = loaded.call().clone();
+    // Criterion A from 40 to 45 points: the maxima add up to 105.
+    assert_eq!(call.criteria[0].id.as_str(), "A");
+    call.criteria[0].max = Points::parse("45").unwrap();
+    call.authority = "Comune di Lecco".into();
+    let text =
+        commissione::workspace::to_text::<commissione::workspace::files::CallFile>(call).unwrap();
+    std::fs::write(dir.join("avviso.ron"), text).unwrap();
+    let (code, out, err) = run(&["check", path(&dir)]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("Comune di Lecco"), "{out}");
+    assert!(!out.contains("[ente]"), "{out}");
+    let expected =
+        "da verificare [criteri]: i punteggi massimi dei criteri sommano a 105, non a 100";
+    assert!(out.contains(expected), "{expected}\n{out}");
 }
 
 #[test]

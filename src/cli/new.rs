@@ -24,11 +24,11 @@ pub fn run(dir: &Path, template: Option<&str>) -> Exit {
     match templates::create(dir, template, today) {
         Ok(ws) => {
             println!(
-                "Nuovo avviso ({}) creato in {}: {} lotti, {} criteri. Completarlo con «commissione open {}» (vista Avviso) o modificando avviso.ron e commissione.ron; «commissione check {}» lo controlla.",
+                "Nuovo avviso ({}) creato in {}: {}, {}. Completarlo con «commissione open {}» (vista Avviso) o modificando avviso.ron e commissione.ron; «commissione check {}» lo controlla e dice che cosa manca.",
                 template.title().to_lowercase(),
                 dir.display(),
-                ws.call().lots.len(),
-                ws.call().all_criteria().len(),
+                count(ws.call().lots.len(), "lotto", "lotti"),
+                count(ws.call().criteria.len(), "criterio", "criteri"),
                 dir.display(),
                 dir.display()
             );
@@ -39,4 +39,8 @@ pub fn run(dir: &Path, template: Option<&str>) -> Exit {
             Exit::DataErrors
         }
     }
+}
+
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }

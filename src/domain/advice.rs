@@ -400,7 +400,7 @@ pub fn commission_advice(commission: &Commission, call: &Call) -> Vec<Advice> {
         out.push(advice(
             Spot::Commission,
             false,
-            "la commissione non è ancora nominata: i componenti si aggiungono qui, con l'atto di nomina",
+            "la commissione non è ancora nominata: vanno indicati i componenti e l'atto di nomina",
         ));
         return out;
     }
