@@ -33,14 +33,14 @@ fn start_screen(tmp: &Path) -> Harness<'static, App> {
 }
 
 /// Types `text` in the field named `label`, over what it held, and ends with Enter.
-fn fill(h: &mut Harness<App>, label: &str, text: &str) {
+pub(crate) fn fill(h: &mut Harness<App>, label: &str, text: &str) {
     type_in(h, label, text);
     h.key_press(Key::Enter);
     h.run();
 }
 
 /// Types `text` in the field named `label`, over what it held, without ending the field.
-fn type_in(h: &mut Harness<App>, label: &str, text: &str) {
+pub(crate) fn type_in(h: &mut Harness<App>, label: &str, text: &str) {
     h.get_by_label(label).scroll_to_me();
     h.run();
     h.get_by_label(label).click();
@@ -50,7 +50,7 @@ fn type_in(h: &mut Harness<App>, label: &str, text: &str) {
     h.run();
 }
 
-fn press(h: &mut Harness<App>, label: &str) {
+pub(crate) fn press(h: &mut Harness<App>, label: &str) {
     h.get_by_label(label).scroll_to_me();
     h.run();
     h.get_by_label(label).click();
@@ -59,7 +59,7 @@ fn press(h: &mut Harness<App>, label: &str) {
 
 /// Opens the drop-down named `combo` and picks `option` (the last node with that label: the
 /// open list is drawn over the rest).
-fn choose(h: &mut Harness<App>, combo: &str, option: &str) {
+pub(crate) fn choose(h: &mut Harness<App>, combo: &str, option: &str) {
     press(h, combo);
     if h.query_all_by_label(option).next().is_none() {
         for n in h.query_all(egui_kittest::kittest::By::new()) {
@@ -73,17 +73,17 @@ fn choose(h: &mut Harness<App>, combo: &str, option: &str) {
 }
 
 /// Goes to a view by its button in the side panel.
-fn view(h: &mut Harness<App>, title: &str) {
+pub(crate) fn view(h: &mut Harness<App>, title: &str) {
     h.get_by_role_and_label(egui::accesskit::Role::Button, title)
         .click();
     h.run();
 }
 
-fn errors(h: &Harness<App>) -> Vec<String> {
+pub(crate) fn errors(h: &Harness<App>) -> Vec<String> {
     h.state().errors()
 }
 
-fn assert_clean(h: &Harness<App>) {
+pub(crate) fn assert_clean(h: &Harness<App>) {
     assert!(errors(h).is_empty(), "{:?}", errors(h));
     assert!(!h.state().work().unwrap().unsaved(), "a draft is not saved");
 }

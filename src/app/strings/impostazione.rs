@@ -24,6 +24,10 @@ pub fn threshold_above_max(min: &str, max: &str) -> String {
     format!("la soglia ({min}) supera il massimo del criterio ({max})")
 }
 
+pub fn level_above_max(level: &str, points: &str, max: &str) -> String {
+    format!("il livello «{level}» varrebbe {points} punti, più del massimo del criterio ({max})")
+}
+
 pub const TAB_DATA: &str = "Dati generali";
 pub const TAB_LOTS: &str = "Lotti";
 pub const TAB_FUNDING: &str = "Finanziamento";

@@ -370,7 +370,17 @@ pub fn apply_call(field: &SetupField, text: &str, call: &mut Call) -> Result<(),
             if let Some(l) = levels.iter_mut().find(|l| &l.id == level) {
                 match t {
                     LevelText::Label => l.label = required(text)?,
-                    LevelText::Points => l.points = points(text)?,
+                    LevelText::Points => {
+                        let p = points(text)?;
+                        if p > c.max {
+                            return Err(crate::app::strings::level_above_max(
+                                &l.label,
+                                &italian::number(p.value().normalize()),
+                                &italian::number(c.max.value().normalize()),
+                            ));
+                        }
+                        l.points = p;
+                    }
                 }
             }
             Ok(())
@@ -469,7 +479,26 @@ fn apply_criterion(
                 // A group's maximum is the sum of its sub-criteria's.
                 return Ok(());
             }
-            c.max = points(text)?;
+            let max = points(text)?;
+            let shown = |p: Points| italian::number(p.value().normalize());
+            if let Some(m) = c.min
+                && m > max
+            {
+                return Err(crate::app::strings::threshold_above_max(
+                    &shown(m),
+                    &shown(max),
+                ));
+            }
+            if let Scoring::Levels(levels) = &c.scoring
+                && let Some(l) = levels.iter().find(|l| l.points > max)
+            {
+                return Err(crate::app::strings::level_above_max(
+                    &l.label,
+                    &shown(l.points),
+                    &shown(max),
+                ));
+            }
+            c.max = max;
         }
         CriterionText::Min => {
             let min = optional_points(text)?;
