@@ -229,3 +229,165 @@ fn criteria_are_moved_removed_and_given_levels_or_a_declared_figure() {
 fn cid(c: &str) -> commissione::domain::CriterionId {
     commissione::domain::CriterionId::new(c).unwrap()
 }
+
+/// A commission of four: a president, two commissioners and a secretary.
+fn appoint(dir: &Path) {
+    use commissione::domain::{Commission, Member, MemberId, Role};
+    let member = |id: &str, name: &str, role| Member {
+        id: MemberId::new(id).unwrap(),
+        name: name.into(),
+        role,
+        qualification: "Funzionario".into(),
+        replaced: None,
+        substitute: None,
+    };
+    let mut editor = commissione::editor::Editor::open(dir, Actor::Secretariat).unwrap();
+    editor
+        .apply(commissione::editor::Command::PutCommission(Box::new(
+            Commission {
+                appointed_by: "Determinazione n. 88 del 01/04/2026".into(),
+                members: vec![
+                    member("rossi", "Dott.ssa Maria Rossi", Role::President),
+                    member("bianchi", "Dott. Luca Bianchi", Role::Commissioner),
+                    member("verdi", "Sig.ra Anna Verdi", Role::Commissioner),
+                    member("neri", "Sig. Paolo Neri", Role::Secretary),
+                ],
+            },
+        )))
+        .unwrap();
+}
+
+#[test]
+fn funding_scale_documents_forms_and_a_member_replaced() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("avviso");
+    std::fs::create_dir_all(&dir).unwrap();
+    commissione::templates::create(&dir, Template::Blank, Date::parse("2026-03-02").unwrap())
+        .unwrap();
+    appoint(&dir);
+    let mut h = harness(&dir, Actor::Secretariat);
+    h.run();
+    view(&mut h, s::VIEW_AVVISO);
+
+    // Funding: the in-kind cap, a ceiling per project, a category capped on the direct costs.
+    press(&mut h, s::TAB_FUNDING);
+    fill(&mut h, s::FUNDING_IN_KIND, "50");
+    fill(&mut h, s::FUNDING_PER_PROJECT, "30.000");
+    fill(&mut h, s::NEW_CATEGORY, "Spese generali");
+    let category = call(&h).budget_categories[0].id.to_string();
+    assert_eq!(category, "spese_generali");
+    press(&mut h, &s::category_field(s::CATEGORY_CAPPED, &category));
+    fill(&mut h, &s::category_field(s::CATEGORY_CAP, &category), "10");
+    press(&mut h, s::CAP_OF_DIRECT);
+    let f = call(&h).funding;
+    assert_eq!(
+        f.in_kind_max_share_of_cofinancing.map(|x| x.to_string()),
+        Some("0.50".into())
+    );
+    assert_eq!(
+        f.max_contribution_per_project.map(|x| x.to_string()),
+        Some("30000.00".into())
+    );
+    assert_eq!(f.category_caps.len(), 1);
+    assert_eq!(f.category_caps[0].max_share.to_string(), "0.10");
+    assert_eq!(f.category_caps[0].of, CapBase::DirectCosts);
+
+    // The scale, the discordance gap, the documents, the legal forms.
+    press(&mut h, s::TAB_DOCUMENTS);
+    press(&mut h, s::ADD_JUDGEMENT);
+    fill(
+        &mut h,
+        &s::judgement_field(s::JUDGEMENT_LABEL, 7),
+        "parziale",
+    );
+    fill(
+        &mut h,
+        &s::judgement_field(s::JUDGEMENT_COEFFICIENT, 7),
+        "0,3",
+    );
+    press(&mut h, &s::judgement_field(s::SHIFT_UP, 7));
+    fill(&mut h, s::DISCORDANCE_GAP, "30");
+    fill(&mut h, s::NEW_DOCUMENT, "Accordo di partenariato");
+    let document = call(&h).required_documents[0].id.to_string();
+    press(&mut h, &s::document_field(s::DOCUMENT_ONLY_ATS, &document));
+    press(&mut h, "cooperativa sociale");
+    press(&mut h, "organizzazione di volontariato");
+    press(&mut h, s::INFORMAL_CHOICE);
+    let c = call(&h);
+    let scale: Vec<(String, String)> = c
+        .judgement_scale
+        .iter()
+        .map(|j| (j.label.clone(), j.coefficient.value().to_string()))
+        .collect();
+    assert_eq!(scale[5], ("parziale".to_string(), "0.3".to_string()));
+    assert_eq!(scale[6].0, "insufficiente");
+    assert_eq!(c.discordance_gap.to_string(), "0.30");
+    assert_eq!(c.required_documents.len(), 1);
+    assert_eq!(c.required_documents[0].title, "Accordo di partenariato");
+    assert!(c.required_documents[0].mandatory && c.required_documents[0].only_ats);
+    let forms: Vec<String> = c
+        .admitted_legal_forms
+        .iter()
+        .map(commissione::italian::legal_form)
+        .collect();
+    // In the list's order, whatever the order of the clicks.
+    assert_eq!(
+        forms,
+        ["organizzazione di volontariato", "cooperativa sociale"]
+    );
+    assert!(c.informal_groups_allowed);
+    assert_clean(&h);
+    assert_eq!(saved(&dir), call(&h));
+
+    // Luca Bianchi is replaced by Giulia Ferri, by an act, from a date.
+    press(&mut h, s::TAB_COMMISSION);
+    press(&mut h, &s::member_field(s::REPLACE_MEMBER, "bianchi"));
+    let new = |what: &str| s::form_field(what, s::NEW_MEMBER);
+    type_in(&mut h, &new(s::MEMBER_TITLE), "Arch.");
+    type_in(&mut h, &new(s::MEMBER_NAME), "Giulia Ferri");
+    type_in(&mut h, &new(s::MEMBER_QUALIFICATION), "Funzionario tecnico");
+    type_in(
+        &mut h,
+        &new(s::REPLACEMENT_ACT),
+        "Determinazione n. 97 del 14/04/2026",
+    );
+    type_in(&mut h, &new(s::REPLACEMENT_DATE), "15/04/2026");
+    press(&mut h, s::CONFIRM_REPLACEMENT);
+    assert_clean(&h);
+    let ws = h.state().work().unwrap().editor().workspace().clone();
+    let commission = ws.commission();
+    let bianchi = commission
+        .members
+        .iter()
+        .find(|m| m.id.as_str() == "bianchi")
+        .unwrap();
+    let replaced = bianchi.replaced.as_ref().expect("replaced");
+    assert_eq!(replaced.act, "Determinazione n. 97 del 14/04/2026");
+    assert_eq!(replaced.on, Date::parse("2026-04-15").unwrap());
+    let ferri = commission.member(&replaced.by).unwrap();
+    assert_eq!(ferri.name, "Arch. Giulia Ferri");
+    assert_eq!(ferri.qualification, "Funzionario tecnico");
+    let voting: Vec<&str> = commission
+        .voting_members()
+        .map(|m| m.name.as_str())
+        .collect();
+    assert!(voting.contains(&"Arch. Giulia Ferri"), "{voting:?}");
+    assert!(!voting.contains(&"Dott. Luca Bianchi"), "{voting:?}");
+    h.get_by_label_contains(&s::replaced_by(
+        "Arch. Giulia Ferri",
+        "15/04/2026",
+        "Determinazione n. 97 del 14/04/2026",
+    ));
+
+    // Undone, the commission is as it was, on disk too.
+    undo(&mut h);
+    let on_disk = commissione::workspace::load(&dir).workspace.unwrap();
+    assert!(
+        on_disk
+            .commission()
+            .members
+            .iter()
+            .all(|m| m.replaced.is_none())
+    );
+    assert_eq!(on_disk.commission().members.len(), 4);
+}

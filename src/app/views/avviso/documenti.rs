@@ -83,26 +83,7 @@ fn scale_ui(ui: &mut Ui, desk: &mut Desk, typed: &Typed) {
     }
     if ui.button(s::ADD_JUDGEMENT).clicked() {
         field::put_call(desk, |c| {
-            // A coefficient not yet on the scale, half way below the lowest.
-            let lowest = c
-                .judgement_scale
-                .iter()
-                .map(|j| j.coefficient.value())
-                .min()
-                .unwrap_or(rust_decimal::Decimal::ONE);
-            let mut value = (lowest / rust_decimal::Decimal::TWO).round_dp(2);
-            if c.judgement_scale
-                .iter()
-                .any(|j| j.coefficient.value() == value)
-            {
-                value = rust_decimal::Decimal::ONE;
-            }
-            if let Some(coefficient) = Coefficient::new(value)
-                && !c
-                    .judgement_scale
-                    .iter()
-                    .any(|j| j.coefficient == coefficient)
-            {
+            if let Some(coefficient) = free_coefficient(&c.judgement_scale) {
                 c.judgement_scale.push(Judgement {
                     label: s::NEW_JUDGEMENT.into(),
                     coefficient,
@@ -237,5 +218,58 @@ fn forms_ui(ui: &mut Ui, desk: &mut Desk) {
             c.admitted_legal_forms = admitted;
             c.informal_groups_allowed = informal;
         });
+    }
+}
+
+/// A coefficient not yet on the scale, for a judgement added: 1 or 0 when missing, otherwise
+/// half way across the widest gap between two judgements, the highest of equal ones (to be
+/// corrected by the user).
+fn free_coefficient(scale: &[Judgement]) -> Option<Coefficient> {
+    use rust_decimal::Decimal;
+    let mut values: Vec<Decimal> = scale.iter().map(|j| j.coefficient.value()).collect();
+    values.sort();
+    values.dedup();
+    let taken = |v: Decimal| values.iter().any(|x| *x == v);
+    let value = if !taken(Decimal::ONE) {
+        Decimal::ONE
+    } else if !taken(Decimal::ZERO) {
+        Decimal::ZERO
+    } else {
+        values
+            .windows(2)
+            .max_by_key(|w| w[1] - w[0])
+            .map(|w| ((w[0] + w[1]) / Decimal::TWO).round_dp(2))
+            .filter(|v| !taken(*v))?
+    };
+    Coefficient::new(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scale(values: &[&str]) -> Vec<Judgement> {
+        values
+            .iter()
+            .map(|v| Judgement {
+                label: (*v).into(),
+                coefficient: Coefficient::new(v.parse().unwrap()).unwrap(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_judgement_added_takes_a_coefficient_not_on_the_scale() {
+        let free = |v: &[&str]| free_coefficient(&scale(v)).map(|c| c.value().to_string());
+        // The usual scale, from 0 to 1 by 0.2: the highest of the widest gaps is split.
+        assert_eq!(
+            free(&["1.0", "0.8", "0.6", "0.4", "0.2", "0"]).as_deref(),
+            Some("0.9")
+        );
+        assert_eq!(free(&["0.8", "0"]).as_deref(), Some("1"));
+        assert_eq!(free(&["1", "0.5"]).as_deref(), Some("0"));
+        assert_eq!(free(&[]).as_deref(), Some("1"));
+        assert_eq!(free(&["1", "0.5", "0"]).as_deref(), Some("0.75"));
+        assert_eq!(free(&["1", "0.2", "0"]).as_deref(), Some("0.6"));
     }
 }
