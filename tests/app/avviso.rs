@@ -391,3 +391,135 @@ fn funding_scale_documents_forms_and_a_member_replaced() {
     );
     assert_eq!(on_disk.commission().members.len(), 4);
 }
+
+/// An ATS registered from its PEC with every party's data, then corrected on its page, its
+/// documents ticked; each correction one command.
+#[test]
+fn an_ats_is_registered_by_hand_and_corrected() {
+    use commissione::domain::{DocumentStatus, LegalForm};
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("avviso");
+    commissione::templates::create(&dir, Template::Spazi, Date::parse("2026-03-02").unwrap())
+        .unwrap();
+    let mut h = harness(&dir, Actor::Secretariat);
+    h.run();
+    view(&mut h, s::VIEW_CANDIDATURE);
+    press(&mut h, s::REGISTER_APPLICATION);
+    fill(&mut h, s::PROTOCOL, "2026/7");
+    fill(&mut h, s::RECEIVED_AT, "10/03/2026 11:05");
+    press(&mut h, s::LOT);
+    let last = h.get_all_by_label_contains("Spazio 2").count() - 1;
+    h.get_all_by_label_contains("Spazio 2")
+        .nth(last)
+        .unwrap()
+        .click();
+    h.run();
+    fill(&mut h, s::APPLICATION_TITLE, "Portineria di quartiere");
+    type_in(
+        &mut h,
+        s::SUMMARY,
+        "Un presidio aperto sei giorni su sette.",
+    );
+    let lead = |what: &str| s::party_field(what, s::LEAD);
+    type_in(&mut h, &lead(s::PARTY_NAME), "APS Borgo Vivo");
+    type_in(&mut h, &lead(s::PARTY_TAX_CODE), "00944850148");
+    choose(
+        &mut h,
+        &lead(s::PARTY_FORM),
+        "associazione di promozione sociale",
+    );
+    type_in(&mut h, &lead(s::PARTY_PEC), "borgovivo@pec.it");
+    type_in(&mut h, &lead(s::PARTY_REPRESENTATIVE), "Mario Galli");
+    type_in(&mut h, &lead(s::PARTY_ADDRESS), "Via Roma 1, Milano");
+    press(&mut h, s::ADD_PARTNER);
+    let partner = |what: &str| s::party_field(what, &s::partner_whose(1));
+    type_in(&mut h, &partner(s::PARTY_NAME), "Cooperativa Il Faro");
+    // A tax code with the wrong check character is said as it is typed.
+    type_in(&mut h, &partner(s::PARTY_TAX_CODE), "12345758381");
+    h.get_by_label_contains("ha il carattere di controllo errato");
+    type_in(&mut h, &partner(s::PARTY_TAX_CODE), "12345758382");
+    assert!(
+        h.query_by_label_contains("ha il carattere di controllo errato")
+            .is_none()
+    );
+    choose(&mut h, &partner(s::PARTY_FORM), "cooperativa sociale");
+    type_in(&mut h, &partner(s::PARTY_PEC), "ilfaro@pec.it");
+    press(&mut h, s::REGISTER);
+    assert!(h.state().errors().is_empty(), "{:?}", h.state().errors());
+
+    let app = |h: &Harness<App>| {
+        h.state()
+            .work()
+            .unwrap()
+            .editor()
+            .workspace()
+            .application(&protocol("2026/7"))
+            .cloned()
+            .expect("registered")
+    };
+    let a = app(&h);
+    assert_eq!(a.lot.as_str(), "spazio-2");
+    assert_eq!(a.summary, "Un presidio aperto sei giorni su sette.");
+    assert_eq!(
+        a.received_at,
+        commissione::domain::Moment::parse("2026-03-10T11:05:00+01:00").unwrap()
+    );
+    assert_eq!(
+        a.applicant.legal_form,
+        LegalForm::SocialPromotionAssociation
+    );
+    assert_eq!(a.applicant.representative, "Mario Galli");
+    assert_eq!(a.applicant.address, "Via Roma 1, Milano");
+    assert_eq!(a.partners.len(), 1);
+    assert_eq!(a.partners[0].name, "Cooperativa Il Faro");
+    assert_eq!(a.partners[0].tax_code, "12345758382");
+    assert_eq!(a.partners[0].legal_form, LegalForm::SocialCooperative);
+
+    // Corrected on its page: the applicant moved, the title shortened.
+    fill(
+        &mut h,
+        &s::app_party_field(s::PARTY_ADDRESS, s::LEAD, "2026/7"),
+        "Via Milano 2, Milano",
+    );
+    fill(
+        &mut h,
+        &s::app_field(s::APPLICATION_TITLE, "2026/7"),
+        "Portineria",
+    );
+    // The documents checklist: the first document ticked present.
+    let first = h
+        .state()
+        .work()
+        .unwrap()
+        .editor()
+        .workspace()
+        .call()
+        .required_documents[0]
+        .id
+        .clone();
+    h.get_all_by_label(s::MARK_PRESENT)
+        .next()
+        .unwrap()
+        .scroll_to_me();
+    h.run();
+    h.get_all_by_label(s::MARK_PRESENT).next().unwrap().click();
+    h.run();
+    assert_clean(&h);
+    let a = app(&h);
+    assert_eq!(a.applicant.address, "Via Milano 2, Milano");
+    assert_eq!(a.title, "Portineria");
+    assert_eq!(
+        a.document(&first).map(|d| d.status),
+        Some(DocumentStatus::Present)
+    );
+    let on_disk = commissione::workspace::load(&dir).workspace.unwrap();
+    assert_eq!(on_disk.application(&protocol("2026/7")), Some(&a));
+
+    // Undone one at a time: the document, the title.
+    undo(&mut h);
+    undo(&mut h);
+    let a = app(&h);
+    assert_eq!(a.title, "Portineria di quartiere");
+    assert_eq!(a.applicant.address, "Via Milano 2, Milano");
+    assert!(a.document(&first).is_none());
+}
