@@ -11,7 +11,7 @@ use commissione::editor::Actor;
 use commissione::templates::Template;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 
 use crate::nuovo::{assert_clean, choose, fill, press, type_in, view};
 use crate::support::*;
@@ -522,4 +522,11 @@ fn an_ats_is_registered_by_hand_and_corrected() {
     assert_eq!(a.title, "Portineria di quartiere");
     assert_eq!(a.applicant.address, "Via Milano 2, Milano");
     assert!(a.document(&first).is_none());
+
+    // The same protocol written another way is the same number: not registered twice.
+    press(&mut h, s::BACK_TO_LIST);
+    press(&mut h, s::REGISTER_APPLICATION);
+    fill(&mut h, s::PROTOCOL, "2026-7");
+    h.get_by_label(&s::protocol_taken("2026-7", "2026/7"));
+    assert!(h.get_by_label(s::REGISTER).accesskit_node().is_disabled());
 }

@@ -31,8 +31,14 @@ pub const REMOVE_EXPLAIN: &str = "Solo per una candidatura registrata per errore
 pub const REMOVE_REASON: &str = "Motivazione";
 pub const REMOVE_CONFIRM: &str = "Rimuovi la candidatura";
 
-pub fn protocol_taken(protocol: &str) -> String {
-    format!("Il protocollo {protocol} è già registrato.")
+pub fn protocol_taken(protocol: &str, existing: &str) -> String {
+    if protocol == existing {
+        format!("Il protocollo {protocol} è già registrato.")
+    } else {
+        format!(
+            "Il protocollo {protocol} è lo stesso numero di {existing}, già registrato (scritto in un altro modo)."
+        )
+    }
 }
 
 pub fn received_error(why: &str) -> String {

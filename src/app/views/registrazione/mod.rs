@@ -97,12 +97,22 @@ impl Form {
     /// The application the form describes, or what is missing or wrong, in Italian.
     fn application(&self, ws: &Workspace) -> Result<Application, Vec<String>> {
         let mut errors = Vec::new();
+        // Two spellings of one number ("2026/7", "2026-7") are one protocol.
+        let taken = |p: &Protocol| {
+            ws.applications()
+                .keys()
+                .chain(ws.removed().keys())
+                .find(|x| x.same_number(p))
+                .cloned()
+        };
         let protocol = match Protocol::new(self.protocol.trim()) {
-            Ok(p) if ws.application(&p).is_some() || ws.removed().contains_key(&p) => {
-                errors.push(s::protocol_taken(p.as_str()));
-                None
-            }
-            Ok(p) => Some(p),
+            Ok(p) => match taken(&p) {
+                Some(existing) => {
+                    errors.push(s::protocol_taken(p.as_str(), existing.as_str()));
+                    None
+                }
+                None => Some(p),
+            },
             Err(_) => {
                 errors.push(s::PROTOCOL_NEEDED.into());
                 None
