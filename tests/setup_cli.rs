@@ -48,6 +48,33 @@ fn new_writes_a_blank_call_that_check_passes() {
     assert_eq!(ws.call().lots.len(), 1);
     assert_eq!(ws.call().criteria.len(), 1);
     assert!(ws.commission().members.is_empty());
+    // Written as every change is: one transaction under the lock, the journal's first entries.
+    assert!(!dir.join("commissione.lock").exists());
+    assert!(!dir.join("transazione.ron").exists());
+    let (code, out, err) = run(&["registro", path(&dir)]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        out.contains("segreteria · avviso.ron · avviso creato dal modello «vuoto»"),
+        "{out}"
+    );
+    assert!(
+        out.contains("segreteria · commissione.ron · commissione da nominare"),
+        "{out}"
+    );
+    assert!(out.contains("Registro integro: 2 voci"), "{out}");
+}
+
+/// A folder that holds only the lock's files (left by a program that opened it, or by a
+/// creation that failed) is empty for a new call.
+#[test]
+fn new_takes_a_folder_holding_only_the_lock_files() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("avviso");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::write(dir.join(".commissione.blocco"), "").unwrap();
+    let (code, out, err) = run(&["new", path(&dir), "--template", "microprogetti"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(dir.join("avviso.ron").is_file());
 }
 
 /// A call set up by editing its files: `check` says beside which part what the window would

@@ -11,7 +11,11 @@ use std::io;
 use std::path::Path;
 
 use crate::domain::{Call, Commission, Date, Moment, Parts, TimeOfDay, Workspace};
-use crate::workspace::{self, files};
+use crate::editor::Actor;
+use crate::workspace::journal::{Draft, Journal};
+use crate::workspace::lock::{self, Acquire, Lock};
+use crate::workspace::tx::{self, Op, Transaction, TxError};
+use crate::workspace::{self, Sources, Store, files};
 
 /// A kind of call to start from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -143,44 +147,140 @@ pub enum NewError {
     NotEmpty { dir: String },
     #[error("{dir} è un file, non una cartella")]
     NotAFolder { dir: String },
-    #[error("{path}: impossibile scrivere ({source})")]
+    #[error("{path}: impossibile scrivere ({})", workspace::os_error::describe(.source))]
     Io { path: String, source: io::Error },
+    #[error("{dir}: un altro programma ({who}) sta già usando questa cartella")]
+    Busy { dir: String, who: String },
     #[error("{0}")]
     Save(#[from] workspace::SaveError),
+    #[error("{0}")]
+    Storage(#[from] TxError),
 }
 
-/// Creates a new call from `template` in `dir`, which must be new or empty: `avviso.ron` and
-/// `commissione.ron`, written atomically, and the folders of the applications, sheets,
-/// sessions and minutes.
+/// The files a new folder may hold besides the call: the lock's own.
+fn lock_file(name: &std::ffi::OsStr) -> bool {
+    name == lock::FILE || name == lock::SYSTEM_FILE
+}
+
+/// Whether `dir` holds nothing but, perhaps, the lock's files (which a creation that failed
+/// leaves, as any program that opened the folder does).
+fn empty(dir: &Path) -> Result<bool, NewError> {
+    let io = |source| NewError::Io {
+        path: dir.display().to_string(),
+        source,
+    };
+    for entry in fs::read_dir(dir).map_err(io)? {
+        if !lock_file(&entry.map_err(io)?.file_name()) {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+const FOLDERS: [&str; 4] = [
+    files::APPLICATIONS,
+    files::SHEETS,
+    files::SESSIONS,
+    files::MINUTES,
+];
+
+/// Creates a new call from `template` in `dir`, which must be new or empty: the folders of the
+/// applications, sheets, sessions and minutes, then `avviso.ron` and `commissione.ron` written
+/// the way every change is, under the call's lock, as one transaction with its journal entries
+/// (the journal's first: "avviso creato dal modello …"). If it fails, the folder is left empty
+/// again (but for the lock's files), so that it can be tried again there.
 pub fn create(dir: &Path, template: Template, today: Date) -> Result<Workspace, NewError> {
     let shown = dir.display().to_string();
     if dir.exists() {
         if !dir.is_dir() {
             return Err(NewError::NotAFolder { dir: shown });
         }
-        let mut entries = fs::read_dir(dir).map_err(|source| NewError::Io {
-            path: shown.clone(),
-            source,
-        })?;
-        if entries.next().is_some() {
+        if !empty(dir)? {
             return Err(NewError::NotEmpty { dir: shown });
         }
     }
+    fs::create_dir_all(dir).map_err(|source| NewError::Io {
+        path: shown.clone(),
+        source,
+    })?;
+    let who = Actor::Secretariat.label();
+    let now = crate::editor::now();
+    let acquired = Lock::acquire(dir, &who, now).map_err(|source| NewError::Io {
+        path: shown.clone(),
+        source,
+    })?;
+    let held = match acquired {
+        Acquire::Held(l) => l,
+        Acquire::Busy(holder) => {
+            return Err(NewError::Busy {
+                dir: shown,
+                who: holder.who,
+            });
+        }
+    };
+    // Another program may have written here since the folder was found empty.
+    if !empty(dir)? {
+        return Err(NewError::NotEmpty { dir: shown });
+    }
     let ws = template.workspace(today);
-    for sub in [
-        files::APPLICATIONS,
-        files::SHEETS,
-        files::SESSIONS,
-        files::MINUTES,
-    ] {
+    let written = write(dir, template, &ws, now, &|| held.still_ours());
+    if written.is_err() {
+        // The folder held nothing else when the lock was taken: what is there now is this
+        // creation's (its folders, a journal cut back to nothing, a temporary file).
+        if let Ok(entries) = fs::read_dir(dir) {
+            for entry in entries.flatten() {
+                if lock_file(&entry.file_name()) {
+                    continue;
+                }
+                let path = entry.path();
+                let _ = if path.is_dir() {
+                    fs::remove_dir_all(&path)
+                } else {
+                    fs::remove_file(&path)
+                };
+            }
+        }
+    }
+    drop(held);
+    written.map(|()| ws)
+}
+
+fn write(
+    dir: &Path,
+    template: Template,
+    ws: &Workspace,
+    now: Moment,
+    still_ours: &dyn Fn() -> bool,
+) -> Result<(), NewError> {
+    for sub in FOLDERS {
         let path = dir.join(sub);
         fs::create_dir_all(&path).map_err(|source| NewError::Io {
             path: path.display().to_string(),
             source,
         })?;
     }
-    workspace::write_new(dir, &ws)?;
-    Ok(ws)
+    let store = Store::new(dir, Sources::default());
+    let mut tx = Transaction::new(format!(
+        "creazione dell'avviso dal modello «{}»",
+        template.name()
+    ));
+    let draft = |change: String| Draft {
+        who: Actor::Secretariat.label(),
+        change,
+        ..Draft::default()
+    };
+    let (file, bytes) = store.call_bytes(ws)?;
+    tx.push(
+        Op::Put { file, bytes },
+        draft(format!("avviso creato dal modello «{}»", template.name())),
+    );
+    let (file, bytes) = store.commission_bytes(ws)?;
+    tx.push(
+        Op::Put { file, bytes },
+        draft("commissione da nominare".into()),
+    );
+    tx::commit(dir, &Journal::of(dir), now, tx, still_ours)?;
+    Ok(())
 }
 
 #[cfg(test)]

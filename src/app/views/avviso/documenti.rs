@@ -229,7 +229,7 @@ fn free_coefficient(scale: &[Judgement]) -> Option<Coefficient> {
     let mut values: Vec<Decimal> = scale.iter().map(|j| j.coefficient.value()).collect();
     values.sort();
     values.dedup();
-    let taken = |v: Decimal| values.iter().any(|x| *x == v);
+    let taken = |v: Decimal| values.contains(&v);
     let value = if !taken(Decimal::ONE) {
         Decimal::ONE
     } else if !taken(Decimal::ZERO) {
