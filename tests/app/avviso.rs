@@ -13,7 +13,6 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 
-use crate::nuovo::{assert_clean, choose, fill, press, type_in, view};
 use crate::support::*;
 
 /// A blank call, opened by the secretariat on the Avviso view.

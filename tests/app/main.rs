@@ -7,6 +7,7 @@ mod avviso;
 mod common;
 mod honest;
 mod importa;
+mod inizio;
 mod nuovo;
 mod schede;
 mod screenshots;

@@ -7,86 +7,16 @@
 
 use std::path::Path;
 
-use commissione::app::{App, Settings, View, strings as s};
+use commissione::app::{App, View, strings as s};
 use commissione::domain::{CriterionId, Date, Points, Session, SessionId, SessionKind, TimeOfDay};
 use commissione::editor::{Actor, Command, Editor};
 use commissione::rules::Outcome;
 use commissione::templates::Template;
-use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 use crate::common;
 use crate::support::*;
-
-/// The start screen, with no call open and none remembered as the last one.
-fn start_screen(tmp: &Path) -> Harness<'static, App> {
-    let settings = Settings {
-        recent: vec![tmp.join("nessuno")],
-        ..Default::default()
-    };
-    let mut app = App::new(settings, None);
-    app.set_open_documents(false);
-    Harness::builder()
-        .with_size([1366.0, 768.0])
-        .build_ui_state(|ui, app: &mut App| app.ui(ui), app)
-}
-
-/// Types `text` in the field named `label`, over what it held, and ends with Enter.
-pub(crate) fn fill(h: &mut Harness<App>, label: &str, text: &str) {
-    type_in(h, label, text);
-    h.key_press(Key::Enter);
-    h.run();
-}
-
-/// Types `text` in the field named `label`, over what it held, without ending the field.
-pub(crate) fn type_in(h: &mut Harness<App>, label: &str, text: &str) {
-    h.get_by_label(label).scroll_to_me();
-    h.run();
-    h.get_by_label(label).click();
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.get_by_label(label).type_text(text);
-    h.run();
-}
-
-pub(crate) fn press(h: &mut Harness<App>, label: &str) {
-    h.get_by_label(label).scroll_to_me();
-    h.run();
-    h.get_by_label(label).click();
-    h.run();
-}
-
-/// Opens the drop-down named `combo` and picks `option` (the last node with that label: the
-/// open list is drawn over the rest).
-pub(crate) fn choose(h: &mut Harness<App>, combo: &str, option: &str) {
-    press(h, combo);
-    if h.query_all_by_label(option).next().is_none() {
-        for n in h.query_all(egui_kittest::kittest::By::new()) {
-            let l = egui_kittest::kittest::NodeT::accesskit_node(&n);
-            eprintln!("{:?} {:?} {:?}", l.role(), l.label(), l.value());
-        }
-    }
-    let last = h.get_all_by_label(option).count() - 1;
-    h.get_all_by_label(option).nth(last).unwrap().click();
-    h.run();
-}
-
-/// Goes to a view by its button in the side panel.
-pub(crate) fn view(h: &mut Harness<App>, title: &str) {
-    h.get_by_role_and_label(egui::accesskit::Role::Button, title)
-        .click();
-    h.run();
-}
-
-pub(crate) fn errors(h: &Harness<App>) -> Vec<String> {
-    h.state().errors()
-}
-
-pub(crate) fn assert_clean(h: &Harness<App>) {
-    assert!(errors(h).is_empty(), "{:?}", errors(h));
-    assert!(!h.state().work().unwrap().unsaved(), "a draft is not saved");
-}
 
 /// Step 1: the start screen, a blank call in a typed folder.
 fn create(h: &mut Harness<App>, dir: &Path) {
@@ -638,54 +568,5 @@ fn edit_by_hand(dir: &Path) {
         &avviso,
         "min_scoring_members: None",
         "min_scoring_members: 3",
-    );
-}
-
-/// The first start opens no call: the start screen offers a new call, opening one, the recent
-/// ones and the sample. A sample, once open, says in a banner that it is one, with the way to a
-/// new call; a call of one's own says nothing of the kind.
-#[test]
-fn the_start_screen_offers_its_choices_and_a_sample_says_it_is_one() {
-    let tmp = tempfile::tempdir().unwrap();
-    let mut h = start_screen(tmp.path());
-    h.run();
-    assert!(h.state().work().is_none());
-    for choice in [s::NEW_CALL, s::PICK_FOLDER, s::SAMPLE_OPEN] {
-        h.get_by_role_and_label(egui::accesskit::Role::Button, choice);
-    }
-    h.get_by_label(&tmp.path().join("nessuno").display().to_string());
-
-    let sample = tmp.path().join("esempio");
-    commissione::samples::write("sondrio-coworking", &sample).unwrap();
-    let banner = s::sample_banner("sondrio-coworking");
-    let app = App::new(Settings::default(), Some(sample.clone()));
-    let mut h = Harness::builder()
-        .with_size([1366.0, 768.0])
-        .build_ui_state(|ui, app: &mut App| app.ui(ui), app);
-    h.run();
-    // Said already where the user says who they are.
-    h.get_by_label(s::WHO_ARE_YOU);
-    h.get_by_label(&banner);
-    press(&mut h, s::ROLE_SECRETARIAT);
-    assert!(h.state().work().is_some());
-    h.get_by_label(&banner);
-    // The banner's way to a new call leaves the sample for the new-call page.
-    press(&mut h, s::NEW_CALL);
-    assert!(h.state().work().is_none());
-    h.get_by_label(s::NEW_CALL_KIND);
-
-    let own = tmp.path().join("proprio");
-    commissione::templates::create(&own, Template::Spazi, Date::parse("2026-03-02").unwrap())
-        .unwrap();
-    let app = App::new(Settings::default(), Some(own));
-    let mut h = Harness::builder()
-        .with_size([1366.0, 768.0])
-        .build_ui_state(|ui, app: &mut App| app.ui(ui), app);
-    h.run();
-    press(&mut h, s::ROLE_SECRETARIAT);
-    assert!(h.state().work().is_some());
-    assert!(
-        h.query_by_label_contains("avviso di esempio").is_none(),
-        "a call of one's own is not a sample"
     );
 }
