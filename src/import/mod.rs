@@ -29,6 +29,7 @@ mod parties;
 pub mod plan;
 pub mod scores;
 pub mod table;
+pub mod template;
 pub mod values;
 pub mod workbook;
 
