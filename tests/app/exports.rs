@@ -30,7 +30,9 @@ fn export_ranking_to(h: &mut Harness<App>, path: &Path) -> String {
         click(h, s::EXPORT_SPREADSHEET);
     }
     retype(h, s::SAVE_PATH, &path.display().to_string());
-    click(h, s::SAVE_HERE);
+    // Stepped, not run to rest: the export's thread wakes the window when it is done.
+    h.get_by_label(s::SAVE_HERE).click();
+    h.step();
     wait_for(h, |h| h.state().errors().len() > said);
     let errors = h.state().errors();
     assert_eq!(errors.len(), said + 1, "{errors:?}");
@@ -74,7 +76,8 @@ fn no_export_of_the_window_writes_over_a_file_of_the_call() {
         s::SAVE_PATH,
         &dir.join("schede/m1.ron").display().to_string(),
     );
-    click(&mut h, s::SAVE_HERE);
+    h.get_by_label(s::SAVE_HERE).click();
+    h.step();
     wait_for(&mut h, |h| !h.state().errors().is_empty());
     let said = h.state().errors()[0].clone();
     assert!(said.contains("non lo sovrascrive"), "{said}");
