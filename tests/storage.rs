@@ -251,15 +251,16 @@ fn registro_finds_a_file_changed_behind_the_journal() {
     let (code, out, _) = run(&["registro", p(&dir)]);
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("i file concordano"), "{out}");
+    // The mark is in the sheet's log of changes (README: schede/MEMBER.modifiche).
     common::edit(
-        &dir.join("schede/m1.ron"),
+        &dir.join("schede/m1.modifiche"),
         "Ottima",
         "Ottima, corretta a mano",
     );
     let (code, out, _) = run(&["registro", p(&dir)]);
     assert_eq!(code, 1, "{out}");
     assert!(
-        out.contains("NON CONCORDANO") && out.contains("schede/m1.ron"),
+        out.contains("NON CONCORDANO") && out.contains("schede/m1.modifiche"),
         "{out}"
     );
 }
@@ -302,6 +303,84 @@ fn the_journal_grows_by_what_changed_not_by_whole_files() {
             "{size} bytes for one mark (the sheet is {sheet} bytes): {sizes:?}"
         );
     }
+}
+
+#[test]
+fn a_mark_is_a_line_at_the_end_of_the_sheet_s_log_not_the_sheet_written_again() {
+    let (_tmp, dir) = fixture("example-a");
+    let sheet_file = dir.join("schede/m1.ron");
+    let log = dir.join("schede/m1.modifiche");
+    let sheet_before = fs::read(&sheet_file).expect("the sheet");
+    let mut editor =
+        Editor::open(&dir, Actor::Member(MemberId::new("m1").expect("id"))).expect("opens");
+    let mark = |editor: &mut Editor, value: &str, reason: &str| {
+        editor
+            .apply(Command::Score {
+                member: MemberId::new("m1").expect("id"),
+                application: Protocol::new("P1").expect("id"),
+                criterion: CriterionId::new("A").expect("id"),
+                value: Points::parse(value).ok(),
+                reason: reason.into(),
+            })
+            .expect("scored")
+    };
+    let undo = mark(&mut editor, "0.6", "Prima");
+    editor.apply(undo).expect("undone");
+    mark(&mut editor, "0.4", "Seconda «motivazione»,\nsu due righe");
+    // The sheet is untouched; the log holds its header and one line per mark.
+    assert_eq!(fs::read(&sheet_file).expect("the sheet"), sheet_before);
+    let text = fs::read_to_string(&log).expect("the log is written");
+    assert_eq!(text.lines().count(), 4, "{text}");
+    assert!(text.lines().skip(1).all(|l| l.len() < 400), "{text}");
+    // Whoever reads the call reads the marks, and the journal agrees with the files.
+    let read = commissione::workspace::load(&dir);
+    assert!(read.problems.is_empty(), "{:?}", read.problems);
+    let ws = read.workspace.expect("loads");
+    let m1 = MemberId::new("m1").expect("id");
+    let given = ws
+        .score(
+            &m1,
+            &Protocol::new("P1").expect("id"),
+            &CriterionId::new("A").expect("id"),
+        )
+        .expect("the mark");
+    assert_eq!(given.value, Points::parse("0.4").expect("value"));
+    assert_eq!(given.reason, "Seconda «motivazione»,\nsu due righe");
+    let revision = ws.sheet(&m1).expect("m1").revision;
+    assert_eq!(&ws, editor.workspace());
+    let (code, out, _) = run(&["registro", p(&dir)]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("i file concordano"), "{out}");
+    let (code, out, err) = run(&["check", p(&dir)]);
+    assert_eq!(code, 0, "{out}{err}");
+    drop(editor);
+
+    // Opened again, the log is read as it is: opening writes nothing.
+    let mut editor = Editor::open(&dir, Actor::Secretariat).expect("opens");
+    assert_eq!(fs::read_to_string(&log).expect("the log"), text);
+    assert_eq!(editor.workspace(), &ws);
+    // A whole sheet put back (as taking in a member's sheet does) with a few marks removed is
+    // still a line: what changed, not the sheet.
+    let mut whole = ws.sheet(&m1).cloned().expect("m1");
+    whole.scores.retain(|s| s.application.as_str() != "P2");
+    editor.apply(Command::PutSheet(whole)).expect("put");
+    assert_eq!(fs::read(&sheet_file).expect("the sheet"), sheet_before);
+    let grown = fs::read_to_string(&log).expect("the log");
+    assert_eq!(grown.lines().count(), 5, "{grown}");
+    assert!(
+        grown
+            .lines()
+            .last()
+            .unwrap_or_default()
+            .contains("removed:"),
+        "{grown}"
+    );
+    let again = commissione::workspace::load(&dir).workspace.expect("loads");
+    assert_eq!(&again, editor.workspace());
+    assert_eq!(again.sheet(&m1).expect("m1").revision, revision + 1);
+    drop(editor);
+    let (code, out, _) = run(&["registro", p(&dir)]);
+    assert_eq!(code, 0, "{out}");
 }
 
 #[test]

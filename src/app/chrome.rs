@@ -299,7 +299,9 @@ impl App {
                 if let Some(work) = &mut self.work {
                     match work.take_over() {
                         Ok(()) => self.messages.notice(s::TAKEN_OVER),
-                        Err(e) => self.messages.error(s::take_over_failed(&e.to_string())),
+                        Err(e) => self.messages.error(s::take_over_failed(
+                            &crate::workspace::os_error::describe(&e),
+                        )),
                     }
                 }
             }

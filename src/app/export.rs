@@ -11,6 +11,8 @@ use crate::import::{self, workbook};
 use crate::minutes;
 use crate::rules::Evaluation;
 use crate::workspace::files;
+use crate::workspace::guard::guard_output;
+use crate::workspace::os_error;
 
 use super::App;
 use super::strings as s;
@@ -61,17 +63,23 @@ pub struct ExportJob {
 
 impl ExportJob {
     /// Runs `write` (which makes the file's bytes) on a thread, saves them atomically as
-    /// `path`, and wakes the window when done.
+    /// `path`, and wakes the window when done. Every export of the window comes here: `path`
+    /// is refused, before anything is made, when it is a file of the call in `call` (see
+    /// [`guard_output`]).
     pub fn start(
         ctx: &egui::Context,
         document: Document,
+        call: &Path,
         path: PathBuf,
         write: impl FnOnce() -> Result<Vec<u8>, String> + Send + 'static,
     ) -> ExportJob {
         let (sender, receiver) = mpsc::channel();
         let ctx = ctx.clone();
+        let call = call.to_path_buf();
         std::thread::spawn(move || {
-            let result = write().and_then(|bytes| save(&path, &bytes).map(|()| path));
+            let result = guard_output(&call, &path)
+                .and_then(|()| write())
+                .and_then(|bytes| save(&path, &bytes).map(|()| path));
             let _ = sender.send(result);
             ctx.request_repaint();
         });
@@ -155,13 +163,14 @@ pub fn ranking_writer(ws: Workspace) -> impl FnOnce() -> Result<Vec<u8>, String>
     move || minutes::ranking_pdf(&ws).map_err(|e| e.to_string())
 }
 
+/// Writes an export, every failure said in Italian (`os_error`).
 fn save(path: &Path, bytes: &[u8]) -> Result<(), String> {
     if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent)
-            .map_err(|e| s::cannot_write(&parent.display().to_string(), &e.to_string()))?;
+        crate::workspace::create_folders(parent)
+            .map_err(|e| s::cannot_write(&parent.display().to_string(), &os_error::describe(&e)))?;
     }
     crate::workspace::write_atomic(path, bytes)
-        .map_err(|e| s::cannot_write(&path.display().to_string(), &e.to_string()))
+        .map_err(|e| s::cannot_write(&path.display().to_string(), &os_error::describe(&e)))
 }
 
 /// Opens a file with the program the system associates with it.
@@ -181,7 +190,7 @@ pub fn open_with_system(path: &Path) -> Result<(), String> {
     };
     let mut child = command
         .spawn()
-        .map_err(|e| s::cannot_open(&path.display().to_string(), &e.to_string()))?;
+        .map_err(|e| s::cannot_open(&path.display().to_string(), &os_error::describe(&e)))?;
     // Reaped on a thread, so that no finished viewer launcher lingers as a zombie.
     std::thread::spawn(move || child.wait());
     Ok(())
@@ -248,7 +257,13 @@ impl App {
         );
         match spreadsheet_writer(ws, evaluation, &path) {
             Ok(write) => {
-                self.export = Some(ExportJob::start(ctx, Document::Spreadsheet, path, write))
+                self.export = Some(ExportJob::start(
+                    ctx,
+                    Document::Spreadsheet,
+                    work.editor().dir(),
+                    path,
+                    write,
+                ))
             }
             Err(e) => self.messages.error(e),
         }
@@ -266,6 +281,7 @@ impl App {
         self.export = Some(ExportJob::start(
             ctx,
             Document::PublicRanking,
+            work.editor().dir(),
             path,
             ranking_writer(ws),
         ));
@@ -290,6 +306,7 @@ impl App {
         self.export = Some(ExportJob::start(
             ctx,
             Document::Minutes(session),
+            work.editor().dir(),
             path,
             write,
         ));

@@ -64,9 +64,13 @@ impl App {
             revision: sheet.revision,
             scores: sheet.scores.len(),
         };
-        self.export = Some(ExportJob::start(ctx, document, path, move || {
-            Ok(text.into_bytes())
-        }));
+        self.export = Some(ExportJob::start(
+            ctx,
+            document,
+            work.editor().dir(),
+            path,
+            move || Ok(text.into_bytes()),
+        ));
     }
 
     /// Takes in a member's exported sheet through the editor, or says why not; two versions of
@@ -74,11 +78,20 @@ impl App {
     pub(super) fn import_sheet(&mut self, path: &Path) {
         let Some(work) = &mut self.work else { return };
         let file = shown(path);
-        let text = match std::fs::read_to_string(path) {
+        let text = match crate::workspace::files::read_regular(
+            path,
+            crate::workspace::files::MAX_FILE_BYTES,
+        )
+        .and_then(|bytes| {
+            String::from_utf8(bytes)
+                .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
+        }) {
             Ok(text) => text,
             Err(e) => {
-                self.messages
-                    .error(s::cannot_read(&path.display().to_string(), &e.to_string()));
+                self.messages.error(s::cannot_read(
+                    &path.display().to_string(),
+                    &crate::workspace::os_error::describe(&e),
+                ));
                 return;
             }
         };

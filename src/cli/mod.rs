@@ -444,7 +444,7 @@ pub(crate) fn export(dir: &Path, path: &Path, bytes: &[u8]) -> Exit {
         return exit;
     }
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
-        && let Err(e) = std::fs::create_dir_all(parent)
+        && let Err(e) = workspace::create_folders(parent)
     {
         eprintln!("errore: {}", workspace::os_error::at(parent, &e));
         return Exit::DataErrors;

@@ -222,6 +222,43 @@ impl Workspace {
         Ok(())
     }
 
+    /// Gives, replaces or (with None) removes one mark of `member`'s sheet, and sets the sheet's
+    /// revision: the edit made most often, made in place (the sheet is copied only if another
+    /// copy of the workspace shares it). The mark is checked as [`Workspace::check_score`]
+    /// checks it; the member must have a sheet.
+    pub fn put_score(
+        &mut self,
+        member: &MemberId,
+        application: &Protocol,
+        criterion: &CriterionId,
+        score: Option<Score>,
+        revision: u32,
+    ) -> Result<(), String> {
+        if let Some(score) = &score {
+            self.check_score(member, score)?;
+            if (&score.application, &score.criterion) != (application, criterion) {
+                return Err("il punteggio non è quello indicato".into());
+            }
+        }
+        let Some(sheet) = self.sheets.get_mut(member) else {
+            return Err(format!("{member} non ha una scheda di valutazione"));
+        };
+        let sheet = Arc::make_mut(sheet);
+        let at = sheet
+            .scores
+            .binary_search_by(|s| (&s.application, &s.criterion).cmp(&(application, criterion)));
+        match (at, score) {
+            (Ok(i), Some(score)) => sheet.scores[i] = score,
+            (Err(i), Some(score)) => sheet.scores.insert(i, score),
+            (Ok(i), None) => {
+                sheet.scores.remove(i);
+            }
+            (Err(_), None) => {}
+        }
+        sheet.revision = revision;
+        Ok(())
+    }
+
     /// Adds or replaces one application after checking it against the call and the sessions.
     /// Cheaper than `change`, which checks everything again: an import of thousands of
     /// applications would otherwise take quadratic time.

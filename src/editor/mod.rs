@@ -5,6 +5,7 @@ mod acts;
 mod change;
 mod command;
 mod describe;
+mod quick;
 mod sealing;
 mod setup;
 
@@ -293,13 +294,12 @@ impl Editor {
         }
     }
 
-    /// The file of `member`'s score sheet in the call's folder, if the sheet has one.
+    /// The file last written of `member`'s score sheet in the call's folder, if the sheet has
+    /// one: its log of changes, if it has one (see `workspace::sheet_log`), or the sheet.
     pub fn sheet_path(&self, member: &MemberId) -> Option<PathBuf> {
-        self.store
-            .sources
-            .sheets
-            .get(member)
-            .map(|rel| self.dir.join(rel))
+        let sheet = self.dir.join(self.store.sources.sheets.get(member)?);
+        let log = workspace::sheet_log::log_path(&sheet);
+        Some(if log.exists() { log } else { sheet })
     }
 
     /// Opens for reading only, releasing the lock (presentation mode, a colleague's copy).
@@ -366,7 +366,10 @@ impl Editor {
     /// transaction, evaluates again. Returns the command that undoes it. A change refused or
     /// failed writes nothing.
     pub fn apply(&mut self, command: Command) -> Result<Command, EditError> {
-        let result = self.apply_one(command);
+        let result = match self.quick_mark(&command) {
+            Some(result) => result,
+            None => self.apply_one(command),
+        };
         self.evaluate_if_changed();
         result
     }
@@ -578,7 +581,10 @@ impl Editor {
             }
             Target::Sheet(m) => {
                 if let Some(sheet) = ws.sheet(m) {
-                    tx.push(put(self.store.sheet_bytes(sheet)?), main);
+                    let old = self.workspace.sheet(m);
+                    for (op, draft) in self.store.sheet_writes(old, sheet, main)? {
+                        tx.push(op, draft);
+                    }
                 }
             }
             Target::Session(id) => {

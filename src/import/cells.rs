@@ -10,48 +10,83 @@ use super::table::{Row, Value};
 /// The most cells a sheet may spread over, counted row by row up to each row's last cell.
 pub const MAX_CELLS: usize = 8_000_000;
 
+/// The most bytes of text a sheet's cells may hold together, as read (a cell repeated many
+/// times counts each time): the size of the largest file an import reads.
+pub const MAX_TEXT_BYTES: usize = super::table::MAX_INPUT_BYTES as usize;
+
 /// Rows from cells given in any order, as `((row, column), value)` from 0; empty values and
-/// empty rows are left out. Refused (with the Italian reason) beyond [`MAX_CELLS`].
+/// empty rows are left out. Refused (with the Italian reason) beyond [`MAX_CELLS`] or
+/// [`MAX_TEXT_BYTES`].
 pub fn rows(
     cells: impl Iterator<Item = Result<((u32, u32), Value), String>>,
 ) -> Result<Vec<Row>, String> {
-    let mut sparse: BTreeMap<u32, Vec<(u32, Value)>> = BTreeMap::new();
-    let mut spread: usize = 0;
-    let mut widths: BTreeMap<u32, usize> = BTreeMap::new();
+    let mut collected = Collector::default();
     for cell in cells {
         let ((row, column), value) = cell?;
+        collected.push(row, column, value)?;
+    }
+    Ok(collected.finish())
+}
+
+/// Cells gathered one at a time, bounded as they come.
+#[derive(Default)]
+pub struct Collector {
+    sparse: BTreeMap<u32, Vec<(u32, Value)>>,
+    widths: BTreeMap<u32, usize>,
+    spread: usize,
+    bytes: usize,
+}
+
+impl Collector {
+    pub fn push(&mut self, row: u32, column: u32, value: Value) -> Result<(), String> {
         if value.is_empty() {
-            continue;
+            return Ok(());
         }
-        let width = widths.entry(row).or_insert(0);
+        let width = self.widths.entry(row).or_insert(0);
         let needed = column as usize + 1;
         if needed > *width {
-            spread += needed - *width;
+            self.spread += needed - *width;
             *width = needed;
         }
-        if spread > MAX_CELLS {
+        if self.spread > MAX_CELLS {
             return Err(format!(
                 "il foglio si estende oltre {MAX_CELLS} celle (fino alla riga {} e alla colonna {}): non è un modulo da importare",
-                row + 1,
+                row as u64 + 1,
                 super::table::column_letter(column as usize)
             ));
         }
-        sparse.entry(row).or_default().push((column, value));
+        self.bytes += match &value {
+            Value::Text(t) | Value::Number(t) | Value::Error(t) => t.len(),
+            _ => 0,
+        };
+        if self.bytes > MAX_TEXT_BYTES {
+            return Err(format!(
+                "le celle del foglio contengono più di {} MB di testo (alla riga {}): non è un modulo da importare",
+                MAX_TEXT_BYTES / (1024 * 1024),
+                row as u64 + 1
+            ));
+        }
+        self.sparse.entry(row).or_default().push((column, value));
+        Ok(())
     }
-    Ok(sparse
-        .into_iter()
-        .map(|(row, cells)| {
-            let width = widths.get(&row).copied().unwrap_or(0);
-            let mut values = vec![Value::Empty; width];
-            for (column, value) in cells {
-                values[column as usize] = value;
-            }
-            Row {
-                number: row + 1,
-                cells: values,
-            }
-        })
-        .collect())
+
+    pub fn finish(self) -> Vec<Row> {
+        let widths = self.widths;
+        self.sparse
+            .into_iter()
+            .map(|(row, cells)| {
+                let width = widths.get(&row).copied().unwrap_or(0);
+                let mut values = vec![Value::Empty; width];
+                for (column, value) in cells {
+                    values[column as usize] = value;
+                }
+                Row {
+                    number: row + 1,
+                    cells: values,
+                }
+            })
+            .collect()
+    }
 }
 
 /// The rows of an XLSX or XLSB sheet, read cell by cell; None for the other formats.

@@ -154,6 +154,25 @@ fn workbook(file: &str, bytes: &[u8]) -> Result<Book, TableError> {
         file: file.to_string(),
         message,
     };
+    // ODS is read as a stream of its cells (see `ods`): calamine would expand its repeated
+    // rows and columns first.
+    if super::ods::is_ods(bytes) {
+        let mut sheets = Vec::new();
+        for sheet in super::ods::sheets(bytes).map_err(error)? {
+            let name = sheet.name;
+            sheets.push(Sheet {
+                rows: sheet
+                    .rows
+                    .map_err(|e| error(format!("foglio «{name}»: {e}")))?,
+                name: Some(name),
+            });
+        }
+        return Ok(Book {
+            file: file.to_string(),
+            format: Format::Ods,
+            sheets,
+        });
+    }
     let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
         .map_err(|e| error(e.to_string()))?;
     let format = match book {

@@ -16,6 +16,10 @@ pub enum Fault {
     Kill,
     /// The step fails with "no space left on device".
     NoSpace,
+    /// The process says `in pausa al passo «…»` on its standard error and waits there until
+    /// Ctrl+C or SIGTERM arrives (see `tx::catch_interruptions`), then goes on: so that a test
+    /// sends a real signal at a step it chose, without guessing when.
+    Pause,
 }
 
 static COUNTING: AtomicBool = AtomicBool::new(false);
@@ -54,6 +58,10 @@ pub(crate) fn step(what: &'static str) -> io::Result<()> {
     match armed {
         Some((Fault::Kill, at)) if at == n => kill_self(what),
         Some((Fault::NoSpace, at)) if at == n => Err(no_space()),
+        Some((Fault::Pause, at)) if at == n => {
+            pause(what);
+            Ok(())
+        }
         _ => Ok(()),
     }
 }
@@ -66,6 +74,22 @@ fn no_space() -> io::Error {
     #[cfg(not(unix))]
     {
         io::Error::from(io::ErrorKind::StorageFull)
+    }
+}
+
+fn pause(what: &str) {
+    use std::io::Write;
+    let mut err = io::stderr().lock();
+    let _ = writeln!(err, "in pausa al passo «{what}»");
+    let _ = err.flush();
+    drop(err);
+    // Polled, not timed: the signal sets the flag whenever it arrives. A test that never sends
+    // it is not left waiting for ever.
+    for _ in 0..60_000 {
+        if super::tx::interrupted() {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
     }
 }
 

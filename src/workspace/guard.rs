@@ -10,8 +10,9 @@ use super::files;
 /// Refuses `path` as an export's destination when it is, or leads by symbolic links to, a file
 /// of the call in `dir`: its data (avviso, commissione, candidature, schede, sedute, the kept
 /// records of closed sessions), the journal, the lock, an operation under way, the backups and
-/// the temporary files. Inside the call's folder only `verbali/` and new files in the folder
-/// itself are for exports. The error is the Italian sentence to show.
+/// the temporary files, the verbali sealed at closing (`verbali/sigillati/`). Inside the call's
+/// folder only `verbali/` (not its `sigillati/`) and new files in the folder itself are for
+/// exports. The error is the Italian sentence to show.
 pub fn guard_output(dir: &Path, path: &Path) -> Result<(), String> {
     let Some(rel) = relative_to_call(dir, path) else {
         return Ok(());
@@ -47,6 +48,17 @@ pub fn guard_output(dir: &Path, path: &Path) -> Result<(), String> {
                 refuse("il verbale conservato di una seduta chiusa")
             } else {
                 refuse("un file dei dati")
+            }
+        }
+        Some(files::MINUTES)
+            if parts
+                .get(1)
+                .is_some_and(|p| p.eq_ignore_ascii_case(super::save::SEALED_MINUTES)) =>
+        {
+            if parts.len() > 2 {
+                refuse("un verbale sigillato alla chiusura di una seduta")
+            } else {
+                refuse("la cartella dei verbali sigillati")
             }
         }
         Some(files::MINUTES) if parts.len() > 1 => Ok(()),
@@ -87,10 +99,18 @@ fn resolve(path: &Path) -> Option<PathBuf> {
         let base = absolute.parent()?.to_path_buf();
         return resolve(&base.join(target));
     }
+    // A folder to create and left again (`nuova/..`): where the write would land.
+    if let Some(Component::ParentDir) = absolute.components().next_back() {
+        return resolve(absolute.parent()?)?.parent().map(Path::to_path_buf);
+    }
+    // A file to create, maybe in folders to create: the nearest folder that exists resolved.
     let name = absolute.file_name()?.to_os_string();
     let parent = absolute.parent()?;
-    let parent = fs::canonicalize(parent).unwrap_or_else(|_| parent.to_path_buf());
-    Some(parent.join(name))
+    Some(
+        resolve(parent)
+            .unwrap_or_else(|| parent.to_path_buf())
+            .join(name),
+    )
 }
 
 #[cfg(test)]
@@ -101,7 +121,7 @@ mod tests {
     fn the_call_s_own_files_are_refused_and_exports_are_not() {
         let tmp = tempfile::tempdir().expect("tmp");
         let dir = tmp.path().join("avviso");
-        for folder in ["candidature", "schede", "sedute", "verbali"] {
+        for folder in ["candidature", "schede", "sedute", "verbali/sigillati"] {
             fs::create_dir_all(dir.join(folder)).expect("folder");
         }
         fs::write(dir.join("avviso.ron"), "x").expect("write");
@@ -120,6 +140,9 @@ mod tests {
             "avviso.ron.bak",
             "schede",
             ".commissione.blocco",
+            "verbali/sigillati/verbale-02-s2.pdf",
+            "verbali/sigillati/nuovo.pdf",
+            "verbali/sigillati",
         ] {
             let e = guard_output(&dir, &dir.join(refused)).expect_err(refused);
             assert!(e.contains("non lo sovrascrive"), "{refused}: {e}");
@@ -135,6 +158,11 @@ mod tests {
         // Through a path that goes out and back in, and through a link.
         let roundabout = dir.join("verbali/../avviso.ron");
         assert!(guard_output(&dir, &roundabout).is_err());
+        // Through a folder that does not exist yet, and would be created on the way.
+        let created = dir.join("nuova/../avviso.ron");
+        assert!(guard_output(&dir, &created).is_err());
+        let created = dir.join("verbali/nuova/../../schede/m1.ron");
+        assert!(guard_output(&dir, &created).is_err());
         #[cfg(unix)]
         {
             let link = tmp.path().join("innocuo.csv");
@@ -143,6 +171,10 @@ mod tests {
             let folder_link = tmp.path().join("cartella");
             std::os::unix::fs::symlink(dir.join("schede"), &folder_link).expect("link");
             assert!(guard_output(&dir, &folder_link.join("m9.ron")).is_err());
+            let sealed = tmp.path().join("sigillati");
+            std::os::unix::fs::symlink(dir.join("verbali/sigillati"), &sealed).expect("link");
+            let e = guard_output(&dir, &sealed.join("verbale-02-s2.pdf")).expect_err("sealed");
+            assert!(e.contains("un verbale sigillato"), "{e}");
         }
     }
 }

@@ -48,8 +48,8 @@ pub struct Sources {
 }
 
 /// The text of a file that parsed, kept to point at lines of later inconsistencies.
-struct Source {
-    file: PathBuf,
+pub(super) struct Source {
+    pub(super) file: PathBuf,
     text: String,
 }
 
@@ -99,10 +99,9 @@ pub fn load(dir: &Path) -> Loaded {
             broken_names.insert(name.to_string_lossy().into_owned());
         }
     }
-    let (sheets, sheet_sources): (Vec<_>, Vec<_>) =
-        read_folder::<SheetFile>(dir, files::SHEETS, &mut problems)
-            .into_iter()
-            .unzip();
+    let mut sheets_read = read_folder::<SheetFile>(dir, files::SHEETS, &mut problems);
+    let broken_logs = super::sheet_log::apply_logs(dir, &mut sheets_read, &mut problems);
+    let (sheets, sheet_sources): (Vec<_>, Vec<_>) = sheets_read.into_iter().unzip();
     let (sessions, session_sources): (Vec<_>, Vec<_>) =
         read_folder::<SessionFile>(dir, files::SESSIONS, &mut problems)
             .into_iter()
@@ -195,6 +194,11 @@ pub fn load(dir: &Path) -> Loaded {
         .iter()
         .map(|p| (p.file.clone(), declared_id(dir, &p.file)))
         .collect();
+    // A sheet whose log of changes does not read is left out with it, and neither is written.
+    for sheet in broken_logs {
+        let declared = declared_id(dir, &sheet);
+        sources.quarantined.insert(sheet, declared);
+    }
     loaded.workspace = workspace;
     loaded.problems = problems;
     loaded.sources = sources;

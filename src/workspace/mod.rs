@@ -8,11 +8,14 @@ mod locate;
 mod problem;
 mod ron_error;
 mod save;
+pub mod sheet_log;
 mod sheet_text;
 
 pub use load::{Loaded, Sources, load};
 pub use problem::{Position, Problem};
-pub use save::{SaveError, Store, sealed_pdf_path, to_text, write_atomic, write_new};
+pub use save::{
+    SaveError, Store, create_folders, sealed_pdf_path, to_text, write_atomic, write_new,
+};
 pub use sheet_text::sheet_text;
 pub mod guard;
 pub mod journal;

@@ -9,7 +9,9 @@ use ron::ser::PrettyConfig;
 use super::files::{
     self, ApplicationFile, CallFile, CommissionFile, FileKind, SessionFile, file_name_for,
 };
+use super::journal::Draft;
 use super::load::Sources;
+use super::tx::Op;
 use crate::domain::{Application, MemberId, Protocol, ScoreSheet, Session, SessionId, Workspace};
 
 #[derive(Debug, thiserror::Error)]
@@ -64,7 +66,7 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    fs::create_dir_all(parent)?;
+    create_folders(parent)?;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -85,6 +87,17 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
     temp.persist(path).map_err(|e| e.error)?;
     sync_dir(parent);
     Ok(())
+}
+
+/// Creates `folder` and the folders above it that are missing. When one on the way is a file,
+/// the error says that a part of the path is not a folder (rather than that a file exists).
+pub fn create_folders(folder: &Path) -> io::Result<()> {
+    if let Some(existing) = folder.ancestors().find(|a| fs::symlink_metadata(a).is_ok())
+        && !existing.is_dir()
+    {
+        return Err(io::Error::from(io::ErrorKind::NotADirectory));
+    }
+    fs::create_dir_all(folder)
 }
 
 /// Keeps the version about to be replaced as `NAME.bak`. The new version is a new file renamed
@@ -296,6 +309,80 @@ impl Store {
         // `sheet_text`).
         let bytes = self.text_with(&rel, || Ok(super::sheet_text(&sheet)))?;
         Ok((rel, bytes))
+    }
+
+    /// The log of changes beside a member's sheet file (see `sheet_log`).
+    pub fn sheet_log_file(&mut self, member: &MemberId) -> Result<PathBuf, SaveError> {
+        Ok(super::sheet_log::log_path(&self.sheet_file(member)?))
+    }
+
+    /// The length of a member's log of changes on disk (0: there is none).
+    pub fn sheet_log_len(&mut self, member: &MemberId) -> Result<u64, SaveError> {
+        let log = self.sheet_log_file(member)?;
+        Ok(fs::metadata(self.dir.join(log)).map_or(0, |m| m.len()))
+    }
+
+    /// What writing `new` in place of `old` takes: a line at the end of the sheet's log when
+    /// the change is small and the log short (see `sheet_log`); otherwise the whole sheet, and
+    /// the log removed. Each with what the journal says of it, the first with `draft`.
+    pub fn sheet_writes(
+        &mut self,
+        old: Option<&ScoreSheet>,
+        new: &ScoreSheet,
+        draft: Draft,
+    ) -> Result<Vec<(Op, Draft)>, SaveError> {
+        let base = self.sheet_file(&new.member)?;
+        let log = super::sheet_log::log_path(&base);
+        let held = fs::metadata(self.dir.join(&log)).map_or(0, |m| m.len());
+        let line = match old {
+            Some(old) if self.dir.join(&base).exists() => {
+                super::sheet_log::delta(old, new).map(|d| d.line())
+            }
+            _ => None,
+        };
+        if let Some(line) = line
+            && held + (line.len() as u64) < super::sheet_log::FOLD_AT
+        {
+            self.check_writable(&log)?;
+            let bytes = if held == 0 {
+                format!("{}{line}", super::sheet_log::HEADER)
+            } else {
+                line
+            };
+            return Ok(vec![(
+                Op::Append {
+                    file: log,
+                    bytes: bytes.into_bytes(),
+                },
+                draft,
+            )]);
+        }
+        let (file, bytes) = self.sheet_bytes(new)?;
+        let mut out = vec![(Op::Put { file, bytes }, draft)];
+        if held > 0 || self.dir.join(&log).exists() {
+            self.check_writable(&log)?;
+            out.push((
+                Op::Remove { file: log },
+                Draft {
+                    who: out[0].1.who.clone(),
+                    change: format!(
+                        "modifiche alla scheda di {} riportate nella scheda, scritta per intero",
+                        new.member
+                    ),
+                    ..Draft::default()
+                },
+            ));
+        }
+        Ok(out)
+    }
+
+    fn check_writable(&self, rel: &Path) -> Result<(), SaveError> {
+        if self.sources.quarantined.contains_key(rel) {
+            return Err(SaveError::Quarantined {
+                file: rel.to_string_lossy().replace('\\', "/"),
+            });
+        }
+        Ok(())
     }
 
     pub fn session_file(&mut self, id: &SessionId) -> Result<PathBuf, SaveError> {

@@ -6,8 +6,10 @@
 //!    the version each file has now is kept under a second name (a hard link: nothing is
 //!    copied). Nothing the call reads has changed yet.
 //! 2. The intent, `transazione.ron`, is written (atomically): the files, their temporary and
-//!    kept names, the journal's length before, and the hash of the last journal entry to come.
-//! 3. The new contents are renamed over their files.
+//!    kept names (or, for a file that grows, its length before), the journal's length before,
+//!    and the hash of the last journal entry to come.
+//! 3. The new contents are renamed over their files; what is appended to a file (a line of a
+//!    sheet's log of changes, see `sheet_log`) is written at its end and flushed.
 //! 4. The journal entries are appended in one write and flushed: this is the commit.
 //! 5. The kept versions become `NAME.bak`, and the intent is removed.
 //!
@@ -40,6 +42,9 @@ pub const INTENT: &str = "transazione.ron";
 pub enum Op {
     /// Creates the file or replaces it whole.
     Put { file: PathBuf, bytes: Vec<u8> },
+    /// Adds bytes at the end of the file (created if missing): undone by cutting the file back
+    /// to its length. Nothing is copied or kept, whatever the file's size.
+    Append { file: PathBuf, bytes: Vec<u8> },
     /// Removes the file (it stays as `NAME.bak`).
     Remove { file: PathBuf },
 }
@@ -47,13 +52,13 @@ pub enum Op {
 impl Op {
     pub fn file(&self) -> &Path {
         match self {
-            Op::Put { file, .. } | Op::Remove { file } => file,
+            Op::Put { file, .. } | Op::Append { file, .. } | Op::Remove { file } => file,
         }
     }
 }
 
 /// A change to the call: what it writes and what the journal says of it. The drafts' `sha256`
-/// and `size` are filled in from the operations.
+/// and `size` are filled in when it is committed: what each file holds at the end.
 #[derive(Debug, Clone, Default)]
 pub struct Transaction {
     /// In Italian, for messages about it: "importazione di 40 candidature".
@@ -73,24 +78,29 @@ impl Transaction {
     }
 
     /// Adds a file to write, with its journal entry. A later write of the same file replaces an
-    /// earlier one; both entries stay, in order.
+    /// earlier one, and what is appended to a file already written or appended to in this
+    /// transaction goes at the end of it; the entries all stay, in order.
     pub fn push(&mut self, op: Op, mut draft: Draft) {
         draft.file = text_of(op.file());
-        match &op {
-            Op::Put { bytes, .. } => {
-                draft.sha256 = hex(&Sha256::digest(bytes));
-                draft.size = bytes.len() as u64;
-            }
-            Op::Remove { .. } => {
-                draft.sha256 = String::new();
-                draft.size = 0;
-            }
-        }
-        if let Some(i) = self.ops.iter().position(|o| o.file() == op.file()) {
-            self.ops.remove(i);
-        }
-        self.ops.push(op);
         self.drafts.push(draft);
+        let earlier = self.ops.iter().position(|o| o.file() == op.file());
+        match (earlier, op) {
+            (Some(i), Op::Append { bytes, .. }) => match &mut self.ops[i] {
+                Op::Put { bytes: to, .. } | Op::Append { bytes: to, .. } => {
+                    to.extend_from_slice(&bytes)
+                }
+                Op::Remove { file } => {
+                    let file = file.clone();
+                    self.ops.remove(i);
+                    self.ops.push(Op::Put { file, bytes });
+                }
+            },
+            (Some(i), op) => {
+                self.ops.remove(i);
+                self.ops.push(op);
+            }
+            (None, op) => self.ops.push(op),
+        }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -175,8 +185,13 @@ struct IntentFile {
     file: String,
     /// The new content's temporary name beside it (None: the file is removed).
     staged: Option<String>,
-    /// The version it had, kept under this name beside it (None: it did not exist).
+    /// The version it had, kept under this name beside it (None: it did not exist, or it
+    /// grows).
     kept: Option<String>,
+    /// For a file that grows: its length before (0: it did not exist, and is removed if the
+    /// transaction is rolled back).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    appended_from: Option<u64>,
 }
 
 // --- interruption (Ctrl+C, SIGTERM) --------------------------------------------------------
@@ -315,7 +330,33 @@ pub fn commit(
         inside(dir, op.file())?;
     }
     let id = format!("{}-{}", std::process::id(), at.timestamp().as_millisecond());
-    let prepared = journal.prepare(at, tx.drafts)?;
+    let mut drafts = tx.drafts;
+    let mut grown = Vec::new();
+    for op in &tx.ops {
+        let (sha256, size) = match op {
+            Op::Put { bytes, .. } => (hex(&Sha256::digest(bytes)), bytes.len() as u64),
+            Op::Remove { .. } => (String::new(), 0),
+            Op::Append { file, bytes } => {
+                let (from, hasher) = appended_hash(&dir.join(file), bytes).map_err(io(file))?;
+                if from + bytes.len() as u64 > MAX_FILE_BYTES {
+                    return Err(TxError::TooLarge {
+                        file: text_of(file),
+                        size: from + bytes.len() as u64,
+                        limit: MAX_FILE_BYTES,
+                    });
+                }
+                let sha256 = hex(&hasher.clone().finalize());
+                grown.push((file.clone(), from + bytes.len() as u64, hasher));
+                (sha256, from + bytes.len() as u64)
+            }
+        };
+        let name = text_of(op.file());
+        for d in drafts.iter_mut().filter(|d| d.file == name) {
+            d.sha256 = sha256.clone();
+            d.size = size;
+        }
+    }
+    let prepared = journal.prepare(at, drafts)?;
     let intent = Intent {
         format: 1,
         what: tx.what,
@@ -332,17 +373,22 @@ pub fn commit(
             .map(|op| IntentFile {
                 file: text_of(op.file()),
                 staged: matches!(op, Op::Put { .. }).then(|| text_of(&staged_name(op.file(), &id))),
-                kept: dir
-                    .join(op.file())
-                    .exists()
+                kept: (!matches!(op, Op::Append { .. }) && dir.join(op.file()).exists())
                     .then(|| text_of(&kept_name(op.file(), &id))),
+                appended_from: match op {
+                    Op::Append { file, bytes } => grown
+                        .iter()
+                        .find(|(f, _, _)| f == file)
+                        .map(|(_, len, _)| len - bytes.len() as u64),
+                    _ => None,
+                },
             })
             .collect(),
     };
     let written = stage(dir, &tx.ops, &intent)
         .and_then(|()| check_interrupted())
         .and_then(|()| write_intent(dir, &intent))
-        .and_then(|()| switch(dir, &intent))
+        .and_then(|()| switch(dir, &tx.ops, &intent))
         .and_then(|()| check_interrupted())
         .and_then(|()| {
             if still_ours() {
@@ -357,6 +403,9 @@ pub fn commit(
     match written {
         Ok(()) => {
             finish(dir, &intent);
+            for (file, len, hasher) in grown {
+                remember_hash(&dir.join(file), len, hasher);
+            }
             Ok(())
         }
         Err(first) => match roll_back(dir, journal, &intent) {
@@ -376,6 +425,11 @@ fn stage(dir: &Path, ops: &[Op], intent: &Intent) -> Result<(), TxError> {
     for (op, f) in ops.iter().zip(&intent.files) {
         let target = dir.join(op.file());
         let folder = target.parent().unwrap_or(dir).to_path_buf();
+        if let Op::Append { .. } = op {
+            // Nothing to prepare: the bytes go at the end of the file in step 3.
+            fs::create_dir_all(&folder).map_err(io(op.file()))?;
+            continue;
+        }
         if !folders.contains(&folder) {
             fs::create_dir_all(&folder).map_err(io(op.file()))?;
             folders.push(folder);
@@ -438,23 +492,26 @@ fn write_intent(dir: &Path, intent: &Intent) -> Result<(), TxError> {
     sync_dir(dir).map_err(&fail)
 }
 
-/// Step 3: the new contents over their files.
-fn switch(dir: &Path, intent: &Intent) -> Result<(), TxError> {
+/// Step 3: the new contents over their files, what grows appended.
+fn switch(dir: &Path, ops: &[Op], intent: &Intent) -> Result<(), TxError> {
     let mut folders: Vec<PathBuf> = Vec::new();
-    for f in &intent.files {
+    for (op, f) in ops.iter().zip(&intent.files) {
         let target = dir.join(&f.file);
         let rel = Path::new(&f.file);
-        match &f.staged {
-            Some(staged) => {
-                fault::step("file nuovo al suo posto").map_err(io(rel))?;
-                crate::platform::replace_file(&dir.join(staged), &target).map_err(io(rel))?;
+        if let (Op::Append { bytes, .. }, Some(from)) = (op, f.appended_from) {
+            append(&target, rel, bytes)?;
+            // A file created needs its folder flushed; one that grew does not.
+            if from > 0 {
+                continue;
             }
-            None => {
-                fault::step("file tolto").map_err(io(rel))?;
-                match fs::remove_file(&target) {
-                    Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(io(rel)(e)),
-                    _ => {}
-                }
+        } else if let Some(staged) = &f.staged {
+            fault::step("file nuovo al suo posto").map_err(io(rel))?;
+            crate::platform::replace_file(&dir.join(staged), &target).map_err(io(rel))?;
+        } else {
+            fault::step("file tolto").map_err(io(rel))?;
+            match fs::remove_file(&target) {
+                Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(io(rel)(e)),
+                _ => {}
             }
         }
         let folder = target.parent().unwrap_or(dir).to_path_buf();
@@ -467,6 +524,76 @@ fn switch(dir: &Path, intent: &Intent) -> Result<(), TxError> {
         sync_dir(folder).map_err(io(folder))?;
     }
     Ok(())
+}
+
+/// Appends `bytes` at the end of a file (created if missing) and flushes them.
+fn append(target: &Path, rel: &Path, bytes: &[u8]) -> Result<(), TxError> {
+    fault::step("aggiunta in fondo a un file").map_err(io(rel))?;
+    let mut out = fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(target)
+        .map_err(io(rel))?;
+    out.write_all(bytes).map_err(io(rel))?;
+    fault::step("aggiunta sul disco").map_err(io(rel))?;
+    out.sync_data().map_err(io(rel))
+}
+
+/// The length of a file about to grow, and the hash of its content with `bytes` added. The
+/// hash of what it held is remembered from the last append of this program (a log grows by a
+/// line at every mark: it is not read again each time), checked by the file's length and
+/// time; otherwise the file is read.
+fn appended_hash(path: &Path, bytes: &[u8]) -> io::Result<(u64, Sha256)> {
+    let meta = match fs::metadata(path) {
+        Ok(meta) => Some(meta),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(e) => return Err(e),
+    };
+    let mut hasher = match &meta {
+        None => Sha256::new(),
+        Some(meta) => {
+            let known = GROWN.lock().ok().and_then(|g| {
+                g.get(path)
+                    .filter(|k| k.len == meta.len() && k.modified == meta.modified().ok())
+                    .map(|k| k.hasher.clone())
+            });
+            match known {
+                Some(hasher) => hasher,
+                None => {
+                    let held = super::files::read_regular(path, MAX_FILE_BYTES)?;
+                    let mut hasher = Sha256::new();
+                    hasher.update(&held);
+                    hasher
+                }
+            }
+        }
+    };
+    hasher.update(bytes);
+    Ok((meta.map_or(0, |m| m.len()), hasher))
+}
+
+/// What is remembered of a file this program appended to.
+struct Grown {
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+    hasher: Sha256,
+}
+
+static GROWN: LazyLock<std::sync::Mutex<std::collections::HashMap<PathBuf, Grown>>> =
+    LazyLock::new(Default::default);
+
+fn remember_hash(path: &Path, len: u64, hasher: Sha256) {
+    let modified = fs::metadata(path).ok().and_then(|m| m.modified().ok());
+    if let Ok(mut grown) = GROWN.lock() {
+        grown.insert(
+            path.to_path_buf(),
+            Grown {
+                len,
+                modified,
+                hasher,
+            },
+        );
+    }
 }
 
 /// Step 5, after the commit: the kept versions become `NAME.bak`, the intent goes. Failures
@@ -498,6 +625,13 @@ fn roll_back(dir: &Path, journal: &Journal, intent: &Intent) -> io::Result<()> {
     note(journal.cut(intent.journal_len));
     for f in intent.files.iter().rev() {
         let target = dir.join(&f.file);
+        if let Some(from) = f.appended_from {
+            note(cut_back(&target, from));
+            if let Some(folder) = target.parent() {
+                let _ = sync_dir(folder);
+            }
+            continue;
+        }
         match &f.kept {
             Some(kept) => {
                 let kept = dir.join(kept);
@@ -526,6 +660,27 @@ fn roll_back(dir: &Path, journal: &Journal, intent: &Intent) -> io::Result<()> {
             let _ = sync_dir(dir);
             Ok(())
         }
+    }
+}
+
+/// A file that grew cut back to its length before (removed, if it did not exist).
+fn cut_back(target: &Path, from: u64) -> io::Result<()> {
+    if from == 0 {
+        return match fs::remove_file(target) {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
+            _ => Ok(()),
+        };
+    }
+    match fs::OpenOptions::new().write(true).open(target) {
+        Ok(f) => {
+            if f.metadata()?.len() > from {
+                f.set_len(from)?;
+                f.sync_all()?;
+            }
+            Ok(())
+        }
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(e),
     }
 }
 

@@ -5,6 +5,7 @@
 mod avviso;
 #[path = "../common/mod.rs"]
 mod common;
+mod exports;
 mod honest;
 mod importa;
 mod inizio;

@@ -15,13 +15,19 @@ use commissione::workspace::{load, travel};
 
 use crate::common::{copy_dir, session};
 
-pub const OPS: [&str; 5] = [
+pub const OPS: [&str; 6] = [
     "importazione di candidature",
     "importazione di punteggi",
     "importazione di una scheda",
     "chiusura di una seduta",
     "rettifica",
+    "punteggi dati uno per uno",
 ];
+
+/// The marks op 5 gives, one by one: member m1 on P1, each criterion's reason the mark of the
+/// fault; each a line appended to the sheet's log of changes (see `workspace::sheet_log`), the
+/// call opened again between the first and the second.
+const ONE_BY_ONE: [(&str, &str); 3] = [("A", "0.6"), ("B", "0.4"), ("C", "3")];
 
 /// Example A with two sessions: s1 (scoring, open, with its end time) and s2 (final, open).
 pub fn prepared(root: &Path) -> PathBuf {
@@ -122,6 +128,27 @@ pub fn run(op: usize, dir: &Path, done: &mut dyn FnMut(usize)) -> Result<(), Str
         1 => ok(cli(&["import", d, "--scores", &input("punteggi.csv")])).map(|()| done(0)),
         2 => ok(cli(&["sheet", "import", d, &input("scheda-m3.ron")])).map(|()| done(0)),
         3 => ok(cli(&["close", d, "--session", "s1"])).map(|()| done(0)),
+        5 => {
+            let mut editor = Editor::open(dir, Actor::Secretariat).map_err(|e| e.to_string())?;
+            for (i, (criterion, value)) in ONE_BY_ONE.iter().enumerate() {
+                if i == 1 {
+                    // Opened again: the log written by the first mark is read back, and grows.
+                    drop(editor);
+                    editor = Editor::open(dir, Actor::Secretariat).map_err(|e| e.to_string())?;
+                }
+                editor
+                    .apply(Command::Score {
+                        member: MemberId::new("m1").expect("id"),
+                        application: Protocol::new("P1").expect("id"),
+                        criterion: CriterionId::new(*criterion).expect("id"),
+                        value: Points::parse(value).ok(),
+                        reason: "segno del guasto".into(),
+                    })
+                    .map_err(|e| e.to_string())?;
+                done(i);
+            }
+            Ok(())
+        }
         _ => {
             let mut editor = Editor::open(dir, Actor::Secretariat).map_err(|e| e.to_string())?;
             let s1 = SessionId::new("s1").expect("id");
@@ -204,6 +231,18 @@ pub fn effect(op: usize, dir: &Path, ws: &Workspace) -> usize {
                 "sealed without its kept record, or the reverse"
             );
             usize::from(kept)
+        }
+        5 => {
+            let given: Vec<bool> = ONE_BY_ONE
+                .iter()
+                .map(|(c, _)| reason(ws, "m1", "P1", c) == mark)
+                .collect();
+            let n = given.iter().filter(|g| **g).count();
+            assert!(
+                given.iter().take(n).all(|g| *g),
+                "marks given out of order: {given:?}"
+            );
+            n
         }
         _ => {
             let kept = dir.join("sedute/s1.verbale.json").exists();
