@@ -1,5 +1,7 @@
 //! `commissione minutes DIR --session ID [-o FILE.pdf]`: the verbale of one session.
 
+use std::fs::File;
+use std::io::BufWriter;
 use std::path::{Path, PathBuf};
 
 use super::{Exit, load_clean};
@@ -25,6 +27,44 @@ pub(crate) fn write_pdf(path: &Path, bytes: &[u8]) -> Exit {
             eprintln!("{}: impossibile scrivere ({e})", path.display());
             Exit::DataErrors
         }
+    }
+}
+
+/// A file being written in its folder under a temporary name, that takes its real name only
+/// when complete: a long document goes to disk as it is made, never whole in memory, and a
+/// failure leaves no half-written file.
+pub(crate) struct Streamed {
+    temp: tempfile::NamedTempFile,
+    path: PathBuf,
+}
+
+impl Streamed {
+    pub(crate) fn new(path: &Path) -> std::io::Result<(Streamed, BufWriter<File>)> {
+        let parent = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        std::fs::create_dir_all(parent)?;
+        let temp = tempfile::Builder::new()
+            .prefix(".commissione.")
+            .suffix(".tmp")
+            .tempfile_in(parent)?;
+        let file = BufWriter::with_capacity(1 << 16, temp.as_file().try_clone()?);
+        Ok((
+            Streamed {
+                temp,
+                path: path.to_path_buf(),
+            },
+            file,
+        ))
+    }
+
+    /// The file complete: flushed to disk and renamed to its name.
+    pub(crate) fn keep(self, writer: BufWriter<File>) -> std::io::Result<()> {
+        let file = writer.into_inner().map_err(|e| e.into_error())?;
+        file.sync_all()?;
+        self.temp.persist(&self.path).map_err(|e| e.error)?;
+        Ok(())
     }
 }
 
@@ -61,17 +101,6 @@ pub fn run(dir: &Path, session: &str, output: Option<&Path>) -> Exit {
         Some(_) => Store::new(dir, loaded.sources).sealed_record(&s.id).ok(),
         None => None,
     };
-    let bytes = match minutes::issued_minutes_pdf(&ws, &s.id, kept.as_deref()) {
-        Ok(bytes) => bytes,
-        Err(e @ MinutesError::NoSession(_)) => {
-            eprintln!("errore: {e}");
-            return Exit::Misuse;
-        }
-        Err(e) => {
-            eprintln!("errore: {e}");
-            return Exit::DataErrors;
-        }
-    };
     let path = output.map_or_else(
         || {
             default_output(
@@ -85,7 +114,39 @@ pub fn run(dir: &Path, session: &str, output: Option<&Path>) -> Exit {
         },
         Path::to_path_buf,
     );
-    let exit = write_pdf(&path, &bytes);
+    if let Err(e) = super::guard::not_a_call_file(dir, &path) {
+        eprintln!("errore: {e}");
+        return Exit::Misuse;
+    }
+    let (streamed, file) = match Streamed::new(&path) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("{}: impossibile scrivere ({e})", path.display());
+            return Exit::DataErrors;
+        }
+    };
+    // The workspace goes before the pages are laid out: the verbale then needs only its
+    // record.
+    let written =
+        minutes::write_issued_minutes(ws, &s.id, kept, minutes::issue_moment(), file);
+    let file = match written {
+        Ok(file) => file,
+        Err(e @ MinutesError::NoSession(_)) => {
+            eprintln!("errore: {e}");
+            return Exit::Misuse;
+        }
+        Err(e) => {
+            eprintln!("errore: {e}");
+            return Exit::DataErrors;
+        }
+    };
+    let exit = match streamed.keep(file) {
+        Ok(()) => Exit::Ok,
+        Err(e) => {
+            eprintln!("{}: impossibile scrivere ({e})", path.display());
+            Exit::DataErrors
+        }
+    };
     if exit == Exit::Ok {
         let state = if s.seal.is_some() {
             "seduta chiusa, con il sigillo"

@@ -4,6 +4,7 @@
 mod check;
 mod close;
 mod graduatoria;
+mod guard;
 pub mod import;
 mod minutes;
 pub mod rank;

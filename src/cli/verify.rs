@@ -161,7 +161,13 @@ fn verbale(ws: &Workspace, store: &mut Store, stamp: &Stamp, pdf: &[u8]) -> bool
     if ok {
         same_bytes(
             pdf,
-            minutes::render_minutes(&record, session.seal.as_ref()).ok(),
+            // A draft is regenerated with the moment it carries as its date.
+            minutes::render_minutes_at(
+                &record,
+                session.seal.as_ref(),
+                stamp.issued.unwrap_or_else(minutes::issue_moment),
+            )
+            .ok(),
         );
         println!("Esito: il verbale corrisponde ai dati dell'avviso.");
     } else {
@@ -178,7 +184,14 @@ fn graduatoria(ws: &Workspace, stamp: &Stamp, pdf: &[u8]) -> bool {
     println!("Impronta nel PDF:         {}", stamp.seal);
     println!("Impronta ricalcolata:     {computed}");
     if stamp.seal.eq_ignore_ascii_case(&computed) {
-        same_bytes(pdf, minutes::render_ranking(&record).ok());
+        same_bytes(
+            pdf,
+            minutes::render_ranking_at(
+                &record,
+                stamp.issued.unwrap_or_else(minutes::issue_moment),
+            )
+            .ok(),
+        );
         println!("Esito: la graduatoria corrisponde ai dati dell'avviso.");
         true
     } else {
