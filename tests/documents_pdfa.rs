@@ -11,7 +11,7 @@ use std::process::Command;
 
 use commissione::domain::Moment;
 use commissione::minutes::{minutes_pdf_at, ranking_pdf, stamp_in_pdf};
-use minutes_common::pdfa::{assert_pdfa, tagged_lines};
+use minutes_common::pdfa::{assert_pdfa, page_texts, tagged_lines};
 use minutes_common::*;
 
 fn moment(text: &str) -> Moment {
@@ -232,7 +232,7 @@ fn assert_layout(what: &str, pdf: &[u8]) {
             );
         }
     }
-    let text = pages_text(pdf);
+    let text = page_texts(pdf);
     let last = squeeze(text.last().unwrap());
     assert!(
         last.contains("Letto, confermato e sottoscritto."),

@@ -62,6 +62,13 @@ impl Streamed {
     /// The file complete: flushed to disk and renamed to its name.
     pub(crate) fn keep(self, writer: BufWriter<File>) -> std::io::Result<()> {
         let file = writer.into_inner().map_err(|e| e.into_error())?;
+        // A temporary file is private; the document is not.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&self.path).map_or(0o644, |m| m.permissions().mode());
+            file.set_permissions(std::fs::Permissions::from_mode(mode))?;
+        }
         file.sync_all()?;
         self.temp.persist(&self.path).map_err(|e| e.error)?;
         Ok(())
@@ -127,8 +134,7 @@ pub fn run(dir: &Path, session: &str, output: Option<&Path>) -> Exit {
     };
     // The workspace goes before the pages are laid out: the verbale then needs only its
     // record.
-    let written =
-        minutes::write_issued_minutes(ws, &s.id, kept, minutes::issue_moment(), file);
+    let written = minutes::write_issued_minutes(ws, &s.id, kept, minutes::issue_moment(), file);
     let file = match written {
         Ok(file) => file,
         Err(e @ MinutesError::NoSession(_)) => {

@@ -186,11 +186,8 @@ fn graduatoria(ws: &Workspace, stamp: &Stamp, pdf: &[u8]) -> bool {
     if stamp.seal.eq_ignore_ascii_case(&computed) {
         same_bytes(
             pdf,
-            minutes::render_ranking_at(
-                &record,
-                stamp.issued.unwrap_or_else(minutes::issue_moment),
-            )
-            .ok(),
+            minutes::render_ranking_at(&record, stamp.issued.unwrap_or_else(minutes::issue_moment))
+                .ok(),
         );
         println!("Esito: la graduatoria corrisponde ai dati dell'avviso.");
         true

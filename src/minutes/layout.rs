@@ -662,7 +662,10 @@ mod tests {
             let filler = step;
             flow.heading("Co-finanziamento", 12.0);
             flow.paragraph(Paragraph::text("Piano finanziario:"));
-            let mut t = Table::new(vec![Column::left("Protocollo"), Column::right("Quota")], 9.0);
+            let mut t = Table::new(
+                vec![Column::left("Protocollo"), Column::right("Quota")],
+                9.0,
+            );
             for i in 0..2 {
                 t.push(Row::new(vec![format!("2026/{i}"), "10%".into()]));
             }

@@ -358,7 +358,7 @@ pub fn check(pdf: &[u8]) -> Vec<String> {
         failures.push("6.1.13: più di 8.388.607 oggetti indiretti".into());
     }
     for (id, object) in &doc.objects {
-        let mut check_dict = |d: &Dictionary, failures: &mut Vec<String>| {
+        let check_dict = |d: &Dictionary, failures: &mut Vec<String>| {
             for (k, v) in d.iter() {
                 if k.len() > 127 {
                     failures.push(format!("6.1.13: nome troppo lungo in {id:?}"));
@@ -768,6 +768,99 @@ pub fn assert_pdfa(what: &str, pdf: &[u8]) {
         "{what} non è PDF/A-2a:\n{}",
         failures.join("\n")
     );
+}
+
+/// Each font resource's map from glyph id to text, read from its ToUnicode CMap.
+fn unicode_maps(
+    doc: &Document,
+    resources: &Dictionary,
+) -> BTreeMap<Vec<u8>, BTreeMap<u16, String>> {
+    let mut out = BTreeMap::new();
+    let Some(fonts) = resources.get(b"Font").ok().and_then(|f| dict(doc, f)) else {
+        return out;
+    };
+    for (key, value) in fonts.iter() {
+        let mut map = BTreeMap::new();
+        if let Some(font) = dict(doc, value)
+            && let Ok(id) = font.get(b"ToUnicode").and_then(Object::as_reference)
+            && let Ok(Object::Stream(s)) = doc.get_object(id)
+        {
+            let cmap =
+                String::from_utf8_lossy(&s.decompressed_content().unwrap_or_default()).into_owned();
+            for line in cmap.lines() {
+                let parts: Vec<&str> = line
+                    .split(['<', '>', ' '])
+                    .filter(|p| !p.is_empty())
+                    .collect();
+                if parts.len() == 2
+                    && let (Ok(g), Ok(u)) = (
+                        u16::from_str_radix(parts[0], 16),
+                        u32::from_str_radix(parts[1], 16),
+                    )
+                    && parts[0].len() == 4
+                {
+                    map.insert(g, char::from_u32(u).map(String::from).unwrap_or_default());
+                }
+            }
+        }
+        out.insert(key.clone(), map);
+    }
+    out
+}
+
+/// The text of one page, decoded through the fonts' ToUnicode maps, artifacts included.
+pub fn page_texts(pdf: &[u8]) -> Vec<String> {
+    let doc = Document::load_mem(pdf).unwrap();
+    let mut maps = BTreeMap::new();
+    let mut out = Vec::new();
+    for (_, page_id) in doc.get_pages() {
+        let page = doc.get_dictionary(page_id).unwrap();
+        if maps.is_empty()
+            && let Some(resources) = page.get(b"Resources").ok().and_then(|r| dict(&doc, r))
+        {
+            maps = unicode_maps(&doc, resources);
+        }
+        let content = Content::decode(&doc.get_page_content(page_id)).unwrap();
+        let mut text = String::new();
+        let mut font: Vec<u8> = Vec::new();
+        for op in &content.operations {
+            match op.operator.as_str() {
+                "Tf" => {
+                    font = op
+                        .operands
+                        .first()
+                        .and_then(|f| f.as_name().ok())
+                        .unwrap_or_default()
+                        .to_vec()
+                }
+                "Tm" => text.push('\n'),
+                "Tj" | "TJ" => {
+                    let strings: Vec<&Object> = match op.operator.as_str() {
+                        "TJ" => op
+                            .operands
+                            .first()
+                            .and_then(|a| a.as_array().ok())
+                            .into_iter()
+                            .flatten()
+                            .collect(),
+                        _ => op.operands.iter().collect(),
+                    };
+                    for s in strings {
+                        if let Ok(bytes) = s.as_str() {
+                            for g in glyph_ids(bytes) {
+                                if let Some(t) = maps.get(&font).and_then(|m| m.get(&g)) {
+                                    text.push_str(t);
+                                }
+                            }
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        out.push(text);
+    }
+    out
 }
 
 /// The structure of a file: each page's lines as (type of the element, baseline), in the
