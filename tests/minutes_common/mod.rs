@@ -172,6 +172,20 @@ pub fn run(args: &[&std::ffi::OsStr]) -> (i32, String, String) {
     )
 }
 
+/// `run` with the moment of export fixed, as scripts fix it for reproducible drafts.
+pub fn run_at(args: &[&std::ffi::OsStr], epoch: &str) -> (i32, String, String) {
+    let out = Command::new(binary())
+        .args(args)
+        .env("SOURCE_DATE_EPOCH", epoch)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
 pub fn tool(name: &str) -> bool {
     Command::new(name)
         .arg("--version")
