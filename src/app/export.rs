@@ -107,13 +107,14 @@ pub fn spreadsheet_writer(
         return Err(s::unknown_extension(&path.display().to_string()));
     }
     Ok(move || {
+        let moment = crate::minutes::ranking_moment(&ws);
         let lots: Vec<LotId> = ws.call().lots.iter().map(|l| l.id.clone()).collect();
         let ranking = import::export::ranking(&ws, &evaluation, &lots);
         let matrix = import::export::matrix(&ws, &evaluation, &lots);
         match extension.as_str() {
             "csv" => Ok(workbook::csv(&ranking)),
-            "ods" => workbook::ods(&[ranking, matrix]).map_err(|e| e.to_string()),
-            _ => workbook::xlsx(&[ranking, matrix]).map_err(|e| e.to_string()),
+            "ods" => workbook::ods(&[ranking, matrix], moment).map_err(|e| e.to_string()),
+            _ => workbook::xlsx(&[ranking, matrix], moment).map_err(|e| e.to_string()),
         }
     })
 }
