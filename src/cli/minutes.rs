@@ -132,9 +132,11 @@ pub fn run(dir: &Path, session: &str, output: Option<&Path>) -> Exit {
             return Exit::DataErrors;
         }
     };
+    let drafted = minutes::issue_moment();
+    let (authority, title) = (ws.call().authority.clone(), ws.call().title.clone());
     // The workspace goes before the pages are laid out: the verbale then needs only its
     // record.
-    let written = minutes::write_issued_minutes(ws, &s.id, kept, minutes::issue_moment(), file);
+    let written = minutes::write_issued_minutes(ws, &s.id, kept, drafted, file);
     let file = match written {
         Ok(file) => file,
         Err(e @ MinutesError::NoSession(_)) => {
@@ -146,7 +148,18 @@ pub fn run(dir: &Path, session: &str, output: Option<&Path>) -> Exit {
             return Exit::DataErrors;
         }
     };
-    let exit = match streamed.keep(file) {
+    let metadata = |()| {
+        crate::documents::verbale_metadata(
+            &path,
+            &authority,
+            &title,
+            s.number,
+            s.kind == crate::domain::SessionKind::ReservedScoring,
+            s.seal.as_ref().map_or(drafted, |seal| seal.closed_at),
+            s.seal.is_some(),
+        )
+    };
+    let exit = match streamed.keep(file).and_then(metadata) {
         Ok(()) => Exit::Ok,
         Err(e) => {
             eprintln!("{}: impossibile scrivere ({e})", path.display());

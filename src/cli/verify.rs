@@ -86,6 +86,7 @@ fn pdf(dir: &Path, file: &Path) -> Exit {
     let matches = match (stamp.kind.as_str(), &stamp.session) {
         ("verbale", Some(_)) => verbale(&ws, &mut Store::new(dir, loaded.sources), &stamp, &pdf),
         ("graduatoria", _) => graduatoria(&ws, &stamp, &pdf),
+        ("scheda", _) => scheda(&ws, &mut Store::new(dir, loaded.sources), &stamp, &pdf),
         _ => {
             println!(
                 "{}: il documento porta un sigillo, ma non dice di quale seduta sia il verbale.",
@@ -193,6 +194,35 @@ fn graduatoria(ws: &Workspace, stamp: &Stamp, pdf: &[u8]) -> bool {
         true
     } else {
         println!("Esito: la graduatoria NON corrisponde ai dati dell'avviso.");
+        false
+    }
+}
+
+/// A member's score sheet: its fingerprint recomputed from the data (the kept record of a
+/// closed scoring session, or the data as they stand for a draft, dated as the file says).
+fn scheda(ws: &Workspace, store: &mut Store, stamp: &Stamp, pdf: &[u8]) -> bool {
+    let Some(member) = &stamp.member else {
+        println!("La scheda non dice di quale componente sia.");
+        return false;
+    };
+    let mut kept = |id: &crate::domain::SessionId| store.sealed_record(id).ok();
+    let issued = stamp.issued.unwrap_or_else(minutes::issue_moment);
+    let Some((record, dated)) =
+        crate::documents::sheet::sheet_record(ws, member, &mut kept, issued)
+    else {
+        println!("Il componente «{member}» della scheda non è nella commissione di questo avviso.");
+        return false;
+    };
+    let computed = crate::documents::sheet::sheet_seal(&record);
+    println!("Scheda di valutazione di {} ({member}).", record.name);
+    println!("Impronta nel PDF:         {}", stamp.seal);
+    println!("Impronta ricalcolata:     {computed}");
+    if stamp.seal.eq_ignore_ascii_case(&computed) {
+        same_bytes(pdf, minutes::sheet_pdf(&record, dated).ok());
+        println!("Esito: la scheda corrisponde ai dati dell'avviso.");
+        true
+    } else {
+        println!("Esito: la scheda NON corrisponde ai dati dell'avviso.");
         false
     }
 }

@@ -383,9 +383,11 @@ impl<'f> Flow<'f> {
         self.containers.last().copied()
     }
 
-    /// A structure element inside the current one, that stays current until `end`.
+    /// A structure element inside the current one, that stays current until `end`. What
+    /// waits to be kept with the next block (a heading) is placed first, with room for two
+    /// lines of what the element will hold.
     pub fn begin(&mut self, role: Role) -> Elem {
-        self.flush(0.0);
+        self.flush(2.0 * BODY_SIZE * LEADING);
         let e = self.tags.begin(role, self.container());
         self.containers.push(e);
         e

@@ -18,10 +18,12 @@ mod final_session;
 pub(crate) mod font;
 mod graduatoria;
 mod layout;
+mod letter;
 mod objects;
 mod opening;
 mod pdf;
 pub mod pdfa;
+mod scheda;
 mod scoring;
 mod table;
 mod tags;
@@ -238,6 +240,24 @@ pub fn render_ranking_at(record: &RankingRecord, issued: Moment) -> Result<Vec<u
         issued,
         Vec::new(),
     )
+}
+
+/// The letter to an applicant, dated `dated`.
+pub fn letter_pdf(
+    record: &crate::documents::letter::LetterRecord,
+    dated: Moment,
+) -> Result<Vec<u8>, MinutesError> {
+    let seal = crate::documents::letter::letter_seal(record);
+    letter::render(font::fonts()?, record, &seal, dated, Vec::new())
+}
+
+/// A member's score sheet, dated `dated`.
+pub fn sheet_pdf(
+    record: &crate::documents::sheet::SheetRecord,
+    dated: Moment,
+) -> Result<Vec<u8>, MinutesError> {
+    let seal = crate::documents::sheet::sheet_seal(record);
+    scheda::render(font::fonts()?, record, &seal, dated, Vec::new())
 }
 
 /// What a document of ours says about itself in its information dictionary.

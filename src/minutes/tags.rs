@@ -29,14 +29,12 @@ pub mod fixed {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {
     Document,
-    Sect,
     H1,
     H2,
     H3,
     P,
     L,
     LI,
-    Lbl,
     LBody,
     Table,
     TR,
@@ -48,24 +46,18 @@ impl Role {
     pub fn name(self) -> &'static str {
         match self {
             Role::Document => "Document",
-            Role::Sect => "Sect",
             Role::H1 => "H1",
             Role::H2 => "H2",
             Role::H3 => "H3",
             Role::P => "P",
             Role::L => "L",
             Role::LI => "LI",
-            Role::Lbl => "Lbl",
             Role::LBody => "LBody",
             Role::Table => "Table",
             Role::TR => "TR",
             Role::TH => "TH",
             Role::TD => "TD",
         }
-    }
-
-    pub fn is_heading(self) -> bool {
-        matches!(self, Role::H1 | Role::H2 | Role::H3)
     }
 }
 
