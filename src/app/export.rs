@@ -46,6 +46,12 @@ pub enum Document {
     PublicRanking,
     /// The ranking and the score matrix for a spreadsheet.
     Spreadsheet,
+    /// The letters to the applicants (a folder).
+    Letters,
+    /// The table for Amministrazione trasparente.
+    Transparency,
+    /// A member's score sheet as PDF, to sign.
+    ScorePdf,
     /// A member's score sheet, to carry to another copy of the call.
     Sheet {
         name: String,
@@ -73,6 +79,21 @@ impl ExportJob {
         std::thread::spawn(move || {
             let result = write().and_then(|bytes| save(&path, &bytes).map(|()| path));
             let _ = sender.send(result);
+            ctx.request_repaint();
+        });
+        ExportJob { document, receiver }
+    }
+
+    /// Runs `write`, which writes its files itself and says where, on a thread.
+    pub fn start_files(
+        ctx: &egui::Context,
+        document: Document,
+        write: impl FnOnce() -> Result<PathBuf, String> + Send + 'static,
+    ) -> ExportJob {
+        let (sender, receiver) = mpsc::channel();
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            let _ = sender.send(write());
             ctx.request_repaint();
         });
         ExportJob { document, receiver }
@@ -215,6 +236,21 @@ impl App {
                     .notice(s::ranking_written(&path.display().to_string()));
             }
             (Document::PublicRanking, Err(error)) => self.messages.error(error),
+            (Document::Letters | Document::Transparency, Ok(path)) => self
+                .messages
+                .notice(s::documents_written(&path.display().to_string())),
+            (Document::ScorePdf, Ok(path)) => {
+                if self.open_documents
+                    && let Err(e) = open_with_system(&path)
+                {
+                    self.messages.error(e);
+                }
+                self.messages
+                    .notice(s::documents_written(&path.display().to_string()));
+            }
+            (Document::Letters | Document::Transparency | Document::ScorePdf, Err(error)) => {
+                self.messages.error(error)
+            }
             (Document::Spreadsheet, Ok(path)) => self
                 .messages
                 .notice(s::spreadsheet_written(&path.display().to_string())),
@@ -270,6 +306,102 @@ impl App {
             path,
             ranking_writer(ws),
         ));
+    }
+
+    /// Readers of the records every closed session kept, to run on the export thread.
+    fn kept_records(&self) -> impl FnOnce() -> Vec<(SessionId, Vec<u8>)> + Send + 'static {
+        let readers: Vec<_> = self
+            .work
+            .iter()
+            .flat_map(|work| {
+                work.editor()
+                    .workspace()
+                    .sessions_in_order()
+                    .into_iter()
+                    .filter(|s| s.seal.is_some())
+                    .map(|s| (s.id.clone(), work.editor().kept_record_reader(&s.id)))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        move || {
+            readers
+                .into_iter()
+                .filter_map(|(id, read)| read().map(|bytes| (id, bytes)))
+                .collect()
+        }
+    }
+
+    /// Writes a letter to each applicant, with its AgID metadata, in `verbali/comunicazioni/`.
+    pub(super) fn export_letters(&mut self, ctx: &egui::Context) {
+        let Some(work) = &self.work else { return };
+        if self.export.is_some() {
+            self.messages.hint(s::EXPORT_BUSY);
+            return;
+        }
+        let ws = work.editor().workspace().clone();
+        let folder = crate::documents::letters_folder(work.editor().dir());
+        let kept = self.kept_records();
+        self.export = Some(ExportJob::start_files(ctx, Document::Letters, move || {
+            let kept = kept();
+            let mut read =
+                |id: &SessionId| kept.iter().find(|(k, _)| k == id).map(|(_, b)| b.clone());
+            crate::documents::write_letters(&ws, &mut read, minutes::issue_moment(), &folder)
+                .map(|_| folder)
+        }));
+    }
+
+    /// Writes the table for Amministrazione trasparente as `verbali/trasparenza.csv` and `.ods`.
+    pub(super) fn export_transparency(&mut self, ctx: &egui::Context) {
+        let Some(work) = &self.work else { return };
+        if self.export.is_some() {
+            self.messages.hint(s::EXPORT_BUSY);
+            return;
+        }
+        let ws = work.editor().workspace().clone();
+        let base = work
+            .editor()
+            .dir()
+            .join(files::MINUTES)
+            .join("trasparenza.csv");
+        let kept = self.kept_records();
+        self.export = Some(ExportJob::start_files(
+            ctx,
+            Document::Transparency,
+            move || {
+                let kept = kept();
+                let mut read =
+                    |id: &SessionId| kept.iter().find(|(k, _)| k == id).map(|(_, b)| b.clone());
+                crate::documents::write_transparency(&ws, &mut read, minutes::issue_moment(), &base)
+                    .map(|[csv, _]| csv)
+            },
+        ));
+    }
+
+    /// Writes a member's score sheet to sign as `verbali/scheda-ID.pdf`, then opens it.
+    pub(super) fn export_score_pdf(
+        &mut self,
+        ctx: &egui::Context,
+        member: crate::domain::MemberId,
+    ) {
+        let Some(work) = &self.work else { return };
+        if self.export.is_some() {
+            self.messages.hint(s::EXPORT_BUSY);
+            return;
+        }
+        let ws = work.editor().workspace().clone();
+        let path = work
+            .editor()
+            .dir()
+            .join(files::MINUTES)
+            .join(format!("scheda-{member}.pdf"));
+        let kept = self.kept_records();
+        self.export = Some(ExportJob::start(ctx, Document::ScorePdf, path, move || {
+            let kept = kept();
+            let mut read =
+                |id: &SessionId| kept.iter().find(|(k, _)| k == id).map(|(_, b)| b.clone());
+            crate::documents::sheet_pdf(&ws, &member, &mut read, minutes::issue_moment())
+                .unwrap_or_else(|| Err(s::no_such_member(member.as_str())))
+        }));
     }
 
     /// Writes the session's verbale on a thread; the Sedute view shows the progress, and the

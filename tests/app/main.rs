@@ -385,6 +385,57 @@ fn a_session_is_recorded_and_its_verbale_written_as_pdf() {
     let written = s::ranking_written(&ranking.display().to_string());
     wait_for(&mut h, |h| h.query_by_label(&written).is_some());
     assert!(std::fs::read(&ranking).unwrap().starts_with(b"%PDF"));
+
+    // The letters to the applicants and the table for Amministrazione trasparente.
+    click(&mut h, s::EXPORT_LETTERS);
+    let letters = dir.join("verbali").join("comunicazioni");
+    let written = s::documents_written(&letters.display().to_string());
+    wait_for(&mut h, |h| h.query_by_label(&written).is_some());
+    assert!(h.state().errors().is_empty(), "{:?}", h.state().errors());
+    let count = std::fs::read_dir(&letters)
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "pdf")
+        })
+        .count();
+    assert_eq!(
+        count,
+        h.state()
+            .work()
+            .unwrap()
+            .editor()
+            .workspace()
+            .applications()
+            .len()
+    );
+    click(&mut h, s::EXPORT_TRANSPARENCY);
+    let table = dir.join("verbali").join("trasparenza.csv");
+    let written = s::documents_written(&table.display().to_string());
+    wait_for(&mut h, |h| h.query_by_label(&written).is_some());
+    assert!(dir.join("verbali").join("trasparenza.ods").exists());
+
+    // A member's score sheet to sign, from the Valutazione view.
+    click(&mut h, s::VIEW_VALUTAZIONE);
+    click(&mut h, s::EXPORT_SCORE_PDF);
+    h.state_mut().set_open_documents(false);
+    wait_for(&mut h, |h| h.query_by_label_contains("scheda-").is_some());
+    assert!(h.state().errors().is_empty(), "{:?}", h.state().errors());
+    let sheet = std::fs::read_dir(dir.join("verbali"))
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("scheda-")
+        })
+        .expect("the score sheet is written");
+    let stamp = commissione::minutes::stamp_in_pdf(&std::fs::read(sheet).unwrap()).unwrap();
+    assert_eq!(stamp.kind, "scheda");
 }
 
 #[test]
