@@ -273,6 +273,14 @@ fn headings_keep_their_lines_and_signatures_their_closing_formula() {
     for s in ws.sessions_in_order() {
         let pdf = minutes_pdf_at(&ws, &s.id, moment("2026-12-01T16:20:05+01:00")).unwrap();
         assert_layout(&format!("large {}", s.id), &pdf);
+        // Each member's declarations in one sentence, its exceptions only: the opening
+        // pages hold them all, and the body starts on them.
+        let pages = page_texts(&pdf);
+        let opening = squeeze(&pages[..pages.len().min(2)].concat());
+        assert!(opening.contains("rispetto a tutte le candidature"), "{opening}");
+        if opening.contains("tranne") {
+            assert!(opening.contains("si astiene"), "{opening}");
+        }
         checked += 1;
     }
     assert!(checked >= 7);
