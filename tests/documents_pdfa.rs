@@ -277,7 +277,10 @@ fn headings_keep_their_lines_and_signatures_their_closing_formula() {
         // pages hold them all, and the body starts on them.
         let pages = page_texts(&pdf);
         let opening = squeeze(&pages[..pages.len().min(2)].concat());
-        assert!(opening.contains("rispetto a tutte le candidature"), "{opening}");
+        assert!(
+            opening.contains("rispetto a tutte le candidature"),
+            "{opening}"
+        );
         if opening.contains("tranne") {
             assert!(opening.contains("si astiene"), "{opening}");
         }

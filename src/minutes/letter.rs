@@ -200,13 +200,12 @@ fn outcome(flow: &mut Flow, r: &LetterRecord) {
         "Esito: {}",
         italian::outcome_in(r.outcome, r.lot.allocation)
     );
-    match (r.outcome, r.granted) {
-        (Outcome::Funded | Outcome::PartiallyFunded, Some(amount)) => text.push_str(&format!(
+    if let (Outcome::Funded | Outcome::PartiallyFunded, Some(amount)) = (r.outcome, r.granted) {
+        text.push_str(&format!(
             ", con l'assegnazione di un contributo di {} (risorse del lotto: {})",
             italian::euro(amount),
             italian::euro(r.lot.ceiling)
-        )),
-        _ => {}
+        ));
     }
     text.push('.');
     flow.paragraph(Paragraph::new(vec![Span::bold(text)]));

@@ -14,6 +14,12 @@ use sha2::{Digest, Sha256};
 /// come back.
 pub struct Deflater(Compress);
 
+impl Default for Deflater {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl Deflater {
     pub fn new() -> Deflater {
         Deflater(Compress::new(Compression::default(), true))

@@ -474,15 +474,27 @@ mod tests {
     use crate::minutes::layout::{PAGE_HEIGHT, PAGE_WIDTH, Page, Paragraph, footer};
     use crate::minutes::text::Run;
 
+    /// The width a line covers: the space that ends a line followed by another (for text
+    /// extraction) shows nothing and is not counted.
     fn line_width(fonts: &crate::minutes::font::Fonts, runs: &[Run], size: f32, gap: f32) -> f32 {
+        let last = runs.len().saturating_sub(1);
+        let texts: Vec<&str> = runs
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                if i == last {
+                    r.text.trim_end_matches(' ')
+                } else {
+                    r.text.as_str()
+                }
+            })
+            .collect();
         let text: f32 = runs
             .iter()
-            .map(|r| fonts.face(r.style).width(&r.text, size))
+            .zip(&texts)
+            .map(|(r, t)| fonts.face(r.style).width(t, size))
             .sum();
-        let spaces = runs
-            .iter()
-            .map(|r| r.text.matches(' ').count())
-            .sum::<usize>() as f32;
+        let spaces = texts.iter().map(|t| t.matches(' ').count()).sum::<usize>() as f32;
         text + spaces * gap
     }
 
