@@ -245,7 +245,14 @@ fn a_hand_edit_after_closing_is_caught_by_verify() {
 #[test]
 fn close_from_the_command_line() {
     let (_tmp, dir) = fixture("example-b-lottery");
+    // A final session over applications nobody decided on closes only when told so.
     let (code, out, err) = run(&["close", p(&dir), "--session", "s1"]);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(
+        err.contains("H1") && err.contains("--conferma-pendenti"),
+        "{err}"
+    );
+    let (code, out, err) = run(&["close", p(&dir), "--session", "s1", "--conferma-pendenti"]);
     assert_eq!(code, 0, "{out}{err}");
     assert!(out.contains("Seduta «s1» chiusa. Sigillo:"), "{out}");
     let (code, _, err) = run(&["close", p(&dir), "--session", "s1"]);

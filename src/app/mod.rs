@@ -399,6 +399,7 @@ impl App {
             dir: editor.dir(),
             ws: editor.workspace(),
             eval: editor.evaluation(),
+            problems: editor.problems(),
             actor: editor.actor(),
             writable: false,
             generation,

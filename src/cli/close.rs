@@ -1,12 +1,15 @@
-//! `commissione close DIR --session ID`: closes a session, sealing what its minutes report.
+//! `commissione close DIR --session ID [--conferma-pendenti]`: closes a session, sealing what its
+//! minutes report. Refused while files of the call cannot be read (the seal would leave them
+//! out); a final session with applications undecided or not fully scored closes only with
+//! `--conferma-pendenti`, after the list of them, and its verbale states them.
 
 use std::path::Path;
 
 use super::Exit;
-use crate::domain::SessionId;
+use crate::domain::{SessionId, SessionKind};
 use crate::editor::{Actor, Command, EditError, Editor};
 
-pub fn run(dir: &Path, session: &str) -> Exit {
+pub fn run(dir: &Path, session: &str, confirm_pending: bool) -> Exit {
     let mut editor = match Editor::open(dir, Actor::Secretariat) {
         Ok(editor) => editor,
         Err(e) => {
@@ -18,6 +21,32 @@ pub fn run(dir: &Path, session: &str) -> Exit {
         eprintln!("errore: «{session}» non è un identificativo di seduta");
         return Exit::Misuse;
     };
+    // Unreadable files first: the editor refuses to close over them, naming them.
+    let final_open = editor
+        .workspace()
+        .session(&id)
+        .is_some_and(|s| s.kind == SessionKind::Final && !s.is_closed());
+    if final_open && editor.problems().is_empty() {
+        let pending = crate::record::pending(editor.workspace(), editor.evaluation());
+        if !pending.is_empty() {
+            let lines = pending.lines(editor.workspace());
+            let list: String = lines.iter().map(|l| format!("\n  {l}")).collect();
+            if !confirm_pending {
+                eprintln!(
+                    "errore: la seduta conclusiva «{id}» ha {} in sospeso:{list}\nLa seduta non è stata chiusa. Per chiuderla comunque, con queste candidature in sospeso (il verbale le riporta), ripetere il comando con --conferma-pendenti.",
+                    if lines.len() == 1 {
+                        "una candidatura".to_string()
+                    } else {
+                        format!("{} candidature", lines.len())
+                    }
+                );
+                return Exit::DataErrors;
+            }
+            println!(
+                "Chiusura confermata con candidature in sospeso (il verbale le riporta):{list}"
+            );
+        }
+    }
     match editor.apply(Command::CloseSession(id.clone())) {
         Ok(_) => {
             let Some(seal) = editor.workspace().session(&id).and_then(|s| s.seal.clone()) else {

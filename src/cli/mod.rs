@@ -195,6 +195,9 @@ pub enum Command {
         /// La seduta da chiudere
         #[arg(long)]
         session: String,
+        /// Chiude una seduta conclusiva anche con candidature senza decisione o non valutate da tutti (il verbale le elenca)
+        #[arg(long = "conferma-pendenti")]
+        confirm_pending: bool,
     },
     /// Mostra il registro delle modifiche e ne verifica l'integrità
     Registro {
@@ -367,7 +370,11 @@ pub fn run(command: Command) -> Exit {
             sheet::import(&dir, &file, prefer)
         }
         Command::Registro { dir } => registro::run(&dir),
-        Command::Close { dir, session } => close::run(&dir, &session),
+        Command::Close {
+            dir,
+            session,
+            confirm_pending,
+        } => close::run(&dir, &session, confirm_pending),
         Command::Minutes {
             dir,
             session,

@@ -311,7 +311,7 @@ fn table(ws: &Workspace, evaluation: &Evaluation, lots: &[LotId]) -> String {
                 total_text(r),
                 italian::amount(r.budget.requested),
                 r.granted.map(italian::amount).unwrap_or_default(),
-                italian::outcome_in(r.outcome, lot.allocation),
+                r.outcome.label(lot.allocation),
                 pw = protocol_width,
                 nw = name_width
             );

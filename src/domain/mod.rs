@@ -26,6 +26,6 @@ pub use id::{
 };
 pub use number::{Coefficient, Money, NumberError, Points, Share};
 pub use session::{Amendment, Cover, Draw, Seal, Session, SessionKind};
-pub use sheet::{Conflict, ConflictKind, Declaration, Score, ScoreSheet};
+pub use sheet::{Conflict, ConflictKind, Declaration, Score, ScoreSheet, Withdrawal};
 pub use time::{Date, Moment, TimeOfDay};
 pub use workspace::{Assembled, Inconsistency, Part, Parts, SetAside, Workspace};

@@ -12,6 +12,11 @@ impl Editor {
     pub(super) fn prepare(&mut self, command: Command) -> Result<Change, EditError> {
         match command {
             Command::CloseSession(id) => self.close(id),
+            Command::WithdrawConflict {
+                member,
+                application,
+                reason,
+            } => self.withdraw_conflict(member, application, reason),
             Command::Amend {
                 session,
                 reason,
@@ -106,13 +111,10 @@ impl Editor {
             } => {
                 let mut app = self.application(&application)?;
                 let before = app.document(&document).map(compact).unwrap_or_default();
+                // The entry names the session that recorded the request or the integration.
+                let entry = status.map(|status| self.document_entry(&app, &document, status));
                 app.documents.retain(|d| d.document != document);
-                if let Some(status) = status {
-                    app.documents.push(crate::domain::DocumentEntry {
-                        document: document.clone(),
-                        status,
-                    });
-                }
+                app.documents.extend(entry);
                 let after = app.document(&document).map(compact).unwrap_or_default();
                 let description = format!("documento «{document}» della candidatura {application}");
                 self.application_change(app, description, before, after)

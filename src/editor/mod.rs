@@ -1,6 +1,7 @@
 //! The open workspace and the one road every change takes: command → check → atomic save →
 //! journal → evaluate again. Used by the window, the import and the command line alike.
 
+mod acts;
 mod change;
 mod command;
 mod sealing;
@@ -312,7 +313,9 @@ impl Editor {
             return Err(EditError::ReadOnly(ro.reason()));
         }
         self.allowed(&command)?;
+        self.reasons_given(&command)?;
         if matches!(command, Command::CloseSession(_)) {
+            self.refuse_closing_over_problems()?;
             // The seal is over the results as they stand: they must be current.
             self.evaluate_if_changed();
         }

@@ -196,10 +196,7 @@ fn outcome(flow: &mut Flow, r: &LetterRecord) {
             ),
         );
     }
-    let mut text = format!(
-        "Esito: {}",
-        italian::outcome_in(r.outcome, r.lot.allocation)
-    );
+    let mut text = format!("Esito: {}", r.outcome.label(r.lot.allocation));
     if let (Outcome::Funded | Outcome::PartiallyFunded, Some(amount)) = (r.outcome, r.granted) {
         text.push_str(&format!(
             ", con l'assegnazione di un contributo di {} (risorse del lotto: {})",
@@ -222,6 +219,9 @@ fn outcome(flow: &mut Flow, r: &LetterRecord) {
         }
         Outcome::Incomplete => {
             "La valutazione della proposta non è ancora completa: l'esito definitivo sarà comunicato con successiva nota."
+        }
+        Outcome::ExclusionProposed => {
+            "Le verifiche propongono l'esclusione della candidatura, ma la commissione non l'ha ancora decisa: l'esito definitivo sarà comunicato con successiva nota."
         }
         Outcome::BelowThreshold | Outcome::Excluded => {
             "Per la proposta non sono previste fasi successive del procedimento."
@@ -342,7 +342,7 @@ pub fn render<W: Write + Send + 'static>(
             );
         }
         heading(flow, "Ammissibilità");
-        if r.outcome == Outcome::Excluded {
+        if r.outcome.is_exclusion() {
             let reasons = if r.exclusion.is_empty() {
                 "per le ragioni indicate nel verbale della seduta".to_string()
             } else {
@@ -350,7 +350,13 @@ pub fn render<W: Write + Send + 'static>(
             };
             para(
                 flow,
-                format!("La candidatura è stata esclusa dalla procedura {reasons}"),
+                if r.outcome == Outcome::Excluded {
+                    format!("La candidatura è stata esclusa dalla procedura {reasons}")
+                } else {
+                    format!(
+                        "Le verifiche sui requisiti propongono l'esclusione della candidatura {reasons}; la commissione non l'ha ancora decisa."
+                    )
+                },
             );
         } else {
             para(

@@ -11,6 +11,7 @@
 //! layout goes on (`document`); `verbale` (with `opening`, `scoring`, `final_session`) and
 //! `graduatoria` say what goes in each document.
 
+mod acts;
 mod content;
 mod document;
 mod embed;

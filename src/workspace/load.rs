@@ -377,7 +377,15 @@ pub(super) fn parse<K: FileKind>(rel: &Path, text: &str) -> Result<K::Content, P
                     ron_error::message(&e.code)
                 ),
             ),
-            None => Problem::at(rel, at, ron_error::message(&e.code)),
+            None => {
+                // An amount written `34.000,00` is read as 34: say what was written instead.
+                let message = ron_error::message(&e.code);
+                let message = crate::domain::number::explain_unquoted_amount(
+                    &message, text, at.line, at.column,
+                )
+                .unwrap_or(message);
+                Problem::at(rel, at, message)
+            }
         }
     };
     // One parse: the version is checked after it, or, when the parse fails, read from the text,

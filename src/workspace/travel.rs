@@ -319,6 +319,7 @@ mod tests {
             revision: 3,
             declarations,
             scores,
+            withdrawals: Vec::new(),
         }
     }
 

@@ -4,6 +4,7 @@
 
 #[path = "../common/mod.rs"]
 mod common;
+mod honest;
 mod importa;
 mod schede;
 mod screenshots;
@@ -32,8 +33,9 @@ fn the_secretariat_sees_every_application_in_the_table() {
         h.get_by_label(p);
         h.get_by_label(&format!("Associazione {p}"));
     }
-    // P4 fails the co-financing checks and nobody has decided yet: a proposal, not a decision.
-    h.get_by_label("esclusa (proposta)");
+    // P4 fails the co-financing checks and the commission excluded it (see honest.rs for an
+    // exclusion only proposed).
+    h.get_by_label("esclusa");
     h.get_by_label("selezionata per la co-progettazione");
 
     // Filtering by text narrows the table.
@@ -252,7 +254,7 @@ fn editing_the_budget_fails_a_check_as_you_type_and_undo_restores_it() {
     h.key_press(Key::Enter);
     h.run();
     assert!(!h.state().work().unwrap().unsaved());
-    assert_eq!(outcome(&h, "P1"), Outcome::Excluded);
+    assert_eq!(outcome(&h, "P1"), Outcome::ExclusionProposed);
     assert_ne!(
         std::fs::read(dir.join("candidature/P1.ron")).unwrap(),
         before
@@ -263,7 +265,7 @@ fn editing_the_budget_fails_a_check_as_you_type_and_undo_restores_it() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert!(h.query_by_label_contains("mancano").is_none());
-    assert_ne!(outcome(&h, "P1"), Outcome::Excluded);
+    assert_ne!(outcome(&h, "P1"), Outcome::ExclusionProposed);
     assert_eq!(
         std::fs::read(dir.join("candidature/P1.ron")).unwrap(),
         before
@@ -271,7 +273,7 @@ fn editing_the_budget_fails_a_check_as_you_type_and_undo_restores_it() {
     // And Ctrl+Shift+Z does it again.
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
     h.run();
-    assert_eq!(outcome(&h, "P1"), Outcome::Excluded);
+    assert_eq!(outcome(&h, "P1"), Outcome::ExclusionProposed);
 }
 
 #[test]
