@@ -27,7 +27,14 @@ fn sha256(bytes: &[u8]) -> String {
 
 fn close_all(dir: &Path) {
     for s in ["s1", "s2", "s3"] {
-        let (code, _, err) = run(&[os("close"), dir.as_os_str(), os("--session"), os(s)]);
+        // The final session closes over applications nobody decided on only when told so.
+        let (code, _, err) = run(&[
+            os("close"),
+            dir.as_os_str(),
+            os("--session"),
+            os(s),
+            os("--conferma-pendenti"),
+        ]);
         assert_eq!(code, 0, "{err}");
     }
 }

@@ -159,11 +159,13 @@ fn a_closed_verbale_and_the_ranking_are_dated_by_the_closing() {
     let year: i32 = info_text(&ranking, b"CreationDate")[2..6].parse().unwrap();
     assert!(year >= 2025);
     for s in ["s1", "s2", "s3"] {
+        // The final session closes over applications nobody decided on only when told so.
         let (code, _, err) = run(&[
             OsStr::new("close"),
             dir.path().as_os_str(),
             OsStr::new("--session"),
             OsStr::new(s),
+            OsStr::new("--conferma-pendenti"),
         ]);
         assert_eq!(code, 0, "{err}");
     }
