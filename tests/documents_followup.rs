@@ -154,7 +154,7 @@ fn a_draft_letter_says_so_and_letters_never_go_among_the_calls_data() {
         EPOCH,
     );
     assert_eq!(code, 2, "{err}");
-    assert!(err.contains("cartella dell'avviso"), "{err}");
+    assert!(err.contains("non lo sovrascrive"), "{err}");
 }
 
 #[test]
@@ -220,6 +220,21 @@ fn a_members_score_sheet_to_sign_is_verified_like_a_verbale() {
     assert_eq!(code, 0, "{stdout}{err}");
     assert!(stdout.contains("la scheda corrisponde"), "{stdout}");
     assert!(stdout.contains("coincide byte per byte"), "{stdout}");
+    // The same fingerprint over other pages is refused: the file must be the sheet itself.
+    let mut forged = pdf.clone();
+    let at = forged.len() / 2;
+    for b in &mut forged[at..at + 10] {
+        *b ^= 0x20;
+    }
+    let forged_file = out.path().join("scheda-m1-alterata.pdf");
+    fs::write(&forged_file, &forged).unwrap();
+    let (code, stdout, _) = run(&[
+        os("verify"),
+        dir.path().as_os_str(),
+        forged_file.as_os_str(),
+    ]);
+    assert_eq!(code, 1, "{stdout}");
+    assert!(stdout.contains("NON corrisponde"), "{stdout}");
     edit(
         dir.path(),
         "schede/m1.ron",

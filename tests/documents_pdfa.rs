@@ -191,6 +191,38 @@ fn a_closed_verbale_and_the_ranking_are_dated_by_the_closing() {
     let pdf = std::fs::read(&file).unwrap();
     assert_pdfa("verbale chiuso", &pdf);
     assert_eq!(stamp_in_pdf(&pdf).unwrap().issued, Some(closed_at));
+    // The PDF/A drawn once at closing and kept is what `minutes` issues, byte for byte, with
+    // the metadata of the final version beside it.
+    let sealed = std::fs::read(dir.path().join("verbali/sigillati/verbale-02-s2.pdf")).unwrap();
+    assert!(sealed == pdf, "the issued verbale is not the sealed one");
+    let metadata = std::fs::read_to_string(out.path().join("s2.metadati.json")).unwrap();
+    assert!(
+        metadata.contains(&commissione::seal::sha256_hex(&pdf)),
+        "{metadata}"
+    );
+    assert!(
+        metadata.contains("\"VersioneDelDocumento\": \"1\""),
+        "{metadata}"
+    );
+    // The kept file is no export's destination, nor its metadata.
+    for target in [
+        "verbali/sigillati/verbale-02-s2.pdf",
+        "verbali/sigillati/verbale-01-s1.pdf",
+    ] {
+        let (code, _, err) = run(&[
+            OsStr::new("minutes"),
+            dir.path().as_os_str(),
+            OsStr::new("--session"),
+            OsStr::new("s1"),
+            OsStr::new("-o"),
+            dir.path().join(target).as_os_str(),
+        ]);
+        assert_eq!(code, 2, "{err}");
+        assert!(err.contains("verbale sigillato"), "{err}");
+    }
+    assert!(
+        std::fs::read(dir.path().join("verbali/sigillati/verbale-02-s2.pdf")).unwrap() == sealed
+    );
     let (code, out_text, err) = run(&[
         OsStr::new("verify"),
         dir.path().as_os_str(),

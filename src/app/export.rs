@@ -157,18 +157,21 @@ pub fn ranking_path(dir: &Path) -> PathBuf {
 }
 
 /// What makes the verbale's bytes, run on the export thread: as the command line issues it
-/// (see [`minutes::issued_minutes_pdf`]), `kept` reading the record kept at closing.
+/// (see [`minutes::issued_minutes_pdf`]), `kept` reading what was kept at closing; a draft is
+/// dated `drafted`.
 pub fn minutes_writer(
     ws: Workspace,
     session: SessionId,
-    kept: impl FnOnce() -> Option<Vec<u8>> + Send + 'static,
+    kept: impl FnOnce() -> minutes::Kept + Send + 'static,
+    drafted: crate::domain::Moment,
 ) -> impl FnOnce() -> Result<Vec<u8>, String> + Send + 'static {
     move || {
-        let kept = match ws.session(&session).and_then(|s| s.seal.as_ref()) {
-            Some(_) => kept(),
-            None => None,
-        };
-        minutes::issued_minutes_pdf(&ws, &session, kept.as_deref()).map_err(|e| e.to_string())
+        let kept = ws
+            .session(&session)
+            .and_then(|s| s.seal.as_ref())
+            .map(|_| kept());
+        minutes::issued_minutes_pdf_at(&ws, &session, kept.as_ref(), drafted)
+            .map_err(|e| e.to_string())
     }
 }
 
@@ -300,11 +303,34 @@ impl App {
         }
         let ws = work.editor().workspace().clone();
         let path = ranking_path(work.editor().dir());
-        self.export = Some(ExportJob::start(
+        let authority = ws.call().authority.clone();
+        let title = ws.call().title.clone();
+        let approved = ws
+            .sessions_in_order()
+            .into_iter()
+            .rev()
+            .find(|s| s.kind == crate::domain::SessionKind::Final)
+            .is_some_and(|s| s.seal.is_some());
+        let write = ranking_writer(ws);
+        self.export = Some(ExportJob::start_files(
             ctx,
             Document::PublicRanking,
-            path,
-            ranking_writer(ws),
+            move || {
+                let bytes = write()?;
+                save(&path, &bytes)?;
+                // The AgID metadata beside it, dated as the ranking says it was issued.
+                let dated = minutes::stamp_in_pdf(&bytes)
+                    .and_then(|s| s.issued)
+                    .unwrap_or_else(minutes::issue_moment);
+                crate::documents::ranking_metadata(&path, &authority, &title, dated, approved)
+                    .map_err(|e| {
+                        s::cannot_write(
+                            &crate::documents::agid::beside(&path).display().to_string(),
+                            &e.to_string(),
+                        )
+                    })?;
+                Ok(path)
+            },
         ));
     }
 
@@ -319,7 +345,7 @@ impl App {
                     .sessions_in_order()
                     .into_iter()
                     .filter(|s| s.seal.is_some())
-                    .map(|s| (s.id.clone(), work.editor().kept_record_reader(&s.id)))
+                    .map(|s| (s.id.clone(), work.editor().sealed_record_reader(&s.id)))
                     .collect::<Vec<_>>()
             })
             .collect();
@@ -339,13 +365,14 @@ impl App {
             return;
         }
         let ws = work.editor().workspace().clone();
-        let folder = crate::documents::letters_folder(work.editor().dir());
+        let dir = work.editor().dir().to_path_buf();
+        let folder = crate::documents::letters_folder(&dir);
         let kept = self.kept_records();
         self.export = Some(ExportJob::start_files(ctx, Document::Letters, move || {
             let kept = kept();
             let mut read =
                 |id: &SessionId| kept.iter().find(|(k, _)| k == id).map(|(_, b)| b.clone());
-            crate::documents::write_letters(&ws, &mut read, minutes::issue_moment(), &folder)
+            crate::documents::write_letters(&dir, &ws, &mut read, minutes::issue_moment(), &folder)
                 .map(|_| folder)
         }));
     }
@@ -358,11 +385,8 @@ impl App {
             return;
         }
         let ws = work.editor().workspace().clone();
-        let base = work
-            .editor()
-            .dir()
-            .join(files::MINUTES)
-            .join("trasparenza.csv");
+        let dir = work.editor().dir().to_path_buf();
+        let base = dir.join(files::MINUTES).join("trasparenza.csv");
         let kept = self.kept_records();
         self.export = Some(ExportJob::start_files(
             ctx,
@@ -371,8 +395,14 @@ impl App {
                 let kept = kept();
                 let mut read =
                     |id: &SessionId| kept.iter().find(|(k, _)| k == id).map(|(_, b)| b.clone());
-                crate::documents::write_transparency(&ws, &mut read, minutes::issue_moment(), &base)
-                    .map(|[csv, _]| csv)
+                crate::documents::write_transparency(
+                    &dir,
+                    &ws,
+                    &mut read,
+                    minutes::issue_moment(),
+                    &base,
+                )
+                .map(|[csv, _]| csv)
             },
         ));
     }
@@ -419,12 +449,38 @@ impl App {
             session: session.clone(),
         };
         let kept = work.editor().kept_record_reader(&session);
-        let write = minutes_writer(ws, session.clone(), kept);
-        self.export = Some(ExportJob::start(
+        let drafted = minutes::issue_moment();
+        // The AgID metadata beside it, dated as the verbale: by the closing, or by this export.
+        let metadata = ws.session(&session).map(|s| {
+            (
+                ws.call().authority.clone(),
+                ws.call().title.clone(),
+                s.number,
+                s.kind == crate::domain::SessionKind::ReservedScoring,
+                s.seal.as_ref().map_or(drafted, |seal| seal.closed_at),
+                s.seal.is_some(),
+            )
+        });
+        let write = minutes_writer(ws, session.clone(), kept, drafted);
+        self.export = Some(ExportJob::start_files(
             ctx,
             Document::Minutes(session),
-            path,
-            write,
+            move || {
+                let bytes = write()?;
+                save(&path, &bytes)?;
+                if let Some((authority, title, number, reserved, dated, closed)) = metadata {
+                    crate::documents::verbale_metadata(
+                        &path, &authority, &title, number, reserved, dated, closed,
+                    )
+                    .map_err(|e| {
+                        s::cannot_write(
+                            &crate::documents::agid::beside(&path).display().to_string(),
+                            &e.to_string(),
+                        )
+                    })?;
+                }
+                Ok(path)
+            },
         ));
     }
 }

@@ -265,6 +265,9 @@ impl App {
         self.start.choice = None;
         self.presenting = false;
         self.stale = None;
+        if let Some(r) = work.editor().recovered() {
+            self.messages.notice(r.message());
+        }
         self.work = Some(work);
     }
 

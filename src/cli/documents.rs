@@ -16,13 +16,12 @@ pub fn letters(dir: &Path, output: Option<&Path>) -> Exit {
         Err(exit) => return exit,
     };
     let folder = output.map_or_else(|| documents::letters_folder(dir), Path::to_path_buf);
-    if let Err(e) = super::guard::not_a_call_file(dir, &folder.join("x.pdf")) {
-        eprintln!("errore: {e}");
-        return Exit::Misuse;
+    if let Err(exit) = super::refuse_call_file(dir, &folder.join("esito.pdf")) {
+        return exit;
     }
     let mut store = Store::new(dir, loaded.sources);
     let mut kept = |id: &crate::domain::SessionId| store.sealed_record(id).ok();
-    match documents::write_letters(&ws, &mut kept, minutes::issue_moment(), &folder) {
+    match documents::write_letters(dir, &ws, &mut kept, minutes::issue_moment(), &folder) {
         Ok(files) => {
             println!(
                 "{} comunicazioni di esito scritte in {} (ciascuna con i suoi metadati AgID).",
@@ -47,14 +46,13 @@ pub fn transparency(dir: &Path, output: Option<&Path>) -> Exit {
     let base: PathBuf =
         output.map_or_else(|| default_output(dir, "trasparenza.csv"), Path::to_path_buf);
     for path in [base.with_extension("csv"), base.with_extension("ods")] {
-        if let Err(e) = super::guard::not_a_call_file(dir, &path) {
-            eprintln!("errore: {e}");
-            return Exit::Misuse;
+        if let Err(exit) = super::refuse_call_file(dir, &path) {
+            return exit;
         }
     }
     let mut store = Store::new(dir, loaded.sources);
     let mut kept = |id: &crate::domain::SessionId| store.sealed_record(id).ok();
-    match documents::write_transparency(&ws, &mut kept, minutes::issue_moment(), &base) {
+    match documents::write_transparency(dir, &ws, &mut kept, minutes::issue_moment(), &base) {
         Ok([csv, ods]) => {
             println!(
                 "Tabella per Amministrazione trasparente scritta in {} e {}.",
@@ -95,15 +93,14 @@ pub fn sheet(dir: &Path, member: &str, output: Option<&Path>) -> Exit {
         || default_output(dir, &format!("scheda-{id}.pdf")),
         Path::to_path_buf,
     );
-    if let Err(e) = super::guard::not_a_call_file(dir, &path) {
-        eprintln!("errore: {e}");
-        return Exit::Misuse;
+    if let Err(exit) = super::refuse_call_file(dir, &path) {
+        return exit;
     }
     let mut store = Store::new(dir, loaded.sources);
     let mut kept = |id: &crate::domain::SessionId| store.sealed_record(id).ok();
     match documents::sheet_pdf(&ws, &id, &mut kept, minutes::issue_moment()) {
         Some(Ok(bytes)) => {
-            let exit = write_pdf(&path, &bytes);
+            let exit = write_pdf(dir, &path, &bytes);
             if exit == Exit::Ok {
                 println!(
                     "Scheda di valutazione di {id} scritta in {}.",

@@ -7,27 +7,15 @@ use std::path::{Path, PathBuf};
 use super::{Exit, load_clean};
 use crate::domain::{SessionId, Workspace};
 use crate::minutes::{self, MinutesError};
-use crate::workspace::{Store, files, write_atomic};
+use crate::workspace::{self, Store, files};
 
 /// Where a document goes when no file is named: the workspace's `verbali/` folder.
 pub(crate) fn default_output(dir: &Path, name: &str) -> PathBuf {
     dir.join(files::MINUTES).join(name)
 }
 
-pub(crate) fn write_pdf(path: &Path, bytes: &[u8]) -> Exit {
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
-        && let Err(e) = std::fs::create_dir_all(parent)
-    {
-        eprintln!("{}: impossibile creare la cartella ({e})", parent.display());
-        return Exit::DataErrors;
-    }
-    match write_atomic(path, bytes) {
-        Ok(()) => Exit::Ok,
-        Err(e) => {
-            eprintln!("{}: impossibile scrivere ({e})", path.display());
-            Exit::DataErrors
-        }
-    }
+pub(crate) fn write_pdf(dir: &Path, path: &Path, bytes: &[u8]) -> Exit {
+    super::export(dir, path, bytes)
 }
 
 /// A file being written in its folder under a temporary name, that takes its real name only
@@ -103,9 +91,15 @@ pub fn run(dir: &Path, session: &str, output: Option<&Path>) -> Exit {
         );
         return Exit::Misuse;
     };
-    // A closed session's verbale is drawn from the record kept when it closed.
+    // A closed session's verbale is the one sealed when it closed.
     let kept = match &s.seal {
-        Some(_) => Store::new(dir, loaded.sources).sealed_record(&s.id).ok(),
+        Some(_) => {
+            let mut store = Store::new(dir, loaded.sources);
+            Some(minutes::Kept {
+                record: store.sealed_record(&s.id).ok(),
+                pdf: store.sealed_pdf(&s.id, s.number).ok(),
+            })
+        }
         None => None,
     };
     let path = output.map_or_else(
@@ -121,14 +115,20 @@ pub fn run(dir: &Path, session: &str, output: Option<&Path>) -> Exit {
         },
         Path::to_path_buf,
     );
-    if let Err(e) = super::guard::not_a_call_file(dir, &path) {
-        eprintln!("errore: {e}");
-        return Exit::Misuse;
+    // Neither the verbale nor its metadata beside it may take the place of a file of the call.
+    for target in [path.clone(), crate::documents::agid::beside(&path)] {
+        if let Err(exit) = super::refuse_call_file(dir, &target) {
+            return exit;
+        }
     }
     let (streamed, file) = match Streamed::new(&path) {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("{}: impossibile scrivere ({e})", path.display());
+            eprintln!(
+                "errore: {}: impossibile scrivere: {}",
+                path.display(),
+                workspace::os_error::describe(&e)
+            );
             return Exit::DataErrors;
         }
     };
@@ -162,7 +162,11 @@ pub fn run(dir: &Path, session: &str, output: Option<&Path>) -> Exit {
     let exit = match streamed.keep(file).and_then(metadata) {
         Ok(()) => Exit::Ok,
         Err(e) => {
-            eprintln!("{}: impossibile scrivere ({e})", path.display());
+            eprintln!(
+                "errore: {}: impossibile scrivere: {}",
+                path.display(),
+                workspace::os_error::describe(&e)
+            );
             Exit::DataErrors
         }
     };

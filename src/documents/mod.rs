@@ -31,9 +31,23 @@ pub fn letter_file(protocol: &crate::domain::Protocol) -> String {
     )
 }
 
+/// Writes a document's file, never over a file of the call in `dir` (see
+/// [`crate::workspace::guard::guard_output`]).
+pub fn write_file(dir: &Path, path: &Path, bytes: &[u8]) -> Result<(), String> {
+    crate::workspace::guard::guard_output(dir, path)?;
+    write_atomic(path, bytes).map_err(|e| {
+        format!(
+            "{}: impossibile scrivere: {}",
+            path.display(),
+            crate::workspace::os_error::describe(&e)
+        )
+    })
+}
+
 /// Writes every application's letter into `folder`, each with its AgID metadata beside it;
-/// the files written, in protocol order.
+/// the files written, in protocol order. Nothing goes over a file of the call in `dir`.
 pub fn write_letters(
+    dir: &Path,
     ws: &Workspace,
     kept: Kept,
     now: Moment,
@@ -48,7 +62,8 @@ pub fn write_letters(
         };
         let pdf = minutes::letter_pdf(&record, sources.dated).map_err(|e| e.to_string())?;
         let path = folder.join(letter_file(protocol));
-        write_atomic(&path, &pdf).map_err(|e| format!("{}: {e}", path.display()))?;
+        crate::workspace::guard::guard_output(dir, &agid::beside(&path))?;
+        write_file(dir, &path, &pdf)?;
         let name = letter_file(protocol);
         let subject = format!(
             "Comunicazione dell'esito della valutazione della candidatura prot. {} – {}",
@@ -93,8 +108,9 @@ pub fn write_letters(
 }
 
 /// Writes the table for Amministrazione trasparente as `NAME.csv` and `NAME.ods` (the same
-/// rows), dated like the ranking; the two files.
+/// rows), dated like the ranking; the two files. Neither goes over a file of the call in `dir`.
 pub fn write_transparency(
+    dir: &Path,
     ws: &Workspace,
     kept: Kept,
     now: Moment,
@@ -104,12 +120,15 @@ pub fn write_transparency(
     let grid = transparency::grants(ws, &sources);
     let csv = base.with_extension("csv");
     let ods = base.with_extension("ods");
+    for path in [&csv, &ods] {
+        crate::workspace::guard::guard_output(dir, path)?;
+    }
     if let Some(parent) = base.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
     }
-    write_atomic(&csv, &workbook::csv(&grid)).map_err(|e| format!("{}: {e}", csv.display()))?;
+    write_file(dir, &csv, &workbook::csv(&grid))?;
     let bytes = workbook::ods(&[grid], sources.dated).map_err(|e| e.to_string())?;
-    write_atomic(&ods, &bytes).map_err(|e| format!("{}: {e}", ods.display()))?;
+    write_file(dir, &ods, &bytes)?;
     Ok([csv, ods])
 }
 

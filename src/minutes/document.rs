@@ -19,7 +19,7 @@ pub fn document<W: Write + Send + 'static>(
     output: W,
     body: impl FnOnce(&mut Flow),
 ) -> Result<W, MinutesError> {
-    let charset = Charset::new(fonts, record);
+    let charset = Charset::new(fonts, record)?;
     let faces = Faces {
         fonts,
         charset: &charset,

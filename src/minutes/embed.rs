@@ -11,6 +11,7 @@ use printpdf::ParsedFont;
 use super::content::resource;
 use super::font::Style;
 use super::objects::{Out, reference};
+use super::tags::fixed;
 
 /// Objects per face.
 pub const OBJECTS: u32 = 6;
@@ -123,7 +124,7 @@ pub fn write_face<W: Write>(
     out.object(cid, &d)?;
 
     let m = &font.pdf_font_metrics;
-    let bold = style == Style::Bold;
+    let bold = matches!(style, Style::Bold | Style::FallbackBold);
     let mut d = format!(
         "<</Type/FontDescriptor/FontName/{name}/Flags 34/FontBBox[{} {} {} {}]/ItalicAngle 0/Ascent {}/Descent {}/CapHeight 662/StemV {}/FontWeight {}/FontFile2 ",
         scaled(m.x_min, per_em),
@@ -162,12 +163,18 @@ pub fn write_face<W: Write>(
     out.stream(cidset, b"", &set, false)
 }
 
-/// The resources every page shares: the two faces.
-pub fn resources(regular: u32, bold: u32) -> Vec<u8> {
-    format!(
-        "<</Font<</{} {regular} 0 R/{} {bold} 0 R>>/ProcSet[/PDF/Text]>>",
-        resource(Style::Regular),
-        resource(Style::Bold)
-    )
-    .into_bytes()
+/// The first of a face's objects: each face has its place, so a document without the
+/// fallback faces leaves theirs free.
+pub fn base(style: Style) -> u32 {
+    fixed::FONTS + OBJECTS * style.index() as u32
+}
+
+/// The resources every page shares: the faces embedded, each at its first object.
+pub fn resources(faces: &[(Style, u32)]) -> Vec<u8> {
+    let mut d = b"<</Font<<".to_vec();
+    for (style, base) in faces {
+        d.extend_from_slice(format!("/{} {base} 0 R", resource(*style)).as_bytes());
+    }
+    d.extend_from_slice(b">>/ProcSet[/PDF/Text]>>");
+    d
 }

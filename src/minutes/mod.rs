@@ -57,8 +57,20 @@ pub enum MinutesError {
     KeptRecordAltered,
     #[error("il verbale conservato alla chiusura della seduta non si può leggere: {0}")]
     KeptRecordUnreadable(String),
+    #[error(
+        "il verbale sigillato alla chiusura della seduta (in verbali/sigillati/) manca o è stato modificato, e questa versione del programma non lo ridisegna identico: va ripreso da una copia di sicurezza della cartella"
+    )]
+    SealedPdfLost,
     #[error("il carattere tipografico incorporato non è utilizzabile: {0}")]
     Font(String),
+    #[error(
+        "il documento non è stato scritto: {place} contiene il carattere «{character}» ({code}), che nessuno dei caratteri tipografici incorporati (Liberation Serif, DejaVu Serif) sa disegnare; correggere il testo e ripetere"
+    )]
+    Undrawable {
+        character: char,
+        code: String,
+        place: String,
+    },
     #[error("la scrittura del PDF non è riuscita: {0}")]
     Pdf(String),
 }
@@ -102,7 +114,7 @@ pub fn kept_minutes_pdf(kept: &[u8], stored: &Seal) -> Result<Vec<u8>, MinutesEr
 
 /// The kept record of a closed session, read back after checking it against the seal.
 pub fn kept_record(kept: &[u8], stored: &Seal) -> Result<SessionRecord, MinutesError> {
-    if !crate::seal::sha256_hex(kept).eq_ignore_ascii_case(&stored.sha256) {
+    if !crate::seal::sha256_hex(kept).eq_ignore_ascii_case(stored.record_sha256()) {
         return Err(MinutesError::KeptRecordAltered);
     }
     serde_json::from_slice(kept).map_err(|e| MinutesError::KeptRecordUnreadable(e.to_string()))
@@ -118,15 +130,69 @@ pub fn write_kept_minutes<W: Write + Send + 'static>(
     write_minutes(&record, Some(stored), stored.closed_at, output)
 }
 
+/// What closing a session kept: the record its verbale reports (`sedute/ID.verbale.json`) and
+/// the verbale as sealed (`verbali/sigillati/`), each if it could be read.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Kept {
+    pub record: Option<Vec<u8>>,
+    pub pdf: Option<Vec<u8>>,
+}
+
+/// The verbale of a closed session as it was sealed, the bytes the members sign: the PDF kept
+/// at closing (or the sealed part of it, if it was signed in place), else the one drawn again
+/// from the kept record when that gives the very same bytes. A seal written before the sealed
+/// PDF was kept has only the record to draw from.
+pub fn sealed_minutes_pdf(stored: &Seal, kept: &Kept) -> Result<Vec<u8>, MinutesError> {
+    // A kept record that no longer gives the seal means the files were tampered with: nothing
+    // is issued until that is cleared up.
+    if let Some(record) = &kept.record
+        && !crate::seal::sha256_hex(record).eq_ignore_ascii_case(stored.record_sha256())
+    {
+        return Err(MinutesError::KeptRecordAltered);
+    }
+    let Some(pdf_sha256) = &stored.pdf else {
+        let record = kept.record.as_deref().ok_or_else(|| {
+            MinutesError::KeptRecordUnreadable("il file sedute/….verbale.json manca".into())
+        })?;
+        return kept_minutes_pdf(record, stored);
+    };
+    if let Some(sealed) = kept
+        .pdf
+        .as_deref()
+        .and_then(|pdf| crate::pdf_check::sealed_prefix(pdf, pdf_sha256))
+    {
+        return Ok(sealed.to_vec());
+    }
+    let drawn = match kept.record.as_deref() {
+        Some(record) => kept_minutes_pdf(record, stored)?,
+        None => return Err(MinutesError::SealedPdfLost),
+    };
+    if crate::seal::sha256_hex(&drawn).eq_ignore_ascii_case(pdf_sha256) {
+        Ok(drawn)
+    } else {
+        Err(MinutesError::SealedPdfLost)
+    }
+}
+
 /// The verbale of `session` as it is issued, by the window and the command line alike: a closed
-/// session's is drawn from the record `kept` when it closed (see `Store::sealed_record`), the
-/// same document whatever happened afterwards; an open session's is the draft of the data as
-/// they stand, dated now. A closed session whose kept record is missing is drawn from the data,
-/// which must still give its seal.
+/// session's is the verbale as sealed (see [`sealed_minutes_pdf`]), the same document whatever
+/// happened afterwards; an open session's is the draft of the data as they stand, dated now. A
+/// closed session whose kept record is missing is drawn from the data, which must still give
+/// its seal.
 pub fn issued_minutes_pdf(
     ws: &Workspace,
     session: &SessionId,
-    kept: Option<&[u8]>,
+    kept: Option<&Kept>,
+) -> Result<Vec<u8>, MinutesError> {
+    issued_minutes_pdf_at(ws, session, kept, issue_moment())
+}
+
+/// The same, a draft dated `drafted`.
+pub fn issued_minutes_pdf_at(
+    ws: &Workspace,
+    session: &SessionId,
+    kept: Option<&Kept>,
+    drafted: Moment,
 ) -> Result<Vec<u8>, MinutesError> {
     let seal = ws
         .session(session)
@@ -134,19 +200,23 @@ pub fn issued_minutes_pdf(
         .seal
         .as_ref();
     match (seal, kept) {
-        (Some(seal), Some(kept)) => kept_minutes_pdf(kept, seal),
-        _ => minutes_pdf(ws, session),
+        (Some(seal), Some(kept)) if kept.record.is_some() || kept.pdf.is_some() => {
+            sealed_minutes_pdf(seal, kept)
+        }
+        _ => minutes_pdf_at(ws, session, drafted),
     }
 }
 
 /// The same into `output`, taking the workspace so that it is freed before the pages are laid
-/// out: a long verbale then needs only its record.
+/// out: a long verbale then needs only its record. A closed session's verbale is the one
+/// sealed, copied as it was kept; one closed before the sealed PDF was kept is drawn again
+/// from its kept record, page by page.
 pub fn write_issued_minutes<W: Write + Send + 'static>(
     ws: Workspace,
     session: &SessionId,
-    kept: Option<Vec<u8>>,
+    kept: Option<Kept>,
     drafted: Moment,
-    output: W,
+    mut output: W,
 ) -> Result<W, MinutesError> {
     let seal = ws
         .session(session)
@@ -154,11 +224,17 @@ pub fn write_issued_minutes<W: Write + Send + 'static>(
         .seal
         .clone();
     match (seal, kept) {
-        (Some(seal), Some(kept)) => {
+        (Some(seal), Some(kept)) if kept.record.is_some() || kept.pdf.is_some() => {
             drop(ws);
-            let record = kept_record(&kept, &seal)?;
-            drop(kept);
-            write_minutes(&record, Some(&seal), seal.closed_at, output)
+            if seal.pdf.is_none()
+                && let Some(record) = &kept.record
+            {
+                let record = kept_record(record, &seal)?;
+                drop(kept);
+                return write_minutes(&record, Some(&seal), seal.closed_at, output);
+            }
+            write_sealed(&seal, &kept, &mut output)?;
+            Ok(output)
         }
         (seal, _) => {
             let evaluation = rules::evaluate(&ws);
@@ -169,6 +245,24 @@ pub fn write_issued_minutes<W: Write + Send + 'static>(
             write_minutes(&record, seal.as_ref(), drafted, output)
         }
     }
+}
+
+/// The verbale as sealed into `output`: the sealed part of the kept PDF written straight from
+/// it, without a copy; else as [`sealed_minutes_pdf`] finds it.
+fn write_sealed<W: Write>(stored: &Seal, kept: &Kept, output: &mut W) -> Result<(), MinutesError> {
+    let io = |e: std::io::Error| MinutesError::Pdf(e.to_string());
+    if let Some(record) = &kept.record
+        && !crate::seal::sha256_hex(record).eq_ignore_ascii_case(stored.record_sha256())
+    {
+        return Err(MinutesError::KeptRecordAltered);
+    }
+    if let (Some(pdf_sha256), Some(pdf)) = (&stored.pdf, &kept.pdf)
+        && let Some(sealed) = crate::pdf_check::sealed_prefix(pdf, pdf_sha256)
+    {
+        return output.write_all(sealed).map_err(io);
+    }
+    let bytes = sealed_minutes_pdf(stored, kept)?;
+    output.write_all(&bytes).map_err(io)
 }
 
 /// The verbale drawn from its record. `stored` is the session's seal if it is closed; a draft
@@ -199,11 +293,11 @@ pub fn write_minutes<W: Write + Send + 'static>(
 ) -> Result<W, MinutesError> {
     let computed = seal(record);
     if let Some(stored) = stored
-        && !stored.sha256.eq_ignore_ascii_case(&computed)
+        && !stored.record_sha256().eq_ignore_ascii_case(&computed)
     {
         return Err(MinutesError::SealMismatch {
             session: record.session.id.clone(),
-            stored: stored.sha256.clone(),
+            stored: stored.record_sha256().to_string(),
             computed,
         });
     }

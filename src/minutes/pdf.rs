@@ -11,7 +11,7 @@
 
 use std::collections::BTreeSet;
 use std::io::Write;
-use std::sync::{Arc, mpsc};
+use std::sync::mpsc;
 use std::thread;
 
 use printpdf::ParsedFont;
@@ -63,32 +63,47 @@ enum Event {
 pub struct Writer<W: Write + Send + 'static> {
     sender: Option<mpsc::SyncSender<Event>>,
     worker: Option<thread::JoinHandle<std::io::Result<Out<W>>>>,
-    regular: ParsedFont,
-    bold: ParsedFont,
+    /// The embedded faces: the two primary ones, and the fallback ones only when some
+    /// character needs them.
+    faces: Vec<(Style, ParsedFont)>,
 }
 
 impl<W: Write + Send + 'static> Writer<W> {
-    /// Subsets both faces to the document's characters, which fixes the glyph ids the pages
-    /// are written with, and starts the file.
+    /// Subsets the faces to the document's characters, which fixes the glyph ids the pages
+    /// are written with, and starts the file. The fallback faces only when some character
+    /// needs them.
     pub fn new(fonts: &Fonts, charset: &Charset, output: W) -> Result<Writer<W>, MinutesError> {
         let mut chars: BTreeSet<char> = charset.chars();
         // The no-break space is written as a space, and must not take the space's place in
         // the map that tells readers which character a glyph is.
         chars.remove(&NBSP);
         chars.insert(' ');
-        let regular = fonts.regular.subset(&chars)?;
-        let bold = fonts.bold.subset(&chars)?;
-        let glyphs = Arc::new((Glyphs::new(&regular), Glyphs::new(&bold)));
+        let fallback = charset.fallback_chars();
+        let mut faces = Vec::new();
+        for style in Style::ALL {
+            let chars = match style.is_fallback() {
+                false => &chars,
+                true if fallback.is_empty() => continue,
+                true => &fallback,
+            };
+            faces.push((style, fonts.face(style).subset(chars)?));
+        }
+        let glyphs: Vec<Glyphs> = Style::ALL
+            .iter()
+            .map(|s| match faces.iter().find(|(style, _)| style == s) {
+                Some((_, font)) => Glyphs::new(font),
+                None => Glyphs::none(),
+            })
+            .collect();
         let out = Out::new(output).map_err(io_error)?;
         // A few pages ahead at most: the layout waits rather than piling pages up.
         let (sender, receiver) = mpsc::sync_channel::<Event>(16);
         let worker = thread::spawn(move || {
             let mut out = out;
-            let (regular, bold) = &*glyphs;
             for event in receiver {
                 match event {
                     Event::Content(number, page) => {
-                        let data = page_content(page, regular, bold);
+                        let data = page_content(page, &glyphs);
                         out.stream(number, b"", &data, true)?;
                     }
                     Event::Objects(number, batch) => out.object_stream(number, &batch)?,
@@ -99,8 +114,7 @@ impl<W: Write + Send + 'static> Writer<W> {
         Ok(Writer {
             sender: Some(sender),
             worker: Some(worker),
-            regular,
-            bold,
+            faces,
         })
     }
 
@@ -130,7 +144,7 @@ impl<W: Write + Send + 'static> Writer<W> {
             .join()
             .map_err(|_| MinutesError::Pdf("la scrittura delle pagine si è interrotta".into()))?
             .map_err(io_error)?;
-        around(&mut out, &laid, &self.regular, &self.bold, meta).map_err(io_error)?;
+        around(&mut out, &laid, &self.faces, meta).map_err(io_error)?;
         out.finish(laid.next_number, &trailer()).map_err(io_error)
     }
 }
@@ -160,15 +174,16 @@ fn trailer() -> Vec<u8> {
 fn around<W: Write>(
     out: &mut Out<W>,
     laid: &Laid,
-    regular: &ParsedFont,
-    bold: &ParsedFont,
+    faces: &[(Style, ParsedFont)],
     meta: &Meta,
 ) -> std::io::Result<()> {
-    let regular_base = fixed::FONTS;
-    let bold_base = fixed::FONTS + embed::OBJECTS;
-    embed::write_face(out, regular_base, Style::Regular, regular)?;
-    embed::write_face(out, bold_base, Style::Bold, bold)?;
-    out.object(fixed::RESOURCES, &embed::resources(regular_base, bold_base))?;
+    let mut placed = Vec::with_capacity(faces.len());
+    for (style, font) in faces {
+        let base = embed::base(*style);
+        embed::write_face(out, base, *style, font)?;
+        placed.push((*style, base));
+    }
+    out.object(fixed::RESOURCES, &embed::resources(&placed))?;
 
     let mut pages = format!("<</Type/Pages/Count {}/Kids[", laid.pages.len()).into_bytes();
     for (i, p) in laid.pages.iter().enumerate() {

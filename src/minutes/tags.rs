@@ -20,9 +20,9 @@ pub mod fixed {
     pub const METADATA: u32 = 6;
     pub const ICC_PROFILE: u32 = 7;
     pub const PARENT_TREE: u32 = 8;
-    /// Six objects per face, two faces.
+    /// Six objects per face, four faces (the two fallback ones free when not embedded).
     pub const FONTS: u32 = 9;
-    pub const FIRST_FREE: u32 = 21;
+    pub const FIRST_FREE: u32 = 33;
 }
 
 /// Standard structure types (ISO 32000-1, 14.8.4): no role map is needed.

@@ -159,10 +159,10 @@ fn program(bytes: &[u8]) -> Option<Program> {
         let tag = bytes.get(rec..rec + 4)?.to_vec();
         find.insert(tag, u32_at(rec + 8)? as usize);
     }
-    let head = *find.get(&b"head".to_vec())?;
-    let hhea = *find.get(&b"hhea".to_vec())?;
-    let maxp = *find.get(&b"maxp".to_vec())?;
-    let hmtx = *find.get(&b"hmtx".to_vec())?;
+    let head = *find.get(b"head".as_slice())?;
+    let hhea = *find.get(b"hhea".as_slice())?;
+    let maxp = *find.get(b"maxp".as_slice())?;
+    let hmtx = *find.get(b"hmtx".as_slice())?;
     let per_em = u16_at(head + 18)?;
     let metrics = u16_at(hhea + 34)?;
     let glyphs = u16_at(maxp + 4)?;
@@ -304,10 +304,11 @@ fn fonts(
                             in_chars = true;
                         } else if line == "endbfchar" {
                             in_chars = false;
-                        } else if in_chars && let Some(hex) = line.strip_prefix('<') {
-                            if let Ok(g) = u16::from_str_radix(&hex[..4], 16) {
-                                unicode.insert(g);
-                            }
+                        } else if in_chars
+                            && let Some(hex) = line.strip_prefix('<')
+                            && let Ok(g) = u16::from_str_radix(&hex[..4], 16)
+                        {
+                            unicode.insert(g);
                         }
                     }
                 }
@@ -654,10 +655,10 @@ pub fn check(pdf: &[u8]) -> Vec<String> {
                         .and_then(|m| m.as_i64().ok());
                     let artifact =
                         op.operands.first().and_then(name).as_deref() == Some("Artifact");
-                    if let Some(m) = mcid {
-                        if !mcids.insert(m) {
-                            failures.push(format!("pagina {number}: MCID {m} ripetuto"));
-                        }
+                    if let Some(m) = mcid
+                        && !mcids.insert(m)
+                    {
+                        failures.push(format!("pagina {number}: MCID {m} ripetuto"));
                     }
                     stack.push(if artifact { Some(-1) } else { mcid });
                 }
