@@ -54,6 +54,10 @@ fn zip_time(moment: Moment) -> zip::DateTime {
     .unwrap_or_default()
 }
 
+/// The date the workbooks declare as their creation: fixed, for identical bytes (the same
+/// 1 January 1980 the zip entries carry).
+pub(super) const FIXED_YEAR: u16 = 1980;
+
 /// A binary spreadsheet's cell holds an IEEE double: the exact decimal goes through its text,
 /// which Rust parses to the nearest double. Any amount up to 9.999.999.999.999,99 has at most
 /// 15 significant digits and reads back as itself (see `table::Value::Number`).
@@ -264,21 +268,38 @@ pub fn ods(grids: &[Grid], moment: Moment) -> Result<Vec<u8>, WriteError> {
     restamp(&bytes, moment, true).map_err(|e| WriteError::Ods(e.to_string()))
 }
 
+/// For the import template (`template`): the entries stamped with the fixed time of the zip
+/// format (1 January 1980), the ODS parts put in one order, meta.xml left as written.
+pub(super) fn normalize_ods(bytes: &[u8]) -> zip::result::ZipResult<Vec<u8>> {
+    restamp_with(bytes, None, true)
+}
+
 /// Every zip entry stamped with `moment` (the writers stamp them with the clock or with 1980),
 /// in the same order. For ODS (`ods`), "mimetype" stays first and stored as ODF requires,
 /// the creation date goes into meta.xml, and each XML part is put in one order, since
 /// spreadsheet-ods writes namespaces, styles and manifest entries in the order of its hash
 /// maps (see `canonical`).
 fn restamp(bytes: &[u8], moment: Moment, ods: bool) -> zip::result::ZipResult<Vec<u8>> {
+    restamp_with(bytes, Some(moment), ods)
+}
+
+/// The same, the fixed time of the zip format when there is no moment.
+fn restamp_with(
+    bytes: &[u8],
+    moment: Option<Moment>,
+    ods: bool,
+) -> zip::result::ZipResult<Vec<u8>> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes))?;
     let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    let time = zip_time(moment);
+    let time = moment.map_or_else(zip::DateTime::default, zip_time);
     for i in 0..archive.len() {
         let name = archive.by_index_raw(i)?.name().to_string();
         if ods && name.ends_with(".xml") {
             let mut xml = String::new();
             archive.by_index(i)?.read_to_string(&mut xml)?;
-            if name == "meta.xml" {
+            if name == "meta.xml"
+                && let Some(moment) = moment
+            {
                 xml = with_dates(&xml, moment);
             }
             let options = zip::write::SimpleFileOptions::default()

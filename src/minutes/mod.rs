@@ -12,6 +12,7 @@
 //! `graduatoria` say what goes in each document.
 
 mod acts;
+mod changes;
 mod content;
 mod document;
 mod embed;
