@@ -8,6 +8,7 @@ pub mod anchor;
 pub mod app;
 pub mod cli;
 pub mod coverage;
+pub mod documents;
 pub mod domain;
 pub mod editor;
 pub mod import;

@@ -326,3 +326,14 @@ pub(crate) fn failing_messages(result: &ApplicationResult) -> Vec<String> {
         .map(|f| f.message.to_string())
         .collect()
 }
+
+/// What a scoring session reports, drawn from the data as they stand: for the documents that
+/// follow the minutes (letters, score sheets) when no closed session has kept it.
+pub fn scoring_record(ws: &Workspace, evaluation: &Evaluation) -> ScoringRecord {
+    scoring::scoring(ws, evaluation)
+}
+
+/// What a final session reports, drawn from the data as they stand.
+pub fn final_record(ws: &Workspace, evaluation: &Evaluation) -> FinalRecord {
+    final_session::final_ranking(ws, evaluation)
+}

@@ -97,12 +97,12 @@ fn the_csv_writes_an_apostrophe_before_a_formula() {
 
 #[test]
 fn the_workbooks_hold_formula_texts_as_string_cells() {
-    let xlsx = workbook::xlsx(&[grid()]).expect("xlsx");
+    let xlsx = workbook::xlsx(&[grid()], moment()).expect("xlsx");
     let sheet = zip_entry(&xlsx, "xl/worksheets/sheet1.xml");
     assert!(!sheet.contains("<f>") && !sheet.contains("<f "), "{sheet}");
     let styles = zip_entry(&xlsx, "xl/styles.xml");
     assert!(styles.contains("quotePrefix=\"1\""), "{styles}");
-    let ods = workbook::ods(&[grid()]).expect("ods");
+    let ods = workbook::ods(&[grid()], moment()).expect("ods");
     let content = zip_entry(&ods, "content.xml");
     assert!(!content.contains("table:formula"), "{content}");
     assert!(
@@ -275,4 +275,9 @@ fn libreoffice_does_evaluate_a_raw_formula_in_a_csv() {
         return;
     };
     assert!(flat[0].contains("table:formula"), "{}", flat[0]);
+}
+
+/// The moment the workbooks are dated by (their properties and zip entries).
+fn moment() -> commissione::domain::Moment {
+    commissione::domain::Moment::parse("2026-12-01T16:20:05+01:00").expect("moment")
 }

@@ -26,6 +26,12 @@ impl App {
                 }
                 Action::ExportMinutes(session) => self.export_minutes(ctx, session),
                 Action::ExportRanking => self.export_ranking(ctx),
+                Action::ExportLetters => self.export_letters(ctx),
+                Action::ExportTransparency => self.export_transparency(ctx),
+                Action::ExportScorePdf(member) => {
+                    self.save_due(now, true);
+                    self.export_score_pdf(ctx, member);
+                }
                 Action::ExportSpreadsheet(Some(path)) => self.export_spreadsheet(ctx, path),
                 Action::ExportSpreadsheet(None) => self.ask(ctx, Purpose::Spreadsheet),
                 Action::Present(application) => {

@@ -3,6 +3,7 @@
 
 mod check;
 mod close;
+mod documents;
 mod graduatoria;
 pub mod import;
 mod minutes;
@@ -132,6 +133,33 @@ pub enum Command {
         /// Cartella dell'avviso
         dir: PathBuf,
         /// Il file PDF da scrivere (se manca: DIR/verbali/graduatoria.pdf)
+        #[arg(short = 'o', long = "output")]
+        output: Option<PathBuf>,
+    },
+    /// Scrive una comunicazione di esito per ogni candidatura (PDF/A, per la PEC), con i metadati AgID
+    Lettere {
+        /// Cartella dell'avviso
+        dir: PathBuf,
+        /// La cartella in cui scriverle (se manca: DIR/verbali/comunicazioni)
+        #[arg(short = 'o', long = "output")]
+        output: Option<PathBuf>,
+    },
+    /// Scrive la tabella dei contributi per Amministrazione trasparente (artt. 26-27 D.Lgs. 33/2013) in CSV e ODS
+    Trasparenza {
+        /// Cartella dell'avviso
+        dir: PathBuf,
+        /// Il file da scrivere, senza o con estensione (se manca: DIR/verbali/trasparenza.csv e .ods)
+        #[arg(short = 'o', long = "output")]
+        output: Option<PathBuf>,
+    },
+    /// Scrive la scheda di valutazione individuale di un componente, da firmare (PDF/A)
+    Scheda {
+        /// Cartella dell'avviso
+        dir: PathBuf,
+        /// Il componente (il suo identificativo, come in commissione.ron)
+        #[arg(long)]
+        member: String,
+        /// Il file PDF da scrivere (se manca: DIR/verbali/scheda-ID.pdf)
         #[arg(short = 'o', long = "output")]
         output: Option<PathBuf>,
     },
@@ -383,6 +411,13 @@ pub fn run(command: Command) -> Exit {
         } => minutes::run(&dir, &session, output.as_deref()),
         Command::Graduatoria { dir, output } => graduatoria::run(&dir, output.as_deref()),
         Command::Verify { dir, file } => verify::run(&dir, file.as_deref()),
+        Command::Lettere { dir, output } => documents::letters(&dir, output.as_deref()),
+        Command::Trasparenza { dir, output } => documents::transparency(&dir, output.as_deref()),
+        Command::Scheda {
+            dir,
+            member,
+            output,
+        } => documents::sheet(&dir, &member, output.as_deref()),
     }
 }
 

@@ -77,6 +77,8 @@ pub fn run(
         }
     }
     let evaluation = rules::evaluate(&ws);
+    // Dated like the ranking: the closing of the final session, or this export.
+    let moment = crate::minutes::ranking_moment(&ws);
     let grid = || match matrix {
         true => export::matrix(&ws, &evaluation, &lots),
         false => export::ranking(&ws, &evaluation, &lots),
@@ -92,8 +94,8 @@ pub fn run(
         Format::Csv => workbook::csv(&grid()),
         Format::Xlsx | Format::Ods => {
             let written = match format {
-                Format::Xlsx => workbook::xlsx(&[grid()]),
-                _ => workbook::ods(&[grid()]),
+                Format::Xlsx => workbook::xlsx(&[grid()], moment),
+                _ => workbook::ods(&[grid()], moment),
             };
             match written {
                 Ok(bytes) => bytes,

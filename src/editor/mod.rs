@@ -294,6 +294,16 @@ impl Editor {
         }
     }
 
+    /// Reads, when called (on another thread), only the record `session` kept when it closed.
+    pub fn sealed_record_reader(
+        &self,
+        session: &SessionId,
+    ) -> impl FnOnce() -> Option<Vec<u8>> + Send + 'static {
+        let mut store = self.store.clone();
+        let session = session.clone();
+        move || store.sealed_record(&session).ok()
+    }
+
     /// The file last written of `member`'s score sheet in the call's folder, if the sheet has
     /// one: its log of changes, if it has one (see `workspace::sheet_log`), or the sheet.
     pub fn sheet_path(&self, member: &MemberId) -> Option<PathBuf> {

@@ -1,6 +1,7 @@
 //! Writing tables for spreadsheets: CSV in the Italian dialect, XLSX and ODS with numbers as
 //! numbers and amounts formatted as euro. The same data gives the same bytes: the workbooks'
-//! dates are fixed, since a timestamp would make every export differ from the last.
+//! dates (their properties and every zip entry) are the moment the caller gives, the closing of
+//! the session that fixed the data or the moment of a draft's export, never the clock's.
 
 use std::borrow::Cow;
 use std::collections::BTreeSet;
@@ -9,7 +10,7 @@ use std::io::{Cursor, Read, Write};
 use rust_decimal::Decimal;
 
 use super::canonical::canonical;
-use crate::domain::Money;
+use crate::domain::{Moment, Money};
 
 /// A cell to write.
 #[derive(Debug, Clone, PartialEq)]
@@ -36,6 +37,21 @@ pub enum WriteError {
     Xlsx(String),
     #[error("impossibile preparare il file ODS ({0})")]
     Ods(String),
+}
+
+/// A zip entry's time: the moment on Rome's clock (zip times have no zone), to the even
+/// second as the format keeps them.
+fn zip_time(moment: Moment) -> zip::DateTime {
+    let c = moment.rome();
+    zip::DateTime::from_date_and_time(
+        c.year() as u16,
+        c.month() as u8,
+        c.day() as u8,
+        c.hour() as u8,
+        c.minute() as u8,
+        c.second() as u8,
+    )
+    .unwrap_or_default()
 }
 
 /// The date the workbooks declare as their creation: fixed, for identical bytes (the same
@@ -111,12 +127,12 @@ fn decimals_format(scale: u32) -> String {
     }
 }
 
-/// An XLSX workbook, one worksheet per grid.
-pub fn xlsx(grids: &[Grid]) -> Result<Vec<u8>, WriteError> {
+/// An XLSX workbook, one worksheet per grid, created at `moment`.
+pub fn xlsx(grids: &[Grid], moment: Moment) -> Result<Vec<u8>, WriteError> {
     use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook};
     let err = |e: rust_xlsxwriter::XlsxError| WriteError::Xlsx(e.to_string());
     let mut book = Workbook::new();
-    let created = ExcelDateTime::from_ymd(FIXED_YEAR, 1, 1).map_err(err)?;
+    let created = ExcelDateTime::from_timestamp(moment.timestamp().as_second()).map_err(err)?;
     book.set_properties(
         &DocProperties::new()
             .set_creation_datetime(&created)
@@ -168,11 +184,12 @@ pub fn xlsx(grids: &[Grid]) -> Result<Vec<u8>, WriteError> {
         sheet.set_freeze_panes(1, 0).map_err(err)?;
         sheet.autofit();
     }
-    book.save_to_buffer().map_err(err)
+    let bytes = book.save_to_buffer().map_err(err)?;
+    restamp(&bytes, moment, false).map_err(|e| WriteError::Xlsx(e.to_string()))
 }
 
-/// An ODS workbook, one sheet per grid.
-pub fn ods(grids: &[Grid]) -> Result<Vec<u8>, WriteError> {
+/// An ODS workbook, one sheet per grid, created at `moment`.
+pub fn ods(grids: &[Grid], moment: Moment) -> Result<Vec<u8>, WriteError> {
     use spreadsheet_ods::{
         CellStyle, Sheet, Value, ValueFormatCurrency, ValueFormatNumber, WorkBook,
     };
@@ -248,22 +265,43 @@ pub fn ods(grids: &[Grid]) -> Result<Vec<u8>, WriteError> {
         book.push_sheet(sheet);
     }
     let bytes = spreadsheet_ods::write_ods_buf(&mut book, Vec::new()).map_err(err)?;
-    normalize_ods(&bytes).map_err(|e| WriteError::Ods(e.to_string()))
+    restamp(&bytes, moment, true).map_err(|e| WriteError::Ods(e.to_string()))
 }
 
-/// spreadsheet-ods stamps each zip entry with the clock and writes namespaces, styles and
-/// manifest entries in the order of its hash maps. The entries are copied in the same order,
-/// "mimetype" first and stored as ODF requires, with the fixed time the XLSX writer uses too,
-/// and each XML part put in one order (see `canonical`).
+/// For the import template (`template`): the entries stamped with the fixed time of the zip
+/// format (1 January 1980), the ODS parts put in one order, meta.xml left as written.
 pub(super) fn normalize_ods(bytes: &[u8]) -> zip::result::ZipResult<Vec<u8>> {
+    restamp_with(bytes, None, true)
+}
+
+/// Every zip entry stamped with `moment` (the writers stamp them with the clock or with 1980),
+/// in the same order. For ODS (`ods`), "mimetype" stays first and stored as ODF requires,
+/// the creation date goes into meta.xml, and each XML part is put in one order, since
+/// spreadsheet-ods writes namespaces, styles and manifest entries in the order of its hash
+/// maps (see `canonical`).
+fn restamp(bytes: &[u8], moment: Moment, ods: bool) -> zip::result::ZipResult<Vec<u8>> {
+    restamp_with(bytes, Some(moment), ods)
+}
+
+/// The same, the fixed time of the zip format when there is no moment.
+fn restamp_with(
+    bytes: &[u8],
+    moment: Option<Moment>,
+    ods: bool,
+) -> zip::result::ZipResult<Vec<u8>> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes))?;
     let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    let time = zip::DateTime::default();
+    let time = moment.map_or_else(zip::DateTime::default, zip_time);
     for i in 0..archive.len() {
         let name = archive.by_index_raw(i)?.name().to_string();
-        if name.ends_with(".xml") {
+        if ods && name.ends_with(".xml") {
             let mut xml = String::new();
             archive.by_index(i)?.read_to_string(&mut xml)?;
+            if name == "meta.xml"
+                && let Some(moment) = moment
+            {
+                xml = with_dates(&xml, moment);
+            }
             let options = zip::write::SimpleFileOptions::default()
                 .compression_method(zip::CompressionMethod::Deflated)
                 .last_modified_time(time);
@@ -274,4 +312,30 @@ pub(super) fn normalize_ods(bytes: &[u8]) -> zip::result::ZipResult<Vec<u8>> {
         }
     }
     Ok(out.finish()?.into_inner())
+}
+
+/// meta.xml with the document's creation and modification date (Rome's time, as office
+/// suites write them).
+fn with_dates(xml: &str, moment: Moment) -> String {
+    let c = moment.rome();
+    let date = format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
+        c.year(),
+        c.month(),
+        c.day(),
+        c.hour(),
+        c.minute(),
+        c.second()
+    );
+    let dates = format!("<meta:creation-date>{date}</meta:creation-date><dc:date>{date}</dc:date>");
+    let xml = if xml.contains("xmlns:dc=") {
+        xml.to_string()
+    } else {
+        xml.replacen(
+            "<office:document-meta ",
+            "<office:document-meta xmlns:dc=\"http://purl.org/dc/elements/1.1/\" ",
+            1,
+        )
+    };
+    xml.replacen("<office:meta>", &format!("<office:meta>{dates}"), 1)
 }

@@ -186,7 +186,10 @@ fn basis(c: &CriterionInfo, r: &CriterionResult) -> String {
         Method::Linear { percent, .. } => {
             let x = r.measure.map(|x| {
                 if *percent {
-                    italian::percent((x * Decimal::ONE_HUNDRED).round_dp(4).normalize())
+                    italian::percent_shown(
+                        x * Decimal::ONE_HUNDRED,
+                        rust_decimal::RoundingStrategy::ToZero,
+                    )
                 } else {
                     italian::number(x)
                 }
@@ -367,7 +370,8 @@ fn cofinancing(flow: &mut Flow, lot: &LotScoring) {
             italian::euro(c.cash),
             italian::euro(c.in_kind),
             italian::euro(c.requested),
-            italian::percent(c.share_percent.normalize()),
+            // Compared with the minimum share: never rounded up to it, as the checks say it.
+            italian::percent_shown(c.share_percent, rust_decimal::RoundingStrategy::ToZero),
             if c.failures.is_empty() {
                 "conforme"
             } else {

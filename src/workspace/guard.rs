@@ -138,9 +138,10 @@ mod tests {
             "sedute/s2.ron",
             "sedute/s2.verbale.json",
             "avviso.ron.bak",
+            "verbali/sigillati/verbale-02-s2.pdf",
+            "verbali/sigillati/verbale-02-s2.metadati.json",
             "schede",
             ".commissione.blocco",
-            "verbali/sigillati/verbale-02-s2.pdf",
             "verbali/sigillati/nuovo.pdf",
             "verbali/sigillati",
         ] {

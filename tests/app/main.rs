@@ -391,6 +391,14 @@ fn a_session_is_recorded_and_its_verbale_written_as_pdf() {
     assert!(h.state().errors().is_empty(), "{:?}", h.state().errors());
     let bytes = std::fs::read(&pdf).expect("the verbale is written");
     assert!(bytes.starts_with(b"%PDF"));
+    // With its AgID metadata beside it, naming the file's SHA-256 and the draft.
+    let metadata = std::fs::read_to_string(dir.join("verbali").join("verbale-01-s1.metadati.json"))
+        .expect("the verbale's metadata are written beside it");
+    assert!(
+        metadata.contains(&commissione::seal::sha256_hex(&bytes)),
+        "{metadata}"
+    );
+    assert!(metadata.contains("\"bozza\""), "{metadata}");
 
     // And the public ranking, from the Graduatoria view.
     click(&mut h, s::VIEW_GRADUATORIA);
@@ -398,7 +406,66 @@ fn a_session_is_recorded_and_its_verbale_written_as_pdf() {
     let ranking = dir.join("verbali").join("graduatoria.pdf");
     let written = s::ranking_written(&ranking.display().to_string());
     wait_for(&mut h, |h| h.query_by_label(&written).is_some());
-    assert!(std::fs::read(&ranking).unwrap().starts_with(b"%PDF"));
+    let bytes = std::fs::read(&ranking).unwrap();
+    assert!(bytes.starts_with(b"%PDF"));
+    let metadata = std::fs::read_to_string(dir.join("verbali").join("graduatoria.metadati.json"))
+        .expect("the ranking's metadata are written beside it");
+    assert!(
+        metadata.contains(&commissione::seal::sha256_hex(&bytes)),
+        "{metadata}"
+    );
+    assert!(metadata.contains("\"Graduatoria\""), "{metadata}");
+
+    // The letters to the applicants and the table for Amministrazione trasparente.
+    click(&mut h, s::EXPORT_LETTERS);
+    let letters = dir.join("verbali").join("comunicazioni");
+    let written = s::documents_written(&letters.display().to_string());
+    wait_for(&mut h, |h| h.query_by_label(&written).is_some());
+    assert!(h.state().errors().is_empty(), "{:?}", h.state().errors());
+    let count = std::fs::read_dir(&letters)
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "pdf")
+        })
+        .count();
+    assert_eq!(
+        count,
+        h.state()
+            .work()
+            .unwrap()
+            .editor()
+            .workspace()
+            .applications()
+            .len()
+    );
+    click(&mut h, s::EXPORT_TRANSPARENCY);
+    let table = dir.join("verbali").join("trasparenza.csv");
+    let written = s::documents_written(&table.display().to_string());
+    wait_for(&mut h, |h| h.query_by_label(&written).is_some());
+    assert!(dir.join("verbali").join("trasparenza.ods").exists());
+
+    // A member's score sheet to sign, from the Valutazione view.
+    click(&mut h, s::VIEW_VALUTAZIONE);
+    click(&mut h, s::EXPORT_SCORE_PDF);
+    h.state_mut().set_open_documents(false);
+    wait_for(&mut h, |h| h.query_by_label_contains("scheda-").is_some());
+    assert!(h.state().errors().is_empty(), "{:?}", h.state().errors());
+    let sheet = std::fs::read_dir(dir.join("verbali"))
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("scheda-")
+        })
+        .expect("the score sheet is written");
+    let stamp = commissione::minutes::stamp_in_pdf(&std::fs::read(sheet).unwrap()).unwrap();
+    assert_eq!(stamp.kind, "scheda");
 }
 
 #[test]

@@ -91,6 +91,18 @@ fn a_session_is_closed_from_the_window_and_its_verbale_is_the_one_kept() {
         commissione::minutes::seal_in_pdf(&bytes).as_deref(),
         Some(seal.sha256.as_str())
     );
+    // The very bytes sealed at closing, with the metadata of the final version beside them.
+    let sealed = dir
+        .join("verbali")
+        .join("sigillati")
+        .join("verbale-01-s1.pdf");
+    assert!(std::fs::read(sealed).unwrap() == bytes);
+    let metadata =
+        std::fs::read_to_string(dir.join("verbali").join("verbale-01-s1.metadati.json")).unwrap();
+    assert!(
+        metadata.contains("\"VersioneDelDocumento\": \"1\""),
+        "{metadata}"
+    );
     // ...so that a kept record altered afterwards stops the export, as on the command line.
     let kept = dir.join("sedute/s1.verbale.json");
     let mut record = std::fs::read(&kept).unwrap();

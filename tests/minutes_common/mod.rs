@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod pdfa;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -168,6 +170,20 @@ pub fn binary() -> PathBuf {
 
 pub fn run(args: &[&std::ffi::OsStr]) -> (i32, String, String) {
     let out = Command::new(binary()).args(args).output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// `run` with the moment of export fixed, as scripts fix it for reproducible drafts.
+pub fn run_at(args: &[&std::ffi::OsStr], epoch: &str) -> (i32, String, String) {
+    let out = Command::new(binary())
+        .args(args)
+        .env("SOURCE_DATE_EPOCH", epoch)
+        .output()
+        .unwrap();
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned(),

@@ -36,10 +36,10 @@ def main(src, out, key, cert, field="FirmaPresidente", ca=None):
         signers.sign_pdf(IncrementalPdfFileWriter(inf), meta, signer=signer, output=outf)
 
     roots = chain or [load_cert_from_pemder(cert)]
-    ok = True
     with open(out, "rb") as f:
         signatures = PdfFileReader(f).embedded_signatures
         print(f"firme: {len(signatures)}")
+        ok = len(signatures) > 0
         for signature in signatures:
             status = validate_pdf_signature(signature, ValidationContext(trust_roots=roots))
             print(status.pretty_print_details())

@@ -68,6 +68,20 @@ pub fn graduatoria_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
             desk.out.push(super::Action::ExportRanking);
         }
         if ui
+            .button(s::EXPORT_LETTERS)
+            .on_hover_text(s::EXPORT_LETTERS_HINT)
+            .clicked()
+        {
+            desk.out.push(super::Action::ExportLetters);
+        }
+        if ui
+            .button(s::EXPORT_TRANSPARENCY)
+            .on_hover_text(s::EXPORT_TRANSPARENCY_HINT)
+            .clicked()
+        {
+            desk.out.push(super::Action::ExportTransparency);
+        }
+        if ui
             .selectable_label(state.export.is_some(), s::EXPORT_SPREADSHEET)
             .on_hover_text(s::EXPORT_SPREADSHEET_HINT)
             .clicked()

@@ -80,6 +80,12 @@ pub enum Action {
     ExportMinutes(SessionId),
     /// The public ranking as PDF.
     ExportRanking,
+    /// A letter to each applicant with its outcome, in `verbali/comunicazioni/`.
+    ExportLetters,
+    /// The table of grants for Amministrazione trasparente, CSV and ODS.
+    ExportTransparency,
+    /// A member's score sheet as PDF, to sign.
+    ExportScorePdf(MemberId),
     /// Export the ranking and the score matrix to this spreadsheet, or ask where (None).
     ExportSpreadsheet(Option<PathBuf>),
     /// Start the presentation mode, at an application if one is given.

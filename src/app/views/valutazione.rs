@@ -60,6 +60,7 @@ pub struct State {
 }
 
 pub fn valutazione_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
+    let who = member(state, desk);
     ui.horizontal_wrapped(|ui| {
         ui.heading(s::VIEW_VALUTAZIONE);
         ui.separator();
@@ -70,6 +71,16 @@ pub fn valutazione_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
             (Tab::Sheets, s::TAB_SHEETS),
         ] {
             ui.selectable_value(&mut state.tab, tab, label);
+        }
+        if let Some(m) = &who {
+            ui.separator();
+            if ui
+                .button(s::EXPORT_SCORE_PDF)
+                .on_hover_text(s::EXPORT_SCORE_PDF_HINT)
+                .clicked()
+            {
+                desk.out.push(super::Action::ExportScorePdf(m.clone()));
+            }
         }
     });
     ui.separator();

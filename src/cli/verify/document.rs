@@ -1,5 +1,7 @@
-//! `commissione verify DIR FILE.pdf`: whether a verbale or the public ranking is the document
-//! the workspace issued, byte for byte, possibly signed afterwards.
+//! `commissione verify DIR FILE.pdf`: whether a verbale, the public ranking or a member's score
+//! sheet is the document the workspace issued, byte for byte, possibly signed afterwards. A
+//! draft, the ranking and a score sheet are drawn again with the date they carry (the moment
+//! of their export).
 
 use std::path::Path;
 
@@ -38,6 +40,7 @@ pub(super) fn run(dir: &Path, file: &Path) -> Exit {
     let matches = match (stamp.kind.as_str(), &stamp.session) {
         ("verbale", Some(_)) => verbale(&ws, &mut Store::new(dir, loaded.sources), &stamp, &pdf),
         ("graduatoria", _) => graduatoria(&ws, &stamp, &pdf),
+        ("scheda", _) => scheda(&ws, &mut Store::new(dir, loaded.sources), &stamp, &pdf),
         _ => {
             println!(
                 "{}: il documento porta un sigillo, ma non dice di quale seduta sia il verbale.",
@@ -102,7 +105,10 @@ fn verbale_from_data(ws: &Workspace, session: &Session, stamp: &Stamp, pdf: &[u8
         None => println!("La seduta non è ancora chiusa: il verbale è una bozza."),
     }
     if ok {
-        match minutes::render_minutes(&record, session.seal.as_ref()) {
+        // A draft is drawn again with the moment it carries as its date (a closed session's
+        // verbale is dated by its closing).
+        let dated = stamp.issued.unwrap_or_else(minutes::issue_moment);
+        match minutes::render_minutes_at(&record, session.seal.as_ref(), dated) {
             Ok(document) => ok &= compare(pdf, &document, "il verbale rigenerato dai dati"),
             Err(e) => {
                 println!("Il verbale non si può rigenerare: {e}.");
@@ -200,7 +206,7 @@ fn graduatoria(ws: &Workspace, stamp: &Stamp, pdf: &[u8]) -> bool {
     if !ok {
         println!("I dati dell'avviso sono cambiati da quando la graduatoria è stata scritta.");
     }
-    match minutes::render_ranking(&record) {
+    match minutes::render_ranking_at(&record, stamp.issued.unwrap_or_else(minutes::issue_moment)) {
         Ok(document) => ok &= compare(pdf, &document, "la graduatoria rigenerata dai dati"),
         Err(e) => {
             println!("La graduatoria non si può rigenerare: {e}.");
@@ -211,6 +217,49 @@ fn graduatoria(ws: &Workspace, stamp: &Stamp, pdf: &[u8]) -> bool {
         println!("Esito: la graduatoria corrisponde ai dati dell'avviso.");
     } else {
         println!("Esito: la graduatoria NON corrisponde ai dati dell'avviso.");
+    }
+    ok
+}
+
+/// A member's score sheet: its fingerprint recomputed from the data (the kept record of a
+/// closed scoring session, or the data as they stand for a draft), and the file the sheet
+/// drawn again with the date it carries, possibly signed afterwards.
+fn scheda(ws: &Workspace, store: &mut Store, stamp: &Stamp, pdf: &[u8]) -> bool {
+    let Some(member) = &stamp.member else {
+        println!("La scheda non dice di quale componente sia.");
+        println!("Esito: la scheda NON corrisponde.");
+        return false;
+    };
+    let mut kept = |id: &crate::domain::SessionId| store.sealed_record(id).ok();
+    let issued = stamp.issued.unwrap_or_else(minutes::issue_moment);
+    let Some((record, dated)) =
+        crate::documents::sheet::sheet_record(ws, member, &mut kept, issued)
+    else {
+        println!("Il componente «{member}» della scheda non è nella commissione di questo avviso.");
+        println!("Esito: la scheda NON corrisponde.");
+        return false;
+    };
+    let computed = crate::documents::sheet::sheet_seal(&record);
+    println!("Scheda di valutazione di {} ({member}).", record.name);
+    println!("Impronta nel PDF:         {}", stamp.seal);
+    println!("Impronta ricalcolata:     {computed}");
+    let mut ok = stamp.seal.eq_ignore_ascii_case(&computed);
+    if !ok {
+        println!("I dati della scheda sono cambiati da quando è stata scritta.");
+    }
+    if ok {
+        match minutes::sheet_pdf(&record, dated) {
+            Ok(document) => ok &= compare(pdf, &document, "la scheda rigenerata dai dati"),
+            Err(e) => {
+                println!("La scheda non si può rigenerare: {e}.");
+                ok = false;
+            }
+        }
+    }
+    if ok {
+        println!("Esito: la scheda corrisponde ai dati dell'avviso.");
+    } else {
+        println!("Esito: la scheda NON corrisponde ai dati dell'avviso.");
     }
     ok
 }
