@@ -13,6 +13,7 @@ pub mod import;
 pub mod italian;
 pub mod minutes;
 mod parallel;
+pub mod platform;
 pub mod record;
 pub mod rules;
 pub mod samples;

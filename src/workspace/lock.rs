@@ -45,7 +45,7 @@ impl Holder {
         if quiet > STALE_AFTER_MINUTES * 60 {
             return true;
         }
-        self.host == host_name() && !process_alive(self.pid)
+        self.host == host_name() && !crate::platform::process_alive(self.pid)
     }
 }
 
@@ -66,15 +66,6 @@ fn host_name() -> String {
         })
         .filter(|h| !h.is_empty())
         .unwrap_or_else(|| "computer sconosciuto".into())
-}
-
-fn process_alive(pid: u32) -> bool {
-    if cfg!(target_os = "linux") {
-        Path::new("/proc").join(pid.to_string()).exists()
-    } else {
-        // Elsewhere there is no cheap check: only the age of the lock tells.
-        true
-    }
 }
 
 /// A lock this instance holds; dropping it releases it.
