@@ -7,7 +7,6 @@ use crate::domain::{
     AdmissionOutcome, Allocation, ConflictKind, Date, LegalForm, Moment, Money, Role, SessionKind,
     TimeOfDay,
 };
-use crate::rules::Outcome;
 
 /// "131.760,00": thousands with a point, decimals with a comma, as many decimals as `value` has.
 pub fn number(value: Decimal) -> String {
@@ -291,28 +290,6 @@ pub fn role(role: Role) -> &'static str {
         Role::President => "Presidente",
         Role::Commissioner => "Componente",
         Role::Secretary => "Segretario verbalizzante",
-    }
-}
-
-pub fn outcome(outcome: Outcome) -> &'static str {
-    match outcome {
-        Outcome::Funded => "finanziata",
-        Outcome::PartiallyFunded => "finanziata parzialmente",
-        Outcome::EligibleNotFunded => "idonea non finanziata",
-        Outcome::TieUnresolved => "in attesa di sorteggio",
-        Outcome::PendingTie => "in attesa dell'esito del sorteggio",
-        Outcome::BelowThreshold => "non idonea",
-        Outcome::Incomplete => "valutazione incompleta",
-        Outcome::Excluded => "esclusa",
-    }
-}
-
-/// The outcome as the lot's mode says it: a single-winner lot selects, it does not fund.
-pub fn outcome_in(outcome_value: Outcome, allocation: Allocation) -> &'static str {
-    match (outcome_value, allocation) {
-        (Outcome::Funded, Allocation::SingleWinner) => "selezionata per la co-progettazione",
-        (Outcome::EligibleNotFunded, Allocation::SingleWinner) => "idonea non selezionata",
-        _ => outcome(outcome_value),
     }
 }
 

@@ -4,6 +4,7 @@
 //! [`rules::evaluate`] → [`rules::Evaluation`] → the window, the command line or the minutes.
 //! `domain` and `rules` know nothing of files, windows or PDF.
 
+pub mod anchor;
 pub mod app;
 pub mod cli;
 pub mod coverage;
@@ -13,6 +14,7 @@ pub mod import;
 pub mod italian;
 pub mod minutes;
 mod parallel;
+pub mod pdf_check;
 pub mod platform;
 pub mod record;
 pub mod rules;

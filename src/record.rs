@@ -8,8 +8,10 @@
 //! depends on its kind: `opening`, `scoring` and `final_session` build those parts; `ranking`
 //! is the public ranking.
 
+mod acts;
 mod final_session;
 mod opening;
+mod pending;
 mod ranking;
 mod scoring;
 
@@ -23,8 +25,10 @@ use crate::domain::{
 };
 use crate::rules::{self, ApplicationResult, Check, Evaluation, Outcome};
 
+pub use acts::{ActsRecord, IntegrationRecord, WithdrawalRecord};
 pub use final_session::{FinalRecord, LotRanking, RankedRecord, TieRecord, UnrankedRecord};
 pub use opening::{AdmissionRecord, OpeningRecord, ReceivedRecord, SoccorsoRecord};
+pub use pending::{IncompleteRecord, PendingRecord, UndecidedRecord, pending};
 pub use ranking::{PublicLot, PublicOther, PublicRanked, RankingRecord, ranking_record};
 pub use scoring::{
     ApplicationScoring, CofinancingRow, CriterionInfo, CriterionResult, GapRecord, JudgementInfo,
@@ -47,6 +51,15 @@ pub struct SessionRecord {
     pub declarations: Vec<MemberDeclarations>,
     /// What the session did, according to its kind.
     pub business: Business,
+    /// The acts the session recorded, whatever its kind: decisions, soccorso istruttorio,
+    /// integrations, withdrawn declarations. (Records kept before it existed have none here:
+    /// an opening session's decisions were in its `business`.) Not written when empty, so that
+    /// a record kept by an earlier version reads back to the same bytes and its seal holds.
+    #[serde(default, skip_serializing_if = "ActsRecord::is_empty")]
+    pub acts: ActsRecord,
+    /// What was still undecided or not fully scored (not written when nothing was).
+    #[serde(default, skip_serializing_if = "PendingRecord::is_empty")]
+    pub pending: PendingRecord,
     /// Draws (sorteggi) held in the session.
     pub draws: Vec<DrawRecord>,
     pub notes: Vec<String>,
@@ -179,9 +192,7 @@ pub fn session_record(
         })
         .collect();
     let business = match s.kind {
-        SessionKind::OpeningPublic => {
-            Business::Opening(opening::opening(ws, evaluation, session, s.date))
-        }
+        SessionKind::OpeningPublic => Business::Opening(opening::opening(ws)),
         SessionKind::ReservedScoring => Business::Scoring(scoring::scoring(ws, evaluation)),
         SessionKind::Final => Business::Final(final_session::final_ranking(ws, evaluation)),
     };
@@ -203,6 +214,8 @@ pub fn session_record(
         },
         declarations: declarations(ws, &s.present),
         business,
+        acts: acts::acts(ws, evaluation, s),
+        pending: pending::pending(ws, evaluation),
         draws: s
             .draws
             .iter()

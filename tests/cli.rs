@@ -11,7 +11,9 @@ fn check_prints_admissibility_and_exits_zero() {
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("File: nessun errore."));
     assert!(
-        out.contains("P4 · Associazione P4 · lotto «coworking»: esclusa (proposta)"),
+        out.contains(
+            "P4 · Associazione P4 · lotto «coworking»: esclusa\n    motivazione: Co-finanziamento inferiore al minimo del 10%."
+        ),
         "{out}"
     );
     assert!(

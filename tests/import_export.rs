@@ -132,14 +132,21 @@ fn the_score_matrix_in_every_format() {
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(
         lines[0],
-        "\u{feff}lotto;protocollo;soggetto;criterio;Anna Verdi (m1);Marco Neri (m2);Giulia Russo (m3);punti_prima_della_riparametrazione;punti"
+        "\u{feff}lotto;protocollo;soggetto;criterio;Anna Verdi (m1);Marco Neri (m2);Giulia Russo (m3);punti_prima_della_riparametrazione;punti;esito"
     );
     assert_eq!(
         lines[1],
-        "coworking;P2;Associazione P2;A;0,6;0,6;astenuto;24,00;32,73"
+        "coworking;P2;Associazione P2;A;0,6;0,6;astenuto;24,00;32,73;"
+    );
+    // The totale row carries the outcome, in the words of the ranking for the lot's mode.
+    assert!(
+        lines.contains(
+            &"coworking;P2;Associazione P2;totale;;;;79,00;87,73;selezionata per la co-progettazione"
+        ),
+        "{out}"
     );
     assert!(
-        lines.contains(&"coworking;P2;Associazione P2;totale;;;;79,00;87,73"),
+        lines.contains(&"coworking;P4;Associazione P4;totale;;;;;;esclusa"),
         "{out}"
     );
     for format in ["xlsx", "ods"] {

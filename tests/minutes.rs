@@ -118,8 +118,8 @@ fn the_opening_verbale_lists_what_was_received_and_decided() {
     edit(
         dir.path(),
         "candidature/P4.ron",
-        "decision: None",
-        "decision: (outcome: Excluded, reason: \"Co-finanziamento inferiore al minimo del 10%.\", session: \"s1\")",
+        "session: None",
+        "session: \"s1\"",
     );
     edit(
         dir.path(),

@@ -86,7 +86,11 @@ fn a_signed_verbale_validates_and_still_verifies() {
     ]);
     assert_eq!(code, 0, "{stdout}");
     assert!(
-        stdout.contains("seguito da aggiunte successive"),
+        stdout.contains("seguito da aggiunte che contengono solo firme digitali"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("1. firmata da Presidente di prova"),
         "{stdout}"
     );
 }

@@ -57,7 +57,11 @@ fn closing_seals_the_record_and_keeps_it() {
         "m3 abstains on P2"
     );
     let kept = fs::read(dir.join("sedute/s1.verbale.json")).expect("the record is kept");
-    assert_eq!(commissione::seal::sha256_hex(&kept), seal.sha256);
+    assert_eq!(
+        Some(commissione::seal::sha256_hex(&kept)),
+        seal.record,
+        "the seal names the kept record by its hash"
+    );
     // The kept record draws the same verbale as the data do now.
     let out = dir.join("v1.pdf");
     let (code, text, err) = run(&["minutes", p(&dir), "--session", "s1", "-o", p(&out)]);
@@ -245,7 +249,14 @@ fn a_hand_edit_after_closing_is_caught_by_verify() {
 #[test]
 fn close_from_the_command_line() {
     let (_tmp, dir) = fixture("example-b-lottery");
+    // A final session over applications nobody decided on closes only when told so.
     let (code, out, err) = run(&["close", p(&dir), "--session", "s1"]);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(
+        err.contains("H1") && err.contains("--conferma-pendenti"),
+        "{err}"
+    );
+    let (code, out, err) = run(&["close", p(&dir), "--session", "s1", "--conferma-pendenti"]);
     assert_eq!(code, 0, "{out}{err}");
     assert!(out.contains("Seduta «s1» chiusa. Sigillo:"), "{out}");
     let (code, _, err) = run(&["close", p(&dir), "--session", "s1"]);

@@ -71,6 +71,11 @@ fn describe(command: &Command, ws: &Workspace) -> Option<String> {
             member,
             application,
             ..
+        }
+        | Command::WithdrawConflict {
+            member,
+            application,
+            ..
         } => s::amend_declaration(&name(member), application.as_str()),
         Command::Decide { application, .. } => s::amend_decision(application.as_str()),
         Command::Document {

@@ -101,6 +101,7 @@ impl App {
                         }
                         ReadOnly::Journal(e) => s::read_only_journal(e),
                         ReadOnly::Chosen => s::READ_ONLY_CHOSEN.to_string(),
+                        ReadOnly::Unfinished(_) => ro.reason(),
                     };
                     widgets::note(ui, Tone::Warn, why);
                     if let ReadOnly::Busy(holder) = ro
@@ -108,6 +109,19 @@ impl App {
                         && ui.button(s::TAKE_OVER).clicked()
                     {
                         take_over = Some(holder.who.clone());
+                    }
+                });
+            }
+            if !editor.sealed_warnings().is_empty() {
+                // Not collapsed: data a signed verbale fixed were changed behind its back.
+                egui::Frame::group(ui.style()).show(ui, |ui| {
+                    ui.label(
+                        RichText::new(s::SEALED_DATA_CHANGED)
+                            .strong()
+                            .color(Tone::Bad.color(ui)),
+                    );
+                    for warning in editor.sealed_warnings() {
+                        widgets::note(ui, Tone::Bad, warning.as_str());
                     }
                 });
             }
@@ -166,6 +180,7 @@ impl App {
                 dir: editor.dir(),
                 ws: editor.workspace(),
                 eval: editor.evaluation(),
+                problems: editor.problems(),
                 actor: editor.actor(),
                 writable: editor.read_only().is_none(),
                 generation,
@@ -202,6 +217,7 @@ impl App {
                 dir: editor.dir(),
                 ws: editor.workspace(),
                 eval: editor.evaluation(),
+                problems: editor.problems(),
                 actor: editor.actor(),
                 writable: false,
                 generation,

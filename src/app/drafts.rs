@@ -385,6 +385,9 @@ pub fn commit(field: &Field, text: &str, ws: &Workspace) -> Commit {
             if reason.is_empty() && *outcome != AdmissionOutcome::Admitted {
                 return Commit::Wait(s::DECISION_NEEDS_REASON.into());
             }
+            if reason.is_empty() && fails_checks(ws, application) {
+                return Commit::Wait(s::ADMISSION_NEEDS_REASON.into());
+            }
             let saved = ws
                 .application(application)
                 .and_then(|a| a.decision.as_ref());
@@ -460,6 +463,19 @@ pub fn commit(field: &Field, text: &str, ws: &Workspace) -> Commit {
             }
         }
     }
+}
+
+/// Whether the application fails any admissibility check: then admitting it needs a reason.
+fn fails_checks(ws: &Workspace, application: &Protocol) -> bool {
+    let call = ws.call();
+    ws.application(application).is_some_and(|app| {
+        call.lot(&app.lot).is_some_and(|lot| {
+            crate::rules::admissibility::admission(app, call, lot)
+                .failures()
+                .next()
+                .is_some()
+        })
+    })
 }
 
 /// The latest session not yet closed: decisions taken now belong to it.

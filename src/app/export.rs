@@ -135,18 +135,18 @@ pub fn ranking_path(dir: &Path) -> PathBuf {
 }
 
 /// What makes the verbale's bytes, run on the export thread: as the command line issues it
-/// (see [`minutes::issued_minutes_pdf`]), `kept` reading the record kept at closing.
+/// (see [`minutes::issued_minutes_pdf`]), `kept` reading what was kept at closing.
 pub fn minutes_writer(
     ws: Workspace,
     session: SessionId,
-    kept: impl FnOnce() -> Option<Vec<u8>> + Send + 'static,
+    kept: impl FnOnce() -> minutes::Kept + Send + 'static,
 ) -> impl FnOnce() -> Result<Vec<u8>, String> + Send + 'static {
     move || {
-        let kept = match ws.session(&session).and_then(|s| s.seal.as_ref()) {
-            Some(_) => kept(),
-            None => None,
-        };
-        minutes::issued_minutes_pdf(&ws, &session, kept.as_deref()).map_err(|e| e.to_string())
+        let kept = ws
+            .session(&session)
+            .and_then(|s| s.seal.as_ref())
+            .map(|_| kept());
+        minutes::issued_minutes_pdf(&ws, &session, kept.as_ref()).map_err(|e| e.to_string())
     }
 }
 

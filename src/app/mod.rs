@@ -276,6 +276,9 @@ impl App {
         self.start.choice = None;
         self.presenting = false;
         self.stale = None;
+        if let Some(r) = work.editor().recovered() {
+            self.messages.notice(r.message());
+        }
         self.work = Some(work);
     }
 
@@ -410,6 +413,7 @@ impl App {
             dir: editor.dir(),
             ws: editor.workspace(),
             eval: editor.evaluation(),
+            problems: editor.problems(),
             actor: editor.actor(),
             writable: false,
             generation,

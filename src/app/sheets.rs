@@ -47,7 +47,12 @@ impl App {
             self.messages.error(s::no_sheet_to_export(&name));
             return;
         };
-        let text = match travel::export(ws, sheet) {
+        // A member exports their own sheet; the secretariat any member's.
+        let exported_by = match work.editor().actor() {
+            crate::editor::Actor::Member(me) => Some(me),
+            crate::editor::Actor::Secretariat => None,
+        };
+        let text = match travel::export(ws, sheet, exported_by) {
             Ok(text) => text,
             Err(e) => {
                 self.messages.error(e.to_string());
@@ -78,7 +83,7 @@ impl App {
             }
         };
         let ws = work.editor().workspace();
-        let sheet = match travel::check(ws, Path::new(&file), &text) {
+        let sheet = match travel::check(ws, Path::new(&file), &text, None) {
             Ok(incoming) => incoming.sheet,
             Err(refusal @ Refusal::AlreadyHeld { .. }) => {
                 self.messages

@@ -86,6 +86,8 @@ pub fn sample_failed(error: &str) -> String {
     format!("Non è stato possibile preparare l'avviso di esempio: {error}")
 }
 
+pub const SEALED_DATA_CHANGED: &str = "ATTENZIONE: dati fissati da sedute chiuse sono stati cambiati senza rettifica, o i sigilli non corrispondono al registro. I verbali firmati fanno fede: ciò che segue va chiarito prima di proseguire.";
+
 pub fn problems_on_open(n: usize) -> String {
     format!(
         "{} nei file dell'avviso: le parti interessate non sono state caricate (fare clic per i dettagli).",

@@ -61,18 +61,14 @@ pub fn outcome_tone(outcome: Outcome) -> Tone {
         Outcome::Funded | Outcome::PartiallyFunded => Tone::Good,
         Outcome::EligibleNotFunded => Tone::Info,
         Outcome::TieUnresolved | Outcome::PendingTie | Outcome::Incomplete => Tone::Warn,
-        Outcome::BelowThreshold | Outcome::Excluded => Tone::Bad,
+        Outcome::BelowThreshold | Outcome::ExclusionProposed | Outcome::Excluded => Tone::Bad,
     }
 }
 
-/// What the status badge says of an application: the admission while it is excluded (with
-/// "(proposta)" when only the checks say so), the outcome otherwise.
+/// What the status badge says of an application: its outcome, with "(proposta)" for an
+/// exclusion the commission has not decided.
 pub fn status_text(result: &ApplicationResult, allocation: Allocation) -> &'static str {
-    if result.outcome == Outcome::Excluded {
-        italian::admission(result.admission.outcome, result.admission.decided)
-    } else {
-        italian::outcome_in(result.outcome, allocation)
-    }
+    result.outcome.label(allocation)
 }
 
 pub fn status_badge(ui: &mut Ui, result: &ApplicationResult, allocation: Allocation) -> Response {

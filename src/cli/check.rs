@@ -48,6 +48,22 @@ pub fn run(dir: &Path, all: bool) -> Exit {
         }
     }
 
+    let sealed = loaded
+        .workspace
+        .as_ref()
+        .map(|ws| crate::anchor::warnings(dir, ws))
+        .unwrap_or_default();
+    if !sealed.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nATTENZIONE: dati fissati da sedute chiuse cambiati senza rettifica, o sigilli che non corrispondono al registro ({}):",
+            sealed.len()
+        );
+        for warning in &sealed {
+            let _ = writeln!(out, "  {warning}");
+        }
+    }
+
     if let Some(ws) = &loaded.workspace {
         let evaluation = rules::evaluate(ws);
         let _ = writeln!(out, "\nAmmissibilità:");
@@ -95,8 +111,8 @@ pub fn run(dir: &Path, all: bool) -> Exit {
             }
         }
     }
-    let status = emit(None, out.as_bytes());
-    if !loaded.problems.is_empty() || loaded.workspace.is_none() {
+    let status = emit(Path::new(""), None, out.as_bytes());
+    if !loaded.problems.is_empty() || loaded.workspace.is_none() || !sealed.is_empty() {
         Exit::DataErrors
     } else {
         status

@@ -19,7 +19,7 @@ pub fn run(dir: &Path, output: Option<&Path>) -> Exit {
         }
     };
     let path = output.map_or_else(|| default_output(dir, "graduatoria.pdf"), Path::to_path_buf);
-    let exit = write_pdf(&path, &bytes);
+    let exit = write_pdf(dir, &path, &bytes);
     if exit == Exit::Ok {
         println!("Graduatoria scritta in {}.", path.display());
     }

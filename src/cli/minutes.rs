@@ -5,27 +5,15 @@ use std::path::{Path, PathBuf};
 use super::{Exit, load_clean};
 use crate::domain::{SessionId, Workspace};
 use crate::minutes::{self, MinutesError};
-use crate::workspace::{Store, files, write_atomic};
+use crate::workspace::{Store, files};
 
 /// Where a document goes when no file is named: the workspace's `verbali/` folder.
 pub(crate) fn default_output(dir: &Path, name: &str) -> PathBuf {
     dir.join(files::MINUTES).join(name)
 }
 
-pub(crate) fn write_pdf(path: &Path, bytes: &[u8]) -> Exit {
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
-        && let Err(e) = std::fs::create_dir_all(parent)
-    {
-        eprintln!("{}: impossibile creare la cartella ({e})", parent.display());
-        return Exit::DataErrors;
-    }
-    match write_atomic(path, bytes) {
-        Ok(()) => Exit::Ok,
-        Err(e) => {
-            eprintln!("{}: impossibile scrivere ({e})", path.display());
-            Exit::DataErrors
-        }
-    }
+pub(crate) fn write_pdf(dir: &Path, path: &Path, bytes: &[u8]) -> Exit {
+    super::export(dir, path, bytes)
 }
 
 fn sessions_list(ws: &Workspace) -> String {
@@ -56,12 +44,18 @@ pub fn run(dir: &Path, session: &str, output: Option<&Path>) -> Exit {
         );
         return Exit::Misuse;
     };
-    // A closed session's verbale is drawn from the record kept when it closed.
+    // A closed session's verbale is the one sealed when it closed.
     let kept = match &s.seal {
-        Some(_) => Store::new(dir, loaded.sources).sealed_record(&s.id).ok(),
+        Some(_) => {
+            let mut store = Store::new(dir, loaded.sources);
+            Some(minutes::Kept {
+                record: store.sealed_record(&s.id).ok(),
+                pdf: store.sealed_pdf(&s.id, s.number).ok(),
+            })
+        }
         None => None,
     };
-    let bytes = match minutes::issued_minutes_pdf(&ws, &s.id, kept.as_deref()) {
+    let bytes = match minutes::issued_minutes_pdf(&ws, &s.id, kept.as_ref()) {
         Ok(bytes) => bytes,
         Err(e @ MinutesError::NoSession(_)) => {
             eprintln!("errore: {e}");
@@ -85,7 +79,7 @@ pub fn run(dir: &Path, session: &str, output: Option<&Path>) -> Exit {
         },
         Path::to_path_buf,
     );
-    let exit = write_pdf(&path, &bytes);
+    let exit = write_pdf(dir, &path, &bytes);
     if exit == Exit::Ok {
         let state = if s.seal.is_some() {
             "seduta chiusa, con il sigillo"

@@ -166,6 +166,9 @@ pub enum Command {
         /// La seduta da chiudere
         #[arg(long)]
         session: String,
+        /// Chiude una seduta conclusiva anche con candidature senza decisione o non valutate da tutti (il verbale le elenca)
+        #[arg(long = "conferma-pendenti")]
+        confirm_pending: bool,
     },
     /// Mostra il registro delle modifiche e ne verifica l'integrità
     Registro {
@@ -194,6 +197,10 @@ pub enum SheetCommand {
         dir: PathBuf,
         /// File della scheda
         file: PathBuf,
+        /// Il componente di cui si importa la scheda: il file deve contenere la sua (senza
+        /// questa opzione, quello nominato dal nome del file, come «scheda-ID.ron»)
+        #[arg(long)]
+        member: Option<String>,
         /// Se la scheda presente e quella del file sono due versioni diverse: quale tenere
         #[arg(long, value_enum)]
         prefer: Option<sheet::Prefer>,
@@ -208,6 +215,8 @@ pub enum Exit {
     DataErrors,
     /// The command was misused.
     Misuse,
+    /// Ctrl+C or a request to end stopped it; what it was writing was rolled back.
+    Interrupted,
 }
 
 impl From<Exit> for ExitCode {
@@ -216,6 +225,7 @@ impl From<Exit> for ExitCode {
             Exit::Ok => ExitCode::SUCCESS,
             Exit::DataErrors => ExitCode::from(1),
             Exit::Misuse => ExitCode::from(2),
+            Exit::Interrupted => ExitCode::from(130),
         }
     }
 }
@@ -334,11 +344,18 @@ pub fn run(command: Command) -> Exit {
             member,
             output,
         }) => sheet::export(&dir, &member, &output),
-        Command::Sheet(SheetCommand::Import { dir, file, prefer }) => {
-            sheet::import(&dir, &file, prefer)
-        }
+        Command::Sheet(SheetCommand::Import {
+            dir,
+            file,
+            member,
+            prefer,
+        }) => sheet::import(&dir, &file, member.as_deref(), prefer),
         Command::Registro { dir } => registro::run(&dir),
-        Command::Close { dir, session } => close::run(&dir, &session),
+        Command::Close {
+            dir,
+            session,
+            confirm_pending,
+        } => close::run(&dir, &session, confirm_pending),
         Command::Minutes {
             dir,
             session,
@@ -377,16 +394,11 @@ pub(crate) fn load_clean(dir: &Path) -> Result<(Workspace, Loaded), Exit> {
     }
 }
 
-/// Writes `text` to the file (atomically) or to standard output.
-pub(crate) fn emit(output: Option<&Path>, text: &[u8]) -> Exit {
+/// Writes `text` to standard output, or (atomically) to the file an export names, which may not
+/// be a file of the call in `dir` (see [`workspace::guard::guard_output`]).
+pub(crate) fn emit(dir: &Path, output: Option<&Path>, text: &[u8]) -> Exit {
     match output {
-        Some(path) => match workspace::write_atomic(path, text) {
-            Ok(()) => Exit::Ok,
-            Err(e) => {
-                eprintln!("{}: impossibile scrivere ({e})", path.display());
-                Exit::DataErrors
-            }
-        },
+        Some(path) => export(dir, path, text),
         None => {
             let mut out = std::io::stdout().lock();
             if out.write_all(text).and_then(|()| out.flush()).is_err() {
@@ -395,5 +407,44 @@ pub(crate) fn emit(output: Option<&Path>, text: &[u8]) -> Exit {
             }
             Exit::Ok
         }
+    }
+}
+
+/// Refuses an export's destination that is a file of the call, with the sentence that says why.
+pub(crate) fn refuse_call_file(dir: &Path, path: &Path) -> Result<(), Exit> {
+    workspace::guard::guard_output(dir, path).map_err(|e| {
+        eprintln!("errore: {e}");
+        Exit::Misuse
+    })
+}
+
+/// Writes an export atomically, never over a file of the call.
+pub(crate) fn export(dir: &Path, path: &Path, bytes: &[u8]) -> Exit {
+    if let Err(exit) = refuse_call_file(dir, path) {
+        return exit;
+    }
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
+        && let Err(e) = std::fs::create_dir_all(parent)
+    {
+        eprintln!("errore: {}", workspace::os_error::at(parent, &e));
+        return Exit::DataErrors;
+    }
+    match workspace::write_atomic(path, bytes) {
+        Ok(()) => Exit::Ok,
+        Err(e) => {
+            eprintln!(
+                "errore: {}: impossibile scrivere: {}",
+                path.display(),
+                workspace::os_error::describe(&e)
+            );
+            Exit::DataErrors
+        }
+    }
+}
+
+/// Says what opening the call did about an operation a stopped program left half done.
+pub(crate) fn say_recovered(editor: &crate::editor::Editor) {
+    if let Some(r) = editor.recovered() {
+        eprintln!("{}", r.message());
     }
 }

@@ -29,6 +29,11 @@ pub fn run(
     matrix: bool,
     output: Option<&Path>,
 ) -> Exit {
+    if let Some(out) = output
+        && let Err(exit) = super::refuse_call_file(dir, out)
+    {
+        return exit;
+    }
     if matrix && matches!(format, Format::Table | Format::Json) {
         eprintln!(
             "errore: la matrice dei punteggi si esporta nei formati csv, xlsx e ods (--format)"
@@ -61,6 +66,16 @@ pub fn run(
         },
         None => ws.call().lots.iter().map(|l| l.id.clone()).collect(),
     };
+    // Said on the error stream, so that what goes to a file or a program stays the ranking.
+    let sealed = crate::anchor::warnings(dir, &ws);
+    if !sealed.is_empty() {
+        eprintln!(
+            "ATTENZIONE: la graduatoria usa dati fissati da sedute chiuse che sono stati cambiati senza rettifica, o i sigilli non corrispondono al registro:"
+        );
+        for warning in &sealed {
+            eprintln!("  {warning}");
+        }
+    }
     let evaluation = rules::evaluate(&ws);
     let grid = || match matrix {
         true => export::matrix(&ws, &evaluation, &lots),
@@ -89,7 +104,10 @@ pub fn run(
             }
         }
     };
-    emit(output, &bytes)
+    match emit(dir, output, &bytes) {
+        Exit::Ok if !sealed.is_empty() => Exit::DataErrors,
+        other => other,
+    }
 }
 
 fn money(m: crate::domain::Money) -> Value {
@@ -309,7 +327,7 @@ fn table(ws: &Workspace, evaluation: &Evaluation, lots: &[LotId]) -> String {
                 total_text(r),
                 italian::amount(r.budget.requested),
                 r.granted.map(italian::amount).unwrap_or_default(),
-                italian::outcome_in(r.outcome, lot.allocation),
+                r.outcome.label(lot.allocation),
                 pw = protocol_width,
                 nw = name_width
             );

@@ -156,6 +156,25 @@ pub enum CofinancingKind {
 pub struct DocumentEntry {
     pub document: DocumentId,
     pub status: DocumentStatus,
+    /// The session open when the soccorso istruttorio was asked: its verbale reports the
+    /// request. None in files written before it was kept (then the session of that date).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requested_in: Option<SessionId>,
+    /// The session open when the integration was recorded: its verbale reports it. None in
+    /// files written before it was kept (then the first session from the day it came).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub integrated_in: Option<SessionId>,
+}
+
+impl DocumentEntry {
+    pub fn new(document: DocumentId, status: DocumentStatus) -> DocumentEntry {
+        DocumentEntry {
+            document,
+            status,
+            requested_in: None,
+            integrated_in: None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -25,7 +25,7 @@ pub use id::{
     CategoryId, CriterionId, DocumentId, IdError, LevelId, LotId, MemberId, Protocol, SessionId,
 };
 pub use number::{Coefficient, Money, NumberError, Points, Share};
-pub use session::{Amendment, Cover, Draw, Seal, Session, SessionKind};
-pub use sheet::{Conflict, ConflictKind, Declaration, Score, ScoreSheet};
+pub use session::{Amendment, Cover, Draw, JournalHead, Seal, Session, SessionKind};
+pub use sheet::{Conflict, ConflictKind, Declaration, Score, ScoreSheet, Withdrawal};
 pub use time::{Date, Moment, TimeOfDay};
 pub use workspace::{Assembled, Inconsistency, Part, Parts, SetAside, Workspace};

@@ -57,6 +57,117 @@ fn parse_plain(text: &str, what: &'static str, example: &str) -> Result<Decimal,
     })
 }
 
+/// How the files spell an amount written with a decimal comma or with separators of thousands:
+/// `34.000,00` and `34,000.00` are "34000.00", `1234,5` is "1234.50". None when the text is not
+/// such an amount, or can be read two ways (`34.000` or `12,500`: one separator followed by
+/// three digits may group thousands or mark decimals): then no reading is suggested, since a
+/// wrong one would record another amount.
+pub fn amount_file_spelling(text: &str) -> Option<String> {
+    let text = text.trim();
+    if !text
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+    {
+        return None;
+    }
+    let count = |c: char| text.matches(c).count();
+    let other = |c: char| if c == '.' { ',' } else { '.' };
+    let (grouping, decimal) = match (count('.'), count(',')) {
+        (0, 0) => return None,
+        (p, c) if p > 0 && c > 0 => {
+            // Both: the last is the decimal separator, and appears once.
+            let last = text.chars().rev().find(|c| *c == '.' || *c == ',')?;
+            if count(last) != 1 {
+                return None;
+            }
+            (Some(other(last)), Some(last))
+        }
+        (n, _) => {
+            let sep = if n > 0 { '.' } else { ',' };
+            if count(sep) > 1 {
+                (Some(sep), None)
+            } else {
+                let after = text.len() - text.find(sep)? - 1;
+                // Three digits after a single separator: thousands or decimals? Not guessed.
+                match after {
+                    1 | 2 => (None, Some(sep)),
+                    _ => return None,
+                }
+            }
+        }
+    };
+    let (int, frac) = match decimal {
+        Some(d) => text.split_once(d)?,
+        None => (text, ""),
+    };
+    if decimal.is_some() && !(1..=2).contains(&frac.len()) {
+        return None;
+    }
+    let groups: Vec<&str> = match grouping {
+        Some(g) => int.split(g).collect(),
+        None => vec![int],
+    };
+    let first_ok = groups
+        .first()
+        .is_some_and(|g| !g.is_empty() && (grouping.is_none() || g.len() <= 3));
+    if !first_ok || groups[1..].iter().any(|g| g.len() != 3) {
+        return None;
+    }
+    let digits = groups.concat();
+    let digits = digits.trim_start_matches('0');
+    let digits = if digits.is_empty() { "0" } else { digits };
+    Some(format!("{digits}.{frac:0<2}"))
+}
+
+/// What the message of an amount written without quotes says: the value itself is not repeated,
+/// since what the parser read as a number may not be what was written (`34.000,00` is read as
+/// 34). [`explain_unquoted_amount`] puts the text written in it, from the file.
+pub const UNQUOTED_AMOUNT: &str = "un importo va scritto tra virgolette, con il punto decimale e senza separatori delle migliaia (per esempio \"1234.50\")";
+
+/// The message for an amount written without quotes, from what the file's `text` has where the
+/// error is (`line` and `column` from 1, in characters): the right spelling of what was written
+/// (`34.000,00` → "34000.00"), or both readings when it has two. None when `message` is not
+/// about such an amount.
+pub fn explain_unquoted_amount(
+    message: &str,
+    text: &str,
+    line: usize,
+    column: usize,
+) -> Option<String> {
+    if message != UNQUOTED_AMOUNT {
+        return None;
+    }
+    let rest = text.lines().nth(line.checked_sub(1)?)?;
+    let written: String = rest
+        .chars()
+        .skip(column.saturating_sub(1))
+        .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
+        .collect();
+    let written = written.trim_end_matches([',', '.']);
+    if written.is_empty() {
+        return None;
+    }
+    if let Some(spelling) = amount_file_spelling(written) {
+        return Some(format!(
+            "l'importo {written} va scritto tra virgolette, con il punto decimale e senza separatori delle migliaia: \"{spelling}\""
+        ));
+    }
+    // One point and three decimals: thousands, or decimals? Both, said plainly.
+    if let Some((int, frac)) = written.split_once('.')
+        && frac.len() == 3
+        && !frac.contains('.')
+        && int.len() <= 3
+        && !int.is_empty()
+    {
+        let int = int.trim_start_matches('0');
+        let int = if int.is_empty() { "0" } else { int };
+        return Some(format!(
+            "l'importo {written} va scritto tra virgolette, con il punto decimale e senza separatori delle migliaia: \"{int}{frac}.00\" se il punto separa le migliaia, altrimenti un importo ha al massimo due decimali"
+        ));
+    }
+    Some(format!("l'importo {written}: {UNQUOTED_AMOUNT}"))
+}
+
 fn decimals_written(text: &str) -> usize {
     text.split_once('.').map_or(0, |(_, frac)| frac.len())
 }
@@ -71,6 +182,18 @@ impl Money {
     /// Parses the file spelling: "131760.00", "131760.5" or "131760".
     pub fn parse(text: &str) -> Result<Money, NumberError> {
         const WHAT: &str = "un importo valido";
+        // Written the Italian way ("34.000,00"): say the file spelling of that very amount.
+        if text.contains(',')
+            && let Some(spelling) = amount_file_spelling(text)
+        {
+            return Err(NumberError {
+                text: text.to_string(),
+                what: WHAT,
+                why: format!(
+                    "nei file il separatore decimale è il punto e non si usano separatori delle migliaia: si scrive \"{spelling}\""
+                ),
+            });
+        }
         let value = parse_plain(text, WHAT, "1234.50")?;
         let error = |why: &str| NumberError {
             text: text.to_string(),
@@ -288,6 +411,8 @@ mod serde_impls {
         parse: fn(&str) -> Result<T, NumberError>,
         expecting: &'static str,
         integers: bool,
+        /// An amount in euro: a bare decimal is never repeated back (see `UNQUOTED_AMOUNT`).
+        amount: bool,
     }
 
     impl<T> Visitor<'_> for TextVisitor<T> {
@@ -319,6 +444,9 @@ mod serde_impls {
         }
 
         fn visit_f64<E: de::Error>(self, v: f64) -> Result<T, E> {
+            if self.amount {
+                return Err(E::custom(UNQUOTED_AMOUNT));
+            }
             Err(E::custom(format!(
                 "il valore {v} va scritto tra virgolette (\"{v}\"), perché i numeri con la virgola nei file sono testi esatti"
             )))
@@ -327,6 +455,9 @@ mod serde_impls {
 
     macro_rules! text_serde {
         ($name:ident, $expecting:literal, $integers:literal) => {
+            text_serde!($name, $expecting, $integers, false);
+        };
+        ($name:ident, $expecting:literal, $integers:literal, $amount:literal) => {
             impl Serialize for $name {
                 fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                     s.collect_str(self)
@@ -339,6 +470,7 @@ mod serde_impls {
                         parse: $name::parse,
                         expecting: $expecting,
                         integers: $integers,
+                        amount: $amount,
                     })
                 }
             }
@@ -348,7 +480,8 @@ mod serde_impls {
     text_serde!(
         Money,
         "un importo tra virgolette, per esempio \"1234.50\"",
-        false
+        false,
+        true
     );
     text_serde!(
         Share,
@@ -366,6 +499,40 @@ mod serde_impls {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_amount_written_the_italian_way_is_given_its_file_spelling_never_another_value() {
+        for (written, spelling) in [
+            ("34.000,00", Some("34000.00")),
+            ("34,000.00", Some("34000.00")),
+            ("1234,5", Some("1234.50")),
+            ("0,5", Some("0.50")),
+            ("1.234.567", Some("1234567.00")),
+            ("1.234.567,8", Some("1234567.80")),
+            ("1.234", None),
+            ("12,500", None),
+            ("1.23.4", None),
+            ("1.234,567", None),
+            ("€ 12", None),
+        ] {
+            assert_eq!(
+                amount_file_spelling(written).as_deref(),
+                spelling,
+                "{written}"
+            );
+        }
+        let e = Money::parse("34.000,00").unwrap_err().to_string();
+        assert!(e.contains("\"34000.00\""), "{e}");
+        assert!(!e.contains("\"34\""), "{e}");
+        // Without quotes the parser reads 34: the message takes what the file says.
+        let text = "(\n    amount: 34.000,00,\n)\n";
+        let m = explain_unquoted_amount(UNQUOTED_AMOUNT, text, 2, 13).unwrap();
+        assert!(m.contains("34.000,00") && m.contains("\"34000.00\""), "{m}");
+        let text = "(\n    amount: 34.000,\n)\n";
+        let m = explain_unquoted_amount(UNQUOTED_AMOUNT, text, 2, 13).unwrap();
+        assert!(m.contains("\"34000.00\"") && !m.contains("\"34\""), "{m}");
+        assert_eq!(explain_unquoted_amount("altro", text, 2, 13), None);
+    }
 
     #[test]
     fn money_accepts_the_file_spelling_and_keeps_two_decimals() {

@@ -3,8 +3,9 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::id::{CriterionId, MemberId, Protocol};
+use super::id::{CriterionId, MemberId, Protocol, SessionId};
 use super::number::Points;
+use super::time::Moment;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -18,6 +19,10 @@ pub struct ScoreSheet {
     pub declarations: Vec<Declaration>,
     #[serde(default)]
     pub scores: Vec<Score>,
+    /// Conflict declarations the member withdrew, each with its reason: the verbale of the
+    /// session reports them. Absent from files written before there were any.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub withdrawals: Vec<Withdrawal>,
 }
 
 impl ScoreSheet {
@@ -27,6 +32,7 @@ impl ScoreSheet {
             revision: 0,
             declarations: Vec::new(),
             scores: Vec::new(),
+            withdrawals: Vec::new(),
         }
     }
 
@@ -95,6 +101,23 @@ pub struct Conflict {
     pub kind: ConflictKind,
     #[serde(default)]
     pub note: String,
+}
+
+/// A conflict of interest the member declared and then withdrew: an act with legal effect (the
+/// member may score the application again), so it keeps what was withdrawn, why and when.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Withdrawal {
+    pub application: Protocol,
+    /// The conflict as it was declared.
+    pub conflict: Conflict,
+    /// Why it is withdrawn: required.
+    pub reason: String,
+    pub at: Moment,
+    /// The session open when it was withdrawn, whose verbale reports it; None when no session
+    /// was open (then the next session's verbale reports it).
+    #[serde(default)]
+    pub session: Option<SessionId>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -12,6 +12,11 @@ impl Editor {
     pub(super) fn prepare(&mut self, command: Command) -> Result<Change, EditError> {
         match command {
             Command::CloseSession(id) => self.close(id),
+            Command::WithdrawConflict {
+                member,
+                application,
+                reason,
+            } => self.withdraw_conflict(member, application, reason),
             Command::Amend {
                 session,
                 reason,
@@ -84,7 +89,7 @@ impl Editor {
             Command::PutSheet(sheet) => {
                 let old = self.sheet_of(&sheet.member);
                 let description = format!("scheda di valutazione di {}", sheet.member);
-                let (before, after) = (compact(&old), compact(&sheet));
+                let (before, after) = sheet_diff(&old, &sheet);
                 self.sheet_change(old, sheet, description, before, after)
             }
             Command::Decide {
@@ -106,24 +111,19 @@ impl Editor {
             } => {
                 let mut app = self.application(&application)?;
                 let before = app.document(&document).map(compact).unwrap_or_default();
+                // The entry names the session that recorded the request or the integration.
+                let entry = status.map(|status| self.document_entry(&app, &document, status));
                 app.documents.retain(|d| d.document != document);
-                if let Some(status) = status {
-                    app.documents.push(crate::domain::DocumentEntry {
-                        document: document.clone(),
-                        status,
-                    });
-                }
+                app.documents.extend(entry);
                 let after = app.document(&document).map(compact).unwrap_or_default();
                 let description = format!("documento «{document}» della candidatura {application}");
                 self.application_change(app, description, before, after)
             }
             Command::PutApplication(app) => {
-                let before = self
-                    .workspace
-                    .application(&app.protocol)
-                    .map(compact)
-                    .unwrap_or_default();
-                let after = compact(&*app);
+                let (before, after) = match self.workspace.application(&app.protocol) {
+                    Some(old) => diff(old, &*app),
+                    None => (String::new(), compact(&*app)),
+                };
                 self.application_change(*app, String::new(), before, after)
             }
             Command::RemoveApplication(protocol) => {
@@ -141,6 +141,7 @@ impl Editor {
                     inverse: Command::PutApplication(Box::new(old)),
                     sealed_record: None,
                     amended_session: None,
+                    also: Vec::new(),
                 })
             }
             Command::PutSession(session) => {
@@ -165,6 +166,7 @@ impl Editor {
                     },
                     sealed_record: None,
                     amended_session: None,
+                    also: Vec::new(),
                 })
             }
             Command::RemoveSession(id) => {
@@ -184,6 +186,7 @@ impl Editor {
                     inverse: Command::PutSession(Box::new(old)),
                     sealed_record: None,
                     amended_session: None,
+                    also: Vec::new(),
                 })
             }
             Command::PutCall(call) => {
@@ -200,6 +203,7 @@ impl Editor {
                     inverse: Command::PutCall(Box::new(old)),
                     sealed_record: None,
                     amended_session: None,
+                    also: Vec::new(),
                 })
             }
             Command::PutCommission(commission) => {
@@ -216,6 +220,7 @@ impl Editor {
                     inverse: Command::PutCommission(Box::new(old)),
                     sealed_record: None,
                     amended_session: None,
+                    also: Vec::new(),
                 })
             }
         }
@@ -252,7 +257,17 @@ impl Editor {
     ) -> Result<Change, EditError> {
         // Every saved version of a sheet has a higher revision, undo included, so that an older
         // copy brought on a USB stick is recognised as older; an imported sheet keeps its own.
-        sheet.revision = sheet.revision.max(old.revision + 1);
+        let next = old
+            .revision
+            .checked_add(1)
+            .filter(|&n| n <= crate::workspace::travel::MAX_REVISION)
+            .ok_or_else(|| {
+                EditError::Invalid(vec![format!(
+                    "la scheda di {} ha raggiunto la revisione massima ({}): non si può più modificare",
+                    old.member, old.revision
+                )])
+            })?;
+        sheet.revision = sheet.revision.max(next);
         let member = sheet.member.clone();
         let file = self.store.sheet_file(&member)?;
         let mut workspace = self.workspace.clone();
@@ -267,6 +282,7 @@ impl Editor {
             inverse: Command::PutSheet(old),
             sealed_record: None,
             amended_session: None,
+            also: Vec::new(),
         })
     }
 
@@ -300,8 +316,19 @@ impl Editor {
             },
             sealed_record: None,
             amended_session: None,
+            also: Vec::new(),
         })
     }
+}
+
+/// What closing a session keeps besides the session's file.
+pub(super) struct Sealed {
+    /// The record its verbale reports (`sedute/ID.verbale.json`).
+    pub(super) record: Vec<u8>,
+    /// The verbale as sealed: the PDF the members sign.
+    pub(super) pdf: Vec<u8>,
+    /// The session's number, for the PDF's file name.
+    pub(super) number: u32,
 }
 
 pub(super) fn invalid(problems: Vec<crate::domain::Inconsistency>) -> EditError {
@@ -323,15 +350,27 @@ pub(super) enum Target {
 pub(super) struct Change {
     pub(super) workspace: Workspace,
     pub(super) target: Target,
+    /// The file it writes, as messages name it.
+    #[allow(dead_code)]
     pub(super) file: String,
     pub(super) description: String,
     pub(super) before: String,
     pub(super) after: String,
     pub(super) inverse: Command,
-    /// The record of a session being closed, written beside its file.
-    pub(super) sealed_record: Option<Vec<u8>>,
+    /// What closing a session keeps: the record, beside the session's file, and the sealed
+    /// verbale, in `verbali/sigillati/`.
+    pub(super) sealed_record: Option<Sealed>,
     /// The open session that records this change as an amendment, also written.
     pub(super) amended_session: Option<SessionId>,
+    /// More files the change writes in the same transaction (a kept PDF of a closed session).
+    pub(super) also: Vec<Also>,
+}
+
+/// A further file a change writes, with the journal's words for it.
+pub(super) struct Also {
+    pub(super) file: std::path::PathBuf,
+    pub(super) bytes: Vec<u8>,
+    pub(super) description: String,
 }
 
 impl Target {
@@ -351,6 +390,90 @@ impl Target {
 
 pub(super) fn compact<T: serde::Serialize>(value: &T) -> String {
     ron::to_string(value).unwrap_or_default()
+}
+
+/// What changed between two versions of an item, field by field: the fields that differ, as
+/// they were and as they are (`{"requested":"80000.00"}`), so that the journal records the
+/// change rather than the whole item twice.
+pub(super) fn diff<T: serde::Serialize>(old: &T, new: &T) -> (String, String) {
+    use serde_json::Value;
+    match (serde_json::to_value(old), serde_json::to_value(new)) {
+        (Ok(Value::Object(a)), Ok(Value::Object(b))) => {
+            let mut before = std::collections::BTreeMap::new();
+            let mut after = std::collections::BTreeMap::new();
+            for key in a.keys().chain(b.keys()) {
+                if a.get(key) != b.get(key) {
+                    before.insert(key.clone(), a.get(key).cloned().unwrap_or(Value::Null));
+                    after.insert(key.clone(), b.get(key).cloned().unwrap_or(Value::Null));
+                }
+            }
+            (compact(&before), compact(&after))
+        }
+        _ => (compact(old), compact(new)),
+    }
+}
+
+/// What changed in a member's sheet: the revision, and only the scores and declarations that
+/// differ, as they were and as they are.
+pub(super) fn sheet_diff(old: &ScoreSheet, new: &ScoreSheet) -> (String, String) {
+    use std::collections::BTreeMap;
+    #[derive(serde::Serialize)]
+    struct Side<'a> {
+        revision: u32,
+        scores: Vec<&'a crate::domain::Score>,
+        declarations: Vec<&'a crate::domain::Declaration>,
+    }
+    let (os, ns): (BTreeMap<_, _>, BTreeMap<_, _>) = (
+        old.scores
+            .iter()
+            .map(|x| ((&x.application, &x.criterion), x))
+            .collect(),
+        new.scores
+            .iter()
+            .map(|x| ((&x.application, &x.criterion), x))
+            .collect(),
+    );
+    let (od, nd): (BTreeMap<_, _>, BTreeMap<_, _>) = (
+        old.declarations
+            .iter()
+            .map(|d| (&d.application, d))
+            .collect(),
+        new.declarations
+            .iter()
+            .map(|d| (&d.application, d))
+            .collect(),
+    );
+    let mut before = Side {
+        revision: old.revision,
+        scores: Vec::new(),
+        declarations: Vec::new(),
+    };
+    let mut after = Side {
+        revision: new.revision,
+        scores: Vec::new(),
+        declarations: Vec::new(),
+    };
+    for key in os
+        .keys()
+        .chain(ns.keys())
+        .collect::<std::collections::BTreeSet<_>>()
+    {
+        if os.get(key) != ns.get(key) {
+            before.scores.extend(os.get(key));
+            after.scores.extend(ns.get(key));
+        }
+    }
+    for key in od
+        .keys()
+        .chain(nd.keys())
+        .collect::<std::collections::BTreeSet<_>>()
+    {
+        if od.get(key) != nd.get(key) {
+            before.declarations.extend(od.get(key));
+            after.declarations.extend(nd.get(key));
+        }
+    }
+    (compact(&before), compact(&after))
 }
 
 pub(super) fn path_text(path: &Path) -> String {

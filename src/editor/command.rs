@@ -24,7 +24,16 @@ pub enum Command {
         application: Protocol,
         declaration: Option<Option<Conflict>>,
     },
-    /// The commission's admissibility decision; `None` withdraws it.
+    /// Withdraws a member's declaration of a conflict of interest, with the reason the verbale
+    /// reports: the member may then score the application. (A conflict is never withdrawn by
+    /// `Declare`, which refuses it.)
+    WithdrawConflict {
+        member: MemberId,
+        application: Protocol,
+        reason: String,
+    },
+    /// The commission's admissibility decision; `None` withdraws it. Admitting an application
+    /// whose checks fail needs a reason, as excluding or admitting with reserve does.
     Decide {
         application: Protocol,
         decision: Option<Decision>,
@@ -59,7 +68,9 @@ impl Command {
     /// The member whose sheet the command changes, if it changes a sheet.
     pub fn sheet_member(&self) -> Option<&MemberId> {
         match self {
-            Command::Score { member, .. } | Command::Declare { member, .. } => Some(member),
+            Command::Score { member, .. }
+            | Command::Declare { member, .. }
+            | Command::WithdrawConflict { member, .. } => Some(member),
             Command::PutSheet(sheet) => Some(&sheet.member),
             _ => None,
         }

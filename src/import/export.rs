@@ -6,7 +6,6 @@ use rust_decimal::Decimal;
 
 use super::workbook::{Grid, Out};
 use crate::domain::{LotId, Workspace};
-use crate::italian;
 use crate::rules::Evaluation;
 
 /// The ranking: one row per application, lot by lot, in ranking order. The columns are those
@@ -29,16 +28,16 @@ pub fn ranking(ws: &Workspace, evaluation: &Evaluation, lots: &[LotId]) -> Grid 
     let number = |d: Option<Decimal>| d.map_or(Out::Empty, Out::Number);
     let mut rows = Vec::new();
     for lot in lots {
-        let allocation = ws.call().lot(lot).map(|l| l.allocation);
+        let Some(allocation) = ws.call().lot(lot).map(|l| l.allocation) else {
+            continue;
+        };
         for r in evaluation.lot_applications(lot) {
             let name = ws
                 .application(&r.protocol)
                 .map(|a| a.applicant.name.clone())
                 .unwrap_or_default();
             let scores = r.scores.as_ref();
-            let outcome = allocation.map_or(italian::outcome(r.outcome), |a| {
-                italian::outcome_in(r.outcome, a)
-            });
+            let outcome = r.outcome.label(allocation);
             rows.push(vec![
                 Out::Text(lot.to_string()),
                 number(r.rank().map(Decimal::from)),
@@ -65,7 +64,7 @@ pub fn ranking(ws: &Workspace, evaluation: &Evaluation, lots: &[LotId]) -> Grid 
 /// The score matrix: one row per application and scored criterion, one column per voting
 /// member (their coefficient or points; "astenuto" for a member in conflict; empty while
 /// missing), then the criterion's points before and after riparametrazione; a "totale" row
-/// closes each application.
+/// closes each application, with its outcome in the words of the ranking.
 pub fn matrix(ws: &Workspace, evaluation: &Evaluation, lots: &[LotId]) -> Grid {
     let members: Vec<_> = ws.commission().voting_members().collect();
     let mut headers: Vec<String> = ["lotto", "protocollo", "soggetto", "criterio"]
@@ -75,10 +74,14 @@ pub fn matrix(ws: &Workspace, evaluation: &Evaluation, lots: &[LotId]) -> Grid {
     headers.extend(members.iter().map(|m| format!("{} ({})", m.name, m.id)));
     headers.push("punti_prima_della_riparametrazione".into());
     headers.push("punti".into());
+    headers.push("esito".into());
     let criteria = ws.call().leaf_criteria();
     let number = |d: Option<Decimal>| d.map_or(Out::Empty, Out::Number);
     let mut rows = Vec::new();
     for lot in lots {
+        let Some(allocation) = ws.call().lot(lot).map(|l| l.allocation) else {
+            continue;
+        };
         for r in evaluation.lot_applications(lot) {
             let name = ws
                 .application(&r.protocol)
@@ -106,6 +109,7 @@ pub fn matrix(ws: &Workspace, evaluation: &Evaluation, lots: &[LotId]) -> Grid {
                 let points = r.scores.as_ref().and_then(|s| s.criteria.get(&c.id));
                 row.push(number(points.and_then(|p| p.points_before_rescaling)));
                 row.push(number(points.and_then(|p| p.points)));
+                row.push(Out::Empty);
                 rows.push(row);
             }
             let mut total = lead("totale".into());
@@ -114,6 +118,7 @@ pub fn matrix(ws: &Workspace, evaluation: &Evaluation, lots: &[LotId]) -> Grid {
                 r.scores.as_ref().and_then(|s| s.total_before_rescaling),
             ));
             total.push(number(r.scores.as_ref().and_then(|s| s.total)));
+            total.push(Out::Text(r.outcome.label(allocation).to_string()));
             rows.push(total);
         }
     }

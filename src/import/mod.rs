@@ -18,6 +18,7 @@
 
 pub mod applications;
 mod canonical;
+mod cells;
 pub mod columns;
 pub mod dialect;
 pub mod export;

@@ -111,6 +111,9 @@ pub enum TableError {
     },
 }
 
+/// The largest file an import reads (a form's export of 100,000 rows is about 20 MB).
+pub const MAX_INPUT_BYTES: u64 = 256 * 1024 * 1024;
+
 /// Reads a file: XLSX, XLS and ODS are recognised by their content (a form platform's
 /// "export.csv" is sometimes a workbook), anything else is read as CSV.
 pub fn read(path: &Path) -> Result<Book, TableError> {
@@ -118,9 +121,11 @@ pub fn read(path: &Path) -> Result<Book, TableError> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.display().to_string());
-    let bytes = std::fs::read(path).map_err(|e| TableError::Io {
-        file: file.clone(),
-        message: e.to_string(),
+    let bytes = crate::workspace::files::read_regular(path, MAX_INPUT_BYTES).map_err(|e| {
+        TableError::Io {
+            file: file.clone(),
+            message: crate::workspace::os_error::describe(&e),
+        }
     })?;
     from_bytes(&file, &bytes)
 }
@@ -150,6 +155,14 @@ fn workbook(file: &str, bytes: &[u8]) -> Result<Book, TableError> {
     };
     let mut sheets = Vec::new();
     for name in book.sheet_names() {
+        // XLSX and XLSB are read cell by cell: their declared dimensions never size anything.
+        if let Some(rows) = super::cells::streamed(&mut book, &name) {
+            sheets.push(Sheet {
+                name: Some(name.clone()),
+                rows: rows.map_err(|e| error(format!("foglio «{name}»: {e}")))?,
+            });
+            continue;
+        }
         let range = book
             .worksheet_range(&name)
             .map_err(|e| error(format!("foglio «{name}»: {e}")))?;
@@ -184,7 +197,7 @@ fn workbook(file: &str, bytes: &[u8]) -> Result<Book, TableError> {
     })
 }
 
-fn value(data: &Data) -> Value {
+pub(super) fn value(data: &Data) -> Value {
     match data {
         Data::Empty => Value::Empty,
         Data::String(s) => Value::Text(s.clone()),

@@ -97,11 +97,7 @@ fn lot(flow: &mut Flow, names: &Names, l: &LotRanking, several: bool) {
                 r.protocol.to_string(),
                 r.applicant.clone(),
                 total(r.total),
-                format!(
-                    "{}{}",
-                    glued(italian::outcome_in(r.outcome, allocation)),
-                    tie_note(&r.tie)
-                ),
+                format!("{}{}", glued(r.outcome.label(allocation)), tie_note(&r.tie)),
                 granted(r.granted, r.outcome),
             ]));
         }
@@ -155,6 +151,10 @@ fn lot(flow: &mut Flow, names: &Names, l: &LotRanking, several: bool) {
         for o in &l.others {
             let why = match o.outcome {
                 Outcome::Excluded => o.reasons.join(" "),
+                Outcome::ExclusionProposed => format!(
+                    "in attesa di decisione della commissione sull'ammissibilità; le verifiche rilevano: {}",
+                    o.reasons.join(" ")
+                ),
                 Outcome::BelowThreshold => {
                     let items: Vec<String> = o
                         .threshold_failures
@@ -183,7 +183,7 @@ fn lot(flow: &mut Flow, names: &Names, l: &LotRanking, several: bool) {
             t.push(Row::new(vec![
                 o.protocol.to_string(),
                 o.applicant.clone(),
-                glued(italian::outcome(o.outcome)),
+                glued(o.outcome.label(allocation)),
                 why,
             ]));
         }

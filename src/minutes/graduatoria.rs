@@ -46,12 +46,15 @@ fn lot(flow: &mut Flow, l: &PublicLot, several: bool) {
             TABLE_SIZE,
         );
         for r in &l.ranked {
-            let mut outcome = glued(italian::outcome_in(r.outcome, info.allocation));
+            let mut outcome = glued(r.outcome.label(info.allocation));
             if r.drawn {
                 outcome.push_str(" (posizione stabilita per sorteggio)");
             }
             if r.tied {
                 outcome.push_str(" (a pari merito)");
+            }
+            if !r.admission_decided {
+                outcome.push_str(" (ammissione non ancora deliberata)");
             }
             t.push(Row::new(vec![
                 r.position.to_string(),
@@ -103,10 +106,66 @@ fn lot(flow: &mut Flow, l: &PublicLot, several: bool) {
             t.push(Row::new(vec![
                 o.protocol.to_string(),
                 o.applicant.clone(),
-                glued(italian::outcome(o.outcome)),
+                glued(o.outcome.label(info.allocation)),
             ]));
         }
         lead(flow, "Candidature non in graduatoria:", &t);
+    }
+    pending(flow, l);
+}
+
+/// What the commission has not decided yet: said as pending, never as an outcome.
+fn pending(flow: &mut Flow, l: &PublicLot) {
+    if !l.pending.is_empty() {
+        let mut t = Table::new(
+            vec![
+                Column::left("Protocollo"),
+                Column::left("Soggetto proponente"),
+                Column::left("In attesa di"),
+            ],
+            TABLE_SIZE,
+        );
+        for o in &l.pending {
+            t.push(Row::new(vec![
+                o.protocol.to_string(),
+                o.applicant.clone(),
+                waiting_for(o.outcome).to_string(),
+            ]));
+        }
+        lead(
+            flow,
+            "Candidature sulle quali la commissione non si è ancora pronunciata (nessun esito è pubblicato):",
+            &t,
+        );
+    }
+    let undecided: Vec<String> = l
+        .ranked
+        .iter()
+        .filter(|r| !r.admission_decided)
+        .map(|r| r.protocol.to_string())
+        .collect();
+    if !undecided.is_empty() {
+        para(
+            flow,
+            format!(
+                "L'ammissione {} {} non è ancora stata deliberata dalla commissione: la posizione è indicata in attesa della decisione.",
+                if undecided.len() == 1 {
+                    "della candidatura"
+                } else {
+                    "delle candidature"
+                },
+                italian::list(&undecided)
+            ),
+        );
+    }
+}
+
+fn waiting_for(outcome: Outcome) -> &'static str {
+    match outcome {
+        Outcome::ExclusionProposed => "decisione sull'ammissibilità",
+        Outcome::Incomplete => "completamento della valutazione",
+        Outcome::TieUnresolved | Outcome::PendingTie => "sorteggio",
+        _ => "decisione della commissione",
     }
 }
 

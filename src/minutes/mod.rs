@@ -7,6 +7,7 @@
 //! printpdf); `verbale` (with `opening`, `scoring`, `final_session`) and `graduatoria` say what
 //! goes in each document.
 
+mod acts;
 mod content;
 mod final_session;
 pub(crate) mod font;
@@ -43,6 +44,10 @@ pub enum MinutesError {
     KeptRecordAltered,
     #[error("il verbale conservato alla chiusura della seduta non si può leggere: {0}")]
     KeptRecordUnreadable(String),
+    #[error(
+        "il verbale sigillato alla chiusura della seduta (in verbali/sigillati/) manca o è stato modificato, e questa versione del programma non lo ridisegna identico: va ripreso da una copia di sicurezza della cartella"
+    )]
+    SealedPdfLost,
     #[error("il carattere tipografico incorporato non è utilizzabile: {0}")]
     Font(String),
     #[error("la scrittura del PDF non è riuscita: {0}")]
@@ -62,7 +67,7 @@ pub fn minutes_pdf(ws: &Workspace, session: &SessionId) -> Result<Vec<u8>, Minut
 /// The verbale of a closed session, drawn from the record kept when it closed: the same document
 /// whatever happened afterwards. The record must still hash to the seal.
 pub fn kept_minutes_pdf(kept: &[u8], stored: &Seal) -> Result<Vec<u8>, MinutesError> {
-    if !crate::seal::sha256_hex(kept).eq_ignore_ascii_case(&stored.sha256) {
+    if !crate::seal::sha256_hex(kept).eq_ignore_ascii_case(stored.record_sha256()) {
         return Err(MinutesError::KeptRecordAltered);
     }
     let record: SessionRecord = serde_json::from_slice(kept)
@@ -70,15 +75,58 @@ pub fn kept_minutes_pdf(kept: &[u8], stored: &Seal) -> Result<Vec<u8>, MinutesEr
     render_minutes(&record, Some(stored))
 }
 
+/// What closing a session kept: the record its verbale reports (`sedute/ID.verbale.json`) and
+/// the verbale as sealed (`verbali/sigillati/`), each if it could be read.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Kept {
+    pub record: Option<Vec<u8>>,
+    pub pdf: Option<Vec<u8>>,
+}
+
+/// The verbale of a closed session as it was sealed, the bytes the members sign: the PDF kept
+/// at closing (or the sealed part of it, if it was signed in place), else the one drawn again
+/// from the kept record when that gives the very same bytes. A seal written before the sealed
+/// PDF was kept has only the record to draw from.
+pub fn sealed_minutes_pdf(stored: &Seal, kept: &Kept) -> Result<Vec<u8>, MinutesError> {
+    // A kept record that no longer gives the seal means the files were tampered with: nothing
+    // is issued until that is cleared up.
+    if let Some(record) = &kept.record
+        && !crate::seal::sha256_hex(record).eq_ignore_ascii_case(stored.record_sha256())
+    {
+        return Err(MinutesError::KeptRecordAltered);
+    }
+    let Some(pdf_sha256) = &stored.pdf else {
+        let record = kept.record.as_deref().ok_or_else(|| {
+            MinutesError::KeptRecordUnreadable("il file sedute/….verbale.json manca".into())
+        })?;
+        return kept_minutes_pdf(record, stored);
+    };
+    if let Some(sealed) = kept
+        .pdf
+        .as_deref()
+        .and_then(|pdf| crate::pdf_check::sealed_prefix(pdf, pdf_sha256))
+    {
+        return Ok(sealed.to_vec());
+    }
+    let drawn = match kept.record.as_deref() {
+        Some(record) => kept_minutes_pdf(record, stored)?,
+        None => return Err(MinutesError::SealedPdfLost),
+    };
+    if crate::seal::sha256_hex(&drawn).eq_ignore_ascii_case(pdf_sha256) {
+        Ok(drawn)
+    } else {
+        Err(MinutesError::SealedPdfLost)
+    }
+}
+
 /// The verbale of `session` as it is issued, by the window and the command line alike: a closed
-/// session's is drawn from the record `kept` when it closed (see `Store::sealed_record`), the
-/// same document whatever happened afterwards; an open session's is the draft of the data as
-/// they stand. A closed session whose kept record is missing is drawn from the data, which must
-/// still give its seal.
+/// session's is the verbale as sealed (see [`sealed_minutes_pdf`]), the same document whatever
+/// happened afterwards; an open session's is the draft of the data as they stand. A closed
+/// session whose kept record is missing is drawn from the data, which must still give its seal.
 pub fn issued_minutes_pdf(
     ws: &Workspace,
     session: &SessionId,
-    kept: Option<&[u8]>,
+    kept: Option<&Kept>,
 ) -> Result<Vec<u8>, MinutesError> {
     let seal = ws
         .session(session)
@@ -86,7 +134,9 @@ pub fn issued_minutes_pdf(
         .seal
         .as_ref();
     match (seal, kept) {
-        (Some(seal), Some(kept)) => kept_minutes_pdf(kept, seal),
+        (Some(seal), Some(kept)) if kept.record.is_some() || kept.pdf.is_some() => {
+            sealed_minutes_pdf(seal, kept)
+        }
         _ => minutes_pdf(ws, session),
     }
 }
@@ -98,11 +148,11 @@ pub fn render_minutes(
 ) -> Result<Vec<u8>, MinutesError> {
     let computed = seal(record);
     if let Some(stored) = stored
-        && !stored.sha256.eq_ignore_ascii_case(&computed)
+        && !stored.record_sha256().eq_ignore_ascii_case(&computed)
     {
         return Err(MinutesError::SealMismatch {
             session: record.session.id.clone(),
-            stored: stored.sha256.clone(),
+            stored: stored.record_sha256().to_string(),
             computed,
         });
     }

@@ -8,6 +8,7 @@ use super::layout::Flow;
 use super::table::{Column, Row, Table, table};
 use super::text::Span;
 use super::verbale::{Names, TABLE_SIZE, glued, heading, lead, para, subheading};
+use crate::domain::Allocation;
 use crate::italian;
 use crate::record::{
     ApplicationScoring, CriterionInfo, CriterionResult, GapRecord, LotScoring, Method,
@@ -271,7 +272,13 @@ fn threshold_text(s: &ScoringRecord, failures: &[String]) -> String {
     italian::list(&items)
 }
 
-fn application(flow: &mut Flow, names: &Names, s: &ScoringRecord, a: &ApplicationScoring) {
+fn application(
+    flow: &mut Flow,
+    names: &Names,
+    s: &ScoringRecord,
+    a: &ApplicationScoring,
+    allocation: Allocation,
+) {
     subheading(
         flow,
         format!("Candidatura {} – {}", a.protocol, a.applicant.trim()),
@@ -296,7 +303,7 @@ fn application(flow: &mut Flow, names: &Names, s: &ScoringRecord, a: &Applicatio
     }
     individual_table(flow, names, s, a);
     points_table(flow, s, a);
-    let mut esito = format!("Esito: {}", italian::outcome(a.outcome));
+    let mut esito = format!("Esito: {}", a.outcome.label(allocation));
     if !a.threshold_failures.is_empty() {
         esito.push_str(&format!(
             ": non raggiunge {}",
@@ -307,7 +314,7 @@ fn application(flow: &mut Flow, names: &Names, s: &ScoringRecord, a: &Applicatio
     para(flow, esito);
 }
 
-fn summary(flow: &mut Flow, s: &ScoringRecord, lot: &LotScoring) {
+fn summary(flow: &mut Flow, s: &ScoringRecord, lot: &LotScoring, allocation: Allocation) {
     let dp = s.decimals;
     let mut t = Table::new(
         vec![
@@ -325,7 +332,7 @@ fn summary(flow: &mut Flow, s: &ScoringRecord, lot: &LotScoring) {
             a.applicant.clone(),
             points(a.total_before_rescaling, dp),
             points(a.total, dp),
-            glued(italian::outcome(a.outcome)),
+            glued(a.outcome.label(allocation)),
         ]));
     }
     lead(flow, "Riepilogo dei punteggi delle proposte ammesse:", &t);
@@ -391,11 +398,15 @@ pub fn render(flow: &mut Flow, names: &Names, s: &ScoringRecord) {
                 "Nessuna proposta ammessa alla valutazione in questo lotto.",
             );
         }
+        // The outcomes in the words of the ranking, for the lot's allocation mode.
+        let allocation = names
+            .lot(&lot.lot)
+            .map_or(Allocation::AllAboveThreshold, |l| l.allocation);
         for a in &lot.applications {
-            application(flow, names, s, a);
+            application(flow, names, s, a, allocation);
         }
         if !lot.applications.is_empty() {
-            summary(flow, s, lot);
+            summary(flow, s, lot, allocation);
         }
         heading(
             flow,

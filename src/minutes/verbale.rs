@@ -8,7 +8,7 @@ use super::layout::{Align, BODY_SIZE, Flow, Paragraph, footer};
 use super::pdf::{self, Meta};
 use super::table::{Column, Row, Table};
 use super::text::Span;
-use super::{final_session, opening, scoring};
+use super::{acts, final_session, opening, scoring};
 use crate::domain::{MemberId, Protocol, Role, Seal, SessionKind};
 use crate::italian;
 use crate::record::{Business, CallRecord, LotInfo, MemberRecord, SessionRecord};
@@ -518,13 +518,26 @@ pub fn render(
             opening_formula(flow, r);
             presence(flow, r);
             declarations(flow, r);
+            let names = Names { record: r };
+            acts::withdrawals(flow, &names, r);
             // A draw settles an order that the ranking below then shows.
             draws(flow, r);
-            let names = Names { record: r };
+            // The acts of the session (decisions, soccorso, integrations) come before what it
+            // then scores or ranks: an application admitted here is scored below.
             match &r.business {
-                Business::Opening(o) => opening::render(flow, &names, o),
-                Business::Scoring(s) => scoring::render(flow, &names, s),
-                Business::Final(f) => final_session::render(flow, &names, f),
+                Business::Opening(o) => {
+                    opening::render(flow, &names, o);
+                    acts::render(flow, r);
+                }
+                Business::Scoring(s) => {
+                    acts::render(flow, r);
+                    scoring::render(flow, &names, s);
+                }
+                Business::Final(f) => {
+                    acts::render(flow, r);
+                    final_session::render(flow, &names, f);
+                    acts::pending(flow, &names, r);
+                }
             }
             amendments(flow, r);
             notes(flow, r);

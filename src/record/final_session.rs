@@ -66,7 +66,8 @@ pub struct UnrankedRecord {
         deserialize_with = "outcome_from_code"
     )]
     pub outcome: Outcome,
-    /// For an exclusion: the commission's reason, or the failing checks when none is recorded.
+    /// For an exclusion: the commission's reason, or the failing checks when none is recorded
+    /// (always for an exclusion only proposed).
     pub reasons: Vec<String>,
     /// For a non-eligible one: the criteria ids (or "overall") whose minimum was not reached.
     pub threshold_failures: Vec<String>,
@@ -121,7 +122,7 @@ pub(super) fn final_ranking(ws: &Workspace, evaluation: &Evaluation) -> FinalRec
                     protocol: r.protocol.clone(),
                     applicant: applicant(&r.protocol),
                     outcome: r.outcome,
-                    reasons: if r.outcome == Outcome::Excluded {
+                    reasons: if r.outcome.is_exclusion() {
                         if r.admission.decided && !r.admission.reason.trim().is_empty() {
                             vec![r.admission.reason.clone()]
                         } else {

@@ -29,7 +29,13 @@ pub struct PublicLot {
     pub provisional: bool,
     pub halted_by_tie: bool,
     pub ranked: Vec<PublicRanked>,
+    /// Out of the ranking by what the commission decided: excluded by its decision, or below
+    /// a threshold on its scores.
     pub others: Vec<PublicOther>,
+    /// Still waiting for the commission: an exclusion the checks propose and nobody decided,
+    /// a valutazione not complete. Published as pending, never as an outcome.
+    #[serde(default)]
+    pub pending: Vec<PublicOther>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -48,6 +54,13 @@ pub struct PublicRanked {
     /// Placed by a draw, or still tied awaiting one.
     pub drawn: bool,
     pub tied: bool,
+    /// The commission has recorded its admission (otherwise only the checks admit it).
+    #[serde(default = "yes")]
+    pub admission_decided: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -93,10 +106,11 @@ pub fn ranking_record(ws: &Workspace, evaluation: &Evaluation) -> RankingRecord 
                         granted: r.granted,
                         drawn: matches!(place.tie, Tie::SettledByDraw { .. }),
                         tied: matches!(place.tie, Tie::Unresolved { .. }),
+                        admission_decided: r.admission.decided,
                     })
                 })
                 .collect();
-            let mut others: Vec<PublicOther> = evaluation
+            let (mut pending, mut others): (Vec<PublicOther>, Vec<PublicOther>) = evaluation
                 .applications
                 .values()
                 .filter(|r| r.lot == info.id && r.place.is_none())
@@ -105,8 +119,9 @@ pub fn ranking_record(ws: &Workspace, evaluation: &Evaluation) -> RankingRecord 
                     applicant: applicant(&r.protocol),
                     outcome: r.outcome,
                 })
-                .collect();
+                .partition(|o| o.outcome.is_pending());
             others.sort_by(|a, b| (a.outcome, &a.protocol).cmp(&(b.outcome, &b.protocol)));
+            pending.sort_by(|a, b| (a.outcome, &a.protocol).cmp(&(b.outcome, &b.protocol)));
             Some(PublicLot {
                 lot: info.clone(),
                 granted: result.granted,
@@ -114,6 +129,7 @@ pub fn ranking_record(ws: &Workspace, evaluation: &Evaluation) -> RankingRecord 
                 halted_by_tie: result.halted_by_tie,
                 ranked,
                 others,
+                pending,
             })
         })
         .collect();

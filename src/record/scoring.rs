@@ -319,7 +319,7 @@ fn application_scoring(
     }
 }
 
-fn gap_record(gap: &Gap) -> GapRecord {
+pub(super) fn gap_record(gap: &Gap) -> GapRecord {
     match gap {
         Gap::NotScored { member } => GapRecord::NotScored(member.clone()),
         Gap::NoReason { member } => GapRecord::NoReason(member.clone()),

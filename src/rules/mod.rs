@@ -14,7 +14,9 @@ pub mod scoring;
 
 use std::collections::BTreeMap;
 
-use crate::domain::{AdmissionOutcome, Application, Lot, LotId, Money, Protocol, Workspace};
+use crate::domain::{
+    AdmissionOutcome, Allocation, Application, Lot, LotId, Money, Protocol, Workspace,
+};
 pub use admissibility::Admission;
 use allocation::Grant;
 pub use cofinancing::Budget;
@@ -25,7 +27,11 @@ pub use ranking::{Place, Tie};
 pub use ratio::Ratio;
 pub use scoring::{CriterionScore, Gap, Mark, Scores, ThresholdFailure};
 
-/// Where an application stands.
+/// Where an application stands. The one vocabulary of outcomes: the window, the command line,
+/// the spreadsheets, the verbali and the public ranking all say it with [`Outcome::label`].
+///
+/// An exclusion the commission has not decided is a variant of its own, so that no output can
+/// show, count or publish it as decided by mistake.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Outcome {
     Funded,
@@ -39,6 +45,9 @@ pub enum Outcome {
     BelowThreshold,
     /// Some member has not scored it yet, or nobody can.
     Incomplete,
+    /// The checks fail and the commission has not decided yet: an exclusion only proposed.
+    ExclusionProposed,
+    /// Excluded by the commission's recorded decision.
     Excluded,
 }
 
@@ -53,11 +62,47 @@ impl Outcome {
             Outcome::PendingTie => "pending_tie",
             Outcome::BelowThreshold => "below_threshold",
             Outcome::Incomplete => "incomplete",
+            Outcome::ExclusionProposed => "exclusion_proposed",
             Outcome::Excluded => "excluded",
         }
     }
 
-    pub const ALL: [Outcome; 8] = [
+    /// The outcome in Italian, as the lot's allocation mode says it (a single-winner lot
+    /// selects, it does not fund). Every output uses this one function.
+    pub fn label(self, allocation: Allocation) -> &'static str {
+        match (self, allocation) {
+            (Outcome::Funded, Allocation::SingleWinner) => "selezionata per la co-progettazione",
+            (Outcome::Funded, _) => "finanziata",
+            (Outcome::PartiallyFunded, _) => "finanziata parzialmente",
+            (Outcome::EligibleNotFunded, Allocation::SingleWinner) => "idonea non selezionata",
+            (Outcome::EligibleNotFunded, _) => "idonea non finanziata",
+            (Outcome::TieUnresolved, _) => "in attesa di sorteggio",
+            (Outcome::PendingTie, _) => "in attesa dell'esito del sorteggio",
+            (Outcome::BelowThreshold, _) => "non idonea",
+            (Outcome::Incomplete, _) => "valutazione incompleta",
+            (Outcome::ExclusionProposed, _) => "esclusa (proposta)",
+            (Outcome::Excluded, _) => "esclusa",
+        }
+    }
+
+    /// Whether the application is out for admissibility, decided or only proposed.
+    pub fn is_exclusion(self) -> bool {
+        matches!(self, Outcome::Excluded | Outcome::ExclusionProposed)
+    }
+
+    /// Whether the outcome still waits for the commission: an exclusion not decided, a
+    /// valutazione not complete, a draw not held.
+    pub fn is_pending(self) -> bool {
+        matches!(
+            self,
+            Outcome::ExclusionProposed
+                | Outcome::Incomplete
+                | Outcome::TieUnresolved
+                | Outcome::PendingTie
+        )
+    }
+
+    pub const ALL: [Outcome; 9] = [
         Outcome::Funded,
         Outcome::PartiallyFunded,
         Outcome::EligibleNotFunded,
@@ -65,6 +110,7 @@ impl Outcome {
         Outcome::PendingTie,
         Outcome::BelowThreshold,
         Outcome::Incomplete,
+        Outcome::ExclusionProposed,
         Outcome::Excluded,
     ];
 }
@@ -243,7 +289,8 @@ fn evaluate_lot(
         let app_scores = scores.remove(&app.protocol);
         let grant = allocated.grants.get(&app.protocol).copied();
         let outcome = match (&app_scores, grant) {
-            _ if !admission.admitted() => Outcome::Excluded,
+            _ if !admission.admitted() && admission.decided => Outcome::Excluded,
+            _ if !admission.admitted() => Outcome::ExclusionProposed,
             (None, _) => Outcome::Incomplete,
             (Some(s), _) if !s.complete() || s.total.is_none() => Outcome::Incomplete,
             (Some(s), _) if !s.threshold_failures.is_empty() => Outcome::BelowThreshold,

@@ -15,8 +15,7 @@ use crate::domain::{
     Inconsistency, MemberId, Part, Parts, Protocol, SessionId, SetAside, Workspace,
 };
 
-/// A file larger than this is not a workspace file someone wrote.
-const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+use super::files::MAX_FILE_BYTES;
 
 /// What loading a folder gave.
 #[derive(Debug, Clone)]
@@ -214,7 +213,7 @@ fn declared_id(dir: &Path, file: &Path) -> Option<String> {
     } else {
         return None;
     };
-    let bytes = fs::read(dir.join(file)).ok()?;
+    let bytes = super::files::read_regular(&dir.join(file), MAX_FILE_BYTES).ok()?;
     let text = String::from_utf8_lossy(&bytes);
     let mut rest: &str = &text;
     while let Some((_, after)) = rest.split_once(field) {
@@ -232,8 +231,7 @@ fn declared_id(dir: &Path, file: &Path) -> Option<String> {
 fn io_message(e: &io::Error) -> String {
     match e.kind() {
         io::ErrorKind::NotFound => "non esiste".into(),
-        io::ErrorKind::PermissionDenied => "permesso negato: il file non si può leggere".into(),
-        _ => format!("impossibile leggere ({e})"),
+        _ => super::os_error::describe(e),
     }
 }
 
@@ -308,7 +306,7 @@ fn read_text(dir: &Path, rel: &Path) -> Result<String, Problem> {
             "è una cartella, ma qui ci vuole un file",
         ));
     }
-    if meta.len() > MAX_FILE_BYTES {
+    if meta.is_file() && meta.len() > MAX_FILE_BYTES {
         return Err(Problem::whole(
             rel,
             format!(
@@ -317,7 +315,8 @@ fn read_text(dir: &Path, rel: &Path) -> Result<String, Problem> {
             ),
         ));
     }
-    let bytes = fs::read(&path).map_err(|e| Problem::whole(rel, io_message(&e)))?;
+    let bytes = super::files::read_regular(&path, MAX_FILE_BYTES)
+        .map_err(|e| Problem::whole(rel, io_message(&e)))?;
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {
@@ -377,7 +376,15 @@ pub(super) fn parse<K: FileKind>(rel: &Path, text: &str) -> Result<K::Content, P
                     ron_error::message(&e.code)
                 ),
             ),
-            None => Problem::at(rel, at, ron_error::message(&e.code)),
+            None => {
+                // An amount written `34.000,00` is read as 34: say what was written instead.
+                let message = ron_error::message(&e.code);
+                let message = crate::domain::number::explain_unquoted_amount(
+                    &message, text, at.line, at.column,
+                )
+                .unwrap_or(message);
+                Problem::at(rel, at, message)
+            }
         }
     };
     // One parse: the version is checked after it, or, when the parse fails, read from the text,

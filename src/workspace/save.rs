@@ -18,8 +18,12 @@ pub enum SaveError {
         "{file}: il file contiene errori e non viene sovrascritto; correggerlo a mano e riaprire l'avviso"
     )]
     Quarantined { file: String },
-    #[error("{file}: impossibile scrivere ({source})")]
+    #[error("{file}: impossibile scrivere: {}", super::os_error::describe(.source))]
     Io { file: String, source: io::Error },
+    #[error(
+        "{file}: il file sarebbe di {size} byte, oltre il limite che Commissione legge: non viene scritto"
+    )]
+    TooLarge { file: String, size: u64 },
     #[error("{file}: impossibile preparare il contenuto ({message})")]
     Serialize { file: String, message: String },
 }
@@ -146,24 +150,37 @@ impl Store {
     }
 
     fn write<K: FileKind>(&self, rel: &Path, content: K::Content) -> Result<(), SaveError> {
-        self.write_text(rel, || to_text::<K>(content).map_err(|e| e.to_string()))
+        let bytes = self.text::<K>(rel, content)?;
+        self.write_bytes(rel, &bytes)
     }
 
-    fn write_text(
+    /// The bytes of a file, refused when the file on disk had errors (never written over).
+    fn text<K: FileKind>(&self, rel: &Path, content: K::Content) -> Result<Vec<u8>, SaveError> {
+        self.text_with(rel, || to_text::<K>(content).map_err(|e| e.to_string()))
+    }
+
+    fn text_with(
         &self,
         rel: &Path,
         text: impl FnOnce() -> Result<String, String>,
-    ) -> Result<(), SaveError> {
+    ) -> Result<Vec<u8>, SaveError> {
         let file = rel.to_string_lossy().replace('\\', "/");
         if self.sources.quarantined.contains_key(rel) {
             return Err(SaveError::Quarantined { file });
         }
-        let text = text().map_err(|message| SaveError::Serialize {
-            file: file.clone(),
-            message,
-        })?;
-        write_atomic(&self.dir.join(rel), text.as_bytes())
-            .map_err(|source| SaveError::Io { file, source })
+        let text = text().map_err(|message| SaveError::Serialize { file, message })?;
+        Ok(text.into_bytes())
+    }
+
+    fn write_bytes(&self, rel: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+        let file = rel.to_string_lossy().replace('\\', "/");
+        if bytes.len() as u64 > files::MAX_FILE_BYTES {
+            return Err(SaveError::TooLarge {
+                file,
+                size: bytes.len() as u64,
+            });
+        }
+        write_atomic(&self.dir.join(rel), bytes).map_err(|source| SaveError::Io { file, source })
     }
 
     /// A file name in `folder` for a new item, unused by any other item. Refused when a file
@@ -203,6 +220,20 @@ impl Store {
         self.write::<CommissionFile>(Path::new(files::COMMISSION), ws.commission().clone())
     }
 
+    /// `avviso.ron` as it would be written.
+    pub fn call_bytes(&self, ws: &Workspace) -> Result<(PathBuf, Vec<u8>), SaveError> {
+        let rel = PathBuf::from(files::CALL);
+        let bytes = self.text::<CallFile>(&rel, ws.call().clone())?;
+        Ok((rel, bytes))
+    }
+
+    /// `commissione.ron` as it would be written.
+    pub fn commission_bytes(&self, ws: &Workspace) -> Result<(PathBuf, Vec<u8>), SaveError> {
+        let rel = PathBuf::from(files::COMMISSION);
+        let bytes = self.text::<CommissionFile>(&rel, ws.commission().clone())?;
+        Ok((rel, bytes))
+    }
+
     pub fn application_file(&mut self, protocol: &Protocol) -> Result<PathBuf, SaveError> {
         if let Some(path) = self.sources.applications.get(protocol) {
             return Ok(path.clone());
@@ -219,8 +250,18 @@ impl Store {
     }
 
     pub fn save_application(&mut self, app: &Application) -> Result<(), SaveError> {
+        let (rel, bytes) = self.application_bytes(app)?;
+        self.write_bytes(&rel, &bytes)
+    }
+
+    /// An application's file and the bytes it would be written with.
+    pub fn application_bytes(
+        &mut self,
+        app: &Application,
+    ) -> Result<(PathBuf, Vec<u8>), SaveError> {
         let rel = self.application_file(&app.protocol)?;
-        self.write::<ApplicationFile>(&rel, app.clone())
+        let bytes = self.text::<ApplicationFile>(&rel, app.clone())?;
+        Ok((rel, bytes))
     }
 
     pub fn sheet_file(&mut self, member: &MemberId) -> Result<PathBuf, SaveError> {
@@ -237,6 +278,12 @@ impl Store {
     }
 
     pub fn save_sheet(&mut self, sheet: &ScoreSheet) -> Result<(), SaveError> {
+        let (rel, bytes) = self.sheet_bytes(sheet)?;
+        self.write_bytes(&rel, &bytes)
+    }
+
+    /// A member's sheet file and the bytes it would be written with, with what was set aside.
+    pub fn sheet_bytes(&mut self, sheet: &ScoreSheet) -> Result<(PathBuf, Vec<u8>), SaveError> {
         let rel = self.sheet_file(&sheet.member)?;
         let mut sheet = sheet.clone();
         if let Some(aside) = self.sources.set_aside.declarations.get(&sheet.member) {
@@ -248,7 +295,8 @@ impl Store {
         sheet.normalize();
         // The file saved at every mark: written directly, the same bytes as `to_text` (see
         // `sheet_text`).
-        self.write_text(&rel, || Ok(super::sheet_text(&sheet)))
+        let bytes = self.text_with(&rel, || Ok(super::sheet_text(&sheet)))?;
+        Ok((rel, bytes))
     }
 
     pub fn session_file(&mut self, id: &SessionId) -> Result<PathBuf, SaveError> {
@@ -271,8 +319,7 @@ impl Store {
 
     pub fn save_sealed_record(&mut self, id: &SessionId, bytes: &[u8]) -> Result<(), SaveError> {
         let rel = self.sealed_record_file(id)?;
-        let file = rel.to_string_lossy().replace('\\', "/");
-        write_atomic(&self.dir.join(&rel), bytes).map_err(|source| SaveError::Io { file, source })
+        self.write_bytes(&rel, bytes)
     }
 
     /// The kept record of a closed session, as written when it closed.
@@ -282,13 +329,47 @@ impl Store {
         fs::read(self.dir.join(&rel)).map_err(|source| SaveError::Io { file, source })
     }
 
+    /// Writes the verbale of a closed session as it was sealed, in `verbali/sigillati/`.
+    pub fn save_sealed_pdf(
+        &mut self,
+        id: &SessionId,
+        number: u32,
+        bytes: &[u8],
+    ) -> Result<(), SaveError> {
+        let rel = sealed_pdf_path(number, id);
+        let file = rel.to_string_lossy().replace('\\', "/");
+        let path = self.dir.join(&rel);
+        let io = |source| SaveError::Io {
+            file: file.clone(),
+            source,
+        };
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(io)?;
+        }
+        write_atomic(&path, bytes).map_err(io)
+    }
+
+    /// The verbale of a closed session as sealed, as kept in `verbali/sigillati/`.
+    pub fn sealed_pdf(&self, id: &SessionId, number: u32) -> Result<Vec<u8>, SaveError> {
+        let rel = sealed_pdf_path(number, id);
+        let file = rel.to_string_lossy().replace('\\', "/");
+        fs::read(self.dir.join(&rel)).map_err(|source| SaveError::Io { file, source })
+    }
+
     pub fn save_session(&mut self, session: &Session) -> Result<(), SaveError> {
+        let (rel, bytes) = self.session_bytes(session)?;
+        self.write_bytes(&rel, &bytes)
+    }
+
+    /// A session's file and the bytes it would be written with.
+    pub fn session_bytes(&mut self, session: &Session) -> Result<(PathBuf, Vec<u8>), SaveError> {
         let rel = self.session_file(&session.id)?;
         let mut session = session.clone();
         if let Some(aside) = self.sources.set_aside.draws.get(&session.id) {
             session.draws.extend(aside.iter().cloned());
         }
-        self.write::<SessionFile>(&rel, session)
+        let bytes = self.text::<SessionFile>(&rel, session)?;
+        Ok((rel, bytes))
     }
 
     /// Writes every part of the workspace. Files of items no longer in it are left in place.
@@ -306,27 +387,34 @@ impl Store {
         Ok(())
     }
 
-    /// Removes an application's file (when an application is withdrawn from the workspace); the
-    /// previous version stays as `NAME.bak`.
-    pub fn remove_application(&mut self, protocol: &Protocol) -> Result<(), SaveError> {
-        let rel = self.sources.applications.remove(protocol);
-        self.retire(rel)
+    /// The file of an application being removed, refused when it had errors. Its sources entry
+    /// goes: a later application with the protocol gets a file again.
+    pub fn removed_application_file(
+        &mut self,
+        protocol: &Protocol,
+    ) -> Result<Option<PathBuf>, SaveError> {
+        let rel = self.sources.applications.get(protocol).cloned();
+        self.check_removable(rel.as_deref())?;
+        self.sources.applications.remove(protocol);
+        Ok(rel)
     }
 
-    pub fn remove_session(&mut self, id: &SessionId) -> Result<(), SaveError> {
-        let rel = self.sources.sessions.remove(id);
-        self.retire(rel)
+    pub fn removed_session_file(&mut self, id: &SessionId) -> Result<Option<PathBuf>, SaveError> {
+        let rel = self.sources.sessions.get(id).cloned();
+        self.check_removable(rel.as_deref())?;
+        self.sources.sessions.remove(id);
+        Ok(rel)
     }
 
-    fn retire(&self, rel: Option<PathBuf>) -> Result<(), SaveError> {
-        let Some(rel) = rel else { return Ok(()) };
-        let file = rel.to_string_lossy().replace('\\', "/");
-        if self.sources.quarantined.contains_key(&rel) {
-            return Err(SaveError::Quarantined { file });
+    fn check_removable(&self, rel: Option<&Path>) -> Result<(), SaveError> {
+        match rel {
+            Some(rel) if self.sources.quarantined.contains_key(rel) => {
+                Err(SaveError::Quarantined {
+                    file: rel.to_string_lossy().replace('\\', "/"),
+                })
+            }
+            _ => Ok(()),
         }
-        let path = self.dir.join(&rel);
-        let backup = path.with_extension("ron.bak");
-        fs::rename(&path, &backup).map_err(|source| SaveError::Io { file, source })
     }
 }
 
@@ -334,6 +422,20 @@ impl Store {
 pub fn sealed_record_path(session_file: &Path) -> PathBuf {
     session_file.with_extension("verbale.json")
 }
+
+/// Where the verbale of session `number`/`id` is kept as sealed when the session closes:
+/// `verbali/sigillati/verbale-02-s2.pdf`. The exports go to `verbali/` itself, never here.
+pub fn sealed_pdf_path(number: u32, id: &SessionId) -> PathBuf {
+    Path::new(super::files::MINUTES)
+        .join(SEALED_MINUTES)
+        .join(format!(
+            "verbale-{number:02}-{}.pdf",
+            super::files::file_name_for(id.as_str()).trim_end_matches(".ron")
+        ))
+}
+
+/// The folder of `verbali/` that keeps the sealed verbali.
+pub const SEALED_MINUTES: &str = "sigillati";
 
 /// Writes a whole workspace into an empty or new folder (for `sample`, tests and copies).
 pub fn write_new(dir: &Path, ws: &Workspace) -> Result<Sources, SaveError> {

@@ -11,7 +11,7 @@
 use std::fmt::Write;
 
 use super::files::{FORMAT, FileKind, SheetFile};
-use crate::domain::{Conflict, ConflictKind, Declaration, Score, ScoreSheet};
+use crate::domain::{Conflict, ConflictKind, Declaration, Score, ScoreSheet, Withdrawal};
 
 /// The file's full text, header included, as `to_text::<SheetFile>` writes it.
 pub fn sheet_text(sheet: &ScoreSheet) -> String {
@@ -20,6 +20,7 @@ pub fn sheet_text(sheet: &ScoreSheet) -> String {
         revision,
         declarations,
         scores,
+        withdrawals,
     } = sheet;
     let size = 256
         + declarations.len() * 96
@@ -37,6 +38,10 @@ pub fn sheet_text(sheet: &ScoreSheet) -> String {
     let _ = writeln!(out, "        revision: {revision},");
     list(&mut out, "declarations", declarations, declaration);
     list(&mut out, "scores", scores, score);
+    // Written only when there are some, as the general writer does (`skip_serializing_if`).
+    if !withdrawals.is_empty() {
+        list(&mut out, "withdrawals", withdrawals, withdrawal);
+    }
     out.push_str("    ),\n)\n");
     out
 }
@@ -64,17 +69,38 @@ fn declaration(out: &mut String, d: &Declaration) {
     field_str(out, 4, "application", application.as_str());
     match conflict {
         None => out.push_str("                conflict: None,\n"),
-        Some(Conflict { kind, note }) => {
-            out.push_str("                conflict: (\n");
-            let kind = match kind {
-                ConflictKind::Kinship => "Kinship",
-                ConflictKind::Professional => "Professional",
-                ConflictKind::Other => "Other",
-            };
-            let _ = writeln!(out, "                    kind: {kind},");
-            field_str(out, 5, "note", note);
-            out.push_str("                ),\n");
-        }
+        Some(c) => conflict_field(out, c),
+    }
+}
+
+fn conflict_field(out: &mut String, c: &Conflict) {
+    let Conflict { kind, note } = c;
+    out.push_str("                conflict: (\n");
+    let kind = match kind {
+        ConflictKind::Kinship => "Kinship",
+        ConflictKind::Professional => "Professional",
+        ConflictKind::Other => "Other",
+    };
+    let _ = writeln!(out, "                    kind: {kind},");
+    field_str(out, 5, "note", note);
+    out.push_str("                ),\n");
+}
+
+fn withdrawal(out: &mut String, w: &Withdrawal) {
+    let Withdrawal {
+        application,
+        conflict,
+        reason,
+        at,
+        session,
+    } = w;
+    field_str(out, 4, "application", application.as_str());
+    conflict_field(out, conflict);
+    field_str(out, 4, "reason", reason);
+    field_str(out, 4, "at", &at.to_string());
+    match session {
+        None => out.push_str("                session: None,\n"),
+        Some(s) => field_str(out, 4, "session", s.as_str()),
     }
 }
 
@@ -142,11 +168,23 @@ mod tests {
                 }),
             });
             sheet.scores.push(Score {
-                application,
+                application: application.clone(),
                 criterion: CriterionId::new("B.1").unwrap(),
                 value: Points::parse("0.75").unwrap(),
                 reason: t.to_string(),
             });
+            if i % 3 == 2 {
+                sheet.withdrawals.push(crate::domain::Withdrawal {
+                    application,
+                    conflict: Conflict {
+                        kind: ConflictKind::Other,
+                        note: t.to_string(),
+                    },
+                    reason: t.to_string(),
+                    at: crate::domain::Moment::parse("2026-03-19T15:04:05+01:00").unwrap(),
+                    session: (i % 2 == 0).then(|| crate::domain::SessionId::new("s2").unwrap()),
+                });
+            }
         }
         sheet
     }

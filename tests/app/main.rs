@@ -4,6 +4,7 @@
 
 #[path = "../common/mod.rs"]
 mod common;
+mod honest;
 mod importa;
 mod schede;
 mod screenshots;
@@ -32,8 +33,9 @@ fn the_secretariat_sees_every_application_in_the_table() {
         h.get_by_label(p);
         h.get_by_label(&format!("Associazione {p}"));
     }
-    // P4 fails the co-financing checks and nobody has decided yet: a proposal, not a decision.
-    h.get_by_label("esclusa (proposta)");
+    // P4 fails the co-financing checks and the commission excluded it (see honest.rs for an
+    // exclusion only proposed).
+    h.get_by_label("esclusa");
     h.get_by_label("selezionata per la co-progettazione");
 
     // Filtering by text narrows the table.
@@ -252,7 +254,7 @@ fn editing_the_budget_fails_a_check_as_you_type_and_undo_restores_it() {
     h.key_press(Key::Enter);
     h.run();
     assert!(!h.state().work().unwrap().unsaved());
-    assert_eq!(outcome(&h, "P1"), Outcome::Excluded);
+    assert_eq!(outcome(&h, "P1"), Outcome::ExclusionProposed);
     assert_ne!(
         std::fs::read(dir.join("candidature/P1.ron")).unwrap(),
         before
@@ -263,7 +265,7 @@ fn editing_the_budget_fails_a_check_as_you_type_and_undo_restores_it() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert!(h.query_by_label_contains("mancano").is_none());
-    assert_ne!(outcome(&h, "P1"), Outcome::Excluded);
+    assert_ne!(outcome(&h, "P1"), Outcome::ExclusionProposed);
     assert_eq!(
         std::fs::read(dir.join("candidature/P1.ron")).unwrap(),
         before
@@ -271,7 +273,7 @@ fn editing_the_budget_fails_a_check_as_you_type_and_undo_restores_it() {
     // And Ctrl+Shift+Z does it again.
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
     h.run();
-    assert_eq!(outcome(&h, "P1"), Outcome::Excluded);
+    assert_eq!(outcome(&h, "P1"), Outcome::ExclusionProposed);
 }
 
 #[test]
@@ -537,7 +539,10 @@ fn the_ranking_is_saved_as_a_spreadsheet_where_the_user_says() {
 }
 
 #[test]
-fn a_lock_left_by_a_crashed_program_can_be_taken_over_after_confirming() {
+fn a_lock_left_by_a_program_silent_on_another_computer_is_taken_over() {
+    // Issue 14: a holder on another computer whose heartbeat is older than three minutes is
+    // gone; the window takes the call over when it opens (it used to ask first). One that
+    // is still refreshing keeps the window read-only, with no button to take it.
     use commissione::workspace::lock::{FILE, Holder};
     let (_tmp, dir) = common::fixture("example-a");
     let long_ago = commissione::domain::Moment::parse("2026-03-01T09:00").unwrap();
@@ -552,14 +557,19 @@ fn a_lock_left_by_a_crashed_program_can_be_taken_over_after_confirming() {
     std::fs::write(dir.join(FILE), ron::to_string(&holder).unwrap()).unwrap();
     let mut h = harness(&dir, Actor::Secretariat);
     h.run();
-    h.get_by_label_contains("Sola lettura");
-    click(&mut h, s::TAKE_OVER);
-    // A confirmation first, which names who held it.
-    h.get_by_label(s::CONFIRM_TAKE_OVER_TITLE);
-    h.get_by_label(&s::take_over_text("segreteria (mrossi)"));
-    h.get_all_by_label(s::TAKE_OVER).last().unwrap().click();
-    h.run();
     assert!(h.state().work().unwrap().editor().read_only().is_none());
     assert!(h.query_by_label_contains("Sola lettura").is_none());
-    h.get_by_label(s::TAKEN_OVER);
+    drop(h);
+
+    let now = commissione::editor::now();
+    let fresh = Holder {
+        since: now,
+        refreshed: now,
+        ..holder
+    };
+    std::fs::write(dir.join(FILE), ron::to_string(&fresh).unwrap()).unwrap();
+    let mut h = harness(&dir, Actor::Secretariat);
+    h.run();
+    h.get_by_label_contains("Sola lettura");
+    assert!(h.query_by_label(s::TAKE_OVER).is_none());
 }

@@ -267,3 +267,26 @@ fn without_an_open_session_after_it_no_amendment_is_offered() {
             .is_none()
     );
 }
+
+#[test]
+fn a_fixed_score_changed_by_hand_is_said_loudly_at_the_top() {
+    let (_tmp, dir) = closed_then_open();
+    let mut h = harness(&dir, Actor::Secretariat);
+    h.run();
+    assert!(h.query_by_label(s::SEALED_DATA_CHANGED).is_none());
+    drop(h);
+    common::edit(
+        &dir.join("schede/m2.ron"),
+        "value: \"0.6\"",
+        "value: \"1.0\"",
+    );
+    let mut h = harness(&dir, Actor::Secretariat);
+    h.run();
+    // Not in a collapsed line: the banner and each sentence are on screen.
+    h.get_by_label(s::SEALED_DATA_CHANGED);
+    h.get_by_label_contains("SENZA RETTIFICA: i punteggi di m2 sulla candidatura P1");
+    assert_eq!(
+        h.state().work().unwrap().editor().sealed_warnings().len(),
+        1
+    );
+}

@@ -22,6 +22,12 @@ pub const DECISION_REASON_HINT: &str =
 pub const DECISION_KEYS: &str =
     "Invio registra la decisione · Maiusc+Invio va a capo · Esc lascia il campo";
 pub const DECISION_NEEDS_REASON: &str = "La motivazione è obbligatoria per escludere o ammettere con riserva: la decisione sarà registrata quando è scritta.";
+pub const DECISION_REASON_REQUIRED_FAILING: &str =
+    "Motivazione (obbligatoria: la candidatura non supera alcune verifiche):";
+pub const ADMISSION_NEEDS_REASON: &str = "La candidatura non supera alcune verifiche: per ammetterla la motivazione è obbligatoria, e il verbale la riporta. La decisione sarà registrata quando è scritta.";
+pub const RECEIVED_ON_MISSING: &str =
+    "Indicare la data in cui il documento è pervenuto (per esempio 16/03/2026).";
+pub const RECORD_LATE_INTEGRATION: &str = "Registra l'integrazione tardiva";
 pub const DECISION_NO_SESSION: &str =
     "Non c'è una seduta aperta: la decisione non sarà attribuita a una seduta.";
 pub const SOCCORSO: &str = "Soccorso istruttorio";
@@ -52,6 +58,12 @@ pub fn failed_checks(n: usize) -> String {
 
 pub fn decision_recorded(outcome: &str) -> String {
     format!("Decisione registrata: {outcome}.")
+}
+
+pub fn late_integration(received: &str, deadline: &str) -> String {
+    format!(
+        "Attenzione: il documento è pervenuto il {received}, dopo il termine del {deadline}. L'integrazione tardiva non sana la carenza e il verbale la riporta come pervenuta oltre il termine. Registrarla comunque?"
+    )
 }
 
 pub fn decision_session(number: u32, date: &str) -> String {

@@ -11,6 +11,9 @@ pub const CLOSE_SESSION_FIXES: &str = "Ciò che la seduta fissa — i dati delle
 pub const CLOSE_SESSION_FINAL: &str = "La chiusura non si annulla con Ctrl+Z.";
 pub const CLOSE_SESSION_NEEDS_END: &str =
     "Prima di chiudere, indicare l'ora di fine della seduta: il verbale la riporta.";
+pub const CLOSE_SESSION_UNREADABLE: &str = "La seduta non si può chiudere: questi file dell'avviso non si leggono o non sono coerenti, e il verbale con il suo sigillo li lascerebbe fuori senza dirlo. Correggerli (commissione check li elenca), poi riaprire l'avviso.";
+pub const CLOSE_PENDING_CONFIRM: &str =
+    "Chiudo la seduta con queste candidature in sospeso: il verbale le elenca";
 pub const MINUTES_KEPT: &str =
     "Il verbale è quello conservato alla chiusura della seduta, con il suo sigillo.";
 pub const SESSION_AMENDMENTS: &str = "Rettifiche";
@@ -29,6 +32,13 @@ pub fn session_closed(number: u32) -> String {
 
 pub fn close_session_title(number: u32) -> String {
     format!("Chiudere la seduta n. {number}?")
+}
+
+pub fn close_pending_title(n: usize) -> String {
+    match n {
+        1 => "Una candidatura è ancora in sospeso (senza decisione sull'ammissibilità o non valutata da tutti):".to_string(),
+        n => format!("{n} candidature sono ancora in sospeso (senza decisione sull'ammissibilità o non valutate da tutti):"),
+    }
 }
 
 pub fn session_fixed(n: usize) -> String {

@@ -29,6 +29,35 @@ pub const SPREADSHEET_NAME: &str = "graduatoria.xlsx";
 pub const SPREADSHEET_FILTER: &str = "Foglio di calcolo";
 pub const EXPORT_BUSY: &str = "Un'altra esportazione è in corso: attendere che finisca.";
 
+pub const LEFT_OUT_HINT: &str = "Finché questi file non sono corretti (commissione check li elenca), la graduatoria non li comprende e nessuna seduta si può chiudere: il sigillo lascerebbe fuori ciò che contengono.";
+
+/// The heading over the ranking when files could not be read.
+pub fn left_out_heading(applications: usize, other_files: usize) -> String {
+    let others = match other_files {
+        0 => String::new(),
+        1 => " Anche un altro file dell'avviso non si legge.".to_string(),
+        n => format!(" Anche altri {n} file dell'avviso non si leggono."),
+    };
+    match applications {
+        0 => format!(
+            "Graduatoria incompleta: {}",
+            match other_files {
+                1 => "un file dell'avviso non si legge e ciò che contiene non è considerato."
+                    .to_string(),
+                n => format!(
+                    "{n} file dell'avviso non si leggono e ciò che contengono non è considerato."
+                ),
+            }
+        ),
+        1 => format!(
+            "Graduatoria incompleta: una candidatura ne resta fuori perché il suo file non si legge.{others}"
+        ),
+        n => format!(
+            "Graduatoria incompleta: {n} candidature ne restano fuori perché i loro file non si leggono.{others}"
+        ),
+    }
+}
+
 pub fn spreadsheet_written(path: &str) -> String {
     format!("Graduatoria e matrice dei punteggi scritte in {path}")
 }
@@ -60,6 +89,10 @@ pub fn tie_drawn(with: &str, session: Option<u32>) -> String {
         Some(n) => format!("pari merito con {with}: ordine sorteggiato nella seduta n. {n}"),
         None => format!("pari merito con {with}: ordine sorteggiato"),
     }
+}
+
+pub fn exclusion_proposed(failing: &str) -> String {
+    format!("in attesa di decisione della commissione; le verifiche rilevano: {failing}")
 }
 
 pub fn below_criterion(criterion: &str) -> String {

@@ -24,6 +24,14 @@ pub const DECLARE_NO_CONFLICT: &str = "Dichiaro di non avere conflitti";
 pub const DECLARE_CONFLICT: &str = "Dichiaro un conflitto di interessi";
 pub const DECLARE_CONFLICT_HINT: &str = "Chi dichiara un conflitto si astiene: i suoi punteggi su questa candidatura vengono cancellati.";
 pub const WITHDRAW_DECLARATION: &str = "Ritira la dichiarazione";
+pub const WITHDRAW_CONFLICT: &str = "Ritira la dichiarazione di conflitto…";
+pub const WITHDRAW_CONFLICT_TITLE: &str = "Ritirare la dichiarazione di conflitto di interessi?";
+pub const WITHDRAW_CONFLICT_REASON: &str = "Motivazione del ritiro (obbligatoria)";
+pub const WITHDRAW_CONFLICT_HINT: &str =
+    "per esempio: la collaborazione indicata si è conclusa prima della pubblicazione dell'avviso";
+pub const WITHDRAW_CONFLICT_NEEDS_REASON: &str =
+    "Scrivere la motivazione: il ritiro si registra solo con essa.";
+pub const WITHDRAW_CONFLICT_CONFIRM: &str = "Ritira la dichiarazione di conflitto";
 pub const YOU_ABSTAIN: &str =
     "Hai dichiarato un conflitto di interessi: ti astieni e non puoi valutare questa candidatura.";
 pub const RESCALED: &str = "riparametrato";
@@ -37,6 +45,12 @@ pub const CLEAR_SCORE: &str = "Cancella il giudizio";
 pub const SUBTOTAL_NOTE: &str = "Il subtotale è la somma dei tuoi giudizi (coefficiente × massimo) e dei criteri calcolati, prima della media tra i componenti e della riparametrazione.";
 pub const SCORING_KEYS: &str = "Tastiera. Frecce su e giù: scelgono il criterio (bordo evidenziato). Tasti da 1 a 9: danno il giudizio con quel numero. Invio: apre la motivazione; Invio di nuovo la salva, Maiusc+Invio va a capo. Esc: torna alla scheda. Frecce sinistra e destra, o PagSu e PagGiù: candidatura precedente e successiva. Tab e Maiusc+Tab: campo successivo e precedente; Spazio preme il pulsante scelto.";
 pub const FIELD_REQUIRED: &str = "Il campo non può restare vuoto.";
+
+pub fn withdraw_conflict_explain(member: &str, application: &str) -> String {
+    format!(
+        "{member} ha dichiarato un conflitto di interessi sulla candidatura {application} e si astiene dalla sua valutazione. Ritirando la dichiarazione potrà valutarla: il ritiro, con la sua motivazione, è registrato nel registro delle modifiche e riportato nel verbale della seduta."
+    )
+}
 
 pub fn sheet_of(name: &str) -> String {
     format!("Scheda di {name}")

@@ -4,7 +4,7 @@
 
 use egui::{RichText, ScrollArea, Ui};
 
-use crate::domain::{AdmissionOutcome, Date, DocumentStatus, Protocol};
+use crate::domain::{AdmissionOutcome, Date, DocumentId, DocumentStatus, Protocol};
 use crate::editor::{self, Command};
 use crate::italian;
 
@@ -24,7 +24,12 @@ pub struct State {
     rows: Option<(u64, bool, Vec<Protocol>)>,
     /// Dates typed for the soccorso istruttorio, per document.
     deadline: String,
+    /// The day the document came: typed, never taken for today.
     received: String,
+    /// An integration after its deadline, waiting for the confirmation the warning asks.
+    late: Option<(Protocol, DocumentId, DocumentStatus)>,
+    /// Why the last date typed for a document could not be used, shown under its fields.
+    date_note: Option<(DocumentId, String)>,
 }
 
 pub fn ammissibilita_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
@@ -145,13 +150,15 @@ fn detail_ui(ui: &mut Ui, state: &mut State, protocol: &Protocol, desk: &mut Des
             widgets::section(ui, s::AUTOMATIC_CHECKS);
             widgets::keys_hint(ui, s::CHECKS_PROPOSE);
             widgets::findings_ui(ui, &result.admission.findings);
-            decision_ui(ui, protocol, desk);
+            let failing = result.admission.failures().count() > 0;
+            decision_ui(ui, protocol, failing, desk);
             soccorso_ui(ui, state, protocol, desk);
             ui.add_space(16.0);
         });
 }
 
-fn decision_ui(ui: &mut Ui, protocol: &Protocol, desk: &mut Desk) {
+/// `failing`: the checks fail, so even admitting needs a reason.
+fn decision_ui(ui: &mut Ui, protocol: &Protocol, failing: bool, desk: &mut Desk) {
     let Some(app) = desk.ws.application(protocol) else {
         return;
     };
@@ -227,7 +234,7 @@ fn decision_ui(ui: &mut Ui, protocol: &Protocol, desk: &mut Desk) {
                 desk.drafts.start(field.clone(), reason);
                 current = Some(outcome);
                 chosen = true;
-                if outcome == AdmissionOutcome::Admitted {
+                if outcome == AdmissionOutcome::Admitted && !failing {
                     // No reason needed: recorded at once.
                     desk.drafts.finish(field);
                 }
@@ -253,16 +260,16 @@ fn decision_ui(ui: &mut Ui, protocol: &Protocol, desk: &mut Desk) {
             .filter(|d| d.outcome == outcome)
             .map(|d| d.reason.clone())
             .unwrap_or_default();
-        let label = if outcome == AdmissionOutcome::Admitted {
-            s::DECISION_REASON_OPTIONAL
-        } else {
-            s::DECISION_REASON_REQUIRED
+        let label = match outcome {
+            AdmissionOutcome::Admitted if failing => s::DECISION_REASON_REQUIRED_FAILING,
+            AdmissionOutcome::Admitted => s::DECISION_REASON_OPTIONAL,
+            _ => s::DECISION_REASON_REQUIRED,
         };
         ui.label(label);
         let r = DraftEdit::text(field, &saved_reason, s::DECISION_REASON, 3)
             .hint(s::DECISION_REASON_HINT)
             .show(ui, desk.drafts, desk.now);
-        if chosen && outcome != AdmissionOutcome::Admitted {
+        if chosen && (outcome != AdmissionOutcome::Admitted || failing) {
             r.request_focus();
         }
         widgets::keys_hint(ui, s::DECISION_KEYS);
@@ -292,9 +299,6 @@ fn soccorso_ui(ui: &mut Ui, state: &mut State, protocol: &Protocol, desk: &mut D
     let today = editor::now().date();
     if state.deadline.is_empty() {
         state.deadline = plus_days(today, DEFAULT_DAYS).map_or_else(String::new, italian::date);
-    }
-    if state.received.is_empty() {
-        state.received = italian::date(today);
     }
     let mut send = Vec::new();
     for doc in &call.required_documents {
@@ -350,21 +354,31 @@ fn soccorso_ui(ui: &mut Ui, state: &mut State, protocol: &Protocol, desk: &mut D
                         .accessible_name(s::for_document(s::MARK_INTEGRATED, &doc.title))
                         .clicked()
                     {
+                        state.date_note = None;
+                        state.late = None;
                         match italian::parse_typed_date(&state.received) {
-                            Ok(received_on) => send.push((
-                                doc.id.clone(),
-                                DocumentStatus::Integrated {
+                            _ if state.received.trim().is_empty() => {
+                                state.date_note =
+                                    Some((doc.id.clone(), s::RECEIVED_ON_MISSING.into()));
+                            }
+                            Ok(received_on) => {
+                                let status = DocumentStatus::Integrated {
                                     requested_on,
                                     deadline,
                                     received_on,
-                                },
-                            )),
-                            Err(e) => {
-                                widgets::note(ui, Tone::Bad, e);
+                                };
+                                if received_on > deadline {
+                                    // Late: recorded only after the warning is confirmed.
+                                    state.late = Some((protocol.clone(), doc.id.clone(), status));
+                                } else {
+                                    send.push((doc.id.clone(), status));
+                                }
                             }
+                            Err(e) => state.date_note = Some((doc.id.clone(), e)),
                         }
                     }
                 });
+                late_ui(ui, state, protocol, &doc.id, &mut send);
             }
             _ => {}
         }
@@ -376,6 +390,49 @@ fn soccorso_ui(ui: &mut Ui, state: &mut State, protocol: &Protocol, desk: &mut D
             status: Some(status),
         });
     }
+}
+
+/// The warning of an integration after its deadline, with the two answers.
+fn late_ui(
+    ui: &mut Ui,
+    state: &mut State,
+    protocol: &Protocol,
+    document: &DocumentId,
+    send: &mut Vec<(DocumentId, DocumentStatus)>,
+) {
+    if let Some((d, note)) = &state.date_note
+        && d == document
+    {
+        widgets::note(ui, Tone::Bad, note.clone());
+    }
+    let Some((p, d, status)) = state.late.clone() else {
+        return;
+    };
+    if p != *protocol || d != *document {
+        return;
+    }
+    let DocumentStatus::Integrated {
+        deadline,
+        received_on,
+        ..
+    } = status
+    else {
+        return;
+    };
+    widgets::note(
+        ui,
+        Tone::Bad,
+        s::late_integration(&italian::date(received_on), &italian::date(deadline)),
+    );
+    ui.horizontal(|ui| {
+        if ui.button(s::RECORD_LATE_INTEGRATION).clicked() {
+            send.push((d.clone(), status));
+            state.late = None;
+        }
+        if ui.button(s::CANCEL).clicked() {
+            state.late = None;
+        }
+    });
 }
 
 fn plus_days(date: Date, days: i64) -> Option<Date> {

@@ -4,7 +4,7 @@
 use egui::{Align, Layout, RichText, Sense, Ui};
 use egui_extras::{Column, TableBuilder};
 
-use crate::domain::{LotId, Protocol};
+use crate::domain::{Allocation, LotId, Protocol};
 use crate::italian;
 use crate::rules::Outcome;
 
@@ -105,11 +105,20 @@ fn filter_ui(ui: &mut Ui, filter: &mut Filter, desk: &Desk) {
                 }
             });
         }
-        let outcome = filter.outcome.map_or(s::ALL_OUTCOMES, italian::outcome);
+        // The words of the lot filtered, or of the first lot: a single-winner lot selects.
+        let allocation = filter
+            .lot
+            .as_ref()
+            .and_then(|id| call.lot(id))
+            .or(call.lots.first())
+            .map_or(Allocation::AllAboveThreshold, |l| l.allocation);
+        let outcome = filter
+            .outcome
+            .map_or(s::ALL_OUTCOMES, |o| o.label(allocation));
         widgets::combo(ui, s::OUTCOME, outcome, 200.0, |ui| {
             ui.selectable_value(&mut filter.outcome, None, s::ALL_OUTCOMES);
             for o in Outcome::ALL {
-                ui.selectable_value(&mut filter.outcome, Some(o), italian::outcome(o));
+                ui.selectable_value(&mut filter.outcome, Some(o), o.label(allocation));
             }
         });
         let label = ui.label(s::SEARCH);

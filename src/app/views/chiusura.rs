@@ -3,7 +3,7 @@
 
 use egui::{RichText, ScrollArea, Ui};
 
-use crate::domain::{Session, SessionId};
+use crate::domain::{Session, SessionId, SessionKind};
 use crate::editor::Command;
 use crate::{coverage, italian};
 
@@ -11,27 +11,45 @@ use super::Desk;
 use crate::app::strings as s;
 use crate::app::widgets::{self, Tone};
 
+/// A session whose closing is being confirmed.
+pub struct Closing {
+    session: SessionId,
+    /// For a final session with applications pending: the box that says so was ticked.
+    pending_confirmed: bool,
+}
+
 /// The button that asks to close an open session; the confirmation follows.
-pub fn close_button_ui(ui: &mut Ui, closing: &mut Option<SessionId>, session: &Session) {
+pub fn close_button_ui(ui: &mut Ui, closing: &mut Option<Closing>, session: &Session) {
     if ui
         .button(s::CLOSE_SESSION)
         .on_hover_text(s::CLOSE_SESSION_HINT)
         .clicked()
     {
-        *closing = Some(session.id.clone());
+        *closing = Some(Closing {
+            session: session.id.clone(),
+            pending_confirmed: false,
+        });
     }
 }
 
-/// The confirmation of closing, in plain words: what closing does and what it fixes.
+/// The confirmation of closing, in plain words: what closing does and what it fixes. Refused
+/// while files of the call cannot be read; a final session with applications undecided or not
+/// fully scored names them and needs a box ticked.
 pub fn close_dialog_ui(
     ui: &mut Ui,
-    closing: &mut Option<SessionId>,
+    closing: &mut Option<Closing>,
     session: &Session,
     desk: &mut Desk,
 ) {
-    if closing.as_ref() != Some(&session.id) {
+    let Some(state) = closing.as_mut().filter(|c| c.session == session.id) else {
         return;
-    }
+    };
+    let pending = if session.kind == SessionKind::Final {
+        crate::record::pending(desk.ws, desk.eval).lines(desk.ws)
+    } else {
+        Vec::new()
+    };
+    let unreadable = !desk.problems.is_empty();
     // The end time may be typed and not saved yet: what the window will save counts.
     let has_end = session.end.is_some()
         || desk
@@ -55,10 +73,34 @@ pub fn close_dialog_ui(
             if !has_end {
                 widgets::note(ui, Tone::Warn, s::CLOSE_SESSION_NEEDS_END);
             }
+            if unreadable {
+                ui.add_space(4.0);
+                widgets::note(ui, Tone::Bad, s::CLOSE_SESSION_UNREADABLE);
+                for p in desk.problems {
+                    widgets::note(ui, Tone::Bad, p.to_string());
+                }
+            }
+            if !pending.is_empty() {
+                ui.add_space(4.0);
+                ui.add(
+                    egui::Label::new(RichText::new(s::close_pending_title(pending.len())).strong())
+                        .wrap(),
+                );
+                ScrollArea::vertical()
+                    .id_salt(("in_sospeso", session.id.as_str()))
+                    .max_height(200.0)
+                    .show(ui, |ui| {
+                        for line in &pending {
+                            widgets::note(ui, Tone::Warn, line);
+                        }
+                    });
+                ui.checkbox(&mut state.pending_confirmed, s::CLOSE_PENDING_CONFIRM);
+            }
+            let ready = has_end && !unreadable && (pending.is_empty() || state.pending_confirmed);
             ui.add_space(8.0);
             ui.horizontal(|ui| {
                 if ui
-                    .add_enabled(has_end, egui::Button::new(s::CLOSE_SESSION_CONFIRM))
+                    .add_enabled(ready, egui::Button::new(s::CLOSE_SESSION_CONFIRM))
                     .clicked()
                 {
                     answer = Some(true);

@@ -78,6 +78,7 @@ pub fn graduatoria_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
             };
         }
     });
+    left_out_ui(ui, desk);
     if let Some(path) = &mut state.export {
         export_ui(ui, path, desk);
     }
@@ -122,6 +123,35 @@ pub fn graduatoria_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
                 .show(ui, |ui| charts_ui(ui, lot, result, desk));
         }
     }
+}
+
+/// What the ranking cannot show because its files could not be read: said at the top, in the
+/// heading's size, with each file and why; a session cannot be closed until they are fixed.
+fn left_out_ui(ui: &mut Ui, desk: &Desk) {
+    if desk.problems.is_empty() {
+        return;
+    }
+    let mut applications: Vec<String> = Vec::new();
+    let mut others: Vec<String> = Vec::new();
+    for p in desk.problems {
+        let file = p.file.to_string_lossy().replace('\\', "/");
+        let list = if file.starts_with("candidature/") {
+            &mut applications
+        } else {
+            &mut others
+        };
+        if !list.contains(&file) {
+            list.push(file);
+        }
+    }
+    let color = Tone::Bad.color(ui);
+    let title = s::left_out_heading(applications.len(), others.len());
+    ui.add(egui::Label::new(RichText::new(title).heading().color(color)).wrap());
+    for p in desk.problems {
+        widgets::note(ui, Tone::Bad, p.to_string());
+    }
+    widgets::keys_hint(ui, s::LEFT_OUT_HINT);
+    ui.separator();
 }
 
 /// Where to save the spreadsheet: the system's dialog, or a typed path where there is none.
@@ -310,6 +340,14 @@ fn join(list: &[Protocol]) -> String {
 
 fn why_not_ranked(r: &ApplicationResult, desk: &Desk) -> String {
     match r.outcome {
+        Outcome::ExclusionProposed => {
+            let failing: Vec<String> = r
+                .admission
+                .failures()
+                .map(|f| f.message.to_string())
+                .collect();
+            s::exclusion_proposed(&failing.join(" "))
+        }
         Outcome::Excluded => {
             if r.admission.reason.is_empty() {
                 r.admission

@@ -110,6 +110,8 @@ pub struct Desk<'a> {
     pub dir: &'a std::path::Path,
     pub ws: &'a Workspace,
     pub eval: &'a Evaluation,
+    /// The files that could not be read or do not hold together, as loading found them.
+    pub problems: &'a [crate::workspace::Problem],
     pub actor: &'a Actor,
     /// False when the workspace is open read-only.
     pub writable: bool,

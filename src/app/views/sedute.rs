@@ -23,7 +23,7 @@ pub struct State {
     /// What the export of the verbale is doing, set by the window.
     pub export: ExportStatus,
     /// The session whose closing is being confirmed.
-    closing: Option<SessionId>,
+    closing: Option<chiusura::Closing>,
 }
 
 struct DrawForm {

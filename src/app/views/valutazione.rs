@@ -50,6 +50,9 @@ pub struct State {
     /// A field to focus at the next frame (the keyboard asked for it).
     pub(super) focus: Option<(usize, Focus)>,
     conflict_kind: Option<ConflictKind>,
+    /// A conflict declaration being withdrawn: whose, on which application, and the reason
+    /// being typed (required: the verbale reports it).
+    withdrawing: Option<(MemberId, Protocol, String)>,
     matrix: matrice::Cache,
     pub sheets: schede::State,
     /// The applications to score, for a generation of the workspace.
@@ -373,6 +376,59 @@ fn nav_ui(
     });
 }
 
+/// Withdrawing a conflict of interest: an act with legal effect (the member may then score),
+/// so it asks for confirmation and the reason the verbale reports.
+fn withdraw_dialog_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
+    let Some((member, app, reason)) = state.withdrawing.as_mut() else {
+        return;
+    };
+    let name = desk.member_name(member);
+    let mut answer = None;
+    egui::Modal::new(egui::Id::unique("ritira_conflitto")).show(ui.ctx(), |ui| {
+        ui.set_max_width(520.0);
+        ui.heading(s::WITHDRAW_CONFLICT_TITLE);
+        ui.add(egui::Label::new(s::withdraw_conflict_explain(&name, app.as_str())).wrap());
+        ui.add_space(4.0);
+        let label = ui.label(s::WITHDRAW_CONFLICT_REASON);
+        ui.add(
+            egui::TextEdit::multiline(reason)
+                .desired_rows(3)
+                .desired_width(f32::INFINITY)
+                .hint_text(s::WITHDRAW_CONFLICT_HINT),
+        )
+        .labelled_by(label.id);
+        let given = !reason.trim().is_empty();
+        if !given {
+            widgets::note(ui, Tone::Warn, s::WITHDRAW_CONFLICT_NEEDS_REASON);
+        }
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui
+                .add_enabled(given, egui::Button::new(s::WITHDRAW_CONFLICT_CONFIRM))
+                .clicked()
+            {
+                answer = Some(true);
+            }
+            if ui.button(s::GO_BACK).clicked() {
+                answer = Some(false);
+            }
+        });
+    });
+    match answer {
+        Some(true) => {
+            if let Some((member, application, reason)) = state.withdrawing.take() {
+                desk.send(Command::WithdrawConflict {
+                    member,
+                    application,
+                    reason: reason.trim().to_string(),
+                });
+            }
+        }
+        Some(false) => state.withdrawing = None,
+        None => {}
+    }
+}
+
 fn declaration_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk, sheet: Sheet) {
     let Sheet {
         member,
@@ -399,14 +455,15 @@ fn declaration_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk, sheet: Sheet)
             return;
         }
         let declared_none = declaration.as_ref().is_some_and(|d| d.conflict.is_none());
-        if !declared_none && ui.button(s::DECLARE_NO_CONFLICT).clicked() {
+        let in_conflict = declaration.as_ref().is_some_and(|d| d.conflict.is_some());
+        // A conflict is first withdrawn, with its reason; then no conflict can be declared.
+        if !declared_none && !in_conflict && ui.button(s::DECLARE_NO_CONFLICT).clicked() {
             desk.send(Command::Declare {
                 member: member.clone(),
                 application: app.clone(),
                 declaration: Some(None),
             });
         }
-        let in_conflict = declaration.as_ref().is_some_and(|d| d.conflict.is_some());
         if !in_conflict {
             let kind = state
                 .conflict_kind
@@ -440,7 +497,9 @@ fn declaration_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk, sheet: Sheet)
                 });
             }
         }
-        if declaration.is_some() && ui.button(s::WITHDRAW_DECLARATION).clicked() {
+        if in_conflict && ui.button(s::WITHDRAW_CONFLICT).clicked() {
+            state.withdrawing = Some((member.clone(), app.clone(), String::new()));
+        } else if declared_none && ui.button(s::WITHDRAW_DECLARATION).clicked() {
             desk.send(Command::Declare {
                 member: member.clone(),
                 application: app.clone(),
@@ -448,6 +507,7 @@ fn declaration_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk, sheet: Sheet)
             });
         }
     });
+    withdraw_dialog_ui(ui, state, desk);
     if declaration.as_ref().is_some_and(|d| d.conflict.is_some()) {
         let text = match desk.actor {
             Actor::Member(_) => s::YOU_ABSTAIN.to_string(),
