@@ -67,7 +67,7 @@ pub const BUSY_RETRIES: [Duration; 9] = [
     Duration::from_millis(10),
     Duration::from_millis(20),
     Duration::from_millis(50),
-    Duration::from_millis(100),
+    Duration::from_millis(120),
     Duration::from_millis(200),
     Duration::from_millis(400),
     Duration::from_millis(800),
@@ -100,22 +100,48 @@ pub fn retry_while_busy<T>(
 }
 
 /// The refusal of a replacement that kept finding the file busy: what happened, why it usually
-/// happens, what to do, and that nothing was lost.
+/// happens, what to do, and that nothing was lost. Its kind is the cause's; its text is
+/// [`FileBusy`]'s, which `workspace::os_error::describe` keeps.
 pub fn busy_error(dest: &Path, cause: &io::Error, tries: usize) -> io::Error {
     let name = dest
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| dest.display().to_string());
-    io::Error::new(
-        cause.kind(),
-        format!(
-            "«{name}» è aperto in un altro programma o protetto da scrittura (tentativi: {tries}; \
-             di solito un antivirus che lo sta controllando, un visualizzatore o un foglio di \
-             calcolo): chiudere quel programma e riprovare. Il file non è stato modificato e la \
-             versione precedente è intatta"
-        ),
-    )
+    io::Error::new(cause.kind(), FileBusy { name, tries })
 }
+
+/// A file another program kept open for every try of a replacement.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileBusy {
+    /// The file's name, without its folder.
+    pub name: String,
+    pub tries: usize,
+}
+
+impl FileBusy {
+    /// The sentence without the file's name, for messages that name the file before it.
+    pub fn reason(&self) -> String {
+        format!(
+            "è aperto in un altro programma o protetto da scrittura (tentativi: {}; di solito un \
+             antivirus che lo sta controllando, un visualizzatore o un foglio di calcolo): \
+             chiudere quel programma e riprovare",
+            self.tries
+        )
+    }
+}
+
+impl std::fmt::Display for FileBusy {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "«{}» {}. Il file non è stato modificato e la versione precedente è intatta",
+            self.name,
+            self.reason()
+        )
+    }
+}
+
+impl std::error::Error for FileBusy {}
 
 #[cfg(test)]
 mod tests {

@@ -1,4 +1,4 @@
-//! Windows: the known folders, process handles, `MoveFileExW`, the shell and the console.
+//! Windows: the known folders, process handles, replacing a busy file, the shell and the console.
 //!
 //! Tested under Wine by `tests/wine/checks.rs` (run by `.ci/windows-test`).
 
@@ -14,9 +14,7 @@ use windows_sys::Win32::Foundation::{
     GENERIC_WRITE, GetLastError, HANDLE, INVALID_HANDLE_VALUE, S_OK, STILL_ACTIVE,
 };
 use windows_sys::Win32::Storage::FileSystem::{
-    CreateFileW, DELETE, FILE_SHARE_DELETE, FILE_SHARE_READ, FILE_SHARE_WRITE,
-    MOVEFILE_REPLACE_EXISTING,
-    MOVEFILE_WRITE_THROUGH, MoveFileExW, OPEN_EXISTING,
+    CreateFileW, DELETE, FILE_SHARE_DELETE, FILE_SHARE_READ, FILE_SHARE_WRITE, OPEN_EXISTING,
 };
 use windows_sys::Win32::System::Com::CoTaskMemFree;
 use windows_sys::Win32::System::Console::{
@@ -107,8 +105,12 @@ pub fn is_busy(e: &io::Error) -> bool {
     )
 }
 
-/// `MoveFileExW` with `MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH`, tried again while
-/// the destination is busy (see [`super::BUSY_RETRIES`]).
+/// `std::fs::rename`, tried again while the destination is busy (see [`super::BUSY_RETRIES`]).
+/// On Windows 10 and 11 the standard library renames with POSIX semantics
+/// (`FILE_RENAME_FLAG_POSIX_SEMANTICS`), so that a reader who allows deletion (most viewers)
+/// keeps reading the old version while the new one takes its name; where the system or the file
+/// system has no such rename (FAT, some network shares, Wine) it is `MoveFileExW` with
+/// `MOVEFILE_REPLACE_EXISTING`, which any open handle on the destination refuses.
 pub fn replace_file(tmp: &Path, dest: &Path) -> io::Result<()> {
     replace_file_with(tmp, dest, &BUSY_RETRIES, std::thread::sleep)
 }
@@ -120,29 +122,7 @@ pub fn replace_file_with(
     delays: &[Duration],
     sleep: impl FnMut(Duration),
 ) -> io::Result<()> {
-    let from = wide(tmp.as_os_str());
-    let to = wide(dest.as_os_str());
-    retry_while_busy(
-        |_| {
-            // SAFETY: both strings are NUL-terminated and live across the call.
-            let moved = unsafe {
-                MoveFileExW(
-                    from.as_ptr(),
-                    to.as_ptr(),
-                    MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH,
-                )
-            };
-            if moved != 0 {
-                Ok(())
-            } else {
-                Err(io::Error::last_os_error())
-            }
-        },
-        is_busy,
-        delays,
-        sleep,
-        dest,
-    )
+    retry_while_busy(|_| std::fs::rename(tmp, dest), is_busy, delays, sleep, dest)
 }
 
 /// Opening the file for deletion, sharing everything, succeeds only if every program that has it
@@ -158,16 +138,14 @@ pub fn wait_until_replaceable_with(
     sleep: impl FnMut(Duration),
 ) -> io::Result<()> {
     retry_while_busy(
-        |_| {
-            match std::fs::OpenOptions::new()
-                .access_mode(DELETE)
-                .share_mode(FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE)
-                .open(path)
-            {
-                Ok(_) => Ok(()),
-                Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
-                Err(e) => Err(e),
-            }
+        |_| match std::fs::OpenOptions::new()
+            .access_mode(DELETE)
+            .share_mode(FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE)
+            .open(path)
+        {
+            Ok(_) => Ok(()),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+            Err(e) => Err(e),
         },
         is_busy,
         delays,

@@ -314,6 +314,11 @@ pub fn commit(
         }
         inside(dir, op.file())?;
     }
+    // On Windows a file another program holds open (an antivirus, a viewer) cannot be replaced:
+    // wait for it here and refuse before anything is written. Elsewhere this returns at once.
+    for op in &tx.ops {
+        crate::platform::wait_until_replaceable(&dir.join(op.file())).map_err(io(op.file()))?;
+    }
     let id = format!("{}-{}", std::process::id(), at.timestamp().as_millisecond());
     let prepared = journal.prepare(at, tx.drafts)?;
     let intent = Intent {

@@ -26,7 +26,8 @@ mod checks {
     use std::path::{Component, Path, PathBuf, Prefix};
     use std::process::{Command, ExitCode, Stdio};
 
-    use commissione::domain::Moment;
+    use commissione::domain::{CriterionId, MemberId, Moment, Points, Protocol};
+    use commissione::editor::{self, Actor, Editor};
     use commissione::platform::{self, paths, windows as win};
     use commissione::workspace::lock::{self, Acquire, Lock};
     use commissione::workspace::write_atomic;
@@ -74,6 +75,10 @@ mod checks {
             (
                 "salvare su un file tenuto aperto",
                 Box::new(atomic_write_held),
+            ),
+            (
+                "un voto mentre la scheda è tenuta aperta",
+                Box::new(transaction_held),
             ),
             (
                 "percorsi con lettere di unità, spazi e accenti",
@@ -182,6 +187,10 @@ mod checks {
         expect(!holder.looks_stale(now()), || {
             "il lucchetto di un processo vivo sembra abbandonato".into()
         })?;
+        // LockFileEx: held by a running program, it cannot be taken over.
+        if let Ok(lock) = Lock::take_over(dir, "m1", now()) {
+            return Err(format!("preso a un programma aperto: {:?}", lock.holder()));
+        }
         child.kill().map_err(|e| e.to_string())?;
         child.wait().map_err(|e| e.to_string())?;
         drop(child);
@@ -264,8 +273,26 @@ mod checks {
         })
     }
 
-    /// A program that lets others delete the file it reads does not stop the replacement: no
-    /// wait at all; it keeps reading the old version.
+    /// Whether this is Wine (its ntdll exports `wine_get_version`), not Windows.
+    fn on_wine() -> bool {
+        use std::ffi::c_void;
+        #[link(name = "kernel32")]
+        unsafe extern "system" {
+            fn GetModuleHandleA(name: *const u8) -> *mut c_void;
+            fn GetProcAddress(module: *mut c_void, name: *const u8) -> *mut c_void;
+        }
+        // SAFETY: NUL-terminated names; ntdll is loaded in every process.
+        unsafe {
+            let ntdll = GetModuleHandleA(c"ntdll.dll".as_ptr().cast());
+            !ntdll.is_null()
+                && !GetProcAddress(ntdll, c"wine_get_version".as_ptr().cast()).is_null()
+        }
+    }
+
+    /// A program that lets others delete the file it reads (most viewers) does not stop the
+    /// replacement on Windows 10 and 11: no wait, the rename has POSIX semantics and the reader
+    /// keeps reading the old version. Wine has no such rename: there it must be refused cleanly,
+    /// as by a reader that does not allow deletion.
     fn shared_delete(dir: &Path) -> Outcome {
         let (dest, tmp) = two_files(dir)?;
         let mut reader = fs::OpenOptions::new()
@@ -274,10 +301,20 @@ mod checks {
             .open(&dest)
             .map_err(|e| e.to_string())?;
         let mut waits = 0;
-        win::replace_file_with(&tmp, &dest, &platform::BUSY_RETRIES, |_| waits += 1)
-            .map_err(|e| format!("non sostituito: {e}"))?;
-        expect(waits == 0, || format!("attese: {waits}"))?;
-        expect(content(&dest) == "nuovo\n", || content(&dest))?;
+        let result = win::replace_file_with(&tmp, &dest, &platform::BUSY_RETRIES, |_| waits += 1);
+        if on_wine() {
+            expect(result.is_err(), || {
+                "Wine ha sostituito un file aperto".into()
+            })?;
+            expect(content(&dest) == "vecchio\n", || content(&dest))?;
+            expect(content(&tmp) == "nuovo\n", || {
+                "il file nuovo è andato perso".into()
+            })?;
+        } else {
+            result.map_err(|e| format!("non sostituito: {e}"))?;
+            expect(waits == 0, || format!("attese: {waits}"))?;
+            expect(content(&dest) == "nuovo\n", || content(&dest))?;
+        }
         let mut old = String::new();
         std::io::Read::read_to_string(&mut reader, &mut old).map_err(|e| e.to_string())?;
         expect(old == "vecchio\n", || format!("chi leggeva legge {old:?}"))
@@ -313,6 +350,60 @@ mod checks {
         expect(
             content(&dir.join("commissione.ron.bak")) == "vecchio\n",
             || "la versione precedente non è in .bak".into(),
+        )
+    }
+
+    /// A change to a call, through the editor and its transaction, while a viewer holds the
+    /// member's sheet open: refused after the waits with the Italian sentence, nothing changed
+    /// (the sheet, the journal, no transaction or temporary file left); then done once free.
+    fn transaction_held(dir: &Path) -> Outcome {
+        let call = dir.join("sondrio");
+        commissione::samples::write("sondrio-coworking", &call).map_err(|e| e.to_string())?;
+        let sheet = call.join("schede").join("gianoli.ron");
+        let journal = call.join("registro.ron");
+        let before = (fs::read(&sheet).ok(), fs::read(&journal).ok());
+        let member = MemberId::new("gianoli").map_err(|e| e.to_string())?;
+        let mut work =
+            Editor::open(&call, Actor::Member(member.clone())).map_err(|e| e.to_string())?;
+        let score = editor::Command::Score {
+            member,
+            application: Protocol::new("2026/0005873").map_err(|e| e.to_string())?,
+            criterion: CriterionId::new("A").map_err(|e| e.to_string())?,
+            value: Some(Points::parse("1.0").map_err(|e| e.to_string())?),
+            reason: "Rivista in seduta: il laboratorio è già attivo.".into(),
+        };
+        let holder = held(&sheet)?;
+        let err = match work.apply(score.clone()) {
+            Ok(_) => return Err("voto salvato mentre la scheda era aperta".into()),
+            Err(e) => e.to_string(),
+        };
+        expect(err.contains("è aperto in un altro programma"), || {
+            err.clone()
+        })?;
+        let after = (fs::read(&sheet).ok(), fs::read(&journal).ok());
+        expect(after == before, || {
+            "la scheda o il registro sono cambiati".into()
+        })?;
+        let left: Vec<String> = fs::read_dir(&call)
+            .and_then(|d| d.collect::<Result<Vec<_>, _>>())
+            .map_err(|e| e.to_string())?
+            .iter()
+            .chain(
+                &fs::read_dir(call.join("schede"))
+                    .and_then(|d| d.collect::<Result<Vec<_>, _>>())
+                    .map_err(|e| e.to_string())?,
+            )
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.contains(".tmp") || n.contains(".old") || n == "transazione.ron")
+            .collect();
+        expect(left.is_empty(), || format!("file rimasti: {left:?}"))?;
+        drop(holder);
+        work.apply(score)
+            .map_err(|e| format!("non salvato dopo: {e}"))?;
+        let text = fs::read_to_string(&sheet).map_err(|e| e.to_string())?;
+        expect(
+            text.contains("Rivista in seduta") && !text.contains('\r'),
+            || "il voto non è nella scheda (o ha CRLF)".into(),
         )
     }
 
