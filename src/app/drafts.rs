@@ -470,7 +470,7 @@ fn fails_checks(ws: &Workspace, application: &Protocol) -> bool {
     let call = ws.call();
     ws.application(application).is_some_and(|app| {
         call.lot(&app.lot).is_some_and(|lot| {
-            crate::rules::admissibility::admission(app, call, lot)
+            crate::rules::admissibility::admission_among(app, call, lot, ws.applications().values())
                 .failures()
                 .next()
                 .is_some()

@@ -223,7 +223,6 @@ fn json_application(r: &ApplicationResult) -> Value {
                     rules::Gap::NoReason { member } => ("no_reason", Some(member)),
                     rules::Gap::NobodyCanScore => ("nobody_can_score", None),
                     rules::Gap::NotDeclared => ("not_declared", None),
-                    rules::Gap::TooLarge => ("too_large", None),
                 };
                 json!({"criterion": criterion.to_string(), "gap": kind, "member": member.map(|m| m.to_string())})
             })

@@ -8,6 +8,7 @@ pub mod number;
 pub mod session;
 pub mod sheet;
 pub mod tax_code;
+pub mod text;
 pub mod time;
 mod validate;
 pub mod workspace;
@@ -27,5 +28,5 @@ pub use id::{
 pub use number::{Coefficient, Money, NumberError, Points, Share};
 pub use session::{Amendment, Cover, Draw, JournalHead, Seal, Session, SessionKind};
 pub use sheet::{Conflict, ConflictKind, Declaration, Score, ScoreSheet, Withdrawal};
-pub use time::{Date, Moment, TimeOfDay};
+pub use time::{Date, Moment, RomeGap, TimeOfDay};
 pub use workspace::{Assembled, Inconsistency, Part, Parts, SetAside, Workspace};

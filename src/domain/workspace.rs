@@ -212,7 +212,8 @@ impl Workspace {
     /// Cheaper than `change`, which checks everything again: an import of thousands of
     /// applications would otherwise take quadratic time.
     pub fn put_application(&mut self, app: Application) -> Result<(), Vec<Inconsistency>> {
-        let problems = validate::check_put_application(&app, &self.call, &self.sessions);
+        let problems =
+            validate::check_put_application(&app, &self.call, &self.sessions, &self.applications);
         if !problems.is_empty() {
             return Err(problems);
         }

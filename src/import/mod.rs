@@ -94,10 +94,30 @@ pub fn plan_scores(ws: &Workspace, path: &Path) -> ImportPlan {
 fn unreadable(kind: PlanKind, errors: &[&TableError]) -> ImportPlan {
     let mut findings = Findings::default();
     for e in errors {
+        if let TableError::Encoding {
+            file,
+            row,
+            column,
+            message,
+        } = e
+        {
+            // Where the bad byte is, as every problem of a row says it.
+            let place = Place {
+                row: Some(*row),
+                column: Some(plan::Column {
+                    index: *column,
+                    header: String::new(),
+                }),
+                ..Place::file(file)
+            };
+            findings.blocking(place, message.clone());
+            continue;
+        }
         let file = match e {
             TableError::Io { file, .. }
             | TableError::Spreadsheet { file, .. }
-            | TableError::Csv { file, .. } => file.clone(),
+            | TableError::Csv { file, .. }
+            | TableError::Encoding { file, .. } => file.clone(),
         };
         let message = e.to_string();
         let message = message

@@ -81,8 +81,11 @@ pub struct Problem {
 }
 
 impl fmt::Display for Problem {
+    /// Cell texts, headers and sheet names come from the file: a control character among them
+    /// is spelled out, never sent to a terminal.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.place, self.message)
+        let text = format!("{}: {}", self.place, self.message);
+        f.write_str(&crate::domain::text::visible(&text))
     }
 }
 

@@ -109,6 +109,14 @@ pub enum TableError {
         line: u64,
         message: String,
     },
+    #[error("{file}, riga {row}, colonna {}: {message}", column_letter(*column))]
+    Encoding {
+        file: String,
+        row: u32,
+        /// From 0 (column A).
+        column: usize,
+        message: String,
+    },
 }
 
 /// The largest file an import reads (a form's export of 100,000 rows is about 20 MB).
@@ -226,7 +234,18 @@ pub(super) fn value(data: &Data) -> Value {
 }
 
 fn csv(file: &str, bytes: &[u8]) -> Result<Book, TableError> {
-    let (text, encoding) = dialect::decode(bytes);
+    let (text, encoding) = dialect::decode(bytes).map_err(|bad| {
+        // The separator of a file that cannot be read is found as for one that can: it is
+        // ASCII, the same in every encoding.
+        let (separator, _) = dialect::separator(&String::from_utf8_lossy(bytes));
+        let (row, column) = dialect::position(bytes, bad.offset, separator);
+        TableError::Encoding {
+            file: file.to_string(),
+            row: u32::try_from(row).unwrap_or(u32::MAX),
+            column,
+            message: bad.to_string(),
+        }
+    })?;
     let (separator, skip) = dialect::separator(&text);
     let body = match skip {
         0 => text.as_str(),

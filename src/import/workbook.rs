@@ -2,6 +2,7 @@
 //! numbers and amounts formatted as euro. The same data gives the same bytes: the workbooks'
 //! dates are fixed, since a timestamp would make every export differ from the last.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::io::{Cursor, Read, Write};
 
@@ -48,6 +49,35 @@ fn to_f64(d: Decimal) -> f64 {
     d.to_string().parse().unwrap_or(f64::NAN)
 }
 
+/// A text cell as every export writes it. A spreadsheet reads a cell that begins with `=`, `+`,
+/// `-` or `@` as a formula (a tab or a carriage return before them is skipped by some), so an
+/// applicant named `=HYPERLINK(...)` would become a live link. Such a text is `quoted`: the CSV
+/// writes it after an apostrophe, the spreadsheets' own mark of "this is text"; XLSX and ODS
+/// write it, like every text, as a string cell (never a formula), XLSX with the quote prefix
+/// Excel sets when a text is typed after an apostrophe, so that editing the cell keeps it text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TextCell<'a> {
+    pub text: &'a str,
+    pub quoted: bool,
+}
+
+impl<'a> TextCell<'a> {
+    pub fn new(text: &'a str) -> Self {
+        TextCell {
+            text,
+            quoted: text.starts_with(['=', '+', '-', '@', '\t', '\r']),
+        }
+    }
+
+    /// The cell's content in a CSV file.
+    pub fn csv(self) -> Cow<'a, str> {
+        match self.quoted {
+            true => Cow::Owned(format!("'{}", self.text)),
+            false => Cow::Borrowed(self.text),
+        }
+    }
+}
+
 /// CSV as Italian spreadsheets open it: `;` between fields, decimal comma, no thousands
 /// separator, UTF-8 with BOM so that Excel reads the accents.
 pub fn csv(grid: &Grid) -> Vec<u8> {
@@ -55,11 +85,15 @@ pub fn csv(grid: &Grid) -> Vec<u8> {
         .delimiter(b';')
         .from_writer(Vec::new());
     let plain = |d: Decimal| d.to_string().replace('.', ",");
-    let _ = writer.write_record(&grid.headers);
+    let _ = writer.write_record(
+        grid.headers
+            .iter()
+            .map(|h| TextCell::new(h).csv().into_owned()),
+    );
     for row in &grid.rows {
         let _ = writer.write_record(row.iter().map(|cell| match cell {
             Out::Empty => String::new(),
-            Out::Text(t) => t.clone(),
+            Out::Text(t) => TextCell::new(t).csv().into_owned(),
             Out::Number(d) => plain(*d),
             Out::Euro(m) => plain(m.value()),
         }));
@@ -89,13 +123,19 @@ pub fn xlsx(grids: &[Grid]) -> Result<Vec<u8>, WriteError> {
             .set_author("Commissione"),
     );
     let bold = Format::new().set_bold();
+    let quoted_bold = Format::new().set_bold().set_quote_prefix();
+    let quoted = Format::new().set_quote_prefix();
     let euro = Format::new().set_num_format("\"€\" #,##0.00");
     for grid in grids {
         let sheet = book.add_worksheet();
         sheet.set_name(&grid.sheet).map_err(err)?;
         for (c, header) in grid.headers.iter().enumerate() {
+            let format = match TextCell::new(header).quoted {
+                true => &quoted_bold,
+                false => &bold,
+            };
             sheet
-                .write_string_with_format(0, c as u16, header, &bold)
+                .write_string_with_format(0, c as u16, header, format)
                 .map_err(err)?;
         }
         for (r, row) in grid.rows.iter().enumerate() {
@@ -105,7 +145,11 @@ pub fn xlsx(grids: &[Grid]) -> Result<Vec<u8>, WriteError> {
                 match cell {
                     Out::Empty => {}
                     Out::Text(t) => {
-                        sheet.write_string(r, c, t).map_err(err)?;
+                        match TextCell::new(t).quoted {
+                            true => sheet.write_string_with_format(r, c, t, &quoted),
+                            false => sheet.write_string(r, c, t),
+                        }
+                        .map_err(err)?;
                     }
                     Out::Number(d) => {
                         let format = Format::new().set_num_format(decimals_format(d.scale()));
@@ -174,8 +218,9 @@ pub fn ods(grids: &[Grid]) -> Result<Vec<u8>, WriteError> {
     }
     for grid in grids {
         let mut sheet = Sheet::new(&grid.sheet);
+        // A string cell (office:value-type="string") is text whatever it begins with.
         for (c, header) in grid.headers.iter().enumerate() {
-            sheet.set_styled_value(0, c as u32, header.as_str(), &bold);
+            sheet.set_styled_value(0, c as u32, TextCell::new(header).text, &bold);
         }
         for (r, row) in grid.rows.iter().enumerate() {
             let r = r as u32 + 1;
@@ -183,7 +228,7 @@ pub fn ods(grids: &[Grid]) -> Result<Vec<u8>, WriteError> {
                 let c = c as u32;
                 match cell {
                     Out::Empty => {}
-                    Out::Text(t) => sheet.set_value(r, c, t.as_str()),
+                    Out::Text(t) => sheet.set_value(r, c, TextCell::new(t).text),
                     Out::Number(d) => {
                         let value = Value::Number(to_f64(*d));
                         match number_styles.iter().find(|(s, _)| *s == d.scale()) {

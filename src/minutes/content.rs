@@ -27,6 +27,11 @@ impl Glyphs {
         Glyphs { ids }
     }
 
+    /// A face the document does not embed (a fallback face no character needs).
+    pub fn none() -> Glyphs {
+        Glyphs { ids: Vec::new() }
+    }
+
     fn id(&self, c: char) -> u16 {
         let c = if c == NBSP { ' ' } else { c };
         self.ids.get(c as usize).copied().unwrap_or(0)
@@ -38,6 +43,8 @@ pub fn resource(style: Style) -> &'static str {
     match style {
         Style::Regular => "LSREGU",
         Style::Bold => "LSBOLD",
+        Style::FallbackRegular => "DVREGU",
+        Style::FallbackBold => "DVBOLD",
     }
 }
 
@@ -85,7 +92,8 @@ fn glyph_string(out: &mut Vec<u8>, glyphs: &Glyphs, text: &str) {
 }
 
 /// The content stream of one page: grey grounds and rules first, then all the text.
-pub fn page_content(page: Page, regular: &Glyphs, bold: &Glyphs) -> Vec<u8> {
+/// `glyphs` has a place per face, in the order of [`Style::index`].
+pub fn page_content(page: Page, glyphs: &[Glyphs]) -> Vec<u8> {
     let mut out = Vec::with_capacity(page.marks.len() * 64);
     let mut fill: Option<f32> = None;
     let mut stroke: Option<(f32, f32)> = None;
@@ -156,9 +164,8 @@ pub fn page_content(page: Page, regular: &Glyphs, bold: &Glyphs) -> Vec<u8> {
                 numbers(&mut out, &[size], "Tf");
                 font = Some((run.style, size));
             }
-            let glyphs = match run.style {
-                Style::Regular => regular,
-                Style::Bold => bold,
+            let Some(glyphs) = glyphs.get(run.style.index()) else {
+                continue;
             };
             if gap > 0.0 && run.text.contains(' ') {
                 out.push(b'[');

@@ -50,6 +50,14 @@ pub enum MinutesError {
     SealedPdfLost,
     #[error("il carattere tipografico incorporato non è utilizzabile: {0}")]
     Font(String),
+    #[error(
+        "il documento non è stato scritto: {place} contiene il carattere «{character}» ({code}), che nessuno dei caratteri tipografici incorporati (Liberation Serif, DejaVu Serif) sa disegnare; correggere il testo e ripetere"
+    )]
+    Undrawable {
+        character: char,
+        code: String,
+        place: String,
+    },
     #[error("la scrittura del PDF non è riuscita: {0}")]
     Pdf(String),
 }

@@ -96,27 +96,33 @@ impl Deflater {
     }
 }
 
-/// A document whose only page shows every character of both faces: printpdf makes the font
+/// One embedded face: its style, the subset, and the characters it draws in the document.
+#[derive(Clone)]
+struct Embedded {
+    style: Style,
+    font: ParsedFont,
+    chars: BTreeSet<char>,
+}
+
+/// A document whose only page shows every character of each face: printpdf makes the font
 /// objects from it, with widths and ToUnicode entries for exactly those characters.
-fn carrier(regular: ParsedFont, bold: ParsedFont, chars: &BTreeSet<char>) -> lo::Document {
+fn carrier(faces: &[Embedded]) -> lo::Document {
     let mut doc = PdfDocument::new("");
     let id = |style| FontId(resource(style).to_string());
-    doc.resources
-        .fonts
-        .map
-        .insert(id(Style::Regular), PdfFont::new(regular));
-    doc.resources
-        .fonts
-        .map
-        .insert(id(Style::Bold), PdfFont::new(bold));
+    for face in faces {
+        doc.resources
+            .fonts
+            .map
+            .insert(id(face.style), PdfFont::new(face.font.clone()));
+    }
     let mut ops = vec![Op::StartTextSection];
-    for style in [Style::Regular, Style::Bold] {
+    for face in faces {
         ops.push(Op::SetFont {
-            font: PdfFontHandle::External(id(style)),
+            font: PdfFontHandle::External(id(face.style)),
             size: Pt(10.0),
         });
         ops.push(Op::ShowText {
-            items: vec![TextItem::Text(chars.iter().collect())],
+            items: vec![TextItem::Text(face.chars.iter().collect())],
         });
     }
     ops.push(Op::EndTextSection);
@@ -149,42 +155,57 @@ const ID_PLACEHOLDER: [u8; 16] = [0; 16];
 pub struct Writer {
     sender: Option<mpsc::SyncSender<Page>>,
     worker: Option<thread::JoinHandle<Vec<lo::Stream>>>,
-    glyphs: Arc<(Glyphs, Glyphs)>,
-    regular: ParsedFont,
-    bold: ParsedFont,
-    chars: BTreeSet<char>,
+    /// A place per face, in the order of `Style::index`.
+    glyphs: Arc<Vec<Glyphs>>,
+    faces: Vec<Embedded>,
 }
 
 impl Writer {
-    /// Subsets both faces to the document's characters, which fixes the glyph ids the pages
-    /// are written with.
+    /// Subsets the faces to the document's characters, which fixes the glyph ids the pages
+    /// are written with. The fallback faces only when some character needs them.
     pub fn new(fonts: &Fonts, charset: &Charset) -> Result<Writer, MinutesError> {
         let mut chars = charset.chars();
         // The no-break space is written as a space, and must not take the space's place in
         // the map that tells readers which character a glyph is.
         chars.remove(&NBSP);
         chars.insert(' ');
-        let regular = fonts.regular.subset(&chars)?;
-        let bold = fonts.bold.subset(&chars)?;
-        let glyphs = Arc::new((Glyphs::new(&regular), Glyphs::new(&bold)));
+        let fallback = charset.fallback_chars();
+        let mut faces = Vec::new();
+        for style in Style::ALL {
+            let chars = match style.is_fallback() {
+                false => &chars,
+                true if fallback.is_empty() => continue,
+                true => &fallback,
+            };
+            faces.push(Embedded {
+                style,
+                font: fonts.face(style).subset(chars)?,
+                chars: chars.clone(),
+            });
+        }
+        let glyphs: Vec<Glyphs> = Style::ALL
+            .iter()
+            .map(|s| match faces.iter().find(|f| f.style == *s) {
+                Some(face) => Glyphs::new(&face.font),
+                None => Glyphs::none(),
+            })
+            .collect();
+        let glyphs = Arc::new(glyphs);
         // A few pages ahead at most: the layout waits rather than piling pages up.
         let (sender, receiver) = mpsc::sync_channel::<Page>(16);
         let worker_glyphs = Arc::clone(&glyphs);
         let worker = thread::spawn(move || {
             let mut deflater = Deflater::new();
-            let (regular, bold) = &*worker_glyphs;
             receiver
                 .into_iter()
-                .map(|page| deflater.stream(page_content(page, regular, bold)))
+                .map(|page| deflater.stream(page_content(page, &worker_glyphs)))
                 .collect()
         });
         Ok(Writer {
             sender: Some(sender),
             worker: Some(worker),
             glyphs,
-            regular,
-            bold,
-            chars,
+            faces,
         })
     }
 
@@ -204,14 +225,13 @@ impl Writer {
                 footers.len()
             )));
         }
-        let (regular_glyphs, bold_glyphs) = &*self.glyphs;
         let mut deflater = Deflater::new();
         let feet: Vec<lo::Stream> = footers
             .into_iter()
-            .map(|p| deflater.stream(page_content(p, regular_glyphs, bold_glyphs)))
+            .map(|p| deflater.stream(page_content(p, &self.glyphs)))
             .collect();
         assemble(
-            carrier(self.regular.clone(), self.bold.clone(), &self.chars),
+            carrier(&self.faces),
             bodies.into_iter().zip(feet).collect(),
             meta,
         )

@@ -432,7 +432,7 @@ pub fn document(
     meta: &Meta,
     body: impl FnOnce(&mut Flow),
 ) -> Result<Vec<u8>, MinutesError> {
-    let charset = Charset::new(fonts, record);
+    let charset = Charset::new(fonts, record)?;
     let faces = Faces {
         fonts,
         charset: &charset,

@@ -115,6 +115,8 @@ pub enum GapRecord {
     NoReason(MemberId),
     NobodyCanScore,
     NotDeclared,
+    /// Only in records kept by earlier versions, which could not compute with figures beyond
+    /// 128-bit fractions; the rules no longer leave such a gap.
     TooLarge,
 }
 
@@ -167,7 +169,7 @@ fn criterion_info(c: &Criterion, depth: u32, out: &mut Vec<CriterionInfo>) {
     }
 }
 
-fn shown(r: Option<Ratio>, dp: u32) -> Option<Decimal> {
+fn shown(r: Option<&Ratio>, dp: u32) -> Option<Decimal> {
     r.and_then(|r| r.round_half_up(dp).ok())
         .map(|d| d.normalize())
 }
@@ -292,12 +294,12 @@ fn application_scoring(
                 gaps: cs
                     .map(|cs| cs.gaps.iter().map(gap_record).collect())
                     .unwrap_or_default(),
-                mean: shown(cs.and_then(|cs| cs.mean), MEAN_DECIMALS),
-                measure: shown(cs.and_then(|cs| cs.measure), 6),
+                mean: shown(cs.and_then(|cs| cs.mean.as_ref()), MEAN_DECIMALS),
+                measure: shown(cs.and_then(|cs| cs.measure.as_ref()), 6),
                 level,
                 coefficient: match c.scoring {
                     Scoring::Linear { .. } | Scoring::Points { .. } => {
-                        shown(cs.and_then(|cs| cs.coefficient), MEAN_DECIMALS)
+                        shown(cs.and_then(|cs| cs.coefficient.as_ref()), MEAN_DECIMALS)
                     }
                     _ => None,
                 },
@@ -325,6 +327,5 @@ pub(super) fn gap_record(gap: &Gap) -> GapRecord {
         Gap::NoReason { member } => GapRecord::NoReason(member.clone()),
         Gap::NobodyCanScore => GapRecord::NobodyCanScore,
         Gap::NotDeclared => GapRecord::NotDeclared,
-        Gap::TooLarge => GapRecord::TooLarge,
     }
 }

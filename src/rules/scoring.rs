@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 
 use super::marks::{Marks, Row};
-use super::ratio::{Exact, Overflow, Ratio};
+use super::ratio::Ratio;
 use crate::domain::{
     Application, Call, Criterion, CriterionId, Measure, MemberId, Protocol, Scoring, Workspace,
 };
@@ -35,8 +35,6 @@ pub enum Gap {
     NobodyCanScore,
     /// The application does not state the fact or figure this criterion needs.
     NotDeclared,
-    /// The figures are beyond exact arithmetic.
-    TooLarge,
 }
 
 /// One criterion (leaf or group) of one application.
@@ -315,11 +313,8 @@ pub(crate) fn score_lot_with(
     for work in &mut table {
         for place in layout.leaves() {
             let cs = &mut work.row[place];
-            if let Some(v) = cs.coefficient {
-                match points_of(layout.all[place], v, dp) {
-                    Ok(p) => cs.points_before_rescaling = Some(p),
-                    Err(Overflow) => cs.gaps.push(Gap::TooLarge),
-                }
+            if let Some(v) = &cs.coefficient {
+                cs.points_before_rescaling = Some(points_of(layout.all[place], v, dp));
             }
         }
         layout.sum_groups(
@@ -355,25 +350,16 @@ pub(crate) fn score_lot_with(
         let best = table
             .iter()
             .filter(|w| w.eligible)
-            .filter_map(|w| w.row[place].coefficient)
-            .max();
+            .filter_map(|w| w.row[place].coefficient.as_ref())
+            .max()
+            .cloned();
         for work in &mut table {
             let cs = &mut work.row[place];
-            cs.points = match (c.rescale && work.eligible, cs.coefficient, best) {
+            cs.points = match (c.rescale && work.eligible, &cs.coefficient, &best) {
                 (true, Some(v), Some(best)) => {
-                    let rescaled = if best.is_zero() {
-                        Ok(Ratio::ZERO)
-                    } else {
-                        v.checked_div(best)
-                    };
-                    match rescaled.and_then(|r| points_of(c, r, dp)) {
-                        Ok(p) => Some(p),
-                        Err(Overflow) => {
-                            cs.gaps.push(Gap::TooLarge);
-                            work.eligible = false;
-                            None
-                        }
-                    }
+                    // V / V_best: zero when the best is zero.
+                    let rescaled = v.checked_div(best).unwrap_or(Ratio::ZERO);
+                    Some(points_of(c, &rescaled, dp))
                 }
                 _ => cs.points_before_rescaling,
             };
@@ -404,11 +390,14 @@ pub(crate) fn score_lot_with(
     results
 }
 
-/// max × V, rounded half up once.
-fn points_of(c: &Criterion, v: Ratio, dp: u32) -> Exact<Decimal> {
-    Ratio::from_decimal(c.max.value())
-        .checked_mul(v)?
+/// max × V, rounded half up once. V is in 0..1 (a mean of coefficients, points over the
+/// maximum, x over x_max, V over V_best), so the points are at most the criterion's maximum,
+/// which a decimal holds with room to spare (see `Points`): the rounding cannot fail.
+fn points_of(c: &Criterion, v: &Ratio, dp: u32) -> Decimal {
+    let max = c.max.value();
+    (&Ratio::from_decimal(max) * v)
         .round_half_up(dp)
+        .unwrap_or(max)
 }
 
 /// The members' marks on a discretionary criterion (column `leaf` of the marks, in the
@@ -458,20 +447,17 @@ fn judged(
                 cs.gaps.push(Gap::NobodyCanScore);
             }
             if cs.gaps.is_empty() {
+                // At least one mark (a member scored, or the gap NobodyCanScore).
                 let n = cs.marks.len() as i128;
-                let mean = Ratio::new(sum, 1_000_000 * n);
-                let v = mean.and_then(|mean| match c.scoring {
-                    Scoring::Points { .. } if c.max.value().is_zero() => Ok(Ratio::ZERO),
-                    Scoring::Points { .. } => mean.checked_div(Ratio::from_decimal(c.max.value())),
-                    _ => Ok(mean),
+                let mean = Ratio::new(sum, 1_000_000 * n).unwrap_or(Ratio::ZERO);
+                cs.coefficient = Some(match c.scoring {
+                    // Points over the maximum; a maximum of zero gives nothing.
+                    Scoring::Points { .. } => mean
+                        .checked_div(&Ratio::from_decimal(c.max.value()))
+                        .unwrap_or(Ratio::ZERO),
+                    _ => mean.clone(),
                 });
-                match (mean, v) {
-                    (Ok(mean), Ok(v)) => {
-                        cs.mean = Some(mean);
-                        cs.coefficient = Some(v);
-                    }
-                    _ => cs.gaps.push(Gap::TooLarge),
-                }
+                cs.mean = Some(mean);
             }
         }
         Scoring::Levels(levels) => {
@@ -481,16 +467,11 @@ fn judged(
             match level {
                 None => cs.gaps.push(Gap::NotDeclared),
                 Some(level) => {
-                    let v = if c.max.value().is_zero() {
-                        Ok(Ratio::ZERO)
-                    } else {
-                        Ratio::from_decimal(level.points.value())
-                            .checked_div(Ratio::from_decimal(c.max.value()))
-                    };
-                    match v {
-                        Ok(v) => cs.coefficient = Some(v),
-                        Err(Overflow) => cs.gaps.push(Gap::TooLarge),
-                    }
+                    // A maximum of zero gives nothing.
+                    let v = Ratio::from_decimal(level.points.value())
+                        .checked_div(&Ratio::from_decimal(c.max.value()))
+                        .unwrap_or(Ratio::ZERO);
+                    cs.coefficient = Some(v);
                 }
             }
         }
@@ -500,18 +481,12 @@ fn judged(
 }
 
 /// The measure x of a linear criterion for one application, exact; None when not declared.
-fn measure_of(
-    call: &Call,
-    measure: &Measure,
-    c: &Criterion,
-    app: &Application,
-) -> Option<Exact<Ratio>> {
-    let cost = app.total_cost().value();
-    let share = |app: &Application| -> Exact<Ratio> {
-        if cost.is_zero() {
-            return Ok(Ratio::ZERO);
-        }
-        Ratio::from_decimal(app.cofinancing_total().value()).checked_div(Ratio::from_decimal(cost))
+fn measure_of(call: &Call, measure: &Measure, c: &Criterion, app: &Application) -> Option<Ratio> {
+    // K / C; nothing when there are no costs.
+    let share = |app: &Application| -> Ratio {
+        Ratio::from_decimal(app.cofinancing_total().value())
+            .checked_div(&Ratio::from_decimal(app.total_cost().value()))
+            .unwrap_or(Ratio::ZERO)
     };
     match measure {
         Measure::CofinancingShare => Some(share(app)),
@@ -520,46 +495,30 @@ fn measure_of(
                 .funding
                 .min_cofinancing_share
                 .map_or(Decimal::ZERO, |s| s.value());
-            Some(
-                share(app)
-                    .and_then(|s| s.checked_sub(Ratio::from_decimal(min)))
-                    .map(|x| x.max(Ratio::ZERO)),
-            )
+            Some((&share(app) - &Ratio::from_decimal(min)).max(Ratio::ZERO))
         }
         Measure::Declared { .. } => app
             .declared(&c.id)
             .and_then(|v| crate::domain::Points::parse(v).ok())
-            .map(|p| Ok(Ratio::from_decimal(p.value()))),
+            .map(|p| Ratio::from_decimal(p.value())),
     }
 }
 
 /// V = x / x_max over the admitted applications of the lot.
 fn linear(call: &Call, c: &Criterion, measure: &Measure, place: usize, table: &mut [Work]) {
-    let xs: Vec<Option<Exact<Ratio>>> = table
+    let xs: Vec<Option<Ratio>> = table
         .iter()
         .map(|w| measure_of(call, measure, c, w.app))
         .collect();
-    let best = xs
-        .iter()
-        .filter_map(|x| x.and_then(Result::ok))
-        .max()
-        .unwrap_or(Ratio::ZERO);
+    let best = xs.iter().flatten().max().cloned().unwrap_or(Ratio::ZERO);
     for (work, x) in table.iter_mut().zip(xs) {
         let cs = &mut work.row[place];
         match x {
             None => cs.gaps.push(Gap::NotDeclared),
-            Some(Err(Overflow)) => cs.gaps.push(Gap::TooLarge),
-            Some(Ok(x)) => {
+            Some(x) => {
+                // x / x_max; zero when the best is zero.
+                cs.coefficient = Some(x.checked_div(&best).unwrap_or(Ratio::ZERO));
                 cs.measure = Some(x);
-                let v = if best.is_zero() {
-                    Ok(Ratio::ZERO)
-                } else {
-                    x.checked_div(best)
-                };
-                match v {
-                    Ok(v) => cs.coefficient = Some(v),
-                    Err(Overflow) => cs.gaps.push(Gap::TooLarge),
-                }
             }
         }
     }
@@ -576,14 +535,10 @@ fn rescale_totals(call: &Call, dp: u32, results: &mut BTreeMap<Protocol, Scores>
     let max = Ratio::from_decimal(call.max_total());
     for scores in results.values_mut().filter(|s| s.eligible()) {
         let Some(total) = scores.total else { continue };
-        let rescaled = if best.is_zero() {
-            Ok(Decimal::ZERO)
-        } else {
-            Ratio::from_decimal(total)
-                .checked_div(Ratio::from_decimal(best))
-                .and_then(|r| r.checked_mul(max))
-                .and_then(|r| r.round_half_up(dp))
-        };
-        scores.total = rescaled.ok();
+        // total / best × the maximum, at most the maximum; zero when the best is zero.
+        let rescaled = Ratio::from_decimal(total)
+            .checked_div(&Ratio::from_decimal(best))
+            .map_or(Ratio::ZERO, |r| &r * &max);
+        scores.total = rescaled.round_half_up(dp).ok();
     }
 }

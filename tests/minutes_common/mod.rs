@@ -96,8 +96,13 @@ pub fn many(count: usize, reason_words: usize) -> TempDir {
     let mut extra_declarations: Vec<String> = Vec::new();
     for i in 5..=count {
         let protocol = format!("2026/{i:07}");
+        // Each copy its own applicant: one applicant's second application in a lot is a
+        // finding the commission decides on (see `Rule::SameTaxCode`).
+        let first = format!("{:010}", 3_000_000_000u64 + i as u64 * 13);
+        let check = commissione::domain::tax_code::entity_check_digit(&first).unwrap();
         let text = template
             .replace("\"P1\"", &format!("\"{protocol}\""))
+            .replace("\"12345679190\"", &format!("\"{first}{check}\""))
             .replace(
                 "Associazione P1",
                 &format!("Cooperativa sociale «Il Ponte» n. {i}"),

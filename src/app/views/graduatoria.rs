@@ -379,7 +379,6 @@ fn why_not_ranked(r: &ApplicationResult, desk: &Desk) -> String {
                     Gap::NoReason { member } => s::gap_no_reason(&desk.member_name(member)),
                     Gap::NobodyCanScore => s::GAP_NOBODY.into(),
                     Gap::NotDeclared => s::GAP_NOT_DECLARED.into(),
-                    Gap::TooLarge => s::GAP_TOO_LARGE.into(),
                 };
                 if !missing.contains(&text) {
                     missing.push(text);

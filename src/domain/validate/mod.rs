@@ -11,6 +11,7 @@ use super::commission::{Commission, Role};
 use super::id::{CriterionId, MemberId, Protocol, SessionId};
 use super::session::Session;
 use super::sheet::ScoreSheet;
+use super::text;
 use super::workspace::{Assembled, Inconsistency, Part, Parts, SetAside, Workspace};
 
 mod application;
@@ -38,6 +39,30 @@ impl Report<'_> {
             value: value.to_string(),
             message: message.into(),
         });
+    }
+}
+
+impl Report<'_> {
+    /// Reports a text with a control character (see [`text::check`]); false when there is
+    /// one. `what` names the text in the message ("il nome").
+    fn text(&mut self, field: &'static str, value: &str, kind: text::Kind, what: &str) -> bool {
+        match text::check(value, kind) {
+            Ok(()) => true,
+            Err(refused) => {
+                let shown: String = value.chars().take(60).collect();
+                let more = if value.chars().count() > 60 {
+                    "…"
+                } else {
+                    ""
+                };
+                self.add(
+                    field,
+                    value,
+                    format!("{what} «{}{more}» {refused}", text::visible(&shown)),
+                );
+                false
+            }
+        }
     }
 }
 
@@ -82,26 +107,44 @@ pub(super) fn assemble(parts: Parts) -> Assembled {
         };
     }
 
-    // Applications: a protocol used twice is ambiguous, so neither copy is taken.
-    let mut seen: BTreeMap<&Protocol, usize> = BTreeMap::new();
-    for a in &parts.applications {
-        *seen.entry(&a.protocol).or_default() += 1;
+    // Applications: a protocol used twice is ambiguous, so neither copy is taken. Two
+    // spellings of one number ("2026/0004512", "2026-0004512") are one protocol.
+    let keys: Vec<String> = parts
+        .applications
+        .iter()
+        .map(|a| a.protocol.key())
+        .collect();
+    let mut seen: BTreeMap<&str, Vec<&Protocol>> = BTreeMap::new();
+    for (a, key) in parts.applications.iter().zip(&keys) {
+        seen.entry(key).or_default().push(&a.protocol);
     }
     let mut applications = BTreeMap::new();
-    for (i, app) in parts.applications.iter().enumerate() {
+    for ((i, app), key) in parts.applications.iter().enumerate().zip(&keys) {
         let mut report = Report {
             part: Part::Application(i),
             out: &mut out,
         };
-        if seen[&app.protocol] > 1 {
-            report.add(
-                "protocol",
-                &app.protocol,
+        let same = &seen[key.as_str()];
+        if same.len() > 1 {
+            let others: Vec<String> = same
+                .iter()
+                .filter(|p| **p != &app.protocol)
+                .map(|p| format!("«{}»", text::visible(p.as_str())))
+                .collect();
+            let message = if others.len() + 1 == same.len() {
+                format!(
+                    "il protocollo «{}» è lo stesso numero di {}, scritto in un altro modo (i separatori «/», «-» e simili e le forme equivalenti dei caratteri non distinguono due protocolli): ogni candidatura ha il suo numero di protocollo",
+                    app.protocol,
+                    others.join(", ")
+                )
+            } else {
                 format!(
                     "il protocollo «{}» compare in {} candidature: ogni candidatura ha il suo numero di protocollo",
-                    app.protocol, seen[&app.protocol]
-                ),
-            );
+                    app.protocol,
+                    same.len()
+                )
+            };
+            report.add("protocol", &app.protocol, message);
             continue;
         }
         if check_application(app, &call, &mut report) {

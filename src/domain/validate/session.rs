@@ -9,6 +9,28 @@ pub(super) fn check_session(
     applications: &BTreeMap<Protocol, Application>,
     report: &mut Report,
 ) {
+    use text::Kind::{Line, Paragraphs};
+    report.text("place", &session.place, Line, "il luogo della seduta");
+    for note in &session.notes {
+        report.text("notes", note, Paragraphs, "la nota");
+    }
+    for draw in &session.draws {
+        report.text(
+            "method",
+            &draw.method,
+            Paragraphs,
+            "la modalità del sorteggio",
+        );
+    }
+    for a in &session.amendments {
+        report.text("change", &a.change, Paragraphs, "la rettifica");
+        report.text(
+            "reason",
+            &a.reason,
+            Paragraphs,
+            "la motivazione della rettifica",
+        );
+    }
     session.present.retain(|m| {
         let known = commission.member(m).is_some();
         if !known {

@@ -66,6 +66,15 @@ pub(in crate::domain) fn check_sheet(
             );
             return false;
         }
+        // Reported, and the declaration kept: a conflict must never be lost to its note.
+        if let Some(conflict) = &d.conflict {
+            report.text(
+                "note",
+                &conflict.note,
+                text::Kind::Paragraphs,
+                "la nota del conflitto di interessi",
+            );
+        }
         previous = Some(d.application.clone());
         true
     });
@@ -180,6 +189,9 @@ pub(in crate::domain) fn check_sheet(
                 );
                 return false;
             }
+        }
+        if !report.text("reason", &s.reason, text::Kind::Paragraphs, "la motivazione") {
+            return false;
         }
         previous = Some((s.application.clone(), s.criterion.clone()));
         true
