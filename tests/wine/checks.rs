@@ -39,6 +39,8 @@ mod checks {
     const FILE_SHARE_ALL: u32 = 1 | 2 | 4;
 
     type Outcome = Result<(), String>;
+    /// A check's name and what it does in its own folder.
+    type Check = (&'static str, Box<dyn Fn(&Path) -> Outcome>);
 
     pub fn main() -> ExitCode {
         let args: Vec<String> = std::env::args().skip(1).collect();
@@ -53,7 +55,7 @@ mod checks {
         };
         let scratch = std::env::temp_dir().join(format!("wine-checks-{}", std::process::id()));
         let _ = fs::remove_dir_all(&scratch);
-        let checks: Vec<(&str, Box<dyn Fn(&Path) -> Outcome>)> = vec![
+        let checks: Vec<Check> = vec![
             (
                 "la cartella Documenti dalla known folder",
                 Box::new(move |_: &Path| documents_folder(documents.as_deref())),
