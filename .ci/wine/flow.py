@@ -80,9 +80,13 @@ class Build:
         return filled
 
     def run(self, args, sample):
-        result = subprocess.run(
-            self.command + self.fill(args, sample), capture_output=True, timeout=600
-        )
+        command = self.command + self.fill(args, sample)
+        result = subprocess.run(command, capture_output=True, timeout=600)
+        if result.returncode != 0 and not result.stdout and not result.stderr:
+            # Seen once in many runs under load: Wine ended the program with 1 and not a word
+            # (the program itself always says why). Tried once more, and said.
+            print(f"          (Wine: uscita {result.returncode} senza messaggi, riprovato)", flush=True)
+            result = subprocess.run(command, capture_output=True, timeout=600)
         return result.returncode, result.stdout, result.stderr
 
     def normalize(self, data):
