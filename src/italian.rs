@@ -340,6 +340,9 @@ pub fn allocation(mode: Allocation) -> String {
         Allocation::AllAboveThreshold => {
             "tutte le candidature idonee, nei limiti delle risorse".into()
         }
+        Allocation::ProRata => {
+            "tutte le candidature idonee; se le risorse non bastano, ogni contributo è ridotto in proporzione".into()
+        }
     }
 }
 

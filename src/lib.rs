@@ -20,4 +20,5 @@ pub mod record;
 pub mod rules;
 pub mod samples;
 pub mod seal;
+pub mod templates;
 pub mod workspace;

@@ -9,6 +9,7 @@
 //! is the public ranking.
 
 mod acts;
+mod changes;
 mod final_session;
 mod opening;
 mod pending;
@@ -26,6 +27,7 @@ use crate::domain::{
 use crate::rules::{self, ApplicationResult, Check, Evaluation, Outcome};
 
 pub use acts::{ActsRecord, IntegrationRecord, WithdrawalRecord};
+pub use changes::{RemovedRecord, ReplacedRecord, SubstituteRecord};
 pub use final_session::{FinalRecord, LotRanking, RankedRecord, TieRecord, UnrankedRecord};
 pub use opening::{AdmissionRecord, OpeningRecord, ReceivedRecord, SoccorsoRecord};
 pub use pending::{IncompleteRecord, PendingRecord, UndecidedRecord, pending};
@@ -66,6 +68,9 @@ pub struct SessionRecord {
     /// Changes made in this session to what earlier, closed sessions had fixed.
     #[serde(default)]
     pub amendments: Vec<AmendmentRecord>,
+    /// Applications registered by mistake and removed since the previous session closed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub removed: Vec<RemovedRecord>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -125,6 +130,12 @@ pub struct MemberRecord {
     pub role: Role,
     pub qualification: String,
     pub present: bool,
+    /// Set when the member was replaced: they no longer sit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replaced: Option<ReplacedRecord>,
+    /// Set for a substitute: the act and the applications they score.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub substitute: Option<SubstituteRecord>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -189,6 +200,8 @@ pub fn session_record(
             role: m.role,
             qualification: m.qualification.clone(),
             present: s.present.contains(&m.id),
+            replaced: changes::replaced(ws, m),
+            substitute: changes::substitute(m),
         })
         .collect();
     let business = match s.kind {
@@ -240,6 +253,7 @@ pub fn session_record(
                 }
             })
             .collect(),
+        removed: changes::removed(ws, s),
     })
 }
 

@@ -166,3 +166,39 @@ if [ "$before" = "$after" ]; then echo "INVARIATO"; else echo "CAMBIATO"; fi
     assert!(said.contains("CHECK OK"), "{said}");
     assert!(said.contains("REGISTRO OK"), "{said}");
 }
+
+/// A new call on a full disk: whichever step fails, the creation says so, leaves its folder
+/// with nothing but the lock's file, and the call is then created there.
+#[test]
+fn a_new_call_on_a_full_disk_leaves_its_folder_empty() {
+    use commissione::domain::Date;
+    use commissione::templates::{self, Template};
+    let _turn = SERIAL.lock().unwrap_or_else(|p| p.into_inner());
+    let temp = tempfile::tempdir().expect("tmp");
+    let today = Date::parse("2026-03-02").expect("date");
+    fault::arm(None);
+    templates::create(&temp.path().join("misura"), Template::Spazi, today).expect("created");
+    let steps = fault::steps();
+    fault::disarm();
+    assert!(steps > 3, "{steps} steps");
+    for at in 1..=steps {
+        let dir = temp.path().join(format!("avviso-{at}"));
+        fault::arm(Some((Fault::NoSpace, at)));
+        let result = templates::create(&dir, Template::Spazi, today);
+        fault::disarm();
+        let what = format!("disk full at step {at} of {steps}");
+        let error = result.expect_err(&what).to_string();
+        assert!(error.contains("il disco è pieno"), "{what}: {error}");
+        let left: Vec<String> = std::fs::read_dir(&dir)
+            .expect("the folder")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .filter(|n| n != ".commissione.blocco")
+            .collect();
+        assert!(left.is_empty(), "{what}: {left:?}");
+        templates::create(&dir, Template::Spazi, today).expect("created once there is room");
+        assert!(
+            commissione::workspace::load(&dir).workspace.is_some(),
+            "{what}"
+        );
+    }
+}

@@ -34,12 +34,14 @@ impl App {
             Some(StartAction::Sample) => self.write_sample(),
             Some(StartAction::Forget(dir)) => self.settings.forget(&dir),
             Some(StartAction::Back) => self.start.choice = None,
+            Some(StartAction::Create { dir, template }) => self.create(&dir, template),
             None => {}
         }
     }
 
     pub(super) fn work_ui(&mut self, ui: &mut Ui, now: f64, out: &mut Vec<Action>) {
         let mut leave = false;
+        let mut new_call = false;
         let mut take_over = None;
         let Some(work) = &mut self.work else { return };
         let (can_undo, can_redo, unsaved) = (work.can_undo(), work.can_redo(), work.drafts.len());
@@ -137,6 +139,12 @@ impl App {
                     }
                 });
             }
+            if let Some(name) = &self.sample
+                && super::nuovo::sample_banner_ui(ui, name)
+            {
+                leave = true;
+                new_call = true;
+            }
             self.messages.ui(ui);
             App::amend_offer_ui(ui, &mut self.amend);
         });
@@ -205,6 +213,10 @@ impl App {
         }
         if leave {
             self.leave(now, false);
+            if new_call && self.work.is_none() {
+                self.start.choice = None;
+                self.start.new = Some(super::nuovo::NewCall::new());
+            }
         }
     }
 

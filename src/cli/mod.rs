@@ -6,10 +6,12 @@ mod close;
 mod graduatoria;
 pub mod import;
 mod minutes;
+mod new;
 pub mod rank;
 mod registro;
 mod sample;
 mod sheet;
+mod template;
 mod verify;
 
 use std::io::Write;
@@ -58,6 +60,14 @@ pub enum Command {
     Open {
         /// Cartella dell'avviso
         dir: PathBuf,
+    },
+    /// Crea un nuovo avviso nella cartella DIR (nuova o vuota): vuoto, oppure da un modello
+    New {
+        /// Cartella del nuovo avviso (nuova o vuota)
+        dir: PathBuf,
+        /// Il modello: coprogettazione (un partner per un programma, con una quota riservata al Comune), spazi (un lotto per spazio, 90% / 10%), microprogetti (crowdfunding civico, 40% / 60% con un tetto per progetto); senza, un avviso vuoto
+        #[arg(long, value_name = "NOME")]
+        template: Option<String>,
     },
     /// Scrive un avviso di esempio (sondrio-coworking, milano-quartieri-connessi, milano-hub-innovazione, oppure large: un avviso sintetico della dimensione data) nella cartella DIR
     Sample {
@@ -149,6 +159,9 @@ pub enum Command {
         /// File dei punteggi: una riga per componente, candidatura e criterio
         #[arg(long, value_name = "FILE")]
         scores: Option<PathBuf>,
+        /// Scrive il modello da compilare (FILE.xlsx o FILE.ods): i tre fogli con le colonne esatte, le istruzioni, gli elenchi dei lotti, delle forme giuridiche e dei tipi di co-finanziamento
+        #[arg(long, value_name = "FILE", conflicts_with_all = ["applications", "budget", "cofinancing", "scores", "dry_run", "only_good_rows"])]
+        template: Option<PathBuf>,
         /// Mostra che cosa verrebbe importato, senza scrivere nulla
         #[arg(long)]
         dry_run: bool,
@@ -292,6 +305,7 @@ pub fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Cli, 
 pub fn run(command: Command) -> Exit {
     match command {
         Command::Open { .. } => Exit::Misuse,
+        Command::New { dir, template } => new::run(&dir, template.as_deref()),
         Command::Sample {
             name,
             dir,
@@ -320,12 +334,18 @@ pub fn run(command: Command) -> Exit {
         } => rank::run(&dir, lot.as_deref(), format, matrix, output.as_deref()),
         Command::Import {
             dir,
+            template: Some(template),
+            ..
+        } => template::run(&dir, &template),
+        Command::Import {
+            dir,
             applications,
             budget,
             cofinancing,
             scores,
             dry_run,
             only_good_rows,
+            template: None,
         } => import::run(
             &dir,
             import::Request {

@@ -222,6 +222,7 @@ fn json_application(r: &ApplicationResult) -> Value {
                     rules::Gap::NotScored { member } => ("not_scored", Some(member)),
                     rules::Gap::NoReason { member } => ("no_reason", Some(member)),
                     rules::Gap::NobodyCanScore => ("nobody_can_score", None),
+                    rules::Gap::TooFewMembers { .. } => ("too_few_members", None),
                     rules::Gap::NotDeclared => ("not_declared", None),
                 };
                 json!({"criterion": criterion.to_string(), "gap": kind, "member": member.map(|m| m.to_string())})

@@ -1,5 +1,6 @@
 //! The domain: pure data with the types that keep it sound. No files, no UI, no PDF here.
 
+pub mod advice;
 pub mod application;
 pub mod call;
 pub mod commission;
@@ -15,13 +16,13 @@ pub mod workspace;
 
 pub use application::{
     AdmissionOutcome, Application, BudgetLine, CofinancingKind, CofinancingLine, Decision,
-    Declared, DocumentEntry, DocumentStatus, LegalForm, Party,
+    Declared, DocumentEntry, DocumentStatus, LegalForm, Party, Removal,
 };
 pub use call::{
     Allocation, BudgetCategory, Call, CapBase, CategoryCap, Criterion, FundingRules, Judgement,
-    Level, Lot, Measure, RequiredDocument, Scoring, TieBreak,
+    Level, Lot, Measure, RequiredDocument, RescaleAmong, Scoring, TieBreak,
 };
-pub use commission::{Commission, Member, Role};
+pub use commission::{Commission, Member, Replacement, Role, Substitution};
 pub use id::{
     CategoryId, CriterionId, DocumentId, IdError, LevelId, LotId, MemberId, Protocol, SessionId,
 };

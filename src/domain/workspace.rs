@@ -78,6 +78,9 @@ pub struct Workspace {
     call: Call,
     commission: Commission,
     applications: BTreeMap<Protocol, Application>,
+    /// Applications registered by mistake and removed (`Application::removed`): kept for the
+    /// record, outside the call.
+    removed: BTreeMap<Protocol, Application>,
     /// Shared between copies: the editor copies the workspace at every change, and on a large
     /// call the sheets are tens of megabytes; a change replaces a whole sheet.
     sheets: BTreeMap<MemberId, Arc<ScoreSheet>>,
@@ -101,6 +104,7 @@ impl Workspace {
         call: Call,
         commission: Commission,
         applications: BTreeMap<Protocol, Application>,
+        removed: BTreeMap<Protocol, Application>,
         sheets: BTreeMap<MemberId, ScoreSheet>,
         sessions: BTreeMap<SessionId, Session>,
     ) -> Workspace {
@@ -108,6 +112,7 @@ impl Workspace {
             call,
             commission,
             applications,
+            removed,
             sheets: sheets
                 .into_iter()
                 .map(|(member, sheet)| (member, Arc::new(sheet)))
@@ -131,6 +136,11 @@ impl Workspace {
 
     pub fn application(&self, protocol: &Protocol) -> Option<&Application> {
         self.applications.get(protocol)
+    }
+
+    /// Applications registered by mistake and removed, by protocol.
+    pub fn removed(&self) -> &BTreeMap<Protocol, Application> {
+        &self.removed
     }
 
     pub fn sheets(&self) -> &BTreeMap<MemberId, Arc<ScoreSheet>> {
@@ -161,7 +171,11 @@ impl Workspace {
         Parts {
             call: Some(self.call),
             commission: Some(self.commission),
-            applications: self.applications.into_values().collect(),
+            applications: self
+                .applications
+                .into_values()
+                .chain(self.removed.into_values())
+                .collect(),
             sheets: self
                 .sheets
                 .into_values()
@@ -217,7 +231,32 @@ impl Workspace {
         if !problems.is_empty() {
             return Err(problems);
         }
-        self.applications.insert(app.protocol.clone(), app);
+        if app.removed.is_some() {
+            // Nothing may refer to an application that is no longer part of the call.
+            let referred = self.sheets.values().any(|s| {
+                s.declaration_normalized(&app.protocol).is_some()
+                    || s.scores.iter().any(|sc| sc.application == app.protocol)
+            }) || self
+                .sessions
+                .values()
+                .any(|s| s.draws.iter().any(|d| d.order.contains(&app.protocol)));
+            if referred {
+                return Err(vec![Inconsistency {
+                    part: Part::Application(0),
+                    field: "removed",
+                    value: app.protocol.to_string(),
+                    message: format!(
+                        "la candidatura «{}» ha già dichiarazioni, punteggi o sorteggi: non si può rimuovere come registrata per errore (se non è ammissibile, va esclusa con la sua motivazione)",
+                        app.protocol
+                    ),
+                }]);
+            }
+            self.applications.remove(&app.protocol);
+            self.removed.insert(app.protocol.clone(), app);
+        } else {
+            self.removed.remove(&app.protocol);
+            self.applications.insert(app.protocol.clone(), app);
+        }
         Ok(())
     }
 
@@ -244,12 +283,12 @@ impl Workspace {
         }
     }
 
-    /// The members expected to score `application` on `criterion`: voting members who did not
-    /// declare a conflict with it.
+    /// The members expected to score `application`: voting members on its panel (a substitute
+    /// only where appointed) who did not declare a conflict with it.
     pub fn scorers(&self, application: &Protocol) -> Vec<&MemberId> {
         self.commission
             .voting_members()
-            .filter(|m| !self.abstains(&m.id, application))
+            .filter(|m| m.sits_on(application) && !self.abstains(&m.id, application))
             .map(|m| &m.id)
             .collect()
     }

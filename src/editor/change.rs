@@ -126,6 +126,10 @@ impl Editor {
                 };
                 self.application_change(*app, String::new(), before, after)
             }
+            Command::Unregister {
+                application,
+                reason,
+            } => self.unregister(application, reason),
             Command::RemoveApplication(protocol) => {
                 let old = self.application(&protocol)?;
                 let file = self.store.application_file(&protocol)?;
@@ -192,12 +196,13 @@ impl Editor {
             Command::PutCall(call) => {
                 let old = self.workspace.call().clone();
                 let after = compact(&*call);
+                let description = super::describe::call(&old, &call);
                 let workspace = self.changed(move |parts| parts.call = Some(*call))?;
                 Ok(Change {
                     workspace,
                     target: Target::Call,
                     file: files::CALL.into(),
-                    description: "avviso".into(),
+                    description,
                     before: compact(&old),
                     after,
                     inverse: Command::PutCall(Box::new(old)),
@@ -209,12 +214,13 @@ impl Editor {
             Command::PutCommission(commission) => {
                 let old = self.workspace.commission().clone();
                 let after = compact(&*commission);
+                let description = super::describe::commission(&old, &commission);
                 let workspace = self.changed(move |parts| parts.commission = Some(*commission))?;
                 Ok(Change {
                     workspace,
                     target: Target::Commission,
                     file: files::COMMISSION.into(),
-                    description: "commissione".into(),
+                    description,
                     before: compact(&old),
                     after,
                     inverse: Command::PutCommission(Box::new(old)),
@@ -294,7 +300,12 @@ impl Editor {
         after: String,
     ) -> Result<Change, EditError> {
         let protocol = app.protocol.clone();
-        let old = self.workspace.application(&protocol).cloned();
+        // An application removed as registered by mistake comes back as it was.
+        let old = self
+            .workspace
+            .application(&protocol)
+            .or_else(|| self.workspace.removed().get(&protocol))
+            .cloned();
         let file = self.store.application_file(&protocol)?;
         let description = match (description.is_empty(), &old) {
             (false, _) => description,

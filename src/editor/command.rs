@@ -46,7 +46,14 @@ pub enum Command {
     },
     /// Adds an application or replaces it whole (budget edits, corrections).
     PutApplication(Box<Application>),
+    /// Removes an application without a trace (the undo of its registration).
     RemoveApplication(Protocol),
+    /// Removes an application registered by mistake, with the reason (required): its file stays
+    /// with the removal recorded, and the next verbale reports it.
+    Unregister {
+        application: Protocol,
+        reason: String,
+    },
     /// Replaces a member's sheet whole (undo, import of a sheet).
     PutSheet(ScoreSheet),
     PutSession(Box<Session>),

@@ -4,7 +4,9 @@
 mod acts;
 mod change;
 mod command;
+mod describe;
 mod sealing;
+mod setup;
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -564,7 +566,8 @@ impl Editor {
             Target::Call => tx.push(put(self.store.call_bytes(ws)?), main),
             Target::Commission => tx.push(put(self.store.commission_bytes(ws)?), main),
             Target::Application(p) => {
-                if let Some(app) = ws.application(p) {
+                // An application removed as registered by mistake keeps its file, with the removal.
+                if let Some(app) = ws.application(p).or_else(|| ws.removed().get(p)) {
                     tx.push(put(self.store.application_bytes(app)?), main);
                 }
             }

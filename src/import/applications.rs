@@ -417,6 +417,7 @@ fn merge(
         documents: base.map(|a| a.documents.clone()).unwrap_or_default(),
         declared: base.map(|a| a.declared.clone()).unwrap_or_default(),
         decision: base.and_then(|a| a.decision.clone()),
+        removed: None,
     };
     with_lines(app, b, c)
 }

@@ -28,6 +28,7 @@ mod parties;
 pub mod plan;
 pub mod scores;
 pub mod table;
+pub mod template;
 pub mod values;
 pub mod workbook;
 

@@ -40,7 +40,7 @@ pub enum WriteError {
 
 /// The date the workbooks declare as their creation: fixed, for identical bytes (the same
 /// 1 January 1980 the zip entries carry).
-const FIXED_YEAR: u16 = 1980;
+pub(super) const FIXED_YEAR: u16 = 1980;
 
 /// A binary spreadsheet's cell holds an IEEE double: the exact decimal goes through its text,
 /// which Rust parses to the nearest double. Any amount up to 9.999.999.999.999,99 has at most
@@ -255,7 +255,7 @@ pub fn ods(grids: &[Grid]) -> Result<Vec<u8>, WriteError> {
 /// manifest entries in the order of its hash maps. The entries are copied in the same order,
 /// "mimetype" first and stored as ODF requires, with the fixed time the XLSX writer uses too,
 /// and each XML part put in one order (see `canonical`).
-fn normalize_ods(bytes: &[u8]) -> zip::result::ZipResult<Vec<u8>> {
+pub(super) fn normalize_ods(bytes: &[u8]) -> zip::result::ZipResult<Vec<u8>> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes))?;
     let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
     let time = zip::DateTime::default();

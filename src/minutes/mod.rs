@@ -8,6 +8,7 @@
 //! goes in each document.
 
 mod acts;
+mod changes;
 mod content;
 mod final_session;
 pub(crate) mod font;

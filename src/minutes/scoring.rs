@@ -124,6 +124,12 @@ fn gap_text(names: &Names, gap: &GapRecord) -> (String, String) {
             "nessun componente può valutare la proposta (tutti in conflitto di interessi)".into(),
         ),
         GapRecord::NotDeclared => (dash(), "dato non dichiarato nella candidatura".into()),
+        GapRecord::TooFewMembers { scorers, required } => (
+            dash(),
+            format!(
+                "servono almeno {required} componenti: possono valutarla in {scorers}, gli altri sono in conflitto di interessi (in attesa di un supplente)"
+            ),
+        ),
         GapRecord::TooLarge => (dash(), "valori troppo grandi per un calcolo esatto".into()),
     }
 }

@@ -130,6 +130,9 @@ fn seduta(kind: SessionKind) -> &'static str {
 }
 
 fn role_of(m: &MemberRecord) -> String {
+    if m.substitute.is_some() {
+        return format!("{} supplente", italian::role(m.role));
+    }
     italian::role(m.role).to_string()
 }
 
@@ -161,7 +164,13 @@ fn opening_formula(flow: &mut Flow, r: &SessionRecord) {
 }
 
 fn presence(flow: &mut Flow, r: &SessionRecord) {
-    let members = &r.commission.members;
+    // A member replaced no longer sits: the changes are said below the table.
+    let members: Vec<&MemberRecord> = r
+        .commission
+        .members
+        .iter()
+        .filter(|m| m.replaced.is_none())
+        .collect();
     let mut t = Table::new(
         vec![
             Column::left("Componente"),
@@ -171,7 +180,7 @@ fn presence(flow: &mut Flow, r: &SessionRecord) {
         ],
         TABLE_SIZE,
     );
-    for m in members {
+    for m in &members {
         t.push(Row::new(vec![
             m.name.clone(),
             role_of(m),
@@ -180,6 +189,7 @@ fn presence(flow: &mut Flow, r: &SessionRecord) {
         ]));
     }
     lead(flow, "La commissione è così composta:", &t);
+    super::changes::commission_changes(flow, r);
     let absent: Vec<String> = members
         .iter()
         .filter(|m| !m.present)
@@ -372,7 +382,12 @@ fn closing(flow: &mut Flow, r: &SessionRecord) {
             .after(14.0)
             .keep_with(BODY_SIZE * 8.0),
     );
-    let members: Vec<&MemberRecord> = r.commission.members.iter().collect();
+    let members: Vec<&MemberRecord> = r
+        .commission
+        .members
+        .iter()
+        .filter(|m| m.replaced.is_none())
+        .collect();
     let present: Vec<&MemberRecord> = members.iter().copied().filter(|m| m.present).collect();
     let signers = if present.is_empty() { members } else { present };
     let order = [Role::President, Role::Commissioner, Role::Secretary];
@@ -539,6 +554,7 @@ pub fn render(
                     acts::pending(flow, &names, r);
                 }
             }
+            super::changes::removed(flow, r);
             amendments(flow, r);
             notes(flow, r);
             closing(flow, r);

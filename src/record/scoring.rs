@@ -118,6 +118,11 @@ pub enum GapRecord {
     /// Only in records kept by earlier versions, which could not compute with figures beyond
     /// 128-bit fractions; the rules no longer leave such a gap.
     TooLarge,
+    /// Fewer members can score it than the call requires.
+    TooFewMembers {
+        scorers: usize,
+        required: u32,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -326,6 +331,10 @@ pub(super) fn gap_record(gap: &Gap) -> GapRecord {
         Gap::NotScored { member } => GapRecord::NotScored(member.clone()),
         Gap::NoReason { member } => GapRecord::NoReason(member.clone()),
         Gap::NobodyCanScore => GapRecord::NobodyCanScore,
+        Gap::TooFewMembers { scorers, required } => GapRecord::TooFewMembers {
+            scorers: *scorers,
+            required: *required,
+        },
         Gap::NotDeclared => GapRecord::NotDeclared,
     }
 }

@@ -219,7 +219,14 @@ fn documents(app: &Application, call: &Call) -> Vec<Finding> {
     call.required_documents
         .iter()
         .map(|doc| {
-            let status = app.document(&doc.id).map(|e| e.status);
+            // A document only an ATS must give does not concern a single applicant.
+            let concerned = !doc.only_ats || !app.partners.is_empty();
+            let status = match app.document(&doc.id).map(|e| e.status) {
+                None | Some(DocumentStatus::Missing) if !concerned => {
+                    Some(DocumentStatus::NotApplicable)
+                }
+                status => status,
+            };
             let missing = if doc.mandatory {
                 Check::Fail
             } else {

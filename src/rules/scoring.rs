@@ -11,7 +11,8 @@ use rust_decimal::Decimal;
 use super::marks::{Marks, Row};
 use super::ratio::Ratio;
 use crate::domain::{
-    Application, Call, Criterion, CriterionId, Measure, MemberId, Protocol, Scoring, Workspace,
+    Application, Call, Criterion, CriterionId, Measure, MemberId, Protocol, RescaleAmong, Scoring,
+    Workspace,
 };
 
 /// One member's mark on one criterion. Its reason stays in the member's sheet
@@ -33,6 +34,9 @@ pub enum Gap {
     NoReason { member: MemberId },
     /// Every voting member abstains.
     NobodyCanScore,
+    /// Fewer members can score it than the call requires (`min_scoring_members`): it waits for
+    /// a substitute appointed for it.
+    TooFewMembers { scorers: usize, required: u32 },
     /// The application does not state the fact or figure this criterion needs.
     NotDeclared,
 }
@@ -277,6 +281,7 @@ pub(crate) fn score_lot_with(
     let call = ws.call();
     let dp = call.decimals.min(6);
     let layout = Layout::new(call);
+    let required = call.min_scoring_members.unwrap_or(0);
 
     // Each leaf's V, per application.
     let mut table: Vec<Work> = admitted
@@ -288,7 +293,7 @@ pub(crate) fn score_lot_with(
                 .iter()
                 .zip(&layout.column)
                 .map(|(c, column)| match column {
-                    Some(column) => judged(marks, at, *column, app, c),
+                    Some(column) => judged(marks, at, *column, app, c, required),
                     None => CriterionScore::new(c),
                 })
                 .collect();
@@ -345,11 +350,14 @@ pub(crate) fn score_lot_with(
 
     // Riparametrazione among the eligible applications only: the threshold is judged on the
     // points before it, and those below it are out of the comparison (Cons. Stato V, 9075/2023).
+    // A call may say instead among every admitted application of the lot: the best is then
+    // looked for among all of them, and still only the eligible ones are rescaled.
+    let among_all = call.rescale_among == RescaleAmong::Admitted;
     for place in layout.leaves() {
         let c = layout.all[place];
         let best = table
             .iter()
-            .filter(|w| w.eligible)
+            .filter(|w| w.eligible || among_all)
             .filter_map(|w| w.row[place].coefficient.as_ref())
             .max()
             .cloned();
@@ -408,6 +416,7 @@ fn judged(
     leaf: usize,
     app: &Application,
     c: &Criterion,
+    required: u32,
 ) -> CriterionScore {
     let mut cs = CriterionScore::new(c);
     match &c.scoring {
@@ -416,6 +425,10 @@ fn judged(
             // Marks are added as integers (millionths): exact, and no Decimal arithmetic.
             let mut sum: i128 = 0;
             for member in marks.members() {
+                if at.is_some_and(|at| !member.sits_on(at)) {
+                    // A substitute not appointed for this application.
+                    continue;
+                }
                 if at.is_some_and(|at| member.abstains(at)) {
                     cs.abstained.push(member.id.clone());
                     continue;
@@ -445,6 +458,8 @@ fn judged(
                     .count();
             if scorers == 0 {
                 cs.gaps.push(Gap::NobodyCanScore);
+            } else if scorers < required as usize {
+                cs.gaps.push(Gap::TooFewMembers { scorers, required });
             }
             if cs.gaps.is_empty() {
                 // At least one mark (a member scored, or the gap NobodyCanScore).

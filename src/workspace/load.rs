@@ -186,7 +186,8 @@ pub fn load(dir: &Path) -> Loaded {
     if let Some(ws) = &workspace {
         sources
             .applications
-            .retain(|p, _| ws.application(p).is_some());
+            // An application removed as registered by mistake keeps its file.
+            .retain(|p, _| ws.application(p).is_some() || ws.removed().contains_key(p));
         sources.sheets.retain(|m, _| ws.sheet(m).is_some());
         sources.sessions.retain(|s, _| ws.session(s).is_some());
     }

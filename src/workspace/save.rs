@@ -375,7 +375,7 @@ impl Store {
     /// Writes every part of the workspace. Files of items no longer in it are left in place.
     pub fn save_all(&mut self, ws: &Workspace) -> Result<(), SaveError> {
         self.save_call(ws)?;
-        for app in ws.applications().values() {
+        for app in ws.applications().values().chain(ws.removed().values()) {
             self.save_application(app)?;
         }
         for sheet in ws.sheets().values() {

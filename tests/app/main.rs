@@ -2,10 +2,13 @@
 //! egui_kittest, on temporary copies of the worked examples and of the Sondrio sample. No real
 //! window and no graphics adapter: the harness runs the same `App::ui` the window does.
 
+mod avviso;
 #[path = "../common/mod.rs"]
 mod common;
 mod honest;
 mod importa;
+mod inizio;
+mod nuovo;
 mod schede;
 mod screenshots;
 mod sedute;
@@ -21,7 +24,7 @@ use commissione::rules::Outcome;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 
 #[test]
 fn the_secretariat_sees_every_application_in_the_table() {
@@ -314,7 +317,15 @@ fn the_presentation_shows_no_personal_data() {
     let mut h = harness(&dir, Actor::Secretariat);
     h.run();
     click(&mut h, "P1");
-    h.get_by_label("12345679190");
+    // The secretariat's page shows the tax code, in the field that corrects it.
+    let tax_code = s::app_party_field(s::PARTY_TAX_CODE, s::LEAD, "P1");
+    assert_eq!(
+        h.get_by_label(&tax_code)
+            .accesskit_node()
+            .value()
+            .as_deref(),
+        Some("12345679190")
+    );
     h.key_press(Key::F5);
     h.run();
     // The ranking's first: P2, whose panel lacks Giulia Russo (in conflict).
@@ -472,33 +483,85 @@ fn a_tie_is_shown_until_a_draw_is_recorded_in_a_session() {
 }
 
 #[test]
-fn the_secretariat_corrects_the_call_before_the_first_session() {
+fn the_secretariat_edits_the_call_until_a_session_closes_then_by_rettifica() {
     let (_tmp, dir) = common::fixture("example-a");
     let mut h = harness(&dir, Actor::Secretariat);
     h.run();
     click(&mut h, s::VIEW_AVVISO);
-    click(&mut h, s::CALL_EDIT);
     h.get_by_label(s::CALL_CUP).click();
     h.run();
     h.get_by_label(s::CALL_CUP).type_text("I71B16000290001");
     h.key_press(Key::Enter);
     h.run();
-    let cup = h
-        .state()
-        .work()
-        .unwrap()
-        .editor()
-        .workspace()
-        .call()
-        .cup
-        .clone();
-    assert_eq!(cup.as_deref(), Some("I71B16000290001"));
-    // Once the commission has met, the call is read-only.
-    click(&mut h, s::VIEW_SEDUTE);
-    click(&mut h, s::NEW_SESSION);
+    let cup = |h: &Harness<App>| {
+        h.state()
+            .work()
+            .unwrap()
+            .editor()
+            .workspace()
+            .call()
+            .cup
+            .clone()
+    };
+    assert_eq!(cup(&h).as_deref(), Some("I71B16000290001"));
+    drop(h);
+    // A session met and closed: the call is what its verbale fixed.
+    let mut editor = commissione::editor::Editor::open(&dir, Actor::Secretariat).unwrap();
+    for (id, number, date) in [("s1", 1, "2026-03-10"), ("s2", 2, "2026-03-20")] {
+        editor
+            .apply(commissione::editor::Command::PutSession(Box::new(
+                common::session(
+                    id,
+                    number,
+                    commissione::domain::SessionKind::OpeningPublic,
+                    date,
+                ),
+            )))
+            .unwrap();
+        if id == "s1" {
+            editor
+                .apply(commissione::editor::Command::CloseSession(
+                    commissione::domain::SessionId::new("s1").unwrap(),
+                ))
+                .unwrap();
+        }
+    }
+    drop(editor);
+    let mut h = harness(&dir, Actor::Secretariat);
+    h.run();
     click(&mut h, s::VIEW_AVVISO);
-    assert!(h.query_by_label(s::CALL_EDIT).is_none());
-    h.get_by_label(s::CALL_READ_ONLY_SESSIONS);
+    h.get_by_label(&s::call_fixed(1, "10/03/2026"));
+    h.get_by_label(s::CALL_CUP).click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label(s::CALL_CUP).type_text("B49D16010990006");
+    h.key_press(Key::Enter);
+    h.run();
+    // Refused, with the offer of a rettifica in the open session.
+    assert!(
+        h.state()
+            .errors()
+            .iter()
+            .any(|e| e.contains("serve una rettifica")),
+        "{:?}",
+        h.state().errors()
+    );
+    assert_eq!(cup(&h).as_deref(), Some("I71B16000290001"));
+    click(&mut h, &s::amend_in(2));
+    h.get_by_label(s::AMEND_CALL);
+    h.get_by_label(s::AMEND_REASON).click();
+    h.run();
+    h.get_by_label(s::AMEND_REASON)
+        .type_text("CUP corretto secondo la determinazione di finanziamento");
+    h.run();
+    click(&mut h, s::AMEND_CONFIRM);
+    assert_eq!(cup(&h).as_deref(), Some("B49D16010990006"));
+    let ws = h.state().work().unwrap().editor().workspace();
+    let s2 = ws
+        .session(&commissione::domain::SessionId::new("s2").unwrap())
+        .unwrap();
+    assert_eq!(s2.amendments.len(), 1);
+    assert_eq!(s2.amendments[0].item, "avviso");
 }
 
 #[test]

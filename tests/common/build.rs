@@ -86,6 +86,7 @@ pub fn call() -> Call {
         ],
         overall_min: None,
         rescale_totals: false,
+        rescale_among: Default::default(),
         decimals: 2,
         tie_breaks: vec![],
         judgement_scale: ["1", "0.8", "0.6", "0.4", "0.2", "0"]
@@ -116,6 +117,8 @@ pub fn commission(members: &[&str]) -> Commission {
                 Role::Commissioner
             },
             qualification: String::new(),
+            replaced: None,
+            substitute: None,
         })
         .collect();
     list.push(Member {
@@ -123,6 +126,8 @@ pub fn commission(members: &[&str]) -> Commission {
         name: "Segretario".into(),
         role: Role::Secretary,
         qualification: String::new(),
+        replaced: None,
+        substitute: None,
     });
     Commission {
         appointed_by: "Determinazione n. 1".into(),
@@ -178,6 +183,7 @@ pub fn application(
         documents: vec![],
         declared: vec![],
         decision: None,
+        removed: None,
     }
 }
 

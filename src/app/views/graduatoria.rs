@@ -378,6 +378,7 @@ fn why_not_ranked(r: &ApplicationResult, desk: &Desk) -> String {
                     Gap::NotScored { member } => s::gap_not_scored(&desk.member_name(member)),
                     Gap::NoReason { member } => s::gap_no_reason(&desk.member_name(member)),
                     Gap::NobodyCanScore => s::GAP_NOBODY.into(),
+                    Gap::TooFewMembers { required, .. } => s::gap_too_few(*required),
                     Gap::NotDeclared => s::GAP_NOT_DECLARED.into(),
                 };
                 if !missing.contains(&text) {

@@ -15,6 +15,7 @@ pub mod importa;
 pub mod matrice;
 pub mod piano;
 pub mod presentazione;
+pub mod registrazione;
 pub mod schede;
 pub mod sedute;
 pub mod valutazione;
@@ -101,6 +102,8 @@ pub enum Action {
     },
     /// Tell the user something that needs no change (a choice that keeps things as they are).
     Notice(String),
+    /// Save the template to fill in for an import of applications to this file, or ask where.
+    SaveImportTemplate(Option<PathBuf>),
 }
 
 /// What a view has at hand while it draws: the data to read, the drafts being typed, and the

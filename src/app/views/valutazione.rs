@@ -56,7 +56,7 @@ pub struct State {
     matrix: matrice::Cache,
     pub sheets: schede::State,
     /// The applications to score, for a generation of the workspace.
-    admitted: Option<(u64, Rc<[Protocol]>)>,
+    admitted: Option<(u64, MemberId, Rc<[Protocol]>)>,
 }
 
 pub fn valutazione_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
@@ -99,20 +99,23 @@ fn member(state: &mut State, desk: &Desk) -> Option<MemberId> {
     state.member.clone()
 }
 
-/// The applications a member scores: the admitted ones, in protocol order; derived once per
-/// change (shared, so that a frame does not copy thousands of protocols).
-fn applications(state: &mut State, desk: &Desk) -> Rc<[Protocol]> {
+/// The applications a member scores: the admitted ones on their panel (a substitute only those
+/// appointed for), in protocol order; derived once per change and member (shared, so that a
+/// frame does not copy thousands of protocols).
+fn applications(state: &mut State, desk: &Desk, member: &MemberId) -> Rc<[Protocol]> {
     match &state.admitted {
-        Some((g, apps)) if *g == desk.generation => apps.clone(),
+        Some((g, m, apps)) if *g == desk.generation && m == member => apps.clone(),
         _ => {
+            let on_panel = desk.ws.commission().member(member);
             let apps: Rc<[Protocol]> = desk
                 .eval
                 .applications
                 .values()
                 .filter(|r| r.admission.admitted())
+                .filter(|r| on_panel.is_none_or(|m| m.sits_on(&r.protocol)))
                 .map(|r| r.protocol.clone())
                 .collect();
-            state.admitted = Some((desk.generation, apps.clone()));
+            state.admitted = Some((desk.generation, member.clone(), apps.clone()));
             apps
         }
     }
@@ -139,7 +142,7 @@ fn sheet_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
         widgets::empty(ui, s::NO_VOTING_MEMBERS);
         return;
     };
-    let apps = applications(state, desk);
+    let apps = applications(state, desk, &member);
     if apps.is_empty() {
         widgets::empty(ui, s::NO_ADMITTED);
         return;

@@ -334,16 +334,17 @@ pub(super) fn check_commission(commission: &Commission, report: &mut Report) -> 
         }
     }
     let presidents = commission
-        .members
-        .iter()
+        .sitting()
         .filter(|m| m.role == Role::President)
         .count();
-    if presidents != 1 {
+    // A commission not yet appointed has no members at all: a call being set up.
+    if presidents != 1 && !commission.members.is_empty() {
         report.add(
             "members",
             "",
             format!("la commissione deve avere un presidente, e uno solo (ne ha {presidents})"),
         );
     }
+    super::commission::check_changes(commission, report);
     report.out.len() > before
 }

@@ -16,6 +16,7 @@ use super::workspace::{Assembled, Inconsistency, Part, Parts, SetAside, Workspac
 
 mod application;
 mod call;
+mod commission;
 mod session;
 mod sheet;
 
@@ -119,6 +120,7 @@ pub(super) fn assemble(parts: Parts) -> Assembled {
         seen.entry(key).or_default().push(&a.protocol);
     }
     let mut applications = BTreeMap::new();
+    let mut removed = BTreeMap::new();
     for ((i, app), key) in parts.applications.iter().enumerate().zip(&keys) {
         let mut report = Report {
             part: Part::Application(i),
@@ -147,7 +149,10 @@ pub(super) fn assemble(parts: Parts) -> Assembled {
             report.add("protocol", &app.protocol, message);
             continue;
         }
-        if check_application(app, &call, &mut report) {
+        if app.removed.is_some() {
+            // Registered by mistake and removed: kept for the record, checked no further.
+            removed.insert(app.protocol.clone(), app.clone());
+        } else if check_application(app, &call, &mut report) {
             applications.insert(app.protocol.clone(), app.clone());
         }
     }
@@ -161,6 +166,15 @@ pub(super) fn assemble(parts: Parts) -> Assembled {
             .iter()
             .map(|a| a.protocol.clone())
             .filter(|p| !applications.contains_key(p)),
+    );
+    commission::check_substitutes(
+        &commission,
+        &applications,
+        &unavailable,
+        &mut Report {
+            part: Part::Commission,
+            out: &mut out,
+        },
     );
 
     let mut member_count: BTreeMap<MemberId, usize> = BTreeMap::new();
@@ -281,6 +295,7 @@ pub(super) fn assemble(parts: Parts) -> Assembled {
             call,
             commission,
             applications,
+            removed,
             sheets,
             sessions,
         )),

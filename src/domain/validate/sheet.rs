@@ -41,6 +41,10 @@ pub(in crate::domain) fn check_sheet(
         }
         Some(_) => {}
     }
+    let panel = commission
+        .member(&sheet.member)
+        .and_then(|m| m.substitute.as_ref())
+        .map(|s| &s.applications);
 
     // Sorted first, so that a repeated entry sits next to its twin: no set of keys is needed
     // to find it, which matters for sheets of tens of thousands of scores.
@@ -130,6 +134,21 @@ pub(in crate::domain) fn check_sheet(
                 format!(
                     "«{}» ha dichiarato un conflitto di interessi con la candidatura «{}» e non può valutarla",
                     sheet.member, app.protocol
+                ),
+            );
+            return false;
+        }
+        if let Some(panel) = panel
+            && !panel.contains(&s.application)
+        {
+            report.add(
+                "application",
+                &s.application,
+                format!(
+                    "«{}» è supplente solo per le candidature {}: non valuta la candidatura «{}»",
+                    sheet.member,
+                    list(panel.iter()),
+                    app.protocol
                 ),
             );
             return false;
