@@ -200,25 +200,8 @@ fn save(path: &Path, bytes: &[u8]) -> Result<(), String> {
 
 /// Opens a file with the program the system associates with it.
 pub fn open_with_system(path: &Path) -> Result<(), String> {
-    let mut command = if cfg!(target_os = "windows") {
-        let mut c = std::process::Command::new("cmd");
-        c.args(["/C", "start", ""]).arg(path);
-        c
-    } else if cfg!(target_os = "macos") {
-        let mut c = std::process::Command::new("open");
-        c.arg(path);
-        c
-    } else {
-        let mut c = std::process::Command::new("xdg-open");
-        c.arg(path);
-        c
-    };
-    let mut child = command
-        .spawn()
-        .map_err(|e| s::cannot_open(&path.display().to_string(), &os_error::describe(&e)))?;
-    // Reaped on a thread, so that no finished viewer launcher lingers as a zombie.
-    std::thread::spawn(move || child.wait());
-    Ok(())
+    crate::platform::open_with_system(path)
+        .map_err(|e| s::cannot_open(&path.display().to_string(), &os_error::describe(&e)))
 }
 
 impl App {

@@ -52,7 +52,8 @@ pub fn run(dir: Option<PathBuf>) -> Exit {
             .with_app_id("commissione")
             .with_inner_size([1280.0, 720.0])
             .with_min_inner_size([800.0, 560.0])
-            .with_drag_and_drop(true),
+            .with_drag_and_drop(true)
+            .with_icon(window_icon()),
         ..Default::default()
     };
     let role = std::env::var("COMMISSIONE_RUOLO").ok();
@@ -86,10 +87,20 @@ pub fn run(dir: Option<PathBuf>) -> Exit {
     match result {
         Ok(()) => Exit::Ok,
         Err(e) => {
-            eprintln!("{}", s::window_failed(&e.to_string()));
+            let message = s::window_failed(&e.to_string());
+            eprintln!("{message}");
+            // Opened with a double click, the program has no console to print to.
+            #[cfg(windows)]
+            crate::platform::show_error(s::APP_TITLE, &message);
             Exit::DataErrors
         }
     }
+}
+
+/// The program's icon (`assets/icon/`) in the title bar and the task bar.
+fn window_icon() -> std::sync::Arc<egui::IconData> {
+    let png = include_bytes!("../../assets/icon/icon-256.png");
+    std::sync::Arc::new(eframe::icon_data::from_png_bytes(png).unwrap_or_default())
 }
 
 /// `COMMISSIONE_VISTA=presentazione` starts in the presentation mode.

@@ -25,7 +25,7 @@ pub struct NewCall {
 
 impl NewCall {
     pub fn new() -> NewCall {
-        let folder = super::settings::documents_dir()
+        let folder = crate::platform::documents_dir()
             .map(|d| unused(&d.join("Commissione").join(s::NEW_CALL_FOLDER)))
             .map(|p| p.display().to_string())
             .unwrap_or_default();
@@ -134,7 +134,7 @@ pub fn new_call_ui(ui: &mut Ui, form: &mut NewCall) -> Option<NewAction> {
             .clicked()
         {
             action = Some(NewAction::Create {
-                dir: super::open::expand_home(folder),
+                dir: crate::platform::paths::typed(folder),
                 template: form.template,
             });
         }

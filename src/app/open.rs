@@ -174,7 +174,9 @@ fn folder_ui(ui: &mut Ui, start: &mut Start, settings: &Settings) -> Option<Star
             .labelled_by(label.id);
         let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         if (ui.button(s::OPEN).clicked() || enter) && !start.typed.trim().is_empty() {
-            action = Some(StartAction::Choose(expand_home(start.typed.trim())));
+            action = Some(StartAction::Choose(crate::platform::paths::typed(
+                &start.typed,
+            )));
         }
     });
     widgets::keys_hint(ui, s::DROP_HINT);
@@ -251,12 +253,4 @@ fn role_ui(ui: &mut Ui, choice: &Choice) -> Option<StartAction> {
         action = Some(StartAction::Back);
     }
     action
-}
-
-/// "~/Documenti/avviso" as the shell would read it.
-pub(super) fn expand_home(text: &str) -> PathBuf {
-    match text.strip_prefix("~/").zip(std::env::var_os("HOME")) {
-        Some((rest, home)) => PathBuf::from(home).join(rest),
-        None => PathBuf::from(text),
-    }
 }

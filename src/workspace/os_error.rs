@@ -6,6 +6,12 @@ use std::path::Path;
 
 /// What went wrong, in a short Italian sentence without the file: "il disco è pieno".
 pub fn describe(e: &io::Error) -> String {
+    if let Some(busy) = e
+        .get_ref()
+        .and_then(|inner| inner.downcast_ref::<crate::platform::FileBusy>())
+    {
+        return busy.reason();
+    }
     if let Some(code) = e.raw_os_error()
         && let Some(text) = by_code(code)
     {
@@ -119,6 +125,18 @@ mod tests {
         }
         let ours = io::Error::other("il blocco è di un'altra istanza");
         assert_eq!(describe(&ours), "il blocco è di un'altra istanza");
+        // A file kept open on Windows (`platform::replace_file`): the sentence that says so.
+        let busy = crate::platform::busy_error(
+            Path::new("schede/m1.ron"),
+            &io::Error::from(ErrorKind::PermissionDenied),
+            10,
+        );
+        assert_eq!(
+            at(Path::new("schede/m1.ron"), &busy),
+            "schede/m1.ron: è aperto in un altro programma o protetto da scrittura (tentativi: \
+             10; di solito un antivirus che lo sta controllando, un visualizzatore o un foglio di \
+             calcolo): chiudere quel programma e riprovare"
+        );
         assert_eq!(
             at(Path::new("schede/m1.ron"), &missing),
             "schede/m1.ron: il file non esiste o non esiste più"

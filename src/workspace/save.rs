@@ -82,9 +82,10 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
     }
     temp.as_file().sync_all()?;
     if path.exists() {
+        crate::platform::wait_until_replaceable(path)?;
         keep_backup(path, parent, &name)?;
     }
-    temp.persist(path).map_err(|e| e.error)?;
+    crate::platform::replace_file(&temp.into_temp_path(), path)?;
     sync_dir(parent);
     Ok(())
 }
@@ -110,7 +111,7 @@ fn keep_backup(path: &Path, parent: &Path, name: &str) -> io::Result<()> {
     // Left by a crash between the two steps below.
     let _ = fs::remove_file(&link);
     match fs::hard_link(path, &link) {
-        Ok(()) => fs::rename(&link, &backup),
+        Ok(()) => crate::platform::replace_file(&link, &backup),
         Err(_) => fs::copy(path, &backup).map(|_| ()),
     }
 }

@@ -329,6 +329,11 @@ pub fn commit(
         }
         inside(dir, op.file())?;
     }
+    // On Windows a file another program holds open (an antivirus, a viewer) cannot be replaced:
+    // wait for it here and refuse before anything is written. Elsewhere this returns at once.
+    for op in &tx.ops {
+        crate::platform::wait_until_replaceable(&dir.join(op.file())).map_err(io(op.file()))?;
+    }
     let id = format!("{}-{}", std::process::id(), at.timestamp().as_millisecond());
     let mut drafts = tx.drafts;
     let mut grown = Vec::new();
