@@ -241,6 +241,10 @@ pub struct Flow<'f> {
     current: Option<(Elem, u32, Role)>,
     /// Headings (and what else must stay with the next block) not yet placed.
     pending: Vec<Block>,
+    /// A heading was just placed with room for two lines of the element `begin` opened: the
+    /// first block inside asks for those two lines only, not to be kept whole (else a long
+    /// first item would leave the heading alone at the foot of the page).
+    opened_after_heading: bool,
 }
 
 impl<'f> Flow<'f> {
@@ -261,6 +265,7 @@ impl<'f> Flow<'f> {
             parents: Vec::new(),
             current: None,
             pending: Vec::new(),
+            opened_after_heading: false,
         }
     }
 
@@ -387,7 +392,10 @@ impl<'f> Flow<'f> {
     /// waits to be kept with the next block (a heading) is placed first, with room for two
     /// lines of what the element will hold.
     pub fn begin(&mut self, role: Role) -> Elem {
-        self.flush(2.0 * BODY_SIZE * LEADING);
+        if !self.pending.is_empty() {
+            self.flush(2.0 * BODY_SIZE * LEADING);
+            self.opened_after_heading = true;
+        }
         let e = self.tags.begin(role, self.container());
         self.containers.push(e);
         e
@@ -396,6 +404,7 @@ impl<'f> Flow<'f> {
     /// Ends the element `begin` opened last.
     pub fn end(&mut self) {
         self.flush(0.0);
+        self.opened_after_heading = false;
         if let Some(e) = self.containers.pop() {
             self.tags.end(e);
         }
@@ -459,10 +468,11 @@ impl<'f> Flow<'f> {
         let line_height = block.line_height();
         let p = block.p;
         self.space(p.space_before);
+        let after_heading = std::mem::take(&mut self.opened_after_heading);
         if keep {
             let whole = line_height * block.lines.len() as f32 + p.space_after + p.keep_with;
             let first = line_height * block.lines.len().min(2) as f32;
-            self.need(if whole <= Self::limit() - MARGIN_TOP {
+            self.need(if whole <= Self::limit() - MARGIN_TOP && !after_heading {
                 whole
             } else {
                 first
@@ -682,6 +692,47 @@ mod tests {
             assert!(
                 page.iter().any(|(_, t)| t.starts_with("2026/0")),
                 "filler {filler}: the heading on page {at} without its table: {page:?}"
+            );
+        }
+    }
+
+    /// A heading over a list whose first item is long (the reasons in a letter) keeps two of
+    /// its lines: the item is split rather than leaving the heading alone at the foot.
+    #[test]
+    fn a_heading_keeps_two_lines_of_a_long_first_item() {
+        let f = fonts().unwrap();
+        let charset = Charset::all(f);
+        let faces = Faces {
+            fonts: f,
+            charset: &charset,
+        };
+        let long = "parola ".repeat(120);
+        for step in 0..120 {
+            let mut pages: Vec<Page> = Vec::new();
+            let mut flow = Flow::new(faces, &mut pages);
+            for i in 0..30 + step / 8 {
+                flow.paragraph(Paragraph::text(format!("Riga {i}.")));
+            }
+            flow.space((step % 8) as f32 * 2.4);
+            flow.heading("Motivazioni della commissione", 11.0);
+            flow.begin(Role::L);
+            flow.item(Paragraph::text(format!("Criterio A: {long}")));
+            flow.end();
+            flow.finish();
+            let pages = lines(&pages);
+            let at = pages
+                .iter()
+                .position(|p| p.iter().any(|(_, t)| t == "Motivazioni della commissione"))
+                .unwrap();
+            let page = &pages[at];
+            let after = page
+                .iter()
+                .skip_while(|(_, t)| t != "Motivazioni della commissione")
+                .count();
+            assert!(
+                after >= 3,
+                "step {step}: the heading on page {at} with {} lines after it: {page:?}",
+                after - 1
             );
         }
     }
