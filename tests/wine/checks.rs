@@ -358,33 +358,56 @@ mod checks {
     /// A change to a call, through the editor and its transaction, while a viewer holds the
     /// member's sheet open: refused after the waits with the Italian sentence, nothing changed
     /// (the sheet, the journal, no transaction or temporary file left); then done once free.
+    /// A mark is a line appended to the member's log of changes (`schede/M.modifiche`): a
+    /// second mark while a viewer holds that log open is refused before anything is written,
+    /// and saved once the viewer lets go.
     fn transaction_held(dir: &Path) -> Outcome {
         let call = dir.join("sondrio");
         commissione::samples::write("sondrio-coworking", &call).map_err(|e| e.to_string())?;
         let sheet = call.join("schede").join("gianoli.ron");
+        let log = commissione::workspace::sheet_log::log_path(&sheet);
         let journal = call.join("registro.ron");
-        let before = (fs::read(&sheet).ok(), fs::read(&journal).ok());
         let member = MemberId::new("gianoli").map_err(|e| e.to_string())?;
         let mut work =
             Editor::open(&call, Actor::Member(member.clone())).map_err(|e| e.to_string())?;
-        let score = editor::Command::Score {
-            member,
-            application: Protocol::new("2026/0005873").map_err(|e| e.to_string())?,
-            criterion: CriterionId::new("A").map_err(|e| e.to_string())?,
-            value: Some(Points::parse("1.0").map_err(|e| e.to_string())?),
-            reason: "Rivista in seduta: il laboratorio è già attivo.".into(),
+        let score = |criterion: &str, value: &str, reason: &str| -> Result<_, String> {
+            Ok(editor::Command::Score {
+                member: member.clone(),
+                application: Protocol::new("2026/0005873").map_err(|e| e.to_string())?,
+                criterion: CriterionId::new(criterion).map_err(|e| e.to_string())?,
+                value: Some(Points::parse(value).map_err(|e| e.to_string())?),
+                reason: reason.into(),
+            })
         };
-        let holder = held(&sheet)?;
-        let err = match work.apply(score.clone()) {
-            Ok(_) => return Err("voto salvato mentre la scheda era aperta".into()),
+        // The first mark makes the log.
+        work.apply(score("A", "0.6", "Prima lettura in seduta.")?)
+            .map_err(|e| format!("primo voto non salvato: {e}"))?;
+        expect(log.exists(), || format!("{} non c'è", log.display()))?;
+        let before = (
+            fs::read(&sheet).ok(),
+            fs::read(&log).ok(),
+            fs::read(&journal).ok(),
+        );
+        let second = score(
+            "A",
+            "1.0",
+            "Rivista in seduta: il laboratorio è già attivo.",
+        )?;
+        let holder = held(&log)?;
+        let err = match work.apply(second.clone()) {
+            Ok(_) => return Err("voto salvato mentre il registro della scheda era aperto".into()),
             Err(e) => e.to_string(),
         };
         expect(err.contains("è aperto in un altro programma"), || {
             err.clone()
         })?;
-        let after = (fs::read(&sheet).ok(), fs::read(&journal).ok());
+        let after = (
+            fs::read(&sheet).ok(),
+            fs::read(&log).ok(),
+            fs::read(&journal).ok(),
+        );
         expect(after == before, || {
-            "la scheda o il registro sono cambiati".into()
+            "la scheda, le sue modifiche o il registro sono cambiati".into()
         })?;
         let left: Vec<String> = fs::read_dir(&call)
             .and_then(|d| d.collect::<Result<Vec<_>, _>>())
@@ -400,12 +423,12 @@ mod checks {
             .collect();
         expect(left.is_empty(), || format!("file rimasti: {left:?}"))?;
         drop(holder);
-        work.apply(score)
+        work.apply(second)
             .map_err(|e| format!("non salvato dopo: {e}"))?;
-        let text = fs::read_to_string(&sheet).map_err(|e| e.to_string())?;
+        let text = fs::read_to_string(&log).map_err(|e| e.to_string())?;
         expect(
             text.contains("Rivista in seduta") && !text.contains('\r'),
-            || "il voto non è nella scheda (o ha CRLF)".into(),
+            || "il voto non è nelle modifiche della scheda (o ha CRLF)".into(),
         )
     }
 
