@@ -106,6 +106,9 @@ def timeless(text):
     text = re.sub(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:[+-]\d\d:\d\d|Z)", "<ORA>", text)
     text = re.sub(r"\d\d/\d\d/\d{4} \d\d:\d\d:\d\d", "<ORA>", text)
     text = re.sub(r"chiusa il \d\d/\d\d/\d{4} alle \d\d:\d\d", "chiusa il <ORA>", text)
+    # The AgID identifier of a closed verbale ends with a digest of the file, which holds the
+    # time of its closing.
+    text = re.sub(r'("Identificativo": "[^"]*-)[0-9a-f]{16}"', r'\1<ID>"', text)
     return re.sub(r"\b[0-9a-f]{64}\b", "<SHA256>", text)
 
 
@@ -321,6 +324,9 @@ def errors(linux, windows):
 
 def main():
     linux_exe, windows_exe, work = sys.argv[1], sys.argv[2], Path(sys.argv[3])
+    # A draft (verbale, graduatoria, workbook) is dated by the moment of its export: both
+    # programs are given the same moment, as a script making the same draft twice does.
+    os.environ["SOURCE_DATE_EPOCH"] = "1773910800"
     prefix = Path(os.environ["WINEPREFIX"])
     docs = prefix / "drive_c" / "users" / "Mario Rossi" / "Documenti"
     linux = Build("Linux", [linux_exe], str(work / "linux" / "Bando è 2026"),
