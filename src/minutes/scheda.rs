@@ -24,18 +24,7 @@ fn declarations(flow: &mut Flow, r: &SheetRecord) {
         let items: Vec<String> = r
             .conflicts
             .iter()
-            .map(|c| {
-                let note = c.note.trim();
-                if note.is_empty() {
-                    format!("{} ({})", c.application, italian::conflict_kind(c.kind))
-                } else {
-                    format!(
-                        "{} ({}: {note})",
-                        c.application,
-                        italian::conflict_kind(c.kind)
-                    )
-                }
-            })
+            .map(|c| super::verbale::conflict_label(&c.application, c.kind, &c.note))
             .collect();
         format!(
             "Il sottoscritto dichiara, ai sensi dell'art. 6-bis della legge 7 agosto 1990, n. 241, l'assenza di conflitti di interesse e di cause di incompatibilità rispetto a tutte le candidature, tranne {}, per {} si astiene",

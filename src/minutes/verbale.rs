@@ -285,6 +285,20 @@ fn some_protocols(list: &[Protocol], to: bool) -> String {
     }
 }
 
+/// A declared conflict as the documents name it: "2026/0006160 (rapporto professionale: …)".
+pub(super) fn conflict_label(
+    application: &crate::domain::Protocol,
+    kind: crate::domain::ConflictKind,
+    note: &str,
+) -> String {
+    let note = note.trim();
+    if note.is_empty() {
+        format!("{application} ({})", italian::conflict_kind(kind))
+    } else {
+        format!("{application} ({}: {note})", italian::conflict_kind(kind))
+    }
+}
+
 /// One member's declarations in a sentence: the rule and its exceptions ("dichiara l'assenza
 /// di conflitti di interesse rispetto a tutte le candidature, tranne 2026/0006160 (rapporto
 /// professionale: …), per la quale si astiene"), never the whole list of the call.
@@ -292,18 +306,7 @@ fn declaration_text(d: &crate::record::MemberDeclarations) -> String {
     let conflicts: Vec<String> = d
         .conflicts
         .iter()
-        .map(|c| {
-            let note = c.note.trim();
-            if note.is_empty() {
-                format!("{} ({})", c.application, italian::conflict_kind(c.kind))
-            } else {
-                format!(
-                    "{} ({}: {note})",
-                    c.application,
-                    italian::conflict_kind(c.kind)
-                )
-            }
-        })
+        .map(|c| conflict_label(&c.application, c.kind, &c.note))
         .collect();
     let abstains = |conflicts: &[String]| {
         format!(
