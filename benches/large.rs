@@ -19,6 +19,7 @@ use std::time::Instant;
 use commissione::app::{App, View, strings as s};
 use commissione::domain::{Points, ScoreSheet, SessionId, Workspace};
 use commissione::editor::{Actor, Command, Editor};
+use commissione::import::{self, ApplicationFiles};
 use commissione::minutes::minutes_pdf;
 use commissione::rules::evaluate;
 use commissione::samples::large::{Size, generate};
@@ -347,4 +348,116 @@ fn frame_score_matrix(bencher: Bencher) {
     h.get_by_label(s::TAB_MATRIX).click();
     h.run();
     bencher.bench_local(|| h.step());
+}
+
+/// A CSV of `rows` new applications for the call in `dir` (its first lot), as a form exports it.
+fn applications_csv(dir: &Path, rows: usize) -> PathBuf {
+    let lot = workspace::load(dir)
+        .workspace
+        .expect("the call loads")
+        .call()
+        .lots[0]
+        .id
+        .clone();
+    let mut csv = String::from(
+        "protocollo;ricevuta_il;denominazione;codice_fiscale;forma_giuridica;lotto;titolo;contributo_richiesto\n",
+    );
+    for i in 0..rows {
+        csv.push_str(&format!(
+            "B{i:06};02/03/2026 10:15;APS Prova {i};12345679190;APS;{lot};Progetto di prova {i};1.000,00\n"
+        ));
+    }
+    let path = std::env::temp_dir().join(format!(
+        "commissione-bench-{rows}-{}.csv",
+        std::process::id()
+    ));
+    std::fs::write(&path, csv).expect("the CSV is written");
+    path
+}
+
+/// The Sondrio sample, written once into a temporary folder.
+fn sondrio() -> &'static Path {
+    static SONDRIO: OnceLock<tempfile::TempDir> = OnceLock::new();
+    SONDRIO
+        .get_or_init(|| {
+            let temp = tempfile::tempdir().expect("a temporary folder");
+            commissione::samples::write("sondrio-coworking", temp.path())
+                .expect("the sample is written");
+            temp
+        })
+        .path()
+}
+
+/// Importing 2,000 new applications, as `commissione import DIR --applications FILE` does once
+/// the call is open: the file read and every row checked against the call (the plan), the
+/// 2,000 files and their journal entries written as one transaction, everything evaluated
+/// again. Into the Sondrio sample (4 applications) and into the large call (2,000). Each run
+/// on a fresh copy of the call, opened before the clock starts.
+#[divan::bench(args = ["sondrio", "large"], sample_count = 5, sample_size = 1)]
+fn import_2000_applications(bencher: Bencher, into: &str) {
+    let dir: &Path = match into {
+        "sondrio" => sondrio(),
+        _ => &fixture().dir,
+    };
+    let csv = applications_csv(dir, 2_000);
+    let files = ApplicationFiles {
+        applications: Some(csv.clone()),
+        ..ApplicationFiles::default()
+    };
+    bencher
+        .with_inputs(|| {
+            let temp = copy_of(dir);
+            let editor = Editor::open(temp.path(), Actor::Secretariat).expect("the call opens");
+            (temp, editor)
+        })
+        .bench_local_values(|(temp, mut editor)| {
+            let plan = import::plan_applications(editor.workspace(), &files);
+            assert_eq!(plan.items.len(), 2_000);
+            import::apply(&plan, &mut editor, false).expect("imported");
+            (temp, editor)
+        });
+    let _ = std::fs::remove_file(csv);
+}
+
+/// The plan of an import (what `--dry-run` does after loading the call): reading the file and
+/// checking every row, for 10,000 and 100,000 rows into the Sondrio sample: linear in the rows.
+#[divan::bench(args = [10_000, 100_000], sample_count = 3, sample_size = 1)]
+fn import_plan_rows(bencher: Bencher, rows: usize) {
+    let dir = sondrio();
+    let csv = applications_csv(dir, rows);
+    let files = ApplicationFiles {
+        applications: Some(csv.clone()),
+        ..ApplicationFiles::default()
+    };
+    let ws = workspace::load(dir).workspace.expect("the call loads");
+    bencher.bench_local(|| {
+        let plan = import::plan_applications(&ws, &files);
+        assert_eq!(plan.items.len(), rows);
+        plan
+    });
+    let _ = std::fs::remove_file(csv);
+}
+
+/// A whole import (plan, transaction, evaluation) of 10,000 and 100,000 new applications into
+/// a fresh copy of the Sondrio sample: linear in the rows.
+#[divan::bench(args = [10_000, 100_000], sample_count = 2, sample_size = 1)]
+fn import_rows(bencher: Bencher, rows: usize) {
+    let dir = sondrio();
+    let csv = applications_csv(dir, rows);
+    let files = ApplicationFiles {
+        applications: Some(csv.clone()),
+        ..ApplicationFiles::default()
+    };
+    bencher
+        .with_inputs(|| {
+            let temp = copy_of(dir);
+            let editor = Editor::open(temp.path(), Actor::Secretariat).expect("the call opens");
+            (temp, editor)
+        })
+        .bench_local_values(|(temp, mut editor)| {
+            let plan = import::plan_applications(editor.workspace(), &files);
+            import::apply(&plan, &mut editor, false).expect("imported");
+            (temp, editor)
+        });
+    let _ = std::fs::remove_file(csv);
 }

@@ -28,7 +28,9 @@ pub enum ReleaseError {
         path: String,
         source: std::io::Error,
     },
-    #[error("il fascicolo è scritto in {folder}, ma il registro non ne riporta il rilascio: {source}")]
+    #[error(
+        "il fascicolo è scritto in {folder}, ma il registro non ne riporta il rilascio: {source}"
+    )]
     Journal { folder: String, source: EditError },
 }
 
@@ -61,7 +63,7 @@ pub fn bundle(
     let mut entries = Vec::new();
     for session in ws.sessions_in_order() {
         let Some(seal) = &session.seal else { continue };
-        let record: SessionRecord = match editor.kept_record_reader(&session.id)() {
+        let record: SessionRecord = match editor.kept_record_reader(&session.id)().record {
             Some(bytes) => {
                 if !crate::seal::sha256_hex(&bytes).eq_ignore_ascii_case(&seal.sha256) {
                     return Err(MinutesError::KeptRecordAltered.into());
@@ -85,7 +87,10 @@ pub fn bundle(
                 minutes::verbale_copy(&released, seal, COPY_NOTICE)?,
             )
         } else {
-            (format!("{stem}.pdf"), minutes::render_minutes(&record, Some(seal))?)
+            (
+                format!("{stem}.pdf"),
+                minutes::render_minutes(&record, Some(seal))?,
+            )
         };
         entries.push(VerbaleEntry {
             session: session.id.clone(),

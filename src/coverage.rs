@@ -255,3 +255,66 @@ pub fn scores_fixed_by<'a>(
         })
     })
 }
+
+/// One item a closed session fixed that the data no longer match.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Departure<'a> {
+    /// The closed session that fixed it.
+    pub session: &'a Session,
+    /// The item, as the seal names it.
+    pub item: String,
+    /// The later sessions' amendments that changed it, as (session, reason): none means the
+    /// files were edited by hand.
+    pub amendments: Vec<(&'a Session, &'a str)>,
+}
+
+impl Departure<'_> {
+    /// Changed without a rettifica: by hand, outside the program.
+    pub fn unamended(&self) -> bool {
+        self.amendments.is_empty()
+    }
+}
+
+/// Every item fixed by a closed session whose content changed since, with the amendments that
+/// changed it.
+pub fn departures(ws: &Workspace) -> Vec<Departure<'_>> {
+    let sessions = ws.sessions_in_order();
+    let mut out = Vec::new();
+    for session in &sessions {
+        let Some(seal) = &session.seal else { continue };
+        for cover in &seal.covers {
+            if item_hash(ws, &cover.item).as_deref() == Some(cover.sha256.as_str()) {
+                continue;
+            }
+            let amendments = sessions
+                .iter()
+                .flat_map(|s| s.amendments.iter().map(move |a| (*s, a)))
+                .filter(|(_, a)| a.closed == session.id && a.item == cover.item)
+                .map(|(s, a)| (s, a.reason.as_str()))
+                .collect();
+            out.push(Departure {
+                session,
+                item: cover.item.clone(),
+                amendments,
+            });
+        }
+    }
+    out
+}
+
+/// The items closed sessions fixed that were changed without a rettifica, each in a sentence
+/// naming the verbale: what `check`, `rank` and the window say loudly.
+pub fn unamended_sentences(ws: &Workspace) -> Vec<String> {
+    departures(ws)
+        .into_iter()
+        .filter(Departure::unamended)
+        .map(|d| {
+            format!(
+                "MODIFICATO DOPO LA CHIUSURA DELLA SEDUTA «{}» (verbale n. {}) SENZA RETTIFICA: {} (i file sono stati cambiati fuori dal programma)",
+                d.session.id,
+                d.session.number,
+                describe(&d.item)
+            )
+        })
+        .collect()
+}

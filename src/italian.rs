@@ -78,6 +78,13 @@ impl NormalizeIfInteger for Decimal {
     }
 }
 
+/// A percentage computed from the data, as every document writes it: two decimals at most
+/// (none when whole), rounded with `strategy`, away from the limit it is compared with, so
+/// that a share just under a minimum never reads as the minimum: 9,99999 → "9,99%".
+pub fn percent_shown(value: Decimal, strategy: rust_decimal::RoundingStrategy) -> String {
+    percent(value.round_dp_with_strategy(2, strategy).normalize())
+}
+
 /// A share of 1 as a percentage: 0.10 → "10%".
 pub fn share_percent(share: Decimal) -> String {
     percent((share * Decimal::ONE_HUNDRED).normalize())
@@ -359,6 +366,9 @@ pub fn allocation(mode: Allocation) -> String {
         }
         Allocation::AllAboveThreshold => {
             "tutte le candidature idonee, nei limiti delle risorse".into()
+        }
+        Allocation::ProRata => {
+            "tutte le candidature idonee; se le risorse non bastano, ogni contributo è ridotto in proporzione".into()
         }
     }
 }

@@ -5,17 +5,22 @@
 //! `domain` and `rules` know nothing of files, windows or PDF.
 
 pub mod access;
+pub mod anchor;
 pub mod app;
 pub mod cli;
 pub mod coverage;
+pub mod documents;
 pub mod domain;
 pub mod editor;
 pub mod import;
 pub mod italian;
 pub mod minutes;
 mod parallel;
+pub mod pdf_check;
+pub mod platform;
 pub mod record;
 pub mod rules;
 pub mod samples;
 pub mod seal;
+pub mod templates;
 pub mod workspace;

@@ -10,6 +10,7 @@
 
 mod access;
 mod acts;
+mod changes;
 mod final_session;
 mod opening;
 mod pending;
@@ -33,6 +34,7 @@ pub use access::{
     RequestRecord, VerbaleEntry, WithheldRecord, access_record,
 };
 pub use acts::{ActsRecord, IntegrationRecord, WithdrawalRecord};
+pub use changes::{RemovedRecord, ReplacedRecord, SubstituteRecord};
 pub use final_session::{FinalRecord, LotRanking, RankedRecord, TieRecord, UnrankedRecord};
 pub use opening::{AdmissionRecord, OpeningRecord, ReceivedRecord, SoccorsoRecord};
 pub use pending::{IncompleteRecord, PendingRecord, UndecidedRecord, pending};
@@ -40,10 +42,10 @@ pub use procedure::{
     AllocationChange, ChangeRow, CollegialRecord, DissentRecord, EventRecord, EventsRecord,
     StandingRecord, collegial_judgements,
 };
-pub use redact::{OMISSIS, Redaction};
 pub use ranking::{
     PublicLot, PublicOther, PublicRanked, RankingRecord, RankingVersion, ranking_record,
 };
+pub use redact::{OMISSIS, Redaction};
 pub use scoring::{
     ApplicationScoring, CofinancingRow, CriterionInfo, CriterionResult, GapRecord, JudgementInfo,
     LotScoring, MarkRecord, Method, ScoringRecord,
@@ -87,6 +89,9 @@ pub struct SessionRecord {
     /// The events after the ranking the session recorded, and the allocation before and after.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub events: Option<EventsRecord>,
+    /// Applications registered by mistake and removed since the previous session closed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub removed: Vec<RemovedRecord>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -146,6 +151,12 @@ pub struct MemberRecord {
     pub role: Role,
     pub qualification: String,
     pub present: bool,
+    /// Set when the member was replaced: they no longer sit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replaced: Option<ReplacedRecord>,
+    /// Set for a substitute: the act and the applications they score.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub substitute: Option<SubstituteRecord>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -210,6 +221,8 @@ pub fn session_record(
             role: m.role,
             qualification: m.qualification.clone(),
             present: s.present.contains(&m.id),
+            replaced: changes::replaced(ws, m),
+            substitute: changes::substitute(m),
         })
         .collect();
     let business = match s.kind {
@@ -263,6 +276,7 @@ pub fn session_record(
             .collect(),
         collegial: procedure::collegial(ws, s),
         events: procedure::events(ws, s),
+        removed: changes::removed(ws, s),
     })
 }
 
@@ -334,4 +348,15 @@ pub(crate) fn failing_messages(result: &ApplicationResult) -> Vec<String> {
         .filter(|f| f.check == Check::Fail)
         .map(|f| f.message.to_string())
         .collect()
+}
+
+/// What a scoring session reports, drawn from the data as they stand: for the documents that
+/// follow the minutes (letters, score sheets) when no closed session has kept it.
+pub fn scoring_record(ws: &Workspace, evaluation: &Evaluation) -> ScoringRecord {
+    scoring::scoring(ws, evaluation)
+}
+
+/// What a final session reports, drawn from the data as they stand.
+pub fn final_record(ws: &Workspace, evaluation: &Evaluation) -> FinalRecord {
+    final_session::final_ranking(ws, evaluation)
 }

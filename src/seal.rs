@@ -8,6 +8,7 @@
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
+use crate::domain::{Cover, JournalHead, Moment, Seal};
 use crate::record::{RankingRecord, SessionRecord};
 
 /// Lowercase hex SHA-256 of the session record.
@@ -18,6 +19,42 @@ pub fn seal(record: &SessionRecord) -> String {
 /// The same for the public ranking: printed on it, so a published copy can be checked.
 pub fn ranking_seal(record: &RankingRecord) -> String {
     digest(record)
+}
+
+/// The seal of a closed session, printed on every page of its verbale: the SHA-256 of a plain
+/// text naming the record kept (by its hash), the closing time, the journal's head at closing
+/// and every item the session fixed with its hash. Whoever holds the signed verbale can then
+/// tell whether the list of what was fixed, or the journal before the closing, was touched.
+pub fn session_seal(
+    record_sha256: &str,
+    closed_at: Moment,
+    journal: &JournalHead,
+    covers: &[Cover],
+) -> String {
+    let mut hasher = Sha256::new();
+    hasher.update(b"Commissione: sigillo di seduta, versione 2\n");
+    hasher.update(format!("verbale {record_sha256}\n").as_bytes());
+    hasher.update(format!("chiusa {closed_at}\n").as_bytes());
+    hasher.update(format!("registro {} {}\n", journal.seq, journal.hash).as_bytes());
+    for cover in covers {
+        hasher.update(format!("fissato {} {}\n", cover.item, cover.sha256).as_bytes());
+    }
+    hex(&hasher.finalize())
+}
+
+/// Whether a stored seal is what its own parts give: false when the list of what the session
+/// fixed, its journal head, its record hash or its time were changed after closing. A seal
+/// written before the seal anchored the journal has no parts to recompute: true.
+pub fn seal_is_consistent(seal: &Seal) -> bool {
+    match (&seal.record, &seal.journal) {
+        (Some(record), Some(journal)) => seal.sha256.eq_ignore_ascii_case(&session_seal(
+            record,
+            seal.closed_at,
+            journal,
+            &seal.covers,
+        )),
+        _ => true,
+    }
 }
 
 fn digest(value: &impl Serialize) -> String {

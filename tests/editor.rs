@@ -67,7 +67,8 @@ fn a_score_changes_the_ranking_is_saved_journaled_and_undone() {
     let entries = editor.journal().read().expect("intact");
     assert_eq!(entries.len(), 1);
     assert_eq!(entries[0].who, "m2");
-    assert_eq!(entries[0].file, "schede/m2.ron");
+    // A mark is a line at the end of the sheet's log of changes (README: schede/MEMBER.modifiche).
+    assert_eq!(entries[0].file, "schede/m2.modifiche");
     assert!(
         entries[0].before.contains("0.8") && entries[0].after.contains("1.0"),
         "{:?}",

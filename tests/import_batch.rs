@@ -71,7 +71,7 @@ fn a_batch_is_journaled_change_by_change_and_undone_in_reverse() {
 }
 
 #[test]
-fn a_batch_stops_at_the_first_refused_change() {
+fn a_batch_refused_at_one_change_writes_none_of_them() {
     let (_tmp, dir) = fixture("example-a");
     let mut editor = Editor::open(&dir, Actor::Secretariat).expect("opens");
     let p1 = editor
@@ -87,19 +87,26 @@ fn a_batch_stops_at_the_first_refused_change() {
     let mut never = p1;
     never.protocol = protocol("N3");
     let commands = [good, bad, never].map(|a| Command::PutApplication(Box::new(a)));
-    let Err(BatchError { index, error, undo }) = editor.apply_all(commands) else {
+    let before = snapshot(&dir);
+    let Err(BatchError { index, error }) = editor.apply_all(commands) else {
         panic!("the second change is refused");
     };
-    assert_eq!(index, 1);
+    assert_eq!(index, Some(1));
     assert!(
         matches!(&error, EditError::Invalid(m) if m[0].contains("il lotto «altrove» non esiste")),
         "{error}"
     );
-    assert_eq!(undo, [Command::RemoveApplication(protocol("N1"))]);
+    // All or nothing: the first, checked and good, is not written either.
     let ws = load(&dir).workspace.expect("loads");
-    assert!(ws.application(&protocol("N1")).is_some());
+    assert!(ws.application(&protocol("N1")).is_none());
     assert!(ws.application(&protocol("N3")).is_none());
-    assert!(editor.evaluation().application(&protocol("N1")).is_some());
+    assert!(editor.workspace().application(&protocol("N1")).is_none());
+    assert!(editor.evaluation().application(&protocol("N1")).is_none());
+    let mut after = snapshot(&dir);
+    after.retain(|(p, _)| !p.to_string_lossy().ends_with(".lock"));
+    let mut expected = before;
+    expected.retain(|(p, _)| !p.to_string_lossy().ends_with(".lock"));
+    assert_same(&expected, &after);
 }
 
 #[test]

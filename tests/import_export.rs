@@ -48,6 +48,52 @@ fn zip_entry(bytes: &[u8], name: &str) -> String {
     text
 }
 
+/// `commissione ARGS` with the moment of export fixed (SOURCE_DATE_EPOCH): 01/12/2026 16:20:05.
+fn run_at(args: &[&str]) -> i32 {
+    std::process::Command::new(env!("CARGO_BIN_EXE_commissione"))
+        .args(args)
+        .env("SOURCE_DATE_EPOCH", "1796138405")
+        .status()
+        .expect("runs")
+        .code()
+        .unwrap_or(-1)
+}
+
+#[test]
+fn the_workbooks_are_dated_by_the_export_never_1980() {
+    let (tmp, dir) = fixture("example-a");
+    for format in ["xlsx", "ods"] {
+        let out = tmp.path().join(format!("g.{format}"));
+        assert_eq!(
+            run_at(&["rank", s(&dir), "--format", format, "-o", s(&out)]),
+            0
+        );
+        let bytes = std::fs::read(&out).expect("written");
+        let mut archive = zip::ZipArchive::new(Cursor::new(&bytes)).expect("a zip");
+        for i in 0..archive.len() {
+            let entry = archive.by_index(i).expect("entry");
+            let t = entry.last_modified().expect("a time");
+            assert_eq!(
+                (t.year(), t.month(), t.day(), t.hour(), t.minute()),
+                (2026, 12, 1, 16, 20),
+                "{format}: {}",
+                entry.name()
+            );
+        }
+        if format == "xlsx" {
+            let core = zip_entry(&bytes, "docProps/core.xml");
+            assert!(core.contains("2026-12-01T15:20:05Z"), "{core}");
+            assert!(!core.contains("1980"), "{core}");
+        } else {
+            let meta = zip_entry(&bytes, "meta.xml");
+            assert!(
+                meta.contains("<meta:creation-date>2026-12-01T16:20:05</meta:creation-date>"),
+                "{meta}"
+            );
+        }
+    }
+}
+
 #[test]
 fn the_ranking_in_xlsx_and_ods_reads_back_to_the_cent() {
     let (tmp, dir) = fixture("example-a");
@@ -55,8 +101,10 @@ fn the_ranking_in_xlsx_and_ods_reads_back_to_the_cent() {
     let evaluation = rules::evaluate(&ws);
     for format in ["xlsx", "ods"] {
         let out = tmp.path().join(format!("graduatoria.{format}"));
-        let (code, _, err) = run(&["rank", s(&dir), "--format", format, "-o", s(&out)]);
-        assert_eq!(code, 0, "{err}");
+        assert_eq!(
+            run_at(&["rank", s(&dir), "--format", format, "-o", s(&out)]),
+            0
+        );
         let bytes = std::fs::read(&out).expect("written");
         let rows = cells(&bytes);
         assert_eq!(rows[0][0], Data::String("lotto".into()));
@@ -117,9 +165,9 @@ fn the_ranking_in_xlsx_and_ods_reads_back_to_the_cent() {
                 "office:value-type=\"currency\" office:currency=\"EUR\" office:value=\"96000\""
             ));
         }
-        // The same data, the same bytes.
+        // The same data at the same moment, the same bytes.
         let again = tmp.path().join(format!("again.{format}"));
-        run(&["rank", s(&dir), "--format", format, "-o", s(&again)]);
+        run_at(&["rank", s(&dir), "--format", format, "-o", s(&again)]);
         assert_eq!(std::fs::read(&again).expect("written"), bytes, "{format}");
     }
 }
@@ -208,9 +256,10 @@ fn amounts_at_the_edges_survive_the_spreadsheet_cell() {
             })
             .collect(),
     };
+    let moment = commissione::domain::Moment::parse("2026-12-01T16:20:05+01:00").expect("moment");
     for bytes in [
-        workbook::xlsx(std::slice::from_ref(&grid)).expect("xlsx"),
-        workbook::ods(std::slice::from_ref(&grid)).expect("ods"),
+        workbook::xlsx(std::slice::from_ref(&grid), moment).expect("xlsx"),
+        workbook::ods(std::slice::from_ref(&grid), moment).expect("ods"),
     ] {
         let rows = cells(&bytes);
         for (row, amount) in rows[1..].iter().zip(amounts) {
@@ -220,8 +269,8 @@ fn amounts_at_the_edges_survive_the_spreadsheet_cell() {
         }
     }
     assert_eq!(
-        workbook::ods(std::slice::from_ref(&grid)).expect("ods"),
-        workbook::ods(&[grid]).expect("ods")
+        workbook::ods(std::slice::from_ref(&grid), moment).expect("ods"),
+        workbook::ods(&[grid], moment).expect("ods")
     );
 }
 

@@ -270,7 +270,7 @@ fn a_sheet_scoring_where_its_member_declared_a_conflict_is_refused() {
     extra.application = commissione::domain::Protocol::new("P2").expect("id");
     sheet.scores.push(extra);
     sheet.revision = 9;
-    let text = commissione::workspace::travel::export(&ws, &sheet).expect("exports");
+    let text = commissione::workspace::travel::export(&ws, &sheet, None).expect("exports");
     let file = tmp.path().join("m3.ron");
     fs::write(&file, text).expect("write");
     let before = snapshot(&dir);
@@ -332,7 +332,7 @@ fn two_versions_of_one_sheet_need_a_choice() {
     sheet.revision = held;
     fs::write(
         &usb,
-        commissione::workspace::travel::export(&ws, &sheet).expect("exports"),
+        commissione::workspace::travel::export(&ws, &sheet, None).expect("exports"),
     )
     .expect("write");
     let (code, _, err) = run(&["sheet", "import", p(&office), p(&usb)]);

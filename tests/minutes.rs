@@ -4,7 +4,8 @@
 mod minutes_common;
 
 use commissione::minutes::{
-    MinutesError, minutes_pdf, ranking_pdf, render_minutes, seal_in_pdf, stamp_in_pdf,
+    MinutesError, minutes_pdf, minutes_pdf_at, ranking_pdf, render_minutes, render_ranking_at,
+    seal_in_pdf, stamp_in_pdf,
 };
 use commissione::record::session_record;
 use commissione::rules::evaluate;
@@ -163,12 +164,18 @@ fn the_opening_verbale_lists_what_was_received_and_decided() {
 fn two_exports_in_one_process_are_byte_identical() {
     let dir = example_a();
     let ws = workspace(dir.path());
+    // A draft is dated by its export: the same moment gives the same bytes.
+    let drafted = commissione::domain::Moment::parse("2026-12-01T16:20:05+01:00").unwrap();
     for s in ["s1", "s2", "s3"] {
-        let a = minutes_pdf(&ws, &sid(s)).unwrap();
-        let b = minutes_pdf(&ws, &sid(s)).unwrap();
+        let a = minutes_pdf_at(&ws, &sid(s), drafted).unwrap();
+        let b = minutes_pdf_at(&ws, &sid(s), drafted).unwrap();
         assert!(a == b, "{s}: two exports differ");
     }
-    assert!(ranking_pdf(&ws).unwrap() == ranking_pdf(&ws).unwrap());
+    let record = commissione::record::ranking_record(&ws, &evaluate(&ws));
+    assert!(
+        render_ranking_at(&record, drafted).unwrap()
+            == render_ranking_at(&record, drafted).unwrap()
+    );
     // The identifier comes from the file's own hash, not from a random generator.
     let pdf = minutes_pdf(&ws, &sid("s2")).unwrap();
     let doc = lopdf::Document::load_mem(&pdf).unwrap();
@@ -182,13 +189,16 @@ fn two_exports_in_one_process_are_byte_identical() {
 fn the_metadata_come_from_the_session() {
     let dir = example_a();
     let ws = workspace(dir.path());
-    let pdf = minutes_pdf(&ws, &sid("s2")).unwrap();
+    // An open session's verbale is a draft, dated when it is exported (a closed one by its
+    // closing: tests/documents_pdfa.rs).
+    let drafted = commissione::domain::Moment::parse("2026-11-21T13:05:00+01:00").unwrap();
+    let pdf = minutes_pdf_at(&ws, &sid("s2"), drafted).unwrap();
     let doc = lopdf::Document::load_mem(&pdf).unwrap();
     let info_id = doc.trailer.get(b"Info").unwrap().as_reference().unwrap();
     let info = doc.get_dictionary(info_id).unwrap();
     assert_eq!(
         info.get(b"CreationDate").unwrap().as_str().unwrap(),
-        b"D:20261121103000+01'00'"
+        b"D:20261121130500+01'00'"
     );
     for key in [&b"Title"[..], b"Author", b"Subject", b"Keywords"] {
         assert!(info.has(key), "{}", String::from_utf8_lossy(key));

@@ -18,15 +18,19 @@ fn two_runs_of_the_binary_write_the_same_bytes() {
     let out = tempfile::tempdir().unwrap();
     let a = out.path().join("a.pdf");
     let b = out.path().join("b.pdf");
+    // Drafts are dated by their export: scripts fix that moment with SOURCE_DATE_EPOCH.
     for file in [&a, &b] {
-        let (code, stdout, stderr) = run(&[
-            os("minutes"),
-            dir.path().as_os_str(),
-            os("--session"),
-            os("s2"),
-            os("-o"),
-            file.as_os_str(),
-        ]);
+        let (code, stdout, stderr) = run_at(
+            &[
+                os("minutes"),
+                dir.path().as_os_str(),
+                os("--session"),
+                os("s2"),
+                os("-o"),
+                file.as_os_str(),
+            ],
+            "1796138405",
+        );
         assert_eq!(code, 0, "{stdout}{stderr}");
         assert!(stdout.contains("Verbale n. 2 della seduta «s2» scritto in"));
     }
@@ -35,12 +39,15 @@ fn two_runs_of_the_binary_write_the_same_bytes() {
     let g1 = out.path().join("g1.pdf");
     let g2 = out.path().join("g2.pdf");
     for file in [&g1, &g2] {
-        let (code, _, stderr) = run(&[
-            os("graduatoria"),
-            dir.path().as_os_str(),
-            os("-o"),
-            file.as_os_str(),
-        ]);
+        let (code, _, stderr) = run_at(
+            &[
+                os("graduatoria"),
+                dir.path().as_os_str(),
+                os("-o"),
+                file.as_os_str(),
+            ],
+            "1796138405",
+        );
         assert_eq!(code, 0, "{stderr}");
     }
     assert!(fs::read(&g1).unwrap() == fs::read(&g2).unwrap());

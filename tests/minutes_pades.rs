@@ -86,7 +86,48 @@ fn a_signed_verbale_validates_and_still_verifies() {
     ]);
     assert_eq!(code, 0, "{stdout}");
     assert!(
-        stdout.contains("seguito da aggiunte successive"),
+        stdout.contains("seguito da aggiunte che contengono solo firme digitali"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("1. firmata da Presidente di prova"),
+        "{stdout}"
+    );
+
+    // A second signer (the secretary) signs the signed copy: both signatures validate, and
+    // the verbale, a PDF/A with its tags, still verifies.
+    let sign = Command::new("python3")
+        .arg("tests/minutes_pades/sign.py")
+        .args([
+            p("firmato.pdf"),
+            p("firmato2.pdf"),
+            p("key.pem"),
+            p("cert.pem"),
+        ])
+        .arg("FirmaSegretario")
+        .output()
+        .unwrap();
+    let report = format!(
+        "{}{}",
+        String::from_utf8_lossy(&sign.stdout),
+        String::from_utf8_lossy(&sign.stderr)
+    );
+    assert!(sign.status.success(), "{report}");
+    assert!(report.contains("firme: 2"), "{report}");
+    let twice = std::fs::read(p("firmato2.pdf")).unwrap();
+    assert!(twice.starts_with(&signed));
+    let (code, stdout, _) = run(&[
+        OsStr::new("verify"),
+        dir.path().as_os_str(),
+        p("firmato2.pdf").as_os_str(),
+    ]);
+    assert_eq!(code, 0, "{stdout}");
+    assert!(
+        stdout.contains("seguito da aggiunte che contengono solo firme digitali"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("2. firmata da Presidente di prova") && stdout.contains("FirmaSegretario"),
         "{stdout}"
     );
 }

@@ -438,6 +438,10 @@ fn a_verbale_kept_before_acts_had_their_own_part_still_reads() {
     let seal = commissione::domain::Seal {
         sha256: commissione::seal::sha256_hex(&bytes),
         closed_at: commissione::domain::Moment::parse("2026-03-12T12:15:00+01:00").unwrap(),
+        // A seal of that earlier version: the record's hash alone.
+        record: None,
+        journal: None,
+        pdf: None,
         covers: vec![],
     };
     let pdf = kept_minutes_pdf(&bytes, &seal).unwrap();

@@ -725,3 +725,146 @@ fn a_sheet_keeps_exactly_its_valid_scores() {
         pairs.map(|(a, c)| (a.to_string(), c.to_string())).to_vec()
     );
 }
+
+/// The case: figures near 10^9, a minimum share of 0,333333, a six-decimal maximum
+/// and six decimals in the call. The linear criterion's fractions outgrow 128 bits (for P3 the
+/// product max × x / x_max does), yet every application is fully scored: the figures are
+/// those of a plain fraction computation (Python's `fractions`), and P3, best on A, wins.
+#[test]
+fn a_linear_criterion_on_huge_figures_is_scored_exactly() {
+    let mut c = call();
+    c.decimals = 6;
+    c.lots[0].budget = money("1000000000.00");
+    c.lots[0].allocation = Allocation::SingleWinner;
+    c.funding.min_cofinancing_share = Some(share("0.333333"));
+    c.criteria = vec![
+        criterion("A", "40", Scoring::Coefficient),
+        criterion(
+            "D",
+            "12.345678",
+            Scoring::Linear {
+                measure: Measure::CofinancingShareAboveMinimum,
+            },
+        ),
+    ];
+    let app = |p: &str, cost: &str, cofinancing: &str, requested: &str, minute: u32| {
+        application(p, "L1", cost, cofinancing, requested, minute)
+    };
+    let mut b = Build::new(c, &M)
+        .app(app("P1", "991670246.29", "495802769.56", "495867476.73", 0))
+        .app(app("P2", "932803870.12", "321889754.86", "610914115.26", 1))
+        .app(app("P3", "962255167.07", "391687100.55", "570568066.52", 2));
+    for m in M {
+        b = b
+            .score(m, "P1", "A", "0.8")
+            .score(m, "P2", "A", "0.6")
+            .score(m, "P3", "A", "1");
+    }
+    let e = evaluate(&b.workspace());
+    for p in ["P1", "P2", "P3"] {
+        let s = e
+            .application(&pid(p))
+            .and_then(|r| r.scores.as_ref())
+            .expect("scored");
+        assert!(s.complete(), "{p}: {:?}", s.gaps().collect::<Vec<_>>());
+    }
+    let d = |p: &str| {
+        e.application(&pid(p))
+            .and_then(|r| r.scores.as_ref())
+            .and_then(|s| s.points(&cid("D")))
+            .map(|d| d.to_string())
+    };
+    assert_eq!(d("P1").as_deref(), Some("12.345678"));
+    assert_eq!(d("P2").as_deref(), Some("0.870142"));
+    assert_eq!(d("P3").as_deref(), Some("5.461664"));
+    assert_eq!(total(&e, "P1").as_deref(), Some("44.345678"));
+    assert_eq!(total(&e, "P2").as_deref(), Some("24.870142"));
+    assert_eq!(total(&e, "P3").as_deref(), Some("45.461664"));
+    let rank = |p: &str| e.application(&pid(p)).and_then(|r| r.rank());
+    assert_eq!(
+        [rank("P3"), rank("P1"), rank("P2")],
+        [Some(1), Some(2), Some(3)]
+    );
+    assert_eq!(outcome(&e, "P3"), Outcome::Funded);
+    assert_eq!(outcome(&e, "P1"), Outcome::EligibleNotFunded);
+}
+
+/// The same applicant twice in a lot (the same application registered under two protocols,
+/// the tax code written with spaces and "IT" the second time) is a finding the commission
+/// decides on: neither is ranked on the checks alone, and a recorded decision prevails.
+#[test]
+fn the_same_applicant_twice_in_a_lot_awaits_the_commission() {
+    let mut twice = application("P2", "L1", "20000.00", "2000.00", "18000.00", 1);
+    let code = application("P1", "L1", "20000.00", "2000.00", "18000.00", 0)
+        .applicant
+        .tax_code;
+    twice.applicant.tax_code = format!("IT {} {}", &code[..5], &code[5..]);
+    let other = application("P3", "L1", "20000.00", "2000.00", "18000.00", 2);
+    let mut b = Build::new(call(), &M)
+        .app(application(
+            "P1", "L1", "20000.00", "2000.00", "18000.00", 0,
+        ))
+        .app(twice.clone())
+        .app(other);
+    for p in ["P1", "P2", "P3"] {
+        b = b.all_score(&M, p, "0.8", "0.8", "24");
+    }
+    let e = evaluate(&b.workspace());
+    for (p, other) in [("P1", "P2"), ("P2", "P1")] {
+        let f = finding(&e, p, Rule::SameTaxCode);
+        assert_eq!(f.check, Check::Fail, "{p}");
+        let text = f.message.to_string();
+        assert!(
+            text.contains(&format!(
+                "ha presentato nel lotto anche la candidatura {other}"
+            )) && text.contains("la commissione decide quale considerare"),
+            "{text}"
+        );
+        // No decision recorded: the checks only propose the exclusion.
+        assert_eq!(outcome(&e, p), Outcome::ExclusionProposed);
+        assert_eq!(e.application(&pid(p)).and_then(|r| r.rank()), None);
+    }
+    assert_eq!(finding(&e, "P3", Rule::SameTaxCode).check, Check::Pass);
+    assert_eq!(e.application(&pid("P3")).and_then(|r| r.rank()), Some(1));
+}
+
+/// An application without budget lines, or asking for nothing, fails a check that says so.
+#[test]
+fn no_budget_lines_or_nothing_requested_fails_its_check() {
+    let mut empty = application("P1", "L1", "20000.00", "0", "0.00", 0);
+    empty.budget.clear();
+    let nothing = application("P2", "L1", "20000.00", "20000.00", "0.00", 1);
+    let e = evaluate(
+        &Build::new(call(), &M)
+            .app(empty)
+            .app(nothing)
+            .app(application(
+                "P3", "L1", "20000.00", "2000.00", "18000.00", 2,
+            ))
+            .workspace(),
+    );
+    let lines = finding(&e, "P1", Rule::BudgetLines);
+    assert_eq!(lines.check, Check::Fail);
+    assert!(
+        lines
+            .message
+            .to_string()
+            .contains("Il piano finanziario non ha voci di costo"),
+        "{}",
+        lines.message
+    );
+    let requested = finding(&e, "P2", Rule::Requested);
+    assert_eq!(requested.check, Check::Fail);
+    assert!(
+        requested
+            .message
+            .to_string()
+            .contains("Il contributo richiesto è di € 0,00: la candidatura non chiede nulla"),
+        "{}",
+        requested.message
+    );
+    assert_eq!(outcome(&e, "P1"), Outcome::ExclusionProposed);
+    assert_eq!(outcome(&e, "P2"), Outcome::ExclusionProposed);
+    assert_eq!(finding(&e, "P3", Rule::BudgetLines).check, Check::Pass);
+    assert_eq!(finding(&e, "P3", Rule::Requested).check, Check::Pass);
+}

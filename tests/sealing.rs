@@ -57,7 +57,11 @@ fn closing_seals_the_record_and_keeps_it() {
         "m3 abstains on P2"
     );
     let kept = fs::read(dir.join("sedute/s1.verbale.json")).expect("the record is kept");
-    assert_eq!(commissione::seal::sha256_hex(&kept), seal.sha256);
+    assert_eq!(
+        Some(commissione::seal::sha256_hex(&kept)),
+        seal.record,
+        "the seal names the kept record by its hash"
+    );
     // The kept record draws the same verbale as the data do now.
     let out = dir.join("v1.pdf");
     let (code, text, err) = run(&["minutes", p(&dir), "--session", "s1", "-o", p(&out)]);

@@ -26,6 +26,12 @@ impl App {
                 }
                 Action::ExportMinutes(session) => self.export_minutes(ctx, session),
                 Action::ExportRanking => self.export_ranking(ctx),
+                Action::ExportLetters => self.export_letters(ctx),
+                Action::ExportTransparency => self.export_transparency(ctx),
+                Action::ExportScorePdf(member) => {
+                    self.save_due(now, true);
+                    self.export_score_pdf(ctx, member);
+                }
                 Action::ExportSpreadsheet(Some(path)) => self.export_spreadsheet(ctx, path),
                 Action::ExportSpreadsheet(None) => self.ask(ctx, Purpose::Spreadsheet),
                 Action::Present(application) => {
@@ -56,6 +62,8 @@ impl App {
                 } => self.import(&plan, only_good_rows, now),
                 Action::Notice(text) => self.messages.notice(text),
                 Action::ReleaseAccess(id) => self.release_access(&id),
+                Action::SaveImportTemplate(Some(path)) => self.save_import_template(&path),
+                Action::SaveImportTemplate(None) => self.ask(ctx, Purpose::ImportTemplate),
             }
         }
     }
@@ -131,6 +139,13 @@ impl App {
                 dir,
                 &[(s::IMPORT_FILTER, &["csv", "txt", "xlsx", "xls", "ods"])],
             ),
+            Purpose::ImportTemplate => Pending::save_file(
+                ctx,
+                s::IMPORT_TEMPLATE_DIALOG,
+                dir,
+                s::IMPORT_TEMPLATE_NAME,
+                &[(s::IMPORT_TEMPLATE_FILTER, &["xlsx", "ods"])],
+            ),
         };
         self.dialog = Some((purpose, pending));
     }
@@ -161,7 +176,9 @@ impl App {
     fn answered(&mut self, ctx: &egui::Context, purpose: Purpose, answer: Option<PathBuf>) {
         let Some(path) = answer else {
             self.messages.hint(match purpose {
-                Purpose::Spreadsheet | Purpose::ExportSheet(_) => s::SAVE_DIALOG_NOTHING,
+                Purpose::Spreadsheet | Purpose::ExportSheet(_) | Purpose::ImportTemplate => {
+                    s::SAVE_DIALOG_NOTHING
+                }
                 Purpose::ImportSheet | Purpose::ImportFile(_) => s::OPEN_DIALOG_NOTHING,
             });
             return;
@@ -170,11 +187,41 @@ impl App {
             Purpose::Spreadsheet => self.export_spreadsheet(ctx, path),
             Purpose::ExportSheet(member) => self.export_sheet(ctx, member, path),
             Purpose::ImportSheet => self.import_sheet(&path),
+            Purpose::ImportTemplate => self.save_import_template(&path),
             Purpose::ImportFile(slot) => {
                 if let Some(state) = self.views.import_mut(slot.kind()) {
                     state.set_path(slot, &path);
                 }
             }
+        }
+    }
+
+    /// Writes the template to fill in for an import of applications, with the call's lots.
+    fn save_import_template(&mut self, path: &std::path::Path) {
+        let Some(work) = &self.work else { return };
+        let path = match crate::import::template::TemplateFormat::of(path) {
+            Some(_) => path.to_path_buf(),
+            // No extension, or another: the XLSX the dialog proposes.
+            None => path.with_extension("xlsx"),
+        };
+        let format = crate::import::template::TemplateFormat::of(&path)
+            .unwrap_or(crate::import::template::TemplateFormat::Xlsx);
+        // An export never goes over a file of the call.
+        let written = crate::workspace::guard::guard_output(work.editor().dir(), &path)
+            .and_then(|()| {
+                crate::import::template::template(work.editor().workspace().call(), format)
+                    .map_err(|e| e.to_string())
+            })
+            .and_then(|bytes| {
+                crate::workspace::write_atomic(&path, &bytes).map_err(|e| e.to_string())
+            });
+        match written {
+            Ok(()) => self
+                .messages
+                .notice(s::import_template_saved(&path.display().to_string())),
+            Err(e) => self
+                .messages
+                .error(s::import_template_failed(&path.display().to_string(), &e)),
         }
     }
 

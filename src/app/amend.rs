@@ -86,6 +86,9 @@ fn describe(command: &Command, ws: &Workspace) -> Option<String> {
         Command::PutApplication(app) => s::amend_application(app.protocol.as_str()),
         Command::RemoveApplication(protocol) => s::amend_application(protocol.as_str()),
         Command::PutSheet(sheet) => s::amend_sheet(&name(&sheet.member)),
+        Command::PutCall(_) => s::AMEND_CALL.into(),
+        Command::PutCommission(_) => s::AMEND_COMMISSION.into(),
+        Command::Unregister { application, .. } => s::amend_unregister(application.as_str()),
         _ => return None,
     })
 }

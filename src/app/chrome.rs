@@ -34,12 +34,14 @@ impl App {
             Some(StartAction::Sample) => self.write_sample(),
             Some(StartAction::Forget(dir)) => self.settings.forget(&dir),
             Some(StartAction::Back) => self.start.choice = None,
+            Some(StartAction::Create { dir, template }) => self.create(&dir, template),
             None => {}
         }
     }
 
     pub(super) fn work_ui(&mut self, ui: &mut Ui, now: f64, out: &mut Vec<Action>) {
         let mut leave = false;
+        let mut new_call = false;
         let mut take_over = None;
         let Some(work) = &mut self.work else { return };
         let (can_undo, can_redo, unsaved) = (work.can_undo(), work.can_redo(), work.drafts.len());
@@ -101,6 +103,7 @@ impl App {
                         }
                         ReadOnly::Journal(e) => s::read_only_journal(e),
                         ReadOnly::Chosen => s::READ_ONLY_CHOSEN.to_string(),
+                        ReadOnly::Unfinished(_) => ro.reason(),
                     };
                     widgets::note(ui, Tone::Warn, why);
                     if let ReadOnly::Busy(holder) = ro
@@ -108,6 +111,19 @@ impl App {
                         && ui.button(s::TAKE_OVER).clicked()
                     {
                         take_over = Some(holder.who.clone());
+                    }
+                });
+            }
+            if !editor.sealed_warnings().is_empty() {
+                // Not collapsed: data a signed verbale fixed were changed behind its back.
+                egui::Frame::group(ui.style()).show(ui, |ui| {
+                    ui.label(
+                        RichText::new(s::SEALED_DATA_CHANGED)
+                            .strong()
+                            .color(Tone::Bad.color(ui)),
+                    );
+                    for warning in editor.sealed_warnings() {
+                        widgets::note(ui, Tone::Bad, warning.as_str());
                     }
                 });
             }
@@ -122,6 +138,12 @@ impl App {
                         ui.add(egui::Label::new(p.to_string()).wrap());
                     }
                 });
+            }
+            if let Some(name) = &self.sample
+                && super::nuovo::sample_banner_ui(ui, name)
+            {
+                leave = true;
+                new_call = true;
             }
             self.messages.ui(ui);
             App::amend_offer_ui(ui, &mut self.amend);
@@ -191,6 +213,10 @@ impl App {
         }
         if leave {
             self.leave(now, false);
+            if new_call && self.work.is_none() {
+                self.start.choice = None;
+                self.start.new = Some(super::nuovo::NewCall::new());
+            }
         }
     }
 
@@ -273,7 +299,9 @@ impl App {
                 if let Some(work) = &mut self.work {
                     match work.take_over() {
                         Ok(()) => self.messages.notice(s::TAKEN_OVER),
-                        Err(e) => self.messages.error(s::take_over_failed(&e.to_string())),
+                        Err(e) => self.messages.error(s::take_over_failed(
+                            &crate::workspace::os_error::describe(&e),
+                        )),
                     }
                 }
             }

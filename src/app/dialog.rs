@@ -83,4 +83,6 @@ pub enum Purpose {
     ImportSheet,
     /// A file for the import of applications or scores.
     ImportFile(crate::app::views::importa::Slot),
+    /// Where to save the template of an import of applications.
+    ImportTemplate,
 }

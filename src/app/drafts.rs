@@ -16,6 +16,7 @@ use crate::italian;
 use crate::rules::{self, Finding};
 
 use super::strings as s;
+pub use super::views::avviso::campi::SetupField;
 
 /// Seconds of quiet after which a draft is saved by itself.
 pub const PAUSE: f64 = 1.5;
@@ -40,17 +41,11 @@ pub enum Field {
         application: Protocol,
         outcome: AdmissionOutcome,
     },
-    Call(CallField),
     Session(SessionId, SessionField),
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum CallField {
-    Authority,
-    Office,
-    Title,
-    Cup,
-    Rup,
+    /// A field of the call or the commission being set up.
+    Setup(SetupField),
+    /// A field of a registered application, corrected on its page.
+    Registration(Protocol, super::views::registrazione::AppField),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -243,6 +238,17 @@ impl Drafts {
         });
     }
 
+    /// The drafts of the call's set-up, in the order of their fields.
+    pub fn setup_texts(&self) -> Vec<(SetupField, String)> {
+        self.texts
+            .iter()
+            .filter_map(|(f, d)| match f {
+                Field::Setup(s) => Some((s.clone(), d.text.clone())),
+                _ => None,
+            })
+            .collect()
+    }
+
     pub fn discard(&mut self, field: &Field) {
         self.texts.remove(field);
     }
@@ -405,32 +411,8 @@ pub fn commit(field: &Field, text: &str, ws: &Workspace) -> Commit {
                 }),
             })
         }
-        Field::Call(f) => {
-            let mut call = ws.call().clone();
-            let value = text.trim().to_string();
-            let slot = match f {
-                CallField::Authority => &mut call.authority,
-                CallField::Office => &mut call.office,
-                CallField::Title => &mut call.title,
-                CallField::Rup => &mut call.rup,
-                CallField::Cup => {
-                    let cup = (!value.is_empty()).then_some(value);
-                    if call.cup == cup {
-                        return Commit::Nothing;
-                    }
-                    call.cup = cup;
-                    return Commit::Command(Command::PutCall(Box::new(call)));
-                }
-            };
-            if *slot == value {
-                return Commit::Nothing;
-            }
-            if value.is_empty() && *f != CallField::Office {
-                return Commit::Wait(s::FIELD_REQUIRED.into());
-            }
-            *slot = value;
-            Commit::Command(Command::PutCall(Box::new(call)))
-        }
+        Field::Setup(f) => super::views::avviso::campi::commit(f, text, ws),
+        Field::Registration(p, f) => super::views::registrazione::commit(p, f, text, ws),
         Field::Session(id, f) => {
             let Some(mut session) = ws.session(id).cloned() else {
                 return Commit::Nothing;
@@ -470,7 +452,7 @@ fn fails_checks(ws: &Workspace, application: &Protocol) -> bool {
     let call = ws.call();
     ws.application(application).is_some_and(|app| {
         call.lot(&app.lot).is_some_and(|lot| {
-            crate::rules::admissibility::admission(app, call, lot)
+            crate::rules::admissibility::admission_among(app, call, lot, ws.applications().values())
                 .failures()
                 .next()
                 .is_some()

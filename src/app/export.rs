@@ -11,6 +11,8 @@ use crate::import::{self, workbook};
 use crate::minutes;
 use crate::rules::Evaluation;
 use crate::workspace::files;
+use crate::workspace::guard::guard_output;
+use crate::workspace::os_error;
 
 use super::App;
 use super::strings as s;
@@ -46,6 +48,12 @@ pub enum Document {
     PublicRanking,
     /// The ranking and the score matrix for a spreadsheet.
     Spreadsheet,
+    /// The letters to the applicants (a folder).
+    Letters,
+    /// The table for Amministrazione trasparente.
+    Transparency,
+    /// A member's score sheet as PDF, to sign.
+    ScorePdf,
     /// A member's score sheet, to carry to another copy of the call.
     Sheet {
         name: String,
@@ -61,18 +69,39 @@ pub struct ExportJob {
 
 impl ExportJob {
     /// Runs `write` (which makes the file's bytes) on a thread, saves them atomically as
-    /// `path`, and wakes the window when done.
+    /// `path`, and wakes the window when done. Every export of the window comes here: `path`
+    /// is refused, before anything is made, when it is a file of the call in `call` (see
+    /// [`guard_output`]).
     pub fn start(
         ctx: &egui::Context,
         document: Document,
+        call: &Path,
         path: PathBuf,
         write: impl FnOnce() -> Result<Vec<u8>, String> + Send + 'static,
     ) -> ExportJob {
         let (sender, receiver) = mpsc::channel();
         let ctx = ctx.clone();
+        let call = call.to_path_buf();
         std::thread::spawn(move || {
-            let result = write().and_then(|bytes| save(&path, &bytes).map(|()| path));
+            let result = guard_output(&call, &path)
+                .and_then(|()| write())
+                .and_then(|bytes| save(&path, &bytes).map(|()| path));
             let _ = sender.send(result);
+            ctx.request_repaint();
+        });
+        ExportJob { document, receiver }
+    }
+
+    /// Runs `write`, which writes its files itself and says where, on a thread.
+    pub fn start_files(
+        ctx: &egui::Context,
+        document: Document,
+        write: impl FnOnce() -> Result<PathBuf, String> + Send + 'static,
+    ) -> ExportJob {
+        let (sender, receiver) = mpsc::channel();
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            let _ = sender.send(write());
             ctx.request_repaint();
         });
         ExportJob { document, receiver }
@@ -107,13 +136,14 @@ pub fn spreadsheet_writer(
         return Err(s::unknown_extension(&path.display().to_string()));
     }
     Ok(move || {
+        let moment = crate::minutes::ranking_moment(&ws);
         let lots: Vec<LotId> = ws.call().lots.iter().map(|l| l.id.clone()).collect();
         let ranking = import::export::ranking(&ws, &evaluation, &lots);
         let matrix = import::export::matrix(&ws, &evaluation, &lots);
         match extension.as_str() {
             "csv" => Ok(workbook::csv(&ranking)),
-            "ods" => workbook::ods(&[ranking, matrix]).map_err(|e| e.to_string()),
-            _ => workbook::xlsx(&[ranking, matrix]).map_err(|e| e.to_string()),
+            "ods" => workbook::ods(&[ranking, matrix], moment).map_err(|e| e.to_string()),
+            _ => workbook::xlsx(&[ranking, matrix], moment).map_err(|e| e.to_string()),
         }
     })
 }
@@ -135,18 +165,21 @@ pub fn ranking_path(dir: &Path) -> PathBuf {
 }
 
 /// What makes the verbale's bytes, run on the export thread: as the command line issues it
-/// (see [`minutes::issued_minutes_pdf`]), `kept` reading the record kept at closing.
+/// (see [`minutes::issued_minutes_pdf`]), `kept` reading what was kept at closing; a draft is
+/// dated `drafted`.
 pub fn minutes_writer(
     ws: Workspace,
     session: SessionId,
-    kept: impl FnOnce() -> Option<Vec<u8>> + Send + 'static,
+    kept: impl FnOnce() -> minutes::Kept + Send + 'static,
+    drafted: crate::domain::Moment,
 ) -> impl FnOnce() -> Result<Vec<u8>, String> + Send + 'static {
     move || {
-        let kept = match ws.session(&session).and_then(|s| s.seal.as_ref()) {
-            Some(_) => kept(),
-            None => None,
-        };
-        minutes::issued_minutes_pdf(&ws, &session, kept.as_deref()).map_err(|e| e.to_string())
+        let kept = ws
+            .session(&session)
+            .and_then(|s| s.seal.as_ref())
+            .map(|_| kept());
+        minutes::issued_minutes_pdf_at(&ws, &session, kept.as_ref(), drafted)
+            .map_err(|e| e.to_string())
     }
 }
 
@@ -155,36 +188,20 @@ pub fn ranking_writer(ws: Workspace) -> impl FnOnce() -> Result<Vec<u8>, String>
     move || minutes::ranking_pdf(&ws).map_err(|e| e.to_string())
 }
 
+/// Writes an export, every failure said in Italian (`os_error`).
 fn save(path: &Path, bytes: &[u8]) -> Result<(), String> {
     if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent)
-            .map_err(|e| s::cannot_write(&parent.display().to_string(), &e.to_string()))?;
+        crate::workspace::create_folders(parent)
+            .map_err(|e| s::cannot_write(&parent.display().to_string(), &os_error::describe(&e)))?;
     }
     crate::workspace::write_atomic(path, bytes)
-        .map_err(|e| s::cannot_write(&path.display().to_string(), &e.to_string()))
+        .map_err(|e| s::cannot_write(&path.display().to_string(), &os_error::describe(&e)))
 }
 
 /// Opens a file with the program the system associates with it.
 pub fn open_with_system(path: &Path) -> Result<(), String> {
-    let mut command = if cfg!(target_os = "windows") {
-        let mut c = std::process::Command::new("cmd");
-        c.args(["/C", "start", ""]).arg(path);
-        c
-    } else if cfg!(target_os = "macos") {
-        let mut c = std::process::Command::new("open");
-        c.arg(path);
-        c
-    } else {
-        let mut c = std::process::Command::new("xdg-open");
-        c.arg(path);
-        c
-    };
-    let mut child = command
-        .spawn()
-        .map_err(|e| s::cannot_open(&path.display().to_string(), &e.to_string()))?;
-    // Reaped on a thread, so that no finished viewer launcher lingers as a zombie.
-    std::thread::spawn(move || child.wait());
-    Ok(())
+    crate::platform::open_with_system(path)
+        .map_err(|e| s::cannot_open(&path.display().to_string(), &os_error::describe(&e)))
 }
 
 impl App {
@@ -214,6 +231,21 @@ impl App {
                     .notice(s::ranking_written(&path.display().to_string()));
             }
             (Document::PublicRanking, Err(error)) => self.messages.error(error),
+            (Document::Letters | Document::Transparency, Ok(path)) => self
+                .messages
+                .notice(s::documents_written(&path.display().to_string())),
+            (Document::ScorePdf, Ok(path)) => {
+                if self.open_documents
+                    && let Err(e) = open_with_system(&path)
+                {
+                    self.messages.error(e);
+                }
+                self.messages
+                    .notice(s::documents_written(&path.display().to_string()));
+            }
+            (Document::Letters | Document::Transparency | Document::ScorePdf, Err(error)) => {
+                self.messages.error(error)
+            }
             (Document::Spreadsheet, Ok(path)) => self
                 .messages
                 .notice(s::spreadsheet_written(&path.display().to_string())),
@@ -248,7 +280,13 @@ impl App {
         );
         match spreadsheet_writer(ws, evaluation, &path) {
             Ok(write) => {
-                self.export = Some(ExportJob::start(ctx, Document::Spreadsheet, path, write))
+                self.export = Some(ExportJob::start(
+                    ctx,
+                    Document::Spreadsheet,
+                    work.editor().dir(),
+                    path,
+                    write,
+                ))
             }
             Err(e) => self.messages.error(e),
         }
@@ -263,11 +301,145 @@ impl App {
         }
         let ws = work.editor().workspace().clone();
         let path = ranking_path(work.editor().dir());
-        self.export = Some(ExportJob::start(
+        let authority = ws.call().authority.clone();
+        let title = ws.call().title.clone();
+        let approved = ws
+            .sessions_in_order()
+            .into_iter()
+            .rev()
+            .find(|s| s.kind == crate::domain::SessionKind::Final)
+            .is_some_and(|s| s.seal.is_some());
+        let write = ranking_writer(ws);
+        let call = work.editor().dir().to_path_buf();
+        self.export = Some(ExportJob::start_files(
             ctx,
             Document::PublicRanking,
+            move || {
+                // Refused before anything is made when it would replace a file of the call.
+                guard_output(&call, &path)?;
+                guard_output(&call, &crate::documents::agid::beside(&path))?;
+                let bytes = write()?;
+                save(&path, &bytes)?;
+                // The AgID metadata beside it, dated as the ranking says it was issued.
+                let dated = minutes::stamp_in_pdf(&bytes)
+                    .and_then(|s| s.issued)
+                    .unwrap_or_else(minutes::issue_moment);
+                crate::documents::ranking_metadata(&path, &authority, &title, dated, approved)
+                    .map_err(|e| {
+                        s::cannot_write(
+                            &crate::documents::agid::beside(&path).display().to_string(),
+                            &e.to_string(),
+                        )
+                    })?;
+                Ok(path)
+            },
+        ));
+    }
+
+    /// Readers of the records every closed session kept, to run on the export thread.
+    fn kept_records(&self) -> impl FnOnce() -> Vec<(SessionId, Vec<u8>)> + Send + 'static {
+        let readers: Vec<_> = self
+            .work
+            .iter()
+            .flat_map(|work| {
+                work.editor()
+                    .workspace()
+                    .sessions_in_order()
+                    .into_iter()
+                    .filter(|s| s.seal.is_some())
+                    .map(|s| (s.id.clone(), work.editor().sealed_record_reader(&s.id)))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        move || {
+            readers
+                .into_iter()
+                .filter_map(|(id, read)| read().map(|bytes| (id, bytes)))
+                .collect()
+        }
+    }
+
+    /// Writes a letter to each applicant, with its AgID metadata, in `verbali/comunicazioni/`.
+    pub(super) fn export_letters(&mut self, ctx: &egui::Context) {
+        let Some(work) = &self.work else { return };
+        if self.export.is_some() {
+            self.messages.hint(s::EXPORT_BUSY);
+            return;
+        }
+        let ws = work.editor().workspace().clone();
+        let dir = work.editor().dir().to_path_buf();
+        let folder = crate::documents::letters_folder(&dir);
+        let kept = self.kept_records();
+        self.export = Some(ExportJob::start_files(ctx, Document::Letters, move || {
+            let kept = kept();
+            let mut read =
+                |id: &SessionId| kept.iter().find(|(k, _)| k == id).map(|(_, b)| b.clone());
+            crate::documents::write_letters(&dir, &ws, &mut read, minutes::issue_moment(), &folder)
+                .map(|_| folder)
+        }));
+    }
+
+    /// Writes the table for Amministrazione trasparente as `verbali/trasparenza.csv` and `.ods`.
+    pub(super) fn export_transparency(&mut self, ctx: &egui::Context) {
+        let Some(work) = &self.work else { return };
+        if self.export.is_some() {
+            self.messages.hint(s::EXPORT_BUSY);
+            return;
+        }
+        let ws = work.editor().workspace().clone();
+        let dir = work.editor().dir().to_path_buf();
+        let base = dir.join(files::MINUTES).join("trasparenza.csv");
+        let kept = self.kept_records();
+        self.export = Some(ExportJob::start_files(
+            ctx,
+            Document::Transparency,
+            move || {
+                let kept = kept();
+                let mut read =
+                    |id: &SessionId| kept.iter().find(|(k, _)| k == id).map(|(_, b)| b.clone());
+                crate::documents::write_transparency(
+                    &dir,
+                    &ws,
+                    &mut read,
+                    minutes::issue_moment(),
+                    &base,
+                )
+                .map(|[csv, _]| csv)
+            },
+        ));
+    }
+
+    /// Writes a member's score sheet to sign as `verbali/scheda-ID.pdf`, then opens it.
+    pub(super) fn export_score_pdf(
+        &mut self,
+        ctx: &egui::Context,
+        member: crate::domain::MemberId,
+    ) {
+        let Some(work) = &self.work else { return };
+        if self.export.is_some() {
+            self.messages.hint(s::EXPORT_BUSY);
+            return;
+        }
+        let ws = work.editor().workspace().clone();
+        let path = work
+            .editor()
+            .dir()
+            .join(files::MINUTES)
+            .join(format!("scheda-{member}.pdf"));
+        let kept = self.kept_records();
+        let call = work.editor().dir().to_path_buf();
+        self.export = Some(ExportJob::start(
+            ctx,
+            Document::ScorePdf,
+            &call,
             path,
-            ranking_writer(ws),
+            move || {
+                let kept = kept();
+                let mut read =
+                    |id: &SessionId| kept.iter().find(|(k, _)| k == id).map(|(_, b)| b.clone());
+                crate::documents::sheet_pdf(&ws, &member, &mut read, minutes::issue_moment())
+                    .unwrap_or_else(|| Err(s::no_such_member(member.as_str())))
+            },
         ));
     }
 
@@ -286,12 +458,42 @@ impl App {
             session: session.clone(),
         };
         let kept = work.editor().kept_record_reader(&session);
-        let write = minutes_writer(ws, session.clone(), kept);
-        self.export = Some(ExportJob::start(
+        let drafted = minutes::issue_moment();
+        // The AgID metadata beside it, dated as the verbale: by the closing, or by this export.
+        let metadata = ws.session(&session).map(|s| {
+            (
+                ws.call().authority.clone(),
+                ws.call().title.clone(),
+                s.number,
+                s.kind == crate::domain::SessionKind::ReservedScoring,
+                s.seal.as_ref().map_or(drafted, |seal| seal.closed_at),
+                s.seal.is_some(),
+            )
+        });
+        let write = minutes_writer(ws, session.clone(), kept, drafted);
+        let call = work.editor().dir().to_path_buf();
+        self.export = Some(ExportJob::start_files(
             ctx,
             Document::Minutes(session),
-            path,
-            write,
+            move || {
+                // Refused before anything is made when it would replace a file of the call.
+                guard_output(&call, &path)?;
+                guard_output(&call, &crate::documents::agid::beside(&path))?;
+                let bytes = write()?;
+                save(&path, &bytes)?;
+                if let Some((authority, title, number, reserved, dated, closed)) = metadata {
+                    crate::documents::verbale_metadata(
+                        &path, &authority, &title, number, reserved, dated, closed,
+                    )
+                    .map_err(|e| {
+                        s::cannot_write(
+                            &crate::documents::agid::beside(&path).display().to_string(),
+                            &e.to_string(),
+                        )
+                    })?;
+                }
+                Ok(path)
+            },
         ));
     }
 }

@@ -13,10 +13,12 @@ mod drafts;
 mod editing;
 mod export;
 mod messages;
+mod nuovo;
 mod open;
 mod settings;
 mod sheets;
 pub mod strings;
+mod typed;
 mod views;
 mod widgets;
 mod work;
@@ -50,7 +52,8 @@ pub fn run(dir: Option<PathBuf>) -> Exit {
             .with_app_id("commissione")
             .with_inner_size([1280.0, 720.0])
             .with_min_inner_size([800.0, 560.0])
-            .with_drag_and_drop(true),
+            .with_drag_and_drop(true)
+            .with_icon(window_icon()),
         ..Default::default()
     };
     let role = std::env::var("COMMISSIONE_RUOLO").ok();
@@ -84,10 +87,20 @@ pub fn run(dir: Option<PathBuf>) -> Exit {
     match result {
         Ok(()) => Exit::Ok,
         Err(e) => {
-            eprintln!("{}", s::window_failed(&e.to_string()));
+            let message = s::window_failed(&e.to_string());
+            eprintln!("{message}");
+            // Opened with a double click, the program has no console to print to.
+            #[cfg(windows)]
+            crate::platform::show_error(s::APP_TITLE, &message);
             Exit::DataErrors
         }
     }
+}
+
+/// The program's icon (`assets/icon/`) in the title bar and the task bar.
+fn window_icon() -> std::sync::Arc<egui::IconData> {
+    let png = include_bytes!("../../assets/icon/icon-256.png");
+    std::sync::Arc::new(eframe::icon_data::from_png_bytes(png).unwrap_or_default())
 }
 
 /// `COMMISSIONE_VISTA=presentazione` starts in the presentation mode.
@@ -127,18 +140,18 @@ pub struct App {
     /// Whether the lock's holder looked gone, and when that was last checked (a file system
     /// look-up: not every frame).
     stale: Option<(f64, bool)>,
+    /// The name of the sample the open call is, if it is one: a banner says so.
+    sample: Option<String>,
 }
 
 impl App {
-    /// The window as it starts: the call in `dir`, else the last one, else (first start) the
-    /// sample written to the documents folder. The user then says who they are.
+    /// The window as it starts: the call in `dir`, else the last one, else the start screen,
+    /// which offers a new call, opening one, the recent ones and the sample. The user then says
+    /// who they are.
     pub fn new(settings: Settings, dir: Option<PathBuf>) -> App {
-        let first_start = settings.last.is_none() && settings.recent.is_empty();
         let mut app = App::blank(settings);
-        match dir.or_else(|| app.settings.last.clone()) {
-            Some(dir) => app.choose(&dir),
-            None if first_start => app.write_sample(),
-            None => {}
+        if let Some(dir) = dir.or_else(|| app.settings.last.clone()) {
+            app.choose(&dir);
         }
         app
     }
@@ -169,6 +182,7 @@ impl App {
             theme: None,
             title: String::new(),
             stale: None,
+            sample: None,
         }
     }
 
@@ -265,7 +279,34 @@ impl App {
         self.start.choice = None;
         self.presenting = false;
         self.stale = None;
+        self.sample =
+            crate::samples::sample_of(work.editor().workspace().call()).map(str::to_string);
+        if let Some(r) = work.editor().recovered() {
+            self.messages.notice(r.message());
+        }
         self.work = Some(work);
+    }
+
+    /// Creates a new call from `template` in `dir` and opens it for the secretariat on the
+    /// Avviso view; a refusal (a folder not empty) stays on the new-call page.
+    fn create(&mut self, dir: &Path, template: crate::templates::Template) {
+        let today = crate::editor::now().date();
+        match crate::templates::create(dir, template, today) {
+            Ok(_) => {
+                self.start.new = None;
+                self.open_as(dir, Actor::Secretariat, false);
+                if self.work.is_some() {
+                    self.view = View::Avviso;
+                    self.messages
+                        .notice(s::call_created(&dir.display().to_string()));
+                }
+            }
+            Err(e) => {
+                if let Some(form) = &mut self.start.new {
+                    form.error = Some(e.to_string());
+                }
+            }
+        }
     }
 
     /// Leaves the open call for the start screen, saving what can be saved.

@@ -23,6 +23,8 @@ pub struct Choice {
     pub voting: Vec<Member>,
     /// Problems found reading it (files left out): shown again once it is open.
     pub problems: usize,
+    /// The name of the sample it is, if it is one.
+    pub sample: Option<&'static str>,
 }
 
 impl Choice {
@@ -42,6 +44,7 @@ impl Choice {
                 authority: ws.call().authority.clone(),
                 voting: ws.commission().voting_members().cloned().collect(),
                 problems,
+                sample: crate::samples::sample_of(ws.call()),
             }),
             None => {
                 let list: Vec<String> = loaded.problems.iter().map(|p| p.to_string()).collect();
@@ -65,6 +68,11 @@ pub enum StartAction {
     Forget(PathBuf),
     /// Back from the choice of role to the choice of folder.
     Back,
+    /// Create a new call from a model in a new folder, and open it.
+    Create {
+        dir: PathBuf,
+        template: crate::templates::Template,
+    },
 }
 
 #[derive(Default)]
@@ -72,6 +80,8 @@ pub struct Start {
     pub typed: String,
     pub choice: Option<Choice>,
     dialog: Option<Pending>,
+    /// The new-call page, while it is open.
+    pub new: Option<super::nuovo::NewCall>,
 }
 
 impl Start {
@@ -101,6 +111,16 @@ pub fn start_ui(ui: &mut Ui, start: &mut Start, settings: &Settings) -> Option<S
         ui.heading(s::APP_TITLE);
         ui.label(s::APP_SUBTITLE);
         ui.add_space(12.0);
+        if let Some(form) = &mut start.new {
+            match super::nuovo::new_call_ui(ui, form) {
+                Some(super::nuovo::NewAction::Create { dir, template }) => {
+                    action = Some(StartAction::Create { dir, template })
+                }
+                Some(super::nuovo::NewAction::Back) => start.new = None,
+                None => {}
+            }
+            return;
+        }
         match &start.choice {
             Some(choice) => action = role_ui(ui, choice),
             None => action = folder_ui(ui, start, settings),
@@ -111,15 +131,32 @@ pub fn start_ui(ui: &mut Ui, start: &mut Start, settings: &Settings) -> Option<S
 
 fn folder_ui(ui: &mut Ui, start: &mut Start, settings: &Settings) -> Option<StartAction> {
     let mut action = None;
+    ui.horizontal_wrapped(|ui| {
+        let big = |text: &str| {
+            egui::Button::new(RichText::new(text).strong()).min_size([220.0, 36.0].into())
+        };
+        if ui
+            .add(big(s::NEW_CALL))
+            .on_hover_text(s::NEW_CALL_HINT)
+            .clicked()
+        {
+            start.new = Some(super::nuovo::NewCall::new());
+        }
+        let busy = start.dialog_open();
+        if ui.add_enabled(!busy, big(s::PICK_FOLDER)).clicked() {
+            start.pick_folder(ui.ctx());
+        }
+        if ui
+            .add(big(s::SAMPLE_OPEN))
+            .on_hover_text(s::SAMPLE_TEXT)
+            .clicked()
+        {
+            action = Some(StartAction::Sample);
+        }
+    });
     widgets::section(ui, s::OPEN_CALL);
     ui.horizontal_wrapped(|ui| {
         let busy = start.dialog_open();
-        if ui
-            .add_enabled(!busy, egui::Button::new(s::PICK_FOLDER))
-            .clicked()
-        {
-            start.pick_folder(ui.ctx());
-        }
         if busy {
             ui.spinner();
             ui.label(s::DIALOG_OPEN);
@@ -137,7 +174,9 @@ fn folder_ui(ui: &mut Ui, start: &mut Start, settings: &Settings) -> Option<Star
             .labelled_by(label.id);
         let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         if (ui.button(s::OPEN).clicked() || enter) && !start.typed.trim().is_empty() {
-            action = Some(StartAction::Choose(expand_home(start.typed.trim())));
+            action = Some(StartAction::Choose(crate::platform::paths::typed(
+                &start.typed,
+            )));
         }
     });
     widgets::keys_hint(ui, s::DROP_HINT);
@@ -160,9 +199,6 @@ fn folder_ui(ui: &mut Ui, start: &mut Start, settings: &Settings) -> Option<Star
     }
     widgets::section(ui, s::SAMPLE_TITLE);
     ui.label(s::SAMPLE_TEXT);
-    if ui.button(s::SAMPLE_OPEN).clicked() {
-        action = Some(StartAction::Sample);
-    }
     action
 }
 
@@ -173,6 +209,9 @@ fn role_ui(ui: &mut Ui, choice: &Choice) -> Option<StartAction> {
     ui.weak(choice.dir.display().to_string());
     if choice.problems > 0 {
         widgets::note(ui, Tone::Warn, s::problems_on_open(choice.problems));
+    }
+    if let Some(name) = choice.sample {
+        widgets::note(ui, Tone::Info, s::sample_banner(name));
     }
     widgets::section(ui, s::WHO_ARE_YOU);
     let open = |actor: Actor, read_only: bool| StartAction::Open {
@@ -214,12 +253,4 @@ fn role_ui(ui: &mut Ui, choice: &Choice) -> Option<StartAction> {
         action = Some(StartAction::Back);
     }
     action
-}
-
-/// "~/Documenti/avviso" as the shell would read it.
-fn expand_home(text: &str) -> PathBuf {
-    match text.strip_prefix("~/").zip(std::env::var_os("HOME")) {
-        Some((rest, home)) => PathBuf::from(home).join(rest),
-        None => PathBuf::from(text),
-    }
 }

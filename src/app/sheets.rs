@@ -47,7 +47,12 @@ impl App {
             self.messages.error(s::no_sheet_to_export(&name));
             return;
         };
-        let text = match travel::export(ws, sheet) {
+        // A member exports their own sheet; the secretariat any member's.
+        let exported_by = match work.editor().actor() {
+            crate::editor::Actor::Member(me) => Some(me),
+            crate::editor::Actor::Secretariat => None,
+        };
+        let text = match travel::export(ws, sheet, exported_by) {
             Ok(text) => text,
             Err(e) => {
                 self.messages.error(e.to_string());
@@ -59,9 +64,13 @@ impl App {
             revision: sheet.revision,
             scores: sheet.scores.len(),
         };
-        self.export = Some(ExportJob::start(ctx, document, path, move || {
-            Ok(text.into_bytes())
-        }));
+        self.export = Some(ExportJob::start(
+            ctx,
+            document,
+            work.editor().dir(),
+            path,
+            move || Ok(text.into_bytes()),
+        ));
     }
 
     /// Takes in a member's exported sheet through the editor, or says why not; two versions of
@@ -69,16 +78,25 @@ impl App {
     pub(super) fn import_sheet(&mut self, path: &Path) {
         let Some(work) = &mut self.work else { return };
         let file = shown(path);
-        let text = match std::fs::read_to_string(path) {
+        let text = match crate::workspace::files::read_regular(
+            path,
+            crate::workspace::files::MAX_FILE_BYTES,
+        )
+        .and_then(|bytes| {
+            String::from_utf8(bytes)
+                .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
+        }) {
             Ok(text) => text,
             Err(e) => {
-                self.messages
-                    .error(s::cannot_read(&path.display().to_string(), &e.to_string()));
+                self.messages.error(s::cannot_read(
+                    &path.display().to_string(),
+                    &crate::workspace::os_error::describe(&e),
+                ));
                 return;
             }
         };
         let ws = work.editor().workspace();
-        let sheet = match travel::check(ws, Path::new(&file), &text) {
+        let sheet = match travel::check(ws, Path::new(&file), &text, None) {
             Ok(incoming) => incoming.sheet,
             Err(refusal @ Refusal::AlreadyHeld { .. }) => {
                 self.messages

@@ -8,8 +8,11 @@ mod candidature;
 mod chiusura;
 mod graduatoria;
 mod importa;
+mod impostazione;
+mod nuovo;
 mod presentazione;
 mod procedura;
+mod registrazione;
 mod schede;
 mod sedute;
 mod valutazione;
@@ -20,8 +23,11 @@ pub use candidature::*;
 pub use chiusura::*;
 pub use graduatoria::*;
 pub use importa::*;
+pub use impostazione::*;
+pub use nuovo::*;
 pub use presentazione::*;
 pub use procedura::*;
+pub use registrazione::*;
 pub use schede::*;
 pub use sedute::*;
 pub use valutazione::*;
@@ -38,8 +44,8 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 
 pub const APP_TITLE: &str = "Commissione";
 pub const APP_SUBTITLE: &str = "Valutazione delle candidature agli avvisi di co-progettazione: ammissibilità, punteggi, graduatoria e verbali.";
-pub const OPEN_CALL: &str = "Aprire un avviso";
-pub const PICK_FOLDER: &str = "Scegli la cartella dell'avviso…";
+pub const OPEN_CALL: &str = "Aprire un avviso scrivendone la cartella";
+pub const PICK_FOLDER: &str = "Apri un avviso…";
 pub const DIALOG_TITLE: &str = "Cartella dell'avviso";
 pub const DIALOG_OPEN: &str = "È aperta la finestra di scelta della cartella.";
 pub const DIALOG_NOTHING: &str = "Nessuna cartella scelta. Se la finestra di scelta non si è aperta, scrivere il percorso della cartella nel campo «Percorso della cartella».";
@@ -52,7 +58,7 @@ pub const RECENT: &str = "Avvisi aperti di recente";
 pub const FORGET_RECENT: &str = "Togli dall'elenco (la cartella non viene toccata)";
 pub const SAMPLE_TITLE: &str = "Avviso di esempio";
 pub const SAMPLE_TEXT: &str = "Per provare il programma: l'avviso del Comune di Sondrio per il coworking tematico, copiato nella cartella Documenti/Commissione, dove le modifiche vengono salvate.";
-pub const SAMPLE_OPEN: &str = "Apri l'avviso di esempio";
+pub const SAMPLE_OPEN: &str = "Prova con l'esempio";
 pub const NO_DOCUMENTS_FOLDER: &str =
     "Non si trova la cartella Documenti dell'utente: aprire un avviso scegliendone la cartella.";
 pub const WHO_ARE_YOU: &str = "Chi usa il programma su questo computer?";
@@ -87,6 +93,8 @@ pub fn unreadable(dir: &str, problems: &str) -> String {
 pub fn sample_failed(error: &str) -> String {
     format!("Non è stato possibile preparare l'avviso di esempio: {error}")
 }
+
+pub const SEALED_DATA_CHANGED: &str = "ATTENZIONE: dati fissati da sedute chiuse sono stati cambiati senza rettifica, o i sigilli non corrispondono al registro. I verbali firmati fanno fede: ciò che segue va chiarito prima di proseguire.";
 
 pub fn problems_on_open(n: usize) -> String {
     format!(

@@ -101,12 +101,8 @@ impl Work {
         only_good_rows: bool,
     ) -> Result<Applied, ApplyError> {
         let result = import::apply(plan, &mut self.editor, only_good_rows);
-        let wrote = match &result {
-            Ok(applied) => applied.commands > 0,
-            // Refused midway: what it had written was undone, or not entirely.
-            Err(ApplyError::Edit { .. }) => true,
-            Err(_) => false,
-        };
+        // A refused or failed import writes nothing at all.
+        let wrote = matches!(&result, Ok(applied) if applied.commands > 0);
         if wrote {
             self.undo.clear();
             self.redo.clear();
@@ -254,13 +250,23 @@ impl Work {
 
     /// Takes the lock from an instance the user confirmed is gone.
     pub fn take_over(&mut self) -> std::io::Result<()> {
-        self.editor.take_over()
+        self.editor.take_over()?;
+        // The files were read again.
+        self.undo.clear();
+        self.redo.clear();
+        self.generation += 1;
+        Ok(())
     }
 
     /// Refreshes the lock every few minutes.
     pub fn keep_alive(&mut self) {
         if self.alive_at.elapsed() >= KEEP_ALIVE {
-            self.editor.keep_alive();
+            if self.editor.keep_alive() {
+                // The files were read again: what the stacks would undo may be gone.
+                self.undo.clear();
+                self.redo.clear();
+                self.generation += 1;
+            }
             self.alive_at = Instant::now();
         }
     }

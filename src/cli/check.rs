@@ -4,6 +4,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use super::{Exit, emit};
+use crate::domain::advice::{self, Spot};
 use crate::italian;
 use crate::rules::{self, Check};
 use crate::workspace;
@@ -14,16 +15,15 @@ pub fn run(dir: &Path, all: bool) -> Exit {
     if let Some(ws) = &loaded.workspace {
         let call = ws.call();
         let _ = writeln!(out, "Avviso: {}", call.title);
-        let _ = writeln!(
-            out,
-            "{} · {}{}",
-            call.authority,
-            call.office,
-            call.cup
-                .as_ref()
-                .map(|c| format!(" · CUP {c}"))
-                .unwrap_or_default()
-        );
+        let heading: Vec<String> = [call.authority.trim(), call.office.trim()]
+            .into_iter()
+            .filter(|x| !x.is_empty())
+            .map(str::to_string)
+            .chain(call.cup.as_ref().map(|c| format!("CUP {c}")))
+            .collect();
+        if !heading.is_empty() {
+            let _ = writeln!(out, "{}", heading.join(" · "));
+        }
         let _ = writeln!(
             out,
             "Lotti: {} · candidature: {} · schede di valutazione: {} · sedute: {}",
@@ -45,6 +45,26 @@ pub fn run(dir: &Path, all: bool) -> Exit {
                 out,
                 "I file con errori non vengono modificati dal programma finché non sono corretti."
             );
+        }
+    }
+
+    if let Some(ws) = &loaded.workspace {
+        setup_advice(&mut out, ws);
+    }
+
+    let sealed = loaded
+        .workspace
+        .as_ref()
+        .map(|ws| crate::anchor::warnings(dir, ws))
+        .unwrap_or_default();
+    if !sealed.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nATTENZIONE: dati fissati da sedute chiuse cambiati senza rettifica, o sigilli che non corrispondono al registro ({}):",
+            sealed.len()
+        );
+        for warning in &sealed {
+            let _ = writeln!(out, "  {warning}");
         }
     }
 
@@ -95,10 +115,54 @@ pub fn run(dir: &Path, all: bool) -> Exit {
             }
         }
     }
-    let status = emit(None, out.as_bytes());
-    if !loaded.problems.is_empty() || loaded.workspace.is_none() {
+    let status = emit(Path::new(""), None, out.as_bytes());
+    if !loaded.problems.is_empty() || loaded.workspace.is_none() || !sealed.is_empty() {
         Exit::DataErrors
     } else {
         status
+    }
+}
+
+/// What the window says beside the fields of the Avviso view, for a call set up by editing its
+/// files: what is wrong (the call cannot be used so) or suspicious. It does not fail the check:
+/// a call being set up is incomplete for a while.
+fn setup_advice(out: &mut String, ws: &crate::domain::Workspace) {
+    let mut advice = advice::call_advice(ws.call());
+    advice.extend(advice::commission_advice(ws.commission(), ws.call()));
+    if advice.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\nImpostazione dell'avviso ({}):", advice.len());
+    for a in &advice {
+        let tag = if a.serious {
+            "da correggere"
+        } else {
+            "da verificare"
+        };
+        let _ = writeln!(out, "  {tag} [{}]: {}", place(&a.spot, ws), a.text);
+    }
+}
+
+/// Where a piece of advice belongs, as the Avviso view names it.
+fn place(spot: &Spot, ws: &crate::domain::Workspace) -> String {
+    match spot {
+        Spot::Authority => "ente".into(),
+        Spot::Title => "titolo".into(),
+        Spot::Cup => "CUP".into(),
+        Spot::Rup => "RUP".into(),
+        Spot::Deadline => "termine di presentazione".into(),
+        Spot::Lot(id, _) => format!("lotto «{id}»"),
+        Spot::Funding => "regole di finanziamento".into(),
+        Spot::Criteria => "criteri".into(),
+        Spot::Criterion(id, _) => format!("criterio {id}"),
+        Spot::OverallMin => "soglia complessiva".into(),
+        Spot::TieBreaks => "criteri di parità".into(),
+        Spot::Scale => "scala di giudizio".into(),
+        Spot::Documents => "documenti richiesti".into(),
+        Spot::Commission => "commissione".into(),
+        Spot::Member(id) => ws.commission().member(id).map_or_else(
+            || format!("componente {id}"),
+            |m| format!("componente {}", m.name),
+        ),
     }
 }

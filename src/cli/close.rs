@@ -10,6 +10,7 @@ use crate::domain::{SessionId, SessionKind};
 use crate::editor::{Actor, Command, EditError, Editor};
 
 pub fn run(dir: &Path, session: &str, confirm_pending: bool) -> Exit {
+    crate::workspace::tx::catch_interruptions();
     let mut editor = match Editor::open(dir, Actor::Secretariat) {
         Ok(editor) => editor,
         Err(e) => {
@@ -17,6 +18,7 @@ pub fn run(dir: &Path, session: &str, confirm_pending: bool) -> Exit {
             return Exit::DataErrors;
         }
     };
+    super::say_recovered(&editor);
     let Ok(id) = SessionId::new(session) else {
         eprintln!("errore: «{session}» non è un identificativo di seduta");
         return Exit::Misuse;
@@ -52,9 +54,12 @@ pub fn run(dir: &Path, session: &str, confirm_pending: bool) -> Exit {
             let Some(seal) = editor.workspace().session(&id).and_then(|s| s.seal.clone()) else {
                 return Exit::DataErrors;
             };
+            let number = editor.workspace().session(&id).map_or(0, |s| s.number);
+            let sealed = crate::workspace::sealed_pdf_path(number, &id);
             println!(
-                "Seduta «{id}» chiusa. Sigillo: {}\nIl verbale è conservato com'è ora; {} elementi (avviso, candidature, decisioni, dichiarazioni, punteggi) non si possono più cambiare se non con una rettifica motivata in una seduta successiva.",
+                "Seduta «{id}» chiusa. Sigillo: {}\nIl verbale è conservato com'è ora, e il PDF sigillato da firmare è {}; {} elementi (avviso, candidature, decisioni, dichiarazioni, punteggi) non si possono più cambiare se non con una rettifica motivata in una seduta successiva.",
                 seal.sha256,
+                sealed.to_string_lossy().replace('\\', "/"),
                 seal.covers.len()
             );
             Exit::Ok
@@ -65,6 +70,9 @@ pub fn run(dir: &Path, session: &str, confirm_pending: bool) -> Exit {
         }
         Err(e) => {
             eprintln!("errore: {e}");
+            if e.interrupted() {
+                return Exit::Interrupted;
+            }
             Exit::DataErrors
         }
     }

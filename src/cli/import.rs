@@ -33,9 +33,19 @@ pub fn run(dir: &Path, request: Request) -> Exit {
         .flatten()
         .chain(&request.scores)
     {
-        if !path.is_file() {
-            eprintln!("errore: il file {} non esiste", path.display());
-            return Exit::Misuse;
+        match std::fs::metadata(path) {
+            Ok(meta) if meta.is_file() => {}
+            Ok(_) => {
+                eprintln!(
+                    "errore: {}: non è un file ordinario (una cartella, una pipe o un dispositivo): non viene letto",
+                    path.display()
+                );
+                return Exit::Misuse;
+            }
+            Err(e) => {
+                eprintln!("errore: {}", crate::workspace::os_error::at(path, &e));
+                return Exit::Misuse;
+            }
         }
     }
     let plan_for = |ws: &crate::domain::Workspace| match &request.scores {
@@ -54,6 +64,7 @@ pub fn run(dir: &Path, request: Request) -> Exit {
         return finish(&out, &plan);
     }
 
+    crate::workspace::tx::catch_interruptions();
     let mut editor = match Editor::open(dir, Actor::Secretariat) {
         Ok(editor) => editor,
         Err(e) => {
@@ -61,6 +72,7 @@ pub fn run(dir: &Path, request: Request) -> Exit {
             return Exit::DataErrors;
         }
     };
+    super::say_recovered(&editor);
     // As every command that changes the call: not over files with errors.
     if !editor.problems().is_empty() {
         for p in editor.problems() {
@@ -138,8 +150,11 @@ pub fn run(dir: &Path, request: Request) -> Exit {
             finish(&out, &plan)
         }
         Err(e) => {
-            let _ = emit(None, out.as_bytes());
+            let _ = emit(Path::new(""), None, out.as_bytes());
             eprintln!("errore: {e}");
+            if matches!(&e, import::ApplyError::Edit { source, .. } if source.interrupted()) {
+                return Exit::Interrupted;
+            }
             Exit::DataErrors
         }
     }
@@ -147,7 +162,7 @@ pub fn run(dir: &Path, request: Request) -> Exit {
 
 /// Prints the report; exit 1 when the data had errors, even if the good rows were imported.
 fn finish(out: &str, plan: &ImportPlan) -> Exit {
-    let status = emit(None, out.as_bytes());
+    let status = emit(Path::new(""), None, out.as_bytes());
     if plan.has_errors() {
         Exit::DataErrors
     } else {

@@ -1,30 +1,65 @@
 //! `commissione minutes DIR --session ID [-o FILE.pdf]`: the verbale of one session.
 
+use std::fs::File;
+use std::io::BufWriter;
 use std::path::{Path, PathBuf};
 
 use super::{Exit, load_clean};
 use crate::domain::{SessionId, Workspace};
 use crate::minutes::{self, MinutesError};
-use crate::workspace::{Store, files, write_atomic};
+use crate::workspace::{self, Store, files};
 
 /// Where a document goes when no file is named: the workspace's `verbali/` folder.
 pub(crate) fn default_output(dir: &Path, name: &str) -> PathBuf {
     dir.join(files::MINUTES).join(name)
 }
 
-pub(crate) fn write_pdf(path: &Path, bytes: &[u8]) -> Exit {
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
-        && let Err(e) = std::fs::create_dir_all(parent)
-    {
-        eprintln!("{}: impossibile creare la cartella ({e})", parent.display());
-        return Exit::DataErrors;
+pub(crate) fn write_pdf(dir: &Path, path: &Path, bytes: &[u8]) -> Exit {
+    super::export(dir, path, bytes)
+}
+
+/// A file being written in its folder under a temporary name, that takes its real name only
+/// when complete: a long document goes to disk as it is made, never whole in memory, and a
+/// failure leaves no half-written file.
+pub(crate) struct Streamed {
+    temp: tempfile::NamedTempFile,
+    path: PathBuf,
+}
+
+impl Streamed {
+    pub(crate) fn new(path: &Path) -> std::io::Result<(Streamed, BufWriter<File>)> {
+        let parent = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        std::fs::create_dir_all(parent)?;
+        let temp = tempfile::Builder::new()
+            .prefix(".commissione.")
+            .suffix(".tmp")
+            .tempfile_in(parent)?;
+        let file = BufWriter::with_capacity(1 << 16, temp.as_file().try_clone()?);
+        Ok((
+            Streamed {
+                temp,
+                path: path.to_path_buf(),
+            },
+            file,
+        ))
     }
-    match write_atomic(path, bytes) {
-        Ok(()) => Exit::Ok,
-        Err(e) => {
-            eprintln!("{}: impossibile scrivere ({e})", path.display());
-            Exit::DataErrors
+
+    /// The file complete: flushed to disk and renamed to its name.
+    pub(crate) fn keep(self, writer: BufWriter<File>) -> std::io::Result<()> {
+        let file = writer.into_inner().map_err(|e| e.into_error())?;
+        // A temporary file is private; the document is not.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&self.path).map_or(0o644, |m| m.permissions().mode());
+            file.set_permissions(std::fs::Permissions::from_mode(mode))?;
         }
+        file.sync_all()?;
+        self.temp.persist(&self.path).map_err(|e| e.error)?;
+        Ok(())
     }
 }
 
@@ -56,21 +91,16 @@ pub fn run(dir: &Path, session: &str, output: Option<&Path>) -> Exit {
         );
         return Exit::Misuse;
     };
-    // A closed session's verbale is drawn from the record kept when it closed.
+    // A closed session's verbale is the one sealed when it closed.
     let kept = match &s.seal {
-        Some(_) => Store::new(dir, loaded.sources).sealed_record(&s.id).ok(),
+        Some(_) => {
+            let mut store = Store::new(dir, loaded.sources);
+            Some(minutes::Kept {
+                record: store.sealed_record(&s.id).ok(),
+                pdf: store.sealed_pdf(&s.id, s.number).ok(),
+            })
+        }
         None => None,
-    };
-    let bytes = match minutes::issued_minutes_pdf(&ws, &s.id, kept.as_deref()) {
-        Ok(bytes) => bytes,
-        Err(e @ MinutesError::NoSession(_)) => {
-            eprintln!("errore: {e}");
-            return Exit::Misuse;
-        }
-        Err(e) => {
-            eprintln!("errore: {e}");
-            return Exit::DataErrors;
-        }
     };
     let path = output.map_or_else(
         || {
@@ -85,7 +115,61 @@ pub fn run(dir: &Path, session: &str, output: Option<&Path>) -> Exit {
         },
         Path::to_path_buf,
     );
-    let exit = write_pdf(&path, &bytes);
+    // Neither the verbale nor its metadata beside it may take the place of a file of the call.
+    for target in [path.clone(), crate::documents::agid::beside(&path)] {
+        if let Err(exit) = super::refuse_call_file(dir, &target) {
+            return exit;
+        }
+    }
+    let (streamed, file) = match Streamed::new(&path) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!(
+                "errore: {}: impossibile scrivere: {}",
+                path.display(),
+                workspace::os_error::describe(&e)
+            );
+            return Exit::DataErrors;
+        }
+    };
+    let drafted = minutes::issue_moment();
+    let (authority, title) = (ws.call().authority.clone(), ws.call().title.clone());
+    // The workspace goes before the pages are laid out: the verbale then needs only its
+    // record.
+    let written = minutes::write_issued_minutes(ws, &s.id, kept, drafted, file);
+    let file = match written {
+        Ok(file) => file,
+        Err(e @ MinutesError::NoSession(_)) => {
+            eprintln!("errore: {e}");
+            return Exit::Misuse;
+        }
+        Err(e) => {
+            eprintln!("errore: {e}");
+            return Exit::DataErrors;
+        }
+    };
+    let metadata = |()| {
+        crate::documents::verbale_metadata(
+            &path,
+            &authority,
+            &title,
+            s.number,
+            s.kind == crate::domain::SessionKind::ReservedScoring,
+            s.seal.as_ref().map_or(drafted, |seal| seal.closed_at),
+            s.seal.is_some(),
+        )
+    };
+    let exit = match streamed.keep(file).and_then(metadata) {
+        Ok(()) => Exit::Ok,
+        Err(e) => {
+            eprintln!(
+                "errore: {}: impossibile scrivere: {}",
+                path.display(),
+                workspace::os_error::describe(&e)
+            );
+            Exit::DataErrors
+        }
+    };
     if exit == Exit::Ok {
         let state = if s.seal.is_some() {
             "seduta chiusa, con il sigillo"

@@ -4,14 +4,17 @@
 pub mod accesso;
 mod check;
 mod close;
+mod documents;
 mod graduatoria;
 pub mod import;
 mod minutes;
+mod new;
 pub mod procedure;
 pub mod rank;
 mod registro;
 mod sample;
 mod sheet;
+mod template;
 mod verify;
 
 use std::io::Write;
@@ -60,6 +63,14 @@ pub enum Command {
     Open {
         /// Cartella dell'avviso
         dir: PathBuf,
+    },
+    /// Crea un nuovo avviso nella cartella DIR (nuova o vuota): vuoto, oppure da un modello
+    New {
+        /// Cartella del nuovo avviso (nuova o vuota)
+        dir: PathBuf,
+        /// Il modello: coprogettazione (un partner per un programma, con una quota riservata al Comune), spazi (un lotto per spazio, 90% / 10%), microprogetti (crowdfunding civico, 40% / 60% con un tetto per progetto); senza, un avviso vuoto
+        #[arg(long, value_name = "NOME")]
+        template: Option<String>,
     },
     /// Scrive un avviso di esempio (sondrio-coworking, milano-quartieri-connessi, milano-hub-innovazione, oppure large: un avviso sintetico della dimensione data) nella cartella DIR
     Sample {
@@ -127,6 +138,33 @@ pub enum Command {
         #[arg(short = 'o', long = "output")]
         output: Option<PathBuf>,
     },
+    /// Scrive una comunicazione di esito per ogni candidatura (PDF/A, per la PEC), con i metadati AgID
+    Lettere {
+        /// Cartella dell'avviso
+        dir: PathBuf,
+        /// La cartella in cui scriverle (se manca: DIR/verbali/comunicazioni)
+        #[arg(short = 'o', long = "output")]
+        output: Option<PathBuf>,
+    },
+    /// Scrive la tabella dei contributi per Amministrazione trasparente (artt. 26-27 D.Lgs. 33/2013) in CSV e ODS
+    Trasparenza {
+        /// Cartella dell'avviso
+        dir: PathBuf,
+        /// Il file da scrivere, senza o con estensione (se manca: DIR/verbali/trasparenza.csv e .ods)
+        #[arg(short = 'o', long = "output")]
+        output: Option<PathBuf>,
+    },
+    /// Scrive la scheda di valutazione individuale di un componente, da firmare (PDF/A)
+    Scheda {
+        /// Cartella dell'avviso
+        dir: PathBuf,
+        /// Il componente (il suo identificativo, come in commissione.ron)
+        #[arg(long)]
+        member: String,
+        /// Il file PDF da scrivere (se manca: DIR/verbali/scheda-ID.pdf)
+        #[arg(short = 'o', long = "output")]
+        output: Option<PathBuf>,
+    },
     /// Verifica che un verbale o una graduatoria in PDF corrisponda ai dati dell'avviso; senza
     /// file, verifica che le sedute chiuse siano integre
     Verify {
@@ -151,6 +189,9 @@ pub enum Command {
         /// File dei punteggi: una riga per componente, candidatura e criterio
         #[arg(long, value_name = "FILE")]
         scores: Option<PathBuf>,
+        /// Scrive il modello da compilare (FILE.xlsx o FILE.ods): i tre fogli con le colonne esatte, le istruzioni, gli elenchi dei lotti, delle forme giuridiche e dei tipi di co-finanziamento
+        #[arg(long, value_name = "FILE", conflicts_with_all = ["applications", "budget", "cofinancing", "scores", "dry_run", "only_good_rows"])]
+        template: Option<PathBuf>,
         /// Mostra che cosa verrebbe importato, senza scrivere nulla
         #[arg(long)]
         dry_run: bool,
@@ -177,7 +218,7 @@ pub enum Command {
         /// Cartella dell'avviso
         dir: PathBuf,
     },
-    /// Registra il giudizio collegiale della commissione su un criterio di una candidatura (motivazione, dissensi, voto collegiale se l'avviso lo prevede)
+    /// Registra il giudizio collegiale della commissione su un criterio di una candidatura (motivazione e dissensi)
     Collegiale {
         /// Cartella dell'avviso
         dir: PathBuf,
@@ -193,9 +234,6 @@ pub enum Command {
         /// La motivazione collegiale
         #[arg(long)]
         motivazione: String,
-        /// Il voto collegiale (un giudizio della scala, come buono, o i punti), se l'avviso lo prevede
-        #[arg(long)]
-        voto: Option<String>,
         /// Il dissenso di un componente, come «tognini: le sue ragioni» (anche più volte)
         #[arg(long)]
         dissenso: Vec<String>,
@@ -249,6 +287,10 @@ pub enum SheetCommand {
         dir: PathBuf,
         /// File della scheda
         file: PathBuf,
+        /// Il componente di cui si importa la scheda: il file deve contenere la sua (senza
+        /// questa opzione, quello nominato dal nome del file, come «scheda-ID.ron»)
+        #[arg(long)]
+        member: Option<String>,
         /// Se la scheda presente e quella del file sono due versioni diverse: quale tenere
         #[arg(long, value_enum)]
         prefer: Option<sheet::Prefer>,
@@ -263,6 +305,8 @@ pub enum Exit {
     DataErrors,
     /// The command was misused.
     Misuse,
+    /// Ctrl+C or a request to end stopped it; what it was writing was rolled back.
+    Interrupted,
 }
 
 impl From<Exit> for ExitCode {
@@ -271,6 +315,7 @@ impl From<Exit> for ExitCode {
             Exit::Ok => ExitCode::SUCCESS,
             Exit::DataErrors => ExitCode::from(1),
             Exit::Misuse => ExitCode::from(2),
+            Exit::Interrupted => ExitCode::from(130),
         }
     }
 }
@@ -337,6 +382,7 @@ pub fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Cli, 
 pub fn run(command: Command) -> Exit {
     match command {
         Command::Open { .. } => Exit::Misuse,
+        Command::New { dir, template } => new::run(&dir, template.as_deref()),
         Command::Sample {
             name,
             dir,
@@ -365,12 +411,18 @@ pub fn run(command: Command) -> Exit {
         } => rank::run(&dir, lot.as_deref(), format, matrix, output.as_deref()),
         Command::Import {
             dir,
+            template: Some(template),
+            ..
+        } => template::run(&dir, &template),
+        Command::Import {
+            dir,
             applications,
             budget,
             cofinancing,
             scores,
             dry_run,
             only_good_rows,
+            template: None,
         } => import::run(
             &dir,
             import::Request {
@@ -389,9 +441,12 @@ pub fn run(command: Command) -> Exit {
             member,
             output,
         }) => sheet::export(&dir, &member, &output),
-        Command::Sheet(SheetCommand::Import { dir, file, prefer }) => {
-            sheet::import(&dir, &file, prefer)
-        }
+        Command::Sheet(SheetCommand::Import {
+            dir,
+            file,
+            member,
+            prefer,
+        }) => sheet::import(&dir, &file, member.as_deref(), prefer),
         Command::Registro { dir } => registro::run(&dir),
         Command::Close {
             dir,
@@ -411,7 +466,6 @@ pub fn run(command: Command) -> Exit {
             candidatura,
             criterio,
             motivazione,
-            voto,
             dissenso,
         } => procedure::collegial(
             &dir,
@@ -420,7 +474,6 @@ pub fn run(command: Command) -> Exit {
                 application: &candidatura,
                 criterion: &criterio,
                 reason: &motivazione,
-                value: voto.as_deref(),
                 dissents: &dissenso,
             },
         ),
@@ -440,6 +493,13 @@ pub fn run(command: Command) -> Exit {
             &motivazione,
         ),
         Command::Accesso { dir, action } => accesso::run(&dir, action),
+        Command::Lettere { dir, output } => documents::letters(&dir, output.as_deref()),
+        Command::Trasparenza { dir, output } => documents::transparency(&dir, output.as_deref()),
+        Command::Scheda {
+            dir,
+            member,
+            output,
+        } => documents::sheet(&dir, &member, output.as_deref()),
     }
 }
 
@@ -471,16 +531,11 @@ pub(crate) fn load_clean(dir: &Path) -> Result<(Workspace, Loaded), Exit> {
     }
 }
 
-/// Writes `text` to the file (atomically) or to standard output.
-pub(crate) fn emit(output: Option<&Path>, text: &[u8]) -> Exit {
+/// Writes `text` to standard output, or (atomically) to the file an export names, which may not
+/// be a file of the call in `dir` (see [`workspace::guard::guard_output`]).
+pub(crate) fn emit(dir: &Path, output: Option<&Path>, text: &[u8]) -> Exit {
     match output {
-        Some(path) => match workspace::write_atomic(path, text) {
-            Ok(()) => Exit::Ok,
-            Err(e) => {
-                eprintln!("{}: impossibile scrivere ({e})", path.display());
-                Exit::DataErrors
-            }
-        },
+        Some(path) => export(dir, path, text),
         None => {
             let mut out = std::io::stdout().lock();
             if out.write_all(text).and_then(|()| out.flush()).is_err() {
@@ -489,5 +544,44 @@ pub(crate) fn emit(output: Option<&Path>, text: &[u8]) -> Exit {
             }
             Exit::Ok
         }
+    }
+}
+
+/// Refuses an export's destination that is a file of the call, with the sentence that says why.
+pub(crate) fn refuse_call_file(dir: &Path, path: &Path) -> Result<(), Exit> {
+    workspace::guard::guard_output(dir, path).map_err(|e| {
+        eprintln!("errore: {e}");
+        Exit::Misuse
+    })
+}
+
+/// Writes an export atomically, never over a file of the call.
+pub(crate) fn export(dir: &Path, path: &Path, bytes: &[u8]) -> Exit {
+    if let Err(exit) = refuse_call_file(dir, path) {
+        return exit;
+    }
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
+        && let Err(e) = workspace::create_folders(parent)
+    {
+        eprintln!("errore: {}", workspace::os_error::at(parent, &e));
+        return Exit::DataErrors;
+    }
+    match workspace::write_atomic(path, bytes) {
+        Ok(()) => Exit::Ok,
+        Err(e) => {
+            eprintln!(
+                "errore: {}: impossibile scrivere: {}",
+                path.display(),
+                workspace::os_error::describe(&e)
+            );
+            Exit::DataErrors
+        }
+    }
+}
+
+/// Says what opening the call did about an operation a stopped program left half done.
+pub(crate) fn say_recovered(editor: &crate::editor::Editor) {
+    if let Some(r) = editor.recovered() {
+        eprintln!("{}", r.message());
     }
 }

@@ -6,8 +6,7 @@ use std::path::Path;
 
 use super::Exit;
 use crate::domain::{
-    Collegial, CriterionId, Dissent, Event, EventKind, MemberId, Points, Protocol, Scoring,
-    SessionId, Workspace,
+    Collegial, CriterionId, Dissent, Event, EventKind, MemberId, Protocol, SessionId, Workspace,
 };
 use crate::editor::{Actor, Command, EditError, Editor};
 use crate::italian;
@@ -82,33 +81,11 @@ pub(super) fn applied(editor: &mut Editor, command: Command) -> Result<(), Exit>
     })
 }
 
-/// A mark typed on the command line: a judgement's name ("buono"), a coefficient or points,
-/// with a decimal comma or point.
-fn mark(ws: &Workspace, criterion: &CriterionId, text: &str) -> Result<Points, Exit> {
-    let call = ws.call();
-    if let Some(j) = call
-        .judgement_scale
-        .iter()
-        .find(|j| j.label.eq_ignore_ascii_case(text.trim()))
-        && matches!(
-            call.criterion(criterion).map(|c| &c.scoring),
-            Some(Scoring::Coefficient)
-        )
-    {
-        return Points::new(j.coefficient.value()).ok_or(Exit::Misuse);
-    }
-    italian::parse_typed_points(text).map_err(|e| {
-        eprintln!("errore: voto collegiale «{text}»: {e}");
-        Exit::Misuse
-    })
-}
-
 pub struct CollegialArgs<'a> {
     pub session: Option<&'a str>,
     pub application: &'a str,
     pub criterion: &'a str,
     pub reason: &'a str,
-    pub value: Option<&'a str>,
     /// "member: what they say"
     pub dissents: &'a [String],
 }
@@ -126,10 +103,6 @@ pub fn collegial(dir: &Path, args: CollegialArgs) -> Exit {
                 eprintln!("errore: il criterio «{}» non esiste", args.criterion);
                 Exit::Misuse
             })?;
-        let value = args
-            .value
-            .map(|v| mark(ws, &criterion, v))
-            .transpose()?;
         let mut dissents = Vec::new();
         for d in args.dissents {
             let Some((member, note)) = d.split_once(':') else {
@@ -151,7 +124,6 @@ pub fn collegial(dir: &Path, args: CollegialArgs) -> Exit {
             application: application.clone(),
             criterion: criterion.clone(),
             reason: args.reason.to_string(),
-            value,
             dissents,
         };
         applied(
@@ -184,7 +156,9 @@ pub fn event(
         let session = self::session(ws, session)?;
         let application = protocol(ws, application)?;
         let lot = ws.application(&application).map(|a| a.lot.clone());
-        let before = lot.as_ref().and_then(|l| editor.evaluation().lots.get(l).cloned());
+        let before = lot
+            .as_ref()
+            .and_then(|l| editor.evaluation().lots.get(l).cloned());
         applied(
             &mut editor,
             Command::RecordEvent {

@@ -29,6 +29,11 @@ pub fn run(
     matrix: bool,
     output: Option<&Path>,
 ) -> Exit {
+    if let Some(out) = output
+        && let Err(exit) = super::refuse_call_file(dir, out)
+    {
+        return exit;
+    }
     if matrix && matches!(format, Format::Table | Format::Json) {
         eprintln!(
             "errore: la matrice dei punteggi si esporta nei formati csv, xlsx e ods (--format)"
@@ -61,7 +66,19 @@ pub fn run(
         },
         None => ws.call().lots.iter().map(|l| l.id.clone()).collect(),
     };
+    // Said on the error stream, so that what goes to a file or a program stays the ranking.
+    let sealed = crate::anchor::warnings(dir, &ws);
+    if !sealed.is_empty() {
+        eprintln!(
+            "ATTENZIONE: la graduatoria usa dati fissati da sedute chiuse che sono stati cambiati senza rettifica, o i sigilli non corrispondono al registro:"
+        );
+        for warning in &sealed {
+            eprintln!("  {warning}");
+        }
+    }
     let evaluation = rules::evaluate(&ws);
+    // Dated like the ranking: the closing of the final session, or this export.
+    let moment = crate::minutes::ranking_moment(&ws);
     let grid = || match matrix {
         true => export::matrix(&ws, &evaluation, &lots),
         false => export::ranking(&ws, &evaluation, &lots),
@@ -77,8 +94,8 @@ pub fn run(
         Format::Csv => workbook::csv(&grid()),
         Format::Xlsx | Format::Ods => {
             let written = match format {
-                Format::Xlsx => workbook::xlsx(&[grid()]),
-                _ => workbook::ods(&[grid()]),
+                Format::Xlsx => workbook::xlsx(&[grid()], moment),
+                _ => workbook::ods(&[grid()], moment),
             };
             match written {
                 Ok(bytes) => bytes,
@@ -89,7 +106,10 @@ pub fn run(
             }
         }
     };
-    emit(output, &bytes)
+    match emit(dir, output, &bytes) {
+        Exit::Ok if !sealed.is_empty() => Exit::DataErrors,
+        other => other,
+    }
 }
 
 fn money(m: crate::domain::Money) -> Value {
@@ -204,9 +224,8 @@ fn json_application(r: &ApplicationResult) -> Value {
                     rules::Gap::NotScored { member } => ("not_scored", Some(member)),
                     rules::Gap::NoReason { member } => ("no_reason", Some(member)),
                     rules::Gap::NobodyCanScore => ("nobody_can_score", None),
+                    rules::Gap::TooFewMembers { .. } => ("too_few_members", None),
                     rules::Gap::NotDeclared => ("not_declared", None),
-                    rules::Gap::TooLarge => ("too_large", None),
-                    rules::Gap::NoCollegialMark => ("no_collegial_mark", None),
                 };
                 json!({"criterion": criterion.to_string(), "gap": kind, "member": member.map(|m| m.to_string())})
             })

@@ -12,7 +12,14 @@ pub fn run(dir: &Path) -> Exit {
         eprintln!("{}: non esiste o non è una cartella", dir.display());
         return Exit::DataErrors;
     }
-    let (entries, problem) = Journal::of(dir).verify();
+    let journal = Journal::of(dir);
+    let (entries, problem) = journal.verify();
+    if dir.join(crate::workspace::tx::INTENT).exists() {
+        eprintln!(
+            "Attenzione: un'operazione è in corso o è stata interrotta ({}): la prossima apertura dell'avviso per modificarlo la completerà o la annullerà.",
+            crate::workspace::tx::INTENT
+        );
+    }
     let mut out = String::new();
     if entries.is_empty() && problem.is_none() {
         let _ = writeln!(out, "Il registro è vuoto: nessuna modifica registrata.");
@@ -34,12 +41,42 @@ pub fn run(dir: &Path) -> Exit {
             let _ = writeln!(out, "    dopo:  {}", e.after);
         }
     }
+    let disagreements = if problem.is_none() {
+        journal.disagreements(dir)
+    } else {
+        Vec::new()
+    };
+    // The closed sessions' seals against the journal: each records the journal's head at
+    // closing, and each closing entry carries its seal.
+    let loaded = crate::workspace::load(dir);
+    let findings = match &loaded.workspace {
+        Some(ws) => crate::anchor::check(&ws.sessions_in_order(), &entries, problem.as_ref()),
+        None => Vec::new(),
+    };
+    if !findings.is_empty() {
+        let _ = writeln!(out, "\nSIGILLI E REGISTRO NON CONCORDANO:");
+        for finding in &findings {
+            let _ = writeln!(out, "  {}.", crate::anchor::capitalise(finding));
+        }
+    }
     let status = match &problem {
+        None if !disagreements.is_empty() => {
+            let _ = writeln!(
+                out,
+                "\nREGISTRO E FILE NON CONCORDANO: la catena di {} voci è integra, ma {} file non corrispondono a quanto registrato:",
+                entries.len(),
+                disagreements.len()
+            );
+            for d in &disagreements {
+                let _ = writeln!(out, "  {d}");
+            }
+            Exit::DataErrors
+        }
         None => {
             if !entries.is_empty() {
                 let _ = writeln!(
                     out,
-                    "\nRegistro integro: {} voci, catena verificata.",
+                    "\nRegistro integro: {} voci, catena verificata, i file concordano con le voci.",
                     entries.len()
                 );
             }
@@ -55,7 +92,12 @@ pub fn run(dir: &Path) -> Exit {
             Exit::DataErrors
         }
     };
-    match emit(None, out.as_bytes()) {
+    let status = if findings.is_empty() {
+        status
+    } else {
+        Exit::DataErrors
+    };
+    match emit(Path::new(""), None, out.as_bytes()) {
         Exit::Ok => status,
         other => other,
     }

@@ -6,6 +6,7 @@ use super::{Exit, emit, load_clean};
 use crate::domain::MemberId;
 use crate::editor::{Actor, Command, Editor};
 use crate::workspace::travel::{self, Refusal};
+use crate::workspace::{files, os_error};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Prefer {
@@ -16,6 +17,9 @@ pub enum Prefer {
 }
 
 pub fn export(dir: &Path, member: &str, output: &Path) -> Exit {
+    if let Err(exit) = super::refuse_call_file(dir, output) {
+        return exit;
+    }
     let (ws, _) = match load_clean(dir) {
         Ok(loaded) => loaded,
         Err(exit) => return exit,
@@ -35,14 +39,15 @@ pub fn export(dir: &Path, member: &str, output: &Path) -> Exit {
         );
         return Exit::Misuse;
     };
-    let text = match travel::export(&ws, &sheet) {
+    // The command line exports as the secretariat does: it does not say which member runs it.
+    let text = match travel::export(&ws, &sheet, None) {
         Ok(text) => text,
         Err(e) => {
             eprintln!("errore: impossibile preparare la scheda ({e})");
             return Exit::DataErrors;
         }
     };
-    match emit(Some(output), text.as_bytes()) {
+    match emit(dir, Some(output), text.as_bytes()) {
         Exit::Ok => {
             println!(
                 "Scheda di «{}» (revisione {}, {} punteggi) esportata in {}.",
@@ -57,14 +62,28 @@ pub fn export(dir: &Path, member: &str, output: &Path) -> Exit {
     }
 }
 
-pub fn import(dir: &Path, file: &Path, prefer: Option<Prefer>) -> Exit {
-    let text = match std::fs::read_to_string(file) {
+pub fn import(dir: &Path, file: &Path, member: Option<&str>, prefer: Option<Prefer>) -> Exit {
+    let expected = match member.map(MemberId::new).transpose() {
+        Ok(expected) => expected,
+        Err(e) => {
+            eprintln!("errore: --member: {e}");
+            return Exit::Misuse;
+        }
+    };
+    let text = match files::read_regular(file, files::MAX_FILE_BYTES).and_then(|bytes| {
+        String::from_utf8(bytes).map_err(|_| std::io::ErrorKind::InvalidData.into())
+    }) {
         Ok(text) => text,
         Err(e) => {
-            eprintln!("{}: impossibile leggere la scheda ({e})", file.display());
+            eprintln!(
+                "{}: impossibile leggere la scheda: {}",
+                file.display(),
+                os_error::describe(&e)
+            );
             return Exit::DataErrors;
         }
     };
+    crate::workspace::tx::catch_interruptions();
     let mut editor = match Editor::open(dir, Actor::Secretariat) {
         Ok(editor) => editor,
         Err(e) => {
@@ -72,11 +91,12 @@ pub fn import(dir: &Path, file: &Path, prefer: Option<Prefer>) -> Exit {
             return Exit::DataErrors;
         }
     };
+    super::say_recovered(&editor);
     if let Some(ro) = editor.read_only() {
         eprintln!("errore: l'avviso non si può modificare: {}", ro.reason());
         return Exit::DataErrors;
     }
-    let sheet = match travel::check(editor.workspace(), file, &text) {
+    let sheet = match travel::check(editor.workspace(), file, &text, expected.as_ref()) {
         Ok(incoming) => incoming.sheet,
         Err(Refusal::Diverged { member, revision }) => match prefer {
             Some(Prefer::Incoming) => match travel::read_unchecked(&text) {
@@ -117,6 +137,9 @@ pub fn import(dir: &Path, file: &Path, prefer: Option<Prefer>) -> Exit {
         }
         Err(e) => {
             eprintln!("{}: la scheda non è stata importata: {e}", file.display());
+            if e.interrupted() {
+                return Exit::Interrupted;
+            }
             Exit::DataErrors
         }
     }

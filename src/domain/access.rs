@@ -142,7 +142,10 @@ impl AccessOutcome {
 
     /// Whether a bundle is released.
     pub fn grants(self) -> bool {
-        matches!(self, AccessOutcome::Granted | AccessOutcome::PartiallyGranted)
+        matches!(
+            self,
+            AccessOutcome::Granted | AccessOutcome::PartiallyGranted
+        )
     }
 }
 

@@ -34,6 +34,23 @@ pub struct Application {
     /// The commission's decision on admissibility; it prevails over the automatic checks.
     #[serde(default)]
     pub decision: Option<Decision>,
+    /// Set when the application was registered by mistake and removed: its file stays, for the
+    /// record, and the next verbale reports the removal; it is no longer part of the call.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub removed: Option<Removal>,
+}
+
+/// Why and when an application registered by mistake was removed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Removal {
+    /// Required: "registrata due volte", "PEC destinata a un altro avviso".
+    pub reason: String,
+    pub at: Moment,
+    /// The latest session closed when it was removed, if any: the session after it reports the
+    /// removal in its verbale.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub after: Option<SessionId>,
 }
 
 impl Application {

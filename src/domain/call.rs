@@ -35,6 +35,10 @@ pub struct Call {
     /// Second riparametrazione, of the totals, after the per-criterion one.
     #[serde(default)]
     pub rescale_totals: bool,
+    /// Among which applications of the lot the riparametrazione looks for the best: those past
+    /// the thresholds (the usual wording, and the default) or every admitted one.
+    #[serde(default, skip_serializing_if = "RescaleAmong::is_default")]
+    pub rescale_among: RescaleAmong,
     /// Decimals each criterion's points are rounded to (half up).
     #[serde(default = "default_decimals")]
     pub decimals: u32,
@@ -57,16 +61,6 @@ pub struct Call {
     /// criterion's maximum) are shown as discordant.
     #[serde(default = "default_discordance_gap")]
     pub discordance_gap: Share,
-    /// The commission gives one collegial mark per criterion of each application, which counts
-    /// (with its own riparametrazione, as any criterion's); the members' marks are reported
-    /// beside it. Otherwise the members' marks count and the collegial judgement is a
-    /// motivazione only. Absent from files written before the option existed.
-    #[serde(default, skip_serializing_if = "is_false")]
-    pub collegial_mark: bool,
-}
-
-fn is_false(value: &bool) -> bool {
-    !*value
 }
 
 fn default_decimals() -> u32 {
@@ -121,6 +115,22 @@ impl Call {
     }
 }
 
+/// Where the riparametrazione finds the best value of a criterion.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum RescaleAmong {
+    /// «alle sole offerte che hanno superato la soglia»: the applications past the thresholds.
+    #[default]
+    Eligible,
+    /// Every admitted application of the lot, past the thresholds or not.
+    Admitted,
+}
+
+impl RescaleAmong {
+    pub fn is_default(&self) -> bool {
+        *self == RescaleAmong::Eligible
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Lot {
@@ -153,8 +163,12 @@ pub enum Allocation {
         #[serde(default)]
         skip_when_not_fitting: bool,
     },
-    /// Every eligible application (non-competitive calls), as long as the funds last.
+    /// Every eligible application (non-competitive calls), as long as the funds last: when they
+    /// do not suffice for all, down the ranking.
     AllAboveThreshold,
+    /// Every eligible application (non-competitive calls): when the funds do not suffice for
+    /// all, every grant is reduced in the same proportion (pro rata), each truncated to the cent.
+    ProRata,
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -302,6 +316,14 @@ pub struct RequiredDocument {
     /// mandatory: its absence is reported but does not exclude.
     #[serde(default = "yes")]
     pub mandatory: bool,
+    /// Required only of a temporary association (ATS: an application with partners), like the
+    /// ATS agreement; an application of a single applicant is not concerned.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub only_ats: bool,
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
 }
 
 fn yes() -> bool {

@@ -18,6 +18,10 @@ pub enum IdError {
     Padded(String),
     #[error("l'identificativo «{0}» contiene caratteri di controllo")]
     Control(String),
+    #[error(
+        "l'identificativo «{0}» contiene un carattere invisibile ({1}): due identificativi che sembrano uguali sarebbero diversi; va tolto"
+    )]
+    Invisible(String, String),
     #[error("l'identificativo «{0}» è troppo lungo (al massimo 120 caratteri)")]
     TooLong(String),
 }
@@ -29,6 +33,11 @@ pub(crate) fn check_id(text: &str) -> Result<(), IdError> {
         Err(IdError::Padded(text.to_string()))
     } else if text.chars().any(char::is_control) {
         Err(IdError::Control(text.escape_debug().to_string()))
+    } else if let Some(c) = text.chars().find(|c| crate::domain::text::is_invisible(*c)) {
+        Err(IdError::Invisible(
+            text.escape_unicode_invisible(),
+            format!("U+{:04X}", c as u32),
+        ))
     } else if text.chars().count() > 120 {
         Err(IdError::TooLong(
             text.chars().take(20).collect::<String>() + "…",
@@ -115,9 +124,84 @@ id_type!(
     MemberId
 );
 id_type!(
-    /// An application, by its protocol number ("2026/0004512").
+    /// An application, by its protocol number ("2026/0004512"). Two protocols are the same
+    /// number when their [`Protocol::key`]s are equal: the workspace and the imports compare
+    /// them so.
     Protocol
 );
+
+impl Protocol {
+    /// The number as a reader compares it: compatibility forms folded (NFKC: "／" is "/"),
+    /// every slash, backslash, hyphen, dash and minus sign made one "/", spaces dropped,
+    /// letters in capitals. "2026/0004512", "2026∕0004512", "2026-0004512" and
+    /// "2026 / 0004512" are one number.
+    pub fn key(&self) -> String {
+        protocol_key(self.as_str())
+    }
+}
+
+impl Protocol {
+    /// Whether two protocols are one number (their keys are equal), without building the
+    /// keys when both are ASCII, as nearly all are: a check against every registered
+    /// application must stay cheap.
+    pub fn same_number(&self, other: &Protocol) -> bool {
+        let (a, b) = (self.as_str(), other.as_str());
+        if a.is_ascii() && b.is_ascii() {
+            fn fold(t: &str) -> impl Iterator<Item = u8> + '_ {
+                t.bytes()
+                    .filter(|b| !b.is_ascii_whitespace())
+                    .map(|b| match b {
+                        b'/' | b'\\' | b'-' => b'/',
+                        b => b.to_ascii_uppercase(),
+                    })
+            }
+            return fold(a).eq(fold(b));
+        }
+        self.key() == other.key()
+    }
+}
+
+/// See [`Protocol::key`].
+pub fn protocol_key(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    text.nfkc()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '/'
+            | '\\'
+            | '-'
+            | '\u{2010}'..='\u{2015}'
+            | '\u{2044}'
+            | '\u{2212}'
+            | '\u{2215}'
+            | '\u{2216}'
+            | '\u{29f5}'
+            | '\u{29f8}'
+            | '\u{29f9}'
+            | '\u{fe58}'
+            | '\u{fe63}' => '/',
+            c => c,
+        })
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+/// Invisible characters spelled as escapes, the rest as written: an invisible character
+/// quoted in a message would itself not show.
+trait EscapeInvisible {
+    fn escape_unicode_invisible(&self) -> String;
+}
+
+impl EscapeInvisible for str {
+    fn escape_unicode_invisible(&self) -> String {
+        self.chars()
+            .map(|c| match crate::domain::text::is_invisible(c) {
+                true => format!("\\u{{{:x}}}", c as u32),
+                false => c.to_string(),
+            })
+            .collect()
+    }
+}
 id_type!(
     /// A session of the commission.
     SessionId
@@ -154,5 +238,43 @@ mod tests {
             MemberId::new("x".repeat(121)),
             Err(IdError::TooLong(_))
         ));
+    }
+
+    #[test]
+    fn invisible_characters_are_refused_in_identifiers() {
+        let e = Protocol::new("2026/\u{200b}0004512").unwrap_err();
+        assert!(matches!(e, IdError::Invisible(..)));
+        assert!(
+            e.to_string()
+                .contains("«2026/\\u{200b}0004512» contiene un carattere invisibile (U+200B)"),
+            "{e}"
+        );
+        assert!(Protocol::new("2026\u{feff}").is_err());
+        assert!(LotId::new("co\u{ad}working").is_err());
+    }
+
+    #[test]
+    fn protocols_that_read_the_same_have_one_key() {
+        let key = |t: &str| Protocol::new(t).unwrap().key();
+        for same in [
+            "2026/0004512",
+            "2026∕0004512",
+            "2026⁄0004512",
+            "2026／0004512",
+            "2026-0004512",
+            "2026–0004512",
+            "2026 / 0004512",
+            "2026\\0004512",
+        ] {
+            assert_eq!(key(same), "2026/0004512", "{same}");
+        }
+        assert_eq!(key("pg/2026/12"), key("PG-2026-12"));
+        assert_ne!(key("2026/0004512"), key("2026/0004513"));
+        // Compatibility digits fold too: "２０２６" is "2026".
+        assert_eq!(key("２０２６/1"), "2026/1");
+        let p = |t: &str| Protocol::new(t).unwrap();
+        assert!(p("2026/0004512").same_number(&p("2026 - 0004512")));
+        assert!(p("2026/0004512").same_number(&p("2026∕0004512")));
+        assert!(!p("2026/0004512").same_number(&p("2026/00045120")));
     }
 }

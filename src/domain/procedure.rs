@@ -1,6 +1,5 @@
 //! The procedure around the scores, as a session records it: the collegial judgement on an
-//! application's criterion (the commission's motivazione, the members who dissent, and the
-//! collegial mark where the call says the commission gives one), and the events after the
+//! application's criterion (the commission's motivazione and the members who dissent), and the events after the
 //! ranking (a renunciation, an exclusion after the check of the declarations, a readmission),
 //! each with the act it rests on and its reason.
 //!
@@ -10,7 +9,6 @@
 use serde::{Deserialize, Serialize};
 
 use super::id::{CriterionId, MemberId, Protocol};
-use super::number::Points;
 
 /// The commission's collegial judgement on one criterion of one application.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -20,11 +18,6 @@ pub struct Collegial {
     pub criterion: CriterionId,
     /// The collegial motivazione: required.
     pub reason: String,
-    /// The collegial mark (a coefficient of the judgement scale, or points), only where the
-    /// call says the commission gives one (`Call::collegial_mark`): then it counts, and the
-    /// members' marks are reported beside it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub value: Option<Points>,
     /// The members who do not share the judgement, each with what they say.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub dissents: Vec<Dissent>,

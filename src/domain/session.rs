@@ -86,13 +86,50 @@ pub struct Draw {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Seal {
-    /// SHA-256 of the canonical form of everything the session's minutes report.
+    /// The seal printed on every page of the verbale. Since the seal anchors the journal, the
+    /// SHA-256 of the record kept (`record`), the closing time, the journal's head and the list
+    /// of what the session fixed (`covers`), see `crate::seal::session_seal`; in seals written
+    /// before (`record` absent), the SHA-256 of the kept record alone.
     pub sha256: String,
     pub closed_at: Moment,
+    /// SHA-256 of the record the verbale reports, kept as `sedute/ID.verbale.json`. Absent in
+    /// seals written before the seal anchored the journal.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub record: Option<String>,
+    /// The journal's last entry when the session closed; the entry after it records the
+    /// closing. Absent in older seals.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub journal: Option<JournalHead>,
+    /// SHA-256 of the verbale's PDF as it was sealed, kept in `verbali/sigillati/`: the
+    /// document the members sign. Not part of `sha256`, which the PDF itself carries. Absent
+    /// in older seals.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pdf: Option<String>,
     /// What the session fixed, each with a hash of its content when the session closed:
     /// changing any of them afterwards needs an amendment in a later session.
     #[serde(default)]
     pub covers: Vec<Cover>,
+}
+
+impl Seal {
+    /// The SHA-256 of the kept record: `record`, or in an older seal the seal itself.
+    pub fn record_sha256(&self) -> &str {
+        self.record.as_deref().unwrap_or(&self.sha256)
+    }
+
+    /// Whether the seal anchors the journal and the sealed PDF (written by this version on).
+    pub fn anchors_journal(&self) -> bool {
+        self.record.is_some() && self.journal.is_some()
+    }
+}
+
+/// Where the journal stood when a session closed: its last entry's number and hash (0 and
+/// the zero hash for an empty journal).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JournalHead {
+    pub seq: u64,
+    pub hash: String,
 }
 
 /// One thing a closed session fixed: the call, an application's data, a decision, a member's

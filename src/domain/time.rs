@@ -28,25 +28,95 @@ pub struct TimeError {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Moment(Timestamp);
 
+/// Why a time on Rome's clock names no single instant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RomeGap {
+    /// Skipped when the clocks go forward (02:30 on the last Sunday of March).
+    Missing,
+    /// Lived twice when the clocks go back (02:30 on the last Sunday of October): summer time
+    /// (+02:00) first, then winter time (+01:00).
+    Twice,
+}
+
+impl RomeGap {
+    /// Why, in a sentence that continues «"…" …».
+    pub fn explain(self) -> &'static str {
+        match self {
+            RomeGap::Missing => {
+                "non esiste nell'ora di Roma: quella notte gli orologi passano dalle 02:00 alle 03:00"
+            }
+            RomeGap::Twice => {
+                "a Roma c'è due volte, prima nell'ora legale e poi in quella solare: va indicato quale, con lo scostamento (+02:00 per la legale, +01:00 per la solare)"
+            }
+        }
+    }
+}
+
+/// "2026-03-02" followed by a time of day ("T10:15", " 10:15:30"), at least hours and minutes.
+fn has_time_of_day(text: &str) -> bool {
+    let b = text.as_bytes();
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+    b.len() >= 16
+        && matches!(b[10], b'T' | b't' | b' ')
+        && digits(11..13)
+        && b[13] == b':'
+        && digits(14..16)
+}
+
 impl Moment {
     /// "2026-03-02T10:15:00+01:00", or without the offset ("2026-03-02T10:15"), which is then
-    /// read as Rome's local time.
+    /// read as Rome's local time. The time of day is required: a deadline "2026-03-05" read as
+    /// midnight would exclude every application of that morning. A time Rome's clock skips is
+    /// refused, and one it shows twice must say its offset.
     pub fn parse(text: &str) -> Result<Moment, TimeError> {
-        let error = || TimeError {
+        let error = |example| TimeError {
             text: text.to_string(),
             what: "una data e ora valida",
-            example: "si scrive come \"2026-03-02T10:15:00+01:00\" oppure \"2026-03-02T10:15\"",
+            example,
         };
-        let text_trimmed = text.trim();
-        if let Ok(ts) = text_trimmed.parse::<Timestamp>() {
+        const HOW: &str =
+            "si scrive come \"2026-03-02T10:15:00+01:00\" oppure \"2026-03-02T10:15\"";
+        let trimmed = text.trim();
+        if trimmed.len() == 10 && trimmed.parse::<civil::Date>().is_ok() {
+            return Err(error(
+                "manca l'ora: un termine o un'ora di ricezione si verifica al secondo, quindi va scritta anche l'ora, come \"2026-03-05T12:00\" (mezzogiorno) o \"2026-03-05T23:59:59\"",
+            ));
+        }
+        if let Ok(ts) = trimmed.parse::<Timestamp>() {
             return Ok(Moment::from_timestamp(ts));
         }
-        let civil: civil::DateTime = text_trimmed.parse().map_err(|_| error())?;
-        Moment::from_rome(civil).ok_or_else(error)
+        if !has_time_of_day(trimmed) {
+            return Err(error(HOW));
+        }
+        let civil: civil::DateTime = trimmed.parse().map_err(|_| error(HOW))?;
+        Moment::on_rome_clock(civil).map_err(|gap| error(gap.explain()))
     }
 
-    /// A civil date and time on Rome's clock.
+    /// A civil date and time on Rome's clock; None when the clock skips it or shows it twice
+    /// (see [`Moment::on_rome_clock`]).
     pub fn from_rome(civil: civil::DateTime) -> Option<Moment> {
+        Moment::on_rome_clock(civil).ok()
+    }
+
+    /// A civil date and time on Rome's clock, when it names one instant.
+    pub fn on_rome_clock(civil: civil::DateTime) -> Result<Moment, RomeGap> {
+        let ambiguous = ROME.to_ambiguous_zoned(civil);
+        if ambiguous.is_ambiguous() {
+            return Err(match ambiguous.offset() {
+                jiff::tz::AmbiguousOffset::Gap { .. } => RomeGap::Missing,
+                _ => RomeGap::Twice,
+            });
+        }
+        ambiguous
+            .unambiguous()
+            .map(|z| Moment(z.timestamp()))
+            .map_err(|_| RomeGap::Missing)
+    }
+
+    /// As [`Moment::from_rome`], taking the earlier reading of a time shown twice and the
+    /// later of a skipped one: for the dates a document's metadata carry, never for a deadline.
+    fn lenient(civil: civil::DateTime) -> Option<Moment> {
         civil
             .to_zoned(ROME.clone())
             .ok()
@@ -112,9 +182,10 @@ impl Date {
             .map_or(self, Date)
     }
 
-    /// The end of this day on Rome's clock, for deadlines given as a date.
+    /// This day at `time` on Rome's clock (a session's start): where the clock skips or
+    /// repeats that time, the reading after the gap, or the first of the two.
     pub fn at(self, time: TimeOfDay) -> Option<Moment> {
-        Moment::from_rome(self.0.to_datetime(time.0))
+        Moment::lenient(self.0.to_datetime(time.0))
     }
 }
 
@@ -202,6 +273,47 @@ mod tests {
         let deadline = Moment::parse("2026-03-04T12:00:00+01:00").unwrap();
         let received = Moment::parse("2026-03-04T12:00:01+01:00").unwrap();
         assert!(received > deadline);
+    }
+
+    #[test]
+    fn a_date_without_its_time_is_refused() {
+        for text in ["2026-03-05", " 2026-03-05 ", "2026-03-05T", "2026-03-05T12"] {
+            let e = Moment::parse(text).unwrap_err();
+            assert!(
+                e.to_string().contains("2026-03-05T12:00")
+                    || e.to_string().contains("2026-03-02T10:15"),
+                "{text}: {e}"
+            );
+        }
+        assert!(
+            Moment::parse("2026-03-05")
+                .unwrap_err()
+                .to_string()
+                .contains("manca l'ora")
+        );
+        assert_eq!(
+            Moment::parse("2026-03-05 12:00").unwrap().to_string(),
+            "2026-03-05T12:00:00+01:00"
+        );
+    }
+
+    #[test]
+    fn a_time_rome_skips_is_refused_and_one_it_repeats_needs_its_offset() {
+        let skipped = Moment::parse("2026-03-29T02:30").unwrap_err().to_string();
+        assert!(skipped.contains("non esiste nell'ora di Roma"), "{skipped}");
+        let twice = Moment::parse("2026-10-25T02:30").unwrap_err().to_string();
+        assert!(twice.contains("+02:00 per la legale"), "{twice}");
+        let summer = Moment::parse("2026-10-25T02:30:00+02:00").unwrap();
+        let winter = Moment::parse("2026-10-25T02:30:00+01:00").unwrap();
+        assert!(summer < winter);
+        assert_eq!(winter.to_string(), "2026-10-25T02:30:00+01:00");
+        assert_eq!(
+            Moment::on_rome_clock(civil::date(2026, 3, 29).at(2, 30, 0, 0)),
+            Err(RomeGap::Missing)
+        );
+        // The hours around the changes are ordinary.
+        assert!(Moment::parse("2026-03-29T03:00").is_ok());
+        assert!(Moment::parse("2026-10-25T03:00").is_ok());
     }
 
     #[test]

@@ -84,6 +84,9 @@ pub struct Workspace {
     call: Call,
     commission: Commission,
     applications: BTreeMap<Protocol, Application>,
+    /// Applications registered by mistake and removed (`Application::removed`): kept for the
+    /// record, outside the call.
+    removed: BTreeMap<Protocol, Application>,
     /// Shared between copies: the editor copies the workspace at every change, and on a large
     /// call the sheets are tens of megabytes; a change replaces a whole sheet.
     sheets: BTreeMap<MemberId, Arc<ScoreSheet>>,
@@ -108,6 +111,7 @@ impl Workspace {
         call: Call,
         commission: Commission,
         applications: BTreeMap<Protocol, Application>,
+        removed: BTreeMap<Protocol, Application>,
         sheets: BTreeMap<MemberId, ScoreSheet>,
         sessions: BTreeMap<SessionId, Session>,
         access: AccessRegister,
@@ -116,6 +120,7 @@ impl Workspace {
             call,
             commission,
             applications,
+            removed,
             sheets: sheets
                 .into_iter()
                 .map(|(member, sheet)| (member, Arc::new(sheet)))
@@ -140,6 +145,11 @@ impl Workspace {
 
     pub fn application(&self, protocol: &Protocol) -> Option<&Application> {
         self.applications.get(protocol)
+    }
+
+    /// Applications registered by mistake and removed, by protocol.
+    pub fn removed(&self) -> &BTreeMap<Protocol, Application> {
+        &self.removed
     }
 
     pub fn sheets(&self) -> &BTreeMap<MemberId, Arc<ScoreSheet>> {
@@ -185,15 +195,12 @@ impl Workspace {
         application: &Protocol,
         criterion: &CriterionId,
     ) -> Option<(&Session, &Collegial)> {
-        self.sessions_in_order()
-            .into_iter()
-            .rev()
-            .find_map(|s| {
-                s.collegial
-                    .iter()
-                    .find(|c| &c.application == application && &c.criterion == criterion)
-                    .map(|c| (s, c))
-            })
+        self.sessions_in_order().into_iter().rev().find_map(|s| {
+            s.collegial
+                .iter()
+                .find(|c| &c.application == application && &c.criterion == criterion)
+                .map(|c| (s, c))
+        })
     }
 
     /// Every event after the ranking, in the order of the sessions that recorded them.
@@ -209,7 +216,11 @@ impl Workspace {
         Parts {
             call: Some(self.call),
             commission: Some(self.commission),
-            applications: self.applications.into_values().collect(),
+            applications: self
+                .applications
+                .into_values()
+                .chain(self.removed.into_values())
+                .collect(),
             sheets: self
                 .sheets
                 .into_values()
@@ -257,15 +268,78 @@ impl Workspace {
         Ok(())
     }
 
+    /// Gives, replaces or (with None) removes one mark of `member`'s sheet, and sets the sheet's
+    /// revision: the edit made most often, made in place (the sheet is copied only if another
+    /// copy of the workspace shares it). The mark is checked as [`Workspace::check_score`]
+    /// checks it; the member must have a sheet.
+    pub fn put_score(
+        &mut self,
+        member: &MemberId,
+        application: &Protocol,
+        criterion: &CriterionId,
+        score: Option<Score>,
+        revision: u32,
+    ) -> Result<(), String> {
+        if let Some(score) = &score {
+            self.check_score(member, score)?;
+            if (&score.application, &score.criterion) != (application, criterion) {
+                return Err("il punteggio non è quello indicato".into());
+            }
+        }
+        let Some(sheet) = self.sheets.get_mut(member) else {
+            return Err(format!("{member} non ha una scheda di valutazione"));
+        };
+        let sheet = Arc::make_mut(sheet);
+        let at = sheet
+            .scores
+            .binary_search_by(|s| (&s.application, &s.criterion).cmp(&(application, criterion)));
+        match (at, score) {
+            (Ok(i), Some(score)) => sheet.scores[i] = score,
+            (Err(i), Some(score)) => sheet.scores.insert(i, score),
+            (Ok(i), None) => {
+                sheet.scores.remove(i);
+            }
+            (Err(_), None) => {}
+        }
+        sheet.revision = revision;
+        Ok(())
+    }
+
     /// Adds or replaces one application after checking it against the call and the sessions.
     /// Cheaper than `change`, which checks everything again: an import of thousands of
     /// applications would otherwise take quadratic time.
     pub fn put_application(&mut self, app: Application) -> Result<(), Vec<Inconsistency>> {
-        let problems = validate::check_put_application(&app, &self.call, &self.sessions);
+        let problems =
+            validate::check_put_application(&app, &self.call, &self.sessions, &self.applications);
         if !problems.is_empty() {
             return Err(problems);
         }
-        self.applications.insert(app.protocol.clone(), app);
+        if app.removed.is_some() {
+            // Nothing may refer to an application that is no longer part of the call.
+            let referred = self.sheets.values().any(|s| {
+                s.declaration_normalized(&app.protocol).is_some()
+                    || s.scores.iter().any(|sc| sc.application == app.protocol)
+            }) || self
+                .sessions
+                .values()
+                .any(|s| s.draws.iter().any(|d| d.order.contains(&app.protocol)));
+            if referred {
+                return Err(vec![Inconsistency {
+                    part: Part::Application(0),
+                    field: "removed",
+                    value: app.protocol.to_string(),
+                    message: format!(
+                        "la candidatura «{}» ha già dichiarazioni, punteggi o sorteggi: non si può rimuovere come registrata per errore (se non è ammissibile, va esclusa con la sua motivazione)",
+                        app.protocol
+                    ),
+                }]);
+            }
+            self.applications.remove(&app.protocol);
+            self.removed.insert(app.protocol.clone(), app);
+        } else {
+            self.removed.remove(&app.protocol);
+            self.applications.insert(app.protocol.clone(), app);
+        }
         Ok(())
     }
 
@@ -292,12 +366,12 @@ impl Workspace {
         }
     }
 
-    /// The members expected to score `application` on `criterion`: voting members who did not
-    /// declare a conflict with it.
+    /// The members expected to score `application`: voting members on its panel (a substitute
+    /// only where appointed) who did not declare a conflict with it.
     pub fn scorers(&self, application: &Protocol) -> Vec<&MemberId> {
         self.commission
             .voting_members()
-            .filter(|m| !self.abstains(&m.id, application))
+            .filter(|m| m.sits_on(application) && !self.abstains(&m.id, application))
             .map(|m| &m.id)
             .collect()
     }

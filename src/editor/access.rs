@@ -28,10 +28,7 @@ pub enum AccessChange {
         decision: AccessDecision,
     },
     /// The bundle released, with the files written.
-    Release {
-        request: AccessId,
-        release: Release,
-    },
+    Release { request: AccessId, release: Release },
     /// A part an applicant declared a technical or commercial secret.
     Secret(Secret),
     /// The whole register (the undo of the changes above).
@@ -56,6 +53,7 @@ impl Editor {
             inverse: Command::Access(AccessChange::Put(Box::new(old))),
             sealed_record: None,
             amended_session: None,
+            also: Vec::new(),
         })
     }
 }
@@ -98,7 +96,9 @@ fn apply(
             if let Some(p) = &request.application
                 && !exists(p)
             {
-                return Err(EditError::NotFound(format!("la candidatura «{p}» non esiste")));
+                return Err(EditError::NotFound(format!(
+                    "la candidatura «{p}» non esiste"
+                )));
             }
             let description = format!(
                 "richiesta di accesso agli atti {} di {} del {}",

@@ -198,7 +198,7 @@ fn failing_checks(editor: &Editor, app: &Application) -> Vec<String> {
     let Some(lot) = call.lots.iter().find(|l| l.id == app.lot) else {
         return Vec::new();
     };
-    admissibility::admission(app, call, lot)
+    admissibility::admission_among(app, call, lot, editor.workspace.applications().values())
         .failures()
         .map(|f| f.message.to_string())
         .collect()

@@ -92,7 +92,7 @@ impl Editor {
             Command::PutSheet(sheet) => {
                 let old = self.sheet_of(&sheet.member);
                 let description = format!("scheda di valutazione di {}", sheet.member);
-                let (before, after) = (compact(&old), compact(&sheet));
+                let (before, after) = sheet_diff(&old, &sheet);
                 self.sheet_change(old, sheet, description, before, after)
             }
             Command::Decide {
@@ -123,14 +123,16 @@ impl Editor {
                 self.application_change(app, description, before, after)
             }
             Command::PutApplication(app) => {
-                let before = self
-                    .workspace
-                    .application(&app.protocol)
-                    .map(compact)
-                    .unwrap_or_default();
-                let after = compact(&*app);
+                let (before, after) = match self.workspace.application(&app.protocol) {
+                    Some(old) => diff(old, &*app),
+                    None => (String::new(), compact(&*app)),
+                };
                 self.application_change(*app, String::new(), before, after)
             }
+            Command::Unregister {
+                application,
+                reason,
+            } => self.unregister(application, reason),
             Command::RemoveApplication(protocol) => {
                 let old = self.application(&protocol)?;
                 let file = self.store.application_file(&protocol)?;
@@ -146,6 +148,7 @@ impl Editor {
                     inverse: Command::PutApplication(Box::new(old)),
                     sealed_record: None,
                     amended_session: None,
+                    also: Vec::new(),
                 })
             }
             Command::PutSession(session) => {
@@ -170,6 +173,7 @@ impl Editor {
                     },
                     sealed_record: None,
                     amended_session: None,
+                    also: Vec::new(),
                 })
             }
             Command::RemoveSession(id) => {
@@ -189,38 +193,43 @@ impl Editor {
                     inverse: Command::PutSession(Box::new(old)),
                     sealed_record: None,
                     amended_session: None,
+                    also: Vec::new(),
                 })
             }
             Command::PutCall(call) => {
                 let old = self.workspace.call().clone();
                 let after = compact(&*call);
+                let description = super::describe::call(&old, &call);
                 let workspace = self.changed(move |parts| parts.call = Some(*call))?;
                 Ok(Change {
                     workspace,
                     target: Target::Call,
                     file: files::CALL.into(),
-                    description: "avviso".into(),
+                    description,
                     before: compact(&old),
                     after,
                     inverse: Command::PutCall(Box::new(old)),
                     sealed_record: None,
                     amended_session: None,
+                    also: Vec::new(),
                 })
             }
             Command::PutCommission(commission) => {
                 let old = self.workspace.commission().clone();
                 let after = compact(&*commission);
+                let description = super::describe::commission(&old, &commission);
                 let workspace = self.changed(move |parts| parts.commission = Some(*commission))?;
                 Ok(Change {
                     workspace,
                     target: Target::Commission,
                     file: files::COMMISSION.into(),
-                    description: "commissione".into(),
+                    description,
                     before: compact(&old),
                     after,
                     inverse: Command::PutCommission(Box::new(old)),
                     sealed_record: None,
                     amended_session: None,
+                    also: Vec::new(),
                 })
             }
         }
@@ -257,7 +266,17 @@ impl Editor {
     ) -> Result<Change, EditError> {
         // Every saved version of a sheet has a higher revision, undo included, so that an older
         // copy brought on a USB stick is recognised as older; an imported sheet keeps its own.
-        sheet.revision = sheet.revision.max(old.revision + 1);
+        let next = old
+            .revision
+            .checked_add(1)
+            .filter(|&n| n <= crate::workspace::travel::MAX_REVISION)
+            .ok_or_else(|| {
+                EditError::Invalid(vec![format!(
+                    "la scheda di {} ha raggiunto la revisione massima ({}): non si può più modificare",
+                    old.member, old.revision
+                )])
+            })?;
+        sheet.revision = sheet.revision.max(next);
         let member = sheet.member.clone();
         let file = self.store.sheet_file(&member)?;
         let mut workspace = self.workspace.clone();
@@ -272,6 +291,7 @@ impl Editor {
             inverse: Command::PutSheet(old),
             sealed_record: None,
             amended_session: None,
+            also: Vec::new(),
         })
     }
 
@@ -283,7 +303,12 @@ impl Editor {
         after: String,
     ) -> Result<Change, EditError> {
         let protocol = app.protocol.clone();
-        let old = self.workspace.application(&protocol).cloned();
+        // An application removed as registered by mistake comes back as it was.
+        let old = self
+            .workspace
+            .application(&protocol)
+            .or_else(|| self.workspace.removed().get(&protocol))
+            .cloned();
         let file = self.store.application_file(&protocol)?;
         let description = match (description.is_empty(), &old) {
             (false, _) => description,
@@ -305,8 +330,19 @@ impl Editor {
             },
             sealed_record: None,
             amended_session: None,
+            also: Vec::new(),
         })
     }
+}
+
+/// What closing a session keeps besides the session's file.
+pub(super) struct Sealed {
+    /// The record its verbale reports (`sedute/ID.verbale.json`).
+    pub(super) record: Vec<u8>,
+    /// The verbale as sealed: the PDF the members sign.
+    pub(super) pdf: Vec<u8>,
+    /// The session's number, for the PDF's file name.
+    pub(super) number: u32,
 }
 
 pub(super) fn invalid(problems: Vec<crate::domain::Inconsistency>) -> EditError {
@@ -330,15 +366,27 @@ pub(super) enum Target {
 pub(super) struct Change {
     pub(super) workspace: Workspace,
     pub(super) target: Target,
+    /// The file it writes, as messages name it.
+    #[allow(dead_code)]
     pub(super) file: String,
     pub(super) description: String,
     pub(super) before: String,
     pub(super) after: String,
     pub(super) inverse: Command,
-    /// The record of a session being closed, written beside its file.
-    pub(super) sealed_record: Option<Vec<u8>>,
+    /// What closing a session keeps: the record, beside the session's file, and the sealed
+    /// verbale, in `verbali/sigillati/`.
+    pub(super) sealed_record: Option<Sealed>,
     /// The open session that records this change as an amendment, also written.
     pub(super) amended_session: Option<SessionId>,
+    /// More files the change writes in the same transaction (a kept PDF of a closed session).
+    pub(super) also: Vec<Also>,
+}
+
+/// A further file a change writes, with the journal's words for it.
+pub(super) struct Also {
+    pub(super) file: std::path::PathBuf,
+    pub(super) bytes: Vec<u8>,
+    pub(super) description: String,
 }
 
 impl Target {
@@ -358,6 +406,90 @@ impl Target {
 
 pub(super) fn compact<T: serde::Serialize>(value: &T) -> String {
     ron::to_string(value).unwrap_or_default()
+}
+
+/// What changed between two versions of an item, field by field: the fields that differ, as
+/// they were and as they are (`{"requested":"80000.00"}`), so that the journal records the
+/// change rather than the whole item twice.
+pub(super) fn diff<T: serde::Serialize>(old: &T, new: &T) -> (String, String) {
+    use serde_json::Value;
+    match (serde_json::to_value(old), serde_json::to_value(new)) {
+        (Ok(Value::Object(a)), Ok(Value::Object(b))) => {
+            let mut before = std::collections::BTreeMap::new();
+            let mut after = std::collections::BTreeMap::new();
+            for key in a.keys().chain(b.keys()) {
+                if a.get(key) != b.get(key) {
+                    before.insert(key.clone(), a.get(key).cloned().unwrap_or(Value::Null));
+                    after.insert(key.clone(), b.get(key).cloned().unwrap_or(Value::Null));
+                }
+            }
+            (compact(&before), compact(&after))
+        }
+        _ => (compact(old), compact(new)),
+    }
+}
+
+/// What changed in a member's sheet: the revision, and only the scores and declarations that
+/// differ, as they were and as they are.
+pub(super) fn sheet_diff(old: &ScoreSheet, new: &ScoreSheet) -> (String, String) {
+    use std::collections::BTreeMap;
+    #[derive(serde::Serialize)]
+    struct Side<'a> {
+        revision: u32,
+        scores: Vec<&'a crate::domain::Score>,
+        declarations: Vec<&'a crate::domain::Declaration>,
+    }
+    let (os, ns): (BTreeMap<_, _>, BTreeMap<_, _>) = (
+        old.scores
+            .iter()
+            .map(|x| ((&x.application, &x.criterion), x))
+            .collect(),
+        new.scores
+            .iter()
+            .map(|x| ((&x.application, &x.criterion), x))
+            .collect(),
+    );
+    let (od, nd): (BTreeMap<_, _>, BTreeMap<_, _>) = (
+        old.declarations
+            .iter()
+            .map(|d| (&d.application, d))
+            .collect(),
+        new.declarations
+            .iter()
+            .map(|d| (&d.application, d))
+            .collect(),
+    );
+    let mut before = Side {
+        revision: old.revision,
+        scores: Vec::new(),
+        declarations: Vec::new(),
+    };
+    let mut after = Side {
+        revision: new.revision,
+        scores: Vec::new(),
+        declarations: Vec::new(),
+    };
+    for key in os
+        .keys()
+        .chain(ns.keys())
+        .collect::<std::collections::BTreeSet<_>>()
+    {
+        if os.get(key) != ns.get(key) {
+            before.scores.extend(os.get(key));
+            after.scores.extend(ns.get(key));
+        }
+    }
+    for key in od
+        .keys()
+        .chain(nd.keys())
+        .collect::<std::collections::BTreeSet<_>>()
+    {
+        if od.get(key) != nd.get(key) {
+            before.declarations.extend(od.get(key));
+            after.declarations.extend(nd.get(key));
+        }
+    }
+    (compact(&before), compact(&after))
 }
 
 pub(super) fn path_text(path: &Path) -> String {

@@ -48,7 +48,14 @@ pub enum Command {
     },
     /// Adds an application or replaces it whole (budget edits, corrections).
     PutApplication(Box<Application>),
+    /// Removes an application without a trace (the undo of its registration).
     RemoveApplication(Protocol),
+    /// Removes an application registered by mistake, with the reason (required): its file stays
+    /// with the removal recorded, and the next verbale reports it.
+    Unregister {
+        application: Protocol,
+        reason: String,
+    },
     /// Replaces a member's sheet whole (undo, import of a sheet).
     PutSheet(ScoreSheet),
     PutSession(Box<Session>),
@@ -74,7 +81,10 @@ pub enum Command {
     /// An event after the ranking (a renunciation, an exclusion after the check of the
     /// declarations, a readmission), recorded in the open session `session` with its act and
     /// its reason; the allocation follows from it.
-    RecordEvent { session: SessionId, event: Event },
+    RecordEvent {
+        session: SessionId,
+        event: Event,
+    },
     /// A change to the register of access requests.
     Access(AccessChange),
 }

@@ -5,8 +5,11 @@ mod access;
 mod acts;
 mod change;
 mod command;
+mod describe;
 mod procedure;
+mod quick;
 mod sealing;
+mod setup;
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -18,9 +21,13 @@ use change::{Change, Target, compact, path_text};
 
 use crate::domain::{MemberId, Moment, SessionId, Workspace};
 use crate::rules::{self, Evaluation};
-use crate::workspace::journal::{Journal, JournalError};
+use crate::workspace::journal::{Draft, Journal, JournalError};
 use crate::workspace::lock::{self, Acquire, Holder, Lock};
+use crate::workspace::tx::{self, Op, Recovered, Transaction, TxError};
 use crate::workspace::{self, Problem, SaveError, Store};
+
+/// A change of a batch checked: its inverse, and the file it writes if it wrote one itself.
+type Step = (Command, Option<(Op, Draft)>);
 
 /// Who is using the program: the secretariat, or one commissioner on their own laptop.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -53,27 +60,33 @@ pub enum EditError {
     Save(#[from] SaveError),
     #[error("{0}")]
     Sealed(String),
-    #[error("la modifica è salvata, ma il registro non la riporta: {0}")]
+    #[error("il registro delle modifiche non si può scrivere ({0}): non è stato scritto nulla")]
     Journal(#[from] JournalError),
+    #[error("{0}")]
+    Storage(#[from] TxError),
 }
 
-/// A change of a batch refused: which one, why, and how to undo the ones applied before it.
+impl EditError {
+    /// Whether the change was stopped by Ctrl+C or a request to end.
+    pub fn interrupted(&self) -> bool {
+        matches!(self, EditError::Storage(TxError::Interrupted))
+    }
+}
+
+/// A batch refused: nothing of it was written. `index` names the change refused (from 0, in the
+/// order given), or is None when writing the whole failed.
 #[derive(Debug, thiserror::Error)]
-#[error("modifica n. {}: {error}", .index + 1)]
+#[error("{}{error}", .index.map(|i| format!("modifica n. {}: ", i + 1)).unwrap_or_default())]
 pub struct BatchError {
-    /// From 0, in the order given.
-    pub index: usize,
+    pub index: Option<usize>,
     pub error: EditError,
-    /// The commands that undo the changes applied before it, in the order to apply them
-    /// (the last change first).
-    pub undo: Vec<Command>,
 }
 
 #[derive(Debug, thiserror::Error)]
 pub enum OpenError {
     #[error("{dir}: non si può aprire l'avviso:\n{}", .problems.iter().map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n"))]
     Unreadable { dir: String, problems: Vec<Problem> },
-    #[error("{dir}: impossibile prendere il blocco dell'avviso ({source})")]
+    #[error("{dir}: impossibile prendere il blocco dell'avviso: {}", workspace::os_error::describe(.source))]
     Lock { dir: String, source: io::Error },
 }
 
@@ -86,6 +99,8 @@ pub enum ReadOnly {
     Journal(String),
     /// Opened read-only on purpose, or the folder cannot be written.
     Chosen,
+    /// An operation a stopped program left could not be completed nor rolled back.
+    Unfinished(String),
 }
 
 impl ReadOnly {
@@ -99,8 +114,17 @@ impl ReadOnly {
             ),
             ReadOnly::Journal(e) => format!("il registro delle modifiche non è integro ({e})"),
             ReadOnly::Chosen => "aperto in consultazione".into(),
+            ReadOnly::Unfinished(e) => {
+                format!("un'operazione interrotta non si è potuta sistemare ({e})")
+            }
         }
     }
+}
+
+/// Only an amendment or a closing can change what the warnings about sealed data say: any other
+/// change to what a closed session fixed is refused.
+fn sealing(command: &Command) -> bool {
+    matches!(command, Command::Amend { .. } | Command::CloseSession(_))
 }
 
 /// The clock's time on Rome's calendar.
@@ -122,6 +146,11 @@ pub struct Editor {
     clock: fn() -> Moment,
     /// The workspace changed since the last evaluation.
     unevaluated: bool,
+    /// What was done, when opening, about an operation a stopped program left.
+    recovered: Option<Recovered>,
+    /// What closed sessions fixed that changed without a rettifica, and seals that disagree
+    /// with the journal (see [`crate::anchor::warnings`]): said loudly by the window.
+    sealed_warnings: Vec<String>,
 }
 
 impl Editor {
@@ -136,6 +165,34 @@ impl Editor {
         actor: Actor,
         clock: fn() -> Moment,
     ) -> Result<Editor, OpenError> {
+        let journal = Journal::of(dir);
+        // The lock first, then the files: what is loaded is what no one else changes meanwhile.
+        let (held, mut read_only) = match Lock::acquire(dir, &actor.label(), clock()) {
+            Ok(Acquire::Held(l)) => (Some(l), None),
+            Ok(Acquire::Busy(holder)) => (None, Some(ReadOnly::Busy(holder))),
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem
+                ) =>
+            {
+                (None, Some(ReadOnly::Chosen))
+            }
+            Err(e) if e.kind() == io::ErrorKind::NotFound && !dir.is_dir() => (None, None),
+            Err(source) => {
+                return Err(OpenError::Lock {
+                    dir: dir.display().to_string(),
+                    source,
+                });
+            }
+        };
+        let mut recovered = None;
+        if held.is_some() {
+            match tx::recover(dir, &journal) {
+                Ok(r) => recovered = r,
+                Err(e) => read_only = Some(ReadOnly::Unfinished(e.to_string())),
+            }
+        }
         let loaded = workspace::load(dir);
         let Some(ws) = loaded.workspace else {
             return Err(OpenError::Unreadable {
@@ -143,33 +200,13 @@ impl Editor {
                 problems: loaded.problems,
             });
         };
-        let journal = Journal::of(dir);
-        let mut read_only = None;
-        let mut held = None;
-        match Lock::acquire(dir, &actor.label(), clock()) {
-            Ok(Acquire::Held(l)) => held = Some(l),
-            Ok(Acquire::Busy(holder)) => read_only = Some(ReadOnly::Busy(holder)),
-            Err(e)
-                if matches!(
-                    e.kind(),
-                    io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem
-                ) =>
-            {
-                read_only = Some(ReadOnly::Chosen)
-            }
-            Err(source) => {
-                return Err(OpenError::Lock {
-                    dir: dir.display().to_string(),
-                    source,
-                });
-            }
-        }
         if read_only.is_none()
             && let Err(e) = journal.read()
         {
             read_only = Some(ReadOnly::Journal(e.to_string()));
         }
         let evaluation = rules::evaluate(&ws);
+        let sealed_warnings = crate::anchor::warnings(dir, &ws);
         Ok(Editor {
             dir: dir.to_path_buf(),
             actor,
@@ -182,7 +219,31 @@ impl Editor {
             read_only,
             clock,
             unevaluated: false,
+            recovered,
+            sealed_warnings,
         })
+    }
+
+    /// What was done, when the call was opened, about an operation a stopped program had left
+    /// half done (completed, or rolled back): to be said to the user.
+    pub fn recovered(&self) -> Option<&Recovered> {
+        self.recovered.as_ref()
+    }
+
+    /// Reads the call's files again (after the lock was taken: another program may have
+    /// changed them meanwhile).
+    fn reload(&mut self) {
+        if let Some(ws) = {
+            let loaded = workspace::load(&self.dir);
+            self.problems = loaded.problems;
+            self.store = Store::new(&self.dir, loaded.sources);
+            loaded.workspace
+        } {
+            self.workspace = ws;
+            self.unevaluated = true;
+            self.evaluate_if_changed();
+            self.sealed_warnings = crate::anchor::warnings(&self.dir, &self.workspace);
+        }
     }
 
     pub fn dir(&self) -> &Path {
@@ -206,6 +267,12 @@ impl Editor {
         &self.problems
     }
 
+    /// What closed sessions fixed that changed without a rettifica, and seals that disagree
+    /// with the journal, in Italian sentences; empty when everything sealed holds.
+    pub fn sealed_warnings(&self) -> &[String] {
+        &self.sealed_warnings
+    }
+
     pub fn read_only(&self) -> Option<&ReadOnly> {
         self.read_only.as_ref()
     }
@@ -214,9 +281,24 @@ impl Editor {
         &self.journal
     }
 
-    /// What reads the record kept when `session` closed (see [`Store::sealed_record`]), to run
-    /// where it is needed: a long call's record is read on the thread that writes its verbale.
+    /// What reads what was kept when `session` closed: its record (see
+    /// [`Store::sealed_record`]) and its sealed verbale (see [`Store::sealed_pdf`]), to run where
+    /// it is needed: a long call's record is read on the thread that writes its verbale.
     pub fn kept_record_reader(
+        &self,
+        session: &SessionId,
+    ) -> impl FnOnce() -> crate::minutes::Kept + Send + 'static {
+        let mut store = self.store.clone();
+        let session = session.clone();
+        let number = self.workspace.session(&session).map_or(0, |s| s.number);
+        move || crate::minutes::Kept {
+            record: store.sealed_record(&session).ok(),
+            pdf: store.sealed_pdf(&session, number).ok(),
+        }
+    }
+
+    /// Reads, when called (on another thread), only the record `session` kept when it closed.
+    pub fn sealed_record_reader(
         &self,
         session: &SessionId,
     ) -> impl FnOnce() -> Option<Vec<u8>> + Send + 'static {
@@ -225,13 +307,12 @@ impl Editor {
         move || store.sealed_record(&session).ok()
     }
 
-    /// The file of `member`'s score sheet in the call's folder, if the sheet has one.
+    /// The file last written of `member`'s score sheet in the call's folder, if the sheet has
+    /// one: its log of changes, if it has one (see `workspace::sheet_log`), or the sheet.
     pub fn sheet_path(&self, member: &MemberId) -> Option<PathBuf> {
-        self.store
-            .sources
-            .sheets
-            .get(member)
-            .map(|rel| self.dir.join(rel))
+        let sheet = self.dir.join(self.store.sources.sheets.get(member)?);
+        let log = workspace::sheet_log::log_path(&sheet);
+        Some(if log.exists() { log } else { sheet })
     }
 
     /// Opens for reading only, releasing the lock (presentation mode, a colleague's copy).
@@ -240,7 +321,8 @@ impl Editor {
         self.read_only = Some(ReadOnly::Chosen);
     }
 
-    /// Takes the lock from an instance the user confirmed is gone.
+    /// Takes the lock from an instance the user confirmed is gone, completes or rolls back what
+    /// it left half done, and reads the files again.
     pub fn take_over(&mut self) -> io::Result<()> {
         if let Some(ReadOnly::Busy(_) | ReadOnly::Chosen) = self.read_only {
             self.lock = Some(Lock::take_over(
@@ -248,59 +330,188 @@ impl Editor {
                 &self.actor.label(),
                 (self.clock)(),
             )?);
-            self.read_only = self
-                .journal
-                .read()
-                .err()
-                .map(|e| ReadOnly::Journal(e.to_string()));
+            self.became_writer();
         }
         Ok(())
     }
 
+    fn became_writer(&mut self) {
+        self.read_only = None;
+        match tx::recover(&self.dir, &self.journal) {
+            Ok(r) => self.recovered = r,
+            Err(e) => self.read_only = Some(ReadOnly::Unfinished(e.to_string())),
+        }
+        self.reload();
+        if self.read_only.is_none()
+            && let Err(e) = self.journal.read()
+        {
+            self.read_only = Some(ReadOnly::Journal(e.to_string()));
+        }
+    }
+
     /// Tells other instances this one is alive; call it every few minutes. If another instance
-    /// took the lock meanwhile, this one becomes read-only.
-    pub fn keep_alive(&mut self) {
-        let Some(held) = &mut self.lock else { return };
+    /// took the lock meanwhile, this one becomes read-only; if it was read-only because another
+    /// held the lock and that one is gone, this one takes it (and reads the files again).
+    /// Returns true when the files were read again.
+    pub fn keep_alive(&mut self) -> bool {
+        let Some(held) = &mut self.lock else {
+            if let Some(ReadOnly::Busy(_)) = self.read_only
+                && let Ok(Acquire::Held(lock)) =
+                    Lock::acquire(&self.dir, &self.actor.label(), (self.clock)())
+            {
+                self.lock = Some(lock);
+                self.became_writer();
+                return true;
+            }
+            return false;
+        };
         if held.still_ours() {
-            let _ = held.refresh((self.clock)());
-            return;
+            let _ = held.refresh(now());
+            return false;
         }
         let holder = lock::read_holder(&self.dir.join(lock::FILE));
         self.lock = None;
         self.read_only = Some(holder.map_or(ReadOnly::Chosen, ReadOnly::Busy));
+        false
     }
 
-    /// Applies a change: checks it, saves the file it touches, writes the journal, evaluates
-    /// again. Returns the command that undoes it.
+    /// Applies a change: checks it, writes the files it touches and its journal entries as one
+    /// transaction, evaluates again. Returns the command that undoes it. A change refused or
+    /// failed writes nothing.
     pub fn apply(&mut self, command: Command) -> Result<Command, EditError> {
-        let result = self.change(command);
+        let result = match self.quick_mark(&command) {
+            Some(result) => result,
+            None => self.apply_one(command),
+        };
         self.evaluate_if_changed();
         result
     }
 
-    /// Applies changes one after the other, each exactly as [`Editor::apply`] does (checked,
-    /// saved, journaled), but evaluates once at the end: an import of thousands of applications
-    /// would otherwise evaluate the whole call thousands of times. Returns the commands that
-    /// undo them, in the order to apply them (the last change first). Stops at the first change
-    /// refused; the ones before it stay applied, and their undo commands come with the error.
+    fn apply_one(&mut self, command: Command) -> Result<Command, EditError> {
+        let sealing = sealing(&command);
+        let change = self.check(command)?;
+        let mut tx = Transaction::new(change.description.clone());
+        self.add_writes(&mut tx, &change)?;
+        self.commit(tx)?;
+        self.workspace = change.workspace;
+        self.unevaluated = true;
+        if sealing {
+            self.sealed_warnings = crate::anchor::warnings(&self.dir, &self.workspace);
+        }
+        Ok(change.inverse)
+    }
+
+    /// Applies changes one after the other, each checked as [`Editor::apply`] checks it, and
+    /// writes them all as one transaction: all of them, or (when one is refused, or writing
+    /// fails) none. Evaluates once at the end: an import of thousands of applications would
+    /// otherwise evaluate the whole call thousands of times. Returns the commands that undo
+    /// them, in the order to apply them (the last change first).
     pub fn apply_all(
         &mut self,
         commands: impl IntoIterator<Item = Command>,
     ) -> Result<Vec<Command>, BatchError> {
+        self.apply_all_as("", commands)
+    }
+
+    /// [`Editor::apply_all`], naming the whole for messages about it ("importazione di …").
+    pub fn apply_all_as(
+        &mut self,
+        what: &str,
+        commands: impl IntoIterator<Item = Command>,
+    ) -> Result<Vec<Command>, BatchError> {
+        let original = self.workspace.clone();
+        let mut tx = Transaction::new(what);
         let mut undo = Vec::new();
+        let mut sealed = false;
         for (index, command) in commands.into_iter().enumerate() {
-            match self.change(command) {
-                Ok(inverse) => undo.push(inverse),
+            sealed |= sealing(&command);
+            let step = match self.in_place(&command) {
+                Some(result) => result,
+                None => self.check(command).and_then(|change| {
+                    self.add_writes(&mut tx, &change)?;
+                    self.workspace = change.workspace.clone();
+                    Ok((change.inverse, None))
+                }),
+            };
+            match step {
+                Ok((inverse, writes)) => {
+                    if let Some((op, draft)) = writes {
+                        tx.push(op, draft);
+                    }
+                    undo.push(inverse);
+                }
                 Err(error) => {
-                    self.evaluate_if_changed();
-                    undo.reverse();
-                    return Err(BatchError { index, error, undo });
+                    self.workspace = original;
+                    return Err(BatchError {
+                        index: Some(index),
+                        error,
+                    });
                 }
             }
+        }
+        if tx.what.is_empty() {
+            tx.what = match tx.drafts.len() {
+                1 => tx.drafts[0].change.clone(),
+                n => format!("{n} modifiche"),
+            };
+        }
+        if let Err(error) = self.commit(tx) {
+            self.workspace = original;
+            return Err(BatchError { index: None, error });
+        }
+        if !undo.is_empty() {
+            self.unevaluated = true;
+        }
+        if sealed {
+            self.sealed_warnings = crate::anchor::warnings(&self.dir, &self.workspace);
         }
         self.evaluate_if_changed();
         undo.reverse();
         Ok(undo)
+    }
+
+    /// An application put by a batch (an import), changed in place instead of on a copy of
+    /// the workspace, which would make an import of thousands of applications quadratic. Only
+    /// while no session is closed (then every change is compared with what closed sessions
+    /// fixed, on a copy). None: take the general road.
+    fn in_place(&mut self, command: &Command) -> Option<Result<Step, EditError>> {
+        let Command::PutApplication(app) = command else {
+            return None;
+        };
+        if self.read_only.is_some()
+            || self.actor != Actor::Secretariat
+            || self.workspace.sessions().values().any(|s| s.is_closed())
+        {
+            return None;
+        }
+        let protocol = app.protocol.clone();
+        let old = self.workspace.application(&protocol).cloned();
+        let result = (|| {
+            let (file, bytes) = self.store.application_bytes(app)?;
+            self.workspace
+                .put_application((**app).clone())
+                .map_err(change::invalid)?;
+            let (before, after) = match &old {
+                Some(old) => change::diff(old, &**app),
+                None => (String::new(), compact(&**app)),
+            };
+            let draft = Draft {
+                who: self.actor.label(),
+                change: match &old {
+                    Some(_) => format!("candidatura {protocol} modificata"),
+                    None => format!("candidatura {protocol} registrata"),
+                },
+                before,
+                after,
+                ..Draft::default()
+            };
+            let inverse = match old {
+                Some(old) => Command::PutApplication(Box::new(old)),
+                None => Command::RemoveApplication(protocol.clone()),
+            };
+            Ok((inverse, Some((Op::Put { file, bytes }, draft))))
+        })();
+        Some(result)
     }
 
     fn evaluate_if_changed(&mut self) {
@@ -310,8 +521,9 @@ impl Editor {
         }
     }
 
-    /// A change without the evaluation: checked, saved, journaled.
-    fn change(&mut self, command: Command) -> Result<Command, EditError> {
+    /// A change checked and prepared, nothing written: who may make it, what it changes, and
+    /// that it leaves alone what closed sessions fixed.
+    fn check(&mut self, command: Command) -> Result<Change, EditError> {
         if let Some(ro) = &self.read_only {
             return Err(EditError::ReadOnly(ro.reason()));
         }
@@ -324,27 +536,21 @@ impl Editor {
         }
         let change = self.prepare(command)?;
         self.guard(&change)?;
-        self.persist(&change)?;
-        let Change {
-            workspace,
-            file,
-            description,
-            before,
-            after,
-            inverse,
-            ..
-        } = change;
-        self.workspace = workspace;
-        self.unevaluated = true;
-        self.journal.append(
-            (self.clock)(),
-            &self.actor.label(),
-            &file,
-            &description,
-            &before,
-            &after,
-        )?;
-        Ok(inverse)
+        Ok(change)
+    }
+
+    /// Writes a transaction, holding the lock.
+    fn commit(&mut self, tx: Transaction) -> Result<(), EditError> {
+        let Some(lock) = &self.lock else {
+            return Err(EditError::ReadOnly(
+                self.read_only
+                    .as_ref()
+                    .map_or_else(|| ReadOnly::Chosen.reason(), ReadOnly::reason),
+            ));
+        };
+        let still_ours = || lock.still_ours();
+        tx::commit(&self.dir, &self.journal, (self.clock)(), tx, &still_ours)?;
+        Ok(())
     }
 
     fn allowed(&self, command: &Command) -> Result<(), EditError> {
@@ -360,37 +566,105 @@ impl Editor {
         }
     }
 
-    fn persist(&mut self, change: &Change) -> Result<(), EditError> {
+    /// What a change writes: its files, each with its journal entry.
+    fn add_writes(&mut self, tx: &mut Transaction, change: &Change) -> Result<(), EditError> {
         let ws = &change.workspace;
+        let draft = |change_text: &str, before: &str, after: &str| Draft {
+            who: self.actor.label(),
+            change: change_text.to_string(),
+            before: before.to_string(),
+            after: after.to_string(),
+            ..Draft::default()
+        };
+        let main = draft(&change.description, &change.before, &change.after);
+        let put = |(file, bytes): (std::path::PathBuf, Vec<u8>)| Op::Put { file, bytes };
         match &change.target {
-            Target::Call | Target::Commission => self.store.save_call(ws)?,
+            Target::Call => tx.push(put(self.store.call_bytes(ws)?), main),
+            Target::Commission => tx.push(put(self.store.commission_bytes(ws)?), main),
             Target::Application(p) => {
-                if let Some(app) = ws.application(p) {
-                    self.store.save_application(app)?;
+                // An application removed as registered by mistake keeps its file, with the removal.
+                if let Some(app) = ws.application(p).or_else(|| ws.removed().get(p)) {
+                    tx.push(put(self.store.application_bytes(app)?), main);
                 }
             }
-            Target::RemovedApplication(p) => self.store.remove_application(p)?,
+            Target::RemovedApplication(p) => {
+                if let Some(file) = self.store.removed_application_file(p)? {
+                    tx.push(Op::Remove { file }, main);
+                }
+            }
             Target::Sheet(m) => {
                 if let Some(sheet) = ws.sheet(m) {
-                    self.store.save_sheet(sheet)?;
+                    let old = self.workspace.sheet(m);
+                    for (op, draft) in self.store.sheet_writes(old, sheet, main)? {
+                        tx.push(op, draft);
+                    }
                 }
             }
             Target::Session(id) => {
-                if let Some(bytes) = &change.sealed_record {
-                    // The record first: a session is never marked closed without it.
-                    self.store.save_sealed_record(id, bytes)?;
+                if let Some(sealed) = &change.sealed_record {
+                    // The record and the sealed verbale first: a session is never marked closed
+                    // without them.
+                    let file = self.store.sealed_record_file(id)?;
+                    let record = draft(
+                        &format!("verbale conservato della seduta {id}"),
+                        "",
+                        &crate::seal::sha256_hex(&sealed.record),
+                    );
+                    tx.push(
+                        Op::Put {
+                            file,
+                            bytes: sealed.record.clone(),
+                        },
+                        record,
+                    );
+                    let pdf = draft(
+                        &format!("verbale sigillato della seduta {id}"),
+                        "",
+                        &crate::seal::sha256_hex(&sealed.pdf),
+                    );
+                    tx.push(
+                        Op::Put {
+                            file: crate::workspace::sealed_pdf_path(sealed.number, id),
+                            bytes: sealed.pdf.clone(),
+                        },
+                        pdf,
+                    );
                 }
                 if let Some(session) = ws.session(id) {
-                    self.store.save_session(session)?;
+                    tx.push(put(self.store.session_bytes(session)?), main);
                 }
             }
-            Target::RemovedSession(id) => self.store.remove_session(id)?,
-            Target::Access => self.store.save_access(ws)?,
+            Target::RemovedSession(id) => {
+                if let Some(file) = self.store.removed_session_file(id)? {
+                    tx.push(Op::Remove { file }, main);
+                }
+            }
+            Target::Access => tx.push(put(self.store.access_bytes(ws)?), main),
+        }
+        for also in &change.also {
+            tx.push(
+                Op::Put {
+                    file: also.file.clone(),
+                    bytes: also.bytes.clone(),
+                },
+                draft(&also.description, "", &crate::seal::sha256_hex(&also.bytes)),
+            );
         }
         if let Some(id) = &change.amended_session
             && let Some(session) = ws.session(id)
         {
-            self.store.save_session(session)?;
+            let (before, after) = match self.workspace.session(id) {
+                Some(old) => change::diff(old, session),
+                None => (String::new(), compact(session)),
+            };
+            tx.push(
+                put(self.store.session_bytes(session)?),
+                draft(
+                    &format!("seduta {id}: rettifica registrata"),
+                    &before,
+                    &after,
+                ),
+            );
         }
         Ok(())
     }

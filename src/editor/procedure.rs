@@ -5,9 +5,7 @@
 
 use super::change::{Change, Target, compact, path_text};
 use super::{EditError, Editor};
-use crate::domain::{
-    Collegial, Event, EventKind, Session, SessionId, SessionKind, Workspace,
-};
+use crate::domain::{Collegial, Event, EventKind, Session, SessionId, SessionKind, Workspace};
 use crate::italian;
 use crate::rules::Outcome;
 
@@ -110,6 +108,7 @@ impl Editor {
             inverse: super::Command::PutSession(Box::new(old)),
             sealed_record: None,
             amended_session: None,
+            also: Vec::new(),
         })
     }
 }
@@ -131,7 +130,10 @@ pub fn collegial_problems(
             c.application
         ));
     }
-    let Some(criterion) = call.criterion(&c.criterion).filter(|k| k.is_discretionary()) else {
+    let Some(_) = call
+        .criterion(&c.criterion)
+        .filter(|k| k.is_discretionary())
+    else {
         out.push(format!(
             "il criterio «{}» non è valutato dai commissari: non riceve un giudizio collegiale",
             c.criterion
@@ -144,28 +146,9 @@ pub fn collegial_problems(
                 .into(),
         );
     }
-    match (call.collegial_mark, c.value) {
-        (true, None) => out.push(
-            "l'avviso prevede un voto collegiale per ogni criterio: indicarlo con la motivazione"
-                .into(),
-        ),
-        (false, Some(_)) => out.push(
-            "l'avviso non prevede un voto collegiale: contano i punteggi dei componenti, e il giudizio collegiale è la sola motivazione"
-                .into(),
-        ),
-        (true, Some(value)) => {
-            if let Some(problem) = crate::domain::mark_problem(call, criterion, value) {
-                out.push(problem);
-            }
-        }
-        (false, None) => {}
-    }
     let mut seen = Vec::new();
     for d in &c.dissents {
-        let name = ws
-            .commission()
-            .member(&d.member)
-            .filter(|m| m.role.votes());
+        let name = ws.commission().member(&d.member).filter(|m| m.role.votes());
         match name {
             None => out.push(format!(
                 "«{}» non è un componente con diritto di voto: non può esprimere dissenso",
@@ -219,7 +202,9 @@ pub fn event_problems(
     let p = &e.application;
     match e.kind {
         EventKind::Renunciation if result.outcome == Outcome::Renounced => {
-            out.push(format!("per la candidatura {p} è già registrata la rinuncia"));
+            out.push(format!(
+                "per la candidatura {p} è già registrata la rinuncia"
+            ));
         }
         EventKind::Renunciation if result.place.is_none() => out.push(format!(
             "la candidatura {p} non è in graduatoria ({}): non c'è un posto a cui rinunciare",

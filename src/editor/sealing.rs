@@ -1,10 +1,10 @@
 //! Closed sessions: closing one seals its record and fixes what it covers; a change to what it
 //! fixed is refused unless made as an amendment in an open session, which records it.
 
-use super::change::invalid;
+use super::change::{Sealed, invalid};
 use super::{Change, Command, EditError, Editor, Target, compact, path_text};
 use crate::coverage;
-use crate::domain::SessionId;
+use crate::domain::{JournalHead, Seal, SessionId};
 
 impl Editor {
     /// Refuses a change to a closed session, or to what a closed session fixed, unless it is
@@ -55,15 +55,35 @@ impl Editor {
         // The bytes hashed are the bytes kept: the closed verbale is drawn from them forever.
         let bytes =
             serde_json::to_vec(&record).map_err(|e| EditError::Invalid(vec![e.to_string()]))?;
-        let sha256 = crate::seal::sha256_hex(&bytes);
-        let mut closed = old.clone();
-        closed.seal = Some(crate::domain::Seal {
+        let record_sha256 = crate::seal::sha256_hex(&bytes);
+        // The seal covers the record, what the session fixes and the journal as it stands
+        // before the closing entry, which will carry the seal.
+        let (seq, hash) = self.journal.head()?;
+        let journal = JournalHead { seq, hash };
+        let closed_at = (self.clock)();
+        let covers = coverage::covers(&self.workspace, &old);
+        let sha256 = crate::seal::session_seal(&record_sha256, closed_at, &journal, &covers);
+        let mut seal = Seal {
             sha256: sha256.clone(),
-            closed_at: (self.clock)(),
-            covers: coverage::covers(&self.workspace, &old),
-        });
+            closed_at,
+            record: Some(record_sha256),
+            journal: Some(journal),
+            pdf: None,
+            covers,
+        };
+        // The verbale as sealed is kept: what the members sign, and what `verify` compares a
+        // signed copy with, whatever a later version of the program would draw.
+        let pdf = crate::minutes::render_minutes(&record, Some(&seal)).map_err(|e| {
+            EditError::Invalid(vec![format!(
+                "il verbale della seduta {id} non si può scrivere, e la seduta resta aperta: {e}"
+            )])
+        })?;
+        seal.pdf = Some(crate::seal::sha256_hex(&pdf));
+        let mut closed = old.clone();
+        closed.seal = Some(seal);
         let file = self.store.session_file(&id)?;
         let after = compact(&closed.seal);
+        let number = closed.number;
         let workspace = self.changed(move |parts| {
             parts.sessions.retain(|s| s.id != closed.id);
             parts.sessions.push(closed);
@@ -72,13 +92,18 @@ impl Editor {
             workspace,
             target: Target::Session(id.clone()),
             file: path_text(&file),
-            description: format!("seduta {id} chiusa con il sigillo {sha256}"),
+            description: crate::anchor::closing_description(&id, &sha256),
             before: String::new(),
             after,
             // Closing is final: this "undo" is refused like any change to a closed session.
             inverse: Command::PutSession(Box::new(old)),
-            sealed_record: Some(bytes),
+            sealed_record: Some(Sealed {
+                record: bytes,
+                pdf,
+                number,
+            }),
             amended_session: None,
+            also: Vec::new(),
         })
     }
 

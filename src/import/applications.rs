@@ -92,6 +92,8 @@ fn items(
     let mut first_row: BTreeMap<Protocol, RowRef> = BTreeMap::new();
     let mut repeated: BTreeMap<Protocol, Vec<RowRef>> = BTreeMap::new();
     let mut unkeyed: Vec<RowRef> = Vec::new();
+    // Each number (see `Protocol::key`) with the spelling and row it was first met in.
+    let mut numbers: BTreeMap<String, (Protocol, u32)> = BTreeMap::new();
     if let (Some(book), Some(layout)) = (books.applications, &layouts[0]) {
         for row in layout.rows(book) {
             let record = layout.record(row);
@@ -100,6 +102,23 @@ fn items(
                 continue;
             };
             let key = protocol.to_string();
+            match numbers.get(&protocol.key()) {
+                Some((other, at)) if *other != protocol => {
+                    findings.error(&key, record.place("protocollo"), format!(
+                        "il protocollo «{protocol}» è lo stesso numero di «{other}» alla riga {at}, scritto in un altro modo: ogni candidatura va in una riga sola, con un solo protocollo"
+                    ));
+                    unkeyed.push(record.row_ref());
+                    continue;
+                }
+                Some(_) => {}
+                None => {
+                    numbers.insert(protocol.key(), (protocol.clone(), row.number));
+                }
+            }
+            if base_spelled_otherwise(ws, &protocol, &record, &key, findings) {
+                unkeyed.push(record.row_ref());
+                continue;
+            }
             if let Some(first) = first_row.get(&protocol) {
                 let mut first_place = record.place("protocollo");
                 first_place.row = Some(first.row);
@@ -235,6 +254,9 @@ fn application_row(
     if let Some(c) = record.stray_cells() {
         findings.error(key, record.layout.place(Some(record.row.number), Some(c)), "la riga ha un valore oltre l'ultima colonna dell'intestazione: forse un campo contiene il separatore e non è tra virgolette");
     }
+    if let Some(problem) = record.control_character() {
+        findings.error(key, problem.place, problem.message);
+    }
     let mut required = |field: &str| -> String {
         values::required_text(record.value(field))
             .map_err(|e| findings.error(key, record.place(field), e.to_string()))
@@ -283,6 +305,28 @@ fn application_row(
         address: record.layout.has("indirizzo"),
         partners,
     })
+}
+
+/// A new protocol that is the number of an application already registered, spelled another
+/// way ("2026-0004512" for "2026/0004512"): an error, since it would register the application
+/// twice. True when reported.
+fn base_spelled_otherwise(
+    ws: &Workspace,
+    protocol: &Protocol,
+    record: &Record,
+    key: &str,
+    findings: &mut Findings,
+) -> bool {
+    if ws.application(protocol).is_some() {
+        return false;
+    }
+    let Some(other) = ws.applications().keys().find(|p| p.same_number(protocol)) else {
+        return false;
+    };
+    findings.error(key, record.place("protocollo"), format!(
+        "il protocollo «{protocol}» è lo stesso numero della candidatura già registrata «{other}», scritto in un altro modo: per aggiornarla va scritto «{other}»"
+    ));
+    true
 }
 
 /// A lot as typed: its id, or its id or name whatever the case and accents.
@@ -373,6 +417,7 @@ fn merge(
         documents: base.map(|a| a.documents.clone()).unwrap_or_default(),
         declared: base.map(|a| a.declared.clone()).unwrap_or_default(),
         decision: base.and_then(|a| a.decision.clone()),
+        removed: None,
     };
     with_lines(app, b, c)
 }
@@ -468,23 +513,28 @@ fn changes(old: &Application, new: &Application) -> Vec<String> {
 fn check_with_the_call(ws: &Workspace, items: &mut [PlanItem], findings: &mut Findings) {
     let mut parts = ws.to_parts();
     let mut planned: BTreeMap<usize, usize> = BTreeMap::new(); // part index → item index
+    // Where each protocol is among the parts: looked up, not searched, so that a file of
+    // 100,000 rows is checked in linear time.
+    let mut at_protocol: std::collections::HashMap<crate::domain::Protocol, usize> = parts
+        .applications
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.protocol.clone(), i))
+        .collect();
     for (i, item) in items.iter().enumerate() {
         let (Payload::Application { new, .. }, Action::Create | Action::Update) =
             (&item.payload, item.action)
         else {
             continue;
         };
-        let index = match parts
-            .applications
-            .iter()
-            .position(|a| a.protocol == new.protocol)
-        {
+        let index = match at_protocol.get(&new.protocol).copied() {
             Some(at) => {
                 parts.applications[at] = (**new).clone();
                 at
             }
             None => {
                 parts.applications.push((**new).clone());
+                at_protocol.insert(new.protocol.clone(), parts.applications.len() - 1);
                 parts.applications.len() - 1
             }
         };

@@ -276,6 +276,42 @@ impl<'a> Record<'a> {
         }
     }
 
+    /// The first cell of a known column (the partners' too) whose text holds a control
+    /// character (see [`crate::domain::text`]), as a problem naming its row and column: a
+    /// reason, a summary or a description may hold line breaks and tabs, nothing else.
+    pub fn control_character(&self) -> Option<Problem> {
+        use crate::domain::text::{self, Kind};
+        const PARAGRAPHS: &[&str] = &["sintesi", "descrizione", "motivazione"];
+        let columns = self
+            .layout
+            .columns
+            .iter()
+            .map(|(name, c)| (*name, *c))
+            .chain(
+                self.layout
+                    .partners
+                    .values()
+                    .flat_map(|fields| fields.iter().map(|(name, c)| (*name, *c))),
+            );
+        let mut cells: Vec<(&str, usize)> = columns.collect();
+        cells.sort_by_key(|(_, c)| *c);
+        cells.into_iter().find_map(|(name, c)| {
+            let Value::Text(t) = self.row.cell(c) else {
+                return None;
+            };
+            let kind = match PARAGRAPHS.contains(&name) {
+                true => Kind::Paragraphs,
+                false => Kind::Line,
+            };
+            let refused = text::check(t, kind).err()?;
+            Some(Problem {
+                severity: Severity::Error,
+                place: self.layout.place(Some(self.row.number), Some(c)),
+                message: format!("«{}» {refused}", text::visible(t.trim())),
+            })
+        })
+    }
+
     /// Cells past the last header: a field split by an unquoted separator, most likely.
     pub fn stray_cells(&self) -> Option<usize> {
         let width = self.layout.headers.len();

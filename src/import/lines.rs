@@ -60,6 +60,9 @@ fn stray(record: &super::columns::Record, key: &str, findings: &mut Findings) {
             "la riga ha un valore oltre l'ultima colonna dell'intestazione: forse un campo contiene il separatore e non è tra virgolette",
         );
     }
+    if let Some(problem) = record.control_character() {
+        findings.error(key, problem.place, problem.message);
+    }
 }
 
 /// The budget lines of `book`, by application.

@@ -18,15 +18,18 @@
 
 pub mod applications;
 mod canonical;
+mod cells;
 pub mod columns;
 pub mod dialect;
 pub mod export;
 pub mod legal_form;
 mod lines;
+mod ods;
 mod parties;
 pub mod plan;
 pub mod scores;
 pub mod table;
+pub mod template;
 pub mod values;
 pub mod workbook;
 
@@ -93,10 +96,30 @@ pub fn plan_scores(ws: &Workspace, path: &Path) -> ImportPlan {
 fn unreadable(kind: PlanKind, errors: &[&TableError]) -> ImportPlan {
     let mut findings = Findings::default();
     for e in errors {
+        if let TableError::Encoding {
+            file,
+            row,
+            column,
+            message,
+        } = e
+        {
+            // Where the bad byte is, as every problem of a row says it.
+            let place = Place {
+                row: Some(*row),
+                column: Some(plan::Column {
+                    index: *column,
+                    header: String::new(),
+                }),
+                ..Place::file(file)
+            };
+            findings.blocking(place, message.clone());
+            continue;
+        }
         let file = match e {
             TableError::Io { file, .. }
             | TableError::Spreadsheet { file, .. }
-            | TableError::Csv { file, .. } => file.clone(),
+            | TableError::Csv { file, .. }
+            | TableError::Encoding { file, .. } => file.clone(),
         };
         let message = e.to_string();
         let message = message

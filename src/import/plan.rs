@@ -81,8 +81,11 @@ pub struct Problem {
 }
 
 impl fmt::Display for Problem {
+    /// Cell texts, headers and sheet names come from the file: a control character among them
+    /// is spelled out, never sent to a terminal.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.place, self.message)
+        let text = format!("{}: {}", self.place, self.message);
+        f.write_str(&crate::domain::text::visible(&text))
     }
 }
 
@@ -332,18 +335,15 @@ pub enum ApplyError {
         "l'avviso è cambiato dopo l'anteprima ({0}): non è stato scritto nulla; rifare l'anteprima"
     )]
     Stale(String),
-    #[error("{key}: {source}{}", if *.rolled_back { "; le modifiche già fatte da questa importazione sono state annullate" } else { "; alcune modifiche di questa importazione non si sono potute annullare: vedere il registro" })]
-    Edit {
-        key: String,
-        source: EditError,
-        rolled_back: bool,
-    },
+    #[error("{}{source}; non è stato scritto nulla di questa importazione", if key.is_empty() { String::new() } else { format!("{key}: ") })]
+    Edit { key: String, source: EditError },
 }
 
 /// Applies the plan through the editor. Nothing is written if the plan has errors, unless
 /// `only_good_rows`: then the items without errors are written and the others listed as
-/// skipped. Items unchanged are not touched (no file rewritten, no journal entry). A failure
-/// midway undoes what this import had written, so that it is all or nothing.
+/// skipped. Items unchanged are not touched (no file rewritten, no journal entry). The whole
+/// import is one transaction: all of it is written, or (on a refusal, a full disk, Ctrl+C)
+/// nothing.
 pub fn apply(
     plan: &ImportPlan,
     editor: &mut Editor,
@@ -369,14 +369,19 @@ pub fn apply(
     let (keys, commands): (Vec<Vec<String>>, Vec<Command>) =
         commands(plan, editor)?.into_iter().unzip();
     applied.commands = commands.len();
-    match editor.apply_all(commands) {
+    let what = match plan.kind {
+        PlanKind::Applications => format!("importazione di {} candidature", commands.len()),
+        PlanKind::Scores => format!("importazione dei punteggi di {} componenti", commands.len()),
+    };
+    match editor.apply_all_as(&what, commands) {
         Ok(_) => applied.written = keys.into_iter().flatten().collect(),
-        Err(BatchError { index, error, undo }) => {
-            let rolled_back = editor.apply_all(undo).is_ok();
+        Err(BatchError { index, error }) => {
             return Err(ApplyError::Edit {
-                key: keys.get(index).map(|k| k.join(", ")).unwrap_or_default(),
+                key: index
+                    .and_then(|i| keys.get(i))
+                    .map(|k| k.join(", "))
+                    .unwrap_or_default(),
                 source: error,
-                rolled_back,
             });
         }
     }
@@ -421,7 +426,11 @@ fn commands(plan: &ImportPlan, editor: &Editor) -> Result<Vec<(Vec<String>, Comm
                     )));
                 }
             }
-            let mut by_member: Vec<(MemberId, Vec<String>, ScoreSheet)> = Vec::new();
+            type Marks = std::collections::BTreeMap<
+                (crate::domain::Protocol, crate::domain::CriterionId),
+                crate::domain::Score,
+            >;
+            let mut by_member: Vec<(MemberId, Vec<String>, Marks)> = Vec::new();
             for item in writing {
                 let Payload::Score { member, score } = &item.payload else {
                     continue;
@@ -429,23 +438,29 @@ fn commands(plan: &ImportPlan, editor: &Editor) -> Result<Vec<(Vec<String>, Comm
                 let at = match by_member.iter().position(|(m, _, _)| m == member) {
                     Some(at) => at,
                     None => {
-                        let sheet = ws
-                            .sheet(member)
-                            .cloned()
-                            .unwrap_or_else(|| ScoreSheet::new(member.clone()));
-                        by_member.push((member.clone(), Vec::new(), sheet));
+                        by_member.push((member.clone(), Vec::new(), Marks::new()));
                         by_member.len() - 1
                     }
                 };
-                let (_, keys, sheet) = &mut by_member[at];
-                sheet.scores.retain(|s| {
-                    !(s.application == score.application && s.criterion == score.criterion)
-                });
-                sheet.scores.push(score.clone());
+                let (_, keys, marks) = &mut by_member[at];
+                marks.insert(
+                    (score.application.clone(), score.criterion.clone()),
+                    score.clone(),
+                );
                 keys.push(item.key.clone());
             }
-            // One change per member's sheet: one file written, one journal entry.
-            for (_, keys, mut sheet) in by_member {
+            // One change per member's sheet: one file written, one journal entry. The new
+            // marks replace the held ones in one pass (not one pass per mark: a file of
+            // 100,000 scores stays linear).
+            for (member, keys, marks) in by_member {
+                let mut sheet = ws
+                    .sheet(&member)
+                    .cloned()
+                    .unwrap_or_else(|| ScoreSheet::new(member.clone()));
+                sheet
+                    .scores
+                    .retain(|s| !marks.contains_key(&(s.application.clone(), s.criterion.clone())));
+                sheet.scores.extend(marks.into_values());
                 sheet.normalize();
                 out.push((keys, Command::PutSheet(sheet)));
             }

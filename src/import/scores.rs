@@ -129,6 +129,9 @@ fn read_row(
             "la riga ha un valore oltre l'ultima colonna dell'intestazione: forse un campo contiene il separatore e non è tra virgolette",
         );
     }
+    if let Some(problem) = record.control_character() {
+        findings.error(key, problem.place, problem.message);
+    }
     let member = member(ws.commission(), record.value("commissario"))
         .map_err(|m| findings.error(key, record.place("commissario"), m))
         .ok();

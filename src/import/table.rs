@@ -109,7 +109,18 @@ pub enum TableError {
         line: u64,
         message: String,
     },
+    #[error("{file}, riga {row}, colonna {}: {message}", column_letter(*column))]
+    Encoding {
+        file: String,
+        row: u32,
+        /// From 0 (column A).
+        column: usize,
+        message: String,
+    },
 }
+
+/// The largest file an import reads (a form's export of 100,000 rows is about 20 MB).
+pub const MAX_INPUT_BYTES: u64 = 256 * 1024 * 1024;
 
 /// Reads a file: XLSX, XLS and ODS are recognised by their content (a form platform's
 /// "export.csv" is sometimes a workbook), anything else is read as CSV.
@@ -118,9 +129,11 @@ pub fn read(path: &Path) -> Result<Book, TableError> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.display().to_string());
-    let bytes = std::fs::read(path).map_err(|e| TableError::Io {
-        file: file.clone(),
-        message: e.to_string(),
+    let bytes = crate::workspace::files::read_regular(path, MAX_INPUT_BYTES).map_err(|e| {
+        TableError::Io {
+            file: file.clone(),
+            message: crate::workspace::os_error::describe(&e),
+        }
     })?;
     from_bytes(&file, &bytes)
 }
@@ -141,6 +154,25 @@ fn workbook(file: &str, bytes: &[u8]) -> Result<Book, TableError> {
         file: file.to_string(),
         message,
     };
+    // ODS is read as a stream of its cells (see `ods`): calamine would expand its repeated
+    // rows and columns first.
+    if super::ods::is_ods(bytes) {
+        let mut sheets = Vec::new();
+        for sheet in super::ods::sheets(bytes).map_err(error)? {
+            let name = sheet.name;
+            sheets.push(Sheet {
+                rows: sheet
+                    .rows
+                    .map_err(|e| error(format!("foglio «{name}»: {e}")))?,
+                name: Some(name),
+            });
+        }
+        return Ok(Book {
+            file: file.to_string(),
+            format: Format::Ods,
+            sheets,
+        });
+    }
     let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
         .map_err(|e| error(e.to_string()))?;
     let format = match book {
@@ -150,6 +182,14 @@ fn workbook(file: &str, bytes: &[u8]) -> Result<Book, TableError> {
     };
     let mut sheets = Vec::new();
     for name in book.sheet_names() {
+        // XLSX and XLSB are read cell by cell: their declared dimensions never size anything.
+        if let Some(rows) = super::cells::streamed(&mut book, &name) {
+            sheets.push(Sheet {
+                name: Some(name.clone()),
+                rows: rows.map_err(|e| error(format!("foglio «{name}»: {e}")))?,
+            });
+            continue;
+        }
         let range = book
             .worksheet_range(&name)
             .map_err(|e| error(format!("foglio «{name}»: {e}")))?;
@@ -184,7 +224,7 @@ fn workbook(file: &str, bytes: &[u8]) -> Result<Book, TableError> {
     })
 }
 
-fn value(data: &Data) -> Value {
+pub(super) fn value(data: &Data) -> Value {
     match data {
         Data::Empty => Value::Empty,
         Data::String(s) => Value::Text(s.clone()),
@@ -213,7 +253,18 @@ fn value(data: &Data) -> Value {
 }
 
 fn csv(file: &str, bytes: &[u8]) -> Result<Book, TableError> {
-    let (text, encoding) = dialect::decode(bytes);
+    let (text, encoding) = dialect::decode(bytes).map_err(|bad| {
+        // The separator of a file that cannot be read is found as for one that can: it is
+        // ASCII, the same in every encoding.
+        let (separator, _) = dialect::separator(&String::from_utf8_lossy(bytes));
+        let (row, column) = dialect::position(bytes, bad.offset, separator);
+        TableError::Encoding {
+            file: file.to_string(),
+            row: u32::try_from(row).unwrap_or(u32::MAX),
+            column,
+            message: bad.to_string(),
+        }
+    })?;
     let (separator, skip) = dialect::separator(&text);
     let body = match skip {
         0 => text.as_str(),

@@ -56,6 +56,8 @@ pub enum ValueError {
         "«{0}» non indica l'ora di ricezione, che serve per verificare il termine di presentazione (per esempio \"21/11/2026 10:30\")"
     )]
     NoTime(String),
+    #[error("«{text}» {why}")]
+    RomeClock { text: String, why: &'static str },
     #[error(
         "«{0}» non è un tipo di co-finanziamento: si scrive \"monetario\" oppure \"in_natura\""
     )]
@@ -266,7 +268,15 @@ pub fn moment(value: &Value) -> Result<Moment, ValueError> {
             if dt.time() == civil::Time::midnight() {
                 return Err(ValueError::NoTime(italian_date(dt.date())));
             }
-            Moment::from_rome(*dt).ok_or_else(|| ValueError::NotAMoment(dt.to_string()))
+            Moment::on_rome_clock(*dt).map_err(|gap| ValueError::RomeClock {
+                text: format!(
+                    "{} {:02}:{:02}",
+                    italian_date(dt.date()),
+                    dt.hour(),
+                    dt.minute()
+                ),
+                why: gap.explain(),
+            })
         }
         Value::Text(t) => parse_moment(t.trim()),
         other => Err(ValueError::NotAMoment(text(other))),
@@ -287,6 +297,15 @@ fn parse_moment(t: &str) -> Result<Moment, ValueError> {
         let iso = t.replacen(' ', "T", 1);
         if iso.len() == 10 {
             return Err(ValueError::NoTime(t.to_string()));
+        }
+        if let Ok(civil) = iso.parse::<civil::DateTime>()
+            && let Err(gap) = Moment::on_rome_clock(civil)
+            && iso.parse::<jiff::Timestamp>().is_err()
+        {
+            return Err(ValueError::RomeClock {
+                text: t.to_string(),
+                why: gap.explain(),
+            });
         }
         return Moment::parse(&iso).map_err(|_| bad());
     }
@@ -323,7 +342,10 @@ fn parse_moment(t: &str) -> Result<Moment, ValueError> {
         return Err(bad());
     };
     let time = civil::Time::new(h as i8, mi as i8, s as i8, 0).map_err(|_| bad())?;
-    Moment::from_rome(date.to_datetime(time)).ok_or_else(bad)
+    Moment::on_rome_clock(date.to_datetime(time)).map_err(|gap| ValueError::RomeClock {
+        text: t.to_string(),
+        why: gap.explain(),
+    })
 }
 
 /// "monetario" or "in_natura", as the forms write them.

@@ -6,14 +6,13 @@
 use rust_decimal::Decimal;
 
 use super::MinutesError;
+use super::document::document;
 use super::font::Fonts;
 use super::layout::{Align, Flow, Paragraph};
 use super::pdf::Meta;
 use super::table::{Column, Row, Table};
 use super::text::Span;
-use super::verbale::{
-    TABLE_SIZE, call_heading, document, heading, lead, para, pdf_date, subheading,
-};
+use super::verbale::{TABLE_SIZE, call_heading, heading, lead, para, subheading};
 use crate::domain::TimeOfDay;
 use crate::italian;
 use crate::record::{AccessRecord, ApplicationMarks, MarkRecord};
@@ -42,13 +41,17 @@ fn request(flow: &mut Flow, r: &AccessRecord) {
     let q = &r.request;
     heading(flow, "La richiesta");
     let mut lines = vec![
-        format!("Richiesta n. {}, pervenuta il {}.", q.id, italian::date(q.received_on)),
+        format!(
+            "Richiesta n. {}, pervenuta il {}.",
+            q.id,
+            italian::date(q.received_on)
+        ),
         format!(
             "Richiedente: {}{}.",
             q.requester.trim(),
-            q.application
-                .as_ref()
-                .map_or_else(String::new, |p| format!(", soggetto proponente della candidatura {p}"))
+            q.application.as_ref().map_or_else(String::new, |p| format!(
+                ", soggetto proponente della candidatura {p}"
+            ))
         ),
         format!("Oggetto: {}.", q.object.trim().trim_end_matches('.')),
         format!(
@@ -63,7 +66,10 @@ fn request(flow: &mut Flow, r: &AccessRecord) {
             italian::date(*on)
         );
         if !reason.trim().is_empty() {
-            text.push_str(&format!(", con la motivazione: {}", reason.trim().trim_end_matches('.')));
+            text.push_str(&format!(
+                ", con la motivazione: {}",
+                reason.trim().trim_end_matches('.')
+            ));
         }
         text.push('.');
         lines.push(text);
@@ -116,7 +122,8 @@ fn application(flow: &mut Flow, r: &AccessRecord, a: &ApplicationMarks) {
         format!(
             "Esito: {}{}; punteggio complessivo: {}.",
             a.outcome,
-            a.rank.map_or_else(String::new, |n| format!(" (posizione {n})")),
+            a.rank
+                .map_or_else(String::new, |n| format!(" (posizione {n})")),
             points(a.total)
         ),
     );
@@ -147,11 +154,7 @@ fn application(flow: &mut Flow, r: &AccessRecord, a: &ApplicationMarks) {
                 Row::new(vec![
                     c.criterion.to_string(),
                     "Commissione (giudizio collegiale)".into(),
-                    match (k.value, &k.judgement) {
-                        (Some(v), Some(j)) => format!("{j} ({})", italian::number(v.normalize())),
-                        (Some(v), None) => italian::number(v.normalize()),
-                        _ => "—".into(),
-                    },
+                    "—".into(),
                     text,
                 ])
                 .emphasis(),
@@ -160,7 +163,11 @@ fn application(flow: &mut Flow, r: &AccessRecord, a: &ApplicationMarks) {
         t.push(Row::new(vec![
             c.criterion.to_string(),
             "Punti attribuiti".into(),
-            format!("{} su {}", points(c.points), italian::number(c.max.normalize())),
+            format!(
+                "{} su {}",
+                points(c.points),
+                italian::number(c.max.normalize())
+            ),
             String::new(),
         ]));
     }
@@ -198,7 +205,11 @@ fn verbali(flow: &mut Flow, r: &AccessRecord) {
             },
         ]));
     }
-    lead(flow, "Si rilasciano, in allegato, i verbali delle sedute della commissione:", &t);
+    lead(
+        flow,
+        "Si rilasciano, in allegato, i verbali delle sedute della commissione:",
+        &t,
+    );
 }
 
 fn withheld(flow: &mut Flow, r: &AccessRecord) {
@@ -245,9 +256,12 @@ pub fn render(fonts: &Fonts, r: &AccessRecord, fingerprint: &str) -> Result<Vec<
         author: r.authority.clone(),
         subject: r.title.clone(),
         keywords: format!("accesso agli atti; impronta SHA-256 {fingerprint}"),
-        date: pdf_date(TimeOfDay::new(0, 0).and_then(|t| r.released_on.at(t))),
+        date: TimeOfDay::new(12, 0)
+            .and_then(|t| r.released_on.at(t))
+            .ok_or_else(|| MinutesError::Pdf("data di rilascio non valida".into()))?,
         kind: "accesso",
         session: None,
+        member: None,
         seal: fingerprint.to_string(),
     };
     let left = [
@@ -259,7 +273,7 @@ pub fn render(fonts: &Fonts, r: &AccessRecord, fingerprint: &str) -> Result<Vec<
         ),
         format!("Impronta SHA-256 dei dati: {fingerprint}"),
     ];
-    document(fonts, r, &left, &meta, |flow| {
+    document(fonts, r, &left, &meta, Vec::new(), |flow| {
         call_heading(flow, &r.authority, &r.office, &r.title, r.cup.as_deref());
         flow.paragraph(
             Paragraph::new(vec![Span::bold("ACCESSO AGLI ATTI")])

@@ -310,8 +310,10 @@ fn gap(names: &Names, g: &GapRecord) -> String {
         GapRecord::NotScored(m) => format!("manca il giudizio di {}", names.member(m)),
         GapRecord::NoReason(m) => format!("manca una motivazione di {}", names.member(m)),
         GapRecord::NobodyCanScore => "nessun componente può valutarla".into(),
+        GapRecord::TooFewMembers { required, .. } => {
+            format!("servono almeno {required} componenti: in attesa di un supplente")
+        }
         GapRecord::NotDeclared => "manca un dato dichiarato dalla candidatura".into(),
         GapRecord::TooLarge => "valori troppo grandi per un calcolo esatto".into(),
-        GapRecord::NoCollegialMark => "manca il voto collegiale della commissione".into(),
     }
 }

@@ -7,7 +7,7 @@ use std::io::Write as _;
 use printpdf::ParsedFont;
 
 use super::font::Style;
-use super::layout::{Mark, PAGE_HEIGHT, Page};
+use super::layout::{Mark, PAGE_HEIGHT, Page, Tag};
 use super::text::NBSP;
 
 /// Characters to glyph ids of one embedded (subset) face.
@@ -27,6 +27,11 @@ impl Glyphs {
         Glyphs { ids }
     }
 
+    /// A face the document does not embed (a fallback face no character needs).
+    pub fn none() -> Glyphs {
+        Glyphs { ids: Vec::new() }
+    }
+
     fn id(&self, c: char) -> u16 {
         let c = if c == NBSP { ' ' } else { c };
         self.ids.get(c as usize).copied().unwrap_or(0)
@@ -38,6 +43,8 @@ pub fn resource(style: Style) -> &'static str {
     match style {
         Style::Regular => "LSREGU",
         Style::Bold => "LSBOLD",
+        Style::FallbackRegular => "DVREGU",
+        Style::FallbackBold => "DVBOLD",
     }
 }
 
@@ -84,11 +91,32 @@ fn glyph_string(out: &mut Vec<u8>, glyphs: &Glyphs, text: &str) {
     out.push(b'>');
 }
 
-/// The content stream of one page: grey grounds and rules first, then all the text.
-pub fn page_content(page: Page, regular: &Glyphs, bold: &Glyphs) -> Vec<u8> {
+/// How a group of marks is marked in the content stream.
+fn open_group(out: &mut Vec<u8>, tag: Tag) {
+    match tag {
+        Tag::Content(mcid, role) => {
+            out.push(b'/');
+            out.extend_from_slice(role.name().as_bytes());
+            let _ = writeln!(out, "<</MCID {mcid}>>BDC");
+        }
+        Tag::Artifact => out.extend_from_slice(b"/Artifact<</Type/Pagination>>BDC\n"),
+        Tag::Footer => {
+            out.extend_from_slice(b"/Artifact<</Type/Pagination/Subtype/Footer>>BDC\n");
+        }
+    }
+}
+
+/// The content stream of one page: grey grounds and rules first, as layout artifacts, then
+/// the text, each element's lines in a marked-content sequence of their own. `glyphs` has a
+/// place per face, in the order of [`Style::index`].
+pub fn page_content(page: Page, glyphs: &[Glyphs]) -> Vec<u8> {
     let mut out = Vec::with_capacity(page.marks.len() * 64);
     let mut fill: Option<f32> = None;
     let mut stroke: Option<(f32, f32)> = None;
+    let decorated = page.marks.iter().any(|m| !matches!(m, Mark::Text { .. }));
+    if decorated {
+        out.extend_from_slice(b"/Artifact<</Type/Layout>>BDC\n");
+    }
     for mark in &page.marks {
         match *mark {
             Mark::Fill {
@@ -127,8 +155,12 @@ pub fn page_content(page: Page, regular: &Glyphs, bold: &Glyphs) -> Vec<u8> {
             Mark::Text { .. } => {}
         }
     }
-    out.extend_from_slice(b"BT\n0 g\n");
+    if decorated {
+        out.extend_from_slice(b"EMC\n");
+    }
+    out.extend_from_slice(b"0 g\n");
     let mut font: Option<(Style, f32)> = None;
+    let mut group: Option<Tag> = None;
     for mark in page.marks {
         let Mark::Text {
             x,
@@ -136,10 +168,19 @@ pub fn page_content(page: Page, regular: &Glyphs, bold: &Glyphs) -> Vec<u8> {
             size,
             gap,
             runs,
+            tag,
         } = mark
         else {
             continue;
         };
+        if group != Some(tag) {
+            if group.is_some() {
+                out.extend_from_slice(b"ET\nEMC\n");
+            }
+            open_group(&mut out, tag);
+            out.extend_from_slice(b"BT\n");
+            group = Some(tag);
+        }
         numbers(
             &mut out,
             &[1.0, 0.0, 0.0, 1.0, x, PAGE_HEIGHT - baseline],
@@ -156,9 +197,8 @@ pub fn page_content(page: Page, regular: &Glyphs, bold: &Glyphs) -> Vec<u8> {
                 numbers(&mut out, &[size], "Tf");
                 font = Some((run.style, size));
             }
-            let glyphs = match run.style {
-                Style::Regular => regular,
-                Style::Bold => bold,
+            let Some(glyphs) = glyphs.get(run.style.index()) else {
+                continue;
             };
             if gap > 0.0 && run.text.contains(' ') {
                 out.push(b'[');
@@ -181,7 +221,9 @@ pub fn page_content(page: Page, regular: &Glyphs, bold: &Glyphs) -> Vec<u8> {
             }
         }
     }
-    out.extend_from_slice(b"ET\n");
+    if group.is_some() {
+        out.extend_from_slice(b"ET\nEMC\n");
+    }
     out
 }
 

@@ -2,13 +2,15 @@
 //! amounts, nothing personal.
 
 use super::MinutesError;
+use super::document::document;
 use super::font::Fonts;
 use super::layout::{Align, Flow, Paragraph};
 use super::pdf::Meta;
 use super::table::{Column, Row, Table, table};
+use super::tags::Role;
 use super::text::Span;
-use super::verbale::{TABLE_SIZE, call_heading, document, glued, heading, lead, para, pdf_date};
-use crate::domain::TimeOfDay;
+use super::verbale::{TABLE_SIZE, call_heading, glued, heading, lead, para};
+use crate::domain::Moment;
 use crate::italian;
 use crate::record::{PublicLot, RankingRecord};
 use crate::rules::Outcome;
@@ -185,16 +187,20 @@ fn version_line(r: &RankingRecord) -> Option<String> {
         ));
     }
     if !v.because.is_empty() {
-        text.push_str(&format!(
-            " a seguito di: {}",
-            italian::list(&v.because)
-        ));
+        text.push_str(&format!(" a seguito di: {}", italian::list(&v.because)));
     }
     text.push('.');
     Some(text)
 }
 
-pub fn render(fonts: &Fonts, r: &RankingRecord, seal: &str) -> Result<Vec<u8>, MinutesError> {
+/// The ranking into `output`, dated `issued`.
+pub fn render<W: std::io::Write + Send + 'static>(
+    fonts: &Fonts,
+    r: &RankingRecord,
+    seal: &str,
+    issued: Moment,
+    output: W,
+) -> Result<W, MinutesError> {
     let date = r
         .version
         .as_ref()
@@ -215,16 +221,18 @@ pub fn render(fonts: &Fonts, r: &RankingRecord, seal: &str) -> Result<Vec<u8>, M
         author: r.authority.clone(),
         subject: format!("Graduatoria: {}", r.title),
         keywords: format!("graduatoria; impronta SHA-256 {seal}"),
-        date: pdf_date(date.and_then(|d| d.at(TimeOfDay::new(0, 0)?))),
+        date: issued,
         kind: "graduatoria",
         session: None,
+        member: None,
         seal: seal.to_string(),
     };
     let left = [first, format!("Impronta SHA-256 dei dati: {seal}")];
-    document(fonts, r, &left, &meta, |flow| {
+    document(fonts, r, &left, &meta, output, |flow| {
         call_heading(flow, &r.authority, &r.office, &r.title, r.cup.as_deref());
         flow.paragraph(
             Paragraph::new(vec![Span::bold("GRADUATORIA")])
+                .role(Role::H1)
                 .size(14.0)
                 .align(Align::Center)
                 .after(2.0),

@@ -1,388 +1,271 @@
-//! From laid-out pages to PDF bytes that depend on nothing but the pages and the metadata.
+//! From laid-out pages to a PDF/A-2a file that depends on nothing but the pages and the
+//! metadata, written as the layout goes on.
 //!
-//! printpdf embeds the two subset faces (font program, widths, ToUnicode map): it is given a
-//! single page that shows every character the document may use, and in the document it makes
-//! that page is replaced by the real ones, whose content streams `content` writes as the
-//! layout hands them over. The metadata are ours, the dates the session's, and the file
+//! Each finished page's content stream is made and compressed on a thread of its own and
+//! written to the output at once, with the structure elements and page dictionaries the
+//! layout finished meanwhile (in object streams); the page is then dropped. At the end come
+//! the footers (the number of pages is known only then), the fonts, the structure tree's
+//! root and parent tree, the metadata and the catalogue. The dates are the document's own
+//! (a closed session's closing, or the moment a draft was exported), and the file
 //! identifier is a hash of the file.
 
 use std::collections::BTreeSet;
-use std::sync::{Arc, mpsc};
+use std::io::Write;
+use std::sync::mpsc;
 use std::thread;
 
-use flate2::{Compress, Compression, FlushCompress, Status};
-use lopdf_printpdf as lo;
-use printpdf::{
-    FontId, Op, ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Pt,
-    TextItem,
-};
-use sha2::{Digest, Sha256};
+use printpdf::ParsedFont;
 
 use super::MinutesError;
-use super::content::{Glyphs, page_content, resource};
+use super::content::{Glyphs, page_content};
+use super::embed;
 use super::font::{Charset, Fonts, Style};
-use super::layout::{PAGE_HEIGHT, PAGE_WIDTH, Page, Sink};
+use super::layout::{Laid, Page, Sink};
+use super::objects::{Batch, Out, reference, text_string};
+use super::pdfa::{self, Described};
+use super::tags::fixed;
 use super::text::NBSP;
+use crate::domain::Moment;
 
 /// The keys of the document information dictionary that say what the document is.
 pub const SEAL_KEY: &[u8] = b"Sigillo";
 pub const KIND_KEY: &[u8] = b"Documento";
 pub const SESSION_KEY: &[u8] = b"Seduta";
+/// For a member's score sheet: whose it is.
+pub const MEMBER_KEY: &[u8] = b"Componente";
 
-/// What goes in the document information dictionary.
+/// What goes in the document information dictionary and the metadata.
 pub struct Meta {
     pub title: String,
     pub author: String,
     pub subject: String,
     pub keywords: String,
-    /// "D:20261121103000+01'00'".
-    pub date: String,
-    /// "verbale" or "graduatoria".
+    /// When the document was issued: its creation and modification date.
+    pub date: Moment,
+    /// "verbale", "graduatoria", "comunicazione", "scheda".
     pub kind: &'static str,
     pub session: Option<String>,
+    pub member: Option<String>,
     pub seal: String,
 }
 
-/// A PDF text string: plain when ASCII, UTF-16BE with its byte order mark otherwise.
-fn text_string(text: &str) -> lo::Object {
-    if text.is_ascii() {
-        lo::Object::String(text.as_bytes().to_vec(), lo::StringFormat::Literal)
-    } else {
-        let mut bytes = vec![0xFE, 0xFF];
-        for unit in text.encode_utf16() {
-            bytes.extend_from_slice(&unit.to_be_bytes());
-        }
-        lo::Object::String(bytes, lo::StringFormat::Hexadecimal)
-    }
+fn io_error(e: std::io::Error) -> MinutesError {
+    MinutesError::Pdf(e.to_string())
 }
 
-/// A zlib compressor kept for many streams: a fresh one per page would allocate its window
-/// and tables twelve thousand times for a long verbale, and the freed memory does not all
-/// come back.
-struct Deflater(Compress);
-
-impl Deflater {
-    fn new() -> Deflater {
-        Deflater(Compress::new(Compression::default(), true))
-    }
-
-    fn deflate(&mut self, input: &[u8]) -> Option<Vec<u8>> {
-        self.0.reset();
-        let mut out = Vec::with_capacity(input.len() / 3 + 64);
-        loop {
-            let read = usize::try_from(self.0.total_in()).ok()?;
-            let status = self
-                .0
-                .compress_vec(input.get(read..)?, &mut out, FlushCompress::Finish)
-                .ok()?;
-            if status == Status::StreamEnd {
-                return Some(out);
-            }
-            out.reserve(out.capacity().max(256));
-        }
-    }
-
-    /// A stream, compressed when that makes it smaller.
-    fn stream(&mut self, content: Vec<u8>) -> lo::Stream {
-        match self.deflate(&content) {
-            Some(compressed) if compressed.len() + 19 < content.len() => {
-                let dict = lo::Dictionary::from_iter(vec![("Filter", "FlateDecode".into())]);
-                let mut s = lo::Stream::new(dict, compressed);
-                s.allows_compression = false;
-                s
-            }
-            _ => lo::Stream::new(lo::Dictionary::new(), content),
-        }
-    }
+enum Event {
+    /// A page's body, or (numbered) its footer.
+    Content(u32, Page),
+    Objects(u32, Batch),
 }
 
-/// A document whose only page shows every character of both faces: printpdf makes the font
-/// objects from it, with widths and ToUnicode entries for exactly those characters.
-fn carrier(regular: ParsedFont, bold: ParsedFont, chars: &BTreeSet<char>) -> lo::Document {
-    let mut doc = PdfDocument::new("");
-    let id = |style| FontId(resource(style).to_string());
-    doc.resources
-        .fonts
-        .map
-        .insert(id(Style::Regular), PdfFont::new(regular));
-    doc.resources
-        .fonts
-        .map
-        .insert(id(Style::Bold), PdfFont::new(bold));
-    let mut ops = vec![Op::StartTextSection];
-    for style in [Style::Regular, Style::Bold] {
-        ops.push(Op::SetFont {
-            font: PdfFontHandle::External(id(style)),
-            size: Pt(10.0),
-        });
-        ops.push(Op::ShowText {
-            items: vec![TextItem::Text(chars.iter().collect())],
-        });
-    }
-    ops.push(Op::EndTextSection);
-    doc.pages = vec![PdfPage::new(
-        Pt(PAGE_WIDTH).into(),
-        Pt(PAGE_HEIGHT).into(),
-        ops,
-    )];
-    let options = PdfSaveOptions {
-        optimize: false,
-        subset_fonts: false,
-        secure: true,
-        image_optimization: None,
-    };
-    doc.to_lopdf_document(&options, &mut Vec::new())
+/// Writes a document as it is laid out into `W`.
+pub struct Writer<W: Write + Send + 'static> {
+    sender: Option<mpsc::SyncSender<Event>>,
+    worker: Option<thread::JoinHandle<std::io::Result<Out<W>>>>,
+    /// The embedded faces: the two primary ones, and the fallback ones only when some
+    /// character needs them.
+    faces: Vec<(Style, ParsedFont)>,
 }
 
-fn broken(what: &str) -> MinutesError {
-    MinutesError::Pdf(format!(
-        "struttura inattesa del documento di printpdf: {what}"
-    ))
-}
-
-/// Stands for the file identifier until the file's hash is known; the same length as the
-/// identifier that replaces it, so no offset in the cross-reference table moves.
-const ID_PLACEHOLDER: [u8; 16] = [0; 16];
-
-/// Writes a document as it is laid out: each finished page's content stream is made and
-/// compressed on a thread of its own while the layout goes on, and the page dropped.
-pub struct Writer {
-    sender: Option<mpsc::SyncSender<Page>>,
-    worker: Option<thread::JoinHandle<Vec<lo::Stream>>>,
-    glyphs: Arc<(Glyphs, Glyphs)>,
-    regular: ParsedFont,
-    bold: ParsedFont,
-    chars: BTreeSet<char>,
-}
-
-impl Writer {
-    /// Subsets both faces to the document's characters, which fixes the glyph ids the pages
-    /// are written with.
-    pub fn new(fonts: &Fonts, charset: &Charset) -> Result<Writer, MinutesError> {
-        let mut chars = charset.chars();
+impl<W: Write + Send + 'static> Writer<W> {
+    /// Subsets the faces to the document's characters, which fixes the glyph ids the pages
+    /// are written with, and starts the file. The fallback faces only when some character
+    /// needs them.
+    pub fn new(fonts: &Fonts, charset: &Charset, output: W) -> Result<Writer<W>, MinutesError> {
+        let mut chars: BTreeSet<char> = charset.chars();
         // The no-break space is written as a space, and must not take the space's place in
         // the map that tells readers which character a glyph is.
         chars.remove(&NBSP);
         chars.insert(' ');
-        let regular = fonts.regular.subset(&chars)?;
-        let bold = fonts.bold.subset(&chars)?;
-        let glyphs = Arc::new((Glyphs::new(&regular), Glyphs::new(&bold)));
+        let fallback = charset.fallback_chars();
+        let mut faces = Vec::new();
+        for style in Style::ALL {
+            let chars = match style.is_fallback() {
+                false => &chars,
+                true if fallback.is_empty() => continue,
+                true => &fallback,
+            };
+            faces.push((style, fonts.face(style).subset(chars)?));
+        }
+        let glyphs: Vec<Glyphs> = Style::ALL
+            .iter()
+            .map(|s| match faces.iter().find(|(style, _)| style == s) {
+                Some((_, font)) => Glyphs::new(font),
+                None => Glyphs::none(),
+            })
+            .collect();
+        let out = Out::new(output).map_err(io_error)?;
         // A few pages ahead at most: the layout waits rather than piling pages up.
-        let (sender, receiver) = mpsc::sync_channel::<Page>(16);
-        let worker_glyphs = Arc::clone(&glyphs);
+        let (sender, receiver) = mpsc::sync_channel::<Event>(16);
         let worker = thread::spawn(move || {
-            let mut deflater = Deflater::new();
-            let (regular, bold) = &*worker_glyphs;
-            receiver
-                .into_iter()
-                .map(|page| deflater.stream(page_content(page, regular, bold)))
-                .collect()
+            let mut out = out;
+            for event in receiver {
+                match event {
+                    Event::Content(number, page) => {
+                        let data = page_content(page, &glyphs);
+                        out.stream(number, b"", &data, true)?;
+                    }
+                    Event::Objects(number, batch) => out.object_stream(number, &batch)?,
+                }
+            }
+            Ok(out)
         });
         Ok(Writer {
             sender: Some(sender),
             worker: Some(worker),
-            glyphs,
-            regular,
-            bold,
-            chars,
+            faces,
         })
     }
 
-    /// The file: the pages received, each with its footer drawn over it, and the metadata.
-    pub fn finish(mut self, footers: Vec<Page>, meta: &Meta) -> Result<Vec<u8>, MinutesError> {
+    fn send(&mut self, event: Event) {
+        if let Some(sender) = &self.sender {
+            // Only fails if the worker is gone, which `finish` reports.
+            let _ = sender.send(event);
+        }
+    }
+
+    /// The file: the footers drawn over the pages, then everything around them.
+    pub fn finish(
+        mut self,
+        laid: Laid,
+        footer: impl Fn(usize, usize) -> Page,
+        meta: &Meta,
+    ) -> Result<W, MinutesError> {
+        let count = laid.pages.len();
+        for (i, objects) in laid.pages.iter().enumerate() {
+            self.send(Event::Content(objects.footer, footer(i + 1, count)));
+        }
         drop(self.sender.take());
-        let bodies = self
+        let mut out = self
             .worker
             .take()
             .ok_or_else(|| MinutesError::Pdf("pagine già consegnate".into()))?
             .join()
-            .map_err(|_| MinutesError::Pdf("la scrittura delle pagine si è interrotta".into()))?;
-        if bodies.len() != footers.len() {
-            return Err(MinutesError::Pdf(format!(
-                "{} pagine e {} piè di pagina",
-                bodies.len(),
-                footers.len()
-            )));
-        }
-        let (regular_glyphs, bold_glyphs) = &*self.glyphs;
-        let mut deflater = Deflater::new();
-        let feet: Vec<lo::Stream> = footers
-            .into_iter()
-            .map(|p| deflater.stream(page_content(p, regular_glyphs, bold_glyphs)))
-            .collect();
-        assemble(
-            carrier(self.regular.clone(), self.bold.clone(), &self.chars),
-            bodies.into_iter().zip(feet).collect(),
-            meta,
-        )
+            .map_err(|_| MinutesError::Pdf("la scrittura delle pagine si è interrotta".into()))?
+            .map_err(io_error)?;
+        around(&mut out, &laid, &self.faces, meta).map_err(io_error)?;
+        out.finish(laid.next_number, &trailer()).map_err(io_error)
     }
 }
 
-impl Sink for Writer {
+impl<W: Write + Send + 'static> Sink for Writer<W> {
     fn page(&mut self, page: Page) {
-        if let Some(sender) = &self.sender {
-            // Only fails if the worker is gone, which `finish` reports.
-            let _ = sender.send(page);
+        if let Some(objects) = page.objects {
+            self.send(Event::Content(objects.body, page));
         }
+    }
+
+    fn objects(&mut self, number: u32, batch: Batch) {
+        self.send(Event::Objects(number, batch));
     }
 }
 
-/// The carrier's page replaced by the real ones, the metadata, the identifier.
-fn assemble(
-    mut pdf: lo::Document,
-    pages: Vec<(lo::Stream, lo::Stream)>,
+fn trailer() -> Vec<u8> {
+    let mut t = b"/Root ".to_vec();
+    reference(&mut t, fixed::CATALOG);
+    t.extend_from_slice(b"/Info ");
+    reference(&mut t, fixed::INFO);
+    t
+}
+
+/// Everything but the pages: fonts, resources, page tree, structure tree root and parent
+/// tree, document information, metadata, output intent, catalogue.
+fn around<W: Write>(
+    out: &mut Out<W>,
+    laid: &Laid,
+    faces: &[(Style, ParsedFont)],
     meta: &Meta,
-) -> Result<Vec<u8>, MinutesError> {
-    pdf.version = "1.7".to_string();
-    // The carrier's page goes; its resources (the fonts) serve every real page.
-    let root = pdf
-        .trailer
-        .get(b"Root")
-        .and_then(lo::Object::as_reference)
-        .map_err(|_| broken("catalogo"))?;
-    let pages_id = pdf
-        .get_dictionary(root)
-        .and_then(|c| c.get(b"Pages"))
-        .and_then(lo::Object::as_reference)
-        .map_err(|_| broken("albero delle pagine"))?;
-    let carrier_page = pdf
-        .get_dictionary(pages_id)
-        .and_then(|p| p.get(b"Kids"))
-        .and_then(lo::Object::as_array)
-        .ok()
-        .and_then(|kids| kids.first())
-        .and_then(|k| k.as_reference().ok())
-        .ok_or_else(|| broken("pagina dei caratteri"))?;
-    let (resources, carrier_content) = {
-        let page = pdf
-            .get_dictionary(carrier_page)
-            .map_err(|_| broken("pagina dei caratteri"))?;
-        (
-            page.get(b"Resources")
-                .and_then(lo::Object::as_reference)
-                .map_err(|_| broken("risorse"))?,
-            page.get(b"Contents")
-                .and_then(lo::Object::as_reference)
-                .map_err(|_| broken("contenuto"))?,
-        )
+) -> std::io::Result<()> {
+    let mut placed = Vec::with_capacity(faces.len());
+    for (style, font) in faces {
+        let base = embed::base(*style);
+        embed::write_face(out, base, *style, font)?;
+        placed.push((*style, base));
+    }
+    out.object(fixed::RESOURCES, &embed::resources(&placed))?;
+
+    let mut pages = format!("<</Type/Pages/Count {}/Kids[", laid.pages.len()).into_bytes();
+    for (i, p) in laid.pages.iter().enumerate() {
+        if i > 0 {
+            pages.push(b' ');
+        }
+        reference(&mut pages, p.page);
+    }
+    pages.extend_from_slice(b"]>>");
+    out.object(fixed::PAGES, &pages)?;
+
+    let mut root = b"<</Type/StructTreeRoot/K ".to_vec();
+    reference(&mut root, laid.root.0);
+    root.extend_from_slice(b"/ParentTree ");
+    reference(&mut root, fixed::PARENT_TREE);
+    root.extend_from_slice(format!("/ParentTreeNextKey {}>>", laid.pages.len()).as_bytes());
+    out.object(fixed::STRUCT_TREE_ROOT, &root)?;
+
+    let mut tree = b"<</Nums[".to_vec();
+    for (i, p) in laid.pages.iter().enumerate() {
+        if i > 0 {
+            tree.push(b' ');
+        }
+        tree.extend_from_slice(format!("{} ", p.key).as_bytes());
+        reference(&mut tree, p.parents);
+    }
+    tree.extend_from_slice(b"]>>");
+    out.object(fixed::PARENT_TREE, &tree)?;
+
+    let date = pdfa::pdf_date(meta.date);
+    let mut info = b"<<".to_vec();
+    let mut entry = |key: &[u8], value: &str| {
+        info.push(b'/');
+        info.extend_from_slice(key);
+        text_string(&mut info, value);
     };
-    pdf.objects.remove(&carrier_page);
-    pdf.objects.remove(&carrier_content);
-
-    let media_box = lo::Object::Array(vec![
-        lo::Object::Integer(0),
-        lo::Object::Integer(0),
-        lo::Object::Real(PAGE_WIDTH),
-        lo::Object::Real(PAGE_HEIGHT),
-    ]);
-    let mut kids = Vec::with_capacity(pages.len());
-    for (body, foot) in pages {
-        let body = pdf.add_object(body);
-        let foot = pdf.add_object(foot);
-        let page = lo::Dictionary::from_iter(vec![
-            ("Type", lo::Object::Name(b"Page".to_vec())),
-            ("Parent", lo::Object::Reference(pages_id)),
-            ("MediaBox", media_box.clone()),
-            ("Resources", lo::Object::Reference(resources)),
-            (
-                "Contents",
-                lo::Object::Array(vec![
-                    lo::Object::Reference(body),
-                    lo::Object::Reference(foot),
-                ]),
-            ),
-        ]);
-        kids.push(lo::Object::Reference(pdf.add_object(page)));
-    }
-    let count = kids.len() as i64;
-    if let Ok(lo::Object::Dictionary(tree)) = pdf.get_object_mut(pages_id) {
-        tree.set("Kids", lo::Object::Array(kids));
-        tree.set("Count", lo::Object::Integer(count));
-    }
-
-    let mut info = lo::Dictionary::from_iter(vec![
-        ("Title", text_string(&meta.title)),
-        ("Author", text_string(&meta.author)),
-        ("Subject", text_string(&meta.subject)),
-        ("Keywords", text_string(&meta.keywords)),
-        ("Creator", text_string("Commissione")),
-        ("Producer", text_string("Commissione (printpdf, lopdf)")),
-        ("CreationDate", text_string(&meta.date)),
-        ("ModDate", text_string(&meta.date)),
-    ]);
-    info.set(KIND_KEY.to_vec(), text_string(meta.kind));
-    info.set(SEAL_KEY.to_vec(), text_string(&meta.seal));
+    entry(b"Title", &meta.title);
+    entry(b"Author", &meta.author);
+    entry(b"Subject", &meta.subject);
+    entry(b"Keywords", &meta.keywords);
+    entry(b"Creator", pdfa::CREATOR);
+    entry(b"Producer", pdfa::PRODUCER);
+    entry(b"CreationDate", &date);
+    entry(b"ModDate", &date);
+    entry(KIND_KEY, meta.kind);
+    entry(SEAL_KEY, &meta.seal);
     if let Some(session) = &meta.session {
-        info.set(SESSION_KEY.to_vec(), text_string(session));
+        entry(SESSION_KEY, session);
     }
-    // printpdf's information dictionary is replaced where it stands.
-    match pdf.trailer.get(b"Info").and_then(lo::Object::as_reference) {
-        Ok(id) => {
-            pdf.objects.insert(id, lo::Object::Dictionary(info));
-        }
-        Err(_) => {
-            let id = pdf.add_object(info);
-            pdf.trailer.set("Info", lo::Object::Reference(id));
-        }
+    if let Some(member) = &meta.member {
+        entry(MEMBER_KEY, member);
     }
-    if let Ok(lo::Object::Dictionary(catalog)) = pdf.get_object_mut(root) {
-        catalog.set("Lang", text_string("it-IT"));
-        catalog.set(
-            "ViewerPreferences",
-            lo::Dictionary::from_iter(vec![("DisplayDocTitle", lo::Object::Boolean(true))]),
-        );
-    }
-    // The fonts' own streams.
-    let mut deflater = Deflater::new();
-    for object in pdf.objects.values_mut() {
-        if let lo::Object::Stream(s) = object
-            && s.allows_compression
-            && s.dict.get(b"Filter").is_err()
-            && let Some(compressed) = deflater.deflate(&s.content)
-            && compressed.len() + 19 < s.content.len()
-        {
-            s.dict.set("Filter", "FlateDecode");
-            s.set_content(compressed);
-        }
-    }
-    let placeholder = || lo::Object::String(ID_PLACEHOLDER.to_vec(), lo::StringFormat::Hexadecimal);
-    pdf.trailer
-        .set("ID", lo::Object::Array(vec![placeholder(), placeholder()]));
+    info.extend_from_slice(b">>");
+    out.object(fixed::INFO, &info)?;
 
-    let mut bytes = Vec::new();
-    pdf.save_to(&mut bytes)
-        .map_err(|e| MinutesError::Pdf(e.to_string()))?;
-    set_identifier(&mut bytes)?;
-    Ok(bytes)
-}
+    let xmp = pdfa::xmp(&Described {
+        title: &meta.title,
+        author: &meta.author,
+        subject: &meta.subject,
+        keywords: &meta.keywords,
+        date: meta.date,
+    });
+    // Not compressed, so that archives can read it without a PDF library.
+    out.stream(fixed::METADATA, b"/Type/Metadata/Subtype/XML", &xmp, false)?;
+    out.stream(fixed::ICC_PROFILE, b"/N 3", pdfa::SRGB_ICC, true)?;
 
-/// Replaces the placeholder identifier with the first 16 bytes of the SHA-256 of the file as
-/// written with the placeholder: the same pages and metadata give the same identifier.
-fn set_identifier(bytes: &mut [u8]) -> Result<(), MinutesError> {
-    let hex_placeholder: String = ID_PLACEHOLDER.iter().map(|b| format!("{b:02X}")).collect();
-    let pattern = format!("<{hex_placeholder}>");
-    let pattern = pattern.as_bytes();
-    let digest = Sha256::digest(&*bytes);
-    let id: String = digest[..16].iter().map(|b| format!("{b:02X}")).collect();
-    let mut replaced = 0;
-    // The trailer is at the end of the file: look for the two placeholders from there.
-    let mut end = bytes.len();
-    while replaced < 2 {
-        let Some(at) = bytes[..end]
-            .windows(pattern.len())
-            .rposition(|w| w == pattern)
-        else {
-            break;
-        };
-        bytes[at + 1..at + 1 + id.len()].copy_from_slice(id.as_bytes());
-        replaced += 1;
-        end = at;
-    }
-    if replaced == 2 {
-        Ok(())
-    } else {
-        Err(MinutesError::Pdf(
-            "identificativo del documento non trovato nel file scritto".into(),
-        ))
-    }
+    let mut catalog = b"<</Type/Catalog/Pages ".to_vec();
+    reference(&mut catalog, fixed::PAGES);
+    catalog.extend_from_slice(b"/Lang(it-IT)/MarkInfo<</Marked true>>/StructTreeRoot ");
+    reference(&mut catalog, fixed::STRUCT_TREE_ROOT);
+    catalog.extend_from_slice(b"/Metadata ");
+    reference(&mut catalog, fixed::METADATA);
+    catalog.extend_from_slice(
+        b"/OutputIntents[<</Type/OutputIntent/S/GTS_PDFA1/OutputConditionIdentifier",
+    );
+    text_string(&mut catalog, pdfa::SRGB_NAME);
+    catalog.extend_from_slice(b"/Info");
+    text_string(&mut catalog, pdfa::SRGB_NAME);
+    catalog.extend_from_slice(b"/RegistryName(http://www.color.org)/DestOutputProfile ");
+    reference(&mut catalog, fixed::ICC_PROFILE);
+    catalog.extend_from_slice(
+        b">>]/ViewerPreferences<</DisplayDocTitle true>>/PageLayout/OneColumn>>",
+    );
+    out.object(fixed::CATALOG, &catalog)
 }

@@ -8,7 +8,9 @@ use super::table::{Column, Row, Table};
 use super::verbale::{Names, TABLE_SIZE, glued, heading, lead, para, subheading};
 use crate::domain::{Allocation, EventKind};
 use crate::italian;
-use crate::record::{AllocationChange, CollegialRecord, EventsRecord, SessionRecord, StandingRecord};
+use crate::record::{
+    AllocationChange, CollegialRecord, EventsRecord, SessionRecord, StandingRecord,
+};
 use crate::rules::Outcome;
 
 pub fn render(flow: &mut Flow, names: &Names, r: &SessionRecord) {
@@ -75,14 +77,7 @@ fn collegial(flow: &mut Flow, names: &Names, list: &[CollegialRecord]) {
         } else {
             lead(flow, format!("{title}. Valutazioni individuali:"), &t);
         }
-        let mut text = match (c.value, &c.judgement) {
-            (Some(v), j) => format!(
-                "Voto collegiale: {}, che vale ai fini del punteggio. Motivazione collegiale: {}",
-                mark(v, j.as_ref()),
-                c.reason.trim()
-            ),
-            (None, _) => format!("Motivazione collegiale: {}", c.reason.trim()),
-        };
+        let mut text = format!("Motivazione collegiale: {}", c.reason.trim());
         if !text.ends_with('.') {
             text.push('.');
         }
@@ -94,7 +89,10 @@ fn collegial(flow: &mut Flow, names: &Names, list: &[CollegialRecord]) {
         }
         para(flow, text);
         if c.dissents.is_empty() {
-            para(flow, "Il giudizio è condiviso da tutti i componenti che valutano la proposta.");
+            para(
+                flow,
+                "Il giudizio è condiviso da tutti i componenti che valutano la proposta.",
+            );
         }
         for d in &c.dissents {
             para(
@@ -205,7 +203,8 @@ fn allocation_change(flow: &mut Flow, names: &Names, lot: &AllocationChange, sev
         "La commissione ricalcola l'assegnazione delle risorse sulla base degli eventi registrati; l'assegnazione precedente e quella nuova sono poste a confronto (in evidenza le righe che cambiano):",
         &t,
     );
-    let funded = |s: &StandingRecord| matches!(s.outcome, Outcome::Funded | Outcome::PartiallyFunded);
+    let funded =
+        |s: &StandingRecord| matches!(s.outcome, Outcome::Funded | Outcome::PartiallyFunded);
     let left: Vec<&str> = lot
         .rows
         .iter()

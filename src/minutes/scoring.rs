@@ -124,11 +124,13 @@ fn gap_text(names: &Names, gap: &GapRecord) -> (String, String) {
             "nessun componente può valutare la proposta (tutti in conflitto di interessi)".into(),
         ),
         GapRecord::NotDeclared => (dash(), "dato non dichiarato nella candidatura".into()),
-        GapRecord::TooLarge => (dash(), "valori troppo grandi per un calcolo esatto".into()),
-        GapRecord::NoCollegialMark => (
-            "commissione".into(),
-            "manca il voto collegiale previsto dall'avviso".into(),
+        GapRecord::TooFewMembers { scorers, required } => (
+            dash(),
+            format!(
+                "servono almeno {required} componenti: possono valutarla in {scorers}, gli altri sono in conflitto di interessi (in attesa di un supplente)"
+            ),
         ),
+        GapRecord::TooLarge => (dash(), "valori troppo grandi per un calcolo esatto".into()),
     }
 }
 
@@ -169,14 +171,6 @@ fn individual_table(flow: &mut Flow, names: &Names, s: &ScoringRecord, a: &Appli
 
 /// The mean, measure or level that a criterion's points come from, as the table shows it.
 fn basis(c: &CriterionInfo, r: &CriterionResult) -> String {
-    // Where the commission gives one collegial mark, it is what counts; the members' mean is
-    // reported beside it.
-    if let Some(value) = r.collegial {
-        let mean = r
-            .mean
-            .map_or_else(String::new, |m| format!(" (media dei componenti {})", italian::number(m)));
-        return format!("voto collegiale {}{mean}", italian::number(value.normalize()));
-    }
     match &c.method {
         Method::Coefficient => r
             .mean
@@ -192,7 +186,10 @@ fn basis(c: &CriterionInfo, r: &CriterionResult) -> String {
         Method::Linear { percent, .. } => {
             let x = r.measure.map(|x| {
                 if *percent {
-                    italian::percent((x * Decimal::ONE_HUNDRED).round_dp(4).normalize())
+                    italian::percent_shown(
+                        x * Decimal::ONE_HUNDRED,
+                        rust_decimal::RoundingStrategy::ToZero,
+                    )
                 } else {
                     italian::number(x)
                 }
@@ -373,7 +370,8 @@ fn cofinancing(flow: &mut Flow, lot: &LotScoring) {
             italian::euro(c.cash),
             italian::euro(c.in_kind),
             italian::euro(c.requested),
-            italian::percent(c.share_percent.normalize()),
+            // Compared with the minimum share: never rounded up to it, as the checks say it.
+            italian::percent_shown(c.share_percent, rust_decimal::RoundingStrategy::ToZero),
             if c.failures.is_empty() {
                 "conforme"
             } else {

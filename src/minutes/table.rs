@@ -3,7 +3,8 @@
 
 use super::font::Faces;
 use super::font::Style;
-use super::layout::{Align, Flow, LEADING, MARGIN_TOP, Mark, baseline, place};
+use super::layout::{Align, Flow, LEADING, MARGIN_TOP, Mark, baseline, place, spaced};
+use super::tags::{Elem, Role};
 use super::text::{Line, Prepared, Span};
 
 /// Room between a cell's text and its edges.
@@ -302,9 +303,17 @@ impl SetTable {
     }
 }
 
-/// Draws lines `from..to` of every cell of `row` at the flow's position. The lines are moved
-/// out of the row: each is drawn once.
-fn draw_part(flow: &mut Flow, g: &Geometry, row: &mut SetRow, from: usize, to: usize) {
+/// Draws lines `from..to` of every cell of `row` at the flow's position, each cell's lines as
+/// the content of its element in `cells` (artifacts when None: a repeated header). The lines
+/// are moved out of the row: each is drawn once.
+fn draw_part(
+    flow: &mut Flow,
+    g: &Geometry,
+    row: &mut SetRow,
+    from: usize,
+    to: usize,
+    cells: Option<&[Elem]>,
+) {
     let height = g.height(to - from);
     let x0 = Flow::left();
     let width = Flow::width();
@@ -318,19 +327,22 @@ fn draw_part(flow: &mut Flow, g: &Geometry, row: &mut SetRow, from: usize, to: u
         });
     }
     for (j, cell) in row.cells.iter_mut().enumerate() {
-        let end = to.min(cell.len());
+        let count = cell.len();
+        let end = to.min(count);
+        let elem = cells.and_then(|c| c.get(j).copied());
         for (k, line) in cell.iter_mut().enumerate().take(end).skip(from) {
             let top = flow.y + PAD_Y + (k - from) as f32 * g.line_height;
             let inner = g.widths[j] - 2.0 * PAD_X;
             let align = if row.header { Align::Left } else { g.aligns[j] };
             let (x, gap) = place(line, g.xs[j] + PAD_X, inner, align);
-            flow.mark(Mark::Text {
+            flow.text(
+                elem,
                 x,
-                baseline: baseline(top, g.size, g.line_height),
-                size: g.size,
+                baseline(top, g.size, g.line_height),
+                g.size,
                 gap,
-                runs: std::mem::take(&mut line.runs),
-            });
+                spaced(std::mem::take(&mut line.runs), k + 1 < count),
+            );
         }
     }
     flow.y += height;
@@ -344,7 +356,8 @@ fn draw_part(flow: &mut Flow, g: &Geometry, row: &mut SetRow, from: usize, to: u
     });
 }
 
-fn draw_header(flow: &mut Flow, g: &Geometry, header: &SetRow) {
+/// The header row: the table's header cells the first time, an artifact when repeated.
+fn draw_header(flow: &mut Flow, g: &Geometry, header: &SetRow, table: Option<Elem>) {
     let y = flow.y;
     flow.mark(Mark::Rule {
         x1: Flow::left(),
@@ -355,7 +368,24 @@ fn draw_header(flow: &mut Flow, g: &Geometry, header: &SetRow) {
     });
     let mut copy = header.clone();
     let lines = copy.lines();
-    draw_part(flow, g, &mut copy, 0, lines);
+    match table {
+        Some(table) => {
+            let tr = flow.element(Role::TR, Some(table));
+            let cells: Vec<Elem> = (0..copy.cells.len())
+                .map(|_| {
+                    let th = flow.element(Role::TH, Some(tr));
+                    flow.column_header(th);
+                    th
+                })
+                .collect();
+            draw_part(flow, g, &mut copy, 0, lines, Some(&cells));
+            for th in cells {
+                flow.end_element(th);
+            }
+            flow.end_element(tr);
+        }
+        None => draw_part(flow, g, &mut copy, 0, lines, None),
+    }
 }
 
 /// Lays out the table from the flow's position, continuing on new pages as needed.
@@ -367,24 +397,32 @@ pub fn table(flow: &mut Flow, table: &Table) {
     draw(flow, set);
 }
 
-/// Draws a prepared table from the flow's position, continuing on new pages as needed.
+/// Draws a prepared table from the flow's position, continuing on new pages as needed: a
+/// Table element whose first row holds the column headers.
 pub fn draw(flow: &mut Flow, set: SetTable) {
     if set.g.widths.is_empty() {
         return;
     }
     let header_height = set.header_height();
     let fresh = set.fresh();
-    flow.need(set.opening_height());
+    let opening = set.opening_height();
+    flow.flush(opening);
+    flow.need(opening);
     let SetTable { g, header, rows } = set;
-    draw_header(flow, &g, &header);
+    let table = flow.begin(Role::Table);
+    draw_header(flow, &g, &header, Some(table));
 
     for mut set_row in rows {
         let lines = set_row.lines();
         let height = g.height(lines);
         if height > flow.room() && height <= fresh * MOVABLE_SHARE {
             flow.new_page();
-            draw_header(flow, &g, &header);
+            draw_header(flow, &g, &header, None);
         }
+        let tr = flow.element(Role::TR, Some(table));
+        let cells: Vec<Elem> = (0..set_row.cells.len())
+            .map(|_| flow.element(Role::TD, Some(tr)))
+            .collect();
         let mut from = 0;
         while from < lines {
             let fresh_page = flow.y <= MARGIN_TOP + header_height + 0.01;
@@ -401,18 +439,23 @@ pub fn draw(flow: &mut Flow, set: SetTable) {
             };
             if fit == 0 {
                 flow.new_page();
-                draw_header(flow, &g, &header);
+                draw_header(flow, &g, &header, None);
                 continue;
             }
             let to = (from + fit).min(lines);
-            draw_part(flow, &g, &mut set_row, from, to);
+            draw_part(flow, &g, &mut set_row, from, to, Some(&cells));
             from = to;
             if from < lines {
                 flow.new_page();
-                draw_header(flow, &g, &header);
+                draw_header(flow, &g, &header, None);
             }
         }
+        for td in cells {
+            flow.end_element(td);
+        }
+        flow.end_element(tr);
     }
+    flow.end();
     let y = flow.y;
     flow.mark(Mark::Rule {
         x1: Flow::left(),
@@ -431,15 +474,27 @@ mod tests {
     use crate::minutes::layout::{PAGE_HEIGHT, PAGE_WIDTH, Page, Paragraph, footer};
     use crate::minutes::text::Run;
 
+    /// The width a line covers: the space that ends a line followed by another (for text
+    /// extraction) shows nothing and is not counted.
     fn line_width(fonts: &crate::minutes::font::Fonts, runs: &[Run], size: f32, gap: f32) -> f32 {
+        let last = runs.len().saturating_sub(1);
+        let texts: Vec<&str> = runs
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                if i == last {
+                    r.text.trim_end_matches(' ')
+                } else {
+                    r.text.as_str()
+                }
+            })
+            .collect();
         let text: f32 = runs
             .iter()
-            .map(|r| fonts.face(r.style).width(&r.text, size))
+            .zip(&texts)
+            .map(|(r, t)| fonts.face(r.style).width(t, size))
             .sum();
-        let spaces = runs
-            .iter()
-            .map(|r| r.text.matches(' ').count())
-            .sum::<usize>() as f32;
+        let spaces = texts.iter().map(|t| t.matches(' ').count()).sum::<usize>() as f32;
         text + spaces * gap
     }
 
@@ -480,7 +535,7 @@ mod tests {
             ]));
         }
         table(&mut flow, &t);
-        let count = flow.finish();
+        let count = flow.finish().pages.len();
         assert_eq!(count, pages.len());
         assert!(pages.len() > 5);
         let left_lines = [
@@ -502,6 +557,7 @@ mod tests {
                     size,
                     gap,
                     runs,
+                    ..
                 } = mark
                 {
                     let w = line_width(f, runs, *size, *gap);

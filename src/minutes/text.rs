@@ -99,19 +99,22 @@ impl<'f> Prepared<'f> {
         let mut text = String::with_capacity(spans.iter().map(|s| s.text.len()).sum());
         let mut styles: Vec<(usize, Style)> = Vec::new();
         for span in spans {
-            if styles.last().is_none_or(|(_, s)| *s != span.style) {
-                styles.push((text.len(), span.style));
-            }
             for c in span.text.chars() {
-                let c = if c == '\n' || c == NBSP {
-                    c
+                // Spaces and breaks in the span's own face (justification widens its spaces);
+                // a character its face lacks in the fallback face (see `font`).
+                let (c, style) = if c == '\n' || c == NBSP {
+                    (c, span.style)
                 } else if c.is_control() || c.is_whitespace() {
-                    ' '
-                } else if faces.charset.has(c) {
-                    c
+                    (' ', span.style)
                 } else {
-                    REPLACEMENT
+                    match faces.charset.style_for(c, span.style) {
+                        Some(style) => (c, style),
+                        None => (REPLACEMENT, span.style),
+                    }
                 };
+                if styles.last().is_none_or(|(_, s)| *s != style) {
+                    styles.push((text.len(), style));
+                }
                 match c {
                     ' ' => match text.chars().next_back() {
                         None | Some(' ' | '\n') => {}

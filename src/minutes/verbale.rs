@@ -3,13 +3,15 @@
 //! signatures. Drawn only from the session's record.
 
 use super::MinutesError;
-use super::font::{Charset, Faces, Fonts};
-use super::layout::{Align, BODY_SIZE, Flow, Paragraph, footer};
-use super::pdf::{self, Meta};
+use super::document::document;
+use super::font::Fonts;
+use super::layout::{Align, Flow, Paragraph};
+use super::pdf::Meta;
 use super::table::{Column, Row, Table};
+use super::tags::Role as Structure;
 use super::text::Span;
 use super::{acts, final_session, opening, procedure, scoring};
-use crate::domain::{MemberId, Protocol, Role, Seal, SessionKind};
+use crate::domain::{MemberId, Moment, Protocol, Role, Seal, SessionKind};
 use crate::italian;
 use crate::record::{Business, CallRecord, LotInfo, MemberRecord, SessionRecord};
 
@@ -130,6 +132,9 @@ fn seduta(kind: SessionKind) -> &'static str {
 }
 
 fn role_of(m: &MemberRecord) -> String {
+    if m.substitute.is_some() {
+        return format!("{} supplente", italian::role(m.role));
+    }
     italian::role(m.role).to_string()
 }
 
@@ -165,7 +170,13 @@ fn opening_formula(flow: &mut Flow, r: &SessionRecord) {
 }
 
 fn presence(flow: &mut Flow, r: &SessionRecord) {
-    let members = &r.commission.members;
+    // A member replaced no longer sits: the changes are said below the table.
+    let members: Vec<&MemberRecord> = r
+        .commission
+        .members
+        .iter()
+        .filter(|m| m.replaced.is_none())
+        .collect();
     let mut t = Table::new(
         vec![
             Column::left("Componente"),
@@ -175,7 +186,7 @@ fn presence(flow: &mut Flow, r: &SessionRecord) {
         ],
         TABLE_SIZE,
     );
-    for m in members {
+    for m in &members {
         t.push(Row::new(vec![
             m.name.clone(),
             role_of(m),
@@ -184,6 +195,7 @@ fn presence(flow: &mut Flow, r: &SessionRecord) {
         ]));
     }
     lead(flow, "La commissione è così composta:", &t);
+    super::changes::commission_changes(flow, r);
     let absent: Vec<String> = members
         .iter()
         .filter(|m| !m.present)
@@ -233,9 +245,7 @@ fn declarations(flow: &mut Flow, r: &SessionRecord) {
         flow,
         "Presa visione dell'elenco dei soggetti proponenti, i componenti presenti rendono le seguenti dichiarazioni ai sensi dell'art. 6-bis della legge 7 agosto 1990, n. 241:",
     );
-    let total = r.declarations.first().map_or(0, |d| {
-        d.no_conflict.len() + d.conflicts.len() + d.missing.len()
-    });
+    flow.begin(Structure::L);
     for d in &r.declarations {
         let role = r
             .commission
@@ -244,56 +254,148 @@ fn declarations(flow: &mut Flow, r: &SessionRecord) {
             .find(|m| m.id == d.member)
             .map(|m| role_of(m).to_lowercase())
             .unwrap_or_default();
-        let mut parts = Vec::new();
-        if !d.no_conflict.is_empty() {
-            if d.no_conflict.len() == total {
-                parts.push(
-                    "dichiara l'assenza di conflitti di interesse e di cause di incompatibilità rispetto a tutte le candidature"
-                        .to_string(),
-                );
-            } else {
-                parts.push(format!(
-                    "dichiara l'assenza di conflitti di interesse rispetto {} {}",
-                    if d.no_conflict.len() == 1 {
-                        "alla candidatura"
-                    } else {
-                        "alle candidature"
-                    },
-                    protocols(&d.no_conflict)
-                ));
-            }
-        }
-        for c in &d.conflicts {
-            let note = if c.note.trim().is_empty() {
-                String::new()
-            } else {
-                format!(": {}", c.note.trim())
-            };
-            parts.push(format!(
-                "dichiara un conflitto di interesse rispetto alla candidatura {} ({}{note}) e si astiene dalla sua valutazione",
-                c.application,
-                italian::conflict_kind(c.kind)
-            ));
-        }
-        if !d.missing.is_empty() {
-            parts.push(format!(
-                "non ha ancora reso la dichiarazione per {} {}",
-                if d.missing.len() == 1 {
-                    "la candidatura"
-                } else {
-                    "le candidature"
-                },
-                protocols(&d.missing)
-            ));
-        }
-        flow.paragraph(
+        flow.item(
             Paragraph::new(vec![
                 Span::bold(names.member(&d.member)),
-                Span::regular(format!(" ({role}) {}.", italian::list(&parts))),
+                Span::regular(format!(" ({role}) {}.", declaration_text(d))),
             ])
             .indent(12.0),
         );
     }
+    flow.end();
+}
+
+/// Lists of protocols longer than this are given as a count: a large call would print
+/// every protocol number of the call for each member.
+const LISTED: usize = 20;
+
+/// "la candidatura P1", "le candidature P1 e P2", or "1.234 candidature"; after "rispetto"
+/// (`to`): "alla candidatura P1", "alle candidature P1 e P2", "a 1.234 candidature".
+fn some_protocols(list: &[Protocol], to: bool) -> String {
+    let article = match (list.len() == 1, to) {
+        (true, false) => "la candidatura",
+        (true, true) => "alla candidatura",
+        (false, false) => "le candidature",
+        (false, true) => "alle candidature",
+    };
+    if list.len() > LISTED {
+        format!(
+            "{}{} candidature",
+            if to { "a " } else { "" },
+            italian::number(list.len().into())
+        )
+    } else {
+        format!("{article} {}", protocols(list))
+    }
+}
+
+/// A declared conflict as the documents name it: "2026/0006160 (rapporto professionale: …)".
+pub(super) fn conflict_label(
+    application: &crate::domain::Protocol,
+    kind: crate::domain::ConflictKind,
+    note: &str,
+) -> String {
+    let note = note.trim();
+    if note.is_empty() {
+        format!("{application} ({})", italian::conflict_kind(kind))
+    } else {
+        format!("{application} ({}: {note})", italian::conflict_kind(kind))
+    }
+}
+
+/// One member's declarations in a sentence: the rule and its exceptions ("dichiara l'assenza
+/// di conflitti di interesse rispetto a tutte le candidature, tranne 2026/0006160 (rapporto
+/// professionale: …), per la quale si astiene"), never the whole list of the call.
+fn declaration_text(d: &crate::record::MemberDeclarations) -> String {
+    let conflicts: Vec<String> = d
+        .conflicts
+        .iter()
+        .map(|c| conflict_label(&c.application, c.kind, &c.note))
+        .collect();
+    let abstains = |conflicts: &[String]| {
+        format!(
+            "{}, per {} si astiene",
+            italian::list(conflicts),
+            if conflicts.len() == 1 {
+                "la quale"
+            } else {
+                "le quali"
+            }
+        )
+    };
+    let missing = |d: &crate::record::MemberDeclarations| {
+        format!(
+            "non ha ancora reso la dichiarazione per {}",
+            some_protocols(&d.missing, false)
+        )
+    };
+    let none = "dichiara l'assenza di conflitti di interesse e di cause di incompatibilità";
+    if d.no_conflict.is_empty() {
+        let mut parts = Vec::new();
+        if !conflicts.is_empty() {
+            parts.push(format!(
+                "dichiara un conflitto di interesse rispetto {} {}",
+                if conflicts.len() == 1 {
+                    "alla candidatura"
+                } else {
+                    "alle candidature"
+                },
+                abstains(&conflicts)
+            ));
+        }
+        if !d.missing.is_empty() {
+            parts.push(missing(d));
+        }
+        return italian::list(&parts);
+    }
+    let exceptions = conflicts.len() + d.missing.len();
+    if exceptions == 0 {
+        return format!("{none} rispetto a tutte le candidature");
+    }
+    if d.no_conflict.len() >= exceptions {
+        let mut text = format!("{none} rispetto a tutte le candidature, tranne ");
+        if !conflicts.is_empty() {
+            text.push_str(&abstains(&conflicts));
+            if !d.missing.is_empty() {
+                text.push_str(", e ");
+            }
+        }
+        if !d.missing.is_empty() {
+            text.push_str(&format!(
+                "{}, per {} non ha ancora reso la dichiarazione",
+                if d.missing.len() > LISTED {
+                    format!("{} candidature", italian::number(d.missing.len().into()))
+                } else {
+                    protocols(&d.missing)
+                },
+                if d.missing.len() == 1 {
+                    "la quale"
+                } else {
+                    "le quali"
+                }
+            ));
+        }
+        return text;
+    }
+    let mut parts = vec![format!(
+        "{none} rispetto {}",
+        some_protocols(&d.no_conflict, true)
+    )];
+    if !conflicts.is_empty() {
+        parts.push(format!(
+            "dichiara un conflitto di interesse rispetto {} {}",
+            if conflicts.len() == 1 {
+                "alla candidatura"
+            } else {
+                "alle candidature"
+            },
+            abstains(&conflicts)
+        ));
+    }
+    if !d.missing.is_empty() {
+        parts.push(missing(d));
+    }
+    italian::list(&parts)
 }
 
 fn draws(flow: &mut Flow, r: &SessionRecord) {
@@ -374,9 +476,14 @@ fn closing(flow: &mut Flow, r: &SessionRecord) {
         Paragraph::new(vec![Span::bold("Letto, confermato e sottoscritto.")])
             .before(6.0)
             .after(14.0)
-            .keep_with(BODY_SIZE * 8.0),
+            .keep_next(),
     );
-    let members: Vec<&MemberRecord> = r.commission.members.iter().collect();
+    let members: Vec<&MemberRecord> = r
+        .commission
+        .members
+        .iter()
+        .filter(|m| m.replaced.is_none())
+        .collect();
     let present: Vec<&MemberRecord> = members.iter().copied().filter(|m| m.present).collect();
     let signers = if present.is_empty() { members } else { present };
     let order = [Role::President, Role::Commissioner, Role::Secretary];
@@ -393,18 +500,6 @@ fn closing(flow: &mut Flow, r: &SessionRecord) {
         })
         .collect();
     flow.signatures(&lines);
-}
-
-/// "D:20261121103000+01'00'": the session's start, on Rome's clock, as PDF dates are written.
-pub fn pdf_date(moment: Option<crate::domain::Moment>) -> String {
-    let Some(m) = moment else {
-        return "D:19700101000000Z".to_string();
-    };
-    // The file spelling is "2026-11-21T10:30:00+01:00".
-    let text = m.to_string();
-    let digits: String = text.chars().take(19).filter(char::is_ascii_digit).collect();
-    let offset = text.get(19..).unwrap_or("+00:00").replace(':', "'");
-    format!("D:{digits}{offset}'")
 }
 
 /// The footer's lines: which document, and its seal or, for an open session, the draft's
@@ -427,40 +522,17 @@ fn footer_lines(r: &SessionRecord, computed: &str, stored: Option<&Seal>) -> Vec
     vec![first, second]
 }
 
-/// Lays out a document with `body` and writes it, every page with the footer lines `left`
-/// and «Pagina N di M».
-pub fn document(
-    fonts: &Fonts,
-    record: &impl serde::Serialize,
-    left: &[String],
-    meta: &Meta,
-    body: impl FnOnce(&mut Flow),
-) -> Result<Vec<u8>, MinutesError> {
-    let charset = Charset::new(fonts, record);
-    let faces = Faces {
-        fonts,
-        charset: &charset,
-    };
-    let mut writer = pdf::Writer::new(fonts, &charset)?;
-    let count = {
-        let mut flow = Flow::new(faces, &mut writer);
-        body(&mut flow);
-        flow.finish()
-    };
-    let footers = (1..=count)
-        .map(|n| footer(faces, left, &format!("Pagina {n} di {count}")))
-        .collect();
-    writer.finish(footers, meta)
-}
-
-pub fn render(
+/// The verbale into `output`. Its date is the closing of the session, or `drafted` for a
+/// draft.
+pub fn render<W: std::io::Write + Send + 'static>(
     fonts: &Fonts,
     r: &SessionRecord,
     computed: &str,
     stored: Option<&Seal>,
-) -> Result<Vec<u8>, MinutesError> {
+    drafted: Moment,
+    output: W,
+) -> Result<W, MinutesError> {
     let seal = stored.map_or(computed, |s| s.sha256.as_str()).to_string();
-    let date = r.session.date.at(r.session.start);
     let meta = Meta {
         title: format!(
             "Verbale n. {} – {} del {}",
@@ -475,18 +547,19 @@ pub fn render(
             r.session.id,
             if stored.is_none() { "; bozza" } else { "" }
         ),
-        date: pdf_date(date),
+        date: stored.map_or(drafted, |s| s.closed_at),
         kind: "verbale",
         session: Some(r.session.id.to_string()),
+        member: None,
         seal,
     };
-    let draft = stored.is_none();
     document(
         fonts,
         r,
         &footer_lines(r, computed, stored),
         &meta,
-        |flow| body(flow, r, draft, None),
+        output,
+        |flow| body(flow, r, stored.is_none(), None),
     )
 }
 
@@ -512,9 +585,10 @@ pub fn render_copy(
             "copia per l'accesso agli atti; seduta {}; sigillo del verbale {}",
             r.session.id, original.sha256
         ),
-        date: pdf_date(r.session.date.at(r.session.start)),
+        date: original.closed_at,
         kind: "copia-verbale",
         session: Some(r.session.id.to_string()),
+        member: None,
         seal: fingerprint,
     };
     let footer = vec![
@@ -526,14 +600,13 @@ pub fn render_copy(
         ),
         format!("Sigillo SHA-256 del verbale originale: {}", original.sha256),
     ];
-    document(fonts, r, &footer, &meta, |flow| {
+    document(fonts, r, &footer, &meta, Vec::new(), |flow| {
         body(flow, r, false, Some(notice))
     })
 }
 
 /// The verbale's pages: the heading, then what the session did, then closing and signatures.
 fn body(flow: &mut Flow, r: &SessionRecord, draft: bool, notice: Option<&str>) {
-
     call_heading(
         flow,
         &r.call.authority,
@@ -543,6 +616,7 @@ fn body(flow: &mut Flow, r: &SessionRecord, draft: bool, notice: Option<&str>) {
     );
     flow.paragraph(
         Paragraph::new(vec![Span::bold(format!("VERBALE N. {}", r.session.number))])
+            .role(Structure::H1)
             .size(14.0)
             .align(Align::Center)
             .after(2.0),
@@ -604,6 +678,7 @@ fn body(flow: &mut Flow, r: &SessionRecord, draft: bool, notice: Option<&str>) {
     if !matches!(r.business, Business::Final(_)) {
         procedure::render(flow, &names, r);
     }
+    super::changes::removed(flow, r);
     amendments(flow, r);
     notes(flow, r);
     closing(flow, r);

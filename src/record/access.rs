@@ -86,8 +86,6 @@ pub struct CriterionMarks {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CollegialBrief {
     pub reason: String,
-    pub value: Option<Decimal>,
-    pub judgement: Option<String>,
     /// "Dott.ssa Silvia Tognini: …"
     pub dissents: Vec<String>,
 }
@@ -177,19 +175,18 @@ fn marks(
                         .collect()
                 })
                 .unwrap_or_default();
-            let collegial = collegial
-                .iter()
-                .find(|k| k.criterion == c.id)
-                .map(|k| CollegialBrief {
-                    reason: hide(&k.reason),
-                    value: k.value,
-                    judgement: k.judgement.clone(),
-                    dissents: k
-                        .dissents
-                        .iter()
-                        .map(|d| format!("{}: {}", member_name(ws, &d.member), hide(&d.note)))
-                        .collect(),
-                });
+            let collegial =
+                collegial
+                    .iter()
+                    .find(|k| k.criterion == c.id)
+                    .map(|k| CollegialBrief {
+                        reason: hide(&k.reason),
+                        dissents: k
+                            .dissents
+                            .iter()
+                            .map(|d| format!("{}: {}", member_name(ws, &d.member), hide(&d.note)))
+                            .collect(),
+                    });
             CriterionMarks {
                 criterion: c.id.clone(),
                 title: c.title.clone(),

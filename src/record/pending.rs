@@ -68,9 +68,11 @@ impl PendingRecord {
                     GapRecord::NotScored(m) => format!("manca il giudizio di {}", name(m)),
                     GapRecord::NoReason(m) => format!("manca una motivazione di {}", name(m)),
                     GapRecord::NobodyCanScore => "nessun componente può valutarla".into(),
+                    GapRecord::TooFewMembers { required, .. } => {
+                        format!("servono almeno {required} componenti: in attesa di un supplente")
+                    }
                     GapRecord::NotDeclared => "manca un dato dichiarato".into(),
                     GapRecord::TooLarge => "valori troppo grandi per un calcolo esatto".into(),
-                    GapRecord::NoCollegialMark => "manca il voto collegiale della commissione".into(),
                 })
                 .collect();
             out.push(format!(

@@ -31,10 +31,6 @@ pub struct CollegialRecord {
     pub abstained: Vec<MemberId>,
     /// The collegial motivazione.
     pub reason: String,
-    /// The collegial mark, where the call says the commission gives one (then it counts).
-    pub value: Option<Decimal>,
-    /// Its judgement on the scale ("buono").
-    pub judgement: Option<String>,
     pub dissents: Vec<DissentRecord>,
     /// The session whose verbale carried the judgement this one replaces: number and date.
     pub replaces: Option<(u32, Date)>,
@@ -140,8 +136,6 @@ fn collegial_record(
         marks,
         abstained,
         reason: c.reason.clone(),
-        value: c.value.map(|v| v.value()),
-        judgement: c.value.and_then(|v| judgement_of(v.value())),
         dissents: c
             .dissents
             .iter()

@@ -72,11 +72,7 @@ impl Redaction {
                     .map(|c| (s.application.clone(), c.clone(), s.part.clone()))
             })
             .collect();
-        Redaction {
-            omit,
-            secrets,
-            own,
-        }
+        Redaction { omit, secrets, own }
     }
 
     pub fn own(&self) -> Option<&Protocol> {
@@ -105,7 +101,9 @@ impl Redaction {
 
     /// What stands in for a motivazione withheld.
     pub fn withheld(part: &str) -> String {
-        format!("[omissis: motivazione sottratta all'accesso, riguarda una parte dichiarata segreto tecnico o commerciale dal concorrente ({part})]")
+        format!(
+            "[omissis: motivazione sottratta all'accesso, riguarda una parte dichiarata segreto tecnico o commerciale dal concorrente ({part})]"
+        )
     }
 
     /// A verbale's record as released: motivazioni on secret parts withheld, personal data of

@@ -98,10 +98,6 @@ pub struct CriterionResult {
     pub coefficient: Option<Decimal>,
     pub points_before_rescaling: Option<Decimal>,
     pub points: Option<Decimal>,
-    /// The commission's collegial mark, where the call says it gives one and it counts (not
-    /// written otherwise).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub collegial: Option<Decimal>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -119,8 +115,14 @@ pub enum GapRecord {
     NoReason(MemberId),
     NobodyCanScore,
     NotDeclared,
+    /// Only in records kept by earlier versions, which could not compute with figures beyond
+    /// 128-bit fractions; the rules no longer leave such a gap.
     TooLarge,
-    NoCollegialMark,
+    /// Fewer members can score it than the call requires.
+    TooFewMembers {
+        scorers: usize,
+        required: u32,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -172,7 +174,7 @@ fn criterion_info(c: &Criterion, depth: u32, out: &mut Vec<CriterionInfo>) {
     }
 }
 
-fn shown(r: Option<Ratio>, dp: u32) -> Option<Decimal> {
+fn shown(r: Option<&Ratio>, dp: u32) -> Option<Decimal> {
     r.and_then(|r| r.round_half_up(dp).ok())
         .map(|d| d.normalize())
 }
@@ -297,18 +299,17 @@ fn application_scoring(
                 gaps: cs
                     .map(|cs| cs.gaps.iter().map(gap_record).collect())
                     .unwrap_or_default(),
-                mean: shown(cs.and_then(|cs| cs.mean), MEAN_DECIMALS),
-                measure: shown(cs.and_then(|cs| cs.measure), 6),
+                mean: shown(cs.and_then(|cs| cs.mean.as_ref()), MEAN_DECIMALS),
+                measure: shown(cs.and_then(|cs| cs.measure.as_ref()), 6),
                 level,
                 coefficient: match c.scoring {
                     Scoring::Linear { .. } | Scoring::Points { .. } => {
-                        shown(cs.and_then(|cs| cs.coefficient), MEAN_DECIMALS)
+                        shown(cs.and_then(|cs| cs.coefficient.as_ref()), MEAN_DECIMALS)
                     }
                     _ => None,
                 },
                 points_before_rescaling: cs.and_then(|cs| cs.points_before_rescaling),
                 points: cs.and_then(|cs| cs.points),
-                collegial: cs.and_then(|cs| cs.collegial),
             }
         })
         .collect();
@@ -330,8 +331,10 @@ pub(super) fn gap_record(gap: &Gap) -> GapRecord {
         Gap::NotScored { member } => GapRecord::NotScored(member.clone()),
         Gap::NoReason { member } => GapRecord::NoReason(member.clone()),
         Gap::NobodyCanScore => GapRecord::NobodyCanScore,
+        Gap::TooFewMembers { scorers, required } => GapRecord::TooFewMembers {
+            scorers: *scorers,
+            required: *required,
+        },
         Gap::NotDeclared => GapRecord::NotDeclared,
-        Gap::TooLarge => GapRecord::TooLarge,
-        Gap::NoCollegialMark => GapRecord::NoCollegialMark,
     }
 }

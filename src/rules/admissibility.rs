@@ -4,7 +4,9 @@ use super::cofinancing;
 use super::finding::{Check, Figures, Finding, Rule};
 use super::message::Message;
 use crate::domain::tax_code::check_tax_code;
-use crate::domain::{AdmissionOutcome, Application, Call, DocumentStatus, LegalForm, Lot, Party};
+use crate::domain::{
+    AdmissionOutcome, Application, Call, DocumentStatus, LegalForm, Lot, Party, Protocol,
+};
 use crate::italian::legal_form;
 
 /// The admissibility of one application.
@@ -31,9 +33,23 @@ impl Admission {
     }
 }
 
-pub fn admission(app: &Application, call: &Call, lot: &Lot) -> Admission {
-    let mut findings = vec![deadline(app, call), legal_forms(app, call), tax_codes(app)];
+/// The checks of one application; `same_applicant` are the other applications of its lot
+/// whose applicant has the same tax code (see [`tax_code_key`]).
+pub fn admission(
+    app: &Application,
+    call: &Call,
+    lot: &Lot,
+    same_applicant: &[&Protocol],
+) -> Admission {
+    let mut findings = vec![
+        deadline(app, call),
+        legal_forms(app, call),
+        tax_codes(app),
+        same_tax_code(app, same_applicant),
+    ];
     findings.extend(documents(app, call));
+    findings.push(budget_lines(app));
+    findings.push(requested(app));
     findings.extend(cofinancing::findings(app, call, lot));
 
     let proposed = if findings.iter().any(|f| f.check == Check::Fail) {
@@ -59,6 +75,24 @@ pub fn admission(app: &Application, call: &Call, lot: &Lot) -> Admission {
             findings,
         },
     }
+}
+
+/// The checks of one application among all the call's applications (`all` may include it):
+/// for an edit checked on its own, where the evaluation's grouping by tax code is not at hand.
+pub fn admission_among<'a>(
+    app: &Application,
+    call: &Call,
+    lot: &Lot,
+    all: impl IntoIterator<Item = &'a Application>,
+) -> Admission {
+    let key = tax_code_key(&app.applicant.tax_code);
+    let same: Vec<&Protocol> = all
+        .into_iter()
+        .filter(|o| o.protocol != app.protocol && o.lot == app.lot)
+        .filter(|o| key.is_some() && tax_code_key(&o.applicant.tax_code) == key)
+        .map(|o| &o.protocol)
+        .collect();
+    admission(app, call, lot, &same)
 }
 
 fn finding(rule: Rule, check: Check, message: Message) -> Finding {
@@ -123,11 +157,76 @@ fn tax_codes(app: &Application) -> Finding {
     finding(Rule::TaxCode, check, Message::TaxCodes { wrong })
 }
 
+/// A tax code as two spellings of it compare: without spaces, in capitals, a VAT number
+/// without its "IT". None when there is none to compare (an informal group's).
+pub fn tax_code_key(code: &str) -> Option<String> {
+    let key: String = code
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_uppercase)
+        .collect();
+    let key = match key.strip_prefix("IT") {
+        Some(vat) if vat.len() == 11 && vat.bytes().all(|b| b.is_ascii_digit()) => vat.to_string(),
+        _ => key,
+    };
+    (!key.is_empty()).then_some(key)
+}
+
+fn same_tax_code(app: &Application, others: &[&Protocol]) -> Finding {
+    finding(
+        Rule::SameTaxCode,
+        if others.is_empty() {
+            Check::Pass
+        } else {
+            Check::Fail
+        },
+        Message::SameTaxCode {
+            tax_code: app.applicant.tax_code.trim().to_string(),
+            others: others.iter().map(|p| p.to_string()).collect(),
+        },
+    )
+}
+
+fn budget_lines(app: &Application) -> Finding {
+    finding(
+        Rule::BudgetLines,
+        if app.budget.is_empty() {
+            Check::Fail
+        } else {
+            Check::Pass
+        },
+        Message::BudgetLines {
+            lines: app.budget.len(),
+        },
+    )
+}
+
+fn requested(app: &Application) -> Finding {
+    finding(
+        Rule::Requested,
+        if app.requested.is_zero() {
+            Check::Fail
+        } else {
+            Check::Pass
+        },
+        Message::Requested {
+            requested: app.requested,
+        },
+    )
+}
+
 fn documents(app: &Application, call: &Call) -> Vec<Finding> {
     call.required_documents
         .iter()
         .map(|doc| {
-            let status = app.document(&doc.id).map(|e| e.status);
+            // A document only an ATS must give does not concern a single applicant.
+            let concerned = !doc.only_ats || !app.partners.is_empty();
+            let status = match app.document(&doc.id).map(|e| e.status) {
+                None | Some(DocumentStatus::Missing) if !concerned => {
+                    Some(DocumentStatus::NotApplicable)
+                }
+                status => status,
+            };
             let missing = if doc.mandatory {
                 Check::Fail
             } else {

@@ -50,6 +50,9 @@ pub fn allocate(
     places: &[Place],
     requested: &BTreeMap<Protocol, Money>,
 ) -> Allocated {
+    if mode == Allocation::ProRata {
+        return pro_rata(ceiling, places, requested);
+    }
     let mut grants = BTreeMap::new();
     let mut state = State {
         remaining: ceiling,
@@ -96,6 +99,55 @@ pub fn allocate(
     }
 }
 
+/// Every eligible application in full when the funds suffice; otherwise each gets its request
+/// × funds / total requested, truncated to the cent. The order of the ranking does not matter,
+/// so no tie halts it. Computed on whole cents: exact.
+fn pro_rata(ceiling: Money, places: &[Place], requested: &BTreeMap<Protocol, Money>) -> Allocated {
+    use rust_decimal::prelude::ToPrimitive;
+    let cents = |m: Money| -> i128 {
+        (m.value() * rust_decimal::Decimal::ONE_HUNDRED)
+            .trunc()
+            .to_i128()
+            .unwrap_or(0)
+    };
+    let asked: Vec<(&Protocol, Money)> = places
+        .iter()
+        .map(|p| (&p.protocol, requested_of(requested, &p.protocol)))
+        .collect();
+    let total: i128 = asked.iter().map(|(_, m)| cents(*m)).sum();
+    let funds = cents(ceiling);
+    let mut grants = BTreeMap::new();
+    let mut given: i128 = 0;
+    for (p, m) in asked {
+        let want = cents(m);
+        let grant = if total <= funds {
+            Grant::Funded(m)
+        } else {
+            let share = want * funds / total;
+            given += share;
+            let amount = Money::from_decimal(rust_decimal::Decimal::from_i128_with_scale(share, 2))
+                .unwrap_or(Money::ZERO);
+            if share >= want {
+                Grant::Funded(m)
+            } else {
+                Grant::PartiallyFunded(amount)
+            }
+        };
+        grants.insert(p.clone(), grant);
+    }
+    let spent = if total <= funds { total } else { given };
+    let remaining = Money::from_decimal(rust_decimal::Decimal::from_i128_with_scale(
+        funds - spent,
+        2,
+    ))
+    .unwrap_or(Money::ZERO);
+    Allocated {
+        grants,
+        remaining,
+        halted_by_tie: false,
+    }
+}
+
 fn requested_of(requested: &BTreeMap<Protocol, Money>, p: &Protocol) -> Money {
     requested.get(p).copied().unwrap_or(Money::ZERO)
 }
@@ -111,7 +163,7 @@ fn step(mode: Allocation, state: State, asked: Money) -> (Grant, State) {
             partial,
             skip_when_not_fitting,
         } => (partial, skip_when_not_fitting, false),
-        Allocation::AllAboveThreshold => (false, false, false),
+        Allocation::AllAboveThreshold | Allocation::ProRata => (false, false, false),
     };
     if let Some(left) = state.remaining.checked_sub(asked) {
         let next = State {
@@ -232,6 +284,23 @@ mod tests {
         assert_eq!(out.grants[&p("A")], Grant::TieUnresolved);
         assert_eq!(out.grants[&p("C")], Grant::PendingTie);
         assert!(out.halted_by_tie);
+    }
+
+    #[test]
+    fn pro_rata_reduces_every_grant_in_proportion_to_the_cent() {
+        let req = BTreeMap::from([(p("A"), m("100")), (p("B"), m("200")), (p("C"), m("50"))]);
+        let ranked = places(&[("A", 1, true), ("B", 1, true), ("C", 3, false)]);
+        // 100 of 350 asked: each gets 100/350 of what it asked, truncated to the cent.
+        let out = allocate(Allocation::ProRata, m("100"), &ranked, &req);
+        assert_eq!(out.grants[&p("A")], Grant::PartiallyFunded(m("28.57")));
+        assert_eq!(out.grants[&p("B")], Grant::PartiallyFunded(m("57.14")));
+        assert_eq!(out.grants[&p("C")], Grant::PartiallyFunded(m("14.28")));
+        assert_eq!(out.remaining, m("0.01"));
+        assert!(!out.halted_by_tie);
+        // Funds enough for all: everyone in full.
+        let out = allocate(Allocation::ProRata, m("400"), &ranked, &req);
+        assert_eq!(out.grants[&p("B")], Grant::Funded(m("200")));
+        assert_eq!(out.remaining, m("50"));
     }
 
     #[test]

@@ -57,13 +57,13 @@ fn percent(part: Decimal, whole: Decimal, side: Side) -> Decimal {
     if whole.is_zero() {
         return Decimal::ZERO;
     }
-    let ratio = Ratio::from_decimal(part)
-        .checked_mul(Ratio::from_int(100))
-        .and_then(|r| r.checked_div(Ratio::from_decimal(whole)));
-    let rounded = ratio.and_then(|r| match side {
-        Side::Below => r.floor(4),
-        Side::Above => r.ceil(4),
-    });
+    let ratio = (&Ratio::from_decimal(part) * &Ratio::from_int(100))
+        .checked_div(&Ratio::from_decimal(whole))
+        .unwrap_or(Ratio::ZERO);
+    let rounded = match side {
+        Side::Below => ratio.floor(4),
+        Side::Above => ratio.ceil(4),
+    };
     // Amounts are bounded (see Money), so this cannot overflow; zero is never reached.
     rounded.unwrap_or(Decimal::ZERO)
 }

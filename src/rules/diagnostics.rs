@@ -121,6 +121,9 @@ pub(crate) fn diagnose_with(
             if !member.declared(app) {
                 p.undeclared += 1;
             }
+            if !member.sits_on(app) {
+                continue;
+            }
             if member.abstains(app) {
                 p.abstentions += 1;
                 continue;
@@ -240,7 +243,7 @@ pub(crate) fn diagnose_with(
     let mut thin_panels = Vec::new();
     let required = call.min_scoring_members.unwrap_or(1);
     for &(app, lot, row) in &admitted {
-        let scorers = marks.members().iter().filter(|m| !m.abstains(row)).count();
+        let scorers = marks.members().iter().filter(|m| m.scores(row)).count();
         if scorers < required as usize {
             thin_panels.push(ThinPanel {
                 lot: lot.clone(),

@@ -13,8 +13,16 @@ pub enum Rule {
     LegalForm,
     /// Tax codes with their right check character.
     TaxCode,
+    /// No other application of the lot from the same applicant (the same tax code): the
+    /// same application registered twice, or two from one applicant, which the commission
+    /// decides on.
+    SameTaxCode,
     /// A required document, present or integrated in time.
     Document(DocumentId),
+    /// The financial plan has budget lines.
+    BudgetLines,
+    /// Something is requested.
+    Requested,
     /// R + K = C.
     Balance,
     /// K >= s_min × C.
@@ -38,6 +46,9 @@ impl Rule {
             Rule::Deadline => "deadline".into(),
             Rule::LegalForm => "legal_form".into(),
             Rule::TaxCode => "tax_code".into(),
+            Rule::SameTaxCode => "same_tax_code".into(),
+            Rule::BudgetLines => "budget_lines".into(),
+            Rule::Requested => "requested".into(),
             Rule::Document(id) => format!("document:{id}"),
             Rule::Balance => "balance".into(),
             Rule::MinCofinancingShare => "min_cofinancing_share".into(),
@@ -52,7 +63,9 @@ impl Rule {
     pub fn is_cofinancing(&self) -> bool {
         matches!(
             self,
-            Rule::Balance
+            Rule::BudgetLines
+                | Rule::Requested
+                | Rule::Balance
                 | Rule::MinCofinancingShare
                 | Rule::MaxContributionShare
                 | Rule::ProjectCap

@@ -42,6 +42,9 @@ pub(crate) struct MemberMarks<'a> {
     width: usize,
     declared: Vec<bool>,
     conflicts: Vec<bool>,
+    /// For a substitute: the rows of the applications they were appointed for; `None` for
+    /// every other member, who sits on every application.
+    panel: Option<Vec<bool>>,
 }
 
 impl<'a> Marks<'a> {
@@ -107,12 +110,18 @@ impl<'a> Marks<'a> {
                     }
                 }
             }
+            let panel = m.substitute.as_ref().map(|s| {
+                rows.iter()
+                    .map(|p| s.applications.contains(p))
+                    .collect::<Vec<bool>>()
+            });
             MemberMarks {
                 id: &m.id,
                 marks,
                 width,
                 declared,
                 conflicts,
+                panel,
             }
         });
         Marks {
@@ -140,6 +149,16 @@ impl<'a> Marks<'a> {
 impl<'a> MemberMarks<'a> {
     pub fn abstains(&self, row: Row) -> bool {
         self.conflicts[row.0]
+    }
+
+    /// Whether the member sits on this application's panel: a substitute only where appointed.
+    pub fn sits_on(&self, row: Row) -> bool {
+        self.panel.as_ref().is_none_or(|p| p[row.0])
+    }
+
+    /// Whether the member is expected to score this application: on its panel, not abstaining.
+    pub fn scores(&self, row: Row) -> bool {
+        self.sits_on(row) && !self.abstains(row)
     }
 
     pub fn declared(&self, row: Row) -> bool {

@@ -27,6 +27,19 @@ pub enum Message {
     TaxCodes {
         wrong: Vec<String>,
     },
+    /// The applicant's tax code, and the other applications of the lot that have it.
+    SameTaxCode {
+        tax_code: String,
+        others: Vec<String>,
+    },
+    /// The number of budget lines.
+    BudgetLines {
+        lines: usize,
+    },
+    /// The contribution requested.
+    Requested {
+        requested: Money,
+    },
     /// A required document as the application's file has it (None: not listed).
     Document {
         title: String,
@@ -120,6 +133,34 @@ impl fmt::Display for Message {
             }
             Message::TaxCodes { wrong } => {
                 write!(f, "Codice fiscale errato: {}.", wrong.join("; "))
+            }
+            Message::SameTaxCode { others, .. } if others.is_empty() => f.write_str(
+                "Nessun'altra candidatura del lotto ha lo stesso soggetto proponente.",
+            ),
+            Message::SameTaxCode { tax_code, others } => write!(
+                f,
+                "Lo stesso soggetto proponente (codice fiscale {tax_code}) ha presentato nel lotto anche {} {}: può essere la stessa domanda registrata due volte, o più domande dello stesso soggetto; la commissione decide quale considerare.",
+                if others.len() == 1 {
+                    "la candidatura"
+                } else {
+                    "le candidature"
+                },
+                others.join(", ")
+            ),
+            Message::BudgetLines { lines: 0 } => f.write_str(
+                "Il piano finanziario non ha voci di costo: senza il costo complessivo non si possono verificare il co-finanziamento né il contributo richiesto.",
+            ),
+            Message::BudgetLines { lines: 1 } => {
+                f.write_str("Il piano finanziario ha una voce di costo.")
+            }
+            Message::BudgetLines { lines } => {
+                write!(f, "Il piano finanziario ha {lines} voci di costo.")
+            }
+            Message::Requested { requested } if requested.is_zero() => f.write_str(
+                "Il contributo richiesto è di € 0,00: la candidatura non chiede nulla, e non c'è un contributo da assegnare.",
+            ),
+            Message::Requested { requested } => {
+                write!(f, "Il contributo richiesto è di {}.", euro(*requested))
             }
             Message::Document {
                 title,

@@ -211,11 +211,27 @@ pub fn evaluate(ws: &Workspace) -> Evaluation {
         .map(|a| patched.get(&a.protocol).unwrap_or(a))
         .filter_map(|a| Some((a, call.lots.iter().find(|l| l.id == a.lot)?)))
         .collect();
+    // Applications of a lot from one applicant (the same tax code): each names the others.
+    let mut applicants: BTreeMap<(&LotId, String), Vec<&Protocol>> = BTreeMap::new();
+    for (a, lot) in &in_lots {
+        if let Some(key) = admissibility::tax_code_key(&a.applicant.tax_code) {
+            applicants
+                .entry((&lot.id, key))
+                .or_default()
+                .push(&a.protocol);
+        }
+    }
+    let same_applicant = |a: &Application| -> Vec<&Protocol> {
+        admissibility::tax_code_key(&a.applicant.tax_code)
+            .and_then(|key| applicants.get(&(&a.lot, key)))
+            .map(|all| all.iter().copied().filter(|p| **p != a.protocol).collect())
+            .unwrap_or_default()
+    };
     let chunks: Vec<&[(&Application, &Lot)]> = in_lots.chunks(ADMISSIONS_PER_TASK).collect();
     let admissions = crate::parallel::map(parallel, &chunks, |chunk| {
         chunk
             .iter()
-            .map(|(a, lot)| admissibility::admission(a, call, lot))
+            .map(|(a, lot)| admissibility::admission(a, call, lot, &same_applicant(a)))
             .collect::<Vec<_>>()
     });
     let mut by_lot: BTreeMap<&LotId, Vec<(&Application, Admission)>> = BTreeMap::new();

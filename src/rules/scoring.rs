@@ -9,9 +9,10 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 
 use super::marks::{Marks, Row};
-use super::ratio::{Exact, Overflow, Ratio};
+use super::ratio::Ratio;
 use crate::domain::{
-    Application, Call, Criterion, CriterionId, Measure, MemberId, Protocol, Scoring, Workspace,
+    Application, Call, Criterion, CriterionId, Measure, MemberId, Protocol, RescaleAmong, Scoring,
+    Workspace,
 };
 
 /// One member's mark on one criterion. Its reason stays in the member's sheet
@@ -33,12 +34,11 @@ pub enum Gap {
     NoReason { member: MemberId },
     /// Every voting member abstains.
     NobodyCanScore,
+    /// Fewer members can score it than the call requires (`min_scoring_members`): it waits for
+    /// a substitute appointed for it.
+    TooFewMembers { scorers: usize, required: u32 },
     /// The application does not state the fact or figure this criterion needs.
     NotDeclared,
-    /// The figures are beyond exact arithmetic.
-    TooLarge,
-    /// The call says the commission gives one collegial mark, and it has not given it yet.
-    NoCollegialMark,
 }
 
 /// One criterion (leaf or group) of one application.
@@ -53,9 +53,6 @@ pub struct CriterionScore {
     pub gaps: Vec<Gap>,
     /// The mean of the marks, exact (discretionary criteria).
     pub mean: Option<Ratio>,
-    /// The commission's collegial mark, where the call says it gives one: then V comes from
-    /// it, not from the mean (which is still reported).
-    pub collegial: Option<Decimal>,
     /// The measure x of a linear criterion, exact.
     pub measure: Option<Ratio>,
     /// V in 0..1, exact.
@@ -74,7 +71,6 @@ impl CriterionScore {
             abstained: Vec::new(),
             gaps: Vec::new(),
             mean: None,
-            collegial: None,
             measure: None,
             coefficient: None,
             points_before_rescaling: None,
@@ -285,7 +281,7 @@ pub(crate) fn score_lot_with(
     let call = ws.call();
     let dp = call.decimals.min(6);
     let layout = Layout::new(call);
-    let collegial = collegial_marks(ws);
+    let required = call.min_scoring_members.unwrap_or(0);
 
     // Each leaf's V, per application.
     let mut table: Vec<Work> = admitted
@@ -297,13 +293,7 @@ pub(crate) fn score_lot_with(
                 .iter()
                 .zip(&layout.column)
                 .map(|(c, column)| match column {
-                    Some(column) => {
-                        let mut cs = judged(marks, at, *column, app, c);
-                        if let Some(collegial) = &collegial {
-                            collegial_mark(&mut cs, c, collegial.get(&(&app.protocol, &c.id)));
-                        }
-                        cs
-                    }
+                    Some(column) => judged(marks, at, *column, app, c, required),
                     None => CriterionScore::new(c),
                 })
                 .collect();
@@ -328,11 +318,8 @@ pub(crate) fn score_lot_with(
     for work in &mut table {
         for place in layout.leaves() {
             let cs = &mut work.row[place];
-            if let Some(v) = cs.coefficient {
-                match points_of(layout.all[place], v, dp) {
-                    Ok(p) => cs.points_before_rescaling = Some(p),
-                    Err(Overflow) => cs.gaps.push(Gap::TooLarge),
-                }
+            if let Some(v) = &cs.coefficient {
+                cs.points_before_rescaling = Some(points_of(layout.all[place], v, dp));
             }
         }
         layout.sum_groups(
@@ -363,30 +350,24 @@ pub(crate) fn score_lot_with(
 
     // Riparametrazione among the eligible applications only: the threshold is judged on the
     // points before it, and those below it are out of the comparison (Cons. Stato V, 9075/2023).
+    // A call may say instead among every admitted application of the lot: the best is then
+    // looked for among all of them, and still only the eligible ones are rescaled.
+    let among_all = call.rescale_among == RescaleAmong::Admitted;
     for place in layout.leaves() {
         let c = layout.all[place];
         let best = table
             .iter()
-            .filter(|w| w.eligible)
-            .filter_map(|w| w.row[place].coefficient)
-            .max();
+            .filter(|w| w.eligible || among_all)
+            .filter_map(|w| w.row[place].coefficient.as_ref())
+            .max()
+            .cloned();
         for work in &mut table {
             let cs = &mut work.row[place];
-            cs.points = match (c.rescale && work.eligible, cs.coefficient, best) {
+            cs.points = match (c.rescale && work.eligible, &cs.coefficient, &best) {
                 (true, Some(v), Some(best)) => {
-                    let rescaled = if best.is_zero() {
-                        Ok(Ratio::ZERO)
-                    } else {
-                        v.checked_div(best)
-                    };
-                    match rescaled.and_then(|r| points_of(c, r, dp)) {
-                        Ok(p) => Some(p),
-                        Err(Overflow) => {
-                            cs.gaps.push(Gap::TooLarge);
-                            work.eligible = false;
-                            None
-                        }
-                    }
+                    // V / V_best: zero when the best is zero.
+                    let rescaled = v.checked_div(best).unwrap_or(Ratio::ZERO);
+                    Some(points_of(c, &rescaled, dp))
                 }
                 _ => cs.points_before_rescaling,
             };
@@ -417,58 +398,14 @@ pub(crate) fn score_lot_with(
     results
 }
 
-/// The collegial marks that stand, by application and criterion, when the call says the
-/// commission gives them; None otherwise (the members' marks count).
-fn collegial_marks(ws: &Workspace) -> Option<BTreeMap<(&Protocol, &CriterionId), Decimal>> {
-    if !ws.call().collegial_mark {
-        return None;
-    }
-    let mut out = BTreeMap::new();
-    // In the order of the sessions: a later judgement replaces an earlier one.
-    for session in ws.sessions_in_order() {
-        for c in &session.collegial {
-            match c.value {
-                Some(v) => out.insert((&c.application, &c.criterion), v.value()),
-                None => out.remove(&(&c.application, &c.criterion)),
-            };
-        }
-    }
-    Some(out)
-}
-
-/// Where the commission gives one collegial mark: V comes from it (a coefficient, or points
-/// over the maximum); the members' marks and their mean stay as they are, to be reported.
-fn collegial_mark(cs: &mut CriterionScore, c: &Criterion, value: Option<&Decimal>) {
-    if !c.is_discretionary() {
-        return;
-    }
-    let Some(&value) = value else {
-        cs.gaps.push(Gap::NoCollegialMark);
-        cs.coefficient = None;
-        return;
-    };
-    cs.collegial = Some(value);
-    if !cs.gaps.is_empty() {
-        return;
-    }
-    let v = match c.scoring {
-        Scoring::Points { .. } if c.max.value().is_zero() => Ok(Ratio::ZERO),
-        Scoring::Points { .. } => {
-            Ratio::from_decimal(value).checked_div(Ratio::from_decimal(c.max.value()))
-        }
-        _ => Ok(Ratio::from_decimal(value)),
-    };
-    match v {
-        Ok(v) => cs.coefficient = Some(v),
-        Err(Overflow) => cs.gaps.push(Gap::TooLarge),
-    }
-}
-
-/// max × V, rounded half up once.
-fn points_of(c: &Criterion, v: Ratio, dp: u32) -> Exact<Decimal> {
-    Ratio::from_decimal(c.max.value())
-        .checked_mul(v)?
+/// max × V, rounded half up once. V is in 0..1 (a mean of coefficients, points over the
+/// maximum, x over x_max, V over V_best), so the points are at most the criterion's maximum,
+/// which a decimal holds with room to spare (see `Points`): the rounding cannot fail.
+fn points_of(c: &Criterion, v: &Ratio, dp: u32) -> Decimal {
+    let max = c.max.value();
+    (&Ratio::from_decimal(max) * v)
         .round_half_up(dp)
+        .unwrap_or(max)
 }
 
 /// The members' marks on a discretionary criterion (column `leaf` of the marks, in the
@@ -479,6 +416,7 @@ fn judged(
     leaf: usize,
     app: &Application,
     c: &Criterion,
+    required: u32,
 ) -> CriterionScore {
     let mut cs = CriterionScore::new(c);
     match &c.scoring {
@@ -487,6 +425,10 @@ fn judged(
             // Marks are added as integers (millionths): exact, and no Decimal arithmetic.
             let mut sum: i128 = 0;
             for member in marks.members() {
+                if at.is_some_and(|at| !member.sits_on(at)) {
+                    // A substitute not appointed for this application.
+                    continue;
+                }
                 if at.is_some_and(|at| member.abstains(at)) {
                     cs.abstained.push(member.id.clone());
                     continue;
@@ -516,22 +458,21 @@ fn judged(
                     .count();
             if scorers == 0 {
                 cs.gaps.push(Gap::NobodyCanScore);
+            } else if scorers < required as usize {
+                cs.gaps.push(Gap::TooFewMembers { scorers, required });
             }
             if cs.gaps.is_empty() {
+                // At least one mark (a member scored, or the gap NobodyCanScore).
                 let n = cs.marks.len() as i128;
-                let mean = Ratio::new(sum, 1_000_000 * n);
-                let v = mean.and_then(|mean| match c.scoring {
-                    Scoring::Points { .. } if c.max.value().is_zero() => Ok(Ratio::ZERO),
-                    Scoring::Points { .. } => mean.checked_div(Ratio::from_decimal(c.max.value())),
-                    _ => Ok(mean),
+                let mean = Ratio::new(sum, 1_000_000 * n).unwrap_or(Ratio::ZERO);
+                cs.coefficient = Some(match c.scoring {
+                    // Points over the maximum; a maximum of zero gives nothing.
+                    Scoring::Points { .. } => mean
+                        .checked_div(&Ratio::from_decimal(c.max.value()))
+                        .unwrap_or(Ratio::ZERO),
+                    _ => mean.clone(),
                 });
-                match (mean, v) {
-                    (Ok(mean), Ok(v)) => {
-                        cs.mean = Some(mean);
-                        cs.coefficient = Some(v);
-                    }
-                    _ => cs.gaps.push(Gap::TooLarge),
-                }
+                cs.mean = Some(mean);
             }
         }
         Scoring::Levels(levels) => {
@@ -541,16 +482,11 @@ fn judged(
             match level {
                 None => cs.gaps.push(Gap::NotDeclared),
                 Some(level) => {
-                    let v = if c.max.value().is_zero() {
-                        Ok(Ratio::ZERO)
-                    } else {
-                        Ratio::from_decimal(level.points.value())
-                            .checked_div(Ratio::from_decimal(c.max.value()))
-                    };
-                    match v {
-                        Ok(v) => cs.coefficient = Some(v),
-                        Err(Overflow) => cs.gaps.push(Gap::TooLarge),
-                    }
+                    // A maximum of zero gives nothing.
+                    let v = Ratio::from_decimal(level.points.value())
+                        .checked_div(&Ratio::from_decimal(c.max.value()))
+                        .unwrap_or(Ratio::ZERO);
+                    cs.coefficient = Some(v);
                 }
             }
         }
@@ -560,18 +496,12 @@ fn judged(
 }
 
 /// The measure x of a linear criterion for one application, exact; None when not declared.
-fn measure_of(
-    call: &Call,
-    measure: &Measure,
-    c: &Criterion,
-    app: &Application,
-) -> Option<Exact<Ratio>> {
-    let cost = app.total_cost().value();
-    let share = |app: &Application| -> Exact<Ratio> {
-        if cost.is_zero() {
-            return Ok(Ratio::ZERO);
-        }
-        Ratio::from_decimal(app.cofinancing_total().value()).checked_div(Ratio::from_decimal(cost))
+fn measure_of(call: &Call, measure: &Measure, c: &Criterion, app: &Application) -> Option<Ratio> {
+    // K / C; nothing when there are no costs.
+    let share = |app: &Application| -> Ratio {
+        Ratio::from_decimal(app.cofinancing_total().value())
+            .checked_div(&Ratio::from_decimal(app.total_cost().value()))
+            .unwrap_or(Ratio::ZERO)
     };
     match measure {
         Measure::CofinancingShare => Some(share(app)),
@@ -580,46 +510,30 @@ fn measure_of(
                 .funding
                 .min_cofinancing_share
                 .map_or(Decimal::ZERO, |s| s.value());
-            Some(
-                share(app)
-                    .and_then(|s| s.checked_sub(Ratio::from_decimal(min)))
-                    .map(|x| x.max(Ratio::ZERO)),
-            )
+            Some((&share(app) - &Ratio::from_decimal(min)).max(Ratio::ZERO))
         }
         Measure::Declared { .. } => app
             .declared(&c.id)
             .and_then(|v| crate::domain::Points::parse(v).ok())
-            .map(|p| Ok(Ratio::from_decimal(p.value()))),
+            .map(|p| Ratio::from_decimal(p.value())),
     }
 }
 
 /// V = x / x_max over the admitted applications of the lot.
 fn linear(call: &Call, c: &Criterion, measure: &Measure, place: usize, table: &mut [Work]) {
-    let xs: Vec<Option<Exact<Ratio>>> = table
+    let xs: Vec<Option<Ratio>> = table
         .iter()
         .map(|w| measure_of(call, measure, c, w.app))
         .collect();
-    let best = xs
-        .iter()
-        .filter_map(|x| x.and_then(Result::ok))
-        .max()
-        .unwrap_or(Ratio::ZERO);
+    let best = xs.iter().flatten().max().cloned().unwrap_or(Ratio::ZERO);
     for (work, x) in table.iter_mut().zip(xs) {
         let cs = &mut work.row[place];
         match x {
             None => cs.gaps.push(Gap::NotDeclared),
-            Some(Err(Overflow)) => cs.gaps.push(Gap::TooLarge),
-            Some(Ok(x)) => {
+            Some(x) => {
+                // x / x_max; zero when the best is zero.
+                cs.coefficient = Some(x.checked_div(&best).unwrap_or(Ratio::ZERO));
                 cs.measure = Some(x);
-                let v = if best.is_zero() {
-                    Ok(Ratio::ZERO)
-                } else {
-                    x.checked_div(best)
-                };
-                match v {
-                    Ok(v) => cs.coefficient = Some(v),
-                    Err(Overflow) => cs.gaps.push(Gap::TooLarge),
-                }
             }
         }
     }
@@ -636,14 +550,10 @@ fn rescale_totals(call: &Call, dp: u32, results: &mut BTreeMap<Protocol, Scores>
     let max = Ratio::from_decimal(call.max_total());
     for scores in results.values_mut().filter(|s| s.eligible()) {
         let Some(total) = scores.total else { continue };
-        let rescaled = if best.is_zero() {
-            Ok(Decimal::ZERO)
-        } else {
-            Ratio::from_decimal(total)
-                .checked_div(Ratio::from_decimal(best))
-                .and_then(|r| r.checked_mul(max))
-                .and_then(|r| r.round_half_up(dp))
-        };
-        scores.total = rescaled.ok();
+        // total / best × the maximum, at most the maximum; zero when the best is zero.
+        let rescaled = Ratio::from_decimal(total)
+            .checked_div(&Ratio::from_decimal(best))
+            .map_or(Ratio::ZERO, |r| &r * &max);
+        scores.total = rescaled.round_half_up(dp).ok();
     }
 }

@@ -138,6 +138,7 @@ pub fn generate(size: Size) -> Option<Workspace> {
         criteria,
         overall_min: Points::new(Decimal::new(50, 0)),
         rescale_totals: false,
+        rescale_among: Default::default(),
         decimals: 2,
         tie_breaks: vec![TieBreak::Criterion(id(CriterionId::new, "C01".into()))],
         judgement_scale: SCALE
@@ -155,7 +156,6 @@ pub fn generate(size: Size) -> Option<Workspace> {
         informal_groups_allowed: false,
         min_scoring_members: Some(3),
         discordance_gap: Share::new(Decimal::new(4, 1))?,
-        collegial_mark: false,
     };
     let mut members: Vec<Member> = (0..size.members)
         .map(|i| Member {
@@ -167,6 +167,8 @@ pub fn generate(size: Size) -> Option<Workspace> {
                 Role::Commissioner
             },
             qualification: String::new(),
+            replaced: None,
+            substitute: None,
         })
         .collect();
     members.push(Member {
@@ -174,6 +176,8 @@ pub fn generate(size: Size) -> Option<Workspace> {
         name: "Segretario verbalizzante".into(),
         role: Role::Secretary,
         qualification: String::new(),
+        replaced: None,
+        substitute: None,
     });
     let commission = Commission {
         appointed_by: "Determinazione dirigenziale n. 100 del 05/05/2026".into(),
@@ -251,6 +255,7 @@ pub fn generate(size: Size) -> Option<Workspace> {
                 reason: "La quota di co-finanziamento è inferiore al minimo del 10% del costo complessivo previsto dall'avviso.".into(),
                 session: Some(id(SessionId::new, OPENING.into())),
             }),
+            removed: None,
         });
         quality.push(1 + rng.below(5));
     }

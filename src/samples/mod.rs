@@ -60,3 +60,25 @@ pub fn write(name: &str, dir: &Path) -> Result<(), SampleError> {
     }
     Ok(())
 }
+
+/// The name of the sample whose call this is (same authority, title and CUP), if any: the
+/// window says so, so that nobody takes the sample for a real call.
+pub fn sample_of(call: &crate::domain::Call) -> Option<&'static str> {
+    static CALLS: std::sync::LazyLock<Vec<(&'static str, String, String)>> =
+        std::sync::LazyLock::new(|| {
+            let options = ron::Options::default()
+                .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
+            SAMPLES
+                .iter()
+                .filter_map(|(name, list)| {
+                    let (_, text) = list.iter().find(|(rel, _)| *rel == files::CALL)?;
+                    let file: files::CallFile = options.from_str(text).ok()?;
+                    Some((*name, file.call.authority, file.call.title))
+                })
+                .collect()
+        });
+    CALLS
+        .iter()
+        .find(|(_, authority, title)| *authority == call.authority && *title == call.title)
+        .map(|(name, _, _)| *name)
+}

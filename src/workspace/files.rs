@@ -17,6 +17,58 @@ pub const MINUTES: &str = "verbali";
 /// The register of access requests: optional, written when the first request is recorded.
 pub const ACCESS: &str = "accessi.ron";
 
+/// The largest file Commissione reads, and so the largest it writes: a file larger than this is
+/// not one someone wrote, and writing one would make the call unreadable.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Reads a file only if it is a regular file (or a link to one) of at most `limit` bytes: never
+/// a pipe, which would wait forever for a writer, a device such as `/dev/zero`, which never
+/// ends, or a folder. The check is made on the file opened, not on its name, and a file growing
+/// meanwhile is cut at the limit and refused.
+pub fn read_regular(path: &std::path::Path, limit: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::{Error, ErrorKind, Read};
+    let refuse = |what: &str| Error::other(what.to_string());
+    // Look before opening: opening a pipe for reading waits for a writer.
+    let meta = std::fs::metadata(path)?;
+    if meta.is_dir() {
+        return Err(Error::from(ErrorKind::IsADirectory));
+    }
+    if !meta.is_file() {
+        return Err(refuse(
+            "non è un file ordinario (è una pipe, un dispositivo o un collegamento a uno di essi): non viene letto",
+        ));
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        // Replaced by a pipe between the look and the opening: do not wait for it.
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path)?;
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(refuse(
+            "non è un file ordinario (è una pipe, un dispositivo o un collegamento a uno di essi): non viene letto",
+        ));
+    }
+    let too_large = |size: u64| {
+        refuse(&format!(
+            "il file è troppo grande ({size} byte, oltre il limite di {limit}): non viene letto"
+        ))
+    };
+    if meta.len() > limit {
+        return Err(too_large(meta.len()));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(limit + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
 /// A kind of file in the workspace, with its envelope and the comment at its top.
 pub trait FileKind: Serialize + for<'de> Deserialize<'de> {
     type Content: Send;

@@ -13,9 +13,11 @@ use crate::domain::Moment;
 use crate::seal::hex;
 
 pub const FILE: &str = "registro.ron";
-const FORMAT: u32 = 1;
+/// Entries of format 2 also say what the file they name holds after the change (`sha256`,
+/// `size`), so that the journal can be checked against the files.
+const FORMAT: u32 = 2;
 /// The hash before the first entry.
-const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
 /// One change.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -34,16 +36,27 @@ pub struct Entry {
     /// The item before and after, in compact RON ("" when it did not exist or no longer does).
     pub before: String,
     pub after: String,
+    /// From format 2: the SHA-256 of the file's content after the change, "" when the change
+    /// removed it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub sha256: String,
+    /// From format 2: the file's length in bytes after the change.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub size: u64,
     /// The previous entry's hash.
     pub prev: String,
     /// SHA-256 of this entry's fields and `prev`.
     pub hash: String,
 }
 
+fn is_zero(n: &u64) -> bool {
+    *n == 0
+}
+
 impl Entry {
     fn digest(&self) -> String {
         // A canonical form of its own, independent of how RON happens to print.
-        let canonical = format!(
+        let mut canonical = format!(
             "{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}",
             self.format,
             self.seq,
@@ -55,6 +68,9 @@ impl Entry {
             self.after,
             self.prev
         );
+        if self.format >= 2 {
+            canonical.push_str(&format!("\u{1f}{}\u{1f}{}", self.sha256, self.size));
+        }
         hex(&Sha256::digest(canonical.as_bytes()))
     }
 }
@@ -133,13 +149,7 @@ impl Journal {
         let text = match fs::read_to_string(&self.path) {
             Ok(text) => text,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return (Vec::new(), None),
-            Err(e) => {
-                let error = JournalError::Io {
-                    file: FILE.into(),
-                    message: e.to_string(),
-                };
-                return (Vec::new(), Some(error));
-            }
+            Err(e) => return (Vec::new(), Some(io_error(e))),
         };
         // A last line without its newline is an append a crash interrupted: it was never
         // completed, so it is not part of the journal (the next append replaces it).
@@ -206,6 +216,12 @@ impl Journal {
             .map_or((0, GENESIS.to_string()), |e| (e.seq, e.hash.clone())))
     }
 
+    /// The journal's head: its last entry's sequence number and hash (0 and the zero hash when
+    /// it is empty), after checking the chain. A closing session's seal records it.
+    pub fn head(&self) -> Result<(u64, String), JournalError> {
+        self.tail()
+    }
+
     /// Appends one change and flushes it to disk. Refused when the journal is already broken:
     /// chaining onto a tampered journal would hide the tampering.
     pub fn append(
@@ -217,65 +233,245 @@ impl Journal {
         before: &str,
         after: &str,
     ) -> Result<Entry, JournalError> {
-        let (seq, prev) = self.tail()?;
-        let mut entry = Entry {
-            format: FORMAT,
-            seq: seq + 1,
-            at,
+        let draft = Draft {
             who: who.to_string(),
             file: file.to_string(),
             change: change.to_string(),
             before: before.to_string(),
             after: after.to_string(),
-            prev,
-            hash: String::new(),
+            sha256: String::new(),
+            size: 0,
         };
-        entry.hash = entry.digest();
-        let line = ron::to_string(&entry).map_err(|e| JournalError::Io {
-            file: FILE.into(),
-            message: e.to_string(),
-        })?;
-        let io_error = |e: io::Error| JournalError::Io {
-            file: FILE.into(),
-            message: e.to_string(),
-        };
-        let new = !self.path.exists();
-        if !new {
+        let prepared = self.prepare(at, vec![draft])?;
+        self.write(&prepared)?;
+        prepared
+            .entries
+            .last()
+            .cloned()
+            .ok_or_else(|| io_error(io::Error::other("nessuna voce")))
+    }
+
+    /// The entries for `drafts`, chained after the last one, ready to be written in one go
+    /// (see [`Journal::write`]). Refused when the journal is already broken.
+    pub fn prepare(&self, at: Moment, drafts: Vec<Draft>) -> Result<Prepared, JournalError> {
+        if self.path.exists() {
             drop_interrupted_tail(&self.path).map_err(io_error)?;
         }
+        let (mut seq, mut prev) = self.tail()?;
+        let len_before = fs::metadata(&self.path).map_or(0, |m| m.len());
+        let mut text = String::new();
+        if len_before == 0 {
+            text.push_str(HEADER);
+        }
+        let mut entries = Vec::with_capacity(drafts.len());
+        for d in drafts {
+            seq += 1;
+            let mut entry = Entry {
+                format: FORMAT,
+                seq,
+                at,
+                who: d.who,
+                file: d.file,
+                change: d.change,
+                before: d.before,
+                after: d.after,
+                sha256: d.sha256,
+                size: d.size,
+                prev,
+                hash: String::new(),
+            };
+            entry.hash = entry.digest();
+            prev = entry.hash.clone();
+            let line = ron::to_string(&entry).map_err(|e| io_error(io::Error::other(e)))?;
+            text.push_str(&line);
+            text.push('\n');
+            entries.push(entry);
+        }
+        Ok(Prepared {
+            entries,
+            text,
+            len_before,
+        })
+    }
+
+    /// Writes prepared entries at the end of the journal in one write, and flushes them to disk.
+    /// They count only once whole: a crash that cuts them leaves a journal that a transaction's
+    /// recovery cuts back to where it was (see `tx`).
+    pub fn write(&self, prepared: &Prepared) -> Result<(), JournalError> {
         let mut f = OpenOptions::new()
             .create(true)
             .append(true)
             .open(&self.path)
             .map_err(io_error)?;
-        if new {
-            f.write_all(b"// Commissione: registro delle modifiche. Una voce per riga; ogni voce porta l'hash della precedente.\n")
-                .map_err(io_error)?;
-        }
-        f.write_all(format!("{line}\n").as_bytes())
-            .map_err(io_error)?;
+        super::fault::step("scrittura del registro").map_err(io_error)?;
+        f.write_all(prepared.text.as_bytes()).map_err(io_error)?;
+        super::fault::step("registro sul disco").map_err(io_error)?;
         f.sync_all().map_err(io_error)?;
-        if let (Ok(mut written), Ok(meta)) = (self.written.lock(), f.metadata()) {
+        if let (Ok(mut written), Ok(meta), Some(last)) =
+            (self.written.lock(), f.metadata(), prepared.entries.last())
+        {
             *written = Some(Written {
                 len: meta.len(),
                 modified: meta.modified().ok(),
-                seq: entry.seq,
-                hash: entry.hash.clone(),
+                seq: last.seq,
+                hash: last.hash.clone(),
             });
         }
-        Ok(entry)
+        Ok(())
+    }
+
+    /// Whether nothing was ever written to it.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The journal's length in bytes (0 when it does not exist yet).
+    pub fn len(&self) -> u64 {
+        fs::metadata(&self.path).map_or(0, |m| m.len())
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Cuts the journal back to `len` bytes: entries of a transaction that did not happen.
+    pub(crate) fn cut(&self, len: u64) -> io::Result<()> {
+        let Ok(meta) = fs::metadata(&self.path) else {
+            return Ok(());
+        };
+        if meta.len() <= len {
+            return Ok(());
+        }
+        if len == 0 {
+            fs::remove_file(&self.path)?;
+        } else {
+            let f = OpenOptions::new().write(true).open(&self.path)?;
+            f.set_len(len)?;
+            f.sync_all()?;
+        }
+        if let Ok(mut written) = self.written.lock() {
+            *written = None;
+        }
+        Ok(())
+    }
+
+    /// The entries written from byte `from` on, as far as they read: what a transaction that
+    /// was interrupted managed to write (see `tx`).
+    pub(crate) fn entries_from(&self, from: u64) -> Vec<Entry> {
+        let Ok(bytes) = fs::read(&self.path) else {
+            return Vec::new();
+        };
+        let tail = bytes.get(from as usize..).unwrap_or_default();
+        let text = String::from_utf8_lossy(tail);
+        let complete = match text.rfind('\n') {
+            Some(end) => &text[..=end],
+            None => "",
+        };
+        complete
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with("//"))
+            .map_while(|l| ron::from_str::<Entry>(l).ok())
+            .collect()
+    }
+
+    /// Where the files disagree with what the journal last recorded of them: each file named by
+    /// an entry of format 2 must hold what its last such entry says (or be absent, if that entry
+    /// removed it). Files no entry names (written before the journal, or by hand) are not judged.
+    pub fn disagreements(&self, dir: &Path) -> Vec<String> {
+        let (entries, _) = self.verify();
+        let mut last: std::collections::BTreeMap<&str, &Entry> = std::collections::BTreeMap::new();
+        for e in entries.iter().filter(|e| e.format >= 2) {
+            last.insert(e.file.as_str(), e);
+        }
+        let mut out = Vec::new();
+        for (file, entry) in last {
+            let path = dir.join(file);
+            let problem = match fs::read(&path) {
+                Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                    (!entry.sha256.is_empty()).then(|| "il file manca".to_string())
+                }
+                Err(e) => Some(super::os_error::describe(&e)),
+                Ok(_) if entry.sha256.is_empty() => {
+                    Some("il file esiste, ma il registro dice che è stato tolto".to_string())
+                }
+                Ok(bytes) => (bytes.len() as u64 != entry.size
+                    || hex(&Sha256::digest(&bytes)) != entry.sha256)
+                    .then(|| "il contenuto è diverso".to_string()),
+            };
+            if let Some(problem) = problem {
+                out.push(format!(
+                    "{file}: {problem} da quanto registra l'ultima voce che lo riguarda (n. {}): il file è stato modificato fuori dal programma, o una modifica non è stata registrata",
+                    entry.seq
+                ));
+            }
+        }
+        out
     }
 }
 
+const HEADER: &str = "// Commissione: registro delle modifiche. Una voce per riga; ogni voce porta l'hash della precedente.\n";
+
+fn io_error(e: io::Error) -> JournalError {
+    JournalError::Io {
+        file: FILE.into(),
+        message: super::os_error::describe(&e),
+    }
+}
+
+/// A change to record, before it is chained.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Draft {
+    pub who: String,
+    pub file: String,
+    pub change: String,
+    pub before: String,
+    pub after: String,
+    /// What the file holds after the change (see [`Entry::sha256`]).
+    pub sha256: String,
+    pub size: u64,
+}
+
+/// Entries chained and ready to be written.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    pub entries: Vec<Entry>,
+    text: String,
+    /// The journal's length before them.
+    pub len_before: u64,
+}
+
 /// Cuts an unterminated last line (an append interrupted by a crash) before appending again.
+/// Only the end of the file is read.
 fn drop_interrupted_tail(path: &Path) -> io::Result<()> {
-    let bytes = fs::read(path)?;
-    if bytes.is_empty() || bytes.ends_with(b"\n") {
+    use std::io::{Read, Seek, SeekFrom};
+    let mut f = OpenOptions::new().read(true).write(true).open(path)?;
+    let len = f.metadata()?.len();
+    if len == 0 {
         return Ok(());
     }
-    let keep = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-    let f = OpenOptions::new().write(true).open(path)?;
-    f.set_len(keep as u64)?;
+    let mut last = [0u8; 1];
+    f.seek(SeekFrom::Start(len - 1))?;
+    f.read_exact(&mut last)?;
+    if last[0] == b'\n' {
+        return Ok(());
+    }
+    // Back to the last line end, a block at a time.
+    let mut end = len;
+    let mut keep = 0;
+    let mut block = vec![0u8; 64 * 1024];
+    while end > 0 {
+        let start = end.saturating_sub(block.len() as u64);
+        let chunk = &mut block[..(end - start) as usize];
+        f.seek(SeekFrom::Start(start))?;
+        f.read_exact(chunk)?;
+        if let Some(i) = chunk.iter().rposition(|&b| b == b'\n') {
+            keep = start + i as u64 + 1;
+            break;
+        }
+        end = start;
+    }
+    f.set_len(keep)?;
     f.sync_all()
 }
 

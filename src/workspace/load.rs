@@ -16,8 +16,7 @@ use crate::domain::{
     Inconsistency, MemberId, Part, Parts, Protocol, SessionId, SetAside, Workspace,
 };
 
-/// A file larger than this is not a workspace file someone wrote.
-const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+use super::files::MAX_FILE_BYTES;
 
 /// What loading a folder gave.
 #[derive(Debug, Clone)]
@@ -50,8 +49,8 @@ pub struct Sources {
 }
 
 /// The text of a file that parsed, kept to point at lines of later inconsistencies.
-struct Source {
-    file: PathBuf,
+pub(super) struct Source {
+    pub(super) file: PathBuf,
     text: String,
 }
 
@@ -101,10 +100,9 @@ pub fn load(dir: &Path) -> Loaded {
             broken_names.insert(name.to_string_lossy().into_owned());
         }
     }
-    let (sheets, sheet_sources): (Vec<_>, Vec<_>) =
-        read_folder::<SheetFile>(dir, files::SHEETS, &mut problems)
-            .into_iter()
-            .unzip();
+    let mut sheets_read = read_folder::<SheetFile>(dir, files::SHEETS, &mut problems);
+    let broken_logs = super::sheet_log::apply_logs(dir, &mut sheets_read, &mut problems);
+    let (sheets, sheet_sources): (Vec<_>, Vec<_>) = sheets_read.into_iter().unzip();
     let (sessions, session_sources): (Vec<_>, Vec<_>) =
         read_folder::<SessionFile>(dir, files::SESSIONS, &mut problems)
             .into_iter()
@@ -197,7 +195,8 @@ pub fn load(dir: &Path) -> Loaded {
     if let Some(ws) = &workspace {
         sources
             .applications
-            .retain(|p, _| ws.application(p).is_some());
+            // An application removed as registered by mistake keeps its file.
+            .retain(|p, _| ws.application(p).is_some() || ws.removed().contains_key(p));
         sources.sheets.retain(|m, _| ws.sheet(m).is_some());
         sources.sessions.retain(|s, _| ws.session(s).is_some());
     }
@@ -205,6 +204,11 @@ pub fn load(dir: &Path) -> Loaded {
         .iter()
         .map(|p| (p.file.clone(), declared_id(dir, &p.file)))
         .collect();
+    // A sheet whose log of changes does not read is left out with it, and neither is written.
+    for sheet in broken_logs {
+        let declared = declared_id(dir, &sheet);
+        sources.quarantined.insert(sheet, declared);
+    }
     loaded.workspace = workspace;
     loaded.problems = problems;
     loaded.sources = sources;
@@ -224,7 +228,7 @@ fn declared_id(dir: &Path, file: &Path) -> Option<String> {
     } else {
         return None;
     };
-    let bytes = fs::read(dir.join(file)).ok()?;
+    let bytes = super::files::read_regular(&dir.join(file), MAX_FILE_BYTES).ok()?;
     let text = String::from_utf8_lossy(&bytes);
     let mut rest: &str = &text;
     while let Some((_, after)) = rest.split_once(field) {
@@ -242,8 +246,7 @@ fn declared_id(dir: &Path, file: &Path) -> Option<String> {
 fn io_message(e: &io::Error) -> String {
     match e.kind() {
         io::ErrorKind::NotFound => "non esiste".into(),
-        io::ErrorKind::PermissionDenied => "permesso negato: il file non si può leggere".into(),
-        _ => format!("impossibile leggere ({e})"),
+        _ => super::os_error::describe(e),
     }
 }
 
@@ -318,7 +321,7 @@ fn read_text(dir: &Path, rel: &Path) -> Result<String, Problem> {
             "è una cartella, ma qui ci vuole un file",
         ));
     }
-    if meta.len() > MAX_FILE_BYTES {
+    if meta.is_file() && meta.len() > MAX_FILE_BYTES {
         return Err(Problem::whole(
             rel,
             format!(
@@ -327,7 +330,8 @@ fn read_text(dir: &Path, rel: &Path) -> Result<String, Problem> {
             ),
         ));
     }
-    let bytes = fs::read(&path).map_err(|e| Problem::whole(rel, io_message(&e)))?;
+    let bytes = super::files::read_regular(&path, MAX_FILE_BYTES)
+        .map_err(|e| Problem::whole(rel, io_message(&e)))?;
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {

@@ -40,11 +40,14 @@ impl Problem {
 
 impl fmt::Display for Problem {
     /// "candidature/P1.ron:12:5: «12,5» non è un importo valido: …"
+    /// A message quotes what the file says: a control character there (a terminal escape) is
+    /// spelled out, never written to the terminal.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let file = self.file.to_string_lossy().replace('\\', "/");
+        let message = crate::domain::text::visible(&self.message);
         match self.position {
-            Some(p) => write!(f, "{file}:{}:{}: {}", p.line, p.column, self.message),
-            None => write!(f, "{file}: {}", self.message),
+            Some(p) => write!(f, "{file}:{}:{}: {message}", p.line, p.column),
+            None => write!(f, "{file}: {message}"),
         }
     }
 }

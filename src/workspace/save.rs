@@ -10,7 +10,9 @@ use super::files::{
     self, AccessFile, ApplicationFile, CallFile, CommissionFile, FileKind, SessionFile,
     file_name_for,
 };
+use super::journal::Draft;
 use super::load::Sources;
+use super::tx::Op;
 use crate::domain::{Application, MemberId, Protocol, ScoreSheet, Session, SessionId, Workspace};
 
 #[derive(Debug, thiserror::Error)]
@@ -19,8 +21,12 @@ pub enum SaveError {
         "{file}: il file contiene errori e non viene sovrascritto; correggerlo a mano e riaprire l'avviso"
     )]
     Quarantined { file: String },
-    #[error("{file}: impossibile scrivere ({source})")]
+    #[error("{file}: impossibile scrivere: {}", super::os_error::describe(.source))]
     Io { file: String, source: io::Error },
+    #[error(
+        "{file}: il file sarebbe di {size} byte, oltre il limite che Commissione legge: non viene scritto"
+    )]
+    TooLarge { file: String, size: u64 },
     #[error("{file}: impossibile preparare il contenuto ({message})")]
     Serialize { file: String, message: String },
 }
@@ -61,7 +67,7 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    fs::create_dir_all(parent)?;
+    create_folders(parent)?;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -77,11 +83,23 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
     }
     temp.as_file().sync_all()?;
     if path.exists() {
+        crate::platform::wait_until_replaceable(path)?;
         keep_backup(path, parent, &name)?;
     }
-    temp.persist(path).map_err(|e| e.error)?;
+    crate::platform::replace_file(&temp.into_temp_path(), path)?;
     sync_dir(parent);
     Ok(())
+}
+
+/// Creates `folder` and the folders above it that are missing. When one on the way is a file,
+/// the error says that a part of the path is not a folder (rather than that a file exists).
+pub fn create_folders(folder: &Path) -> io::Result<()> {
+    if let Some(existing) = folder.ancestors().find(|a| fs::symlink_metadata(a).is_ok())
+        && !existing.is_dir()
+    {
+        return Err(io::Error::from(io::ErrorKind::NotADirectory));
+    }
+    fs::create_dir_all(folder)
 }
 
 /// Keeps the version about to be replaced as `NAME.bak`. The new version is a new file renamed
@@ -94,7 +112,7 @@ fn keep_backup(path: &Path, parent: &Path, name: &str) -> io::Result<()> {
     // Left by a crash between the two steps below.
     let _ = fs::remove_file(&link);
     match fs::hard_link(path, &link) {
-        Ok(()) => fs::rename(&link, &backup),
+        Ok(()) => crate::platform::replace_file(&link, &backup),
         Err(_) => fs::copy(path, &backup).map(|_| ()),
     }
 }
@@ -146,24 +164,37 @@ impl Store {
     }
 
     fn write<K: FileKind>(&self, rel: &Path, content: K::Content) -> Result<(), SaveError> {
-        self.write_text(rel, || to_text::<K>(content).map_err(|e| e.to_string()))
+        let bytes = self.text::<K>(rel, content)?;
+        self.write_bytes(rel, &bytes)
     }
 
-    fn write_text(
+    /// The bytes of a file, refused when the file on disk had errors (never written over).
+    fn text<K: FileKind>(&self, rel: &Path, content: K::Content) -> Result<Vec<u8>, SaveError> {
+        self.text_with(rel, || to_text::<K>(content).map_err(|e| e.to_string()))
+    }
+
+    fn text_with(
         &self,
         rel: &Path,
         text: impl FnOnce() -> Result<String, String>,
-    ) -> Result<(), SaveError> {
+    ) -> Result<Vec<u8>, SaveError> {
         let file = rel.to_string_lossy().replace('\\', "/");
         if self.sources.quarantined.contains_key(rel) {
             return Err(SaveError::Quarantined { file });
         }
-        let text = text().map_err(|message| SaveError::Serialize {
-            file: file.clone(),
-            message,
-        })?;
-        write_atomic(&self.dir.join(rel), text.as_bytes())
-            .map_err(|source| SaveError::Io { file, source })
+        let text = text().map_err(|message| SaveError::Serialize { file, message })?;
+        Ok(text.into_bytes())
+    }
+
+    fn write_bytes(&self, rel: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+        let file = rel.to_string_lossy().replace('\\', "/");
+        if bytes.len() as u64 > files::MAX_FILE_BYTES {
+            return Err(SaveError::TooLarge {
+                file,
+                size: bytes.len() as u64,
+            });
+        }
+        write_atomic(&self.dir.join(rel), bytes).map_err(|source| SaveError::Io { file, source })
     }
 
     /// A file name in `folder` for a new item, unused by any other item. Refused when a file
@@ -203,6 +234,20 @@ impl Store {
         self.write::<CommissionFile>(Path::new(files::COMMISSION), ws.commission().clone())
     }
 
+    /// `avviso.ron` as it would be written.
+    pub fn call_bytes(&self, ws: &Workspace) -> Result<(PathBuf, Vec<u8>), SaveError> {
+        let rel = PathBuf::from(files::CALL);
+        let bytes = self.text::<CallFile>(&rel, ws.call().clone())?;
+        Ok((rel, bytes))
+    }
+
+    /// `commissione.ron` as it would be written.
+    pub fn commission_bytes(&self, ws: &Workspace) -> Result<(PathBuf, Vec<u8>), SaveError> {
+        let rel = PathBuf::from(files::COMMISSION);
+        let bytes = self.text::<CommissionFile>(&rel, ws.commission().clone())?;
+        Ok((rel, bytes))
+    }
+
     pub fn application_file(&mut self, protocol: &Protocol) -> Result<PathBuf, SaveError> {
         if let Some(path) = self.sources.applications.get(protocol) {
             return Ok(path.clone());
@@ -219,8 +264,18 @@ impl Store {
     }
 
     pub fn save_application(&mut self, app: &Application) -> Result<(), SaveError> {
+        let (rel, bytes) = self.application_bytes(app)?;
+        self.write_bytes(&rel, &bytes)
+    }
+
+    /// An application's file and the bytes it would be written with.
+    pub fn application_bytes(
+        &mut self,
+        app: &Application,
+    ) -> Result<(PathBuf, Vec<u8>), SaveError> {
         let rel = self.application_file(&app.protocol)?;
-        self.write::<ApplicationFile>(&rel, app.clone())
+        let bytes = self.text::<ApplicationFile>(&rel, app.clone())?;
+        Ok((rel, bytes))
     }
 
     pub fn sheet_file(&mut self, member: &MemberId) -> Result<PathBuf, SaveError> {
@@ -237,6 +292,12 @@ impl Store {
     }
 
     pub fn save_sheet(&mut self, sheet: &ScoreSheet) -> Result<(), SaveError> {
+        let (rel, bytes) = self.sheet_bytes(sheet)?;
+        self.write_bytes(&rel, &bytes)
+    }
+
+    /// A member's sheet file and the bytes it would be written with, with what was set aside.
+    pub fn sheet_bytes(&mut self, sheet: &ScoreSheet) -> Result<(PathBuf, Vec<u8>), SaveError> {
         let rel = self.sheet_file(&sheet.member)?;
         let mut sheet = sheet.clone();
         if let Some(aside) = self.sources.set_aside.declarations.get(&sheet.member) {
@@ -248,7 +309,82 @@ impl Store {
         sheet.normalize();
         // The file saved at every mark: written directly, the same bytes as `to_text` (see
         // `sheet_text`).
-        self.write_text(&rel, || Ok(super::sheet_text(&sheet)))
+        let bytes = self.text_with(&rel, || Ok(super::sheet_text(&sheet)))?;
+        Ok((rel, bytes))
+    }
+
+    /// The log of changes beside a member's sheet file (see `sheet_log`).
+    pub fn sheet_log_file(&mut self, member: &MemberId) -> Result<PathBuf, SaveError> {
+        Ok(super::sheet_log::log_path(&self.sheet_file(member)?))
+    }
+
+    /// The length of a member's log of changes on disk (0: there is none).
+    pub fn sheet_log_len(&mut self, member: &MemberId) -> Result<u64, SaveError> {
+        let log = self.sheet_log_file(member)?;
+        Ok(fs::metadata(self.dir.join(log)).map_or(0, |m| m.len()))
+    }
+
+    /// What writing `new` in place of `old` takes: a line at the end of the sheet's log when
+    /// the change is small and the log short (see `sheet_log`); otherwise the whole sheet, and
+    /// the log removed. Each with what the journal says of it, the first with `draft`.
+    pub fn sheet_writes(
+        &mut self,
+        old: Option<&ScoreSheet>,
+        new: &ScoreSheet,
+        draft: Draft,
+    ) -> Result<Vec<(Op, Draft)>, SaveError> {
+        let base = self.sheet_file(&new.member)?;
+        let log = super::sheet_log::log_path(&base);
+        let held = fs::metadata(self.dir.join(&log)).map_or(0, |m| m.len());
+        let line = match old {
+            Some(old) if self.dir.join(&base).exists() => {
+                super::sheet_log::delta(old, new).map(|d| d.line())
+            }
+            _ => None,
+        };
+        if let Some(line) = line
+            && held + (line.len() as u64) < super::sheet_log::FOLD_AT
+        {
+            self.check_writable(&log)?;
+            let bytes = if held == 0 {
+                format!("{}{line}", super::sheet_log::HEADER)
+            } else {
+                line
+            };
+            return Ok(vec![(
+                Op::Append {
+                    file: log,
+                    bytes: bytes.into_bytes(),
+                },
+                draft,
+            )]);
+        }
+        let (file, bytes) = self.sheet_bytes(new)?;
+        let mut out = vec![(Op::Put { file, bytes }, draft)];
+        if held > 0 || self.dir.join(&log).exists() {
+            self.check_writable(&log)?;
+            out.push((
+                Op::Remove { file: log },
+                Draft {
+                    who: out[0].1.who.clone(),
+                    change: format!(
+                        "modifiche alla scheda di {} riportate nella scheda, scritta per intero",
+                        new.member
+                    ),
+                    ..Draft::default()
+                },
+            ));
+        }
+        Ok(out)
+    }
+
+    fn check_writable(&self, rel: &Path) -> Result<(), SaveError> {
+        if self.sources.quarantined.contains_key(rel) {
+            return Err(SaveError::Quarantined {
+                file: rel.to_string_lossy().replace('\\', "/"),
+            });
+        }
+        Ok(())
     }
 
     pub fn session_file(&mut self, id: &SessionId) -> Result<PathBuf, SaveError> {
@@ -271,8 +407,7 @@ impl Store {
 
     pub fn save_sealed_record(&mut self, id: &SessionId, bytes: &[u8]) -> Result<(), SaveError> {
         let rel = self.sealed_record_file(id)?;
-        let file = rel.to_string_lossy().replace('\\', "/");
-        write_atomic(&self.dir.join(&rel), bytes).map_err(|source| SaveError::Io { file, source })
+        self.write_bytes(&rel, bytes)
     }
 
     /// The kept record of a closed session, as written when it closed.
@@ -282,13 +417,47 @@ impl Store {
         fs::read(self.dir.join(&rel)).map_err(|source| SaveError::Io { file, source })
     }
 
+    /// Writes the verbale of a closed session as it was sealed, in `verbali/sigillati/`.
+    pub fn save_sealed_pdf(
+        &mut self,
+        id: &SessionId,
+        number: u32,
+        bytes: &[u8],
+    ) -> Result<(), SaveError> {
+        let rel = sealed_pdf_path(number, id);
+        let file = rel.to_string_lossy().replace('\\', "/");
+        let path = self.dir.join(&rel);
+        let io = |source| SaveError::Io {
+            file: file.clone(),
+            source,
+        };
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(io)?;
+        }
+        write_atomic(&path, bytes).map_err(io)
+    }
+
+    /// The verbale of a closed session as sealed, as kept in `verbali/sigillati/`.
+    pub fn sealed_pdf(&self, id: &SessionId, number: u32) -> Result<Vec<u8>, SaveError> {
+        let rel = sealed_pdf_path(number, id);
+        let file = rel.to_string_lossy().replace('\\', "/");
+        fs::read(self.dir.join(&rel)).map_err(|source| SaveError::Io { file, source })
+    }
+
     pub fn save_session(&mut self, session: &Session) -> Result<(), SaveError> {
+        let (rel, bytes) = self.session_bytes(session)?;
+        self.write_bytes(&rel, &bytes)
+    }
+
+    /// A session's file and the bytes it would be written with.
+    pub fn session_bytes(&mut self, session: &Session) -> Result<(PathBuf, Vec<u8>), SaveError> {
         let rel = self.session_file(&session.id)?;
         let mut session = session.clone();
         if let Some(aside) = self.sources.set_aside.draws.get(&session.id) {
             session.draws.extend(aside.iter().cloned());
         }
-        self.write::<SessionFile>(&rel, session)
+        let bytes = self.text::<SessionFile>(&rel, session)?;
+        Ok((rel, bytes))
     }
 
     /// Writes the register of access requests (`accessi.ron`); a call that never had one gets
@@ -301,10 +470,17 @@ impl Store {
         self.write::<AccessFile>(rel, ws.access().clone())
     }
 
+    /// `accessi.ron` as it would be written.
+    pub fn access_bytes(&self, ws: &Workspace) -> Result<(PathBuf, Vec<u8>), SaveError> {
+        let rel = PathBuf::from(files::ACCESS);
+        let bytes = self.text::<AccessFile>(&rel, ws.access().clone())?;
+        Ok((rel, bytes))
+    }
+
     /// Writes every part of the workspace. Files of items no longer in it are left in place.
     pub fn save_all(&mut self, ws: &Workspace) -> Result<(), SaveError> {
         self.save_call(ws)?;
-        for app in ws.applications().values() {
+        for app in ws.applications().values().chain(ws.removed().values()) {
             self.save_application(app)?;
         }
         for sheet in ws.sheets().values() {
@@ -316,27 +492,34 @@ impl Store {
         self.save_access(ws)
     }
 
-    /// Removes an application's file (when an application is withdrawn from the workspace); the
-    /// previous version stays as `NAME.bak`.
-    pub fn remove_application(&mut self, protocol: &Protocol) -> Result<(), SaveError> {
-        let rel = self.sources.applications.remove(protocol);
-        self.retire(rel)
+    /// The file of an application being removed, refused when it had errors. Its sources entry
+    /// goes: a later application with the protocol gets a file again.
+    pub fn removed_application_file(
+        &mut self,
+        protocol: &Protocol,
+    ) -> Result<Option<PathBuf>, SaveError> {
+        let rel = self.sources.applications.get(protocol).cloned();
+        self.check_removable(rel.as_deref())?;
+        self.sources.applications.remove(protocol);
+        Ok(rel)
     }
 
-    pub fn remove_session(&mut self, id: &SessionId) -> Result<(), SaveError> {
-        let rel = self.sources.sessions.remove(id);
-        self.retire(rel)
+    pub fn removed_session_file(&mut self, id: &SessionId) -> Result<Option<PathBuf>, SaveError> {
+        let rel = self.sources.sessions.get(id).cloned();
+        self.check_removable(rel.as_deref())?;
+        self.sources.sessions.remove(id);
+        Ok(rel)
     }
 
-    fn retire(&self, rel: Option<PathBuf>) -> Result<(), SaveError> {
-        let Some(rel) = rel else { return Ok(()) };
-        let file = rel.to_string_lossy().replace('\\', "/");
-        if self.sources.quarantined.contains_key(&rel) {
-            return Err(SaveError::Quarantined { file });
+    fn check_removable(&self, rel: Option<&Path>) -> Result<(), SaveError> {
+        match rel {
+            Some(rel) if self.sources.quarantined.contains_key(rel) => {
+                Err(SaveError::Quarantined {
+                    file: rel.to_string_lossy().replace('\\', "/"),
+                })
+            }
+            _ => Ok(()),
         }
-        let path = self.dir.join(&rel);
-        let backup = path.with_extension("ron.bak");
-        fs::rename(&path, &backup).map_err(|source| SaveError::Io { file, source })
     }
 }
 
@@ -344,6 +527,20 @@ impl Store {
 pub fn sealed_record_path(session_file: &Path) -> PathBuf {
     session_file.with_extension("verbale.json")
 }
+
+/// Where the verbale of session `number`/`id` is kept as sealed when the session closes:
+/// `verbali/sigillati/verbale-02-s2.pdf`. The exports go to `verbali/` itself, never here.
+pub fn sealed_pdf_path(number: u32, id: &SessionId) -> PathBuf {
+    Path::new(super::files::MINUTES)
+        .join(SEALED_MINUTES)
+        .join(format!(
+            "verbale-{number:02}-{}.pdf",
+            super::files::file_name_for(id.as_str()).trim_end_matches(".ron")
+        ))
+}
+
+/// The folder of `verbali/` that keeps the sealed verbali.
+pub const SEALED_MINUTES: &str = "sigillati";
 
 /// Writes a whole workspace into an empty or new folder (for `sample`, tests and copies).
 pub fn write_new(dir: &Path, ws: &Workspace) -> Result<Sources, SaveError> {

@@ -10,12 +10,13 @@ use sha2::{Digest, Sha256};
 
 use super::problem::Problem;
 use crate::domain::{
-    Call, CriterionId, Declaration, Judgement, LotId, Protocol, Score, ScoreSheet, Scoring,
-    Workspace,
+    Call, CriterionId, Declaration, Judgement, LotId, MemberId, Protocol, Score, ScoreSheet,
+    Scoring, Workspace,
 };
 use crate::seal::hex;
 
-pub const FORMAT: u32 = 1;
+/// 2: the hash covers the call's fingerprint and who exported the sheet, not only the sheet.
+pub const FORMAT: u32 = 2;
 const HEADER: &str =
     "// Commissione: scheda di valutazione esportata per il trasferimento (non modificare a mano).";
 
@@ -28,7 +29,13 @@ pub struct TravellingSheet {
     pub call_title: String,
     /// SHA-256 of what a score depends on in the call: its identity, lots, criteria and scale.
     pub call_fingerprint: String,
-    /// SHA-256 of the sheet's content as exported.
+    /// The member who exported the sheet from their own copy of the call; None when the
+    /// secretariat (or the command line) exported it. A member exports only their own sheet.
+    #[serde(default)]
+    pub exported_by: Option<MemberId>,
+    /// SHA-256 of what the file says: the call's fingerprint, who exported it and the sheet
+    /// (in format 1, of the sheet alone). It tells damage and mistakes, not a deliberate
+    /// forgery: anyone can compute it again (see README, Integrity).
     pub sha256: String,
     pub sheet: ScoreSheet,
 }
@@ -68,15 +75,36 @@ pub fn sheet_hash(sheet: &ScoreSheet) -> String {
     ))
 }
 
-/// The text of a member's sheet, ready to travel.
-pub fn export(ws: &Workspace, sheet: &ScoreSheet) -> Result<String, ron::Error> {
+/// The hash a file of format 2 carries: of the call's fingerprint, who exported the sheet and
+/// the sheet.
+fn file_hash(call_fingerprint: &str, exported_by: Option<&MemberId>, sheet: &ScoreSheet) -> String {
+    let text = format!(
+        "{call_fingerprint}\n{}\n{}",
+        exported_by.map_or("", |m| m.as_str()),
+        sheet_hash(sheet)
+    );
+    hex(&Sha256::digest(text.as_bytes()))
+}
+
+/// The highest revision a sheet may carry: one more change must still be possible.
+pub const MAX_REVISION: u32 = u32::MAX - 1;
+
+/// The text of a member's sheet, ready to travel. `exported_by` is the member exporting their
+/// own sheet, or None for the secretariat.
+pub fn export(
+    ws: &Workspace,
+    sheet: &ScoreSheet,
+    exported_by: Option<&MemberId>,
+) -> Result<String, ron::Error> {
     let mut sheet = sheet.clone();
     sheet.normalize();
+    let call_fingerprint = call_fingerprint(ws.call());
     let file = TravellingSheet {
         format: FORMAT,
         call_title: ws.call().title.clone(),
-        call_fingerprint: call_fingerprint(ws.call()),
-        sha256: sheet_hash(&sheet),
+        sha256: file_hash(&call_fingerprint, exported_by, &sheet),
+        call_fingerprint,
+        exported_by: exported_by.cloned(),
         sheet,
     };
     let config = ron::ser::PrettyConfig::new()
@@ -105,6 +133,22 @@ pub enum Refusal {
     #[error("«{member}» non è un componente della commissione che esprime punteggi")]
     UnknownMember { member: String },
     #[error(
+        "il file «{file}» dovrebbe contenere la scheda di «{named}», ma contiene quella di «{inside}»: non viene importata (controllare quale file ha consegnato ciascun componente)"
+    )]
+    OtherMember {
+        file: String,
+        named: String,
+        inside: String,
+    },
+    #[error(
+        "la scheda di «{inside}» è stata esportata da «{exported_by}»: un componente esporta solo la propria scheda, e questa non viene importata"
+    )]
+    ExportedByAnother { inside: String, exported_by: String },
+    #[error(
+        "la scheda di «{member}» ha la revisione {revision}, il massimo possibile: non potrebbe più essere modificata, e non viene importata"
+    )]
+    RevisionLimit { member: String, revision: u32 },
+    #[error(
         "la scheda di «{member}» è la revisione {incoming}, più vecchia della revisione {held} già presente: non viene importata"
     )]
     Stale {
@@ -131,8 +175,76 @@ pub struct Incoming {
 }
 
 /// Reads and checks an exported sheet against the workspace. `Diverged` is returned for two
-/// different versions with the same revision: the user must choose, see [`Incoming`].
-pub fn check(ws: &Workspace, file: &Path, text: &str) -> Result<Incoming, Refusal> {
+/// different versions with the same revision: the user must choose, see [`Incoming`]. The sheet
+/// must be the member's whose sheet it replaces: `expected` when the user said whose sheet it
+/// is, otherwise the member the file's name names (`scheda-m2.ron`), if it names one.
+pub fn check(
+    ws: &Workspace,
+    file: &Path,
+    text: &str,
+    expected: Option<&MemberId>,
+) -> Result<Incoming, Refusal> {
+    let incoming = read(file, text)?;
+    if incoming.call_fingerprint != call_fingerprint(ws.call()) {
+        return Err(Refusal::ForeignCall {
+            title: incoming.call_title,
+        });
+    }
+    let hash = match incoming.format {
+        1 => sheet_hash(&incoming.sheet),
+        _ => file_hash(
+            &incoming.call_fingerprint,
+            incoming.exported_by.as_ref(),
+            &incoming.sheet,
+        ),
+    };
+    if incoming.sha256 != hash {
+        return Err(Refusal::Altered);
+    }
+    let member = incoming.sheet.member.clone();
+    if !ws
+        .commission()
+        .member(&member)
+        .is_some_and(|m| m.role.votes())
+    {
+        return Err(Refusal::UnknownMember {
+            member: member.to_string(),
+        });
+    }
+    let named = expected.cloned().or_else(|| member_named(ws, file));
+    if let Some(named) = named.filter(|n| *n != member) {
+        return Err(Refusal::OtherMember {
+            file: file.file_name().map_or_else(
+                || file.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            ),
+            named: named.to_string(),
+            inside: member.to_string(),
+        });
+    }
+    if let Some(by) = incoming.exported_by.as_ref().filter(|by| **by != member) {
+        return Err(Refusal::ExportedByAnother {
+            inside: member.to_string(),
+            exported_by: by.to_string(),
+        });
+    }
+    if incoming.sheet.revision > MAX_REVISION {
+        return Err(Refusal::RevisionLimit {
+            member: member.to_string(),
+            revision: incoming.sheet.revision,
+        });
+    }
+    let held = ws.sheet(&member).cloned();
+    if let Some(held) = &held {
+        compare_revisions(&incoming, held)?;
+    }
+    Ok(Incoming {
+        sheet: incoming.sheet,
+        held,
+    })
+}
+
+fn read(file: &Path, text: &str) -> Result<TravellingSheet, Refusal> {
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
     let options =
         ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
@@ -152,52 +264,64 @@ pub fn check(ws: &Workspace, file: &Path, text: &str) -> Result<Incoming, Refusa
             ),
         )));
     }
-    if incoming.call_fingerprint != call_fingerprint(ws.call()) {
-        return Err(Refusal::ForeignCall {
-            title: incoming.call_title,
+    Ok(incoming)
+}
+
+/// An older, equal or newer revision than the sheet held.
+fn compare_revisions(incoming: &TravellingSheet, held: &ScoreSheet) -> Result<(), Refusal> {
+    let member = incoming.sheet.member.to_string();
+    let (incoming_rev, held_rev) = (incoming.sheet.revision, held.revision);
+    if incoming_rev < held_rev {
+        return Err(Refusal::Stale {
+            member,
+            incoming: incoming_rev,
+            held: held_rev,
         });
     }
-    if incoming.sha256 != sheet_hash(&incoming.sheet) {
-        return Err(Refusal::Altered);
+    if incoming_rev == held_rev {
+        return Err(if sheet_hash(held) == sheet_hash(&incoming.sheet) {
+            Refusal::AlreadyHeld {
+                member,
+                revision: held_rev,
+            }
+        } else {
+            Refusal::Diverged {
+                member,
+                revision: held_rev,
+            }
+        });
     }
-    let member = incoming.sheet.member.clone();
-    if !ws
+    Ok(())
+}
+
+/// The voting member a file's name names, if exactly one: `scheda-m2.ron`, `m2.ron`,
+/// `scheda_rossi (1).ron` name a member by the id as a whole word of the name.
+pub fn member_named(ws: &Workspace, file: &Path) -> Option<MemberId> {
+    let stem = file.file_stem()?.to_string_lossy().to_lowercase();
+    let words: Vec<&str> = stem
+        .split(|c: char| !(c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let joined = format!("-{}-", words.join("-"));
+    let named: Vec<MemberId> = ws
         .commission()
-        .member(&member)
-        .is_some_and(|m| m.role.votes())
-    {
-        return Err(Refusal::UnknownMember {
-            member: member.to_string(),
-        });
+        .voting_members()
+        .filter(|m| {
+            let id =
+                m.id.as_str()
+                    .to_lowercase()
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .collect::<Vec<_>>()
+                    .join("-");
+            !id.is_empty() && joined.contains(&format!("-{id}-"))
+        })
+        .map(|m| m.id.clone())
+        .collect();
+    match named.as_slice() {
+        [one] => Some(one.clone()),
+        _ => None,
     }
-    let held = ws.sheet(&member).cloned();
-    if let Some(held) = &held {
-        let (incoming_rev, held_rev) = (incoming.sheet.revision, held.revision);
-        if incoming_rev < held_rev {
-            return Err(Refusal::Stale {
-                member: member.to_string(),
-                incoming: incoming_rev,
-                held: held_rev,
-            });
-        }
-        if incoming_rev == held_rev {
-            return Err(if sheet_hash(held) == incoming.sha256 {
-                Refusal::AlreadyHeld {
-                    member: member.to_string(),
-                    revision: held_rev,
-                }
-            } else {
-                Refusal::Diverged {
-                    member: member.to_string(),
-                    revision: held_rev,
-                }
-            });
-        }
-    }
-    Ok(Incoming {
-        sheet: incoming.sheet,
-        held,
-    })
 }
 
 /// Reads an exported sheet whatever its revision, for the side-by-side choice of two versions.

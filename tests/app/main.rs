@@ -2,10 +2,14 @@
 //! egui_kittest, on temporary copies of the worked examples and of the Sondrio sample. No real
 //! window and no graphics adapter: the harness runs the same `App::ui` the window does.
 
+mod avviso;
 #[path = "../common/mod.rs"]
 mod common;
+mod exports;
 mod honest;
 mod importa;
+mod inizio;
+mod nuovo;
 mod schede;
 mod screenshots;
 mod sedute;
@@ -21,7 +25,7 @@ use commissione::rules::Outcome;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 
 #[test]
 fn the_secretariat_sees_every_application_in_the_table() {
@@ -314,7 +318,15 @@ fn the_presentation_shows_no_personal_data() {
     let mut h = harness(&dir, Actor::Secretariat);
     h.run();
     click(&mut h, "P1");
-    h.get_by_label("12345679190");
+    // The secretariat's page shows the tax code, in the field that corrects it.
+    let tax_code = s::app_party_field(s::PARTY_TAX_CODE, s::LEAD, "P1");
+    assert_eq!(
+        h.get_by_label(&tax_code)
+            .accesskit_node()
+            .value()
+            .as_deref(),
+        Some("12345679190")
+    );
     h.key_press(Key::F5);
     h.run();
     // The ranking's first: P2, whose panel lacks Giulia Russo (in conflict).
@@ -379,6 +391,14 @@ fn a_session_is_recorded_and_its_verbale_written_as_pdf() {
     assert!(h.state().errors().is_empty(), "{:?}", h.state().errors());
     let bytes = std::fs::read(&pdf).expect("the verbale is written");
     assert!(bytes.starts_with(b"%PDF"));
+    // With its AgID metadata beside it, naming the file's SHA-256 and the draft.
+    let metadata = std::fs::read_to_string(dir.join("verbali").join("verbale-01-s1.metadati.json"))
+        .expect("the verbale's metadata are written beside it");
+    assert!(
+        metadata.contains(&commissione::seal::sha256_hex(&bytes)),
+        "{metadata}"
+    );
+    assert!(metadata.contains("\"bozza\""), "{metadata}");
 
     // And the public ranking, from the Graduatoria view.
     click(&mut h, s::VIEW_GRADUATORIA);
@@ -386,7 +406,66 @@ fn a_session_is_recorded_and_its_verbale_written_as_pdf() {
     let ranking = dir.join("verbali").join("graduatoria.pdf");
     let written = s::ranking_written(&ranking.display().to_string());
     wait_for(&mut h, |h| h.query_by_label(&written).is_some());
-    assert!(std::fs::read(&ranking).unwrap().starts_with(b"%PDF"));
+    let bytes = std::fs::read(&ranking).unwrap();
+    assert!(bytes.starts_with(b"%PDF"));
+    let metadata = std::fs::read_to_string(dir.join("verbali").join("graduatoria.metadati.json"))
+        .expect("the ranking's metadata are written beside it");
+    assert!(
+        metadata.contains(&commissione::seal::sha256_hex(&bytes)),
+        "{metadata}"
+    );
+    assert!(metadata.contains("\"Graduatoria\""), "{metadata}");
+
+    // The letters to the applicants and the table for Amministrazione trasparente.
+    click(&mut h, s::EXPORT_LETTERS);
+    let letters = dir.join("verbali").join("comunicazioni");
+    let written = s::documents_written(&letters.display().to_string());
+    wait_for(&mut h, |h| h.query_by_label(&written).is_some());
+    assert!(h.state().errors().is_empty(), "{:?}", h.state().errors());
+    let count = std::fs::read_dir(&letters)
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "pdf")
+        })
+        .count();
+    assert_eq!(
+        count,
+        h.state()
+            .work()
+            .unwrap()
+            .editor()
+            .workspace()
+            .applications()
+            .len()
+    );
+    click(&mut h, s::EXPORT_TRANSPARENCY);
+    let table = dir.join("verbali").join("trasparenza.csv");
+    let written = s::documents_written(&table.display().to_string());
+    wait_for(&mut h, |h| h.query_by_label(&written).is_some());
+    assert!(dir.join("verbali").join("trasparenza.ods").exists());
+
+    // A member's score sheet to sign, from the Valutazione view.
+    click(&mut h, s::VIEW_VALUTAZIONE);
+    click(&mut h, s::EXPORT_SCORE_PDF);
+    h.state_mut().set_open_documents(false);
+    wait_for(&mut h, |h| h.query_by_label_contains("scheda-").is_some());
+    assert!(h.state().errors().is_empty(), "{:?}", h.state().errors());
+    let sheet = std::fs::read_dir(dir.join("verbali"))
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("scheda-")
+        })
+        .expect("the score sheet is written");
+    let stamp = commissione::minutes::stamp_in_pdf(&std::fs::read(sheet).unwrap()).unwrap();
+    assert_eq!(stamp.kind, "scheda");
 }
 
 #[test]
@@ -472,33 +551,85 @@ fn a_tie_is_shown_until_a_draw_is_recorded_in_a_session() {
 }
 
 #[test]
-fn the_secretariat_corrects_the_call_before_the_first_session() {
+fn the_secretariat_edits_the_call_until_a_session_closes_then_by_rettifica() {
     let (_tmp, dir) = common::fixture("example-a");
     let mut h = harness(&dir, Actor::Secretariat);
     h.run();
     click(&mut h, s::VIEW_AVVISO);
-    click(&mut h, s::CALL_EDIT);
     h.get_by_label(s::CALL_CUP).click();
     h.run();
     h.get_by_label(s::CALL_CUP).type_text("I71B16000290001");
     h.key_press(Key::Enter);
     h.run();
-    let cup = h
-        .state()
-        .work()
-        .unwrap()
-        .editor()
-        .workspace()
-        .call()
-        .cup
-        .clone();
-    assert_eq!(cup.as_deref(), Some("I71B16000290001"));
-    // Once the commission has met, the call is read-only.
-    click(&mut h, s::VIEW_SEDUTE);
-    click(&mut h, s::NEW_SESSION);
+    let cup = |h: &Harness<App>| {
+        h.state()
+            .work()
+            .unwrap()
+            .editor()
+            .workspace()
+            .call()
+            .cup
+            .clone()
+    };
+    assert_eq!(cup(&h).as_deref(), Some("I71B16000290001"));
+    drop(h);
+    // A session met and closed: the call is what its verbale fixed.
+    let mut editor = commissione::editor::Editor::open(&dir, Actor::Secretariat).unwrap();
+    for (id, number, date) in [("s1", 1, "2026-03-10"), ("s2", 2, "2026-03-20")] {
+        editor
+            .apply(commissione::editor::Command::PutSession(Box::new(
+                common::session(
+                    id,
+                    number,
+                    commissione::domain::SessionKind::OpeningPublic,
+                    date,
+                ),
+            )))
+            .unwrap();
+        if id == "s1" {
+            editor
+                .apply(commissione::editor::Command::CloseSession(
+                    commissione::domain::SessionId::new("s1").unwrap(),
+                ))
+                .unwrap();
+        }
+    }
+    drop(editor);
+    let mut h = harness(&dir, Actor::Secretariat);
+    h.run();
     click(&mut h, s::VIEW_AVVISO);
-    assert!(h.query_by_label(s::CALL_EDIT).is_none());
-    h.get_by_label(s::CALL_READ_ONLY_SESSIONS);
+    h.get_by_label(&s::call_fixed(1, "10/03/2026"));
+    h.get_by_label(s::CALL_CUP).click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label(s::CALL_CUP).type_text("B49D16010990006");
+    h.key_press(Key::Enter);
+    h.run();
+    // Refused, with the offer of a rettifica in the open session.
+    assert!(
+        h.state()
+            .errors()
+            .iter()
+            .any(|e| e.contains("serve una rettifica")),
+        "{:?}",
+        h.state().errors()
+    );
+    assert_eq!(cup(&h).as_deref(), Some("I71B16000290001"));
+    click(&mut h, &s::amend_in(2));
+    h.get_by_label(s::AMEND_CALL);
+    h.get_by_label(s::AMEND_REASON).click();
+    h.run();
+    h.get_by_label(s::AMEND_REASON)
+        .type_text("CUP corretto secondo la determinazione di finanziamento");
+    h.run();
+    click(&mut h, s::AMEND_CONFIRM);
+    assert_eq!(cup(&h).as_deref(), Some("B49D16010990006"));
+    let ws = h.state().work().unwrap().editor().workspace();
+    let s2 = ws
+        .session(&commissione::domain::SessionId::new("s2").unwrap())
+        .unwrap();
+    assert_eq!(s2.amendments.len(), 1);
+    assert_eq!(s2.amendments[0].item, "avviso");
 }
 
 #[test]
@@ -539,7 +670,10 @@ fn the_ranking_is_saved_as_a_spreadsheet_where_the_user_says() {
 }
 
 #[test]
-fn a_lock_left_by_a_crashed_program_can_be_taken_over_after_confirming() {
+fn a_lock_left_by_a_program_silent_on_another_computer_is_taken_over() {
+    // Issue 14: a holder on another computer whose heartbeat is older than three minutes is
+    // gone; the window takes the call over when it opens (it used to ask first). One that
+    // is still refreshing keeps the window read-only, with no button to take it.
     use commissione::workspace::lock::{FILE, Holder};
     let (_tmp, dir) = common::fixture("example-a");
     let long_ago = commissione::domain::Moment::parse("2026-03-01T09:00").unwrap();
@@ -554,14 +688,19 @@ fn a_lock_left_by_a_crashed_program_can_be_taken_over_after_confirming() {
     std::fs::write(dir.join(FILE), ron::to_string(&holder).unwrap()).unwrap();
     let mut h = harness(&dir, Actor::Secretariat);
     h.run();
-    h.get_by_label_contains("Sola lettura");
-    click(&mut h, s::TAKE_OVER);
-    // A confirmation first, which names who held it.
-    h.get_by_label(s::CONFIRM_TAKE_OVER_TITLE);
-    h.get_by_label(&s::take_over_text("segreteria (mrossi)"));
-    h.get_all_by_label(s::TAKE_OVER).last().unwrap().click();
-    h.run();
     assert!(h.state().work().unwrap().editor().read_only().is_none());
     assert!(h.query_by_label_contains("Sola lettura").is_none());
-    h.get_by_label(s::TAKEN_OVER);
+    drop(h);
+
+    let now = commissione::editor::now();
+    let fresh = Holder {
+        since: now,
+        refreshed: now,
+        ..holder
+    };
+    std::fs::write(dir.join(FILE), ron::to_string(&fresh).unwrap()).unwrap();
+    let mut h = harness(&dir, Actor::Secretariat);
+    h.run();
+    h.get_by_label_contains("Sola lettura");
+    assert!(h.query_by_label(s::TAKE_OVER).is_none());
 }

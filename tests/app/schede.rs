@@ -436,7 +436,8 @@ fn a_sheet_of_another_call_is_refused_with_its_sentence_and_writes_nothing() {
     let (_other_tmp, sondrio) = sondrio();
     let ws = commissione::workspace::load(&sondrio).workspace.unwrap();
     let text =
-        commissione::workspace::travel::export(&ws, ws.sheet(&member("tognini")).unwrap()).unwrap();
+        commissione::workspace::travel::export(&ws, ws.sheet(&member("tognini")).unwrap(), None)
+            .unwrap();
     let file = tmp.path().join("scheda-tognini.ron");
     std::fs::write(&file, text).unwrap();
     let mut h = harness(&office, Actor::Secretariat);
@@ -449,6 +450,38 @@ fn a_sheet_of_another_call_is_refused_with_its_sentence_and_writes_nothing() {
         title: ws.call().title.clone(),
     };
     let expected = s::sheet_refused("scheda-tognini.ron", &refusal.to_string());
+    assert_eq!(h.state().errors(), vec![expected.clone()]);
+    h.get_by_label(&expected);
+    common::assert_same(&before, &common::snapshot(&office));
+}
+
+#[test]
+fn a_sheet_delivered_under_another_members_name_is_refused_and_writes_nothing() {
+    let (_tmp, office) = before_scoring();
+    let m1 = laptop(&office, "portatile-m1");
+    score_on_laptop(
+        &m1,
+        "m1",
+        "Rossi",
+        &[("P1", "0.8", "0.6", "15"), ("P3", "0.6", "0.8", "12")],
+    );
+    // Exported from the window by its member, then saved under another member's name.
+    let file = office.parent().unwrap().join("scheda-m2.ron");
+    export_from_laptop(&m1, "m1", &file);
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("exported_by: \"m1\""), "{text}");
+    let mut h = harness(&office, Actor::Secretariat);
+    h.run();
+    click(&mut h, s::VIEW_VALUTAZIONE);
+    click(&mut h, s::TAB_SHEETS);
+    let before = common::snapshot(&office);
+    import_sheet(&mut h, &file);
+    let refusal = commissione::workspace::travel::Refusal::OtherMember {
+        file: "scheda-m2.ron".into(),
+        named: "m2".into(),
+        inside: "m1".into(),
+    };
+    let expected = s::sheet_refused("scheda-m2.ron", &refusal.to_string());
     assert_eq!(h.state().errors(), vec![expected.clone()]);
     h.get_by_label(&expected);
     common::assert_same(&before, &common::snapshot(&office));

@@ -104,7 +104,8 @@ fn screenshots() {
     let sheet = tmp.path().join("scheda-tognini.ron");
     let ws = commissione::workspace::load(&laptop).workspace.unwrap();
     let text =
-        commissione::workspace::travel::export(&ws, ws.sheet(&member("tognini")).unwrap()).unwrap();
+        commissione::workspace::travel::export(&ws, ws.sheet(&member("tognini")).unwrap(), None)
+            .unwrap();
     std::fs::write(&sheet, text).unwrap();
     let mut h = harness(&office, Actor::Secretariat);
     h.run();

@@ -91,6 +91,18 @@ fn a_session_is_closed_from_the_window_and_its_verbale_is_the_one_kept() {
         commissione::minutes::seal_in_pdf(&bytes).as_deref(),
         Some(seal.sha256.as_str())
     );
+    // The very bytes sealed at closing, with the metadata of the final version beside them.
+    let sealed = dir
+        .join("verbali")
+        .join("sigillati")
+        .join("verbale-01-s1.pdf");
+    assert!(std::fs::read(sealed).unwrap() == bytes);
+    let metadata =
+        std::fs::read_to_string(dir.join("verbali").join("verbale-01-s1.metadati.json")).unwrap();
+    assert!(
+        metadata.contains("\"VersioneDelDocumento\": \"1\""),
+        "{metadata}"
+    );
     // ...so that a kept record altered afterwards stops the export, as on the command line.
     let kept = dir.join("sedute/s1.verbale.json");
     let mut record = std::fs::read(&kept).unwrap();
@@ -265,5 +277,28 @@ fn without_an_open_session_after_it_no_amendment_is_offered() {
     assert!(
         h.query_by_label_contains("Rettifica nella seduta")
             .is_none()
+    );
+}
+
+#[test]
+fn a_fixed_score_changed_by_hand_is_said_loudly_at_the_top() {
+    let (_tmp, dir) = closed_then_open();
+    let mut h = harness(&dir, Actor::Secretariat);
+    h.run();
+    assert!(h.query_by_label(s::SEALED_DATA_CHANGED).is_none());
+    drop(h);
+    common::edit(
+        &dir.join("schede/m2.ron"),
+        "value: \"0.6\"",
+        "value: \"1.0\"",
+    );
+    let mut h = harness(&dir, Actor::Secretariat);
+    h.run();
+    // Not in a collapsed line: the banner and each sentence are on screen.
+    h.get_by_label(s::SEALED_DATA_CHANGED);
+    h.get_by_label_contains("SENZA RETTIFICA: i punteggi di m2 sulla candidatura P1");
+    assert_eq!(
+        h.state().work().unwrap().editor().sealed_warnings().len(),
+        1
     );
 }

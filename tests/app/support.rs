@@ -83,3 +83,74 @@ pub fn wait_for(h: &mut Harness<App>, done: impl Fn(&Harness<App>) -> bool) {
         h.state().errors()
     );
 }
+
+// Forms: the helpers of the tests that set up a call.
+
+/// Types `text` in the field named `label`, over what it held, and ends with Enter.
+pub fn fill(h: &mut Harness<App>, label: &str, text: &str) {
+    type_in(h, label, text);
+    h.key_press(egui::Key::Enter);
+    h.run();
+}
+
+/// Types `text` in the field named `label`, over what it held, without ending the field.
+pub fn type_in(h: &mut Harness<App>, label: &str, text: &str) {
+    h.get_by_label(label).scroll_to_me();
+    h.run();
+    h.get_by_label(label).click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label(label).type_text(text);
+    h.run();
+}
+
+pub fn press(h: &mut Harness<App>, label: &str) {
+    h.get_by_label(label).scroll_to_me();
+    h.run();
+    h.get_by_label(label).click();
+    h.run();
+}
+
+/// Opens the drop-down named `combo` and picks `option` (the last node with that label: the
+/// open list is drawn over the rest).
+pub fn choose(h: &mut Harness<App>, combo: &str, option: &str) {
+    press(h, combo);
+    if h.query_all_by_label(option).next().is_none() {
+        for n in h.query_all(egui_kittest::kittest::By::new()) {
+            let l = egui_kittest::kittest::NodeT::accesskit_node(&n);
+            eprintln!("{:?} {:?} {:?}", l.role(), l.label(), l.value());
+        }
+    }
+    let last = h.get_all_by_label(option).count() - 1;
+    h.get_all_by_label(option).nth(last).unwrap().click();
+    h.run();
+}
+
+/// Goes to a view by its button in the side panel.
+pub fn view(h: &mut Harness<App>, title: &str) {
+    h.get_by_role_and_label(egui::accesskit::Role::Button, title)
+        .click();
+    h.run();
+}
+
+pub fn errors(h: &Harness<App>) -> Vec<String> {
+    h.state().errors()
+}
+
+pub fn assert_clean(h: &Harness<App>) {
+    assert!(errors(h).is_empty(), "{:?}", errors(h));
+    assert!(!h.state().work().unwrap().unsaved(), "a draft is not saved");
+}
+
+/// The start screen, with no call open and none remembered as the last one.
+pub fn start_screen(tmp: &Path) -> Harness<'static, App> {
+    let settings = commissione::app::Settings {
+        recent: vec![tmp.join("nessuno")],
+        ..Default::default()
+    };
+    let mut app = App::new(settings, None);
+    app.set_open_documents(false);
+    Harness::builder()
+        .with_size([1366.0, 768.0])
+        .build_ui_state(|ui, app: &mut App| app.ui(ui), app)
+}

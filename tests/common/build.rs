@@ -86,6 +86,7 @@ pub fn call() -> Call {
         ],
         overall_min: None,
         rescale_totals: false,
+        rescale_among: Default::default(),
         decimals: 2,
         tie_breaks: vec![],
         judgement_scale: ["1", "0.8", "0.6", "0.4", "0.2", "0"]
@@ -100,7 +101,6 @@ pub fn call() -> Call {
         informal_groups_allowed: false,
         min_scoring_members: None,
         discordance_gap: share("0.4"),
-        collegial_mark: false,
     }
 }
 
@@ -117,6 +117,8 @@ pub fn commission(members: &[&str]) -> Commission {
                 Role::Commissioner
             },
             qualification: String::new(),
+            replaced: None,
+            substitute: None,
         })
         .collect();
     list.push(Member {
@@ -124,6 +126,8 @@ pub fn commission(members: &[&str]) -> Commission {
         name: "Segretario".into(),
         role: Role::Secretary,
         qualification: String::new(),
+        replaced: None,
+        substitute: None,
     });
     Commission {
         appointed_by: "Determinazione n. 1".into(),
@@ -179,6 +183,7 @@ pub fn application(
         documents: vec![],
         declared: vec![],
         decision: None,
+        removed: None,
     }
 }
 
@@ -280,7 +285,12 @@ impl Build {
     }
 
     /// A session `id` (a final one, on 20/04/2026) recording collegial judgements and events.
-    pub fn session_with(mut self, id: &str, collegial: Vec<Collegial>, events: Vec<Event>) -> Build {
+    pub fn session_with(
+        mut self,
+        id: &str,
+        collegial: Vec<Collegial>,
+        events: Vec<Event>,
+    ) -> Build {
         let number = self.parts.sessions.len() as u32 + 1;
         self.parts.sessions.push(Session {
             id: SessionId::new(id).expect("id"),
@@ -308,13 +318,12 @@ impl Build {
     }
 }
 
-/// A collegial judgement on `criterion` of `protocol`, with a mark when `value` is given.
-pub fn collegial(protocol: &str, criterion: &str, value: Option<&str>) -> Collegial {
+/// A collegial judgement on `criterion` of `protocol`.
+pub fn collegial(protocol: &str, criterion: &str) -> Collegial {
     Collegial {
         application: pid(protocol),
         criterion: cid(criterion),
         reason: format!("Motivazione collegiale su {criterion}"),
-        value: value.map(points),
         dissents: vec![],
     }
 }

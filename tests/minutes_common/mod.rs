@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod pdfa;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -96,8 +98,13 @@ pub fn many(count: usize, reason_words: usize) -> TempDir {
     let mut extra_declarations: Vec<String> = Vec::new();
     for i in 5..=count {
         let protocol = format!("2026/{i:07}");
+        // Each copy its own applicant: one applicant's second application in a lot is a
+        // finding the commission decides on (see `Rule::SameTaxCode`).
+        let first = format!("{:010}", 3_000_000_000u64 + i as u64 * 13);
+        let check = commissione::domain::tax_code::entity_check_digit(&first).unwrap();
         let text = template
             .replace("\"P1\"", &format!("\"{protocol}\""))
+            .replace("\"12345679190\"", &format!("\"{first}{check}\""))
             .replace(
                 "Associazione P1",
                 &format!("Cooperativa sociale «Il Ponte» n. {i}"),
@@ -163,6 +170,20 @@ pub fn binary() -> PathBuf {
 
 pub fn run(args: &[&std::ffi::OsStr]) -> (i32, String, String) {
     let out = Command::new(binary()).args(args).output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// `run` with the moment of export fixed, as scripts fix it for reproducible drafts.
+pub fn run_at(args: &[&std::ffi::OsStr], epoch: &str) -> (i32, String, String) {
+    let out = Command::new(binary())
+        .args(args)
+        .env("SOURCE_DATE_EPOCH", epoch)
+        .output()
+        .unwrap();
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned(),

@@ -1,9 +1,13 @@
-"""Signs a PDF PAdES (B-B) with a test certificate and validates the signature.
+"""Signs a PDF PAdES (B-B) with a test certificate and validates every signature in it.
 
-    python3 sign.py IN.pdf OUT.pdf KEY.pem CERT.pem
+    python3 sign.py IN.pdf OUT.pdf KEY.pem CERT.pem [FIELD [CA.pem]]
 
-Used by tests/minutes_pades.rs, which skips when pyHanko is not installed
-(pip install pyhanko). Exit 0 when the signature is intact, valid and trusted.
+FIELD names the new signature field (default FirmaPresidente); CA.pem is the test CA that
+issued CERT.pem (default: CERT.pem is self-signed and its own trust root). A file already
+signed gets one more signature, as an incremental update.
+
+Used by tests/minutes_pades.rs and tests/verify_pages.rs, which skip when pyHanko is not
+installed (pip install pyhanko). Exit 0 when every signature is intact, valid and trusted.
 """
 
 import sys
@@ -16,10 +20,13 @@ from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
 
 
-def main(src, out, key, cert):
-    signer = signers.SimpleSigner.load(key, cert, key_passphrase=None)
+def main(src, out, key, cert, field="FirmaPresidente", ca=None):
+    chain = [load_cert_from_pemder(ca)] if ca else []
+    signer = signers.SimpleSigner.load(
+        key, cert, key_passphrase=None, ca_chain_files=(ca,) if ca else None
+    )
     meta = signers.PdfSignatureMetadata(
-        field_name="FirmaPresidente",
+        field_name=field,
         subfilter=fields.SigSeedSubFilter.PADES,
         md_algorithm="sha256",
         reason="Verbale letto, confermato e sottoscritto",
@@ -28,19 +35,19 @@ def main(src, out, key, cert):
     with open(src, "rb") as inf, open(out, "wb") as outf:
         signers.sign_pdf(IncrementalPdfFileWriter(inf), meta, signer=signer, output=outf)
 
-    context = ValidationContext(trust_roots=[load_cert_from_pemder(cert)])
+    roots = chain or [load_cert_from_pemder(cert)]
     with open(out, "rb") as f:
         signatures = PdfFileReader(f).embedded_signatures
-        if len(signatures) != 1:
-            print(f"attese 1 firma, trovate {len(signatures)}")
-            return 1
-        status = validate_pdf_signature(signatures[0], context)
-        print(status.pretty_print_details())
-        ok = status.intact and status.valid and status.trusted
-        print("subfilter:", signatures[0].sig_object["/SubFilter"])
-        print("coverage:", status.coverage)
-        return 0 if ok else 1
+        print(f"firme: {len(signatures)}")
+        ok = len(signatures) > 0
+        for signature in signatures:
+            status = validate_pdf_signature(signature, ValidationContext(trust_roots=roots))
+            print(status.pretty_print_details())
+            print("subfilter:", signature.sig_object["/SubFilter"])
+            print("coverage:", status.coverage)
+            ok = ok and status.intact and status.valid and status.trusted
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":
-    sys.exit(main(*sys.argv[1:5]))
+    sys.exit(main(*sys.argv[1:7]))

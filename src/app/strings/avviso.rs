@@ -4,12 +4,8 @@ use crate::domain::CapBase;
 
 // Avviso.
 
-pub const CALL_EDIT: &str = "Correggi i dati dell'avviso";
-pub const CALL_EDIT_DONE: &str = "Fine correzione";
 pub const CALL_READ_ONLY: &str = "L'avviso è in sola lettura.";
 pub const CALL_READ_ONLY_MEMBER: &str = "Solo la segreteria può correggere l'avviso.";
-pub const CALL_READ_ONLY_SESSIONS: &str =
-    "L'avviso non si può più correggere: la commissione si è già riunita.";
 pub const CALL_GENERAL: &str = "Dati dell'avviso";
 pub const CALL_AUTHORITY: &str = "Ente";
 pub const CALL_OFFICE: &str = "Ufficio";

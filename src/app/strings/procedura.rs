@@ -6,8 +6,8 @@
 pub const TAB_COLLEGIAL: &str = "Giudizio collegiale";
 pub const COLLEGIAL_TITLE: &str = "Giudizio collegiale della commissione";
 pub const COLLEGIAL_HINT: &str = "Per ogni candidatura e criterio: i giudizi e le motivazioni dei componenti a confronto, la motivazione collegiale che il verbale riporta, il dissenso di chi non la condivide.";
-pub const COLLEGIAL_MARK_COUNTS: &str = "L'avviso prevede un voto collegiale: conta ai fini del punteggio (con la sua riparametrazione); i voti dei componenti sono riportati a fianco.";
-pub const COLLEGIAL_MARKS_COUNT: &str = "Contano i punteggi dei componenti: il giudizio collegiale ne è la motivazione comune.";
+pub const COLLEGIAL_MARKS_COUNT: &str =
+    "Contano i punteggi dei componenti: il giudizio collegiale ne è la motivazione comune.";
 pub const COLLEGIAL_APPLICATION: &str = "Candidatura";
 pub const COLLEGIAL_CRITERION: &str = "Criterio";
 pub const COLLEGIAL_MEMBER: &str = "Componente";
@@ -16,13 +16,14 @@ pub const COLLEGIAL_REASON_OF_MEMBER: &str = "Motivazione";
 pub const COLLEGIAL_NOT_SCORED: &str = "non ancora valutata";
 pub const COLLEGIAL_ABSTAINS: &str = "si astiene (conflitto di interessi)";
 pub const COLLEGIAL_REASON: &str = "Motivazione collegiale";
-pub const COLLEGIAL_REASON_HINT: &str = "Le ragioni del giudizio della commissione su questo criterio.";
-pub const COLLEGIAL_VOTE: &str = "Voto collegiale";
-pub const COLLEGIAL_POINTS: &str = "Punti collegiali";
+pub const COLLEGIAL_REASON_HINT: &str =
+    "Le ragioni del giudizio della commissione su questo criterio.";
 pub const COLLEGIAL_DISSENTS: &str = "Dissenso";
 pub const COLLEGIAL_RECORD: &str = "Registra il giudizio collegiale";
-pub const COLLEGIAL_NEEDS_SESSION: &str = "Per registrare un giudizio collegiale serve una seduta aperta: crearla in Sedute.";
-pub const COLLEGIAL_READ_ONLY: &str = "Solo la segreteria registra il giudizio collegiale, in seduta.";
+pub const COLLEGIAL_NEEDS_SESSION: &str =
+    "Per registrare un giudizio collegiale serve una seduta aperta: crearla in Sedute.";
+pub const COLLEGIAL_READ_ONLY: &str =
+    "Solo la segreteria registra il giudizio collegiale, in seduta.";
 pub const COLLEGIAL_NONE: &str = "Nessun giudizio collegiale registrato su questo criterio.";
 pub const NO_DISCRETIONARY: &str = "L'avviso non ha criteri valutati dai commissari.";
 
@@ -46,10 +47,6 @@ pub fn dissent_line(name: &str, note: &str) -> String {
     format!("{name} dissente: {note}")
 }
 
-pub fn collegial_vote_line(value: &str) -> String {
-    format!("Voto collegiale: {value}")
-}
-
 // Eventi successivi alla graduatoria.
 
 pub const TAB_EVENTS: &str = "Eventi successivi";
@@ -62,14 +59,17 @@ pub const EVENT_ACT: &str = "Atto";
 pub const EVENT_ACT_HINT: &str = "per esempio: nota PEC prot. n. 9120 del 14/04/2026";
 pub const EVENT_REASON: &str = "Motivazione dell'evento";
 pub const EVENT_RECORD: &str = "Registra l'evento";
-pub const EVENT_NEEDS_SESSION: &str = "Gli eventi si registrano in una seduta aperta: crearla in Sedute.";
+pub const EVENT_NEEDS_SESSION: &str =
+    "Gli eventi si registrano in una seduta aperta: crearla in Sedute.";
 pub const EVENT_NEEDS_RANKING: &str = "Gli eventi successivi alla graduatoria si registrano dopo la chiusura di una seduta conclusiva che l'ha approvata.";
 pub const EVENTS_RECORDED: &str = "Eventi registrati";
 pub const EVENTS_ALLOCATION: &str = "Assegnazione attuale";
 pub const EVENT_READ_ONLY: &str = "Solo la segreteria registra gli eventi.";
 
 pub fn event_line(kind: &str, protocol: &str, number: u32, act: &str, reason: &str) -> String {
-    format!("{kind} della candidatura {protocol} (verbale n. {number}) · atto: {act} · motivazione: {reason}")
+    format!(
+        "{kind} della candidatura {protocol} (verbale n. {number}) · atto: {act} · motivazione: {reason}"
+    )
 }
 
 // Accesso agli atti.

@@ -37,6 +37,21 @@ pub const EXPORT_MINUTES_HINT: &str =
     "Scrive il verbale della seduta in PDF nella cartella «verbali» e lo apre.";
 pub const MINUTES_DRAFT: &str = "La seduta non è ancora chiusa: il verbale esce come bozza.";
 pub const EXPORT_RANKING: &str = "Graduatoria pubblica (PDF)";
+pub const EXPORT_LETTERS: &str = "Comunicazioni di esito (PDF)";
+pub const EXPORT_LETTERS_HINT: &str = "Una lettera per ogni candidatura con l'esito, i punteggi, le motivazioni e le note su accesso agli atti e ricorsi, in PDF/A pronto per la PEC, nella cartella «verbali/comunicazioni».";
+pub const EXPORT_TRANSPARENCY: &str = "Tabella per la trasparenza";
+pub const EXPORT_TRANSPARENCY_HINT: &str = "I contributi assegnati per Amministrazione trasparente (artt. 26-27 D.Lgs. 33/2013), senza dati personali, in CSV e ODS nella cartella «verbali».";
+pub const EXPORT_SCORE_PDF: &str = "Scheda da firmare (PDF)";
+pub const EXPORT_SCORE_PDF_HINT: &str = "La scheda di valutazione individuale di questo componente, con valutazioni, motivazioni e dichiarazioni, da firmare: nella cartella «verbali»; poi si apre.";
+
+pub fn documents_written(path: &str) -> String {
+    format!("Scritto in {path}.")
+}
+
+pub fn no_such_member(id: &str) -> String {
+    format!("Il componente «{id}» non è nella commissione.")
+}
+
 pub const EXPORT_RANKING_HINT: &str = "La graduatoria da pubblicare, senza dati personali, in PDF nella cartella «verbali»; poi si apre.";
 pub const EXPORT_WRITING: &str = "Scrittura del verbale in corso…";
 pub const EXPORT_INTERRUPTED: &str = "La scrittura del verbale si è interrotta.";

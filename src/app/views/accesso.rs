@@ -140,13 +140,19 @@ fn applications(desk: &Desk) -> Vec<Protocol> {
 
 fn new_request_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
     widgets::section(ui, s::ACCESS_NEW);
-    field(ui, s::ACCESS_RECEIVED_ON, &mut state.received_on, 1, "20/04/2026");
+    field(
+        ui,
+        s::ACCESS_RECEIVED_ON,
+        &mut state.received_on,
+        1,
+        "20/04/2026",
+    );
     field(ui, s::ACCESS_REQUESTER, &mut state.requester, 1, "");
     let apps = applications(desk);
-    let shown = state
-        .application
-        .as_ref()
-        .map_or_else(|| s::ACCESS_NO_APPLICATION.to_string(), |p| app_label(desk, p));
+    let shown = state.application.as_ref().map_or_else(
+        || s::ACCESS_NO_APPLICATION.to_string(),
+        |p| app_label(desk, p),
+    );
     ui.horizontal_wrapped(|ui| {
         widgets::combo(ui, s::ACCESS_OWN_APPLICATION, shown, 420.0, |ui| {
             ui.selectable_value(&mut state.application, None, s::ACCESS_NO_APPLICATION);

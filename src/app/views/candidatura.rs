@@ -47,14 +47,18 @@ pub fn candidatura_ui(ui: &mut Ui, list: &mut ListState, protocol: &Protocol, de
             if !app.summary.is_empty() {
                 ui.add(egui::Label::new(RichText::new(&app.summary).italics()).wrap());
             }
-            widgets::section(ui, s::APPLICANT);
-            party_ui(ui, &app.applicant);
-            if !app.partners.is_empty() {
-                widgets::section(ui, s::PARTNERS);
-                for p in &app.partners {
-                    ui.label(RichText::new(&p.name).strong());
-                    party_ui(ui, p);
-                    ui.add_space(4.0);
+            if desk.can_edit_records() {
+                super::registrazione::dati_ui(ui, &mut list.registrazione, app, desk);
+            } else {
+                widgets::section(ui, s::APPLICANT);
+                party_ui(ui, &app.applicant);
+                if !app.partners.is_empty() {
+                    widgets::section(ui, s::PARTNERS);
+                    for p in &app.partners {
+                        ui.label(RichText::new(&p.name).strong());
+                        party_ui(ui, p);
+                        ui.add_space(4.0);
+                    }
                 }
             }
             documents_ui(ui, app, desk);

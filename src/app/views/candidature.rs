@@ -8,7 +8,7 @@ use crate::domain::{Allocation, LotId, Protocol};
 use crate::italian;
 use crate::rules::Outcome;
 
-use super::{Desk, candidatura, importa};
+use super::{Desk, candidatura, importa, registrazione};
 use crate::app::strings as s;
 use crate::app::widgets;
 
@@ -43,6 +43,8 @@ pub struct State {
     rows: Option<(u64, Filter, Vec<Protocol>)>,
     /// The import from spreadsheets, while its page is open.
     pub import: Option<importa::State>,
+    /// Registering an application by hand, and correcting or removing one.
+    pub registrazione: registrazione::State,
 }
 
 pub fn candidature_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
@@ -52,6 +54,9 @@ pub fn candidature_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
             return;
         }
         state.open = None;
+    }
+    if registrazione::form_ui(ui, &mut state.registrazione, desk) {
+        return;
     }
     if let Some(import) = &mut state.import {
         if !importa::importa_ui(ui, import, desk) {
@@ -69,6 +74,13 @@ pub fn candidature_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
                 .clicked()
             {
                 state.import = Some(importa::State::new(crate::import::PlanKind::Applications));
+            }
+            if ui
+                .button(s::REGISTER_APPLICATION)
+                .on_hover_text(s::REGISTER_APPLICATION_HINT)
+                .clicked()
+            {
+                state.registrazione.form = Some(registrazione::Form::new(desk.ws));
             }
         }
     });

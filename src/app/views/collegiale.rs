@@ -1,7 +1,7 @@
 //! Valutazione → Giudizio collegiale: the consensus step. Per application and criterion, the
-//! members' marks and reasons side by side; the collegial motivazione, the dissents, and the
-//! collegial mark where the call says the commission gives one. The secretariat records it in
-//! the open session, whose verbale reports it.
+//! members' marks and reasons side by side; the collegial motivazione and the dissents. The
+//! secretariat records it in the open session, whose verbale reports it; the members' marks
+//! stay the basis of the points.
 
 use std::collections::BTreeMap;
 
@@ -24,8 +24,6 @@ pub struct State {
     /// The pair the form was filled for: choosing another fills it again.
     loaded: Option<(Protocol, CriterionId, u64)>,
     reason: String,
-    value: Option<Points>,
-    points: String,
     /// Per voting member: whether they dissent, and their words.
     dissents: BTreeMap<MemberId, (bool, String)>,
 }
@@ -46,15 +44,7 @@ pub fn collegiale_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
     ui.heading(s::COLLEGIAL_TITLE);
     widgets::keys_hint(ui, s::COLLEGIAL_HINT);
     let call = desk.ws.call();
-    widgets::note(
-        ui,
-        Tone::Info,
-        if call.collegial_mark {
-            s::COLLEGIAL_MARK_COUNTS
-        } else {
-            s::COLLEGIAL_MARKS_COUNT
-        },
-    );
+    widgets::note(ui, Tone::Info, s::COLLEGIAL_MARKS_COUNT);
     let apps: Vec<Protocol> = desk
         .eval
         .applications
@@ -79,7 +69,11 @@ pub fn collegiale_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
     if state.application.as_ref().is_none_or(|p| !apps.contains(p)) {
         state.application = apps.first().cloned();
     }
-    if state.criterion.as_ref().is_none_or(|c| !criteria.contains(c)) {
+    if state
+        .criterion
+        .as_ref()
+        .is_none_or(|c| !criteria.contains(c))
+    {
         state.criterion = criteria.first().cloned();
     }
     let (Some(app), Some(criterion)) = (state.application.clone(), state.criterion.clone()) else {
@@ -184,9 +178,6 @@ fn recorded_ui(ui: &mut Ui, desk: &Desk, app: &Protocol, criterion: &CriterionId
                 .strong(),
             );
             ui.add(egui::Label::new(c.reason.as_str()).wrap());
-            if let Some(v) = c.value {
-                ui.label(s::collegial_vote_line(&mark_text(desk, criterion, v)));
-            }
             for d in &c.dissents {
                 ui.label(s::dissent_line(&desk.member_name(&d.member), &d.note));
             }
@@ -210,11 +201,6 @@ fn load(state: &mut State, desk: &Desk, open: Option<&Session>, app: &Protocol, 
             .find(|j| &j.application == app && &j.criterion == c)
     });
     state.reason = held.map(|j| j.reason.clone()).unwrap_or_default();
-    state.value = held.and_then(|j| j.value);
-    state.points = state
-        .value
-        .map(|v| italian::number(v.value()))
-        .unwrap_or_default();
     state.dissents = desk
         .ws
         .commission()
@@ -223,14 +209,23 @@ fn load(state: &mut State, desk: &Desk, open: Option<&Session>, app: &Protocol, 
             let note = held.and_then(|j| j.dissents.iter().find(|d| d.member == m.id));
             (
                 m.id.clone(),
-                (note.is_some(), note.map(|d| d.note.clone()).unwrap_or_default()),
+                (
+                    note.is_some(),
+                    note.map(|d| d.note.clone()).unwrap_or_default(),
+                ),
             )
         })
         .collect();
     state.loaded = Some(key);
 }
 
-fn form_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk, app: &Protocol, criterion: &CriterionId) {
+fn form_ui(
+    ui: &mut Ui,
+    state: &mut State,
+    desk: &mut Desk,
+    app: &Protocol,
+    criterion: &CriterionId,
+) {
     if !desk.can_edit_records() {
         widgets::note(ui, Tone::Info, s::COLLEGIAL_READ_ONLY);
         return;
@@ -246,40 +241,13 @@ fn form_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk, app: &Protocol, crit
         session.number,
         &italian::date(session.date),
     ));
-    field(ui, s::COLLEGIAL_REASON, &mut state.reason, 4, s::COLLEGIAL_REASON_HINT);
-    let call = desk.ws.call();
-    if call.collegial_mark {
-        let scoring = call.criterion(criterion).map(|c| c.scoring.clone());
-        match scoring {
-            Some(Scoring::Coefficient) => {
-                ui.horizontal_wrapped(|ui| {
-                    ui.label(s::COLLEGIAL_VOTE);
-                    for j in &call.judgement_scale {
-                        let value = Points::new(j.coefficient.value());
-                        let text = format!("{} ({})", j.label, italian::number(j.coefficient.value()));
-                        if ui
-                            .selectable_label(state.value.is_some() && state.value == value, text)
-                            .clicked()
-                        {
-                            state.value = value;
-                        }
-                    }
-                });
-            }
-            _ => {
-                ui.horizontal(|ui| {
-                    let l = ui.label(s::COLLEGIAL_POINTS);
-                    if ui
-                        .add(egui::TextEdit::singleline(&mut state.points).desired_width(80.0))
-                        .labelled_by(l.id)
-                        .changed()
-                    {
-                        state.value = italian::parse_typed_points(&state.points).ok();
-                    }
-                });
-            }
-        }
-    }
+    field(
+        ui,
+        s::COLLEGIAL_REASON,
+        &mut state.reason,
+        4,
+        s::COLLEGIAL_REASON_HINT,
+    );
     widgets::section(ui, s::COLLEGIAL_DISSENTS);
     for m in desk.ws.commission().voting_members() {
         if desk.ws.abstains(&m.id, app) {
@@ -297,7 +265,6 @@ fn form_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk, app: &Protocol, crit
             application: app.clone(),
             criterion: criterion.clone(),
             reason: state.reason.trim().to_string(),
-            value: if call.collegial_mark { state.value } else { None },
             dissents: state
                 .dissents
                 .iter()

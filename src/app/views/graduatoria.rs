@@ -72,6 +72,20 @@ pub fn graduatoria_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
             desk.out.push(super::Action::ExportRanking);
         }
         if ui
+            .button(s::EXPORT_LETTERS)
+            .on_hover_text(s::EXPORT_LETTERS_HINT)
+            .clicked()
+        {
+            desk.out.push(super::Action::ExportLetters);
+        }
+        if ui
+            .button(s::EXPORT_TRANSPARENCY)
+            .on_hover_text(s::EXPORT_TRANSPARENCY_HINT)
+            .clicked()
+        {
+            desk.out.push(super::Action::ExportTransparency);
+        }
+        if ui
             .selectable_label(state.export.is_some(), s::EXPORT_SPREADSHEET)
             .on_hover_text(s::EXPORT_SPREADSHEET_HINT)
             .clicked()
@@ -383,9 +397,8 @@ fn why_not_ranked(r: &ApplicationResult, desk: &Desk) -> String {
                     Gap::NotScored { member } => s::gap_not_scored(&desk.member_name(member)),
                     Gap::NoReason { member } => s::gap_no_reason(&desk.member_name(member)),
                     Gap::NobodyCanScore => s::GAP_NOBODY.into(),
+                    Gap::TooFewMembers { required, .. } => s::gap_too_few(*required),
                     Gap::NotDeclared => s::GAP_NOT_DECLARED.into(),
-                    Gap::TooLarge => s::GAP_TOO_LARGE.into(),
-                    Gap::NoCollegialMark => s::GAP_NO_COLLEGIAL_MARK.into(),
                 };
                 if !missing.contains(&text) {
                     missing.push(text);

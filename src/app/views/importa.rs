@@ -58,6 +58,8 @@ pub struct State {
     plan: Option<(u64, Box<ImportPlan>)>,
     /// How the last import ended: what it wrote, or why nothing.
     outcome: Option<Result<Applied, String>>,
+    /// Where to save the template to fill in, as typed.
+    template: String,
 }
 
 impl State {
@@ -67,6 +69,7 @@ impl State {
             paths: Default::default(),
             plan: None,
             outcome: None,
+            template: String::new(),
         }
     }
 
@@ -132,6 +135,9 @@ pub fn importa_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) -> bool {
         }
     });
     widgets::keys_hint(ui, s::IMPORT_INTRO);
+    if state.kind == PlanKind::Applications {
+        template_ui(ui, state, desk);
+    }
     files_ui(ui, state, desk);
     ui.separator();
     if let Some(outcome) = &state.outcome {
@@ -157,6 +163,39 @@ pub fn importa_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) -> bool {
         .auto_shrink([false, false])
         .show(ui, |ui| anteprima::plan_ui(ui, &plan));
     open
+}
+
+/// The template to fill in: saved where the system's dialog or the typed path says.
+fn template_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
+    widgets::row(ui, s::IMPORT_TEMPLATE, |ui, label| {
+        ui.horizontal_wrapped(|ui| {
+            if ui
+                .button(s::IMPORT_TEMPLATE_DOWNLOAD)
+                .on_hover_text(s::IMPORT_TEMPLATE_HINT)
+                .clicked()
+            {
+                desk.out.push(Action::SaveImportTemplate(None));
+            }
+            ui.add(
+                egui::TextEdit::singleline(&mut state.template)
+                    .hint_text(s::IMPORT_TEMPLATE_PATH_HINT)
+                    .desired_width(360.0),
+            )
+            .labelled_by(label);
+            let typed = state.template.trim();
+            if ui
+                .add_enabled(
+                    !typed.is_empty(),
+                    egui::Button::new(s::IMPORT_TEMPLATE_SAVE),
+                )
+                .clicked()
+            {
+                desk.out
+                    .push(Action::SaveImportTemplate(Some(PathBuf::from(typed))));
+            }
+        });
+    });
+    widgets::keys_hint(ui, s::IMPORT_TEMPLATE_HINT);
 }
 
 fn files_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {

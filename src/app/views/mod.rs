@@ -2,6 +2,7 @@
 //! evaluation, keeps its own small state (filters, selection), and asks for changes by pushing
 //! [`Action`]s: the window applies them through the editor after the frame.
 
+mod accesso;
 pub mod ammissibilita;
 mod anteprima;
 pub mod avviso;
@@ -15,9 +16,9 @@ mod eventi;
 pub mod graduatoria;
 pub mod importa;
 pub mod matrice;
-mod accesso;
 pub mod piano;
 pub mod presentazione;
+pub mod registrazione;
 pub mod schede;
 pub mod sedute;
 pub mod valutazione;
@@ -82,6 +83,12 @@ pub enum Action {
     ExportMinutes(SessionId),
     /// The public ranking as PDF.
     ExportRanking,
+    /// A letter to each applicant with its outcome, in `verbali/comunicazioni/`.
+    ExportLetters,
+    /// The table of grants for Amministrazione trasparente, CSV and ODS.
+    ExportTransparency,
+    /// A member's score sheet as PDF, to sign.
+    ExportScorePdf(MemberId),
     /// Export the ranking and the score matrix to this spreadsheet, or ask where (None).
     ExportSpreadsheet(Option<PathBuf>),
     /// Start the presentation mode, at an application if one is given.
@@ -106,6 +113,8 @@ pub enum Action {
     Notice(String),
     /// Write the bundle of a granted access request and journal its release.
     ReleaseAccess(crate::domain::AccessId),
+    /// Save the template to fill in for an import of applications to this file, or ask where.
+    SaveImportTemplate(Option<PathBuf>),
 }
 
 /// What a view has at hand while it draws: the data to read, the drafts being typed, and the

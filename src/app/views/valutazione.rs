@@ -59,10 +59,11 @@ pub struct State {
     pub sheets: schede::State,
     pub collegial: collegiale::State,
     /// The applications to score, for a generation of the workspace.
-    admitted: Option<(u64, Rc<[Protocol]>)>,
+    admitted: Option<(u64, MemberId, Rc<[Protocol]>)>,
 }
 
 pub fn valutazione_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
+    let who = member(state, desk);
     ui.horizontal_wrapped(|ui| {
         ui.heading(s::VIEW_VALUTAZIONE);
         ui.separator();
@@ -74,6 +75,16 @@ pub fn valutazione_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
             (Tab::Collegial, s::TAB_COLLEGIAL),
         ] {
             ui.selectable_value(&mut state.tab, tab, label);
+        }
+        if let Some(m) = &who {
+            ui.separator();
+            if ui
+                .button(s::EXPORT_SCORE_PDF)
+                .on_hover_text(s::EXPORT_SCORE_PDF_HINT)
+                .clicked()
+            {
+                desk.out.push(super::Action::ExportScorePdf(m.clone()));
+            }
         }
     });
     ui.separator();
@@ -104,20 +115,23 @@ fn member(state: &mut State, desk: &Desk) -> Option<MemberId> {
     state.member.clone()
 }
 
-/// The applications a member scores: the admitted ones, in protocol order; derived once per
-/// change (shared, so that a frame does not copy thousands of protocols).
-fn applications(state: &mut State, desk: &Desk) -> Rc<[Protocol]> {
+/// The applications a member scores: the admitted ones on their panel (a substitute only those
+/// appointed for), in protocol order; derived once per change and member (shared, so that a
+/// frame does not copy thousands of protocols).
+fn applications(state: &mut State, desk: &Desk, member: &MemberId) -> Rc<[Protocol]> {
     match &state.admitted {
-        Some((g, apps)) if *g == desk.generation => apps.clone(),
+        Some((g, m, apps)) if *g == desk.generation && m == member => apps.clone(),
         _ => {
+            let on_panel = desk.ws.commission().member(member);
             let apps: Rc<[Protocol]> = desk
                 .eval
                 .applications
                 .values()
                 .filter(|r| r.admission.admitted())
+                .filter(|r| on_panel.is_none_or(|m| m.sits_on(&r.protocol)))
                 .map(|r| r.protocol.clone())
                 .collect();
-            state.admitted = Some((desk.generation, apps.clone()));
+            state.admitted = Some((desk.generation, member.clone(), apps.clone()));
             apps
         }
     }
@@ -144,7 +158,7 @@ fn sheet_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
         widgets::empty(ui, s::NO_VOTING_MEMBERS);
         return;
     };
-    let apps = applications(state, desk);
+    let apps = applications(state, desk, &member);
     if apps.is_empty() {
         widgets::empty(ui, s::NO_ADMITTED);
         return;

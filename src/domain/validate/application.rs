@@ -9,6 +9,7 @@ pub(in crate::domain) fn check_put_application(
     app: &Application,
     call: &Call,
     sessions: &BTreeMap<SessionId, Session>,
+    applications: &BTreeMap<Protocol, Application>,
 ) -> Vec<Inconsistency> {
     let mut out = Vec::new();
     let mut report = Report {
@@ -16,6 +17,18 @@ pub(in crate::domain) fn check_put_application(
         out: &mut out,
     };
     check_application(app, call, &mut report);
+    if !applications.contains_key(&app.protocol)
+        && let Some(other) = applications.keys().find(|p| p.same_number(&app.protocol))
+    {
+        report.add(
+            "protocol",
+            &app.protocol,
+            format!(
+                "il protocollo «{}» è lo stesso numero della candidatura già registrata «{other}», scritto in un altro modo: va usata la stessa grafia, «{other}»",
+                app.protocol
+            ),
+        );
+    }
     if let Some(id) = app.decision.as_ref().and_then(|d| d.session.as_ref())
         && !sessions.contains_key(id)
     {
@@ -43,9 +56,56 @@ pub(in crate::domain) fn check_put_application(
     out
 }
 
+/// Reports every text of the application that holds a control character.
+fn check_texts(app: &Application, report: &mut Report) {
+    use text::Kind::{Line, Paragraphs};
+    report.text("title", &app.title, Line, "il titolo");
+    report.text("summary", &app.summary, Paragraphs, "la sintesi");
+    for party in std::iter::once(&app.applicant).chain(&app.partners) {
+        report.text("name", &party.name, Line, "il nome");
+        report.text("tax_code", &party.tax_code, Line, "il codice fiscale");
+        report.text("pec", &party.pec, Line, "la PEC");
+        report.text(
+            "representative",
+            &party.representative,
+            Line,
+            "il rappresentante legale",
+        );
+        report.text("address", &party.address, Line, "l'indirizzo");
+    }
+    for line in &app.budget {
+        report.text(
+            "description",
+            &line.description,
+            Paragraphs,
+            "la descrizione della voce di costo",
+        );
+    }
+    for line in &app.cofinancing {
+        report.text(
+            "source",
+            &line.source,
+            Line,
+            "la fonte del co-finanziamento",
+        );
+    }
+    for d in &app.declared {
+        report.text("value", &d.value, Line, "il dato dichiarato");
+    }
+    if let Some(decision) = &app.decision {
+        report.text(
+            "reason",
+            &decision.reason,
+            Paragraphs,
+            "la motivazione della decisione",
+        );
+    }
+}
+
 /// Returns true when the application can be taken into the workspace.
 pub(super) fn check_application(app: &Application, call: &Call, report: &mut Report) -> bool {
     let before = report.out.len();
+    check_texts(app, report);
     if call.lot(&app.lot).is_none() {
         report.add(
             "lot",

@@ -2,9 +2,62 @@
 
 use super::*;
 
+/// Reports every text of the call that holds a control character.
+fn check_call_texts(call: &Call, report: &mut Report) {
+    use text::Kind::{Line, Paragraphs};
+    report.text("authority", &call.authority, Line, "l'ente");
+    report.text("office", &call.office, Line, "l'ufficio");
+    report.text("title", &call.title, Line, "il titolo dell'avviso");
+    if let Some(cup) = &call.cup {
+        report.text("cup", cup, Line, "il CUP");
+    }
+    report.text("rup", &call.rup, Line, "il responsabile del procedimento");
+    for lot in &call.lots {
+        report.text("name", &lot.name, Line, "il nome del lotto");
+        report.text(
+            "description",
+            &lot.description,
+            Paragraphs,
+            "la descrizione del lotto",
+        );
+    }
+    for c in call.all_criteria() {
+        report.text("title", &c.title, Line, "il titolo del criterio");
+        report.text(
+            "description",
+            &c.description,
+            Paragraphs,
+            "la descrizione del criterio",
+        );
+        match &c.scoring {
+            Scoring::Levels(levels) => {
+                for level in levels {
+                    report.text("label", &level.label, Line, "il nome del livello");
+                }
+            }
+            Scoring::Linear {
+                measure: Measure::Declared { unit },
+            } => {
+                report.text("unit", unit, Line, "l'unità di misura");
+            }
+            _ => {}
+        }
+    }
+    for j in &call.judgement_scale {
+        report.text("label", &j.label, Line, "il nome del giudizio");
+    }
+    for d in &call.required_documents {
+        report.text("title", &d.title, Line, "il titolo del documento");
+    }
+    for c in &call.budget_categories {
+        report.text("name", &c.name, Line, "il nome della categoria di spesa");
+    }
+}
+
 /// Returns true when the call cannot be used.
 pub(super) fn check_call(call: &Call, report: &mut Report) -> bool {
     let before = report.out.len();
+    check_call_texts(call, report);
     if call.lots.is_empty() {
         report.add("lots", "", "l'avviso non ha lotti: ne serve almeno uno");
     }
@@ -64,6 +117,36 @@ pub(super) fn check_call(call: &Call, report: &mut Report) -> bool {
                 call.max_total()
             ),
         );
+    }
+    // A label names one judgement: an import that reads «buono» must find one coefficient,
+    // and a member who picks «Buono» must know which. Case and spaces do not tell two apart.
+    let mut labels: BTreeMap<String, &str> = BTreeMap::new();
+    for j in &call.judgement_scale {
+        let key = j
+            .label
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
+        if key.is_empty() {
+            report.add(
+                "label",
+                j.coefficient,
+                format!(
+                    "il giudizio con coefficiente {} non ha un nome: ogni giudizio della scala ne ha uno (per esempio \"buono\")",
+                    j.coefficient
+                ),
+            );
+        } else if let Some(first) = labels.insert(key, &j.label) {
+            report.add(
+                "label",
+                &j.label,
+                format!(
+                    "il giudizio «{}» compare due volte nella scala di giudizio (la prima come «{first}»): ogni giudizio ha un nome suo, altrimenti non si sa quale coefficiente valga",
+                    j.label
+                ),
+            );
+        }
     }
     let mut coefficients = BTreeSet::new();
     for j in &call.judgement_scale {
@@ -225,6 +308,21 @@ pub(super) fn check_criterion(c: &Criterion, call: &Call, report: &mut Report) {
 /// Returns true when the commission cannot be used.
 pub(super) fn check_commission(commission: &Commission, report: &mut Report) -> bool {
     let before = report.out.len();
+    report.text(
+        "appointed_by",
+        &commission.appointed_by,
+        text::Kind::Line,
+        "l'atto di nomina",
+    );
+    for m in &commission.members {
+        report.text("name", &m.name, text::Kind::Line, "il nome del componente");
+        report.text(
+            "qualification",
+            &m.qualification,
+            text::Kind::Line,
+            "la qualifica",
+        );
+    }
     let mut ids = BTreeSet::new();
     for m in &commission.members {
         if !ids.insert(&m.id) {
@@ -236,16 +334,17 @@ pub(super) fn check_commission(commission: &Commission, report: &mut Report) -> 
         }
     }
     let presidents = commission
-        .members
-        .iter()
+        .sitting()
         .filter(|m| m.role == Role::President)
         .count();
-    if presidents != 1 {
+    // A commission not yet appointed has no members at all: a call being set up.
+    if presidents != 1 && !commission.members.is_empty() {
         report.add(
             "members",
             "",
             format!("la commissione deve avere un presidente, e uno solo (ne ha {presidents})"),
         );
     }
+    super::commission::check_changes(commission, report);
     report.out.len() > before
 }

@@ -11,11 +11,13 @@ use super::commission::{Commission, Role};
 use super::id::{CriterionId, MemberId, Protocol, SessionId};
 use super::session::Session;
 use super::sheet::ScoreSheet;
+use super::text;
 use super::workspace::{Assembled, Inconsistency, Part, Parts, SetAside, Workspace};
 
 mod access;
 mod application;
 mod call;
+mod commission;
 mod session;
 mod sheet;
 
@@ -24,8 +26,8 @@ use call::{check_call, check_commission};
 use session::check_session;
 
 pub(in crate::domain) use application::check_put_application;
-pub(in crate::domain) use sheet::check_sheet;
 pub use session::value_problem as mark_problem;
+pub(in crate::domain) use sheet::check_sheet;
 
 struct Report<'a> {
     part: Part,
@@ -40,6 +42,30 @@ impl Report<'_> {
             value: value.to_string(),
             message: message.into(),
         });
+    }
+}
+
+impl Report<'_> {
+    /// Reports a text with a control character (see [`text::check`]); false when there is
+    /// one. `what` names the text in the message ("il nome").
+    fn text(&mut self, field: &'static str, value: &str, kind: text::Kind, what: &str) -> bool {
+        match text::check(value, kind) {
+            Ok(()) => true,
+            Err(refused) => {
+                let shown: String = value.chars().take(60).collect();
+                let more = if value.chars().count() > 60 {
+                    "…"
+                } else {
+                    ""
+                };
+                self.add(
+                    field,
+                    value,
+                    format!("{what} «{}{more}» {refused}", text::visible(&shown)),
+                );
+                false
+            }
+        }
     }
 }
 
@@ -84,29 +110,51 @@ pub(super) fn assemble(parts: Parts) -> Assembled {
         };
     }
 
-    // Applications: a protocol used twice is ambiguous, so neither copy is taken.
-    let mut seen: BTreeMap<&Protocol, usize> = BTreeMap::new();
-    for a in &parts.applications {
-        *seen.entry(&a.protocol).or_default() += 1;
+    // Applications: a protocol used twice is ambiguous, so neither copy is taken. Two
+    // spellings of one number ("2026/0004512", "2026-0004512") are one protocol.
+    let keys: Vec<String> = parts
+        .applications
+        .iter()
+        .map(|a| a.protocol.key())
+        .collect();
+    let mut seen: BTreeMap<&str, Vec<&Protocol>> = BTreeMap::new();
+    for (a, key) in parts.applications.iter().zip(&keys) {
+        seen.entry(key).or_default().push(&a.protocol);
     }
     let mut applications = BTreeMap::new();
-    for (i, app) in parts.applications.iter().enumerate() {
+    let mut removed = BTreeMap::new();
+    for ((i, app), key) in parts.applications.iter().enumerate().zip(&keys) {
         let mut report = Report {
             part: Part::Application(i),
             out: &mut out,
         };
-        if seen[&app.protocol] > 1 {
-            report.add(
-                "protocol",
-                &app.protocol,
+        let same = &seen[key.as_str()];
+        if same.len() > 1 {
+            let others: Vec<String> = same
+                .iter()
+                .filter(|p| **p != &app.protocol)
+                .map(|p| format!("«{}»", text::visible(p.as_str())))
+                .collect();
+            let message = if others.len() + 1 == same.len() {
+                format!(
+                    "il protocollo «{}» è lo stesso numero di {}, scritto in un altro modo (i separatori «/», «-» e simili e le forme equivalenti dei caratteri non distinguono due protocolli): ogni candidatura ha il suo numero di protocollo",
+                    app.protocol,
+                    others.join(", ")
+                )
+            } else {
                 format!(
                     "il protocollo «{}» compare in {} candidature: ogni candidatura ha il suo numero di protocollo",
-                    app.protocol, seen[&app.protocol]
-                ),
-            );
+                    app.protocol,
+                    same.len()
+                )
+            };
+            report.add("protocol", &app.protocol, message);
             continue;
         }
-        if check_application(app, &call, &mut report) {
+        if app.removed.is_some() {
+            // Registered by mistake and removed: kept for the record, checked no further.
+            removed.insert(app.protocol.clone(), app.clone());
+        } else if check_application(app, &call, &mut report) {
             applications.insert(app.protocol.clone(), app.clone());
         }
     }
@@ -120,6 +168,15 @@ pub(super) fn assemble(parts: Parts) -> Assembled {
             .iter()
             .map(|a| a.protocol.clone())
             .filter(|p| !applications.contains_key(p)),
+    );
+    commission::check_substitutes(
+        &commission,
+        &applications,
+        &unavailable,
+        &mut Report {
+            part: Part::Commission,
+            out: &mut out,
+        },
     );
 
     let mut member_count: BTreeMap<MemberId, usize> = BTreeMap::new();
@@ -259,6 +316,7 @@ pub(super) fn assemble(parts: Parts) -> Assembled {
             call,
             commission,
             applications,
+            removed,
             sheets,
             sessions,
             access,

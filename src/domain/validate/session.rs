@@ -10,6 +10,28 @@ pub(super) fn check_session(
     unavailable: &BTreeSet<Protocol>,
     report: &mut Report,
 ) {
+    use text::Kind::{Line, Paragraphs};
+    report.text("place", &session.place, Line, "il luogo della seduta");
+    for note in &session.notes {
+        report.text("notes", note, Paragraphs, "la nota");
+    }
+    for draw in &session.draws {
+        report.text(
+            "method",
+            &draw.method,
+            Paragraphs,
+            "la modalità del sorteggio",
+        );
+    }
+    for a in &session.amendments {
+        report.text("change", &a.change, Paragraphs, "la rettifica");
+        report.text(
+            "reason",
+            &a.reason,
+            Paragraphs,
+            "la motivazione della rettifica",
+        );
+    }
     check_collegial(session, call, commission, applications, unavailable, report);
     check_events(session, applications, unavailable, report);
     session.present.retain(|m| {
@@ -90,7 +112,7 @@ fn check_collegial(
         if !known(&c.application, applications, unavailable, "il giudizio collegiale", report) {
             return false;
         }
-        let Some(criterion) = call.criterion(&c.criterion).filter(|k| k.is_discretionary()) else {
+        let Some(_) = call.criterion(&c.criterion).filter(|k| k.is_discretionary()) else {
             report.add(
                 "criterion",
                 &c.criterion,
@@ -122,12 +144,6 @@ fn check_collegial(
                     c.application, c.criterion
                 ),
             );
-            return false;
-        }
-        if let Some(value) = c.value
-            && let Some(problem) = value_problem(call, criterion, value)
-        {
-            report.add("value", value, format!("giudizio collegiale: {problem}"));
             return false;
         }
         c.dissents.retain(|d| {

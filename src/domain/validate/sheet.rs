@@ -41,6 +41,10 @@ pub(in crate::domain) fn check_sheet(
         }
         Some(_) => {}
     }
+    let panel = commission
+        .member(&sheet.member)
+        .and_then(|m| m.substitute.as_ref())
+        .map(|s| &s.applications);
 
     // Sorted first, so that a repeated entry sits next to its twin: no set of keys is needed
     // to find it, which matters for sheets of tens of thousands of scores.
@@ -65,6 +69,15 @@ pub(in crate::domain) fn check_sheet(
                 ),
             );
             return false;
+        }
+        // Reported, and the declaration kept: a conflict must never be lost to its note.
+        if let Some(conflict) = &d.conflict {
+            report.text(
+                "note",
+                &conflict.note,
+                text::Kind::Paragraphs,
+                "la nota del conflitto di interessi",
+            );
         }
         previous = Some(d.application.clone());
         true
@@ -125,6 +138,21 @@ pub(in crate::domain) fn check_sheet(
             );
             return false;
         }
+        if let Some(panel) = panel
+            && !panel.contains(&s.application)
+        {
+            report.add(
+                "application",
+                &s.application,
+                format!(
+                    "«{}» è supplente solo per le candidature {}: non valuta la candidatura «{}»",
+                    sheet.member,
+                    list(panel.iter()),
+                    app.protocol
+                ),
+            );
+            return false;
+        }
         if previous.as_ref().is_some_and(|(a, c)| c == &s.criterion && a == &s.application) {
             report.add(
                 "criterion",
@@ -180,6 +208,9 @@ pub(in crate::domain) fn check_sheet(
                 );
                 return false;
             }
+        }
+        if !report.text("reason", &s.reason, text::Kind::Paragraphs, "la motivazione") {
+            return false;
         }
         previous = Some((s.application.clone(), s.criterion.clone()));
         true

@@ -1,84 +1,37 @@
-//! Avviso: the call as the commission applies it: its data, lots, funding rules, criteria,
-//! judgement scale, documents and the commission. Read-only, except the basic data, which the
-//! secretariat may correct before the first session.
+//! The call as the commission applies it, read-only: for the members, and for a call open for
+//! consultation.
 
-use egui::{Grid, RichText, ScrollArea, Ui};
+use egui::{Grid, RichText, Ui};
 
 use crate::domain::{Criterion, Measure, Scoring, TieBreak};
 use crate::italian;
 
-use super::Desk;
-use crate::app::drafts::{CallField, Field};
 use crate::app::strings as s;
-use crate::app::widgets::{self, DraftEdit, Tone};
+use crate::app::views::Desk;
+use crate::app::widgets::{self, Tone};
 
-#[derive(Default)]
-pub struct State {
-    editing: bool,
+pub(super) fn lettura_ui(ui: &mut Ui, desk: &Desk) {
+    general_ui(ui, desk);
+    lots_ui(ui, desk);
+    funding_ui(ui, desk);
+    criteria_ui(ui, desk);
+    documents_ui(ui, desk);
+    commission_ui(ui, desk);
 }
 
-pub fn avviso_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
+fn general_ui(ui: &mut Ui, desk: &Desk) {
     let call = desk.ws.call();
-    let before_sessions = desk.ws.sessions().is_empty();
-    let may_edit = desk.can_edit_records() && before_sessions;
-    ui.horizontal_wrapped(|ui| {
-        ui.heading(&call.title);
-    });
-    ui.horizontal_wrapped(|ui| {
-        if may_edit {
-            let label = if state.editing {
-                s::CALL_EDIT_DONE
-            } else {
-                s::CALL_EDIT
-            };
-            if ui.button(label).clicked() {
-                state.editing = !state.editing;
-            }
-        } else {
-            state.editing = false;
-            let why = if !desk.secretariat() {
-                s::CALL_READ_ONLY_MEMBER
-            } else if !before_sessions {
-                s::CALL_READ_ONLY_SESSIONS
-            } else {
-                s::CALL_READ_ONLY
-            };
-            widgets::note(ui, Tone::Neutral, why);
-        }
-    });
-    ui.separator();
-    ScrollArea::vertical()
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            general_ui(ui, state.editing, desk);
-            lots_ui(ui, desk);
-            funding_ui(ui, desk);
-            criteria_ui(ui, desk);
-            documents_ui(ui, desk);
-            commission_ui(ui, desk);
-        });
-}
-
-fn general_ui(ui: &mut Ui, editing: bool, desk: &mut Desk) {
-    let call = desk.ws.call().clone();
     widgets::section(ui, s::CALL_GENERAL);
     let cup = call.cup.clone().unwrap_or_default();
     let fields = [
-        (s::CALL_AUTHORITY, CallField::Authority, &call.authority),
-        (s::CALL_OFFICE, CallField::Office, &call.office),
-        (s::CALL_TITLE, CallField::Title, &call.title),
-        (s::CALL_CUP, CallField::Cup, &cup),
-        (s::CALL_RUP, CallField::Rup, &call.rup),
+        (s::CALL_AUTHORITY, &call.authority),
+        (s::CALL_OFFICE, &call.office),
+        (s::CALL_TITLE, &call.title),
+        (s::CALL_CUP, &cup),
+        (s::CALL_RUP, &call.rup),
     ];
-    for (label, field, value) in fields {
-        if editing {
-            widgets::row(ui, label, |ui, label_id| {
-                DraftEdit::line(Field::Call(field), value, label)
-                    .labelled_by(label_id)
-                    .width(640.0)
-                    .show(ui, desk.drafts, desk.now);
-            });
-        } else if value.is_empty() {
+    for (label, value) in fields {
+        if value.is_empty() {
             widgets::text_row(ui, label, s::NONE);
         } else {
             widgets::text_row(ui, label, value);
@@ -296,12 +249,31 @@ fn commission_ui(ui: &mut Ui, desk: &Desk) {
         .spacing([16.0, 6.0])
         .striped(true)
         .show(ui, |ui| {
-            for m in &commission.members {
+            for m in commission.sitting() {
                 ui.label(&m.name);
-                ui.label(italian::role(m.role));
+                if m.substitute.is_some() {
+                    ui.label(s::SUBSTITUTE_ROLE);
+                } else {
+                    ui.label(italian::role(m.role));
+                }
                 ui.add(egui::Label::new(&m.qualification).wrap());
                 ui.end_row();
             }
         });
+    for m in &commission.members {
+        if let Some(r) = &m.replaced {
+            let by = commission
+                .member(&r.by)
+                .map_or_else(|| r.by.to_string(), |b| b.name.clone());
+            ui.add(
+                egui::Label::new(s::was_replaced(&m.name, &by, &italian::date(r.on), &r.act))
+                    .wrap(),
+            );
+        }
+        if let Some(sub) = &m.substitute {
+            let list: Vec<String> = sub.applications.iter().map(|p| p.to_string()).collect();
+            ui.add(egui::Label::new(s::substitute_for(&m.name, &list.join(", "))).wrap());
+        }
+    }
     ui.add_space(16.0);
 }

@@ -1,0 +1,104 @@
+//! What a change to the call or the commission changed, in a few Italian words for the journal
+//! («avviso: lotti, criteri»), so that the register says more than «avviso».
+
+use crate::domain::{Call, Commission};
+
+/// The parts of the call that differ, in the order of the Avviso view.
+pub(super) fn call(old: &Call, new: &Call) -> String {
+    let mut parts = Vec::new();
+    if (&old.authority, &old.office, &old.title, &old.cup, &old.rup)
+        != (&new.authority, &new.office, &new.title, &new.cup, &new.rup)
+        || (old.published_on, old.deadline) != (new.published_on, new.deadline)
+    {
+        parts.push("dati generali".to_string());
+    }
+    if old.lots != new.lots {
+        let added: Vec<&str> = new
+            .lots
+            .iter()
+            .filter(|l| old.lot(&l.id).is_none())
+            .map(|l| l.id.as_str())
+            .collect();
+        let removed: Vec<&str> = old
+            .lots
+            .iter()
+            .filter(|l| new.lot(&l.id).is_none())
+            .map(|l| l.id.as_str())
+            .collect();
+        parts.push(match (added.as_slice(), removed.as_slice()) {
+            ([], []) => "lotti".to_string(),
+            (added, []) => format!("lotto aggiunto ({})", added.join(", ")),
+            ([], removed) => format!("lotto rimosso ({})", removed.join(", ")),
+            _ => "lotti".to_string(),
+        });
+    }
+    if old.funding != new.funding || old.budget_categories != new.budget_categories {
+        parts.push("regole di finanziamento".into());
+    }
+    if old.criteria != new.criteria
+        || (
+            old.overall_min,
+            old.rescale_totals,
+            old.rescale_among,
+            old.decimals,
+        ) != (
+            new.overall_min,
+            new.rescale_totals,
+            new.rescale_among,
+            new.decimals,
+        )
+    {
+        parts.push("criteri".into());
+    }
+    if old.tie_breaks != new.tie_breaks {
+        parts.push("criteri di parità".into());
+    }
+    if old.judgement_scale != new.judgement_scale || old.discordance_gap != new.discordance_gap {
+        parts.push("scala di giudizio".into());
+    }
+    if old.required_documents != new.required_documents {
+        parts.push("documenti richiesti".into());
+    }
+    if old.admitted_legal_forms != new.admitted_legal_forms
+        || old.informal_groups_allowed != new.informal_groups_allowed
+    {
+        parts.push("forme giuridiche ammesse".into());
+    }
+    if old.min_scoring_members != new.min_scoring_members {
+        parts.push("numero minimo di componenti che valutano".into());
+    }
+    if parts.is_empty() {
+        "avviso".into()
+    } else {
+        format!("avviso: {}", parts.join(", "))
+    }
+}
+
+/// Members added, removed, replaced or appointed as substitutes.
+pub(super) fn commission(old: &Commission, new: &Commission) -> String {
+    let mut parts = Vec::new();
+    if old.appointed_by != new.appointed_by {
+        parts.push("atto di nomina".to_string());
+    }
+    for m in &new.members {
+        match old.member(&m.id) {
+            None if m.substitute.is_some() => parts.push(format!("supplente nominato ({})", m.id)),
+            None => parts.push(format!("componente aggiunto ({})", m.id)),
+            Some(o) if o.replaced.is_none() && m.replaced.is_some() => {
+                parts.push(format!("componente sostituito ({})", m.id))
+            }
+            Some(o) if o != m => parts.push(format!("componente modificato ({})", m.id)),
+            Some(_) => {}
+        }
+    }
+    for m in &old.members {
+        if new.member(&m.id).is_none() {
+            parts.push(format!("componente rimosso ({})", m.id));
+        }
+    }
+    if parts.is_empty() {
+        "commissione".into()
+    } else {
+        format!("commissione: {}", parts.join(", "))
+    }
+}
