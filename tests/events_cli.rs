@@ -118,7 +118,10 @@ fn a_renounced_winner_is_replaced_by_the_second_and_the_closed_sessions_stay_as_
         "€ 129.000,00",
         "Si procede pertanto allo scorrimento della graduatoria: la candidatura P1 è selezionata per la co-progettazione in luogo della candidatura P2.",
     ] {
-        assert!(t.contains(expected), "«{expected}» not in the verbale:\n{t}");
+        assert!(
+            t.contains(expected),
+            "«{expected}» not in the verbale:\n{t}"
+        );
     }
 
     // The earlier sessions keep what they sealed, byte for byte, and all verify.
@@ -128,7 +131,10 @@ fn a_renounced_winner_is_replaced_by_the_second_and_the_closed_sessions_stay_as_
     assert!(!t3.contains("rinunciataria"), "{t3}");
     let (code, out, err) = cli(&["verify", d]);
     assert_eq!(code, 0, "{out}{err}");
-    assert!(out.contains("tutte le 4 sedute chiuse sono integre"), "{out}");
+    assert!(
+        out.contains("tutte le 4 sedute chiuse sono integre"),
+        "{out}"
+    );
 
     // The public ranking republished: version 2, dated by the session, replacing version 1.
     let g = dir.path().join("graduatoria.pdf");

@@ -5,6 +5,7 @@
 mod avviso;
 #[path = "../common/mod.rs"]
 mod common;
+mod eventi;
 mod exports;
 mod honest;
 mod importa;

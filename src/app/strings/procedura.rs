@@ -59,6 +59,7 @@ pub const EVENT_ACT: &str = "Atto";
 pub const EVENT_ACT_HINT: &str = "per esempio: nota PEC prot. n. 9120 del 14/04/2026";
 pub const EVENT_REASON: &str = "Motivazione dell'evento";
 pub const EVENT_RECORD: &str = "Registra l'evento";
+pub const EVENT_NEW: &str = "Nuovo evento";
 pub const EVENT_NEEDS_SESSION: &str =
     "Gli eventi si registrano in una seduta aperta: crearla in Sedute.";
 pub const EVENT_NEEDS_RANKING: &str = "Gli eventi successivi alla graduatoria si registrano dopo la chiusura di una seduta conclusiva che l'ha approvata.";

@@ -108,7 +108,7 @@ fn allocation_ui(ui: &mut Ui, desk: &Desk) {
 }
 
 fn form_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
-    widgets::section(ui, s::EVENT_RECORD);
+    widgets::section(ui, s::EVENT_NEW);
     let recorded = desk.ws.events().len();
     if state.sent.is_some_and(|n| recorded > n) {
         state.act.clear();
