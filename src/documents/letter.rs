@@ -50,6 +50,41 @@ pub struct LetterRecord {
     pub overall_min: Option<rust_decimal::Decimal>,
     pub decimals: u32,
     pub rescale_totals: bool,
+    /// The commission's collegial motivazione per criterion, where it recorded one in a closed
+    /// session: the letter gives it in place of the members' reasons (not written when none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub collegial: Vec<CollegialReason>,
+}
+
+/// A collegial motivazione on one criterion, as the letter gives it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CollegialReason {
+    pub criterion: crate::domain::CriterionId,
+    pub reason: String,
+}
+
+/// The collegial motivazioni on `protocol` that closed sessions recorded, the latest standing,
+/// in the call's order of the criteria.
+fn collegial_reasons(ws: &Workspace, protocol: &Protocol) -> Vec<CollegialReason> {
+    ws.call()
+        .leaf_criteria()
+        .into_iter()
+        .filter_map(|c| {
+            ws.sessions_in_order()
+                .into_iter()
+                .rev()
+                .filter(|s| s.is_closed())
+                .find_map(|s| {
+                    s.collegial
+                        .iter()
+                        .find(|k| &k.application == protocol && k.criterion == c.id)
+                })
+                .map(|k| CollegialReason {
+                    criterion: c.id.clone(),
+                    reason: k.reason.trim().to_string(),
+                })
+        })
+        .collect()
 }
 
 /// Whom the letter is addressed to.
@@ -190,6 +225,7 @@ pub fn letter(ws: &Workspace, sources: &Sources, protocol: &Protocol) -> Option<
         overall_min: sources.scoring.overall_min,
         decimals: sources.scoring.decimals,
         rescale_totals: sources.scoring.rescale_totals,
+        collegial: collegial_reasons(ws, protocol),
     })
 }
 

@@ -117,24 +117,36 @@ fn scores(flow: &mut Flow, r: &LetterRecord) {
         "La commissione ha attribuito alla proposta i punteggi seguenti; le soglie minime si applicano ai punti prima della riparametrazione:",
         &t,
     );
-    // The motivazioni, criterion by criterion, as the members wrote them.
+    // The motivazioni, criterion by criterion: the commission's collegial one where it gave
+    // one, otherwise as the members wrote them.
+    let collegial = |id: &crate::domain::CriterionId| {
+        r.collegial
+            .iter()
+            .find(|k| &k.criterion == id)
+            .map(|k| k.reason.as_str())
+    };
     let with_reasons: Vec<_> = r
         .criteria
         .iter()
         .zip(&a.criteria)
-        .filter(|(_, res)| res.marks.iter().any(|m| !m.reason.trim().is_empty()))
+        .filter(|(c, res)| {
+            collegial(&c.id).is_some() || res.marks.iter().any(|m| !m.reason.trim().is_empty())
+        })
         .collect();
     if !with_reasons.is_empty() {
         subheading(flow, "Motivazioni della commissione");
         flow.begin(Role::L);
         for (c, res) in with_reasons {
-            let reasons: Vec<String> = res
-                .marks
-                .iter()
-                .map(|m| m.reason.trim())
-                .filter(|t| !t.is_empty())
-                .map(|t| format!("«{t}»"))
-                .collect();
+            let reasons: Vec<String> = match collegial(&c.id) {
+                Some(reason) => vec![format!("motivazione collegiale: «{reason}»")],
+                None => res
+                    .marks
+                    .iter()
+                    .map(|m| m.reason.trim())
+                    .filter(|t| !t.is_empty())
+                    .map(|t| format!("«{t}»"))
+                    .collect(),
+            };
             flow.item(
                 Paragraph::new(vec![
                     Span::bold(format!("Criterio {} – {}: ", c.id, c.title.trim())),

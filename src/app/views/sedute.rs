@@ -24,9 +24,6 @@ pub struct State {
     pub export: ExportStatus,
     /// The session whose closing is being confirmed.
     closing: Option<chiusura::Closing>,
-    /// Access to the records is open instead of the sessions (see `accesso`).
-    access: bool,
-    access_state: super::accesso::State,
 }
 
 struct DrawForm {
@@ -36,14 +33,6 @@ struct DrawForm {
 }
 
 pub fn sedute_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
-    ui.horizontal(|ui| {
-        ui.selectable_value(&mut state.access, false, s::TAB_MINUTES_SESSIONS);
-        ui.selectable_value(&mut state.access, true, s::TAB_ACCESS);
-    });
-    if state.access {
-        super::accesso::accesso_ui(ui, &mut state.access_state, desk);
-        return;
-    }
     let sessions = desk.ws.sessions_in_order();
     if state
         .selected
