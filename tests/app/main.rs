@@ -3,6 +3,7 @@
 //! window and no graphics adapter: the harness runs the same `App::ui` the window does.
 
 mod avviso;
+mod collegiale;
 #[path = "../common/mod.rs"]
 mod common;
 mod eventi;

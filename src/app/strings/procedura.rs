@@ -19,6 +19,7 @@ pub const COLLEGIAL_REASON: &str = "Motivazione collegiale";
 pub const COLLEGIAL_REASON_HINT: &str =
     "Le ragioni del giudizio della commissione su questo criterio.";
 pub const COLLEGIAL_DISSENTS: &str = "Dissenso";
+pub const COLLEGIAL_FORM: &str = "Giudizio da registrare";
 pub const COLLEGIAL_RECORD: &str = "Registra il giudizio collegiale";
 pub const COLLEGIAL_NEEDS_SESSION: &str =
     "Per registrare un giudizio collegiale serve una seduta aperta: crearla in Sedute.";

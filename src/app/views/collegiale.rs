@@ -236,7 +236,7 @@ fn form_ui(
         widgets::note(ui, Tone::Warn, s::COLLEGIAL_NEEDS_SESSION);
         return;
     };
-    widgets::section(ui, s::COLLEGIAL_REASON);
+    widgets::section(ui, s::COLLEGIAL_FORM);
     ui.label(s::collegial_session(
         session.number,
         &italian::date(session.date),
