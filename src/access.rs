@@ -63,14 +63,10 @@ pub fn bundle(
     let mut entries = Vec::new();
     for session in ws.sessions_in_order() {
         let Some(seal) = &session.seal else { continue };
-        let record: SessionRecord = match editor.kept_record_reader(&session.id)().record {
-            Some(bytes) => {
-                if !crate::seal::sha256_hex(&bytes).eq_ignore_ascii_case(&seal.sha256) {
-                    return Err(MinutesError::KeptRecordAltered.into());
-                }
-                serde_json::from_slice(&bytes)
-                    .map_err(|e| ReleaseError::KeptRecord(session.id.clone(), e.to_string()))?
-            }
+        let kept = editor.kept_record_reader(&session.id)();
+        let record: SessionRecord = match &kept.record {
+            Some(bytes) => minutes::kept_record(bytes, seal)
+                .map_err(|e| ReleaseError::KeptRecord(session.id.clone(), e.to_string()))?,
             None => crate::record::session_record(ws, evaluation, &session.id)
                 .ok_or_else(|| MinutesError::NoSession(session.id.clone()))?,
         };
@@ -87,9 +83,10 @@ pub fn bundle(
                 minutes::verbale_copy(&released, seal, COPY_NOTICE)?,
             )
         } else {
+            // Nothing to leave out: the verbale as sealed, the bytes the members signed.
             (
                 format!("{stem}.pdf"),
-                minutes::render_minutes(&record, Some(seal))?,
+                minutes::sealed_minutes_pdf(seal, &kept)?,
             )
         };
         entries.push(VerbaleEntry {

@@ -1,6 +1,7 @@
 //! The command line: the same binary as the window, for the secretariat's scripts and for tests.
 //! Italian messages; exit 0 on success, 1 when the data has errors, 2 on misuse.
 
+pub mod accesso;
 mod check;
 mod close;
 mod documents;
@@ -257,6 +258,13 @@ pub enum Command {
         #[arg(long)]
         motivazione: String,
     },
+    /// Il registro delle richieste di accesso agli atti (L. 241/1990): senza azione lo mostra
+    Accesso {
+        /// Cartella dell'avviso
+        dir: PathBuf,
+        #[command(subcommand)]
+        action: Option<accesso::Action>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -484,6 +492,7 @@ pub fn run(command: Command) -> Exit {
             &atto,
             &motivazione,
         ),
+        Command::Accesso { dir, action } => accesso::run(&dir, action),
         Command::Lettere { dir, output } => documents::letters(&dir, output.as_deref()),
         Command::Trasparenza { dir, output } => documents::transparency(&dir, output.as_deref()),
         Command::Scheda {
