@@ -61,6 +61,7 @@ impl App {
                     only_good_rows,
                 } => self.import(&plan, only_good_rows, now),
                 Action::Notice(text) => self.messages.notice(text),
+                Action::ReleaseAccess(id) => self.release_access(&id),
                 Action::SaveImportTemplate(Some(path)) => self.save_import_template(&path),
                 Action::SaveImportTemplate(None) => self.ask(ctx, Purpose::ImportTemplate),
             }
@@ -88,6 +89,19 @@ impl App {
                 }
             }
             Err(refused) => self.refused(*refused),
+        }
+    }
+
+    /// Writes the bundle of a granted access request and journals its release.
+    fn release_access(&mut self, id: &crate::domain::AccessId) {
+        let Some(work) = &mut self.work else { return };
+        match work.release_access(id) {
+            Ok(folder) => self
+                .messages
+                .notice(s::access_release_done(&folder.display().to_string())),
+            Err(e) => self
+                .messages
+                .error(s::access_release_failed(&e.to_string())),
         }
     }
 

@@ -111,6 +111,20 @@ impl Work {
         result
     }
 
+    /// Writes the bundle of a granted access request and journals its release (see
+    /// [`crate::access::release`]). Files written are not taken back by Ctrl+Z: the undo stacks
+    /// are emptied, as after an import. Returns the folder written.
+    pub fn release_access(
+        &mut self,
+        id: &crate::domain::AccessId,
+    ) -> Result<std::path::PathBuf, crate::access::ReleaseError> {
+        let (folder, _) = crate::access::release(&mut self.editor, id, crate::editor::now())?;
+        self.undo.clear();
+        self.redo.clear();
+        self.generation += 1;
+        Ok(self.editor.dir().join(folder))
+    }
+
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()
     }

@@ -2,6 +2,7 @@
 //! egui_kittest, on temporary copies of the worked examples and of the Sondrio sample. No real
 //! window and no graphics adapter: the harness runs the same `App::ui` the window does.
 
+mod accesso;
 mod avviso;
 mod collegiale;
 #[path = "../common/mod.rs"]

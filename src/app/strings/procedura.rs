@@ -73,3 +73,69 @@ pub fn event_line(kind: &str, protocol: &str, number: u32, act: &str, reason: &s
         "{kind} della candidatura {protocol} (verbale n. {number}) · atto: {act} · motivazione: {reason}"
     )
 }
+// Accesso agli atti.
+
+pub const TAB_MINUTES_SESSIONS: &str = "Sedute e verbali";
+pub const TAB_ACCESS: &str = "Accesso agli atti";
+pub const ACCESS_TITLE: &str = "Registro delle richieste di accesso agli atti";
+pub const ACCESS_HINT: &str = "Legge 241/1990: ogni richiesta va conclusa entro 30 giorni; i controinteressati notificati hanno 10 giorni per opporsi. Il fascicolo di una richiesta accolta riporta i punteggi e le motivazioni del richiedente, i verbali e i punteggi e le motivazioni degli altri, senza i dati personali delle persone fisiche e senza le parti dichiarate segrete; ogni rilascio è registrato.";
+pub const ACCESS_NONE: &str = "Nessuna richiesta di accesso registrata.";
+pub const ACCESS_NEW: &str = "Nuova richiesta";
+pub const ACCESS_RECEIVED_ON: &str = "Pervenuta il";
+pub const ACCESS_REQUESTER: &str = "Richiedente";
+pub const ACCESS_OWN_APPLICATION: &str = "Candidatura del richiedente";
+pub const ACCESS_NO_APPLICATION: &str = "nessuna (non è un concorrente)";
+pub const ACCESS_OBJECT: &str = "Oggetto della richiesta";
+pub const ACCESS_OBJECT_DEFAULT: &str = "punteggi e motivazioni della propria candidatura e delle altre candidature, verbali della commissione";
+pub const ACCESS_REGISTER: &str = "Registra la richiesta";
+pub const ACCESS_REQUEST_PICK: &str = "Richiesta";
+pub const ACCESS_COUNTERPARTS: &str = "Controinteressati";
+pub const ACCESS_NOTIFY_APPLICATION: &str = "Candidatura controinteressata";
+pub const ACCESS_NOTIFIED_ON: &str = "Notificata il";
+pub const ACCESS_OPPOSITION: &str = "Opposizione (se presentata)";
+pub const ACCESS_NOTIFY: &str = "Registra la notifica";
+pub const ACCESS_DECISION: &str = "Decisione";
+pub const ACCESS_OUTCOME: &str = "Esito";
+pub const ACCESS_DECIDED_ON: &str = "Decisa il";
+pub const ACCESS_DECISION_REASON: &str = "Motivazione della decisione";
+pub const ACCESS_DECIDE: &str = "Registra la decisione";
+pub const ACCESS_RELEASE: &str = "Rilascia il fascicolo";
+pub const ACCESS_RELEASE_HINT: &str = "Scrive in verbali/ il documento dell'accesso e i verbali (con omissis dove serve), e registra il rilascio nel registro.";
+pub const ACCESS_SECRETS: &str = "Segreti tecnici o commerciali dichiarati";
+pub const ACCESS_SECRET_APPLICATION: &str = "Candidatura che lo dichiara";
+pub const ACCESS_SECRET_PART: &str = "Parte dichiarata segreta";
+pub const ACCESS_SECRET_CRITERIA: &str = "Criteri le cui motivazioni la rivelano";
+pub const ACCESS_SECRET_REASON: &str = "Ragioni dichiarate";
+pub const ACCESS_SECRET_RECORD: &str = "Registra il segreto dichiarato";
+pub const ACCESS_READ_ONLY: &str = "Solo la segreteria gestisce le richieste di accesso.";
+pub const ACCESS_WRITING: &str = "Scrittura del fascicolo in corso…";
+
+pub fn access_row(
+    id: &str,
+    received: &str,
+    requester: &str,
+    deadline: &str,
+    state: &str,
+) -> String {
+    format!("{id} · pervenuta il {received} · {requester} · termine {deadline} · {state}")
+}
+
+pub fn access_deadline_past(deadline: &str) -> String {
+    format!("da decidere: termine del {deadline} scaduto")
+}
+
+pub fn access_counterpart(protocol: &str, notified: &str, until: &str) -> String {
+    format!("{protocol}: notificata il {notified}, può opporsi fino al {until}")
+}
+
+pub fn access_released(at: &str, folder: &str, files: usize) -> String {
+    format!("Rilasciato il {at} in {folder} ({files} file)")
+}
+
+pub fn access_release_done(folder: &str) -> String {
+    format!("Fascicolo scritto in {folder} e rilascio registrato.")
+}
+
+pub fn access_release_failed(error: &str) -> String {
+    format!("Il fascicolo non è stato rilasciato: {error}")
+}

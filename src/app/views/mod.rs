@@ -2,6 +2,7 @@
 //! evaluation, keeps its own small state (filters, selection), and asks for changes by pushing
 //! [`Action`]s: the window applies them through the editor after the frame.
 
+mod accesso;
 pub mod ammissibilita;
 mod anteprima;
 pub mod avviso;
@@ -110,6 +111,8 @@ pub enum Action {
     },
     /// Tell the user something that needs no change (a choice that keeps things as they are).
     Notice(String),
+    /// Write the bundle of a granted access request and journal its release.
+    ReleaseAccess(crate::domain::AccessId),
     /// Save the template to fill in for an import of applications to this file, or ask where.
     SaveImportTemplate(Option<PathBuf>),
 }

@@ -24,6 +24,9 @@ pub struct State {
     pub export: ExportStatus,
     /// The session whose closing is being confirmed.
     closing: Option<chiusura::Closing>,
+    /// Access to the records is open instead of the sessions (see `accesso`).
+    access: bool,
+    access_state: super::accesso::State,
 }
 
 struct DrawForm {
@@ -33,6 +36,10 @@ struct DrawForm {
 }
 
 pub fn sedute_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
+    if super::accesso::tabs(ui, &mut state.access) {
+        super::accesso::accesso_ui(ui, &mut state.access_state, desk);
+        return;
+    }
     let sessions = desk.ws.sessions_in_order();
     if state
         .selected
