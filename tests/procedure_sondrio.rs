@@ -121,7 +121,9 @@ fn the_sondrio_call_from_the_opening_to_a_renounced_winner_replaced_by_the_secon
         "{scoring}"
     );
     assert!(
-        scoring.contains("dissente dal giudizio collegiale: gli accordi non coprono la fascia serale."),
+        scoring.contains(
+            "dissente dal giudizio collegiale: gli accordi non coprono la fascia serale."
+        ),
         "{scoring}"
     );
     let events = text(&sealed.join("verbale-04-s4.pdf"));
@@ -165,7 +167,10 @@ fn the_sondrio_call_from_the_opening_to_a_renounced_winner_replaced_by_the_secon
         text(file)
     };
     let second = letter_of(SECOND);
-    assert!(second.contains("selezionata per la co-progettazione"), "{second}");
+    assert!(
+        second.contains("selezionata per la co-progettazione"),
+        "{second}"
+    );
     assert!(second.contains("€ 128.800,00"), "{second}");
     let winner = letter_of(WINNER);
     assert!(
@@ -198,11 +203,21 @@ fn the_sondrio_call_from_the_opening_to_a_renounced_winner_replaced_by_the_secon
         "23/04/2026",
     ]);
     ok(&[
-        "accesso", d, "decidi", "a1", "--esito", "accolta", "--data", "06/05/2026",
+        "accesso",
+        d,
+        "decidi",
+        "a1",
+        "--esito",
+        "accolta",
+        "--data",
+        "06/05/2026",
     ]);
     ok(&["accesso", d, "rilascia", "a1"]);
     let bundle = text(&dir.join("verbali/accesso-a1/accesso-a1.pdf"));
-    assert!(bundle.contains(&format!("Candidatura {SECOND}")), "{bundle}");
+    assert!(
+        bundle.contains(&format!("Candidatura {SECOND}")),
+        "{bundle}"
+    );
     assert!(bundle.contains(REASON), "{bundle}");
     let register = ok(&["accesso", d]);
     assert!(register.contains("termine 22/05/2026"), "{register}");
@@ -210,5 +225,8 @@ fn the_sondrio_call_from_the_opening_to_a_renounced_winner_replaced_by_the_secon
 
     // Every session sealed and intact, the journal whole.
     let out = ok(&["verify", d]);
-    assert!(out.contains("tutte le 4 sedute chiuse sono integre"), "{out}");
+    assert!(
+        out.contains("tutte le 4 sedute chiuse sono integre"),
+        "{out}"
+    );
 }

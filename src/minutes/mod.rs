@@ -15,6 +15,7 @@ mod access;
 mod acts;
 mod changes;
 mod content;
+mod copy;
 mod document;
 mod embed;
 mod final_session;
@@ -334,7 +335,7 @@ pub fn verbale_copy(
     original: &Seal,
     notice: &str,
 ) -> Result<Vec<u8>, MinutesError> {
-    verbale::render_copy(font::fonts()?, record, original, notice)
+    copy::render_copy(font::fonts()?, record, original, notice)
 }
 
 /// The public ranking of every lot.

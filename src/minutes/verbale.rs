@@ -563,50 +563,8 @@ pub fn render<W: std::io::Write + Send + 'static>(
     )
 }
 
-/// A copy of a closed session's verbale released with parts left out (access to the records):
-/// drawn from the record as released, it says so at the top and in every footer, with the
-/// seal of the original, and carries the fingerprint of its own record.
-pub fn render_copy(
-    fonts: &Fonts,
-    r: &SessionRecord,
-    original: &Seal,
-    notice: &str,
-) -> Result<Vec<u8>, MinutesError> {
-    let fingerprint = crate::seal::seal(r);
-    let meta = Meta {
-        title: format!(
-            "Copia con omissis del verbale n. {} del {}",
-            r.session.number,
-            italian::date(r.session.date)
-        ),
-        author: format!("{} – Commissione di valutazione", r.call.authority),
-        subject: r.call.title.clone(),
-        keywords: format!(
-            "copia per l'accesso agli atti; seduta {}; sigillo del verbale {}",
-            r.session.id, original.sha256
-        ),
-        date: original.closed_at,
-        kind: "copia-verbale",
-        session: Some(r.session.id.to_string()),
-        member: None,
-        seal: fingerprint,
-    };
-    let footer = vec![
-        format!(
-            "{} – Copia con omissis del verbale n. {} del {}",
-            r.call.authority,
-            r.session.number,
-            italian::date(r.session.date)
-        ),
-        format!("Sigillo SHA-256 del verbale originale: {}", original.sha256),
-    ];
-    document(fonts, r, &footer, &meta, Vec::new(), |flow| {
-        body(flow, r, false, Some(notice))
-    })
-}
-
 /// The verbale's pages: the heading, then what the session did, then closing and signatures.
-fn body(flow: &mut Flow, r: &SessionRecord, draft: bool, notice: Option<&str>) {
+pub(super) fn body(flow: &mut Flow, r: &SessionRecord, draft: bool, notice: Option<&str>) {
     call_heading(
         flow,
         &r.call.authority,
