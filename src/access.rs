@@ -9,7 +9,7 @@ use crate::domain::{AccessId, Moment, Release, ReleasedFile, SessionId};
 use crate::editor::{AccessChange, Command, EditError, Editor};
 use crate::minutes::{self, MinutesError};
 use crate::record::{Redaction, SessionRecord, VerbaleEntry};
-use crate::workspace::{files, write_atomic};
+use crate::workspace::files;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ReleaseError {
@@ -23,15 +23,8 @@ pub enum ReleaseError {
     Minutes(#[from] MinutesError),
     #[error("il verbale conservato della seduta «{0}» non si legge: {1}")]
     KeptRecord(SessionId, String),
-    #[error("{path}: impossibile scrivere ({source})")]
-    Io {
-        path: String,
-        source: std::io::Error,
-    },
-    #[error(
-        "il fascicolo è scritto in {folder}, ma il registro non ne riporta il rilascio: {source}"
-    )]
-    Journal { folder: String, source: EditError },
+    #[error("{0}")]
+    Edit(#[from] EditError),
 }
 
 /// One file of a bundle.
@@ -129,8 +122,9 @@ fn new_folder(dir: &Path, request: &AccessId) -> PathBuf {
     candidate
 }
 
-/// Writes the bundle of `request` in a new folder and journals the release in the register;
-/// returns the folder (relative to the call's) and what was recorded.
+/// Writes the bundle of `request` in a new folder, in one transaction with the release
+/// recorded in the register (each file journaled with its SHA-256); returns the folder
+/// (relative to the call's) and what was recorded. A refused or failed write leaves nothing.
 pub fn release(
     editor: &mut Editor,
     request: &AccessId,
@@ -138,37 +132,21 @@ pub fn release(
 ) -> Result<(PathBuf, Release), ReleaseError> {
     let files = bundle(editor, request, at)?;
     let folder = new_folder(editor.dir(), request);
-    let full = editor.dir().join(&folder);
-    std::fs::create_dir_all(&full).map_err(|source| ReleaseError::Io {
-        path: full.display().to_string(),
-        source,
-    })?;
-    let mut released = Vec::new();
-    for f in &files {
-        let path = full.join(&f.name);
-        write_atomic(&path, &f.bytes).map_err(|source| ReleaseError::Io {
-            path: path.display().to_string(),
-            source,
-        })?;
-        released.push(ReleasedFile {
-            name: f.name.clone(),
-            sha256: crate::seal::sha256_hex(&f.bytes),
-        });
-    }
-    let folder_text = folder.to_string_lossy().replace('\\', "/");
     let release = Release {
         at,
-        folder: folder_text.clone(),
-        files: released,
+        folder: folder.to_string_lossy().replace('\\', "/"),
+        files: files
+            .iter()
+            .map(|f| ReleasedFile {
+                name: f.name.clone(),
+                sha256: crate::seal::sha256_hex(&f.bytes),
+            })
+            .collect(),
     };
-    editor
-        .apply(Command::Access(AccessChange::Release {
-            request: request.clone(),
-            release: release.clone(),
-        }))
-        .map_err(|source| ReleaseError::Journal {
-            folder: folder_text,
-            source,
-        })?;
+    editor.apply(Command::Access(AccessChange::Release {
+        request: request.clone(),
+        release: release.clone(),
+        files: files.into_iter().map(|f| (f.name, f.bytes)).collect(),
+    }))?;
     Ok((folder, release))
 }

@@ -179,6 +179,17 @@ fn a_request_of_a_competitor_is_registered_decided_and_answered_with_its_bundle(
     assert!(journal.contains("accessi.ron"), "{journal}");
     let sha = commissione::seal::sha256_hex(&fs::read(folder.join("accesso-a1.pdf")).unwrap());
     assert!(journal.contains(&sha), "{journal}");
+    // Each file written in the same transaction as the register, with its own entry.
+    for file in [
+        "accesso-a1.pdf",
+        "verbale-01-s1-omissis.pdf",
+        "verbale-03-s3-omissis.pdf",
+    ] {
+        assert!(
+            journal.contains(&format!("atto rilasciato per l'accesso agli atti: {file}")),
+            "{file}: {journal}"
+        );
+    }
     let register = ok(&["accesso", d]);
     assert!(register.contains("in verbali/accesso-a1"), "{register}");
     // The closed sessions are untouched.

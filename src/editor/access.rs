@@ -3,7 +3,7 @@
 //! change is checked, saved and journaled like any other; a release is journaled with the
 //! files it wrote and their hashes.
 
-use super::change::{Change, Target, compact};
+use super::change::{Also, Change, Target, compact};
 use super::{Command, EditError, Editor};
 use crate::domain::{
     AccessDecision, AccessId, AccessOutcome, AccessRegister, AccessRequest, Counterpart, Release,
@@ -27,8 +27,13 @@ pub enum AccessChange {
         request: AccessId,
         decision: AccessDecision,
     },
-    /// The bundle released, with the files written.
-    Release { request: AccessId, release: Release },
+    /// The bundle released: its files (name and bytes), written in the release's folder in
+    /// the same transaction as the register, each with its journal entry.
+    Release {
+        request: AccessId,
+        release: Release,
+        files: Vec<(String, Vec<u8>)>,
+    },
     /// A part an applicant declared a technical or commercial secret.
     Secret(Secret),
     /// The whole register (the undo of the changes above).
@@ -39,6 +44,30 @@ impl Editor {
     pub(super) fn access(&mut self, change: AccessChange) -> Result<Change, EditError> {
         let old = self.workspace.access().clone();
         let mut register = old.clone();
+        if let AccessChange::Release { release, files, .. } = &change {
+            let listed = |(name, bytes): &(String, Vec<u8>)| {
+                release
+                    .files
+                    .iter()
+                    .any(|f| &f.name == name && f.sha256 == crate::seal::sha256_hex(bytes))
+            };
+            if files.len() != release.files.len() || !files.iter().all(listed) {
+                return Err(invalid(
+                    "i file del fascicolo non corrispondono a quelli registrati nel rilascio",
+                ));
+            }
+        }
+        let also = match &change {
+            AccessChange::Release { release, files, .. } => files
+                .iter()
+                .map(|(name, bytes)| Also {
+                    file: std::path::Path::new(&release.folder).join(name),
+                    bytes: bytes.clone(),
+                    description: format!("atto rilasciato per l'accesso agli atti: {name}"),
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
         let description = apply(&self.workspace, &mut register, change)?;
         let before = compact(&old);
         let after = compact(&register);
@@ -53,7 +82,7 @@ impl Editor {
             inverse: Command::Access(AccessChange::Put(Box::new(old))),
             sealed_record: None,
             amended_session: None,
-            also: Vec::new(),
+            also,
         })
     }
 }
@@ -210,7 +239,9 @@ fn apply(
             r.decision = Some(decision);
             Ok(description)
         }
-        AccessChange::Release { request, release } => {
+        AccessChange::Release {
+            request, release, ..
+        } => {
             let r = request_mut(register, &request)?;
             if !r.decision.as_ref().is_some_and(|d| d.outcome.grants()) {
                 return Err(invalid(format!(
