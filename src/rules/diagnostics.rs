@@ -35,6 +35,17 @@ pub struct MemberProgress {
     pub undeclared: usize,
     /// Applications the member abstains on.
     pub abstentions: usize,
+    /// The admitted applications this member must score and has not finished (a judgement or
+    /// a reason missing), in protocol order: what *Prossima da valutare* walks.
+    pub unfinished: Vec<Protocol>,
+}
+
+impl MemberProgress {
+    /// Whether this member still has to finish `application` (not one they abstain on, nor one
+    /// they do not sit on).
+    pub fn is_unfinished(&self, application: &Protocol) -> bool {
+        self.unfinished.binary_search(application).is_ok()
+    }
 }
 
 /// Members further apart than the call's gap on one criterion of one application.
@@ -116,8 +127,9 @@ pub(crate) fn diagnose_with(
             missing_reasons: 0,
             undeclared: 0,
             abstentions: 0,
+            unfinished: Vec::new(),
         };
-        for &(_, _, app) in &admitted {
+        for &(protocol, _, app) in &admitted {
             if !member.declared(app) {
                 p.undeclared += 1;
             }
@@ -143,6 +155,8 @@ pub(crate) fn diagnose_with(
             }
             if all {
                 p.applications_done += 1;
+            } else {
+                p.unfinished.push(protocol.clone());
             }
         }
         progress.push(p);

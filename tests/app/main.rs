@@ -6,6 +6,7 @@ mod avviso;
 #[path = "../common/mod.rs"]
 mod common;
 mod exports;
+mod grande;
 mod honest;
 mod importa;
 mod inizio;

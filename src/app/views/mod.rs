@@ -10,6 +10,7 @@ pub mod candidature;
 mod chiusura;
 pub mod confronto;
 pub mod criteri;
+pub mod filtro;
 pub mod graduatoria;
 pub mod importa;
 pub mod matrice;
@@ -215,6 +216,8 @@ impl Views {
             View::Candidature => self.candidature.open = Some(application),
             View::Ammissibilita => self.ammissibilita.selected = Some(application),
             View::Valutazione => {
+                // Opened from elsewhere: shown whatever the sheet's filters.
+                self.valutazione.filter = filtro::Filter::default();
                 self.valutazione.application = Some(application);
                 self.valutazione.tab = valutazione::Tab::Sheet;
             }
