@@ -575,6 +575,10 @@ fn diagnostics_show_progress_discord_and_severity() {
         .find(|p| p.member == mid("m3"))
         .expect("m3");
     assert_eq!((m3.applications_done, m3.applications_to_score), (1, 2));
+    // What is left to finish, by name: m3 scored P1 whole and P2 not at all.
+    assert_eq!(m3.unfinished, vec![pid("P2")]);
+    assert!(m3.is_unfinished(&pid("P2")));
+    assert!(!m3.is_unfinished(&pid("P1")));
     assert_eq!((m3.marks_done, m3.marks_to_give), (3, 6));
     let d = &e.diagnostics.discordances;
     assert_eq!(d.len(), 1, "{d:#?}");

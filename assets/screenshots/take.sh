@@ -66,7 +66,7 @@ shot candidatura segreteria candidature click:240:325 wheel:700:500:12
 shot avviso segreteria avviso
 shot ammissibilita segreteria ammissibilita
 shot valutazione "${MEMBER:-tognini}" valutazione
-shot matrice segreteria valutazione click:640:43
+shot matrice segreteria valutazione click:640:74
 shot graduatoria segreteria graduatoria
 shot grafici segreteria graduatoria click:413:43
 # Sedute on a copy whose first session is closed: the open second one, with the button that

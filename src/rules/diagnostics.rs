@@ -35,6 +35,17 @@ pub struct MemberProgress {
     pub undeclared: usize,
     /// Applications the member abstains on.
     pub abstentions: usize,
+    /// The admitted applications this member must score and has not finished (a judgement or
+    /// a reason missing), in protocol order: what *Prossima da valutare* walks.
+    pub unfinished: Vec<Protocol>,
+}
+
+impl MemberProgress {
+    /// Whether this member still has to finish `application` (not one they abstain on, nor one
+    /// they do not sit on).
+    pub fn is_unfinished(&self, application: &Protocol) -> bool {
+        self.unfinished.binary_search(application).is_ok()
+    }
 }
 
 /// Members further apart than the call's gap on one criterion of one application.
@@ -170,8 +181,9 @@ fn member_progress(
         missing_reasons: 0,
         undeclared: 0,
         abstentions: 0,
+        unfinished: Vec::new(),
     };
-    for &(_, _, app) in admitted {
+    for &(protocol, _, app) in admitted {
         if !member.declared(app) {
             p.undeclared += 1;
         }
@@ -197,6 +209,8 @@ fn member_progress(
         }
         if all {
             p.applications_done += 1;
+        } else {
+            p.unfinished.push(protocol.clone());
         }
     }
     p
@@ -294,6 +308,7 @@ pub(crate) fn combine<'p>(
             missing_reasons: 0,
             undeclared: 0,
             abstentions: 0,
+            unfinished: Vec::new(),
         })
         .collect();
     let mut discordances = Vec::new();
@@ -309,6 +324,7 @@ pub(crate) fn combine<'p>(
             total.missing_reasons += p.missing_reasons;
             total.undeclared += p.undeclared;
             total.abstentions += p.abstentions;
+            total.unfinished.extend(p.unfinished.iter().cloned());
         }
         discordances.extend(part.discordances.iter().cloned());
         thin_panels.extend(part.thin_panels.iter().cloned());
@@ -322,6 +338,9 @@ pub(crate) fn combine<'p>(
     // Each application is in one part, in the order of its criteria there: a stable sort by
     // protocol gives the order of the whole call.
     discordances.sort_by(|a: &Discordance, b| a.application.cmp(&b.application));
+    for p in &mut progress {
+        p.unfinished.sort();
+    }
     thin_panels.sort_by(|a: &ThinPanel, b| a.application.cmp(&b.application));
     let severity = members
         .iter()

@@ -193,6 +193,31 @@ impl Evaluation {
         list.sort_by_key(|a| (a.rank().unwrap_or(u32::MAX), a.outcome, a.protocol.clone()));
         list
     }
+
+    /// How many of a lot's applications were received, admitted, ranked and funded (wholly
+    /// or in part): the lots' summary of the ranking.
+    pub fn lot_counts(&self, lot: &LotId) -> LotCounts {
+        let mut counts = LotCounts::default();
+        for a in self.applications.values().filter(|a| &a.lot == lot) {
+            counts.applications += 1;
+            counts.admitted += usize::from(a.admission.admitted());
+            counts.ranked += usize::from(a.place.is_some());
+            counts.funded += usize::from(matches!(
+                a.outcome,
+                Outcome::Funded | Outcome::PartiallyFunded
+            ));
+        }
+        counts
+    }
+}
+
+/// A lot's applications counted by where they stand (see [`Evaluation::lot_counts`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct LotCounts {
+    pub applications: usize,
+    pub admitted: usize,
+    pub ranked: usize,
+    pub funded: usize,
 }
 
 /// Applies every rule of the call to the workspace.

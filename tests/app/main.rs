@@ -9,6 +9,7 @@ mod collegiale;
 mod common;
 mod eventi;
 mod exports;
+mod grande;
 mod honest;
 mod importa;
 mod inizio;
@@ -535,7 +536,7 @@ fn a_tie_is_shown_until_a_draw_is_recorded_in_a_session() {
 
     click(&mut h, s::VIEW_SEDUTE);
     click(&mut h, s::NEW_SESSION);
-    h.get_by_label(&s::tie_awaiting("quartieri", "H3, H4"));
+    h.get_by_label(&s::tie_awaiting("Lotto quartieri", "H3, H4"));
     click(&mut h, s::RECORD_DRAW);
     // H4 was drawn first: up one place.
     h.get_all_by_label(s::MOVE_UP).nth(1).unwrap().click();
@@ -544,8 +545,9 @@ fn a_tie_is_shown_until_a_draw_is_recorded_in_a_session() {
     assert!(h.state().errors().is_empty(), "{:?}", h.state().errors());
     assert_ne!(outcome(&h, "H3"), Outcome::TieUnresolved);
     assert_ne!(outcome(&h, "H4"), Outcome::TieUnresolved);
+    // The lot by its name, not its id.
     h.get_by_label(&s::draw_recorded(
-        "quartieri",
+        "Lotto quartieri",
         "H4 – H3",
         s::DRAW_METHOD_DEFAULT,
     ));

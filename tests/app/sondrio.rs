@@ -250,6 +250,42 @@ fn frame_time_of_the_views_on_a_large_call() {
         h.step();
     }
     println!("matrice: {:?} per frame", started.elapsed() / 20);
+    // The matrix scrolled to its last criteria, the application picker open, the lots' summary.
+    h.get_by_label("C19").scroll_to_me();
+    h.run();
+    let started = std::time::Instant::now();
+    for _ in 0..20 {
+        h.step();
+    }
+    println!(
+        "matrice, scrolled sideways: {:?} per frame",
+        started.elapsed() / 20
+    );
+    h.get_by_label(s::TAB_SHEET).click();
+    h.run();
+    h.get_by_label(s::APPLICATION_PICK).click();
+    h.run();
+    let started = std::time::Instant::now();
+    for _ in 0..20 {
+        h.step();
+    }
+    println!(
+        "valutazione, picker open: {:?} per frame",
+        started.elapsed() / 20
+    );
+    h.key_press(Key::Escape);
+    h.state_mut().set_view(View::Graduatoria);
+    h.run();
+    h.get_by_label(s::TAB_ALL_LOTS).click();
+    h.run();
+    let started = std::time::Instant::now();
+    for _ in 0..20 {
+        h.step();
+    }
+    println!(
+        "graduatoria, riepilogo dei lotti: {:?} per frame",
+        started.elapsed() / 20
+    );
 
     // The engine's share of a change, without the window.
     drop(h);

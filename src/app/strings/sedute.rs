@@ -76,20 +76,21 @@ pub fn note_field(n: usize) -> String {
 /// The order drawn, as the minutes write it: "P2 – P3".
 pub const DRAW_ORDER_SEPARATOR: &str = " – ";
 
+/// `lot` is the lot's name (as the call gives it, «Lotto quartieri», «Ambito territoriale 2»).
 pub fn draw_recorded(lot: &str, order: &str, method: &str) -> String {
     if method.is_empty() {
-        format!("Lotto {lot}: {order}")
+        format!("{lot}: {order}")
     } else {
-        format!("Lotto {lot}: {order} ({method})")
+        format!("{lot}: {order} ({method})")
     }
 }
 
 pub fn tie_awaiting(lot: &str, list: &str) -> String {
-    format!("Lotto {lot}: parità da sorteggiare tra {list}.")
+    format!("{lot}: parità da sorteggiare tra {list}.")
 }
 
 pub fn draw_form(lot: &str) -> String {
-    format!("Esito del sorteggio, lotto {lot}")
+    format!("Esito del sorteggio: {lot}")
 }
 
 pub fn ranking_written(path: &str) -> String {

@@ -8,7 +8,7 @@ use crate::domain::{AdmissionOutcome, Date, DocumentId, DocumentStatus, Protocol
 use crate::editor::{self, Command};
 use crate::italian;
 
-use super::{Desk, View, candidatura};
+use super::{Desk, View, candidatura, filtro};
 use crate::app::drafts::{self, Field};
 use crate::app::strings as s;
 use crate::app::widgets::{self, DraftEdit, Tone};
@@ -19,9 +19,9 @@ const DEFAULT_DAYS: i64 = 10;
 #[derive(Default)]
 pub struct State {
     pub selected: Option<Protocol>,
-    only_undecided: bool,
+    filter: filtro::Filter,
     /// The list for a generation of the workspace and the filter: built once per change.
-    rows: Option<(u64, bool, Vec<Protocol>)>,
+    rows: filtro::Listing<(u64, filtro::Filter)>,
     /// Dates typed for the soccorso istruttorio, per document.
     deadline: String,
     /// The day the document came: typed, never taken for today.
@@ -66,25 +66,22 @@ fn list_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
         .filter(|r| !r.admission.decided)
         .count();
     ui.label(s::undecided_count(undecided));
-    ui.checkbox(&mut state.only_undecided, s::ONLY_UNDECIDED);
+    filtro::filter_ui(ui, &mut state.filter, desk, s::ONLY_UNDECIDED, true);
     ui.separator();
-    let fresh = state
-        .rows
-        .as_ref()
-        .is_some_and(|(g, only, _)| *g == desk.generation && *only == state.only_undecided);
-    if !fresh {
-        let rows = desk
-            .eval
+    let filter = &state.filter;
+    let rows = state.rows.get((desk.generation, filter.clone()), || {
+        desk.eval
             .applications
             .values()
-            .filter(|r| !(state.only_undecided && r.admission.decided))
+            .filter(|r| filter.keeps(desk, r, !r.admission.decided))
             .map(|r| r.protocol.clone())
-            .collect();
-        state.rows = Some((desk.generation, state.only_undecided, rows));
-    }
-    let Some((_, _, rows)) = &state.rows else {
+            .collect()
+    });
+    if rows.is_empty() {
+        widgets::empty(ui, s::NO_APPLICATIONS_MATCH);
         return;
-    };
+    }
+    let multi_lot = desk.ws.call().lots.len() > 1;
     // Two lines per application, drawn only for those in sight: a call can have thousands.
     let line = ui.spacing().interact_size.y;
     let row_height = 2.0 * line + ui.spacing().item_spacing.y * 3.0 + 6.0;
@@ -116,6 +113,11 @@ fn list_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
                         let fails = result.admission.failures().count();
                         if fails > 0 {
                             ui.weak(s::failed_checks(fails));
+                        }
+                        if multi_lot {
+                            let lot = filtro::lot_name(desk, &result.lot);
+                            ui.add(egui::Label::new(egui::RichText::new(&lot).weak()).truncate())
+                                .on_hover_text(lot);
                         }
                     });
                 });

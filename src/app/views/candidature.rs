@@ -203,7 +203,11 @@ fn sort(list: &mut [&Protocol], by: SortBy, desk: &Desk) {
                 .map(|a| a.applicant.name.to_lowercase())
                 .unwrap_or_default()
         }),
-        SortBy::Lot => list.sort_by_cached_key(|p| ws.application(p).map(|a| a.lot.clone())),
+        // In the call's order of the lots, as their names are shown.
+        SortBy::Lot => list.sort_by_cached_key(|p| {
+            ws.application(p)
+                .and_then(|a| ws.call().lots.iter().position(|l| l.id == a.lot))
+        }),
         SortBy::Cost => list.sort_by_key(|p| eval.application(p).map(|r| r.budget.total_cost)),
         SortBy::Requested => list.sort_by_key(|p| eval.application(p).map(|r| r.budget.requested)),
         SortBy::Cofinancing => {
@@ -297,7 +301,7 @@ fn table_ui(ui: &mut Ui, state: &mut State, rows: &[Protocol], desk: &mut Desk) 
                                 return;
                             }
                             SortBy::Applicant => app.applicant.name.clone(),
-                            SortBy::Lot => app.lot.to_string(),
+                            SortBy::Lot => super::filtro::lot_name(desk, &app.lot),
                             SortBy::Cost => italian::amount(b.total_cost),
                             SortBy::Requested => italian::amount(b.requested),
                             SortBy::Cofinancing => italian::amount(b.cofinancing),

@@ -7,7 +7,7 @@ use egui_plot::{Bar, BarChart, Plot};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
-use crate::domain::{Lot, LotId, Protocol};
+use crate::domain::{Lot, LotId, Money, Protocol};
 use crate::italian;
 use crate::rules::{ApplicationResult, Gap, LotResult, Outcome, ThresholdFailure, Tie};
 
@@ -28,6 +28,8 @@ enum Tab {
     Charts,
     /// Events after the ranking (see `eventi`).
     Events,
+    /// Every lot in one table: applications, admitted, ranked, funded, funds.
+    Lots,
 }
 
 #[derive(Default)]
@@ -56,6 +58,9 @@ pub fn graduatoria_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
         ui.selectable_value(&mut state.tab, Tab::Table, s::TAB_RANKING);
         ui.selectable_value(&mut state.tab, Tab::Charts, s::TAB_CHARTS);
         ui.selectable_value(&mut state.tab, Tab::Events, s::TAB_EVENTS);
+        if call.lots.len() > 1 {
+            ui.selectable_value(&mut state.tab, Tab::Lots, s::TAB_ALL_LOTS);
+        }
         ui.separator();
         if ui
             .button(s::PRESENT)
@@ -100,6 +105,13 @@ pub fn graduatoria_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
     if let Some(path) = &mut state.export {
         export_ui(ui, path, desk);
     }
+    if state.tab == Tab::Lots {
+        ui.separator();
+        ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| lots_ui(ui, desk));
+        return;
+    }
     if call.lots.len() > 1 {
         ui.horizontal_wrapped(|ui| {
             ui.label(s::LOT);
@@ -141,7 +153,78 @@ pub fn graduatoria_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
                 .show(ui, |ui| charts_ui(ui, lot, result, desk));
         }
         Tab::Events => super::eventi::eventi_ui(ui, &mut state.events, desk),
+        Tab::Lots => {}
     }
+}
+
+/// The summary of every lot, from the evaluation, with a row of totals.
+fn lots_ui(ui: &mut Ui, desk: &Desk) {
+    let call = desk.ws.call();
+    ui.label(RichText::new(s::TAB_ALL_LOTS).heading());
+    let numeric = |ui: &mut Ui, text: String| {
+        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+            ui.label(text);
+        });
+    };
+    let mut total = crate::rules::LotCounts::default();
+    let (mut ceiling, mut granted, mut remaining) = (Money::ZERO, Money::ZERO, Money::ZERO);
+    egui::Grid::new("riepilogo_lotti")
+        .num_columns(8)
+        .spacing([18.0, 6.0])
+        .striped(true)
+        .show(ui, |ui| {
+            for title in [
+                s::LOT,
+                s::COL_APPLICATIONS,
+                s::COL_ADMITTED,
+                s::COL_RANKED,
+                s::COL_FUNDED,
+                s::COL_BUDGET,
+                s::COL_ALLOCATED,
+                s::COL_REMAINING,
+            ] {
+                ui.strong(title);
+            }
+            ui.end_row();
+            for lot in &call.lots {
+                let Some(r) = desk.eval.lots.get(&lot.id) else {
+                    continue;
+                };
+                let c = desk.eval.lot_counts(&lot.id);
+                widgets::fixed(ui, 240.0, |ui| {
+                    ui.add(egui::Label::new(&lot.name).truncate())
+                        .on_hover_text(&lot.name);
+                });
+                for n in [c.applications, c.admitted, c.ranked, c.funded] {
+                    numeric(ui, n.to_string());
+                }
+                for m in [r.ceiling, r.granted, r.remaining] {
+                    numeric(ui, italian::euro(m));
+                }
+                ui.end_row();
+                total.applications += c.applications;
+                total.admitted += c.admitted;
+                total.ranked += c.ranked;
+                total.funded += c.funded;
+                ceiling = ceiling + r.ceiling;
+                granted = granted + r.granted;
+                remaining = remaining + r.remaining;
+            }
+            ui.strong(s::TOTAL);
+            for n in [
+                total.applications,
+                total.admitted,
+                total.ranked,
+                total.funded,
+            ] {
+                numeric(ui, n.to_string());
+            }
+            for m in [ceiling, granted, remaining] {
+                numeric(ui, italian::euro(m));
+            }
+            ui.end_row();
+        });
+    widgets::keys_hint(ui, s::LOTS_NOTE);
 }
 
 /// What the ranking cannot show because its files could not be read: said at the top, in the
@@ -249,18 +332,19 @@ fn table_ui(ui: &mut Ui, lot: &Lot, rows: &[Protocol], desk: &mut Desk) {
             .sense(Sense::click())
             .cell_layout(Layout::left_to_right(Align::Center))
             .auto_shrink([false, false])
-            .column(Column::exact(36.0))
+            .column(Column::exact(30.0))
             .column(Column::auto().at_least(90.0))
-            .column(Column::exact(180.0).clip(true));
+            .column(Column::exact(160.0).clip(true));
         // Right-aligned figures fill their cell: an auto width would grow every frame.
         for _ in &criteria {
-            table = table.column(Column::exact(50.0));
+            table = table.column(Column::exact(46.0));
         }
+        // The notes take what is left of a 1366-pixel screen, cut with "…" and whole on hover.
         table
             .column(Column::exact(60.0))
-            .column(Column::exact(100.0).clip(true))
+            .column(Column::exact(96.0).clip(true))
             .column(Column::auto().at_least(150.0))
-            .column(Column::remainder().at_least(160.0).clip(true))
+            .column(Column::remainder().at_least(80.0).clip(true))
             .header(row_height, |mut header| {
                 header.col(|ui| {
                     ui.strong(s::COL_POSITION);

@@ -4,12 +4,11 @@
 use std::collections::BTreeMap;
 
 use egui::{Grid, RichText, ScrollArea, Ui};
-use egui_extras::{Column, TableBuilder};
 
-use crate::domain::{CriterionId, Member, Protocol};
+use crate::domain::{Criterion, CriterionId, LotId, Member, Protocol};
 use crate::italian;
 
-use super::{Desk, View};
+use super::{Desk, View, filtro};
 use crate::app::strings as s;
 use crate::app::widgets::{self, Tone};
 
@@ -78,13 +77,21 @@ pub fn progress_ui(ui: &mut Ui, desk: &mut Desk) {
         });
 }
 
-/// What the matrix derives from the evaluation, once per change rather than every frame.
+/// What the matrix derives from the evaluation, once per change rather than every frame, and
+/// what the user chose: the lot, the criterion, how far the criteria are scrolled.
 #[derive(Default)]
 pub struct Cache {
     generation: Option<u64>,
-    apps: Vec<Protocol>,
     /// Where each discordant cell's details are in the diagnostics.
     discordant: BTreeMap<(Protocol, CriterionId), usize>,
+    lot: Option<LotId>,
+    criterion: Option<CriterionId>,
+    apps: filtro::Listing<(u64, Option<LotId>)>,
+    /// The criteria's sideways scroll, as the header's scroll area last reported it.
+    offset: f32,
+    /// The rows were under the pointer at the last frame: a sideways wheel there scrolls the
+    /// criteria.
+    rows_hovered: bool,
 }
 
 impl Cache {
@@ -92,13 +99,6 @@ impl Cache {
         if self.generation == Some(desk.generation) {
             return;
         }
-        self.apps = desk
-            .eval
-            .applications
-            .values()
-            .filter(|r| r.admission.admitted())
-            .map(|r| r.protocol.clone())
-            .collect();
         self.discordant = desk
             .eval
             .diagnostics
@@ -111,21 +111,145 @@ impl Cache {
     }
 }
 
+/// Widths of the frozen columns: protocol, applicant.
+const PROTOCOL_WIDTH: f32 = 110.0;
+const APPLICANT_WIDTH: f32 = 210.0;
+
+/// Every member's marks on every criterion of the admitted applications: protocol and
+/// applicant stay put while the criteria scroll sideways; only the rows and the criteria in
+/// sight are drawn.
 pub fn matrix_ui(ui: &mut Ui, cache: &mut Cache, desk: &mut Desk) {
     cache.refresh(desk);
     let call = desk.ws.call();
-    let criteria: Vec<_> = call
+    let all: Vec<&Criterion> = call
         .leaf_criteria()
         .into_iter()
         .filter(|c| c.is_discretionary())
         .collect();
-    let apps = &cache.apps;
-    let discordant = &cache.discordant;
-    if apps.is_empty() || criteria.is_empty() {
+    if cache
+        .criterion
+        .as_ref()
+        .is_some_and(|id| !all.iter().any(|c| &c.id == id))
+    {
+        cache.criterion = None;
+    }
+    let lot = cache.lot.clone();
+    let apps = cache.apps.get((desk.generation, lot.clone()), || {
+        desk.eval
+            .applications
+            .values()
+            .filter(|r| r.admission.admitted())
+            .filter(|r| lot.as_ref().is_none_or(|l| &r.lot == l))
+            .map(|r| r.protocol.clone())
+            .collect()
+    });
+    if all.is_empty()
+        || desk
+            .eval
+            .applications
+            .values()
+            .all(|r| !r.admission.admitted())
+    {
         widgets::empty(ui, s::NO_ADMITTED);
         return;
     }
     let members: Vec<_> = desk.ws.commission().voting_members().collect();
+    legend_ui(ui, desk, &members);
+    filters_ui(ui, cache, desk, &all);
+    let criteria: Vec<&Criterion> = all
+        .into_iter()
+        .filter(|c| cache.criterion.as_ref().is_none_or(|id| &c.id == id))
+        .collect();
+    ui.separator();
+    if apps.is_empty() {
+        widgets::empty(ui, s::NO_APPLICATIONS_MATCH);
+        return;
+    }
+    // Wide enough for every member's mark, "0,75 · " each.
+    let column = (members.len().max(1) as f32 * 34.0 + 12.0).max(90.0);
+    let row_height = ui.text_style_height(&egui::TextStyle::Body) + 10.0;
+    let sideways = if cache.rows_hovered {
+        ui.input(|i| i.smooth_scroll_delta.x)
+    } else {
+        0.0
+    };
+    // The header: frozen titles, then the criteria in a scroll area whose offset the rows follow.
+    ui.horizontal(|ui| {
+        widgets::fixed(ui, PROTOCOL_WIDTH, |ui| ui.strong(s::COL_PROTOCOL));
+        widgets::fixed(ui, APPLICANT_WIDTH, |ui| ui.strong(s::COL_APPLICANT));
+        let mut area = ScrollArea::horizontal()
+            .id_salt("matrice_criteri")
+            .auto_shrink([false, true])
+            .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible);
+        if sideways != 0.0 {
+            area = area.horizontal_scroll_offset((cache.offset - sideways).max(0.0));
+        }
+        let out = area.show(ui, |ui| {
+            ui.horizontal(|ui| {
+                for c in &criteria {
+                    widgets::fixed(ui, column, |ui| {
+                        ui.strong(c.id.as_str()).on_hover_text(&c.title);
+                    });
+                }
+            });
+        });
+        cache.offset = out.state.clamped_offset().x;
+    });
+    let step = column + ui.spacing().item_spacing.x;
+    let mut goto = None;
+    let out = ScrollArea::vertical()
+        .id_salt("matrice_righe")
+        .auto_shrink([false, false])
+        .show_rows(ui, row_height, apps.len(), |ui, range| {
+            for app in &apps[range] {
+                ui.horizontal(|ui| {
+                    ui.set_height(row_height);
+                    widgets::fixed(ui, PROTOCOL_WIDTH, |ui| {
+                        if ui.link(app.as_str()).clicked() {
+                            goto = Some(app.clone());
+                        }
+                    });
+                    let applicant = desk.applicant(app);
+                    widgets::fixed(ui, APPLICANT_WIDTH, |ui| {
+                        ui.add(egui::Label::new(&applicant).truncate())
+                            .on_hover_text(&applicant);
+                    });
+                    let left = ui.cursor().min.x;
+                    let top = ui.min_rect().top();
+                    let strip = egui::Rect::from_min_max(
+                        egui::pos2(left, top),
+                        egui::pos2(ui.max_rect().right(), top + row_height),
+                    );
+                    let clip = strip.intersect(ui.clip_rect());
+                    for (k, c) in criteria.iter().enumerate() {
+                        let x = left + k as f32 * step - cache.offset;
+                        if x + column < clip.left() || x > clip.right() {
+                            continue;
+                        }
+                        let rect = egui::Rect::from_min_size(
+                            egui::pos2(x, top),
+                            egui::vec2(column, row_height),
+                        );
+                        let mut cell = ui.new_child(
+                            egui::UiBuilder::new()
+                                .max_rect(rect)
+                                .layout(egui::Layout::left_to_right(egui::Align::Center)),
+                        );
+                        cell.set_clip_rect(clip);
+                        cell_ui(&mut cell, desk, &members, &cache.discordant, app, &c.id);
+                    }
+                    ui.allocate_space(egui::vec2(strip.width(), row_height));
+                });
+            }
+        });
+    cache.rows_hovered = ui.rect_contains_pointer(out.inner_rect);
+    if let Some(p) = goto {
+        desk.goto(View::Valutazione, Some(p));
+    }
+}
+
+fn legend_ui(ui: &mut Ui, desk: &Desk, members: &[&Member]) {
+    let call = desk.ws.call();
     ui.horizontal_wrapped(|ui| {
         ui.label(s::matrix_legend(
             &members
@@ -142,54 +266,44 @@ pub fn matrix_ui(ui: &mut Ui, cache: &mut Cache, desk: &mut Desk) {
     ui.label(s::discordances_count(
         desk.eval.diagnostics.discordances.len(),
     ));
-    ui.separator();
-    // One row per admitted application, drawn only when in sight.
-    let row_height = ui.text_style_height(&egui::TextStyle::Body) + 10.0;
-    let mut goto = None;
-    let mut table = TableBuilder::new(ui)
-        .striped(true)
-        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .auto_shrink([false, false])
-        .column(Column::auto().at_least(100.0));
-    for _ in &criteria {
-        table = table.column(Column::auto().at_least(70.0));
-    }
-    table
-        .column(Column::remainder())
-        .header(row_height, |mut header| {
-            header.col(|ui| {
-                ui.strong(s::COL_PROTOCOL);
-            });
-            for c in &criteria {
-                header.col(|ui| {
-                    ui.strong(c.id.as_str()).on_hover_text(&c.title);
-                });
-            }
-            header.col(|_| {});
-        })
-        .body(|body| {
-            body.rows(row_height, apps.len(), |mut row| {
-                let Some(app) = apps.get(row.index()) else {
-                    return;
-                };
-                row.col(|ui| {
-                    if ui
-                        .link(app.as_str())
-                        .on_hover_text(desk.applicant(app))
-                        .clicked()
-                    {
-                        goto = Some(app.clone());
-                    }
-                });
-                for c in &criteria {
-                    row.col(|ui| cell_ui(ui, desk, &members, discordant, app, &c.id));
+}
+
+/// The lot and the criterion shown.
+fn filters_ui(ui: &mut Ui, cache: &mut Cache, desk: &Desk, criteria: &[&Criterion]) {
+    let call = desk.ws.call();
+    ui.horizontal_wrapped(|ui| {
+        if call.lots.len() > 1 {
+            let selected = cache
+                .lot
+                .as_ref()
+                .map_or_else(|| s::ALL_LOTS.to_string(), |l| filtro::lot_name(desk, l));
+            widgets::combo(ui, s::LOT, selected, 180.0, |ui| {
+                ui.selectable_value(&mut cache.lot, None, s::ALL_LOTS);
+                for lot in &call.lots {
+                    ui.selectable_value(&mut cache.lot, Some(lot.id.clone()), &lot.name);
                 }
-                row.col(|_| {});
             });
+        }
+        let selected = cache
+            .criterion
+            .as_ref()
+            .and_then(|id| criteria.iter().find(|c| &c.id == id))
+            .map_or_else(
+                || s::ALL_CRITERIA.to_string(),
+                |c| s::criterion_choice(c.id.as_str(), &c.title),
+            );
+        widgets::combo(ui, s::CRITERION, selected, 260.0, |ui| {
+            ui.selectable_value(&mut cache.criterion, None, s::ALL_CRITERIA);
+            for c in criteria {
+                ui.selectable_value(
+                    &mut cache.criterion,
+                    Some(c.id.clone()),
+                    s::criterion_choice(c.id.as_str(), &c.title),
+                );
+            }
         });
-    if let Some(p) = goto {
-        desk.goto(View::Valutazione, Some(p));
-    }
+        widgets::keys_hint(ui, s::MATRIX_SIDEWAYS);
+    });
 }
 
 /// The marks of every member on one criterion of one application, highlighted when discordant.
@@ -215,8 +329,14 @@ fn cell_ui(
         })
         .collect();
     let text = marks.join(" · ");
+    // Whose each mark is, when the pointer is on the cell.
+    let names = |ui: &mut Ui| {
+        for (m, mark) in members.iter().zip(&marks) {
+            ui.label(format!("{}: {mark}", m.name));
+        }
+    };
     let Some(i) = discordant.get(&(app.clone(), criterion.clone())) else {
-        ui.label(text);
+        ui.add(egui::Label::new(text).truncate()).on_hover_ui(names);
         return;
     };
     let detail = desk
@@ -233,5 +353,8 @@ fn cell_ui(
             )
         })
         .unwrap_or_default();
-    widgets::badge(ui, &text, Tone::Bad).on_hover_text(detail);
+    widgets::badge(ui, &text, Tone::Bad).on_hover_ui(|ui| {
+        ui.label(detail);
+        names(ui);
+    });
 }

@@ -13,6 +13,7 @@ mod collegiale;
 pub mod confronto;
 pub mod criteri;
 mod eventi;
+pub mod filtro;
 pub mod graduatoria;
 pub mod importa;
 pub mod matrice;
@@ -220,6 +221,8 @@ impl Views {
             View::Candidature => self.candidature.open = Some(application),
             View::Ammissibilita => self.ammissibilita.selected = Some(application),
             View::Valutazione => {
+                // Opened from elsewhere: shown whatever the sheet's filters.
+                self.valutazione.filter = filtro::Filter::default();
                 self.valutazione.application = Some(application);
                 self.valutazione.tab = valutazione::Tab::Sheet;
             }

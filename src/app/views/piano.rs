@@ -169,7 +169,7 @@ fn fields_ui(ui: &mut Ui, work: &mut BudgetDraft, desk: &mut Desk) -> bool {
                 let width = CATEGORY - ui.spacing().item_spacing.x;
                 widgets::fixed(ui, width, |ui| {
                     egui::ComboBox::from_id_salt(("categoria", i))
-                        .selected_text(selected)
+                        .selected_text(selected.clone())
                         .width(width)
                         .truncate()
                         .show_ui(ui, |ui| {
@@ -185,6 +185,7 @@ fn fields_ui(ui: &mut Ui, work: &mut BudgetDraft, desk: &mut Desk) -> bool {
                             }
                         })
                         .response
+                        .on_hover_text(&selected)
                         .accessible_name(s::line_field(s::BUDGET_CATEGORY, n))
                 });
             }

@@ -338,7 +338,7 @@ fn draws_ui(ui: &mut Ui, state: &mut State, session: &Session, editable: bool, d
         ui.horizontal_wrapped(|ui| {
             let order: Vec<&str> = draw.order.iter().map(|p| p.as_str()).collect();
             ui.label(s::draw_recorded(
-                draw.lot.as_str(),
+                &super::filtro::lot_name(desk, &draw.lot),
                 &order.join(s::DRAW_ORDER_SEPARATOR),
                 &draw.method,
             ));
@@ -380,7 +380,7 @@ fn draws_ui(ui: &mut Ui, state: &mut State, session: &Session, editable: bool, d
             widgets::note(
                 ui,
                 Tone::Warn,
-                s::tie_awaiting(lot.as_str(), &list.join(", ")),
+                s::tie_awaiting(&super::filtro::lot_name(desk, lot), &list.join(", ")),
             );
             if editable
                 && state.draw.as_ref().is_none_or(|d| &d.lot != lot)
@@ -402,7 +402,8 @@ fn draws_ui(ui: &mut Ui, state: &mut State, session: &Session, editable: bool, d
         return;
     };
     egui::Frame::group(ui.style()).show(ui, |ui| {
-        ui.label(RichText::new(s::draw_form(form.lot.as_str())).strong());
+        let lot = super::filtro::lot_name(desk, &form.lot);
+        ui.label(RichText::new(s::draw_form(&lot)).strong());
         widgets::keys_hint(ui, s::DRAW_ORDER_HINT);
         let mut swap = None;
         let n = form.order.len();

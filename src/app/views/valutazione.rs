@@ -10,8 +10,9 @@ use egui::{Key, Modifiers, ScrollArea, Ui};
 use crate::domain::{Conflict, ConflictKind, Criterion, MemberId, Points, Protocol, Scoring};
 use crate::editor::{Actor, Command};
 use crate::italian;
+use crate::rules::diagnostics::MemberProgress;
 
-use super::{Desk, View, collegiale, criteri, matrice, schede};
+use super::{Desk, View, collegiale, criteri, filtro, matrice, schede};
 use crate::app::strings as s;
 use crate::app::widgets::{self, Tone};
 
@@ -58,8 +59,20 @@ pub struct State {
     matrix: matrice::Cache,
     pub sheets: schede::State,
     pub collegial: collegiale::State,
-    /// The applications to score, for a generation of the workspace.
-    admitted: Option<(u64, MemberId, Rc<[Protocol]>)>,
+    /// Which of the member's applications the sheet walks through.
+    pub(super) filter: filtro::Filter,
+    /// The applications to score as filtered, for a generation of the workspace.
+    listing: filtro::Listing<(u64, MemberId, filtro::Filter)>,
+    picker: Picker,
+}
+
+/// The application picker's search, and its list as searched.
+#[derive(Default)]
+struct Picker {
+    text: String,
+    /// Just opened: scroll to the application shown and focus the search.
+    opened: bool,
+    listing: filtro::Listing<(u64, MemberId, filtro::Filter, String)>,
 }
 
 pub fn valutazione_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
@@ -115,42 +128,39 @@ fn member(state: &mut State, desk: &Desk) -> Option<MemberId> {
     state.member.clone()
 }
 
-/// The applications a member scores: the admitted ones on their panel (a substitute only those
-/// appointed for), in protocol order; derived once per change and member (shared, so that a
-/// frame does not copy thousands of protocols).
+/// The applications a member scores, as the filters leave them: the admitted ones on their
+/// panel (a substitute only those appointed for), in protocol order; derived once per change,
+/// filter and member (shared, so that a frame does not copy thousands of protocols).
 fn applications(state: &mut State, desk: &Desk, member: &MemberId) -> Rc<[Protocol]> {
-    match &state.admitted {
-        Some((g, m, apps)) if *g == desk.generation && m == member => apps.clone(),
-        _ => {
+    let filter = &state.filter;
+    state
+        .listing
+        .get((desk.generation, member.clone(), filter.clone()), || {
             let on_panel = desk.ws.commission().member(member);
-            let apps: Rc<[Protocol]> = desk
-                .eval
+            let progress = progress(desk, member);
+            desk.eval
                 .applications
                 .values()
                 .filter(|r| r.admission.admitted())
                 .filter(|r| on_panel.is_none_or(|m| m.sits_on(&r.protocol)))
+                .filter(|r| filter.keeps(desk, r, unfinished(progress, &r.protocol)))
                 .map(|r| r.protocol.clone())
-                .collect();
-            state.admitted = Some((desk.generation, member.clone(), apps.clone()));
-            apps
-        }
-    }
+                .collect()
+        })
 }
 
-/// Whether `member` has given every judgement, with its reason, on `app`.
-fn done(desk: &Desk, member: &MemberId, app: &Protocol) -> bool {
-    desk.ws.abstains(member, app)
-        || desk
-            .ws
-            .call()
-            .leaf_criteria()
-            .iter()
-            .filter(|c| c.is_discretionary())
-            .all(|c| {
-                desk.ws
-                    .score(member, app, &c.id)
-                    .is_some_and(|s| !s.reason.trim().is_empty())
-            })
+/// What the rules say of the member's progress.
+fn progress<'e>(desk: &Desk<'e>, member: &MemberId) -> Option<&'e MemberProgress> {
+    desk.eval
+        .diagnostics
+        .progress
+        .iter()
+        .find(|p| &p.member == member)
+}
+
+/// Whether the member still has to finish `app` (as the rules count it).
+fn unfinished(progress: Option<&MemberProgress>, app: &Protocol) -> bool {
+    progress.is_some_and(|p| p.is_unfinished(app))
 }
 
 fn sheet_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
@@ -158,16 +168,24 @@ fn sheet_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
         widgets::empty(ui, s::NO_VOTING_MEMBERS);
         return;
     };
+    member_ui(ui, state, desk, &member);
+    filtro::filter_ui(ui, &mut state.filter, desk, s::ONLY_UNFINISHED, true);
     let apps = applications(state, desk, &member);
     if apps.is_empty() {
-        widgets::empty(ui, s::NO_ADMITTED);
+        let empty = if state.filter.is_active() {
+            s::NO_APPLICATIONS_MATCH
+        } else {
+            s::NO_ADMITTED
+        };
+        widgets::empty(ui, empty);
         return;
     }
     if state.application.as_ref().is_none_or(|p| !apps.contains(p)) {
         // Start where there is work to do.
+        let progress = progress(desk, &member);
         state.application = apps
             .iter()
-            .find(|p| !done(desk, &member, p))
+            .find(|p| unfinished(progress, p))
             .or(apps.first())
             .cloned();
         state.active = 0;
@@ -182,7 +200,6 @@ fn sheet_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
         editable: desk.can_edit_sheet(&member),
     };
 
-    member_ui(ui, state, desk, &member);
     keys(ui, state, desk, sheet, &apps, at);
     nav_ui(ui, state, desk, &member, &apps, at);
     ui.separator();
@@ -195,6 +212,13 @@ fn sheet_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
     });
     ui.horizontal_wrapped(|ui| {
         ui.label(&application.applicant.name);
+        if desk.ws.call().lots.len() > 1 {
+            ui.weak(format!(
+                "{} {}",
+                s::LOT,
+                filtro::lot_name(desk, &application.lot)
+            ));
+        }
         if ui.link(s::OPEN_APPLICATION).clicked() {
             desk.goto(View::Candidature, Some(app.clone()));
         }
@@ -349,6 +373,7 @@ fn nav_ui(
     apps: &[Protocol],
     at: usize,
 ) {
+    let progress = progress(desk, member);
     ui.horizontal_wrapped(|ui| {
         if ui
             .add_enabled(at > 0, egui::Button::new(s::PREVIOUS))
@@ -357,33 +382,28 @@ fn nav_ui(
             state.application = apps.get(at - 1).cloned();
             state.active = 0;
         }
-        let label = |p: &Protocol| {
-            let mark = if desk.ws.abstains(member, p) {
-                s::MARK_ABSTAINED
-            } else if done(desk, member, p) {
-                s::MARK_DONE
-            } else {
-                s::MARK_TODO
-            };
-            format!("{} · {} ({mark})", p, desk.applicant(p))
-        };
-        let current = apps.get(at).map(label).unwrap_or_default();
-        egui::ComboBox::from_id_salt("valutazione_candidatura")
-            .selected_text(current)
-            .width(360.0)
-            .show_ui(ui, |ui| {
-                for p in apps {
-                    if ui
-                        .selectable_label(state.application.as_ref() == Some(p), label(p))
-                        .clicked()
-                    {
-                        state.application = Some(p.clone());
-                        state.active = 0;
-                    }
+        let current = apps
+            .get(at)
+            .map(|p| picker_label(desk, member, progress, p))
+            .unwrap_or_default();
+        let button = widgets::fixed(ui, 380.0, |ui| {
+            ui.add(egui::Button::new(&current).truncate())
+                .on_hover_text(&current)
+                .accessible_name(s::APPLICATION_PICK)
+        });
+        if button.clicked() {
+            state.picker.text.clear();
+            state.picker.opened = true;
+        }
+        let popup = egui::Popup::default_response_id(&button);
+        egui::Popup::from_toggle_button_response(&button)
+            .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside)
+            .width(460.0)
+            .show(|ui| {
+                if picker_ui(ui, state, desk, member, apps, at) {
+                    egui::Popup::close_id(ui.ctx(), popup);
                 }
-            })
-            .response
-            .accessible_name(s::APPLICATION_PICK);
+            });
         if ui
             .add_enabled(at + 1 < apps.len(), egui::Button::new(s::NEXT))
             .clicked()
@@ -392,7 +412,110 @@ fn nav_ui(
             state.active = 0;
         }
         ui.label(s::position(at + 1, apps.len()));
+        // The next one this member has not finished, after the one shown, in the list's order.
+        let next = apps[at + 1..]
+            .iter()
+            .chain(&apps[..at])
+            .find(|p| unfinished(progress, p));
+        let r = ui
+            .add_enabled(next.is_some(), egui::Button::new(s::NEXT_TO_SCORE))
+            .on_hover_text(s::NEXT_TO_SCORE_HINT)
+            .on_disabled_hover_text(s::NOTHING_LEFT_TO_SCORE);
+        if r.clicked() {
+            state.application = next.cloned();
+            state.active = 0;
+        }
     });
+}
+
+/// An application in the picker: protocol, applicant and where the member is with it.
+fn picker_label(
+    desk: &Desk,
+    member: &MemberId,
+    progress: Option<&MemberProgress>,
+    p: &Protocol,
+) -> String {
+    let mark = if desk.ws.abstains(member, p) {
+        s::MARK_ABSTAINED
+    } else if unfinished(progress, p) {
+        s::MARK_TODO
+    } else {
+        s::MARK_DONE
+    };
+    format!("{} · {} ({mark})", p, desk.applicant(p))
+}
+
+/// The picker's list, searched, scrolled to the application shown when it opens; true when
+/// an application was chosen (the popup then closes).
+fn picker_ui(
+    ui: &mut Ui,
+    state: &mut State,
+    desk: &Desk,
+    member: &MemberId,
+    apps: &[Protocol],
+    at: usize,
+) -> bool {
+    let progress = progress(desk, member);
+    let label = ui.label(s::PICKER_SEARCH);
+    let search = ui
+        .add(
+            egui::TextEdit::singleline(&mut state.picker.text)
+                .hint_text(s::SEARCH_APPLICANT_HINT)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id);
+    let opened = std::mem::take(&mut state.picker.opened);
+    if opened {
+        search.request_focus();
+    }
+    let needle = filtro::needle(&state.picker.text);
+    let key = (
+        desk.generation,
+        member.clone(),
+        state.filter.clone(),
+        needle.clone(),
+    );
+    let list = state.picker.listing.get(key, || {
+        apps.iter()
+            .filter(|p| filtro::text_matches(desk, p, &needle))
+            .cloned()
+            .collect()
+    });
+    if list.is_empty() {
+        ui.weak(s::PICKER_NO_MATCH);
+        return false;
+    }
+    let row_height = ui.spacing().interact_size.y;
+    let mut area = ScrollArea::vertical()
+        .id_salt("valutazione_scelta")
+        .max_height(360.0)
+        .auto_shrink([false, true]);
+    if opened && let Some(shown) = apps.get(at) {
+        // The one shown in the middle of the list, not at its top edge.
+        let index = list.iter().position(|p| p == shown).unwrap_or(0);
+        let step = row_height + ui.spacing().item_spacing.y;
+        area = area.vertical_scroll_offset((index as f32 * step - 160.0).max(0.0));
+    }
+    let mut chosen = None;
+    area.show_rows(ui, row_height, list.len(), |ui, range| {
+        for p in &list[range] {
+            let text = picker_label(desk, member, progress, p);
+            let selected = state.application.as_ref() == Some(p);
+            if ui
+                .add(egui::Button::selectable(selected, &text).truncate())
+                .on_hover_text(&text)
+                .clicked()
+            {
+                chosen = Some(p.clone());
+            }
+        }
+    });
+    let Some(p) = chosen else {
+        return false;
+    };
+    state.application = Some(p);
+    state.active = 0;
+    true
 }
 
 /// Withdrawing a conflict of interest: an act with legal effect (the member may then score),
