@@ -61,6 +61,14 @@ pub struct Call {
     /// criterion's maximum) are shown as discordant.
     #[serde(default = "default_discordance_gap")]
     pub discordance_gap: Share,
+    /// Independent judgement: a member sees the others' marks on an application only after
+    /// giving their own on it. On unless the call turns it off (older calls have it on).
+    #[serde(default = "default_independent_judgement")]
+    pub independent_judgement: bool,
+}
+
+fn default_independent_judgement() -> bool {
+    true
 }
 
 fn default_decimals() -> u32 {

@@ -6,6 +6,7 @@ mod avviso;
 #[path = "../common/mod.rs"]
 mod common;
 mod exports;
+mod finestra;
 mod honest;
 mod importa;
 mod inizio;

@@ -12,6 +12,7 @@ use crate::italian;
 use super::{Desk, View};
 use crate::app::strings as s;
 use crate::app::widgets::{self, Tone};
+use crate::editor::Actor;
 
 pub fn progress_ui(ui: &mut Ui, desk: &mut Desk) {
     let d = &desk.eval.diagnostics;
@@ -201,10 +202,14 @@ fn cell_ui(
     app: &Protocol,
     criterion: &CriterionId,
 ) {
+    let sees = desk.sees_others_marks(app);
     let marks: Vec<String> = members
         .iter()
         .map(|m| {
-            if desk.ws.abstains(&m.id, app) {
+            if !sees && *desk.actor != Actor::Member(m.id.clone()) {
+                // Independent judgement: not before the member's own.
+                s::MATRIX_HIDDEN.to_string()
+            } else if desk.ws.abstains(&m.id, app) {
                 s::MATRIX_ABSTAINED.to_string()
             } else {
                 desk.ws.score(&m.id, app, criterion).map_or_else(
@@ -215,8 +220,14 @@ fn cell_ui(
         })
         .collect();
     let text = marks.join(" · ");
-    let Some(i) = discordant.get(&(app.clone(), criterion.clone())) else {
-        ui.label(text);
+    let Some(i) = discordant
+        .get(&(app.clone(), criterion.clone()))
+        .filter(|_| sees)
+    else {
+        let r = ui.label(text);
+        if !sees {
+            r.on_hover_text(s::MARKS_AFTER_YOURS);
+        }
         return;
     };
     let detail = desk
