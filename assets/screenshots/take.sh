@@ -80,6 +80,8 @@ shot sedute segreteria sedute
 shot sedute-chiusa segreteria sedute click:283:101
 call=$sample
 shot presentazione segreteria presentazione
+# After the lot's nine applications, its whole ranking.
+shot presentazione-graduatoria segreteria presentazione $(printf 'key:Right %.0s' 1 2 3 4 5 6 7 8 9)
 fi
 
 # A new call, step by step: the start screen's new-call page (on a first start, no call known),

@@ -323,7 +323,8 @@ impl App {
                     .map_err(|e| e.to_string())
             })
             .and_then(|bytes| {
-                crate::workspace::write_atomic(&path, &bytes).map_err(|e| e.to_string())
+                crate::workspace::write_atomic(&path, &bytes)
+                    .map_err(|e| crate::workspace::os_error::describe(&e))
             });
         match written {
             Ok(()) => self

@@ -334,7 +334,7 @@ impl App {
                     .map_err(|e| {
                         s::cannot_write(
                             &crate::documents::agid::beside(&path).display().to_string(),
-                            &e.to_string(),
+                            &os_error::describe(&e),
                         )
                     })?;
                 Ok(path)
@@ -494,7 +494,7 @@ impl App {
                     .map_err(|e| {
                         s::cannot_write(
                             &crate::documents::agid::beside(&path).display().to_string(),
-                            &e.to_string(),
+                            &os_error::describe(&e),
                         )
                     })?;
                 }
