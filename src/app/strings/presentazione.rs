@@ -22,6 +22,7 @@ pub fn granted(amount: &str) -> String {
 
 pub const RANK_COLUMN: &str = "Pos.";
 pub const APPLICATION_COLUMN: &str = "Candidatura";
+pub const GRANTED_COLUMN: &str = "Contributo";
 
 /// The title of a lot's ranking slide.
 pub fn ranking_of(lot: &str) -> String {

@@ -234,6 +234,10 @@ fn ranking_ui(ui: &mut Ui, lot: &LotId, desk: &Desk) {
         return;
     };
     ui.heading(s::ranking_of(&l.name));
+    // A size smaller than a single application's slide: the whole lot fits the width.
+    if let Some(body) = ui.style_mut().text_styles.get_mut(&TextStyle::Body) {
+        body.size = 21.0;
+    }
     let results = desk.eval.lot_applications(lot);
     let height = ui.available_height() - 48.0;
     egui::ScrollArea::vertical()
@@ -244,7 +248,13 @@ fn ranking_ui(ui: &mut Ui, lot: &LotId, desk: &Desk) {
                 .striped(true)
                 .spacing([24.0, 8.0])
                 .show(ui, |ui| {
-                    for title in [s::RANK_COLUMN, s::APPLICATION_COLUMN, s::POINTS, s::OUTCOME] {
+                    for title in [
+                        s::RANK_COLUMN,
+                        s::APPLICATION_COLUMN,
+                        s::POINTS,
+                        s::OUTCOME,
+                        s::GRANTED_COLUMN,
+                    ] {
                         ui.strong(title);
                     }
                     ui.end_row();
@@ -262,12 +272,12 @@ fn ranking_ui(ui: &mut Ui, lot: &LotId, desk: &Desk) {
                                 .and_then(|sc| sc.total)
                                 .map_or_else(String::new, italian::number),
                         );
-                        ui.horizontal(|ui| {
-                            widgets::status_badge(ui, r, l.allocation);
-                            if let Some(granted) = r.granted.filter(|g| !g.is_zero()) {
-                                ui.label(italian::euro(granted));
-                            }
-                        });
+                        widgets::status_badge(ui, r, l.allocation);
+                        ui.label(
+                            r.granted
+                                .filter(|g| !g.is_zero())
+                                .map_or_else(String::new, italian::euro),
+                        );
                         ui.end_row();
                     }
                 });
