@@ -283,8 +283,8 @@ fn copy_of(dir: &Path) -> tempfile::TempDir {
 }
 
 /// What the window does when a member gives one mark, end to end: the command checked against
-/// the call, the member's sheet (40,000 marks) saved atomically with its `.bak`, the journal
-/// written, everything evaluated again. Two values alternate.
+/// the call, one line appended to the member's sheet log and flushed, the journal written, the
+/// mark's lot evaluated again (`rules::reevaluate_marks`). Two values alternate.
 #[divan::bench(sample_count = 20, sample_size = 1)]
 fn give_one_mark(bencher: Bencher) {
     let f = fixture();

@@ -16,7 +16,7 @@ pub use command::Command;
 
 use change::{Change, Target, compact, path_text};
 
-use crate::domain::{MemberId, Moment, SessionId, Workspace};
+use crate::domain::{MemberId, Moment, Protocol, SessionId, Workspace};
 use crate::rules::{self, Evaluation};
 use crate::workspace::journal::{Draft, Journal, JournalError};
 use crate::workspace::lock::{self, Acquire, Holder, Lock};
@@ -141,13 +141,36 @@ pub struct Editor {
     lock: Option<Lock>,
     read_only: Option<ReadOnly>,
     clock: fn() -> Moment,
-    /// The workspace changed since the last evaluation.
-    unevaluated: bool,
+    /// What changed in the workspace since the last evaluation.
+    stale: Stale,
     /// What was done, when opening, about an operation a stopped program left.
     recovered: Option<Recovered>,
     /// What closed sessions fixed that changed without a rettifica, and seals that disagree
     /// with the journal (see [`crate::anchor::warnings`]): said loudly by the window.
     sealed_warnings: Vec<String>,
+}
+
+/// What the editor's evaluation misses.
+#[derive(Debug)]
+enum Stale {
+    Current,
+    /// Only members' marks changed, on these applications: their lots are evaluated again.
+    Marks(std::collections::BTreeSet<Protocol>),
+    All,
+}
+
+impl Stale {
+    /// After marks changed on `application`, besides what was already missed.
+    fn marks_on(self, application: &Protocol) -> Stale {
+        match self {
+            Stale::Current => Stale::Marks([application.clone()].into()),
+            Stale::Marks(mut set) => {
+                set.insert(application.clone());
+                Stale::Marks(set)
+            }
+            Stale::All => Stale::All,
+        }
+    }
 }
 
 impl Editor {
@@ -215,7 +238,7 @@ impl Editor {
             lock: held,
             read_only,
             clock,
-            unevaluated: false,
+            stale: Stale::Current,
             recovered,
             sealed_warnings,
         })
@@ -245,7 +268,7 @@ impl Editor {
             loaded.workspace
         } {
             self.workspace = ws;
-            self.unevaluated = true;
+            self.stale = Stale::All;
             self.evaluate_if_changed();
             self.sealed_warnings = crate::anchor::warnings(&self.dir, &self.workspace);
         }
@@ -399,7 +422,7 @@ impl Editor {
         self.add_writes(&mut tx, &change)?;
         self.commit(tx)?;
         self.workspace = change.workspace;
-        self.unevaluated = true;
+        self.stale = Stale::All;
         if sealing {
             self.sealed_warnings = crate::anchor::warnings(&self.dir, &self.workspace);
         }
@@ -465,7 +488,7 @@ impl Editor {
             return Err(BatchError { index: None, error });
         }
         if !undo.is_empty() {
-            self.unevaluated = true;
+            self.stale = Stale::All;
         }
         if sealed {
             self.sealed_warnings = crate::anchor::warnings(&self.dir, &self.workspace);
@@ -520,9 +543,13 @@ impl Editor {
     }
 
     fn evaluate_if_changed(&mut self) {
-        if self.unevaluated {
-            self.evaluation = rules::evaluate(&self.workspace);
-            self.unevaluated = false;
+        match std::mem::replace(&mut self.stale, Stale::Current) {
+            Stale::Current => {}
+            Stale::Marks(changed) => {
+                let previous = std::mem::replace(&mut self.evaluation, Evaluation::empty());
+                self.evaluation = rules::reevaluate_marks(&self.workspace, previous, &changed);
+            }
+            Stale::All => self.evaluation = rules::evaluate(&self.workspace),
         }
     }
 

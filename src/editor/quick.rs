@@ -4,7 +4,7 @@
 //! journal entry, and put into the sheet in place.
 
 use super::change::compact;
-use super::{Command, EditError, Editor};
+use super::{Command, EditError, Editor, Stale};
 use crate::coverage;
 use crate::domain::{Score, ScoreSheet};
 use crate::workspace::journal::Draft;
@@ -108,7 +108,7 @@ impl Editor {
         let _ = self
             .workspace
             .put_score(member, application, criterion, new, revision);
-        self.unevaluated = true;
+        self.stale = std::mem::replace(&mut self.stale, Stale::Current).marks_on(application);
         Some(Ok(inverse))
     }
 }

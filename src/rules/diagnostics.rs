@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
 use super::ApplicationResult;
-use super::marks::{Marks, Row};
+use super::marks::{Marks, MemberMarks, Row};
 use crate::domain::{Criterion, CriterionId, LotId, MemberId, Protocol, Scoring, Workspace};
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -82,96 +82,150 @@ pub fn diagnose(ws: &Workspace, results: &BTreeMap<Protocol, ApplicationResult>)
         .filter(|r| r.admission.admitted())
         .map(|r| (&r.protocol, &r.lot))
         .collect();
-    diagnose_with(ws, &Marks::new(ws, false), &admitted)
+    let marks = Marks::new(ws, false);
+    combine(ws, [&part(ws, &marks, &admitted)])
 }
 
-/// The diagnostics of the admitted applications, given in protocol order with their lot.
-pub(crate) fn diagnose_with(
-    ws: &Workspace,
-    marks: &Marks,
-    admitted: &[(&Protocol, &LotId)],
-) -> Diagnostics {
-    let call = ws.call();
-    // With their column in the marks.
-    let discretionary: Vec<(usize, &Criterion)> = marks
+/// What the diagnostics count over some admitted applications (one lot's, in the evaluation),
+/// kept unfinished so that the parts of several lots add up: counts and sums, not means. A
+/// mark changes one lot's part only, so the window evaluates again just that lot after a mark
+/// (see `rules::reevaluate_marks`).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub(crate) struct Part {
+    /// One per voting member, in the commission's order.
+    progress: Vec<MemberProgress>,
+    /// In protocol order, then the criteria's.
+    discordances: Vec<Discordance>,
+    /// Per member, per criterion and number of marks on the cell: the numerators of the
+    /// distances from the others' mean (see `combine`).
+    severity_sums: Vec<Vec<i128>>,
+    severity_counts: Vec<usize>,
+    /// In protocol order.
+    thin_panels: Vec<ThinPanel>,
+}
+
+/// The discretionary criteria with their column in the marks.
+fn discretionary<'a>(marks: &Marks<'a>) -> Vec<(usize, &'a Criterion)> {
+    marks
         .leaves()
         .iter()
         .copied()
         .enumerate()
         .filter(|(_, c)| c.is_discretionary())
-        .collect();
-    let admitted: Vec<(&Protocol, &LotId, Row)> = admitted
-        .iter()
-        .filter_map(|&(p, lot)| Some((p, lot, marks.row(p)?)))
-        .collect();
+        .collect()
+}
 
-    let mut progress = Vec::new();
-    for member in marks.members() {
-        let mut p = MemberProgress {
-            member: member.id.clone(),
-            applications_done: 0,
-            applications_to_score: 0,
-            marks_done: 0,
-            marks_to_give: 0,
-            missing_reasons: 0,
-            undeclared: 0,
-            abstentions: 0,
-        };
-        for &(_, _, app) in &admitted {
-            if !member.declared(app) {
-                p.undeclared += 1;
-            }
-            if !member.sits_on(app) {
-                continue;
-            }
-            if member.abstains(app) {
-                p.abstentions += 1;
-                continue;
-            }
-            p.applications_to_score += 1;
-            let mut all = true;
-            for &(leaf, _) in &discretionary {
-                p.marks_to_give += 1;
-                match member.mark(app, leaf) {
-                    Some(given) if given.has_reason => p.marks_done += 1,
-                    Some(_) => {
-                        p.missing_reasons += 1;
-                        all = false;
-                    }
-                    None => all = false,
-                }
-            }
-            if all {
-                p.applications_done += 1;
-            }
-        }
-        progress.push(p);
-    }
-
-    // Marks are compared as integers (millionths); a share of the range is a fraction whose
-    // denominator is the criterion's range, and only the figures shown are divided out.
-    let gap = call.discordance_gap.value();
-    let members = marks.members();
-    // Per criterion: the range, and the largest spread (in millionths) that is not a discordance.
-    let ranges: Vec<Option<(i64, i128)>> = discretionary
+/// Per discretionary criterion: the range, and the largest spread (in millionths) that is not
+/// a discordance.
+fn ranges(ws: &Workspace, discretionary: &[(usize, &Criterion)]) -> Vec<Option<(i64, i128)>> {
+    let gap = ws.call().discordance_gap.value();
+    discretionary
         .iter()
         .map(|&(_, c)| {
             let range = range_millionths(c)?;
             let limit = (gap * Decimal::from(range)).floor();
             Some((range, limit.to_i128().unwrap_or(i128::MAX)))
         })
+        .collect()
+}
+
+/// The diagnostics' part of the admitted applications, given in protocol order with their lot.
+pub(crate) fn part(ws: &Workspace, marks: &Marks, admitted: &[(&Protocol, &LotId)]) -> Part {
+    let discretionary = discretionary(marks);
+    let admitted: Vec<(&Protocol, &LotId, Row)> = admitted
+        .iter()
+        .filter_map(|&(p, lot)| Some((p, lot, marks.row(p)?)))
         .collect();
+    let progress = marks
+        .members()
+        .iter()
+        .map(|member| member_progress(member, &discretionary, &admitted))
+        .collect();
+    let (discordances, severity_sums, severity_counts) = compare_marks(
+        marks,
+        &discretionary,
+        &ranges(ws, &discretionary),
+        &admitted,
+    );
+    Part {
+        progress,
+        discordances,
+        severity_sums,
+        severity_counts,
+        thin_panels: thin_panels(ws, marks, &admitted),
+    }
+}
+
+fn member_progress(
+    member: &MemberMarks,
+    discretionary: &[(usize, &Criterion)],
+    admitted: &[(&Protocol, &LotId, Row)],
+) -> MemberProgress {
+    let mut p = MemberProgress {
+        member: member.id.clone(),
+        applications_done: 0,
+        applications_to_score: 0,
+        marks_done: 0,
+        marks_to_give: 0,
+        missing_reasons: 0,
+        undeclared: 0,
+        abstentions: 0,
+    };
+    for &(_, _, app) in admitted {
+        if !member.declared(app) {
+            p.undeclared += 1;
+        }
+        if !member.sits_on(app) {
+            continue;
+        }
+        if member.abstains(app) {
+            p.abstentions += 1;
+            continue;
+        }
+        p.applications_to_score += 1;
+        let mut all = true;
+        for &(leaf, _) in discretionary {
+            p.marks_to_give += 1;
+            match member.mark(app, leaf) {
+                Some(given) if given.has_reason => p.marks_done += 1,
+                Some(_) => {
+                    p.missing_reasons += 1;
+                    all = false;
+                }
+                None => all = false,
+            }
+        }
+        if all {
+            p.applications_done += 1;
+        }
+    }
+    p
+}
+
+type Compared = (Vec<Discordance>, Vec<Vec<i128>>, Vec<usize>);
+
+/// The discordances, and the severity's sums and counts.
+///
+/// Marks are compared as integers (millionths); a share of the range is a fraction whose
+/// denominator is the criterion's range, and only the figures shown are divided out.
+/// Severity: each mark against the mean of the others' on the same cell. With n marks whose
+/// sum is S, a mark m is (n·m − S) / (n − 1) away from that mean; the numerators are summed
+/// per member, criterion and n, and divided once at the end (`combine`).
+fn compare_marks(
+    marks: &Marks,
+    discretionary: &[(usize, &Criterion)],
+    ranges: &[Option<(i64, i128)>],
+    admitted: &[(&Protocol, &LotId, Row)],
+) -> Compared {
+    let members = marks.members();
     let mut discordances = Vec::new();
-    // Severity: each mark against the mean of the others' on the same cell. With n marks whose
-    // sum is S, a mark m is (n·m − S) / (n − 1) away from that mean; the numerators are summed
-    // per member, criterion and n, and divided once at the end.
     // A bucket per criterion and count of marks on the cell (2 to every member).
     let panels = members.len().saturating_sub(1).max(1);
     let buckets = panels * discretionary.len();
     let mut severity_sums: Vec<Vec<i128>> = vec![vec![0; buckets]; members.len()];
     let mut severity_counts: Vec<usize> = vec![0; members.len()];
     let mut cell: Vec<(usize, i64, Decimal)> = Vec::with_capacity(members.len());
-    for &(app, _, row) in &admitted {
+    for &(app, _, row) in admitted {
         for (k, &(leaf, c)) in discretionary.iter().enumerate() {
             let Some((range, limit)) = ranges[k] else {
                 continue;
@@ -210,15 +264,74 @@ pub(crate) fn diagnose_with(
             }
         }
     }
+    (discordances, severity_sums, severity_counts)
+}
+
+/// The diagnostics of the whole call from the parts of its lots: counts added, lists put in
+/// protocol order, the severity's means divided out once.
+pub(crate) fn combine<'p>(
+    ws: &Workspace,
+    parts: impl IntoIterator<Item = &'p Part>,
+) -> Diagnostics {
+    let members: Vec<&MemberId> = ws.commission().voting_members().map(|m| &m.id).collect();
+    let discretionary: Vec<&Criterion> = ws
+        .call()
+        .leaf_criteria()
+        .into_iter()
+        .filter(|c| c.is_discretionary())
+        .collect();
+    let ranges: Vec<Option<i64>> = discretionary.iter().map(|c| range_millionths(c)).collect();
+    let panels = members.len().saturating_sub(1).max(1);
+    let buckets = panels * discretionary.len();
+    let mut progress: Vec<MemberProgress> = members
+        .iter()
+        .map(|&m| MemberProgress {
+            member: m.clone(),
+            applications_done: 0,
+            applications_to_score: 0,
+            marks_done: 0,
+            marks_to_give: 0,
+            missing_reasons: 0,
+            undeclared: 0,
+            abstentions: 0,
+        })
+        .collect();
+    let mut discordances = Vec::new();
+    let mut thin_panels = Vec::new();
+    let mut severity_sums: Vec<Vec<i128>> = vec![vec![0; buckets]; members.len()];
+    let mut severity_counts: Vec<usize> = vec![0; members.len()];
+    for part in parts {
+        for (total, p) in progress.iter_mut().zip(&part.progress) {
+            total.applications_done += p.applications_done;
+            total.applications_to_score += p.applications_to_score;
+            total.marks_done += p.marks_done;
+            total.marks_to_give += p.marks_to_give;
+            total.missing_reasons += p.missing_reasons;
+            total.undeclared += p.undeclared;
+            total.abstentions += p.abstentions;
+        }
+        discordances.extend(part.discordances.iter().cloned());
+        thin_panels.extend(part.thin_panels.iter().cloned());
+        for (i, sums) in part.severity_sums.iter().enumerate() {
+            for (total, s) in severity_sums[i].iter_mut().zip(sums) {
+                *total += s;
+            }
+            severity_counts[i] += part.severity_counts[i];
+        }
+    }
+    // Each application is in one part, in the order of its criteria there: a stable sort by
+    // protocol gives the order of the whole call.
+    discordances.sort_by(|a: &Discordance, b| a.application.cmp(&b.application));
+    thin_panels.sort_by(|a: &ThinPanel, b| a.application.cmp(&b.application));
     let severity = members
         .iter()
         .enumerate()
         .filter(|&(i, _)| severity_counts[i] > 0)
-        .map(|(i, member)| {
+        .map(|(i, &member)| {
             let mut total = Decimal::ZERO;
             for (bucket, &numerator) in severity_sums[i].iter().enumerate() {
                 let (k, others) = (bucket / panels, bucket % panels + 1);
-                let Some((range, _)) = ranges[k] else {
+                let Some(range) = ranges[k] else {
                     continue;
                 };
                 if numerator == 0 {
@@ -233,16 +346,28 @@ pub(crate) fn diagnose_with(
             }
             let n = severity_counts[i];
             Severity {
-                member: member.id.clone(),
+                member: member.clone(),
                 mean_gap: (total / Decimal::from(n as u64)).round_dp(3),
                 marks_compared: n,
             }
         })
         .collect();
+    Diagnostics {
+        progress,
+        discordances,
+        severity,
+        thin_panels,
+    }
+}
 
+fn thin_panels(
+    ws: &Workspace,
+    marks: &Marks,
+    admitted: &[(&Protocol, &LotId, Row)],
+) -> Vec<ThinPanel> {
+    let required = ws.call().min_scoring_members.unwrap_or(1);
     let mut thin_panels = Vec::new();
-    let required = call.min_scoring_members.unwrap_or(1);
-    for &(app, lot, row) in &admitted {
+    for &(app, lot, row) in admitted {
         let scorers = marks.members().iter().filter(|m| m.scores(row)).count();
         if scorers < required as usize {
             thin_panels.push(ThinPanel {
@@ -253,11 +378,5 @@ pub(crate) fn diagnose_with(
             });
         }
     }
-
-    Diagnostics {
-        progress,
-        discordances,
-        severity,
-        thin_panels,
-    }
+    thin_panels
 }

@@ -51,7 +51,13 @@ impl<'a> Marks<'a> {
     /// The voting members in the commission's order, with their marks; one member per core
     /// when `parallel`.
     pub fn new(ws: &'a Workspace, parallel: bool) -> Marks<'a> {
-        let rows: Vec<&Protocol> = ws.applications().keys().collect();
+        Marks::of(ws, ws.applications().keys().collect(), parallel)
+    }
+
+    /// The marks on some applications only (`rows`, in protocol order): a mark on any other
+    /// is left out.
+    pub fn of(ws: &'a Workspace, rows: Vec<&'a Protocol>, parallel: bool) -> Marks<'a> {
+        debug_assert!(rows.is_sorted());
         let leaves = ws.call().leaf_criteria();
         // The columns in the order of their ids, which is the order of a sheet's marks within
         // one application: the sheet and this list are walked together.
