@@ -61,14 +61,14 @@ shot() {
 # ONLY=nuovo takes only the pictures of «Un nuovo avviso, passo per passo».
 if [ "${ONLY:-}" != nuovo ]; then
 shot candidature segreteria candidature
-# Associazione Montagna Attiva: its budget misses the minimum co-financing.
-shot candidatura segreteria candidature click:240:325 wheel:700:500:12
+# Spazio Alpe: its budget misses the minimum co-financing (clicks are below the sample's banner).
+shot candidatura segreteria candidature click:240:356 wheel:700:500:12
 shot avviso segreteria avviso
 shot ammissibilita segreteria ammissibilita
 shot valutazione "${MEMBER:-tognini}" valutazione
 shot matrice segreteria valutazione click:640:74
 shot graduatoria segreteria graduatoria
-shot grafici segreteria graduatoria click:413:43
+shot grafici segreteria graduatoria click:413:74
 # Sedute on a copy whose first session is closed: the open second one, with the button that
 # closes it, then the closed first one, with its seal and what it fixed.
 sample=$call
@@ -77,9 +77,11 @@ rm -rf "$call"
 cp -r "$sample" "$call"
 "$bin" close "$call" --session s1 >/dev/null
 shot sedute segreteria sedute
-shot sedute-chiusa segreteria sedute click:283:101
+shot sedute-chiusa segreteria sedute click:283:132
 call=$sample
 shot presentazione segreteria presentazione
+# After the lot's nine applications, its whole ranking.
+shot presentazione-graduatoria segreteria presentazione $(printf 'key:Right %.0s' 1 2 3 4 5 6 7 8 9)
 fi
 
 # A new call, step by step: the start screen's new-call page (on a first start, no call known),

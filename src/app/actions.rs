@@ -4,19 +4,45 @@
 
 use std::path::PathBuf;
 
+use crate::domain::{CriterionId, MemberId, Points, Protocol};
 use crate::editor::Command;
 use crate::import::ImportPlan;
 
-use super::App;
 use super::dialog::{Pending, Purpose};
+use super::drafts::Field;
 use super::strings as s;
 use super::views::Action;
+use super::{App, Confirm};
+
+/// Seconds between two looks at the files of a call open only to read.
+pub(super) const FOLLOW_EVERY: f64 = 1.5;
 
 impl App {
     pub(super) fn act(&mut self, out: Vec<Action>, ctx: &egui::Context, now: f64) {
         for action in out {
             match action {
                 Action::Apply(command) => self.apply(command, now),
+                Action::Mark {
+                    member,
+                    application,
+                    criterion,
+                    value,
+                } => {
+                    let reason = Field::Reason {
+                        member: member.clone(),
+                        application: application.clone(),
+                        criterion: criterion.clone(),
+                    };
+                    let command = self.mark(member, application, criterion, value);
+                    self.apply(command, now);
+                    // The reason typed went with the judgement, or waits on its own (then it
+                    // says why, and stays in its box).
+                    if let Some(work) = &mut self.work
+                        && work.drafts.get(&reason).is_some()
+                    {
+                        work.drafts.finish(reason);
+                    }
+                }
                 Action::Goto(view, application) => {
                     self.save_due(now, false);
                     self.view = view;
@@ -64,7 +90,105 @@ impl App {
                 Action::ReleaseAccess(id) => self.release_access(&id),
                 Action::SaveImportTemplate(Some(path)) => self.save_import_template(&path),
                 Action::SaveImportTemplate(None) => self.ask(ctx, Purpose::ImportTemplate),
+                Action::Undo => self.undo(now),
+                Action::Redo => self.redo(now),
+                Action::SaveAll => self.save_all(now),
+                Action::Leave { force, new_call } => {
+                    self.leave(now, force);
+                    if new_call && self.work.is_none() {
+                        self.start.choice = None;
+                        self.start.new = Some(super::nuovo::NewCall::new());
+                    }
+                }
+                Action::AskTakeOver(who) => self.confirm = Some(Confirm::TakeOver(who)),
+                Action::TakeOver => self.take_over(),
+                Action::Refresh => self.refresh(now, true),
+                Action::Amend(reason) => self.amend(reason),
+                Action::OpenFolder(dir) => self.open_folder(&dir),
+                Action::TogglePresentation => self.toggle_presentation(ctx),
+                Action::ToggleFullscreen => {
+                    let full = ctx.input(|i| i.viewport().fullscreen.unwrap_or(false));
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(!full));
+                }
+                Action::Close => {
+                    self.closing = true;
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                }
             }
+        }
+    }
+
+    /// Takes the lock from an instance the user confirmed is gone.
+    fn take_over(&mut self) {
+        let Some(work) = &mut self.work else { return };
+        match work.take_over() {
+            Ok(()) => self.messages.notice(s::TAKEN_OVER),
+            Err(e) => {
+                self.messages
+                    .error(s::take_over_failed(&crate::workspace::os_error::describe(
+                        &e,
+                    )))
+            }
+        }
+    }
+
+    /// A window open only to read follows the files: read again when they changed (every
+    /// couple of seconds at most), or now (*Aggiorna*).
+    pub(super) fn refresh(&mut self, now: f64, asked: bool) {
+        let Some(work) = &mut self.work else { return };
+        if work.editor().read_only().is_none() {
+            return;
+        }
+        if !asked && now - self.followed_at < FOLLOW_EVERY {
+            return;
+        }
+        self.followed_at = now;
+        if work.follow(asked) && asked {
+            self.messages.notice(s::REFRESHED);
+        }
+    }
+
+    /// Opens a folder in the system's file manager; a failure is said in Italian.
+    fn open_folder(&mut self, dir: &std::path::Path) {
+        let Some(open) = self.opener else { return };
+        if let Err(e) = open(dir) {
+            self.messages.error(s::open_folder_failed(
+                &dir.display().to_string(),
+                &crate::workspace::os_error::describe(&e),
+            ));
+        }
+    }
+
+    /// The change a judgement asks for: with the reason being typed, or else the one saved. The
+    /// draft of the reason is not touched: once the judgement is saved it matches and goes.
+    fn mark(
+        &self,
+        member: MemberId,
+        application: Protocol,
+        criterion: CriterionId,
+        value: Points,
+    ) -> Command {
+        let field = Field::Reason {
+            member: member.clone(),
+            application: application.clone(),
+            criterion: criterion.clone(),
+        };
+        let reason = self.work.as_ref().and_then(|w| {
+            w.drafts
+                .get(&field)
+                .map(|d| d.text.trim().to_string())
+                .or_else(|| {
+                    let ws = w.editor().workspace();
+                    ws.score(&member, &application, &criterion)
+                        .map(|s| s.reason.clone())
+                })
+        });
+        Command::Score {
+            member,
+            application,
+            criterion,
+            value: Some(value),
+            reason: reason.unwrap_or_default(),
         }
     }
 
@@ -213,7 +337,8 @@ impl App {
                     .map_err(|e| e.to_string())
             })
             .and_then(|bytes| {
-                crate::workspace::write_atomic(&path, &bytes).map_err(|e| e.to_string())
+                crate::workspace::write_atomic(&path, &bytes)
+                    .map_err(|e| crate::workspace::os_error::describe(&e))
             });
         match written {
             Ok(()) => self

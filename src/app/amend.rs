@@ -11,6 +11,7 @@ use crate::editor::{Actor, Command, EditError};
 
 use super::App;
 use super::strings as s;
+use super::views::Action;
 use super::widgets::{self, Tone};
 use super::work::{Refused, Typed};
 
@@ -176,7 +177,7 @@ impl App {
     }
 
     /// The dialog that asks the amendment's reason, then makes it.
-    pub(super) fn amend_dialog_ui(&mut self, ctx: &egui::Context) {
+    pub(super) fn amend_dialog_ui(&mut self, ctx: &egui::Context, out: &mut Vec<Action>) {
         let Some(offer) = &mut self.amend else { return };
         let Some(dialog) = &mut offer.dialog else {
             return;
@@ -219,18 +220,17 @@ impl App {
         });
         match answer {
             Some(true) if dialog.reason.trim().is_empty() => dialog.blank = true,
-            Some(true) => {
-                let reason = dialog.reason.trim().to_string();
-                if let Some(offer) = self.amend.take() {
-                    self.make_amendment(offer, reason);
-                }
-            }
+            Some(true) => out.push(Action::Amend(dialog.reason.trim().to_string())),
             Some(false) => offer.dialog = None,
             None => {}
         }
     }
 
-    fn make_amendment(&mut self, offer: Offer, reason: String) {
+    /// Makes the change offered as a rettifica, with `reason`.
+    pub(super) fn amend(&mut self, reason: String) {
+        let Some(offer) = self.amend.take() else {
+            return;
+        };
         let Some(work) = &mut self.work else { return };
         let command = Command::Amend {
             session: offer.session,

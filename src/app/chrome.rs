@@ -2,7 +2,7 @@
 //! what is unsaved, undo and redo), the side panel with the views, the presentation, and the
 //! confirmations.
 
-use egui::{RichText, Ui, ViewportCommand};
+use egui::{RichText, Ui};
 
 use crate::editor::{Actor, ReadOnly};
 
@@ -18,7 +18,8 @@ impl App {
         let now = ui.input(|i| i.time);
         let mut action = None;
         egui::CentralPanel::default().show(ui, |ui| {
-            self.messages.ui(ui);
+            // The start screen offers no way out with its errors.
+            let _ = self.messages.ui(ui);
             hovering_files_ui(ui);
             action = open::start_ui(ui, &mut self.start, &self.settings);
             ui.add_space(12.0);
@@ -40,12 +41,8 @@ impl App {
     }
 
     pub(super) fn work_ui(&mut self, ui: &mut Ui, now: f64, out: &mut Vec<Action>) {
-        let mut leave = false;
-        let mut new_call = false;
-        let mut take_over = None;
         let Some(work) = &mut self.work else { return };
         let (can_undo, can_redo, unsaved) = (work.can_undo(), work.can_redo(), work.drafts.len());
-        let (mut undo, mut redo, mut save) = (false, false, false);
         let stale = stale_holder(&mut self.stale, work, now);
         let (editor, drafts, generation) = work.parts();
 
@@ -62,6 +59,10 @@ impl App {
                 });
                 ui.separator();
                 ui.label(match editor.actor() {
+                    // Open only to read by choice (the projector, a second computer).
+                    _ if matches!(editor.read_only(), Some(ReadOnly::Chosen)) => {
+                        s::ACTOR_CONSULTATION.to_string()
+                    }
                     Actor::Secretariat => s::ACTOR_SECRETARIAT.to_string(),
                     Actor::Member(m) => s::actor_member(
                         &editor
@@ -78,15 +79,23 @@ impl App {
                     widgets::note(ui, Tone::Good, s::SAVED);
                 }
                 ui.separator();
-                undo = ui
+                if ui
                     .add_enabled(can_undo, egui::Button::new(s::UNDO))
                     .on_hover_text(s::UNDO_HINT)
-                    .clicked();
-                redo = ui
+                    .clicked()
+                {
+                    out.push(Action::Undo);
+                }
+                if ui
                     .add_enabled(can_redo, egui::Button::new(s::REDO))
                     .on_hover_text(s::REDO_HINT)
-                    .clicked();
-                save = ui.button(s::SAVE).on_hover_text(s::SAVE_HINT).clicked();
+                    .clicked()
+                {
+                    out.push(Action::Redo);
+                }
+                if ui.button(s::SAVE).on_hover_text(s::SAVE_HINT).clicked() {
+                    out.push(Action::SaveAll);
+                }
                 if ui
                     .button(s::PRESENT)
                     .on_hover_text(s::PRESENT_HINT)
@@ -106,11 +115,18 @@ impl App {
                         ReadOnly::Unfinished(_) => ro.reason(),
                     };
                     widgets::note(ui, Tone::Warn, why);
+                    if ui
+                        .button(s::REFRESH)
+                        .on_hover_text(s::REFRESH_HINT)
+                        .clicked()
+                    {
+                        out.push(Action::Refresh);
+                    }
                     if let ReadOnly::Busy(holder) = ro
                         && stale
                         && ui.button(s::TAKE_OVER).clicked()
                     {
-                        take_over = Some(holder.who.clone());
+                        out.push(Action::AskTakeOver(holder.who.clone()));
                     }
                 });
             }
@@ -142,10 +158,14 @@ impl App {
             if let Some(name) = &self.sample
                 && super::nuovo::sample_banner_ui(ui, name)
             {
-                leave = true;
-                new_call = true;
+                out.push(Action::Leave {
+                    force: false,
+                    new_call: true,
+                });
             }
-            self.messages.ui(ui);
+            if let Some(action) = self.messages.ui(ui) {
+                out.push(action);
+            }
             App::amend_offer_ui(ui, &mut self.amend);
         });
 
@@ -164,7 +184,7 @@ impl App {
                         .on_hover_text(s::view_key(i + 1))
                         .clicked()
                     {
-                        self.view = *view;
+                        out.push(Action::Goto(*view, None));
                     }
                 }
                 ui.add_space(12.0);
@@ -172,7 +192,10 @@ impl App {
                 side_status_ui(ui, editor);
                 ui.separator();
                 if ui.button(s::CHANGE_CALL).clicked() {
-                    leave = true;
+                    out.push(Action::Leave {
+                        force: false,
+                        new_call: false,
+                    });
                 }
                 theme_ui(ui, &mut self.settings);
                 egui::CollapsingHeader::new(s::KEYS_TITLE)
@@ -198,26 +221,6 @@ impl App {
             };
             self.views.ui(self.view, ui, &mut desk);
         });
-
-        if undo {
-            self.undo(now);
-        }
-        if redo {
-            self.redo(now);
-        }
-        if save {
-            self.save_all(now);
-        }
-        if let Some(who) = take_over {
-            self.confirm = Some(Confirm::TakeOver(who));
-        }
-        if leave {
-            self.leave(now, false);
-            if new_call && self.work.is_none() {
-                self.start.choice = None;
-                self.start.new = Some(super::nuovo::NewCall::new());
-            }
-        }
     }
 
     pub(super) fn presentation_ui(&mut self, ui: &mut Ui, now: f64, out: &mut Vec<Action>) {
@@ -240,16 +243,11 @@ impl App {
             stay = presentazione::presentazione_ui(ui, &mut self.views.presentazione, &mut desk);
         });
         if !stay {
-            self.presenting = false;
-            let full = ui.input(|i| i.viewport().fullscreen.unwrap_or(false));
-            if full {
-                ui.ctx()
-                    .send_viewport_cmd(ViewportCommand::Fullscreen(false));
-            }
+            out.push(Action::TogglePresentation);
         }
     }
 
-    pub(super) fn confirm_ui(&mut self, ctx: &egui::Context, now: f64) {
+    pub(super) fn confirm_ui(&mut self, ctx: &egui::Context, out: &mut Vec<Action>) {
         let Some(confirm) = &self.confirm else { return };
         let mut answer = None;
         egui::Modal::new(egui::Id::unique("conferma")).show(ctx, |ui| {
@@ -289,23 +287,14 @@ impl App {
         if !yes {
             return;
         }
-        match confirm {
-            Confirm::Close(_) => {
-                self.closing = true;
-                ctx.send_viewport_cmd(ViewportCommand::Close);
-            }
-            Confirm::Leave(_) => self.leave(now, true),
-            Confirm::TakeOver(_) => {
-                if let Some(work) = &mut self.work {
-                    match work.take_over() {
-                        Ok(()) => self.messages.notice(s::TAKEN_OVER),
-                        Err(e) => self.messages.error(s::take_over_failed(
-                            &crate::workspace::os_error::describe(&e),
-                        )),
-                    }
-                }
-            }
-        }
+        out.push(match confirm {
+            Confirm::Close(_) => Action::Close,
+            Confirm::Leave(_) => Action::Leave {
+                force: true,
+                new_call: false,
+            },
+            Confirm::TakeOver(_) => Action::TakeOver,
+        });
     }
 }
 

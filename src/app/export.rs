@@ -16,6 +16,7 @@ use crate::workspace::os_error;
 
 use super::App;
 use super::strings as s;
+use super::views::Action;
 
 #[derive(Debug, Clone, Default)]
 pub enum ExportStatus {
@@ -198,23 +199,36 @@ fn save(path: &Path, bytes: &[u8]) -> Result<(), String> {
         .map_err(|e| s::cannot_write(&path.display().to_string(), &os_error::describe(&e)))
 }
 
-/// Opens a file with the program the system associates with it.
-pub fn open_with_system(path: &Path) -> Result<(), String> {
-    crate::platform::open_with_system(path)
-        .map_err(|e| s::cannot_open(&path.display().to_string(), &os_error::describe(&e)))
+/// Why a written document could not be shown, in Italian. "Not found" for a file that is
+/// there means the program that shows it is missing.
+fn cannot_open(path: &Path, e: &std::io::Error) -> String {
+    let why = if e.kind() == std::io::ErrorKind::NotFound && path.exists() {
+        s::NO_VIEWER.to_string()
+    } else {
+        os_error::describe(e)
+    };
+    s::cannot_open(&path.display().to_string(), &why)
 }
 
 impl App {
+    /// Opens a written document in the system's viewer; when it cannot be shown, says why in
+    /// Italian and offers to open its folder instead.
+    fn show_document(&mut self, path: &Path) {
+        let Some(open) = self.opener else { return };
+        if let Err(e) = open(path) {
+            let e = cannot_open(path, &e);
+            let folder = path.parent().unwrap_or(path).to_path_buf();
+            self.messages
+                .error_offering(e, s::OPEN_FOLDER, Action::OpenFolder(folder));
+        }
+    }
+
     /// Reports a finished export: the verbale opens in the system's viewer, the spreadsheet's
     /// place is said.
     pub(super) fn exported(&mut self, document: Document, result: Result<PathBuf, String>) {
         match (document, result) {
             (Document::Minutes(session), Ok(path)) => {
-                if self.open_documents
-                    && let Err(e) = open_with_system(&path)
-                {
-                    self.messages.error(e);
-                }
+                self.show_document(&path);
                 self.views.sedute.export = ExportStatus::Done { session, path };
             }
             (Document::Minutes(session), Err(error)) => {
@@ -222,11 +236,7 @@ impl App {
                 self.views.sedute.export = ExportStatus::Failed { session, error };
             }
             (Document::PublicRanking, Ok(path)) => {
-                if self.open_documents
-                    && let Err(e) = open_with_system(&path)
-                {
-                    self.messages.error(e);
-                }
+                self.show_document(&path);
                 self.messages
                     .notice(s::ranking_written(&path.display().to_string()));
             }
@@ -235,11 +245,7 @@ impl App {
                 .messages
                 .notice(s::documents_written(&path.display().to_string())),
             (Document::ScorePdf, Ok(path)) => {
-                if self.open_documents
-                    && let Err(e) = open_with_system(&path)
-                {
-                    self.messages.error(e);
-                }
+                self.show_document(&path);
                 self.messages
                     .notice(s::documents_written(&path.display().to_string()));
             }
@@ -328,7 +334,7 @@ impl App {
                     .map_err(|e| {
                         s::cannot_write(
                             &crate::documents::agid::beside(&path).display().to_string(),
-                            &e.to_string(),
+                            &os_error::describe(&e),
                         )
                     })?;
                 Ok(path)
@@ -488,7 +494,7 @@ impl App {
                     .map_err(|e| {
                         s::cannot_write(
                             &crate::documents::agid::beside(&path).display().to_string(),
-                            &e.to_string(),
+                            &os_error::describe(&e),
                         )
                     })?;
                 }

@@ -106,6 +106,9 @@ fn window_icon() -> std::sync::Arc<egui::IconData> {
 /// `COMMISSIONE_VISTA=presentazione` starts in the presentation mode.
 const PRESENTATION: &str = "presentazione";
 
+/// What opens a file or a folder with the system's program for it.
+pub type Opener = fn(&Path) -> std::io::Result<()>;
+
 /// A confirmation the window waits for.
 enum Confirm {
     /// Closing with drafts that cannot be saved.
@@ -131,8 +134,9 @@ pub struct App {
     /// A change refused because a closed session fixed it, which the secretariat may make as
     /// an amendment in a later session.
     amend: Option<amend::Offer>,
-    /// Whether a written verbale is opened in the system's viewer (not in tests).
-    open_documents: bool,
+    /// What opens a written document or a folder with the system (the viewer, the file
+    /// manager); none in tests, which may put their own.
+    opener: Option<Opener>,
     /// Set once the user confirmed closing: the next close request goes through.
     closing: bool,
     theme: Option<Theme>,
@@ -142,6 +146,8 @@ pub struct App {
     stale: Option<(f64, bool)>,
     /// The name of the sample the open call is, if it is one: a banner says so.
     sample: Option<String>,
+    /// When a call open only to read last looked at its files (`ui.input().time`).
+    followed_at: f64,
 }
 
 impl App {
@@ -177,12 +183,13 @@ impl App {
             export: None,
             dialog: None,
             amend: None,
-            open_documents: true,
+            opener: Some(crate::platform::open_with_system),
             closing: false,
             theme: None,
             title: String::new(),
             stale: None,
             sample: None,
+            followed_at: 0.0,
         }
     }
 
@@ -200,7 +207,12 @@ impl App {
 
     /// Whether a written verbale opens in the system's PDF viewer; tests turn it off.
     pub fn set_open_documents(&mut self, open: bool) {
-        self.open_documents = open;
+        self.opener = open.then_some(crate::platform::open_with_system as Opener);
+    }
+
+    /// What opens documents and folders in their place (tests).
+    pub fn set_opener(&mut self, opener: Opener) {
+        self.opener = Some(opener);
     }
 
     pub fn settings(&self) -> &Settings {
@@ -281,6 +293,8 @@ impl App {
         self.stale = None;
         self.sample =
             crate::samples::sample_of(work.editor().workspace().call()).map(str::to_string);
+        // What went wrong before (a folder that was not a call) is past.
+        self.messages.clear();
         if let Some(r) = work.editor().recovered() {
             self.messages.notice(r.message());
         }
@@ -332,22 +346,28 @@ impl App {
         self.poll(&ctx);
         self.dropped(&ctx, now);
         self.close_requested(&ctx, now);
+        self.refresh(now, false);
+        // What the user asks while the frame is drawn (a view, the bar, a key, a dialog) is
+        // done here, after it, in one place: `act`.
+        let mut out = Vec::new();
         if self.work.is_none() {
             self.start_ui(ui);
         } else {
-            self.shortcuts(&ctx, now);
-            let mut out = Vec::new();
+            self.shortcuts(&ctx, &mut out);
             if self.presenting {
                 self.presentation_ui(ui, now, &mut out);
             } else {
                 self.work_ui(ui, now, &mut out);
             }
-            self.act(out, &ctx, now);
+        }
+        self.confirm_ui(&ctx, &mut out);
+        self.amend_dialog_ui(&ctx, &mut out);
+        self.messages.toasts_ui(&ctx);
+        self.act(out, &ctx, now);
+        if self.work.is_some() {
             self.save_due(now, false);
             self.wake(&ctx, now);
         }
-        self.confirm_ui(&ctx, now);
-        self.amend_dialog_ui(&ctx);
         self.title(&ctx);
     }
 
@@ -428,6 +448,10 @@ impl App {
         work.keep_alive();
         if let Some(secs) = work.drafts.next_pause(now) {
             ctx.request_repaint_after(Duration::from_secs_f64(secs + 0.05));
+        }
+        if work.editor().read_only().is_some() {
+            // To follow the window that writes.
+            ctx.request_repaint_after(Duration::from_secs_f64(actions::FOLLOW_EVERY));
         }
         ctx.request_repaint_after(Duration::from_secs(60));
     }

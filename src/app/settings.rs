@@ -13,8 +13,10 @@ const RECENT_MAX: usize = 8;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Theme {
-    #[default]
     System,
+    /// The default: the window is shown on projectors in lit rooms, where a dark theme's grey
+    /// on black cannot be read.
+    #[default]
     Light,
     Dark,
 }

@@ -145,8 +145,73 @@ pub const CHANGE_CALL: &str = "Cambia avviso o ruolo";
 pub const KEYS_TITLE: &str = "Tasti";
 pub const KEYS_TEXT: &str = "Ctrl+1…6: le viste nell'ordine dell'elenco\nCtrl+Z: annulla · Ctrl+Maiusc+Z (o Ctrl+Y): ripeti\nCtrl+S: salva ciò che si sta scrivendo\nF5: presentazione · F11: schermo intero\nCtrl + e Ctrl −: ingrandisci e riduci · Ctrl+0: dimensione normale\nTab e Maiusc+Tab: campo successivo e precedente";
 pub const ALL_SAVED: &str = "Tutto salvato.";
-pub const UNDONE: &str = "Modifica annullata.";
-pub const REDONE: &str = "Modifica ripetuta.";
+/// "Annullato: giudizio di Marco Neri sul criterio B per P3."
+pub fn undone(what: Option<&str>) -> String {
+    what.map_or_else(
+        || "Modifica annullata.".into(),
+        |w| format!("Annullato: {w}."),
+    )
+}
+
+pub fn redone(what: Option<&str>) -> String {
+    what.map_or_else(
+        || "Modifica ripetuta.".into(),
+        |w| format!("Ripetuto: {w}."),
+    )
+}
+
+pub fn change_score(member: &str, criterion: &str, application: &str) -> String {
+    format!("giudizio di {member} sul criterio {criterion} per {application}")
+}
+
+pub fn change_declaration(member: &str, application: &str) -> String {
+    format!("dichiarazione di {member} su {application}")
+}
+
+pub fn change_decision(application: &str) -> String {
+    format!("decisione sull'ammissibilità di {application}")
+}
+
+pub fn change_document(document: &str, application: &str) -> String {
+    format!("stato del documento «{document}» di {application}")
+}
+
+pub fn change_application(application: &str) -> String {
+    format!("dati della candidatura {application}")
+}
+
+pub fn change_sheet(member: &str) -> String {
+    format!("scheda di valutazione di {member}")
+}
+
+pub fn change_collegial(criterion: &str, application: &str) -> String {
+    format!("giudizio collegiale sul criterio {criterion} per {application}")
+}
+
+pub fn change_event(application: &str) -> String {
+    format!("evento successivo alla graduatoria per {application}")
+}
+
+pub const CHANGE_ACCESS: &str = "registro degli accessi agli atti";
+
+pub fn change_session(number: u32) -> String {
+    format!("seduta n. {number}")
+}
+
+/// Why *Salva ora* left something unsaved.
+pub fn not_saved(why: &str) -> String {
+    format!("Non salvato: {why}")
+}
+
+pub const NOT_SAVED_UNKNOWN: &str =
+    "una modifica non si può ancora salvare; correggere i campi segnati in rosso";
+
+pub const CHANGE_CALL_DATA: &str = "dati dell'avviso";
+pub const CHANGE_COMMISSION: &str = "composizione della commissione";
+pub const ACTOR_CONSULTATION: &str = "Consultazione (sola lettura)";
+pub const REFRESH: &str = "Aggiorna";
+pub const REFRESH_HINT: &str = "Rilegge i file dell'avviso: le modifiche fatte dall'altra finestra compaiono anche da sole, entro un paio di secondi.";
+pub const REFRESHED: &str = "Dati aggiornati dai file dell'avviso.";
 pub const NOTHING_TO_UNDO: &str = "Non ci sono modifiche da annullare.";
 pub const NOTHING_TO_REDO: &str = "Non ci sono modifiche da ripetere.";
 pub const CLOSE_MESSAGE: &str = "Chiudi";

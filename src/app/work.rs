@@ -38,17 +38,24 @@ pub struct Work {
     /// filtered list) until it moves.
     generation: u64,
     alive_at: Instant,
+    /// For a window open only to read: what the call's files looked like when last read (see
+    /// [`Work::follow`]).
+    stamp: Option<u64>,
 }
 
 impl Work {
     pub fn open(dir: &Path, actor: Actor) -> Result<Work, OpenError> {
+        let editor = Editor::open(dir, actor)?;
+        // What was read, for a window that only reads to see when the files change.
+        let stamp = editor.read_only().map(|_| stamp(dir));
         Ok(Work {
-            editor: Editor::open(dir, actor)?,
+            editor,
             undo: Vec::new(),
             redo: Vec::new(),
             drafts: Drafts::default(),
             generation: 0,
             alive_at: Instant::now(),
+            stamp,
         })
     }
 
@@ -135,30 +142,31 @@ impl Work {
 
     /// Undoes the last change by applying its inverse; what undoes the undo goes on the redo
     /// stack. Nothing is lost when the inverse is refused: it stays on its stack.
-    pub fn undo(&mut self) -> Result<(), EditError> {
-        Self::step(&mut self.editor, &mut self.undo, &mut self.redo)?;
+    /// Returns the command applied, to say what was undone.
+    pub fn undo(&mut self) -> Result<Option<Command>, EditError> {
+        let done = Self::step(&mut self.editor, &mut self.undo, &mut self.redo)?;
         self.generation += 1;
-        Ok(())
+        Ok(done)
     }
 
-    pub fn redo(&mut self) -> Result<(), EditError> {
-        Self::step(&mut self.editor, &mut self.redo, &mut self.undo)?;
+    pub fn redo(&mut self) -> Result<Option<Command>, EditError> {
+        let done = Self::step(&mut self.editor, &mut self.redo, &mut self.undo)?;
         self.generation += 1;
-        Ok(())
+        Ok(done)
     }
 
     fn step(
         editor: &mut Editor,
         from: &mut Vec<Command>,
         to: &mut Vec<Command>,
-    ) -> Result<(), EditError> {
+    ) -> Result<Option<Command>, EditError> {
         let Some(command) = from.pop() else {
-            return Ok(());
+            return Ok(None);
         };
         match editor.apply(command.clone()) {
             Ok(inverse) => {
                 to.push(inverse);
-                Ok(())
+                Ok(Some(command))
             }
             Err(e) => {
                 from.push(command);
@@ -271,7 +279,61 @@ impl Work {
         }
     }
 
+    /// A window open only to read follows the one that writes: when the call's files changed
+    /// on disk (or `now` is asked, by *Aggiorna*), it reads them again. A look at the folders'
+    /// and the sheets' dates and sizes, cheap enough to do every second or two. Returns whether
+    /// the files were read again.
+    pub fn follow(&mut self, now: bool) -> bool {
+        if self.editor.read_only().is_none() {
+            self.stamp = None;
+            return false;
+        }
+        let stamp = stamp(self.editor.dir());
+        let changed = self.stamp.is_some_and(|s| s != stamp);
+        self.stamp = Some(stamp);
+        if !(changed || now) {
+            return false;
+        }
+        self.editor.read_again();
+        self.undo.clear();
+        self.redo.clear();
+        self.generation += 1;
+        true
+    }
+
     pub fn set_read_only(&mut self) {
         self.editor.set_read_only();
+        self.stamp = Some(stamp(self.editor.dir()));
     }
+}
+
+/// The dates and sizes of what a change writes: the call's folder and its sub-folders (a file
+/// written whole is renamed into place, which changes its folder's date) and the files in them
+/// that grow in place (the members' logs of marks, the journal).
+fn stamp(dir: &Path) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hash = std::collections::hash_map::DefaultHasher::new();
+    let mut look = |path: &Path| {
+        if let Ok(m) = std::fs::metadata(path) {
+            (m.len(), m.modified().ok()).hash(&mut hash);
+        }
+    };
+    look(dir);
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return hash.finish();
+    };
+    let mut top: Vec<_> = entries.flatten().map(|e| e.path()).collect();
+    top.sort();
+    for path in top {
+        look(&path);
+        let sheets = path
+            .file_name()
+            .is_some_and(|n| n == crate::workspace::files::SHEETS);
+        if sheets && let Ok(entries) = std::fs::read_dir(&path) {
+            let mut files: Vec<_> = entries.flatten().map(|e| e.path()).collect();
+            files.sort();
+            files.iter().for_each(|f| look(f));
+        }
+    }
+    hash.finish()
 }

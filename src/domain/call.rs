@@ -61,6 +61,22 @@ pub struct Call {
     /// criterion's maximum) are shown as discordant.
     #[serde(default = "default_discordance_gap")]
     pub discordance_gap: Share,
+    /// Independent judgement: a member sees the others' marks on an application only after
+    /// giving their own on it. On unless the call turns it off (older calls have it on); written
+    /// in the file only when off, so that the files of a call that keeps it stay as they were.
+    #[serde(
+        default = "default_independent_judgement",
+        skip_serializing_if = "is_true"
+    )]
+    pub independent_judgement: bool,
+}
+
+fn default_independent_judgement() -> bool {
+    true
+}
+
+fn is_true(value: &bool) -> bool {
+    *value
 }
 
 fn default_decimals() -> u32 {

@@ -53,7 +53,10 @@ pub(super) fn call(old: &Call, new: &Call) -> String {
     if old.tie_breaks != new.tie_breaks {
         parts.push("criteri di parità".into());
     }
-    if old.judgement_scale != new.judgement_scale || old.discordance_gap != new.discordance_gap {
+    if old.judgement_scale != new.judgement_scale
+        || old.discordance_gap != new.discordance_gap
+        || old.independent_judgement != new.independent_judgement
+    {
         parts.push("scala di giudizio".into());
     }
     if old.required_documents != new.required_documents {

@@ -253,6 +253,14 @@ impl Editor {
         self.recovered.as_ref()
     }
 
+    /// Reads the call's files again, for a window open only to read: another program writes
+    /// them. (A writer never needs it: no one else writes while it holds the lock.)
+    pub fn read_again(&mut self) {
+        if self.read_only.is_some() {
+            self.reload();
+        }
+    }
+
     /// Reads the call's files again (after the lock was taken: another program may have
     /// changed them meanwhile).
     fn reload(&mut self) {

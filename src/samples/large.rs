@@ -156,6 +156,7 @@ pub fn generate(size: Size) -> Option<Workspace> {
         informal_groups_allowed: false,
         min_scoring_members: Some(3),
         discordance_gap: Share::new(Decimal::new(4, 1))?,
+        independent_judgement: true,
     };
     let mut members: Vec<Member> = (0..size.members)
         .map(|i| Member {

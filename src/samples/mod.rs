@@ -27,7 +27,7 @@ pub enum SampleError {
     Unknown { name: String, available: String },
     #[error("{dir} contiene già un avviso ({file}): scegliere una cartella vuota o nuova")]
     NotEmpty { dir: String, file: &'static str },
-    #[error("{path}: impossibile scrivere ({source})")]
+    #[error("{path}: impossibile scrivere ({})", crate::workspace::os_error::describe(.source))]
     Io { path: String, source: io::Error },
 }
 

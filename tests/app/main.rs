@@ -9,6 +9,7 @@ mod collegiale;
 mod common;
 mod eventi;
 mod exports;
+mod finestra;
 mod grande;
 mod honest;
 mod importa;

@@ -115,7 +115,7 @@ fn a_session_is_closed_from_the_window_and_its_verbale_is_the_one_kept() {
 }
 
 /// Example A with its scoring session s1 closed and session s2 open.
-fn closed_then_open() -> (tempfile::TempDir, std::path::PathBuf) {
+pub fn closed_then_open() -> (tempfile::TempDir, std::path::PathBuf) {
     let (tmp, dir) = common::fixture("example-a");
     let mut editor = Editor::open(&dir, Actor::Secretariat).unwrap();
     editor

@@ -101,6 +101,7 @@ pub fn call() -> Call {
         informal_groups_allowed: false,
         min_scoring_members: None,
         discordance_gap: share("0.4"),
+        independent_judgement: true,
     }
 }
 

@@ -116,3 +116,7 @@ pub fn discordance_gap(share: &str) -> String {
         "Sono segnalati come discordanti i giudizi che differiscono più del {share} del massimo del criterio."
     )
 }
+
+pub const INDEPENDENT_JUDGEMENT: &str = "Giudizio indipendente: ogni componente vede i giudizi degli altri su una candidatura solo dopo aver dato il proprio";
+pub const INDEPENDENT_JUDGEMENT_HINT: &str =
+    "La segreteria e la consultazione vedono sempre tutti i giudizi.";

@@ -98,6 +98,22 @@ pub fn budget_line_needs_category(n: usize) -> String {
     format!("Voce di costo {n}: manca la categoria.")
 }
 
+pub const CATEGORY_MISSING: &str = "manca la categoria";
+
+pub fn budget_fields_wrong(n: usize) -> String {
+    format!(
+        "Il piano non si salva finché {} segnat{} in rosso non {} corrett{}.",
+        if n == 1 { "il campo" } else { "i campi" },
+        if n == 1 { "o" } else { "i" },
+        if n == 1 { "è" } else { "sono" },
+        if n == 1 { "o" } else { "i" },
+    )
+}
+
+pub fn amount_here(error: &str) -> String {
+    format!("Importo non valido: {error}")
+}
+
 pub fn budget_line_error(n: usize, error: &str) -> String {
     format!("Voce di costo {n}: {error}.")
 }

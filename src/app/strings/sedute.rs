@@ -106,5 +106,12 @@ pub fn cannot_write(path: &str, error: &str) -> String {
 }
 
 pub fn cannot_open(path: &str, error: &str) -> String {
-    format!("Il verbale è in {path}, ma non è stato possibile aprirlo: {error}")
+    format!("Il documento è stato scritto in {path}, ma non è stato possibile mostrarlo: {error}.")
+}
+
+pub const NO_VIEWER: &str = "su questo computer non c'è un programma che lo apra";
+pub const OPEN_FOLDER: &str = "Apri la cartella";
+
+pub fn open_folder_failed(path: &str, error: &str) -> String {
+    format!("Non è stato possibile aprire la cartella {path}: {error}.")
 }

@@ -115,6 +115,9 @@ pub const SEVERITY_NOTE: &str = "Scarto medio di ogni componente dalla media deg
 pub const DISCORDANT: &str = "discordante";
 pub const MATRIX_ABSTAINED: &str = "ast.";
 pub const MATRIX_EMPTY: &str = "–";
+/// In place of another member's mark, before one's own (independent judgement).
+pub const MATRIX_HIDDEN: &str = "?";
+pub const MARKS_AFTER_YOURS: &str = "Giudizio indipendente: i giudizi degli altri componenti si vedono dopo aver dato i propri su tutti i criteri.";
 
 pub fn marks_done(done: usize, total: usize) -> String {
     format!("{done}/{total} giudizi con motivazione")

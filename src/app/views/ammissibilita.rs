@@ -147,6 +147,7 @@ fn detail_ui(ui: &mut Ui, state: &mut State, protocol: &Protocol, desk: &mut Des
     });
     ui.separator();
     ScrollArea::vertical()
+        .id_salt(("ammissione", protocol.as_str()))
         .auto_shrink([false, false])
         .show(ui, |ui| {
             widgets::section(ui, s::AUTOMATIC_CHECKS);

@@ -8,8 +8,8 @@ use crate::domain::{Criterion, CriterionId, Points, Scoring};
 use crate::editor::Command;
 use crate::italian;
 
-use super::Desk;
 use super::valutazione::{Focus, Sheet, State};
+use super::{Action, Desk};
 use crate::app::drafts::Field;
 use crate::app::strings as s;
 use crate::app::widgets::{self, DraftEdit, Tone};
@@ -87,7 +87,7 @@ fn criterion_ui(
     };
     let saved = desk.ws.score(member, app, &c.id).cloned();
     let mut focused = false;
-    egui::Frame::group(ui.style())
+    let frame = egui::Frame::group(ui.style())
         .stroke(stroke)
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
@@ -209,36 +209,24 @@ fn criterion_ui(
                 widgets::note(ui, Tone::Warn, s::REASON_MISSING);
             }
         });
+    if active && state.reveal {
+        frame.response.scroll_to_me(None);
+        state.reveal = false;
+    }
     if focused {
         state.active = i;
     }
 }
 
-/// Records a judgement, with the reason being typed if there is one.
+/// Asks for a judgement. The reason being typed stays a draft of its own: it goes with the
+/// judgement if the judgement is taken, and stays in its box if it is refused.
 pub(super) fn score(desk: &mut Desk, sheet: Sheet, criterion: &CriterionId, value: Points) {
     let Sheet { member, app, .. } = sheet;
-    let field = Field::Reason {
+    desk.out.push(Action::Mark {
         member: member.clone(),
         application: app.clone(),
         criterion: criterion.clone(),
-    };
-    let reason = desk
-        .drafts
-        .get(&field)
-        .map(|d| d.text.trim().to_string())
-        .or_else(|| {
-            desk.ws
-                .score(member, app, criterion)
-                .map(|s| s.reason.clone())
-        })
-        .unwrap_or_default();
-    desk.drafts.discard(&field);
-    desk.send(Command::Score {
-        member: member.clone(),
-        application: app.clone(),
-        criterion: criterion.clone(),
-        value: Some(value),
-        reason,
+        value,
     });
 }
 
@@ -271,8 +259,7 @@ pub(super) fn subtotal_ui(ui: &mut Ui, desk: &Desk, sheet: Sheet) {
             None => missing += 1,
         }
     }
-    ui.add_space(8.0);
-    ui.separator();
+    ui.add_space(4.0);
     ui.label(
         RichText::new(s::subtotal(
             &desk.member_name(member),

@@ -11,6 +11,7 @@ use crate::italian;
 use super::{Desk, View, filtro};
 use crate::app::strings as s;
 use crate::app::widgets::{self, Tone};
+use crate::editor::Actor;
 
 pub fn progress_ui(ui: &mut Ui, desk: &mut Desk) {
     let d = &desk.eval.diagnostics;
@@ -315,10 +316,14 @@ fn cell_ui(
     app: &Protocol,
     criterion: &CriterionId,
 ) {
+    let sees = desk.sees_others_marks(app);
     let marks: Vec<String> = members
         .iter()
         .map(|m| {
-            if desk.ws.abstains(&m.id, app) {
+            if !sees && *desk.actor != Actor::Member(m.id.clone()) {
+                // Independent judgement: not before the member's own.
+                s::MATRIX_HIDDEN.to_string()
+            } else if desk.ws.abstains(&m.id, app) {
                 s::MATRIX_ABSTAINED.to_string()
             } else {
                 desk.ws.score(&m.id, app, criterion).map_or_else(
@@ -335,8 +340,16 @@ fn cell_ui(
             ui.label(format!("{}: {mark}", m.name));
         }
     };
-    let Some(i) = discordant.get(&(app.clone(), criterion.clone())) else {
-        ui.add(egui::Label::new(text).truncate()).on_hover_ui(names);
+    let Some(i) = discordant
+        .get(&(app.clone(), criterion.clone()))
+        .filter(|_| sees)
+    else {
+        let r = ui.add(egui::Label::new(text).truncate());
+        if sees {
+            r.on_hover_ui(names);
+        } else {
+            r.on_hover_text(s::MARKS_AFTER_YOURS);
+        }
         return;
     };
     let detail = desk

@@ -26,7 +26,7 @@ pub mod valutazione;
 
 use std::path::PathBuf;
 
-use crate::domain::{MemberId, Protocol, ScoreSheet, SessionId, Workspace};
+use crate::domain::{CriterionId, MemberId, Points, Protocol, ScoreSheet, SessionId, Workspace};
 use crate::editor::{Actor, Command};
 use crate::import::{ImportPlan, PlanKind};
 use crate::rules::Evaluation;
@@ -79,6 +79,14 @@ impl View {
 #[derive(Debug, Clone)]
 pub enum Action {
     Apply(Command),
+    /// A member's judgement on a criterion. Its reason is another request: the draft being
+    /// typed goes with the judgement when the judgement is taken, and stays typed when not.
+    Mark {
+        member: MemberId,
+        application: Protocol,
+        criterion: CriterionId,
+        value: Points,
+    },
     /// Go to a view, opening an application there when one is given.
     Goto(View, Option<Protocol>),
     ExportMinutes(SessionId),
@@ -114,6 +122,35 @@ pub enum Action {
     Notice(String),
     /// Write the bundle of a granted access request and journal its release.
     ReleaseAccess(crate::domain::AccessId),
+    // What the window's frame asks (the bar, the keyboard, the dialogs), done in the same place.
+    /// Undo the last change (*Annulla*, Ctrl+Z).
+    Undo,
+    /// Make again the change last undone (*Ripeti*, Ctrl+Shift+Z).
+    Redo,
+    /// Save what is being typed now (*Salva ora*, Ctrl+S).
+    SaveAll,
+    /// Leave the call for the start screen; `force` once the user agreed to lose what cannot
+    /// be saved; `new_call` goes on to the page of a new call.
+    Leave {
+        force: bool,
+        new_call: bool,
+    },
+    /// Ask whether to take the lock from an instance that looks gone.
+    AskTakeOver(String),
+    /// Take the lock (the user confirmed).
+    TakeOver,
+    /// Read the call's files again (*Aggiorna*, in a window open only to read).
+    Refresh,
+    /// Make the change refused as a rettifica, with this reason (the rettifica dialog).
+    Amend(String),
+    /// Open a folder in the system's file manager.
+    OpenFolder(PathBuf),
+    /// Start or end the presentation (F5).
+    TogglePresentation,
+    /// Full screen or not (F11).
+    ToggleFullscreen,
+    /// Close the window (the user agreed to lose what cannot be saved).
+    Close,
     /// Save the template to fill in for an import of applications to this file, or ask where.
     SaveImportTemplate(Option<PathBuf>),
 }
@@ -165,6 +202,23 @@ impl Desk<'_> {
             }
     }
 
+    /// Whether the others' marks on `application` can be shown here. Independent judgement (the
+    /// call's option, on by default): a member sees them only once they gave their own mark on
+    /// every criterion of it (or abstain from it); the secretariat and consultation always.
+    pub fn sees_others_marks(&self, application: &Protocol) -> bool {
+        let Actor::Member(me) = self.actor else {
+            return true;
+        };
+        let call = self.ws.call();
+        !call.independent_judgement
+            || self.ws.abstains(me, application)
+            || call
+                .leaf_criteria()
+                .iter()
+                .filter(|c| c.is_discretionary())
+                .all(|c| self.ws.score(me, application, &c.id).is_some())
+    }
+
     /// A member's name as the commission lists it, or the id.
     pub fn member_name(&self, member: &MemberId) -> String {
         self.ws
@@ -195,6 +249,24 @@ pub struct Views {
 
 impl Views {
     pub fn ui(&mut self, view: View, ui: &mut egui::Ui, desk: &mut Desk) {
+        // Each view, and each application in it, has its own scroll position: a page opens at
+        // the top, not where another page was left.
+        let page = self.page(view);
+        ui.push_id(page, |ui| self.view_ui(view, ui, desk));
+    }
+
+    /// What a view shows now, as far as its scroll goes: the view, its tab, the application
+    /// open in place of its list. (An application shown beside a list, in Ammissibilità and
+    /// Valutazione, has its own scroll there.)
+    fn page(&self, view: View) -> (View, Option<Protocol>, u8) {
+        match view {
+            View::Candidature => (view, self.candidature.open.clone(), 0),
+            View::Valutazione => (view, None, self.valutazione.tab as u8),
+            _ => (view, None, 0),
+        }
+    }
+
+    fn view_ui(&mut self, view: View, ui: &mut egui::Ui, desk: &mut Desk) {
         match view {
             View::Avviso => avviso::avviso_ui(ui, &mut self.avviso, desk),
             View::Candidature => candidature::candidature_ui(ui, &mut self.candidature, desk),

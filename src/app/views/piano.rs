@@ -53,10 +53,9 @@ pub fn piano_ui(ui: &mut Ui, app: &Application, desk: &mut Desk) {
         Err(_) => app,
     };
     totals_ui(ui, &Budget::of(shown), work.parsed.is_ok());
+    // Each error is said at its field; here, that the plan waits for them.
     if let Err(errors) = &work.parsed {
-        for e in errors {
-            widgets::note(ui, Tone::Bad, e.as_str());
-        }
+        widgets::note(ui, Tone::Bad, s::budget_fields_wrong(errors.len()));
     }
     // A refusal by the editor; the reading errors are listed above already.
     if let (Some(why), Ok(_)) = (&work.waiting, &work.parsed) {
@@ -129,6 +128,10 @@ fn amount_field(ui: &mut Ui, text: &mut String, name: &str, edit: &mut Edit) -> 
     );
     let r = r.accessible_name(name);
     edit.field(&r);
+    // What is wrong with the figure is said at the figure, not only below the block.
+    if let Err(e) = italian::parse_typed_amount(text) {
+        widgets::note(ui, Tone::Bad, s::amount_here(&e));
+    }
     r
 }
 
@@ -161,6 +164,9 @@ fn fields_ui(ui: &mut Ui, work: &mut BudgetDraft, desk: &mut Desk) -> bool {
             if categories.is_empty() {
                 let name = s::line_field(s::BUDGET_CATEGORY, n);
                 text_field(ui, &mut line.category, CATEGORY, &name, &mut edit);
+                if line.category.trim().is_empty() {
+                    widgets::note(ui, Tone::Bad, s::CATEGORY_MISSING);
+                }
             } else {
                 let selected = categories
                     .iter()

@@ -4,7 +4,7 @@
 
 use egui::{Align, FontId, Key, Layout, Modifiers, RichText, TextStyle, Ui};
 
-use crate::domain::Protocol;
+use crate::domain::{LotId, Protocol};
 use crate::italian;
 
 use super::Desk;
@@ -16,21 +16,38 @@ pub struct State {
     pub index: usize,
 }
 
-/// The applications in the order they are presented: lot by lot, in ranking order.
-pub fn slides(desk: &Desk) -> Vec<Protocol> {
+/// One slide: an application, or a lot's whole ranking.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Slide {
+    Application(Protocol),
+    Ranking(LotId),
+}
+
+/// The slides in the order they are presented: lot by lot, its applications in ranking order,
+/// then the lot's whole ranking.
+pub fn slides(desk: &Desk) -> Vec<Slide> {
     desk.ws
         .call()
         .lots
         .iter()
-        .flat_map(|lot| desk.eval.lot_applications(&lot.id))
-        .map(|r| r.protocol.clone())
+        .flat_map(|lot| {
+            desk.eval
+                .lot_applications(&lot.id)
+                .into_iter()
+                .map(|r| Slide::Application(r.protocol.clone()))
+                .chain(std::iter::once(Slide::Ranking(lot.id.clone())))
+        })
         .collect()
 }
 
 /// Starts at `application`, or at the first one.
 pub fn start(state: &mut State, desk: &Desk, application: Option<&Protocol>) {
     state.index = application
-        .and_then(|p| slides(desk).iter().position(|q| q == p))
+        .and_then(|p| {
+            slides(desk)
+                .iter()
+                .position(|q| *q == Slide::Application(p.clone()))
+        })
         .unwrap_or(0);
 }
 
@@ -82,7 +99,8 @@ pub fn presentazione_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) -> bool
     });
     ui.separator();
     match list.get(state.index) {
-        Some(p) => slide_ui(ui, p, desk),
+        Some(Slide::Application(p)) => slide_ui(ui, p, desk),
+        Some(Slide::Ranking(lot)) => ranking_ui(ui, lot, desk),
         None => widgets::empty(ui, s::NO_APPLICATIONS),
     }
     ui.with_layout(Layout::bottom_up(Align::Min), |ui| {
@@ -184,7 +202,11 @@ fn slide_ui(ui: &mut Ui, protocol: &Protocol, desk: &Desk) {
                     .filter(|m| !desk.ws.abstains(&m.member, protocol))
                     .map(|m| italian::number(m.value))
                     .collect();
-                ui.label(marks.join(" · "));
+                if desk.sees_others_marks(protocol) {
+                    ui.label(marks.join(" · "));
+                } else {
+                    ui.weak(s::MARKS_AFTER_YOURS);
+                }
                 ui.strong(
                     cs.points
                         .map_or_else(|| s::NOT_YET.to_string(), italian::number),
@@ -203,4 +225,61 @@ fn slide_ui(ui: &mut Ui, protocol: &Protocol, desk: &Desk) {
     if !scores.complete() {
         widgets::note(ui, Tone::Warn, s::SCORES_INCOMPLETE);
     }
+}
+
+/// A lot's whole ranking on one slide: place, application, applicant, points, outcome, grant.
+/// No personal data, as on the other slides.
+fn ranking_ui(ui: &mut Ui, lot: &LotId, desk: &Desk) {
+    let Some(l) = desk.ws.call().lot(lot) else {
+        return;
+    };
+    ui.heading(s::ranking_of(&l.name));
+    // A size smaller than a single application's slide: the whole lot fits the width.
+    if let Some(body) = ui.style_mut().text_styles.get_mut(&TextStyle::Body) {
+        body.size = 21.0;
+    }
+    let results = desk.eval.lot_applications(lot);
+    let height = ui.available_height() - 48.0;
+    egui::ScrollArea::vertical()
+        .id_salt(("classifica", lot.as_str()))
+        .max_height(height.max(120.0))
+        .show(ui, |ui| {
+            egui::Grid::new(("presentazione_classifica", lot.as_str()))
+                .striped(true)
+                .spacing([24.0, 8.0])
+                .show(ui, |ui| {
+                    for title in [
+                        s::RANK_COLUMN,
+                        s::APPLICATION_COLUMN,
+                        s::POINTS,
+                        s::OUTCOME,
+                        s::GRANTED_COLUMN,
+                    ] {
+                        ui.strong(title);
+                    }
+                    ui.end_row();
+                    for r in results {
+                        let name = desk
+                            .ws
+                            .application(&r.protocol)
+                            .map(|a| a.applicant.name.as_str())
+                            .unwrap_or_default();
+                        ui.label(r.rank().map_or_else(String::new, |n| format!("{n}ª")));
+                        ui.label(format!("{} · {name}", r.protocol));
+                        ui.label(
+                            r.scores
+                                .as_ref()
+                                .and_then(|sc| sc.total)
+                                .map_or_else(String::new, italian::number),
+                        );
+                        widgets::status_badge(ui, r, l.allocation);
+                        ui.label(
+                            r.granted
+                                .filter(|g| !g.is_zero())
+                                .map_or_else(String::new, italian::euro),
+                        );
+                        ui.end_row();
+                    }
+                });
+        });
 }

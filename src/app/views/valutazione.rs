@@ -50,6 +50,8 @@ pub struct State {
     pub application: Option<Protocol>,
     /// The criterion the number keys score (index among the scored criteria).
     pub(super) active: usize,
+    /// The outlined criterion moved by the keyboard: the page scrolls to show it.
+    pub(super) reveal: bool,
     /// A field to focus at the next frame (the keyboard asked for it).
     pub(super) focus: Option<(usize, Focus)>,
     conflict_kind: Option<ConflictKind>,
@@ -234,11 +236,15 @@ fn sheet_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
             s::scores_fixed(closed.number, &italian::date(closed.date)),
         );
     }
+    // The running subtotal stays in sight below the criteria, however far they scroll.
+    egui::Panel::bottom(("subtotale", member.as_str(), app.as_str()))
+        .resizable(false)
+        .show(ui, |ui| criteri::subtotal_ui(ui, desk, sheet));
     ScrollArea::vertical()
+        .id_salt(("scheda", member.as_str(), app.as_str()))
         .auto_shrink([false, false])
         .show(ui, |ui| {
             criteri::criteria_ui(ui, state, desk, sheet);
-            criteri::subtotal_ui(ui, desk, sheet);
             ui.add_space(8.0);
             widgets::keys_hint(ui, s::SCORING_KEYS);
             ui.add_space(16.0);
@@ -326,6 +332,7 @@ fn keys(
     if down && state.active + 1 < leaves.len() {
         state.active += 1;
     }
+    state.reveal |= up || down;
     if prev && at > 0 {
         state.application = apps.get(at - 1).cloned();
         state.active = 0;

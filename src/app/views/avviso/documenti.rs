@@ -100,6 +100,14 @@ fn scale_ui(ui: &mut Ui, desk: &mut Desk, typed: &Typed) {
         70.0,
     );
     widgets::keys_hint(ui, s::DISCORDANCE_HINT);
+    let mut independent = desk.ws.call().independent_judgement;
+    if ui
+        .checkbox(&mut independent, s::INDEPENDENT_JUDGEMENT)
+        .on_hover_text(s::INDEPENDENT_JUDGEMENT_HINT)
+        .changed()
+    {
+        field::put_call(desk, |c| c.independent_judgement = independent);
+    }
 }
 
 fn documents_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk, typed: &Typed) {
