@@ -159,3 +159,31 @@ fn each_sample_is_written_and_checks_clean() {
         assert!(err.contains("contiene già un avviso"), "{err}");
     }
 }
+
+/// `verify` on a file that is missing, or that is a pipe, says so in Italian and stops: it
+/// neither prints the system's English nor waits forever for a pipe that never ends.
+#[test]
+fn verify_refuses_a_missing_file_and_a_pipe_in_italian() {
+    let temp = tempfile::tempdir().expect("a temporary folder");
+    let call = temp.path().join("call");
+    let call_str = call.to_str().expect("utf-8");
+    let (code, _, err) = run(&["sample", "sondrio-coworking", call_str]);
+    assert_eq!(code, 0, "{err}");
+    let missing = temp.path().join("non-esiste.pdf");
+    let (code, _, err) = run(&["verify", call_str, missing.to_str().expect("utf-8")]);
+    assert_eq!(code, 2);
+    assert!(err.contains("il file non esiste"), "{err}");
+    assert!(!err.contains("os error"), "{err}");
+    #[cfg(unix)]
+    {
+        let pipe = temp.path().join("verbale.pdf");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&pipe)
+            .status()
+            .expect("mkfifo runs");
+        assert!(made.success());
+        let (code, _, err) = run(&["verify", call_str, pipe.to_str().expect("utf-8")]);
+        assert_eq!(code, 2);
+        assert!(err.contains("non è un file ordinario"), "{err}");
+    }
+}

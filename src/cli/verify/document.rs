@@ -13,15 +13,23 @@ use crate::pdf_check::{self, PageDifference, Report, Verdict};
 use crate::record::{ranking_record, session_record};
 use crate::rules;
 use crate::seal::{ranking_seal, seal};
-use crate::workspace::Store;
+use crate::workspace::{Store, files, os_error};
 
 use super::sessions::session_holds;
 
+/// The largest document `verify` reads: well above the verbale of a 10,000-application call
+/// (about 240 MB), so that a FIFO or a device given as the file is refused, not read forever.
+const MAX_DOCUMENT_BYTES: u64 = 1024 * 1024 * 1024;
+
 pub(super) fn run(dir: &Path, file: &Path) -> Exit {
-    let pdf = match std::fs::read(file) {
+    let pdf = match files::read_regular(file, MAX_DOCUMENT_BYTES) {
         Ok(bytes) => bytes,
         Err(e) => {
-            eprintln!("errore: impossibile leggere {} ({e})", file.display());
+            eprintln!(
+                "errore: impossibile leggere {} ({})",
+                file.display(),
+                os_error::describe(&e)
+            );
             return Exit::Misuse;
         }
     };
