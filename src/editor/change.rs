@@ -5,10 +5,14 @@ use std::path::Path;
 
 use super::{Command, EditError, Editor};
 use crate::coverage;
-use crate::domain::{Application, MemberId, Parts, Protocol, ScoreSheet, SessionId, Workspace};
+use crate::domain::{
+    Application, Call, Commission, Conflict, CriterionId, Decision, DocumentId, DocumentStatus,
+    MemberId, Parts, Points, Protocol, ScoreSheet, Session, SessionId, Workspace,
+};
 use crate::workspace::files;
 
 impl Editor {
+    /// The change a command asks for: one function per command, each with its checks.
     pub(super) fn prepare(&mut self, command: Command) -> Result<Change, EditError> {
         match command {
             Command::CloseSession(id) => self.close(id),
@@ -31,208 +35,249 @@ impl Editor {
                 criterion,
                 value,
                 reason,
-            } => {
-                let old = self.sheet_of(&member);
-                let mut sheet = old.clone();
-                let before = sheet
-                    .score(&application, &criterion)
-                    .map(compact)
-                    .unwrap_or_default();
-                sheet
-                    .scores
-                    .retain(|s| !(s.application == application && s.criterion == criterion));
-                if let Some(value) = value {
-                    sheet.scores.push(crate::domain::Score {
-                        application: application.clone(),
-                        criterion: criterion.clone(),
-                        value,
-                        reason,
-                    });
-                }
-                let after = sheet
-                    .score(&application, &criterion)
-                    .map(compact)
-                    .unwrap_or_default();
-                let description = format!(
-                    "punteggio di {member} sulla candidatura {application}, criterio {criterion}"
-                );
-                self.sheet_change(old, sheet, description, before, after)
-            }
+            } => self.score(member, application, criterion, value, reason),
             Command::Declare {
                 member,
                 application,
                 declaration,
-            } => {
-                self.application(&application)?;
-                let old = self.sheet_of(&member);
-                let mut sheet = old.clone();
-                let before = sheet
-                    .declaration(&application)
-                    .map(compact)
-                    .unwrap_or_default();
-                sheet.declarations.retain(|d| d.application != application);
-                if let Some(conflict) = declaration {
-                    if conflict.is_some() {
-                        // A member in conflict abstains: their scores on it no longer count.
-                        sheet.scores.retain(|s| s.application != application);
-                    }
-                    sheet.declarations.push(crate::domain::Declaration {
-                        application: application.clone(),
-                        conflict,
-                    });
-                }
-                let after = sheet
-                    .declaration(&application)
-                    .map(compact)
-                    .unwrap_or_default();
-                let description =
-                    format!("dichiarazione di {member} sulla candidatura {application}");
-                self.sheet_change(old, sheet, description, before, after)
-            }
-            Command::PutSheet(sheet) => {
-                let old = self.sheet_of(&sheet.member);
-                let description = format!("scheda di valutazione di {}", sheet.member);
-                let (before, after) = sheet_diff(&old, &sheet);
-                self.sheet_change(old, sheet, description, before, after)
-            }
+            } => self.declare(member, application, declaration),
+            Command::PutSheet(sheet) => self.put_sheet(sheet),
             Command::Decide {
                 application,
                 decision,
-            } => {
-                let mut app = self.application(&application)?;
-                let before = app.decision.as_ref().map(compact).unwrap_or_default();
-                app.decision = decision;
-                let after = app.decision.as_ref().map(compact).unwrap_or_default();
-                let description =
-                    format!("decisione sull'ammissibilità della candidatura {application}");
-                self.application_change(app, description, before, after)
-            }
+            } => self.decide(application, decision),
             Command::Document {
                 application,
                 document,
                 status,
-            } => {
-                let mut app = self.application(&application)?;
-                let before = app.document(&document).map(compact).unwrap_or_default();
-                // The entry names the session that recorded the request or the integration.
-                let entry = status.map(|status| self.document_entry(&app, &document, status));
-                app.documents.retain(|d| d.document != document);
-                app.documents.extend(entry);
-                let after = app.document(&document).map(compact).unwrap_or_default();
-                let description = format!("documento «{document}» della candidatura {application}");
-                self.application_change(app, description, before, after)
-            }
-            Command::PutApplication(app) => {
-                let (before, after) = match self.workspace.application(&app.protocol) {
-                    Some(old) => diff(old, &*app),
-                    None => (String::new(), compact(&*app)),
-                };
-                self.application_change(*app, String::new(), before, after)
-            }
+            } => self.document(application, document, status),
+            Command::PutApplication(app) => self.put_application(*app),
             Command::Unregister {
                 application,
                 reason,
             } => self.unregister(application, reason),
-            Command::RemoveApplication(protocol) => {
-                let old = self.application(&protocol)?;
-                let file = self.store.application_file(&protocol)?;
-                let workspace =
-                    self.changed(|parts| parts.applications.retain(|a| a.protocol != protocol))?;
-                Ok(Change {
-                    workspace,
-                    target: Target::RemovedApplication(protocol.clone()),
-                    file: path_text(&file),
-                    description: format!("candidatura {protocol} rimossa"),
-                    before: compact(&old),
-                    after: String::new(),
-                    inverse: Command::PutApplication(Box::new(old)),
-                    sealed_record: None,
-                    amended_session: None,
-                    also: Vec::new(),
-                })
-            }
-            Command::PutSession(session) => {
-                let old = self.workspace.session(&session.id).cloned();
-                let id = session.id.clone();
-                let file = self.store.session_file(&id)?;
-                let after = compact(&*session);
-                let workspace = self.changed(move |parts| {
-                    parts.sessions.retain(|s| s.id != session.id);
-                    parts.sessions.push(*session);
-                })?;
-                Ok(Change {
-                    workspace,
-                    target: Target::Session(id.clone()),
-                    file: path_text(&file),
-                    description: format!("seduta {id}"),
-                    before: old.as_ref().map(compact).unwrap_or_default(),
-                    after,
-                    inverse: match old {
-                        Some(old) => Command::PutSession(Box::new(old)),
-                        None => Command::RemoveSession(id),
-                    },
-                    sealed_record: None,
-                    amended_session: None,
-                    also: Vec::new(),
-                })
-            }
-            Command::RemoveSession(id) => {
-                let old =
-                    self.workspace.session(&id).cloned().ok_or_else(|| {
-                        EditError::NotFound(format!("la seduta «{id}» non esiste"))
-                    })?;
-                let file = self.store.session_file(&id)?;
-                let workspace = self.changed(|parts| parts.sessions.retain(|s| s.id != id))?;
-                Ok(Change {
-                    workspace,
-                    target: Target::RemovedSession(id.clone()),
-                    file: path_text(&file),
-                    description: format!("seduta {id} rimossa"),
-                    before: compact(&old),
-                    after: String::new(),
-                    inverse: Command::PutSession(Box::new(old)),
-                    sealed_record: None,
-                    amended_session: None,
-                    also: Vec::new(),
-                })
-            }
-            Command::PutCall(call) => {
-                let old = self.workspace.call().clone();
-                let after = compact(&*call);
-                let description = super::describe::call(&old, &call);
-                let workspace = self.changed(move |parts| parts.call = Some(*call))?;
-                Ok(Change {
-                    workspace,
-                    target: Target::Call,
-                    file: files::CALL.into(),
-                    description,
-                    before: compact(&old),
-                    after,
-                    inverse: Command::PutCall(Box::new(old)),
-                    sealed_record: None,
-                    amended_session: None,
-                    also: Vec::new(),
-                })
-            }
-            Command::PutCommission(commission) => {
-                let old = self.workspace.commission().clone();
-                let after = compact(&*commission);
-                let description = super::describe::commission(&old, &commission);
-                let workspace = self.changed(move |parts| parts.commission = Some(*commission))?;
-                Ok(Change {
-                    workspace,
-                    target: Target::Commission,
-                    file: files::COMMISSION.into(),
-                    description,
-                    before: compact(&old),
-                    after,
-                    inverse: Command::PutCommission(Box::new(old)),
-                    sealed_record: None,
-                    amended_session: None,
-                    also: Vec::new(),
-                })
-            }
+            Command::RemoveApplication(protocol) => self.remove_application(protocol),
+            Command::PutSession(session) => self.put_session(*session),
+            Command::RemoveSession(id) => self.remove_session(id),
+            Command::PutCall(call) => self.put_call(*call),
+            Command::PutCommission(commission) => self.put_commission(*commission),
         }
+    }
+
+    fn score(
+        &mut self,
+        member: MemberId,
+        application: Protocol,
+        criterion: CriterionId,
+        value: Option<Points>,
+        reason: String,
+    ) -> Result<Change, EditError> {
+        let old = self.sheet_of(&member);
+        let mut sheet = old.clone();
+        let before = sheet
+            .score(&application, &criterion)
+            .map(compact)
+            .unwrap_or_default();
+        sheet
+            .scores
+            .retain(|s| !(s.application == application && s.criterion == criterion));
+        if let Some(value) = value {
+            sheet.scores.push(crate::domain::Score {
+                application: application.clone(),
+                criterion: criterion.clone(),
+                value,
+                reason,
+            });
+        }
+        let after = sheet
+            .score(&application, &criterion)
+            .map(compact)
+            .unwrap_or_default();
+        let description =
+            format!("punteggio di {member} sulla candidatura {application}, criterio {criterion}");
+        self.sheet_change(old, sheet, description, before, after)
+    }
+
+    fn declare(
+        &mut self,
+        member: MemberId,
+        application: Protocol,
+        declaration: Option<Option<Conflict>>,
+    ) -> Result<Change, EditError> {
+        self.application(&application)?;
+        let old = self.sheet_of(&member);
+        let mut sheet = old.clone();
+        let before = sheet
+            .declaration(&application)
+            .map(compact)
+            .unwrap_or_default();
+        sheet.declarations.retain(|d| d.application != application);
+        if let Some(conflict) = declaration {
+            if conflict.is_some() {
+                // A member in conflict abstains: their scores on it no longer count.
+                sheet.scores.retain(|s| s.application != application);
+            }
+            sheet.declarations.push(crate::domain::Declaration {
+                application: application.clone(),
+                conflict,
+            });
+        }
+        let after = sheet
+            .declaration(&application)
+            .map(compact)
+            .unwrap_or_default();
+        let description = format!("dichiarazione di {member} sulla candidatura {application}");
+        self.sheet_change(old, sheet, description, before, after)
+    }
+
+    fn put_sheet(&mut self, sheet: ScoreSheet) -> Result<Change, EditError> {
+        let old = self.sheet_of(&sheet.member);
+        let description = format!("scheda di valutazione di {}", sheet.member);
+        let (before, after) = sheet_diff(&old, &sheet);
+        self.sheet_change(old, sheet, description, before, after)
+    }
+
+    fn decide(
+        &mut self,
+        application: Protocol,
+        decision: Option<Decision>,
+    ) -> Result<Change, EditError> {
+        let mut app = self.application(&application)?;
+        let before = app.decision.as_ref().map(compact).unwrap_or_default();
+        app.decision = decision;
+        let after = app.decision.as_ref().map(compact).unwrap_or_default();
+        let description = format!("decisione sull'ammissibilità della candidatura {application}");
+        self.application_change(app, description, before, after)
+    }
+
+    fn document(
+        &mut self,
+        application: Protocol,
+        document: DocumentId,
+        status: Option<DocumentStatus>,
+    ) -> Result<Change, EditError> {
+        let mut app = self.application(&application)?;
+        let before = app.document(&document).map(compact).unwrap_or_default();
+        // The entry names the session that recorded the request or the integration.
+        let entry = status.map(|status| self.document_entry(&app, &document, status));
+        app.documents.retain(|d| d.document != document);
+        app.documents.extend(entry);
+        let after = app.document(&document).map(compact).unwrap_or_default();
+        let description = format!("documento «{document}» della candidatura {application}");
+        self.application_change(app, description, before, after)
+    }
+
+    fn put_application(&mut self, app: Application) -> Result<Change, EditError> {
+        let (before, after) = match self.workspace.application(&app.protocol) {
+            Some(old) => diff(old, &app),
+            None => (String::new(), compact(&app)),
+        };
+        self.application_change(app, String::new(), before, after)
+    }
+
+    fn remove_application(&mut self, protocol: Protocol) -> Result<Change, EditError> {
+        let old = self.application(&protocol)?;
+        let file = self.store.application_file(&protocol)?;
+        let workspace =
+            self.changed(|parts| parts.applications.retain(|a| a.protocol != protocol))?;
+        Ok(Change {
+            workspace,
+            target: Target::RemovedApplication(protocol.clone()),
+            file: path_text(&file),
+            description: format!("candidatura {protocol} rimossa"),
+            before: compact(&old),
+            after: String::new(),
+            inverse: Command::PutApplication(Box::new(old)),
+            sealed_record: None,
+            amended_session: None,
+            also: Vec::new(),
+        })
+    }
+
+    fn put_session(&mut self, session: Session) -> Result<Change, EditError> {
+        let old = self.workspace.session(&session.id).cloned();
+        let id = session.id.clone();
+        let file = self.store.session_file(&id)?;
+        let after = compact(&session);
+        let workspace = self.changed(move |parts| {
+            parts.sessions.retain(|s| s.id != session.id);
+            parts.sessions.push(session);
+        })?;
+        Ok(Change {
+            workspace,
+            target: Target::Session(id.clone()),
+            file: path_text(&file),
+            description: format!("seduta {id}"),
+            before: old.as_ref().map(compact).unwrap_or_default(),
+            after,
+            inverse: match old {
+                Some(old) => Command::PutSession(Box::new(old)),
+                None => Command::RemoveSession(id),
+            },
+            sealed_record: None,
+            amended_session: None,
+            also: Vec::new(),
+        })
+    }
+
+    fn remove_session(&mut self, id: SessionId) -> Result<Change, EditError> {
+        let old = self
+            .workspace
+            .session(&id)
+            .cloned()
+            .ok_or_else(|| EditError::NotFound(format!("la seduta «{id}» non esiste")))?;
+        let file = self.store.session_file(&id)?;
+        let workspace = self.changed(|parts| parts.sessions.retain(|s| s.id != id))?;
+        Ok(Change {
+            workspace,
+            target: Target::RemovedSession(id.clone()),
+            file: path_text(&file),
+            description: format!("seduta {id} rimossa"),
+            before: compact(&old),
+            after: String::new(),
+            inverse: Command::PutSession(Box::new(old)),
+            sealed_record: None,
+            amended_session: None,
+            also: Vec::new(),
+        })
+    }
+
+    fn put_call(&mut self, call: Call) -> Result<Change, EditError> {
+        let old = self.workspace.call().clone();
+        let after = compact(&call);
+        let description = super::describe::call(&old, &call);
+        let workspace = self.changed(move |parts| parts.call = Some(call))?;
+        Ok(Change {
+            workspace,
+            target: Target::Call,
+            file: files::CALL.into(),
+            description,
+            before: compact(&old),
+            after,
+            inverse: Command::PutCall(Box::new(old)),
+            sealed_record: None,
+            amended_session: None,
+            also: Vec::new(),
+        })
+    }
+
+    fn put_commission(&mut self, commission: Commission) -> Result<Change, EditError> {
+        let old = self.workspace.commission().clone();
+        let after = compact(&commission);
+        let description = super::describe::commission(&old, &commission);
+        let workspace = self.changed(move |parts| parts.commission = Some(commission))?;
+        Ok(Change {
+            workspace,
+            target: Target::Commission,
+            file: files::COMMISSION.into(),
+            description,
+            before: compact(&old),
+            after,
+            inverse: Command::PutCommission(Box::new(old)),
+            sealed_record: None,
+            amended_session: None,
+            also: Vec::new(),
+        })
     }
 
     pub(super) fn sheet_of(&self, member: &MemberId) -> ScoreSheet {

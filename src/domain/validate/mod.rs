@@ -78,6 +78,9 @@ fn list<T: ToString>(items: impl IntoIterator<Item = T>) -> String {
     }
 }
 
+/// Checks the parts read from a call's folder and puts together what holds: one function per
+/// rule, in the order the parts depend on each other (call and commission, applications,
+/// sheets, sessions, decisions, access).
 pub(super) fn assemble(parts: Parts) -> Assembled {
     let mut out = Vec::new();
     let mut set_aside = SetAside::default();
@@ -110,23 +113,93 @@ pub(super) fn assemble(parts: Parts) -> Assembled {
         };
     }
 
-    // Applications: a protocol used twice is ambiguous, so neither copy is taken. Two
-    // spellings of one number ("2026/0004512", "2026-0004512") are one protocol.
-    let keys: Vec<String> = parts
-        .applications
-        .iter()
-        .map(|a| a.protocol.key())
-        .collect();
+    let (mut applications, removed) = take_applications(&parts.applications, &call, &mut out);
+    // Applications that exist on disk but are not in the workspace: entries referring to them
+    // are set aside, not reported, since the error is in the application's own file.
+    let mut unavailable: BTreeSet<Protocol> = parts.unreadable.clone();
+    unavailable.extend(
+        parts
+            .applications
+            .iter()
+            .map(|a| a.protocol.clone())
+            .filter(|p| !applications.contains_key(p)),
+    );
+    commission::check_substitutes(
+        &commission,
+        &applications,
+        &unavailable,
+        &mut Report {
+            part: Part::Commission,
+            out: &mut out,
+        },
+    );
+    let known = Known {
+        call: &call,
+        commission: &commission,
+        applications: &applications,
+        unavailable: &unavailable,
+    };
+    let sheets = take_sheets(parts.sheets, &known, &mut out, &mut set_aside);
+    let sessions = take_sessions(&parts.sessions, &known, &mut out, &mut set_aside);
+    forget_missing_sessions(&parts.applications, &mut applications, &sessions, &mut out);
+
+    let mut access = parts.access;
+    access::check_access(
+        &mut access,
+        &call,
+        &applications,
+        &unavailable,
+        &mut Report {
+            part: Part::Access,
+            out: &mut out,
+        },
+    );
+
+    Assembled {
+        workspace: Some(Workspace::from_checked(
+            call,
+            commission,
+            applications,
+            removed,
+            sheets,
+            sessions,
+            access,
+        )),
+        problems: out,
+        set_aside,
+    }
+}
+
+/// What the later parts are checked against.
+struct Known<'a> {
+    call: &'a Call,
+    commission: &'a Commission,
+    applications: &'a BTreeMap<Protocol, Application>,
+    unavailable: &'a BTreeSet<Protocol>,
+}
+
+/// The applications that hold, and those removed (registered by mistake, kept for the
+/// record). A protocol used twice is ambiguous, so neither copy is taken; two spellings of one
+/// number ("2026/0004512", "2026-0004512") are one protocol.
+fn take_applications(
+    parts: &[Application],
+    call: &Call,
+    out: &mut Vec<Inconsistency>,
+) -> (
+    BTreeMap<Protocol, Application>,
+    BTreeMap<Protocol, Application>,
+) {
+    let keys: Vec<String> = parts.iter().map(|a| a.protocol.key()).collect();
     let mut seen: BTreeMap<&str, Vec<&Protocol>> = BTreeMap::new();
-    for (a, key) in parts.applications.iter().zip(&keys) {
+    for (a, key) in parts.iter().zip(&keys) {
         seen.entry(key).or_default().push(&a.protocol);
     }
     let mut applications = BTreeMap::new();
     let mut removed = BTreeMap::new();
-    for ((i, app), key) in parts.applications.iter().enumerate().zip(&keys) {
+    for ((i, app), key) in parts.iter().enumerate().zip(&keys) {
         let mut report = Report {
             part: Part::Application(i),
-            out: &mut out,
+            out,
         };
         let same = &seen[key.as_str()];
         if same.len() > 1 {
@@ -154,42 +227,32 @@ pub(super) fn assemble(parts: Parts) -> Assembled {
         if app.removed.is_some() {
             // Registered by mistake and removed: kept for the record, checked no further.
             removed.insert(app.protocol.clone(), app.clone());
-        } else if check_application(app, &call, &mut report) {
+        } else if check_application(app, call, &mut report) {
             applications.insert(app.protocol.clone(), app.clone());
         }
     }
+    (applications, removed)
+}
 
-    // Applications that exist on disk but are not in the workspace: entries referring to them
-    // are set aside, not reported, since the error is in the application's own file.
-    let mut unavailable: BTreeSet<Protocol> = parts.unreadable.clone();
-    unavailable.extend(
-        parts
-            .applications
-            .iter()
-            .map(|a| a.protocol.clone())
-            .filter(|p| !applications.contains_key(p)),
-    );
-    commission::check_substitutes(
-        &commission,
-        &applications,
-        &unavailable,
-        &mut Report {
-            part: Part::Commission,
-            out: &mut out,
-        },
-    );
-
+/// The score sheets that hold: one per voting member, the entries on unavailable applications
+/// set aside. The sheets are taken, not copied: on a large call they are most of the memory.
+fn take_sheets(
+    parts: Vec<ScoreSheet>,
+    known: &Known,
+    out: &mut Vec<Inconsistency>,
+    set_aside: &mut SetAside,
+) -> BTreeMap<MemberId, ScoreSheet> {
+    let unavailable = known.unavailable;
     let mut member_count: BTreeMap<MemberId, usize> = BTreeMap::new();
-    for s in &parts.sheets {
+    for s in &parts {
         *member_count.entry(s.member.clone()).or_default() += 1;
     }
     let mut sheets = BTreeMap::new();
-    // The sheets are taken, not copied: on a large call they are most of the memory.
-    for (i, mut sheet) in parts.sheets.into_iter().enumerate() {
+    for (i, mut sheet) in parts.into_iter().enumerate() {
         if member_count[&sheet.member] > 1 {
             Report {
                 part: Part::Sheet(i),
-                out: &mut out,
+                out,
             }
             .add(
                 "member",
@@ -221,8 +284,15 @@ pub(super) fn assemble(parts: Parts) -> Assembled {
             sheet.scores = kept;
             set_aside.scores.insert(sheet.member.clone(), aside);
         }
-        let problems = check_sheet(&mut sheet, i, &call, &commission, &applications);
-        let member_unknown = commission
+        let problems = check_sheet(
+            &mut sheet,
+            i,
+            known.call,
+            known.commission,
+            known.applications,
+        );
+        let member_unknown = known
+            .commission
             .member(&sheet.member)
             .is_none_or(|m| !m.role.votes());
         out.extend(problems);
@@ -231,16 +301,26 @@ pub(super) fn assemble(parts: Parts) -> Assembled {
             sheets.insert(sheet.member.clone(), sheet);
         }
     }
+    sheets
+}
 
+/// The sessions that hold: each defined once, the draws naming unavailable applications set
+/// aside.
+fn take_sessions(
+    parts: &[Session],
+    known: &Known,
+    out: &mut Vec<Inconsistency>,
+    set_aside: &mut SetAside,
+) -> BTreeMap<SessionId, Session> {
     let mut session_count: BTreeMap<&SessionId, usize> = BTreeMap::new();
-    for s in &parts.sessions {
+    for s in parts {
         *session_count.entry(&s.id).or_default() += 1;
     }
     let mut sessions = BTreeMap::new();
-    for (i, session) in parts.sessions.iter().enumerate() {
+    for (i, session) in parts.iter().enumerate() {
         let mut report = Report {
             part: Part::Session(i),
-            out: &mut out,
+            out,
         };
         if session_count[&session.id] > 1 {
             report.add(
@@ -254,26 +334,33 @@ pub(super) fn assemble(parts: Parts) -> Assembled {
         let (aside, kept): (Vec<_>, Vec<_>) = session
             .draws
             .into_iter()
-            .partition(|d| d.order.iter().any(|p| unavailable.contains(p)));
+            .partition(|d| d.order.iter().any(|p| known.unavailable.contains(p)));
         session.draws = kept;
         if !aside.is_empty() {
             set_aside.draws.insert(session.id.clone(), aside);
         }
         check_session(
             &mut session,
-            &call,
-            &commission,
-            &applications,
-            &unavailable,
+            known.call,
+            known.commission,
+            known.applications,
+            known.unavailable,
             &mut report,
         );
         sessions.insert(session.id.clone(), session);
     }
+    sessions
+}
 
-    // A decision may name the session that took it; a name that points nowhere is reported
-    // and forgotten (the decision itself stands).
+/// A decision may name the session that took it; a name that points nowhere is reported and
+/// forgotten (the decision itself stands).
+fn forget_missing_sessions(
+    parts: &[Application],
+    applications: &mut BTreeMap<Protocol, Application>,
+    sessions: &BTreeMap<SessionId, Session>,
+    out: &mut Vec<Inconsistency>,
+) {
     let positions: BTreeMap<&Protocol, usize> = parts
-        .applications
         .iter()
         .enumerate()
         .map(|(i, a)| (&a.protocol, i))
@@ -285,7 +372,7 @@ pub(super) fn assemble(parts: Parts) -> Assembled {
         {
             Report {
                 part: Part::Application(positions[&app.protocol]),
-                out: &mut out,
+                out,
             }
             .add(
                 "session",
@@ -297,31 +384,5 @@ pub(super) fn assemble(parts: Parts) -> Assembled {
             );
             decision.session = None;
         }
-    }
-
-    let mut access = parts.access;
-    access::check_access(
-        &mut access,
-        &call,
-        &applications,
-        &unavailable,
-        &mut Report {
-            part: Part::Access,
-            out: &mut out,
-        },
-    );
-
-    Assembled {
-        workspace: Some(Workspace::from_checked(
-            call,
-            commission,
-            applications,
-            removed,
-            sheets,
-            sessions,
-            access,
-        )),
-        problems: out,
-        set_aside,
     }
 }

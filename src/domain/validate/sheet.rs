@@ -1,6 +1,8 @@
-//! A member's score sheet against the call, the commission and the applications.
+//! A member's score sheet against the call, the commission and the applications: one function
+//! per rule.
 
 use super::*;
+use crate::domain::Score;
 
 /// Checks a sheet against the call; entries that do not hold are removed from it and reported.
 pub(in crate::domain) fn check_sheet(
@@ -15,6 +17,32 @@ pub(in crate::domain) fn check_sheet(
         part: Part::Sheet(index),
         out: &mut out,
     };
+    if !member_votes(sheet, commission, &mut report) {
+        return out;
+    }
+    // Sorted first, so that a repeated entry sits next to its twin: no set of keys is needed
+    // to find it, which matters for sheets of tens of thousands of scores.
+    sheet.normalize();
+    check_declarations(sheet, applications, &mut report);
+    let panel = commission
+        .member(&sheet.member)
+        .and_then(|m| m.substitute.as_ref())
+        .map(|s| s.applications.as_slice());
+    let mut walk = Walk::new(call, applications, sheet);
+    let member = sheet.member.clone();
+    let mut previous: Option<(Protocol, CriterionId)> = None;
+    sheet.scores.retain(|s| {
+        let kept = check_score(s, &mut walk, &member, panel, previous.as_ref(), &mut report);
+        if kept {
+            previous = Some((s.application.clone(), s.criterion.clone()));
+        }
+        kept
+    });
+    out
+}
+
+/// The sheet's member sits on the commission and votes.
+fn member_votes(sheet: &ScoreSheet, commission: &Commission, report: &mut Report) -> bool {
     match commission.member(&sheet.member) {
         None => {
             report.add(
@@ -26,7 +54,7 @@ pub(in crate::domain) fn check_sheet(
                     list(commission.members.iter().map(|m| &m.id))
                 ),
             );
-            return out;
+            false
         }
         Some(m) if !m.role.votes() => {
             report.add(
@@ -37,18 +65,19 @@ pub(in crate::domain) fn check_sheet(
                     sheet.member
                 ),
             );
-            return out;
+            false
         }
-        Some(_) => {}
+        Some(_) => true,
     }
-    let panel = commission
-        .member(&sheet.member)
-        .and_then(|m| m.substitute.as_ref())
-        .map(|s| &s.applications);
+}
 
-    // Sorted first, so that a repeated entry sits next to its twin: no set of keys is needed
-    // to find it, which matters for sheets of tens of thousands of scores.
-    sheet.normalize();
+/// Each declaration names an application that exists, once; a conflict's note is checked and
+/// the conflict kept whatever its note.
+fn check_declarations(
+    sheet: &mut ScoreSheet,
+    applications: &BTreeMap<Protocol, Application>,
+    report: &mut Report,
+) {
     let mut previous: Option<Protocol> = None;
     sheet.declarations.retain(|d| {
         if !applications.contains_key(&d.application) {
@@ -82,138 +111,223 @@ pub(in crate::domain) fn check_sheet(
         previous = Some(d.application.clone());
         true
     });
+}
 
-    let in_conflict: BTreeSet<Protocol> = sheet
-        .declarations
-        .iter()
-        .filter(|d| d.conflict.is_some())
-        .map(|d| d.application.clone())
-        .collect();
-    let mut criteria: Vec<&Criterion> = call.all_criteria();
-    criteria.sort_by(|a, b| a.id.cmp(&b.id));
-    // The sheet is sorted by application, then criterion: each application is looked up once
-    // for its run of scores, and the criteria are walked alongside, so that a sheet of 40,000
-    // scores costs a few comparisons per score rather than a search in two maps.
-    let mut current: Option<(Protocol, Option<&Application>, bool)> = None;
-    let mut cursor = 0;
-    let mut previous: Option<(Protocol, CriterionId)> = None;
-    sheet.scores.retain(|s| {
-        let (found, conflict) = match &current {
+/// The walk along a sorted sheet. The sheet is sorted by application, then criterion: each
+/// application is looked up once for its run of scores, and the criteria are walked alongside,
+/// so that a sheet of 40,000 scores costs a few comparisons per score rather than a search in
+/// two maps.
+struct Walk<'a> {
+    call: &'a Call,
+    applications: &'a BTreeMap<Protocol, Application>,
+    criteria: Vec<&'a Criterion>,
+    in_conflict: BTreeSet<Protocol>,
+    /// The application of the current run, whether it exists, whether the member is in conflict.
+    current: Option<(Protocol, Option<&'a Application>, bool)>,
+    cursor: usize,
+}
+
+impl<'a> Walk<'a> {
+    fn new(
+        call: &'a Call,
+        applications: &'a BTreeMap<Protocol, Application>,
+        sheet: &ScoreSheet,
+    ) -> Walk<'a> {
+        let mut criteria: Vec<&Criterion> = call.all_criteria();
+        criteria.sort_by(|a, b| a.id.cmp(&b.id));
+        Walk {
+            call,
+            applications,
+            criteria,
+            in_conflict: sheet
+                .declarations
+                .iter()
+                .filter(|d| d.conflict.is_some())
+                .map(|d| d.application.clone())
+                .collect(),
+            current: None,
+            cursor: 0,
+        }
+    }
+
+    /// The score's application, and whether the member declared a conflict on it.
+    fn application(&mut self, s: &Score) -> (Option<&'a Application>, bool) {
+        match &self.current {
             Some((p, found, conflict)) if p == &s.application => (*found, *conflict),
             _ => {
-                let found = applications.get(&s.application);
-                let conflict = in_conflict.contains(&s.application);
-                current = Some((s.application.clone(), found, conflict));
-                cursor = 0;
+                let found = self.applications.get(&s.application);
+                let conflict = self.in_conflict.contains(&s.application);
+                self.current = Some((s.application.clone(), found, conflict));
+                self.cursor = 0;
                 (found, conflict)
             }
-        };
-        let Some(app) = found else {
-            report.add("application", &s.application, format!("la candidatura «{}» non esiste", s.application));
-            return false;
-        };
-        while criteria.get(cursor).is_some_and(|c| c.id < s.criterion) {
-            cursor += 1;
         }
-        let Some(criterion) = criteria.get(cursor).copied().filter(|c| c.id == s.criterion) else {
-            report.add(
-                "criterion",
-                &s.criterion,
-                format!(
-                    "il criterio «{}» non esiste (criteri: {})",
-                    s.criterion,
-                    list(call.leaf_criteria().iter().map(|c| &c.id))
-                ),
-            );
-            return false;
-        };
-        if conflict {
-            report.add(
-                "application",
-                &s.application,
-                format!(
-                    "«{}» ha dichiarato un conflitto di interessi con la candidatura «{}» e non può valutarla",
-                    sheet.member, app.protocol
-                ),
-            );
-            return false;
+    }
+
+    fn criterion(&mut self, id: &CriterionId) -> Option<&'a Criterion> {
+        while self.criteria.get(self.cursor).is_some_and(|c| &c.id < id) {
+            self.cursor += 1;
         }
-        if let Some(panel) = panel
-            && !panel.contains(&s.application)
+        self.criteria
+            .get(self.cursor)
+            .copied()
+            .filter(|c| &c.id == id)
+    }
+}
+
+/// One score: its application and criterion exist, the member may score it, it is not
+/// repeated, its value is allowed and its reason is plain text.
+fn check_score(
+    s: &Score,
+    walk: &mut Walk,
+    member: &MemberId,
+    panel: Option<&[Protocol]>,
+    previous: Option<&(Protocol, CriterionId)>,
+    report: &mut Report,
+) -> bool {
+    let (found, conflict) = walk.application(s);
+    let Some(app) = found else {
+        report.add(
+            "application",
+            &s.application,
+            format!("la candidatura «{}» non esiste", s.application),
+        );
+        return false;
+    };
+    let Some(criterion) = walk.criterion(&s.criterion) else {
+        report.add(
+            "criterion",
+            &s.criterion,
+            format!(
+                "il criterio «{}» non esiste (criteri: {})",
+                s.criterion,
+                list(walk.call.leaf_criteria().iter().map(|c| &c.id))
+            ),
+        );
+        return false;
+    };
+    if !may_score(s, app, conflict, member, panel, report) {
+        return false;
+    }
+    if previous.is_some_and(|(a, c)| c == &s.criterion && a == &s.application) {
+        report.add(
+            "criterion",
+            &s.criterion,
+            format!(
+                "il punteggio di «{}» sul criterio «{}» è ripetuto",
+                s.application, s.criterion
+            ),
+        );
+        return false;
+    }
+    value_allowed(s, criterion, walk.call, report)
+        && report.text(
+            "reason",
+            &s.reason,
+            text::Kind::Paragraphs,
+            "la motivazione",
+        )
+}
+
+/// The member is not in conflict on the application, and a substitute scores only the
+/// applications they stand in for.
+fn may_score(
+    s: &Score,
+    app: &Application,
+    conflict: bool,
+    member: &MemberId,
+    panel: Option<&[Protocol]>,
+    report: &mut Report,
+) -> bool {
+    if conflict {
+        report.add(
+            "application",
+            &s.application,
+            format!(
+                "«{}» ha dichiarato un conflitto di interessi con la candidatura «{}» e non può valutarla",
+                member, app.protocol
+            ),
+        );
+        return false;
+    }
+    if let Some(panel) = panel
+        && !panel.contains(&s.application)
+    {
+        report.add(
+            "application",
+            &s.application,
+            format!(
+                "«{}» è supplente solo per le candidature {}: non valuta la candidatura «{}»",
+                member,
+                list(panel.iter()),
+                app.protocol
+            ),
+        );
+        return false;
+    }
+    true
+}
+
+/// A coefficient of the call's judgement scale, points within the maximum and on the step, and
+/// nothing for a criterion worked out from the application's figures.
+fn value_allowed(s: &Score, criterion: &Criterion, call: &Call, report: &mut Report) -> bool {
+    let problem = match &criterion.scoring {
+        Scoring::Coefficient
+            if !call
+                .judgement_scale
+                .iter()
+                .any(|j| j.coefficient.value() == s.value()) =>
         {
-            report.add(
-                "application",
-                &s.application,
+            Some((
+                "value",
+                s.value.to_string(),
                 format!(
-                    "«{}» è supplente solo per le candidature {}: non valuta la candidatura «{}»",
-                    sheet.member,
-                    list(panel.iter()),
-                    app.protocol
+                    "il coefficiente {} non è nella scala di giudizio dell'avviso (ammessi: {})",
+                    s.value,
+                    list(
+                        call.judgement_scale
+                            .iter()
+                            .map(|j| format!("{} {}", j.coefficient, j.label))
+                    )
                 ),
-            );
-            return false;
+            ))
         }
-        if previous.as_ref().is_some_and(|(a, c)| c == &s.criterion && a == &s.application) {
-            report.add(
-                "criterion",
-                &s.criterion,
-                format!("il punteggio di «{}» sul criterio «{}» è ripetuto", s.application, s.criterion),
-            );
-            return false;
+        Scoring::Coefficient => None,
+        Scoring::Points { .. } if s.value > criterion.max => Some((
+            "value",
+            s.value.to_string(),
+            format!(
+                "{} punti superano il massimo del criterio «{}» ({})",
+                s.value, criterion.id, criterion.max
+            ),
+        )),
+        Scoring::Points { step: Some(step) }
+            if !step.value().is_zero() && !(s.value() % step.value()).is_zero() =>
+        {
+            Some((
+                "value",
+                s.value.to_string(),
+                format!(
+                    "il criterio «{}» si valuta a passi di {} punti: {} non è ammesso",
+                    criterion.id, step, s.value
+                ),
+            ))
         }
-        match &criterion.scoring {
-            Scoring::Coefficient => {
-                if !call.judgement_scale.iter().any(|j| j.coefficient.value() == s.value()) {
-                    report.add(
-                        "value",
-                        s.value,
-                        format!(
-                            "il coefficiente {} non è nella scala di giudizio dell'avviso (ammessi: {})",
-                            s.value,
-                            list(call.judgement_scale.iter().map(|j| format!("{} {}", j.coefficient, j.label)))
-                        ),
-                    );
-                    return false;
-                }
-            }
-            Scoring::Points { step } => {
-                if s.value > criterion.max {
-                    report.add(
-                        "value",
-                        s.value,
-                        format!("{} punti superano il massimo del criterio «{}» ({})", s.value, criterion.id, criterion.max),
-                    );
-                    return false;
-                }
-                if let Some(step) = step
-                    && !step.value().is_zero()
-                    && !(s.value() % step.value()).is_zero()
-                {
-                    report.add(
-                        "value",
-                        s.value,
-                        format!("il criterio «{}» si valuta a passi di {} punti: {} non è ammesso", criterion.id, step, s.value),
-                    );
-                    return false;
-                }
-            }
-            _ => {
-                report.add(
-                    "criterion",
-                    &s.criterion,
-                    format!(
-                        "il criterio «{}» non riceve punteggi dai commissari (si calcola dai dati della candidatura)",
-                        criterion.id
-                    ),
-                );
-                return false;
-            }
+        Scoring::Points { .. } => None,
+        _ => Some((
+            "criterion",
+            s.criterion.to_string(),
+            format!(
+                "il criterio «{}» non riceve punteggi dai commissari (si calcola dai dati della candidatura)",
+                criterion.id
+            ),
+        )),
+    };
+    match problem {
+        Some((field, value, message)) => {
+            report.add(field, value, message);
+            false
         }
-        if !report.text("reason", &s.reason, text::Kind::Paragraphs, "la motivazione") {
-            return false;
-        }
-        previous = Some((s.application.clone(), s.criterion.clone()));
-        true
-    });
-    out
+        None => true,
+    }
 }
