@@ -9,7 +9,7 @@ use crate::editor::Command;
 use crate::import::ImportPlan;
 
 use super::dialog::{Pending, Purpose};
-use super::drafts::Field;
+use super::drafts::{Field, Stale};
 use super::strings as s;
 use super::views::Action;
 use super::{App, Confirm};
@@ -21,7 +21,44 @@ impl App {
     pub(super) fn act(&mut self, out: Vec<Action>, ctx: &egui::Context, now: f64) {
         for action in out {
             match action {
-                Action::Apply(command) => self.apply(command, now),
+                Action::Apply(command) => {
+                    self.apply(command, now);
+                }
+                Action::ApplyDropping { command, stale } => {
+                    if self.apply(command, now)
+                        && let Some(work) = &mut self.work
+                    {
+                        work.drafts.discard_where(|f| stale.covers(f));
+                    }
+                }
+                Action::ChooseOutcome {
+                    application,
+                    outcome,
+                    reason,
+                    record,
+                } => {
+                    let Some(work) = &mut self.work else { continue };
+                    work.drafts
+                        .discard_where(|f| Stale::Decisions(application.clone()).covers(f));
+                    let field = Field::Decision {
+                        application,
+                        outcome,
+                    };
+                    work.drafts.start(field.clone(), reason);
+                    if record {
+                        work.drafts.finish(field);
+                    }
+                }
+                Action::SaveBudget => {
+                    if let Some(work) = &mut self.work {
+                        work.drafts.finish_budget();
+                    }
+                }
+                Action::DiscardBudget => {
+                    if let Some(work) = &mut self.work {
+                        work.drafts.set_budget(None);
+                    }
+                }
                 Action::Mark {
                     member,
                     application,
@@ -192,8 +229,8 @@ impl App {
         }
     }
 
-    /// A change asked by a view, through the editor.
-    fn apply(&mut self, command: Command, now: f64) {
+    /// A change asked by a view, through the editor: whether it was saved.
+    fn apply(&mut self, command: Command, now: f64) -> bool {
         let closing = match &command {
             Command::CloseSession(id) => {
                 // What is typed in the session (its end time, a note) goes in before the seal.
@@ -205,14 +242,20 @@ impl App {
             }
             _ => None,
         };
-        let Some(work) = &mut self.work else { return };
+        let Some(work) = &mut self.work else {
+            return false;
+        };
         match work.try_apply(command) {
             Ok(()) => {
                 if let Some(number) = closing {
                     self.messages.notice(s::session_closed(number));
                 }
+                true
             }
-            Err(refused) => self.refused(*refused),
+            Err(refused) => {
+                self.refused(*refused);
+                false
+            }
         }
     }
 

@@ -45,7 +45,30 @@ pub enum Field {
     /// A field of the call or the commission being set up.
     Setup(SetupField),
     /// A field of a registered application, corrected on its page.
-    Registration(Protocol, super::views::registrazione::AppField),
+    Registration(Protocol, super::views::candidature::registrazione::AppField),
+}
+
+/// The drafts a change makes stale: dropped once the change is saved, kept (with what was
+/// typed) when it is refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Stale {
+    /// One field's draft (the reason of a judgement cleared).
+    Field(Field),
+    /// Every decision drafted for an application (its decision withdrawn).
+    Decisions(Protocol),
+    /// Every note drafted in a session (a note removed: the later ones move up).
+    Notes(SessionId),
+}
+
+impl Stale {
+    pub fn covers(&self, field: &Field) -> bool {
+        match (self, field) {
+            (Stale::Field(f), field) => f == field,
+            (Stale::Decisions(p), Field::Decision { application, .. }) => application == p,
+            (Stale::Notes(id), Field::Session(session, SessionField::Note(_))) => session == id,
+            _ => false,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -412,7 +435,9 @@ pub fn commit(field: &Field, text: &str, ws: &Workspace) -> Commit {
             })
         }
         Field::Setup(f) => super::views::avviso::campi::commit(f, text, ws),
-        Field::Registration(p, f) => super::views::registrazione::commit(p, f, text, ws),
+        Field::Registration(p, f) => {
+            super::views::candidature::registrazione::commit(p, f, text, ws)
+        }
         Field::Session(id, f) => {
             let Some(mut session) = ws.session(id).cloned() else {
                 return Commit::Nothing;

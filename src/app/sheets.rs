@@ -13,7 +13,8 @@ use crate::workspace::travel::{self, Refusal};
 use super::App;
 use super::export::{Document, ExportJob};
 use super::strings as s;
-use super::views::{View, confronto::Versions, valutazione};
+use super::views::View;
+use super::views::valutazione::{self, confronto::Versions};
 
 /// When a file was last written, if the system says.
 fn saved_at(path: &Path) -> Option<Moment> {

@@ -2,7 +2,7 @@
 
 use egui::{Color32, CornerRadius, Key, Response, RichText, TextEdit, Ui};
 
-use crate::domain::{AdmissionOutcome, Allocation};
+use crate::domain::{AdmissionOutcome, Allocation, DocumentStatus};
 use crate::italian;
 use crate::rules::{Admission, ApplicationResult, Check, Finding, Outcome};
 
@@ -411,4 +411,32 @@ pub fn confirm_button(ui: &mut Ui, id: egui::Id, label: &str, question: &str) ->
         }
     });
     confirmed
+}
+
+/// A document's status in words, with its dates.
+pub fn document_status(status: Option<DocumentStatus>) -> (String, Tone) {
+    match status {
+        Some(DocumentStatus::Present) => (s::DOC_PRESENT.into(), Tone::Good),
+        Some(DocumentStatus::NotApplicable) => (s::DOC_NOT_APPLICABLE.into(), Tone::Neutral),
+        None | Some(DocumentStatus::Missing) => (s::DOC_MISSING.into(), Tone::Bad),
+        Some(DocumentStatus::IntegrationRequested {
+            requested_on,
+            deadline,
+        }) => (
+            s::doc_requested(&italian::date(requested_on), &italian::date(deadline)),
+            Tone::Warn,
+        ),
+        Some(DocumentStatus::Integrated {
+            received_on,
+            deadline,
+            ..
+        }) => (
+            s::doc_integrated(&italian::date(received_on), received_on <= deadline),
+            if received_on <= deadline {
+                Tone::Good
+            } else {
+                Tone::Bad
+            },
+        ),
+    }
 }

@@ -12,6 +12,7 @@ pub mod message;
 pub mod ranking;
 pub mod ratio;
 pub mod scoring;
+pub mod sheet;
 
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -12,7 +12,7 @@ use commissione::rules::Outcome;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 
 use crate::common;
 use crate::support::*;
@@ -311,6 +311,74 @@ fn a_member_sees_the_others_marks_only_after_giving_his_own() {
     h.run();
     matrix(&mut h);
     assert_eq!(hidden(&h), 0);
+}
+
+/// Independent judgement beyond the matrix: with two of P3's three criteria marked, Marco Neri
+/// sees neither P3's points nor its total in Graduatoria, on P3's page, in the presentation's
+/// ranking, nor may he export the score matrix; once he marks the third, he sees them all. The
+/// secretariat sees them all along.
+#[test]
+fn a_member_sees_no_points_of_an_application_before_his_own_marks() {
+    let (_tmp, dir) = example_with_pending_scores();
+    let hidden = |h: &Harness<App>| h.query_all_by_label(s::MATRIX_HIDDEN).count();
+    let ranking = |h: &mut Harness<App>| {
+        click(h, s::VIEW_GRADUATORIA);
+        h.get_by_role_and_label(Role::Button, s::TAB_RANKING)
+            .click();
+        h.run();
+    };
+    {
+        let mut h = harness(&dir, Actor::Secretariat);
+        h.run();
+        ranking(&mut h);
+        assert_eq!(hidden(&h), 0, "the secretariat sees every point");
+    }
+    let mut h = harness(&dir, Actor::Member(member("m2")));
+    h.run();
+    // A and B marked on P3: their points could be worked out from his own and the others'.
+    for n in [0, 1] {
+        h.get_all_by_label("2 buono (0,8)").nth(n).unwrap().click();
+        h.run();
+    }
+    ranking(&mut h);
+    // P3's row: its four criteria and its total.
+    assert_eq!(hidden(&h), 5, "P3's points and total are hidden");
+    assert!(
+        h.get_by_label(s::EXPORT_SPREADSHEET)
+            .accesskit_node()
+            .is_disabled(),
+        "the score matrix is not exported before his own marks"
+    );
+    h.get_by_label("P3").click();
+    h.run();
+    h.get_by_label(s::MARKS_AFTER_YOURS);
+    h.key_press(Key::F5);
+    h.run();
+    let slide = s::ranking_of("Lotto coworking");
+    for _ in 0..8 {
+        if h.query_by_label(&slide).is_some() {
+            break;
+        }
+        h.key_press(Key::ArrowRight);
+        h.run();
+    }
+    h.get_by_label(&slide);
+    assert_eq!(hidden(&h), 1, "P3's total is hidden on the lot's slide");
+    h.key_press(Key::Escape);
+    h.run();
+
+    h.state_mut().set_view(commissione::app::View::Valutazione);
+    h.run();
+    type_in(&mut h, "Punti, criterio C", "12");
+    h.key_press(Key::Enter);
+    h.run();
+    ranking(&mut h);
+    assert_eq!(hidden(&h), 0, "shown once his own are given");
+    assert!(
+        !h.get_by_label(s::EXPORT_SPREADSHEET)
+            .accesskit_node()
+            .is_disabled()
+    );
 }
 
 /// A judgement refused (a closed session fixed it) leaves the reason being typed in its box.

@@ -8,8 +8,8 @@ use crate::domain::{AdmissionOutcome, Date, DocumentId, DocumentStatus, Protocol
 use crate::editor::{self, Command};
 use crate::italian;
 
-use super::{Desk, View, candidatura, filtro};
-use crate::app::drafts::{self, Field};
+use super::{Action, Desk, View, filtro};
+use crate::app::drafts::{self, Field, Stale};
 use crate::app::strings as s;
 use crate::app::widgets::{self, DraftEdit, Tone};
 
@@ -227,29 +227,24 @@ fn decision_ui(ui: &mut Ui, protocol: &Protocol, failing: bool, desk: &mut Desk)
                     .map(|d| d.text.clone())
                     .or_else(|| saved.as_ref().map(|d| d.reason.clone()))
                     .unwrap_or_default();
-                desk.drafts.discard_where(
-                    |f| matches!(f, Field::Decision { application, .. } if application == protocol),
-                );
-                let field = Field::Decision {
+                desk.out.push(Action::ChooseOutcome {
                     application: protocol.clone(),
                     outcome,
-                };
-                desk.drafts.start(field.clone(), reason);
+                    reason,
+                    // No reason needed: recorded at once.
+                    record: outcome == AdmissionOutcome::Admitted && !failing,
+                });
                 current = Some(outcome);
                 chosen = true;
-                if outcome == AdmissionOutcome::Admitted && !failing {
-                    // No reason needed: recorded at once.
-                    desk.drafts.finish(field);
-                }
             }
         }
         if saved.is_some() && ui.button(s::WITHDRAW_DECISION).clicked() {
-            desk.drafts.discard_where(
-                |f| matches!(f, Field::Decision { application, .. } if application == protocol),
-            );
-            desk.send(Command::Decide {
-                application: protocol.clone(),
-                decision: None,
+            desk.out.push(Action::ApplyDropping {
+                command: Command::Decide {
+                    application: protocol.clone(),
+                    decision: None,
+                },
+                stale: Stale::Decisions(protocol.clone()),
             });
         }
     });
@@ -308,7 +303,7 @@ fn soccorso_ui(ui: &mut Ui, state: &mut State, protocol: &Protocol, desk: &mut D
         let status = app.document(&doc.id).map(|e| e.status);
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(&doc.title).strong());
-            let (text, tone) = candidatura::document_status(status);
+            let (text, tone) = widgets::document_status(status);
             widgets::badge(ui, &text, tone);
         });
         if !editable {

@@ -2,36 +2,26 @@
 //! evaluation, keeps its own small state (filters, selection), and asks for changes by pushing
 //! [`Action`]s: the window applies them through the editor after the frame.
 
-mod accesso;
 pub mod ammissibilita;
-mod anteprima;
 pub mod avviso;
-pub mod candidatura;
 pub mod candidature;
-mod chiusura;
-mod collegiale;
-pub mod confronto;
-pub mod criteri;
-mod eventi;
 pub mod filtro;
 pub mod graduatoria;
 pub mod importa;
-pub mod matrice;
-pub mod piano;
 pub mod presentazione;
-pub mod registrazione;
-pub mod schede;
 pub mod sedute;
 pub mod valutazione;
 
 use std::path::PathBuf;
 
-use crate::domain::{CriterionId, MemberId, Points, Protocol, ScoreSheet, SessionId, Workspace};
+use crate::domain::{
+    AdmissionOutcome, CriterionId, MemberId, Points, Protocol, ScoreSheet, SessionId, Workspace,
+};
 use crate::editor::{Actor, Command};
 use crate::import::{ImportPlan, PlanKind};
 use crate::rules::Evaluation;
 
-use super::drafts::Drafts;
+use super::drafts::{Drafts, Stale};
 use super::strings as s;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -87,6 +77,24 @@ pub enum Action {
         criterion: CriterionId,
         value: Points,
     },
+    /// A change after which some drafts are stale: they go once it is saved, and stay when it
+    /// is refused, so that nothing typed is lost to a refusal.
+    ApplyDropping {
+        command: Command,
+        stale: Stale,
+    },
+    /// An admissibility outcome chosen for an application: its reason is drafted (carrying
+    /// over what was typed for another outcome), and recorded at once when `record`.
+    ChooseOutcome {
+        application: Protocol,
+        outcome: AdmissionOutcome,
+        reason: String,
+        record: bool,
+    },
+    /// Save the budget being edited (*Salva ora*, Enter, leaving the page).
+    SaveBudget,
+    /// Drop the budget being edited (*Annulla le modifiche*).
+    DiscardBudget,
     /// Go to a view, opening an application there when one is given.
     Goto(View, Option<Protocol>),
     ExportMinutes(SessionId),
@@ -206,17 +214,24 @@ impl Desk<'_> {
     /// call's option, on by default): a member sees them only once they gave their own mark on
     /// every criterion of it (or abstain from it); the secretariat and consultation always.
     pub fn sees_others_marks(&self, application: &Protocol) -> bool {
-        let Actor::Member(me) = self.actor else {
-            return true;
+        let member = match self.actor {
+            Actor::Member(me) => Some(me),
+            Actor::Secretariat => None,
         };
-        let call = self.ws.call();
-        !call.independent_judgement
-            || self.ws.abstains(me, application)
-            || call
-                .leaf_criteria()
-                .iter()
-                .filter(|c| c.is_discretionary())
-                .all(|c| self.ws.score(me, application, &c.id).is_some())
+        crate::rules::sheet::sees_others_marks(self.ws, member, application)
+    }
+
+    /// Whether the others' marks on every scored application can be shown here: what an
+    /// export of the whole score matrix needs under independent judgement.
+    pub fn sees_all_marks(&self) -> bool {
+        matches!(self.actor, Actor::Secretariat)
+            || !self.ws.call().independent_judgement
+            || self
+                .eval
+                .applications
+                .values()
+                .filter(|r| r.scores.is_some())
+                .all(|r| self.sees_others_marks(&r.protocol))
     }
 
     /// A member's name as the commission lists it, or the id.

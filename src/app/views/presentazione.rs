@@ -180,6 +180,14 @@ fn slide_ui(ui: &mut Ui, protocol: &Protocol, desk: &Desk) {
     let Some(scores) = &result.scores else {
         return;
     };
+    // Independent judgement: before a member's own marks, neither the others' marks nor the
+    // points they make.
+    let sees = desk.sees_others_marks(protocol);
+    let points = |p: Option<rust_decimal::Decimal>| match p {
+        _ if !sees => s::MATRIX_HIDDEN.to_string(),
+        Some(p) => italian::number(p),
+        None => s::NOT_YET.to_string(),
+    };
     ui.add_space(8.0);
     egui::Grid::new("presentazione_punteggi")
         .striped(true)
@@ -202,24 +210,17 @@ fn slide_ui(ui: &mut Ui, protocol: &Protocol, desk: &Desk) {
                     .filter(|m| !desk.ws.abstains(&m.member, protocol))
                     .map(|m| italian::number(m.value))
                     .collect();
-                if desk.sees_others_marks(protocol) {
+                if sees {
                     ui.label(marks.join(" · "));
                 } else {
                     ui.weak(s::MARKS_AFTER_YOURS);
                 }
-                ui.strong(
-                    cs.points
-                        .map_or_else(|| s::NOT_YET.to_string(), italian::number),
-                );
+                ui.strong(points(cs.points));
                 ui.end_row();
             }
             ui.strong(s::TOTAL);
             ui.label("");
-            ui.strong(
-                scores
-                    .total
-                    .map_or_else(|| s::NOT_YET.to_string(), italian::number),
-            );
+            ui.strong(points(scores.total));
             ui.end_row();
         });
     if !scores.complete() {
@@ -266,12 +267,16 @@ fn ranking_ui(ui: &mut Ui, lot: &LotId, desk: &Desk) {
                             .unwrap_or_default();
                         ui.label(r.rank().map_or_else(String::new, |n| format!("{n}ª")));
                         ui.label(format!("{} · {name}", r.protocol));
-                        ui.label(
-                            r.scores
-                                .as_ref()
-                                .and_then(|sc| sc.total)
-                                .map_or_else(String::new, italian::number),
-                        );
+                        if r.scores.is_none() || desk.sees_others_marks(&r.protocol) {
+                            ui.label(
+                                r.scores
+                                    .as_ref()
+                                    .and_then(|sc| sc.total)
+                                    .map_or_else(String::new, italian::number),
+                            );
+                        } else {
+                            ui.weak(s::MATRIX_HIDDEN);
+                        }
                         widgets::status_badge(ui, r, l.allocation);
                         ui.label(
                             r.granted

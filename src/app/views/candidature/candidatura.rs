@@ -8,9 +8,10 @@ use crate::editor::Command;
 use crate::italian;
 use crate::rules::ApplicationResult;
 
-use super::candidature::State as ListState;
-use super::{Desk, View, piano};
+use super::State as ListState;
+use super::piano;
 use crate::app::strings as s;
+use crate::app::views::{Action, Desk, View};
 use crate::app::widgets::{self, Tone};
 
 pub fn candidatura_ui(ui: &mut Ui, list: &mut ListState, protocol: &Protocol, desk: &mut Desk) {
@@ -90,7 +91,7 @@ fn nav_ui(ui: &mut Ui, list: &mut ListState, protocol: &Protocol, desk: &mut Des
     ui.horizontal_wrapped(|ui| {
         if ui.button(s::BACK_TO_LIST).clicked() {
             list.open = None;
-            desk.drafts.finish_budget();
+            desk.out.push(Action::SaveBudget);
         }
         let prev = at.and_then(|i| i.checked_sub(1)).and_then(|i| all.get(i));
         let next = at.and_then(|i| all.get(i + 1));
@@ -100,7 +101,7 @@ fn nav_ui(ui: &mut Ui, list: &mut ListState, protocol: &Protocol, desk: &mut Des
             && let Some(p) = prev
         {
             list.open = Some((*p).clone());
-            desk.drafts.finish_budget();
+            desk.out.push(Action::SaveBudget);
         }
         if ui
             .add_enabled(next.is_some(), egui::Button::new(s::NEXT))
@@ -108,7 +109,7 @@ fn nav_ui(ui: &mut Ui, list: &mut ListState, protocol: &Protocol, desk: &mut Des
             && let Some(p) = next
         {
             list.open = Some((*p).clone());
-            desk.drafts.finish_budget();
+            desk.out.push(Action::SaveBudget);
         }
         ui.separator();
         if ui.button(s::GO_ADMISSIBILITY).clicked() {
@@ -147,7 +148,7 @@ fn documents_ui(ui: &mut Ui, app: &Application, desk: &mut Desk) {
     let mut send = Vec::new();
     for doc in &call.required_documents {
         let status = app.document(&doc.id).map(|e| e.status);
-        let (text, tone) = document_status(status);
+        let (text, tone) = widgets::document_status(status);
         ui.horizontal_wrapped(|ui| {
             widgets::badge(ui, &text, tone);
             ui.label(&doc.title);
@@ -197,39 +198,16 @@ fn documents_ui(ui: &mut Ui, app: &Application, desk: &mut Desk) {
     }
 }
 
-/// A document's status in words, with its dates.
-pub fn document_status(status: Option<DocumentStatus>) -> (String, Tone) {
-    match status {
-        Some(DocumentStatus::Present) => (s::DOC_PRESENT.into(), Tone::Good),
-        Some(DocumentStatus::NotApplicable) => (s::DOC_NOT_APPLICABLE.into(), Tone::Neutral),
-        None | Some(DocumentStatus::Missing) => (s::DOC_MISSING.into(), Tone::Bad),
-        Some(DocumentStatus::IntegrationRequested {
-            requested_on,
-            deadline,
-        }) => (
-            s::doc_requested(&italian::date(requested_on), &italian::date(deadline)),
-            Tone::Warn,
-        ),
-        Some(DocumentStatus::Integrated {
-            received_on,
-            deadline,
-            ..
-        }) => (
-            s::doc_integrated(&italian::date(received_on), received_on <= deadline),
-            if received_on <= deadline {
-                Tone::Good
-            } else {
-                Tone::Bad
-            },
-        ),
-    }
-}
-
 fn scores_ui(ui: &mut Ui, result: &ApplicationResult, desk: &Desk) {
     let Some(scores) = &result.scores else {
         return;
     };
     widgets::section(ui, s::SCORES);
+    if !desk.sees_others_marks(&result.protocol) {
+        // Independent judgement: the points are made of the others' marks.
+        widgets::note(ui, Tone::Info, s::MARKS_AFTER_YOURS);
+        return;
+    }
     Grid::new("punteggi_candidatura")
         .num_columns(3)
         .spacing([16.0, 4.0])

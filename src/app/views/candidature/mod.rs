@@ -1,6 +1,10 @@
 //! Candidature: every application in one table (virtual scrolling, so a call of thousands of
 //! applications draws only the rows in sight), sorted and filtered; a row opens its page.
 
+mod candidatura;
+mod piano;
+pub mod registrazione;
+
 use egui::{Align, Layout, RichText, Sense, Ui};
 use egui_extras::{Column, TableBuilder};
 
@@ -8,7 +12,7 @@ use crate::domain::{Allocation, LotId, Protocol};
 use crate::italian;
 use crate::rules::Outcome;
 
-use super::{Desk, candidatura, importa, registrazione};
+use super::{Desk, importa};
 use crate::app::strings as s;
 use crate::app::widgets;
 

@@ -8,9 +8,9 @@ use crate::domain::{Application, CofinancingKind};
 use crate::italian;
 use crate::rules::Budget;
 
-use super::Desk;
 use crate::app::drafts::{BudgetDraft, CofinancingDraft, LineDraft};
 use crate::app::strings as s;
+use crate::app::views::{Action, Desk};
 use crate::app::widgets::{self, Tone};
 
 pub fn piano_ui(ui: &mut Ui, app: &Application, desk: &mut Desk) {
@@ -81,10 +81,10 @@ pub fn piano_ui(ui: &mut Ui, app: &Application, desk: &mut Desk) {
         ui.horizontal_wrapped(|ui| {
             widgets::note(ui, Tone::Warn, s::BUDGET_UNSAVED);
             if ui.button(s::SAVE_NOW).clicked() {
-                desk.drafts.finish_budget();
+                desk.out.push(Action::SaveBudget);
             }
             if ui.button(s::DISCARD_CHANGES).clicked() {
-                desk.drafts.set_budget(None);
+                desk.out.push(Action::DiscardBudget);
             }
         });
     }
@@ -297,7 +297,7 @@ fn fields_ui(ui: &mut Ui, work: &mut BudgetDraft, desk: &mut Desk) -> bool {
         amount_field(ui, &mut work.requested, s::REQUESTED, &mut edit).labelled_by(label.id);
     });
     if edit.finished {
-        desk.drafts.finish_budget();
+        desk.out.push(Action::SaveBudget);
     }
     edit.changed
 }

@@ -9,9 +9,9 @@ use crate::domain::{Allocation, Event, EventKind, Protocol, SessionKind};
 use crate::editor::Command;
 use crate::italian;
 
-use super::Desk;
-use super::collegiale::field;
 use crate::app::strings as s;
+use crate::app::views::Desk;
+use crate::app::views::valutazione::collegiale::field;
 use crate::app::widgets::{self, Tone};
 
 pub struct State {

@@ -1,6 +1,8 @@
 //! Graduatoria: per lot, the ranking with totals, outcomes and amounts granted, the funds left,
 //! the ties awaiting a draw; bar charts of the totals split by criterion and of the funds used.
 
+mod eventi;
+
 use egui::{Align, Layout, RichText, ScrollArea, Sense, Ui};
 use egui_extras::{Column, TableBuilder};
 use egui_plot::{Bar, BarChart, Plot};
@@ -36,11 +38,14 @@ enum Tab {
 pub struct State {
     lot: Option<LotId>,
     tab: Tab,
-    events: super::eventi::State,
+    events: eventi::State,
     /// The lot's applications in ranking order, for a generation of the workspace.
     rows: Option<(u64, LotId, Vec<Protocol>)>,
     /// The export row is open, with the path typed in it.
     export: Option<String>,
+    /// Whether the whole score matrix may be exported here, for a generation of the workspace
+    /// (independent judgement: not by a member before their own marks on every application).
+    may_export: Option<(u64, bool)>,
 }
 
 pub fn graduatoria_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
@@ -90,9 +95,24 @@ pub fn graduatoria_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
         {
             desk.out.push(super::Action::ExportTransparency);
         }
+        let may_export = match state.may_export {
+            Some((generation, may)) if generation == desk.generation => may,
+            _ => {
+                let may = desk.sees_all_marks();
+                state.may_export = Some((desk.generation, may));
+                may
+            }
+        };
+        if !may_export {
+            state.export = None;
+        }
         if ui
-            .selectable_label(state.export.is_some(), s::EXPORT_SPREADSHEET)
+            .add_enabled(
+                may_export,
+                egui::Button::selectable(state.export.is_some(), s::EXPORT_SPREADSHEET),
+            )
             .on_hover_text(s::EXPORT_SPREADSHEET_HINT)
+            .on_disabled_hover_text(s::MARKS_AFTER_YOURS)
             .clicked()
         {
             state.export = match state.export {
@@ -152,7 +172,7 @@ pub fn graduatoria_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
                 .auto_shrink([false, false])
                 .show(ui, |ui| charts_ui(ui, lot, result, desk));
         }
-        Tab::Events => super::eventi::eventi_ui(ui, &mut state.events, desk),
+        Tab::Events => eventi::eventi_ui(ui, &mut state.events, desk),
         Tab::Lots => {}
     }
 }
@@ -372,7 +392,16 @@ fn table_ui(ui: &mut Ui, lot: &Lot, rows: &[Protocol], desk: &mut Desk) {
                     else {
                         return;
                     };
-                    let scores = r.scores.as_ref();
+                    // Independent judgement: a member who has not yet marked this
+                    // application sees neither its points nor its total.
+                    let sees = r.scores.is_none() || desk.sees_others_marks(&r.protocol);
+                    let scores = r.scores.as_ref().filter(|_| sees);
+                    let hidden = |ui: &mut Ui| {
+                        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                            ui.weak(s::MATRIX_HIDDEN)
+                                .on_hover_text(s::MARKS_AFTER_YOURS);
+                        });
+                    };
                     row.col(|ui| {
                         ui.label(r.rank().map(|n| n.to_string()).unwrap_or_default());
                     });
@@ -386,11 +415,17 @@ fn table_ui(ui: &mut Ui, lot: &Lot, rows: &[Protocol], desk: &mut Desk) {
                     });
                     for c in &criteria {
                         row.col(|ui| {
+                            if !sees {
+                                return hidden(ui);
+                            }
                             let p = scores.and_then(|sc| sc.points(&c.id));
                             numeric(ui, p.map(italian::number).unwrap_or_default());
                         });
                     }
                     row.col(|ui| {
+                        if !sees {
+                            return hidden(ui);
+                        }
                         let total = scores.and_then(|sc| sc.total).map(italian::number);
                         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
                             ui.strong(total.unwrap_or_default());
@@ -461,6 +496,9 @@ fn why_not_ranked(r: &ApplicationResult, desk: &Desk) -> String {
             } else {
                 r.admission.reason.clone()
             }
+        }
+        Outcome::BelowThreshold if !desk.sees_others_marks(&r.protocol) => {
+            s::MARKS_AFTER_YOURS.to_string()
         }
         Outcome::BelowThreshold => {
             let list: Vec<String> = r
@@ -542,6 +580,7 @@ fn charts_ui(ui: &mut Ui, lot: &Lot, r: &LotResult, desk: &Desk) {
                 let p = desk
                     .eval
                     .application(&place.protocol)
+                    .filter(|_| desk.sees_others_marks(&place.protocol))
                     .and_then(|a| a.scores.as_ref())
                     .and_then(|sc| sc.points(&c.id))
                     .unwrap_or_default();

@@ -1,7 +1,9 @@
 //! Importing applications or scores from spreadsheets (CSV, XLSX, ODS), as the command line's
 //! `import` does, in two steps: the files are read and checked into a plan, shown as a preview
-//! (see [`anteprima`](super::anteprima)); nothing is written until the user confirms, and then
+//! (see [`anteprima`](anteprima)); nothing is written until the user confirms, and then
 //! the window writes the plan through the editor.
+
+mod anteprima;
 
 use std::path::{Path, PathBuf};
 
@@ -9,7 +11,7 @@ use egui::{RichText, ScrollArea, Ui};
 
 use crate::import::{self, Action as Do, ApplicationFiles, Applied, ImportPlan, PlanKind};
 
-use super::{Action, Desk, anteprima};
+use super::{Action, Desk};
 use crate::app::strings as s;
 use crate::app::widgets::{self, Tone};
 

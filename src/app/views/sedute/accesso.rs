@@ -12,9 +12,9 @@ use crate::domain::{
 use crate::editor::{AccessChange, Command};
 use crate::italian;
 
-use super::collegiale::field;
-use super::{Action, Desk};
 use crate::app::strings as s;
+use crate::app::views::valutazione::collegiale::field;
+use crate::app::views::{Action, Desk};
 use crate::app::widgets::{self, Tone};
 
 pub struct State {

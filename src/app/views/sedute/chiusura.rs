@@ -7,8 +7,8 @@ use crate::domain::{Session, SessionId, SessionKind};
 use crate::editor::Command;
 use crate::{coverage, italian};
 
-use super::Desk;
 use crate::app::strings as s;
+use crate::app::views::Desk;
 use crate::app::widgets::{self, Tone};
 
 /// A session whose closing is being confirmed.

@@ -2,6 +2,9 @@
 //! that settled ties, the amendments recorded; closing a session (see [`chiusura`]) and the
 //! export of each session's verbale.
 
+mod accesso;
+mod chiusura;
+
 use egui::{RichText, ScrollArea, Ui};
 
 use crate::domain::{Draw, LotId, Protocol, Session, SessionId, SessionKind, TimeOfDay};
@@ -9,8 +12,8 @@ use crate::editor::{self, Command};
 use crate::italian;
 use crate::rules::Tie;
 
-use super::{Action, Desk, chiusura};
-use crate::app::drafts::{Field, SessionField};
+use super::{Action, Desk};
+use crate::app::drafts::{Field, SessionField, Stale};
 use crate::app::export::ExportStatus;
 use crate::app::strings as s;
 use crate::app::widgets::{self, DraftEdit, Tone};
@@ -26,7 +29,7 @@ pub struct State {
     closing: Option<chiusura::Closing>,
     /// Access to the records is open instead of the sessions (see `accesso`).
     access: bool,
-    access_state: super::accesso::State,
+    access_state: accesso::State,
 }
 
 struct DrawForm {
@@ -36,8 +39,8 @@ struct DrawForm {
 }
 
 pub fn sedute_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
-    if super::accesso::tabs(ui, &mut state.access) {
-        super::accesso::accesso_ui(ui, &mut state.access_state, desk);
+    if accesso::tabs(ui, &mut state.access) {
+        accesso::accesso_ui(ui, &mut state.access_state, desk);
         return;
     }
     let sessions = desk.ws.sessions_in_order();
@@ -320,10 +323,10 @@ fn notes_ui(ui: &mut Ui, session: &Session, editable: bool, desk: &mut Desk) {
         let mut changed = session.clone();
         changed.notes.remove(i);
         // The drafts of later notes would now point at the wrong note.
-        desk.drafts.discard_where(
-            |f| matches!(f, Field::Session(id, SessionField::Note(_)) if *id == session.id),
-        );
-        desk.send(Command::PutSession(Box::new(changed)));
+        desk.out.push(Action::ApplyDropping {
+            command: Command::PutSession(Box::new(changed)),
+            stale: Stale::Notes(session.id.clone()),
+        });
     }
     if editable && ui.button(s::ADD_NOTE).clicked() {
         let mut changed = session.clone();

@@ -13,8 +13,8 @@ use crate::domain::{
 use crate::editor::Command;
 use crate::italian;
 
-use super::Desk;
 use crate::app::strings as s;
+use crate::app::views::Desk;
 use crate::app::widgets::{self, Tone};
 
 #[derive(Default)]
@@ -29,7 +29,7 @@ pub struct State {
 }
 
 /// A labelled text field (its label names it for screen readers and tests).
-pub(super) fn field(ui: &mut Ui, label: &str, text: &mut String, rows: usize, hint: &str) {
+pub(crate) fn field(ui: &mut Ui, label: &str, text: &mut String, rows: usize, hint: &str) {
     let l = ui.label(label);
     let edit = if rows > 1 {
         egui::TextEdit::multiline(text).desired_rows(rows)

@@ -10,8 +10,8 @@ use crate::domain::{Declaration, Moment, Score, ScoreSheet};
 use crate::italian;
 use crate::workspace::travel::{self, Comparison};
 
-use super::{Action, Desk};
 use crate::app::strings as s;
+use crate::app::views::{Action, Desk};
 use crate::app::widgets::{self, Tone};
 
 /// The two versions found by an import, and how they compare.

@@ -2,16 +2,16 @@
 //! field for points), the reason box, what each judgement is worth, and the running subtotal.
 
 use egui::{RichText, Ui};
-use rust_decimal::Decimal;
 
 use crate::domain::{Criterion, CriterionId, Points, Scoring};
 use crate::editor::Command;
 use crate::italian;
+use crate::rules::sheet::{Subtotal, mark_worth, subtotal};
 
-use super::valutazione::{Focus, Sheet, State};
-use super::{Action, Desk};
-use crate::app::drafts::Field;
+use super::{Focus, Sheet, State};
+use crate::app::drafts::{Field, Stale};
 use crate::app::strings as s;
+use crate::app::views::{Action, Desk};
 use crate::app::widgets::{self, DraftEdit, Tone};
 
 pub(super) fn criteria_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk, sheet: Sheet) {
@@ -165,19 +165,22 @@ fn criterion_ui(
             });
             if let Some(sc) = &saved {
                 ui.horizontal_wrapped(|ui| {
-                    ui.label(s::worth(&italian::number(worth(c, sc.value()))));
+                    ui.label(s::worth(&italian::number(mark_worth(c, sc.value()))));
                     if editable && ui.small_button(s::CLEAR_SCORE).clicked() {
-                        desk.drafts.discard(&Field::Reason {
-                            member: member.clone(),
-                            application: app.clone(),
-                            criterion: c.id.clone(),
-                        });
-                        desk.send(Command::Score {
-                            member: member.clone(),
-                            application: app.clone(),
-                            criterion: c.id.clone(),
-                            value: None,
-                            reason: String::new(),
+                        // The reason typed goes with the judgement, unless it is refused.
+                        desk.out.push(Action::ApplyDropping {
+                            command: Command::Score {
+                                member: member.clone(),
+                                application: app.clone(),
+                                criterion: c.id.clone(),
+                                value: None,
+                                reason: String::new(),
+                            },
+                            stale: Stale::Field(Field::Reason {
+                                member: member.clone(),
+                                application: app.clone(),
+                                criterion: c.id.clone(),
+                            }),
                         });
                     }
                 });
@@ -230,35 +233,13 @@ pub(super) fn score(desk: &mut Desk, sheet: Sheet, criterion: &CriterionId, valu
     });
 }
 
-/// What one member's mark is worth before riparametrazione: coefficient × max, or the points.
-fn worth(c: &Criterion, value: Decimal) -> Decimal {
-    match c.scoring {
-        Scoring::Coefficient => value * c.max.value(),
-        _ => value,
-    }
-}
-
 pub(super) fn subtotal_ui(ui: &mut Ui, desk: &Desk, sheet: Sheet) {
     let Sheet { member, app, .. } = sheet;
     let call = desk.ws.call();
-    let scores = desk.eval.application(app).and_then(|r| r.scores.as_ref());
-    let mut total = Decimal::ZERO;
-    let mut missing = 0;
-    for c in call.leaf_criteria() {
-        let points = if c.is_discretionary() {
-            desk.ws
-                .score(member, app, &c.id)
-                .map(|sc| worth(c, sc.value()))
-        } else {
-            scores
-                .and_then(|sc| sc.criteria.get(&c.id))
-                .and_then(|cs| cs.points_before_rescaling)
-        };
-        match points {
-            Some(p) => total += p,
-            None => missing += 1,
-        }
-    }
+    let Subtotal {
+        points: total,
+        missing,
+    } = subtotal(desk.ws, desk.eval, member, app);
     ui.add_space(4.0);
     ui.label(
         RichText::new(s::subtotal(

@@ -8,8 +8,8 @@ use egui::{Grid, RichText, ScrollArea, Ui};
 use crate::domain::{Criterion, CriterionId, LotId, Member, Protocol};
 use crate::italian;
 
-use super::{Desk, View, filtro};
 use crate::app::strings as s;
+use crate::app::views::{Desk, View, filtro};
 use crate::app::widgets::{self, Tone};
 use crate::editor::Actor;
 

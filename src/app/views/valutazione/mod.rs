@@ -3,6 +3,12 @@
 //! is worth; the running subtotal follows. Everything can be done from the keyboard (the keys
 //! are listed under the sheet). Progress and the matrix of scores are in `matrice`.
 
+pub mod collegiale;
+pub mod confronto;
+mod criteri;
+mod matrice;
+pub mod schede;
+
 use std::rc::Rc;
 
 use egui::{Key, Modifiers, ScrollArea, Ui};
@@ -12,7 +18,7 @@ use crate::editor::{Actor, Command};
 use crate::italian;
 use crate::rules::diagnostics::MemberProgress;
 
-use super::{Desk, View, collegiale, criteri, filtro, matrice, schede};
+use super::{Desk, View, filtro};
 use crate::app::strings as s;
 use crate::app::widgets::{self, Tone};
 

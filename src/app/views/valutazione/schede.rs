@@ -13,8 +13,9 @@ use crate::domain::MemberId;
 use crate::editor::Actor;
 use crate::import::PlanKind;
 
-use super::{Action, Desk, confronto, importa};
+use super::confronto;
 use crate::app::strings as s;
+use crate::app::views::{Action, Desk, importa};
 use crate::app::widgets;
 
 #[derive(Default)]

@@ -10,9 +10,9 @@ pub use dati::{AppField, commit, dati_ui};
 
 use egui::{RichText, Ui};
 
-use super::Desk;
 use crate::app::strings as s;
 use crate::app::typed;
+use crate::app::views::Desk;
 use crate::app::widgets::{self, Tone};
 use crate::domain::tax_code::check_tax_code;
 use crate::domain::{Application, LegalForm, LotId, Money, Party, Protocol, Workspace};
@@ -283,7 +283,7 @@ pub fn form_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) -> bool {
                 {
                     let protocol = app.protocol.clone();
                     desk.send(Command::PutApplication(Box::new(app)));
-                    desk.goto(super::View::Candidature, Some(protocol));
+                    desk.goto(crate::app::views::View::Candidature, Some(protocol));
                     open = false;
                 }
                 if ui.button(s::FORM_CANCEL).clicked() {
