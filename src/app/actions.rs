@@ -24,62 +24,11 @@ impl App {
                 Action::Apply(command) => {
                     self.apply(command, now);
                 }
-                Action::ApplyDropping { command, stale } => {
-                    if self.apply(command, now)
-                        && let Some(work) = &mut self.work
-                    {
-                        work.drafts.discard_where(|f| stale.covers(f));
-                    }
-                }
-                Action::ChooseOutcome {
-                    application,
-                    outcome,
-                    reason,
-                    record,
-                } => {
-                    let Some(work) = &mut self.work else { continue };
-                    work.drafts
-                        .discard_where(|f| Stale::Decisions(application.clone()).covers(f));
-                    let field = Field::Decision {
-                        application,
-                        outcome,
-                    };
-                    work.drafts.start(field.clone(), reason);
-                    if record {
-                        work.drafts.finish(field);
-                    }
-                }
-                Action::SaveBudget => {
-                    if let Some(work) = &mut self.work {
-                        work.drafts.finish_budget();
-                    }
-                }
-                Action::DiscardBudget => {
-                    if let Some(work) = &mut self.work {
-                        work.drafts.set_budget(None);
-                    }
-                }
-                Action::Mark {
-                    member,
-                    application,
-                    criterion,
-                    value,
-                } => {
-                    let reason = Field::Reason {
-                        member: member.clone(),
-                        application: application.clone(),
-                        criterion: criterion.clone(),
-                    };
-                    let command = self.mark(member, application, criterion, value);
-                    self.apply(command, now);
-                    // The reason typed went with the judgement, or waits on its own (then it
-                    // says why, and stays in its box).
-                    if let Some(work) = &mut self.work
-                        && work.drafts.get(&reason).is_some()
-                    {
-                        work.drafts.finish(reason);
-                    }
-                }
+                change @ (Action::ApplyDropping { .. }
+                | Action::ChooseOutcome { .. }
+                | Action::SaveBudget
+                | Action::DiscardBudget
+                | Action::Mark { .. }) => self.change(change, now),
                 Action::Goto(view, application) => {
                     self.save_due(now, false);
                     self.view = view;
@@ -152,6 +101,70 @@ impl App {
                     ctx.send_viewport_cmd(egui::ViewportCommand::Close);
                 }
             }
+        }
+    }
+
+    /// The requests that change the call and, with it, the drafts being typed: the drafts go
+    /// only with a change that was saved.
+    fn change(&mut self, action: Action, now: f64) {
+        match action {
+            Action::ApplyDropping { command, stale } => {
+                if self.apply(command, now)
+                    && let Some(work) = &mut self.work
+                {
+                    work.drafts.discard_where(|f| stale.covers(f));
+                }
+            }
+            Action::ChooseOutcome {
+                application,
+                outcome,
+                reason,
+                record,
+            } => {
+                let Some(work) = &mut self.work else { return };
+                work.drafts
+                    .discard_where(|f| Stale::Decisions(application.clone()).covers(f));
+                let field = Field::Decision {
+                    application,
+                    outcome,
+                };
+                work.drafts.start(field.clone(), reason);
+                if record {
+                    work.drafts.finish(field);
+                }
+            }
+            Action::SaveBudget => {
+                if let Some(work) = &mut self.work {
+                    work.drafts.finish_budget();
+                }
+            }
+            Action::DiscardBudget => {
+                if let Some(work) = &mut self.work {
+                    work.drafts.set_budget(None);
+                }
+            }
+            Action::Mark {
+                member,
+                application,
+                criterion,
+                value,
+            } => {
+                let reason = Field::Reason {
+                    member: member.clone(),
+                    application: application.clone(),
+                    criterion: criterion.clone(),
+                };
+                let command = self.mark(member, application, criterion, value);
+                self.apply(command, now);
+                // The reason typed went with the judgement, or waits on its own (then it
+                // says why, and stays in its box).
+                if let Some(work) = &mut self.work
+                    && work.drafts.get(&reason).is_some()
+                {
+                    work.drafts.finish(reason);
+                }
+            }
+            _ => {}
         }
     }
 

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use super::{Command, EditError, Editor};
+use super::{Command, EditError, Editor, messages};
 use crate::coverage;
 use crate::domain::{
     Application, Call, Commission, Conflict, CriterionId, Decision, DocumentId, DocumentStatus,
@@ -93,8 +93,7 @@ impl Editor {
             .score(&application, &criterion)
             .map(compact)
             .unwrap_or_default();
-        let description =
-            format!("punteggio di {member} sulla candidatura {application}, criterio {criterion}");
+        let description = messages::score(&member, &application, &criterion);
         self.sheet_change(old, sheet, description, before, after)
     }
 
@@ -126,13 +125,13 @@ impl Editor {
             .declaration(&application)
             .map(compact)
             .unwrap_or_default();
-        let description = format!("dichiarazione di {member} sulla candidatura {application}");
+        let description = messages::declaration(&member, &application);
         self.sheet_change(old, sheet, description, before, after)
     }
 
     fn put_sheet(&mut self, sheet: ScoreSheet) -> Result<Change, EditError> {
         let old = self.sheet_of(&sheet.member);
-        let description = format!("scheda di valutazione di {}", sheet.member);
+        let description = messages::sheet(&sheet.member);
         let (before, after) = sheet_diff(&old, &sheet);
         self.sheet_change(old, sheet, description, before, after)
     }
@@ -146,7 +145,7 @@ impl Editor {
         let before = app.decision.as_ref().map(compact).unwrap_or_default();
         app.decision = decision;
         let after = app.decision.as_ref().map(compact).unwrap_or_default();
-        let description = format!("decisione sull'ammissibilità della candidatura {application}");
+        let description = messages::decision(&application);
         self.application_change(app, description, before, after)
     }
 
@@ -163,7 +162,7 @@ impl Editor {
         app.documents.retain(|d| d.document != document);
         app.documents.extend(entry);
         let after = app.document(&document).map(compact).unwrap_or_default();
-        let description = format!("documento «{document}» della candidatura {application}");
+        let description = messages::document(&document, &application);
         self.application_change(app, description, before, after)
     }
 
@@ -184,7 +183,7 @@ impl Editor {
             workspace,
             target: Target::RemovedApplication(protocol.clone()),
             file: path_text(&file),
-            description: format!("candidatura {protocol} rimossa"),
+            description: messages::application_removed(&protocol),
             before: compact(&old),
             after: String::new(),
             inverse: Command::PutApplication(Box::new(old)),
@@ -207,7 +206,7 @@ impl Editor {
             workspace,
             target: Target::Session(id.clone()),
             file: path_text(&file),
-            description: format!("seduta {id}"),
+            description: messages::session(&id),
             before: old.as_ref().map(compact).unwrap_or_default(),
             after,
             inverse: match old {
@@ -225,14 +224,14 @@ impl Editor {
             .workspace
             .session(&id)
             .cloned()
-            .ok_or_else(|| EditError::NotFound(format!("la seduta «{id}» non esiste")))?;
+            .ok_or_else(|| EditError::NotFound(messages::no_session(&id)))?;
         let file = self.store.session_file(&id)?;
         let workspace = self.changed(|parts| parts.sessions.retain(|s| s.id != id))?;
         Ok(Change {
             workspace,
             target: Target::RemovedSession(id.clone()),
             file: path_text(&file),
-            description: format!("seduta {id} rimossa"),
+            description: messages::session_removed(&id),
             before: compact(&old),
             after: String::new(),
             inverse: Command::PutSession(Box::new(old)),
@@ -291,7 +290,7 @@ impl Editor {
         self.workspace
             .application(protocol)
             .cloned()
-            .ok_or_else(|| EditError::NotFound(format!("la candidatura «{protocol}» non esiste")))
+            .ok_or_else(|| EditError::NotFound(messages::no_application(protocol)))
     }
 
     /// The workspace after `edit`, if it still holds together.
@@ -316,10 +315,7 @@ impl Editor {
             .checked_add(1)
             .filter(|&n| n <= crate::workspace::travel::MAX_REVISION)
             .ok_or_else(|| {
-                EditError::Invalid(vec![format!(
-                    "la scheda di {} ha raggiunto la revisione massima ({}): non si può più modificare",
-                    old.member, old.revision
-                )])
+                EditError::Invalid(vec![messages::last_revision(&old.member, old.revision)])
             })?;
         sheet.revision = sheet.revision.max(next);
         let member = sheet.member.clone();
@@ -357,8 +353,8 @@ impl Editor {
         let file = self.store.application_file(&protocol)?;
         let description = match (description.is_empty(), &old) {
             (false, _) => description,
-            (true, Some(_)) => format!("candidatura {protocol} modificata"),
-            (true, None) => format!("candidatura {protocol} registrata"),
+            (true, Some(_)) => messages::application_changed(&protocol),
+            (true, None) => messages::application_registered(&protocol),
         };
         let mut workspace = self.workspace.clone();
         workspace.put_application(app).map_err(invalid)?;

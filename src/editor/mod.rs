@@ -6,6 +6,7 @@ mod acts;
 mod change;
 mod command;
 mod describe;
+mod messages;
 mod procedure;
 mod quick;
 mod sealing;

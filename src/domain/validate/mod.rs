@@ -18,6 +18,7 @@ mod access;
 mod application;
 mod call;
 mod commission;
+mod messages;
 mod session;
 mod sheet;
 
@@ -209,17 +210,9 @@ fn take_applications(
                 .map(|p| format!("«{}»", text::visible(p.as_str())))
                 .collect();
             let message = if others.len() + 1 == same.len() {
-                format!(
-                    "il protocollo «{}» è lo stesso numero di {}, scritto in un altro modo (i separatori «/», «-» e simili e le forme equivalenti dei caratteri non distinguono due protocolli): ogni candidatura ha il suo numero di protocollo",
-                    app.protocol,
-                    others.join(", ")
-                )
+                messages::protocol_spelled_twice(&app.protocol, &others.join(", "))
             } else {
-                format!(
-                    "il protocollo «{}» compare in {} candidature: ogni candidatura ha il suo numero di protocollo",
-                    app.protocol,
-                    same.len()
-                )
+                messages::protocol_repeated(&app.protocol, same.len())
             };
             report.add("protocol", &app.protocol, message);
             continue;
@@ -254,14 +247,7 @@ fn take_sheets(
                 part: Part::Sheet(i),
                 out,
             }
-            .add(
-                "member",
-                &sheet.member,
-                format!(
-                    "ci sono due schede di valutazione di «{}»: ne va tenuta una sola",
-                    sheet.member
-                ),
-            );
+            .add("member", &sheet.member, messages::two_sheets(&sheet.member));
             continue;
         }
         let (aside, kept): (Vec<_>, Vec<_>) = std::mem::take(&mut sheet.declarations)
@@ -323,11 +309,7 @@ fn take_sessions(
             out,
         };
         if session_count[&session.id] > 1 {
-            report.add(
-                "id",
-                &session.id,
-                format!("la seduta «{}» è definita più volte", session.id),
-            );
+            report.add("id", &session.id, messages::session_repeated(&session.id));
             continue;
         }
         let mut session = session.clone();
@@ -377,10 +359,7 @@ fn forget_missing_sessions(
             .add(
                 "session",
                 id,
-                format!(
-                    "la decisione cita la seduta «{id}», che non esiste (sedute: {})",
-                    list(sessions.keys())
-                ),
+                messages::decision_session_missing(id, &list(sessions.keys())),
             );
             decision.session = None;
         }

@@ -1,6 +1,7 @@
 //! A member's score sheet against the call, the commission and the applications: one function
 //! per rule.
 
+use super::messages;
 use super::*;
 use crate::domain::Score;
 
@@ -48,10 +49,9 @@ fn member_votes(sheet: &ScoreSheet, commission: &Commission, report: &mut Report
             report.add(
                 "member",
                 &sheet.member,
-                format!(
-                    "«{}» non fa parte della commissione (componenti: {})",
-                    sheet.member,
-                    list(commission.members.iter().map(|m| &m.id))
+                messages::not_in_commission(
+                    &sheet.member,
+                    &list(commission.members.iter().map(|m| &m.id)),
                 ),
             );
             false
@@ -60,10 +60,7 @@ fn member_votes(sheet: &ScoreSheet, commission: &Commission, report: &mut Report
             report.add(
                 "member",
                 &sheet.member,
-                format!(
-                    "«{}» è il segretario verbalizzante e non esprime punteggi",
-                    sheet.member
-                ),
+                messages::secretary_does_not_score(&sheet.member),
             );
             false
         }
@@ -84,7 +81,7 @@ fn check_declarations(
             report.add(
                 "application",
                 &d.application,
-                format!("la candidatura «{}» non esiste", d.application),
+                messages::application_missing(&d.application),
             );
             return false;
         }
@@ -92,10 +89,7 @@ fn check_declarations(
             report.add(
                 "application",
                 &d.application,
-                format!(
-                    "la dichiarazione sulla candidatura «{}» è ripetuta",
-                    d.application
-                ),
+                messages::declaration_repeated(&d.application),
             );
             return false;
         }
@@ -105,7 +99,7 @@ fn check_declarations(
                 "note",
                 &conflict.note,
                 text::Kind::Paragraphs,
-                "la nota del conflitto di interessi",
+                messages::CONFLICT_NOTE,
             );
         }
         previous = Some(d.application.clone());
@@ -190,7 +184,7 @@ fn check_score(
         report.add(
             "application",
             &s.application,
-            format!("la candidatura «{}» non esiste", s.application),
+            messages::application_missing(&s.application),
         );
         return false;
     };
@@ -198,10 +192,9 @@ fn check_score(
         report.add(
             "criterion",
             &s.criterion,
-            format!(
-                "il criterio «{}» non esiste (criteri: {})",
-                s.criterion,
-                list(walk.call.leaf_criteria().iter().map(|c| &c.id))
+            messages::criterion_missing(
+                &s.criterion,
+                &list(walk.call.leaf_criteria().iter().map(|c| &c.id)),
             ),
         );
         return false;
@@ -213,10 +206,7 @@ fn check_score(
         report.add(
             "criterion",
             &s.criterion,
-            format!(
-                "il punteggio di «{}» sul criterio «{}» è ripetuto",
-                s.application, s.criterion
-            ),
+            messages::score_repeated(&s.application, &s.criterion),
         );
         return false;
     }
@@ -225,7 +215,7 @@ fn check_score(
             "reason",
             &s.reason,
             text::Kind::Paragraphs,
-            "la motivazione",
+            messages::REASON,
         )
 }
 
@@ -243,10 +233,7 @@ fn may_score(
         report.add(
             "application",
             &s.application,
-            format!(
-                "«{}» ha dichiarato un conflitto di interessi con la candidatura «{}» e non può valutarla",
-                member, app.protocol
-            ),
+            messages::scores_in_conflict(member, &app.protocol),
         );
         return false;
     }
@@ -256,12 +243,7 @@ fn may_score(
         report.add(
             "application",
             &s.application,
-            format!(
-                "«{}» è supplente solo per le candidature {}: non valuta la candidatura «{}»",
-                member,
-                list(panel.iter()),
-                app.protocol
-            ),
+            messages::substitute_only_for(member, &list(panel.iter()), &app.protocol),
         );
         return false;
     }
@@ -281,14 +263,13 @@ fn value_allowed(s: &Score, criterion: &Criterion, call: &Call, report: &mut Rep
             Some((
                 "value",
                 s.value.to_string(),
-                format!(
-                    "il coefficiente {} non è nella scala di giudizio dell'avviso (ammessi: {})",
+                messages::coefficient_not_in_scale(
                     s.value,
-                    list(
+                    &list(
                         call.judgement_scale
                             .iter()
-                            .map(|j| format!("{} {}", j.coefficient, j.label))
-                    )
+                            .map(|j| format!("{} {}", j.coefficient, j.label)),
+                    ),
                 ),
             ))
         }
@@ -296,10 +277,7 @@ fn value_allowed(s: &Score, criterion: &Criterion, call: &Call, report: &mut Rep
         Scoring::Points { .. } if s.value > criterion.max => Some((
             "value",
             s.value.to_string(),
-            format!(
-                "{} punti superano il massimo del criterio «{}» ({})",
-                s.value, criterion.id, criterion.max
-            ),
+            messages::points_over_max(s.value, &criterion.id, criterion.max),
         )),
         Scoring::Points { step: Some(step) }
             if !step.value().is_zero() && !(s.value() % step.value()).is_zero() =>
@@ -307,20 +285,14 @@ fn value_allowed(s: &Score, criterion: &Criterion, call: &Call, report: &mut Rep
             Some((
                 "value",
                 s.value.to_string(),
-                format!(
-                    "il criterio «{}» si valuta a passi di {} punti: {} non è ammesso",
-                    criterion.id, step, s.value
-                ),
+                messages::points_off_step(&criterion.id, step, s.value),
             ))
         }
         Scoring::Points { .. } => None,
         _ => Some((
             "criterion",
             s.criterion.to_string(),
-            format!(
-                "il criterio «{}» non riceve punteggi dai commissari (si calcola dai dati della candidatura)",
-                criterion.id
-            ),
+            messages::criterion_not_scored(&criterion.id),
         )),
     };
     match problem {

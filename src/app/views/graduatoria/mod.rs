@@ -57,6 +57,66 @@ pub fn graduatoria_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
     if state.lot.as_ref().is_none_or(|l| call.lot(l).is_none()) {
         state.lot = call.lots.first().map(|l| l.id.clone());
     }
+    toolbar_ui(ui, state, desk);
+    left_out_ui(ui, desk);
+    if let Some(path) = &mut state.export {
+        export_ui(ui, path, desk);
+    }
+    if state.tab == Tab::Lots {
+        ui.separator();
+        ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| lots_ui(ui, desk));
+        return;
+    }
+    if call.lots.len() > 1 {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(s::LOT);
+            for lot in &call.lots {
+                ui.selectable_value(&mut state.lot, Some(lot.id.clone()), &lot.name);
+            }
+        });
+    }
+    let Some(lot) = state.lot.as_ref().and_then(|l| call.lot(l)) else {
+        return;
+    };
+    let Some(result) = desk.eval.lots.get(&lot.id) else {
+        return;
+    };
+    ui.separator();
+    summary_ui(ui, lot, result);
+    match state.tab {
+        Tab::Table => {
+            let fresh = state
+                .rows
+                .as_ref()
+                .is_some_and(|(g, l, _)| *g == desk.generation && *l == lot.id);
+            if !fresh {
+                let rows = desk
+                    .eval
+                    .lot_applications(&lot.id)
+                    .into_iter()
+                    .map(|r| r.protocol.clone())
+                    .collect();
+                state.rows = Some((desk.generation, lot.id.clone(), rows));
+            }
+            if let Some((_, _, rows)) = &state.rows {
+                table_ui(ui, lot, rows, desk);
+            }
+        }
+        Tab::Charts => {
+            ScrollArea::vertical()
+                .auto_shrink([false, false])
+                .show(ui, |ui| charts_ui(ui, lot, result, desk));
+        }
+        Tab::Events => eventi::eventi_ui(ui, &mut state.events, desk),
+        Tab::Lots => {}
+    }
+}
+
+/// The view's heading: its tabs, the presentation and the exports.
+fn toolbar_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
+    let call = desk.ws.call();
     ui.horizontal_wrapped(|ui| {
         ui.heading(s::VIEW_GRADUATORIA);
         ui.separator();
@@ -121,60 +181,6 @@ pub fn graduatoria_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
             };
         }
     });
-    left_out_ui(ui, desk);
-    if let Some(path) = &mut state.export {
-        export_ui(ui, path, desk);
-    }
-    if state.tab == Tab::Lots {
-        ui.separator();
-        ScrollArea::vertical()
-            .auto_shrink([false, false])
-            .show(ui, |ui| lots_ui(ui, desk));
-        return;
-    }
-    if call.lots.len() > 1 {
-        ui.horizontal_wrapped(|ui| {
-            ui.label(s::LOT);
-            for lot in &call.lots {
-                ui.selectable_value(&mut state.lot, Some(lot.id.clone()), &lot.name);
-            }
-        });
-    }
-    let Some(lot) = state.lot.as_ref().and_then(|l| call.lot(l)) else {
-        return;
-    };
-    let Some(result) = desk.eval.lots.get(&lot.id) else {
-        return;
-    };
-    ui.separator();
-    summary_ui(ui, lot, result);
-    match state.tab {
-        Tab::Table => {
-            let fresh = state
-                .rows
-                .as_ref()
-                .is_some_and(|(g, l, _)| *g == desk.generation && *l == lot.id);
-            if !fresh {
-                let rows = desk
-                    .eval
-                    .lot_applications(&lot.id)
-                    .into_iter()
-                    .map(|r| r.protocol.clone())
-                    .collect();
-                state.rows = Some((desk.generation, lot.id.clone(), rows));
-            }
-            if let Some((_, _, rows)) = &state.rows {
-                table_ui(ui, lot, rows, desk);
-            }
-        }
-        Tab::Charts => {
-            ScrollArea::vertical()
-                .auto_shrink([false, false])
-                .show(ui, |ui| charts_ui(ui, lot, result, desk));
-        }
-        Tab::Events => eventi::eventi_ui(ui, &mut state.events, desk),
-        Tab::Lots => {}
-    }
 }
 
 /// The summary of every lot, from the evaluation, with a row of totals.

@@ -1,0 +1,101 @@
+//! The sentences of the workspace's checks that are said in one place: what a check found
+//! wrong, in Italian, with the values it names. (The checks of the call, the commission, the
+//! applications, the sessions and the access register still write theirs where they are made.)
+
+use std::fmt::Display;
+
+/// Two spellings of one protocol number.
+pub(super) fn protocol_spelled_twice(protocol: impl Display, others: &str) -> String {
+    format!(
+        "il protocollo «{protocol}» è lo stesso numero di {others}, scritto in un altro modo (i separatori «/», «-» e simili e le forme equivalenti dei caratteri non distinguono due protocolli): ogni candidatura ha il suo numero di protocollo"
+    )
+}
+
+pub(super) fn protocol_repeated(protocol: impl Display, times: usize) -> String {
+    format!(
+        "il protocollo «{protocol}» compare in {times} candidature: ogni candidatura ha il suo numero di protocollo"
+    )
+}
+
+pub(super) fn two_sheets(member: impl Display) -> String {
+    format!("ci sono due schede di valutazione di «{member}»: ne va tenuta una sola")
+}
+
+pub(super) fn session_repeated(session: impl Display) -> String {
+    format!("la seduta «{session}» è definita più volte")
+}
+
+pub(super) fn decision_session_missing(session: impl Display, sessions: &str) -> String {
+    format!("la decisione cita la seduta «{session}», che non esiste (sedute: {sessions})")
+}
+
+pub(super) fn not_in_commission(member: impl Display, members: &str) -> String {
+    format!("«{member}» non fa parte della commissione (componenti: {members})")
+}
+
+pub(super) fn secretary_does_not_score(member: impl Display) -> String {
+    format!("«{member}» è il segretario verbalizzante e non esprime punteggi")
+}
+
+pub(super) fn application_missing(application: impl Display) -> String {
+    format!("la candidatura «{application}» non esiste")
+}
+
+pub(super) fn declaration_repeated(application: impl Display) -> String {
+    format!("la dichiarazione sulla candidatura «{application}» è ripetuta")
+}
+
+/// What a conflict's note is called when it holds a character it may not.
+pub(super) const CONFLICT_NOTE: &str = "la nota del conflitto di interessi";
+/// What a mark's reason is called when it holds a character it may not.
+pub(super) const REASON: &str = "la motivazione";
+
+pub(super) fn criterion_missing(criterion: impl Display, criteria: &str) -> String {
+    format!("il criterio «{criterion}» non esiste (criteri: {criteria})")
+}
+
+pub(super) fn score_repeated(application: impl Display, criterion: impl Display) -> String {
+    format!("il punteggio di «{application}» sul criterio «{criterion}» è ripetuto")
+}
+
+pub(super) fn scores_in_conflict(member: impl Display, application: impl Display) -> String {
+    format!(
+        "«{member}» ha dichiarato un conflitto di interessi con la candidatura «{application}» e non può valutarla"
+    )
+}
+
+pub(super) fn substitute_only_for(
+    member: impl Display,
+    panel: &str,
+    application: impl Display,
+) -> String {
+    format!(
+        "«{member}» è supplente solo per le candidature {panel}: non valuta la candidatura «{application}»"
+    )
+}
+
+pub(super) fn coefficient_not_in_scale(value: impl Display, scale: &str) -> String {
+    format!("il coefficiente {value} non è nella scala di giudizio dell'avviso (ammessi: {scale})")
+}
+
+pub(super) fn points_over_max(
+    value: impl Display,
+    criterion: impl Display,
+    max: impl Display,
+) -> String {
+    format!("{value} punti superano il massimo del criterio «{criterion}» ({max})")
+}
+
+pub(super) fn points_off_step(
+    criterion: impl Display,
+    step: impl Display,
+    value: impl Display,
+) -> String {
+    format!("il criterio «{criterion}» si valuta a passi di {step} punti: {value} non è ammesso")
+}
+
+pub(super) fn criterion_not_scored(criterion: impl Display) -> String {
+    format!(
+        "il criterio «{criterion}» non riceve punteggi dai commissari (si calcola dai dati della candidatura)"
+    )
+}
