@@ -872,3 +872,42 @@ fn no_budget_lines_or_nothing_requested_fails_its_check() {
     assert_eq!(finding(&e, "P3", Rule::BudgetLines).check, Check::Pass);
     assert_eq!(finding(&e, "P3", Rule::Requested).check, Check::Pass);
 }
+
+/// What the score sheet shows is worked out by the rules (`rules::sheet`), not by the window: a
+/// member's subtotal (their marks as they are worth, the criteria they have not marked) and
+/// whether the others' marks may be shown to them (independent judgement).
+#[test]
+fn a_members_subtotal_and_independent_judgement_come_from_the_rules() {
+    use commissione::rules::sheet::{sees_others_marks, subtotal};
+    let build = |call| {
+        Build::new(call, &M)
+            .app(application(
+                "P1", "L1", "20000.00", "2000.00", "18000.00", 0,
+            ))
+            .conflict("m3", "P1")
+            .score("m1", "P1", "A", "1")
+            .score("m1", "P1", "C", "20")
+            .score("m2", "P1", "A", "0.6")
+            .score("m2", "P1", "B", "0.8")
+            .score("m2", "P1", "C", "25")
+            .workspace()
+    };
+    let ws = build(call());
+    let e = evaluate(&ws);
+    // m1: A 40 × 1 = 40, C 20 points, B not marked.
+    let m1 = subtotal(&ws, &e, &mid("m1"), &pid("P1"));
+    assert_eq!((m1.points, m1.missing), (Decimal::from(60), 1));
+    // m2: A 40 × 0,6 = 24, B 30 × 0,8 = 24, C 25.
+    let m2 = subtotal(&ws, &e, &mid("m2"), &pid("P1"));
+    assert_eq!((m2.points, m2.missing), (Decimal::from(73), 0));
+
+    let p1 = pid("P1");
+    assert!(!sees_others_marks(&ws, Some(&mid("m1")), &p1), "B not marked");
+    assert!(sees_others_marks(&ws, Some(&mid("m2")), &p1));
+    assert!(sees_others_marks(&ws, Some(&mid("m3")), &p1), "abstains");
+    assert!(sees_others_marks(&ws, None, &p1), "the secretariat");
+    let mut open = call();
+    open.independent_judgement = false;
+    let ws = build(open);
+    assert!(sees_others_marks(&ws, Some(&mid("m1")), &p1), "turned off");
+}

@@ -210,6 +210,36 @@ impl Evaluation {
         }
         counts
     }
+
+    /// Every lot's counts and funds added up: the row of totals of the lots' summary.
+    pub fn lots_total(&self) -> LotsTotal {
+        let mut total = LotsTotal {
+            counts: LotCounts::default(),
+            ceiling: Money::ZERO,
+            granted: Money::ZERO,
+            remaining: Money::ZERO,
+        };
+        for (id, lot) in &self.lots {
+            let c = self.lot_counts(id);
+            total.counts.applications += c.applications;
+            total.counts.admitted += c.admitted;
+            total.counts.ranked += c.ranked;
+            total.counts.funded += c.funded;
+            total.ceiling = total.ceiling + lot.ceiling;
+            total.granted = total.granted + lot.granted;
+            total.remaining = total.remaining + lot.remaining;
+        }
+        total
+    }
+}
+
+/// All the lots together (see [`Evaluation::lots_total`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LotsTotal {
+    pub counts: LotCounts,
+    pub ceiling: Money,
+    pub granted: Money,
+    pub remaining: Money,
 }
 
 /// A lot's applications counted by where they stand (see [`Evaluation::lot_counts`]).

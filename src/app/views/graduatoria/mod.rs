@@ -9,7 +9,7 @@ use egui_plot::{Bar, BarChart, Plot};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
-use crate::domain::{Lot, LotId, Money, Protocol};
+use crate::domain::{Criterion, Lot, LotId, Protocol};
 use crate::italian;
 use crate::rules::{ApplicationResult, Gap, LotResult, Outcome, ThresholdFailure, Tie};
 
@@ -192,8 +192,6 @@ fn lots_ui(ui: &mut Ui, desk: &Desk) {
             ui.label(text);
         });
     };
-    let mut total = crate::rules::LotCounts::default();
-    let (mut ceiling, mut granted, mut remaining) = (Money::ZERO, Money::ZERO, Money::ZERO);
     egui::Grid::new("riepilogo_lotti")
         .num_columns(8)
         .spacing([18.0, 6.0])
@@ -228,24 +226,15 @@ fn lots_ui(ui: &mut Ui, desk: &Desk) {
                     numeric(ui, italian::euro(m));
                 }
                 ui.end_row();
-                total.applications += c.applications;
-                total.admitted += c.admitted;
-                total.ranked += c.ranked;
-                total.funded += c.funded;
-                ceiling = ceiling + r.ceiling;
-                granted = granted + r.granted;
-                remaining = remaining + r.remaining;
             }
+            // The totals, as the rules add them up.
+            let total = desk.eval.lots_total();
             ui.strong(s::TOTAL);
-            for n in [
-                total.applications,
-                total.admitted,
-                total.ranked,
-                total.funded,
-            ] {
+            let c = total.counts;
+            for n in [c.applications, c.admitted, c.ranked, c.funded] {
                 numeric(ui, n.to_string());
             }
-            for m in [ceiling, granted, remaining] {
+            for m in [total.ceiling, total.granted, total.remaining] {
                 numeric(ui, italian::euro(m));
             }
             ui.end_row();
@@ -398,16 +387,6 @@ fn table_ui(ui: &mut Ui, lot: &Lot, rows: &[Protocol], desk: &mut Desk) {
                     else {
                         return;
                     };
-                    // Independent judgement: a member who has not yet marked this
-                    // application sees neither its points nor its total.
-                    let sees = r.scores.is_none() || desk.sees_others_marks(&r.protocol);
-                    let scores = r.scores.as_ref().filter(|_| sees);
-                    let hidden = |ui: &mut Ui| {
-                        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                            ui.weak(s::MATRIX_HIDDEN)
-                                .on_hover_text(s::MARKS_AFTER_YOURS);
-                        });
-                    };
                     row.col(|ui| {
                         ui.label(r.rank().map(|n| n.to_string()).unwrap_or_default());
                     });
@@ -419,24 +398,7 @@ fn table_ui(ui: &mut Ui, lot: &Lot, rows: &[Protocol], desk: &mut Desk) {
                     row.col(|ui| {
                         ui.add(egui::Label::new(desk.applicant(&r.protocol)).truncate());
                     });
-                    for c in &criteria {
-                        row.col(|ui| {
-                            if !sees {
-                                return hidden(ui);
-                            }
-                            let p = scores.and_then(|sc| sc.points(&c.id));
-                            numeric(ui, p.map(italian::number).unwrap_or_default());
-                        });
-                    }
-                    row.col(|ui| {
-                        if !sees {
-                            return hidden(ui);
-                        }
-                        let total = scores.and_then(|sc| sc.total).map(italian::number);
-                        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                            ui.strong(total.unwrap_or_default());
-                        });
-                    });
+                    points_cells(&mut row, r, &criteria, desk);
                     row.col(|ui| numeric(ui, r.granted.map(italian::amount).unwrap_or_default()));
                     let note = note(r, desk);
                     row.col(|ui| {
@@ -458,6 +420,40 @@ fn table_ui(ui: &mut Ui, lot: &Lot, rows: &[Protocol], desk: &mut Desk) {
     if let Some(p) = goto {
         desk.goto(View::Candidature, Some(p));
     }
+}
+
+/// An application's points per criterion and its total. Independent judgement: a member who
+/// has not yet marked it sees a «?» in their place.
+fn points_cells(
+    row: &mut egui_extras::TableRow,
+    r: &ApplicationResult,
+    criteria: &[&Criterion],
+    desk: &Desk,
+) {
+    let sees = r.scores.is_none() || desk.sees_others_marks(&r.protocol);
+    let scores = r.scores.as_ref().filter(|_| sees);
+    let figure = |ui: &mut Ui, text: String, strong: bool| {
+        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+            if !sees {
+                ui.weak(s::MATRIX_HIDDEN)
+                    .on_hover_text(s::MARKS_AFTER_YOURS);
+            } else if strong {
+                ui.strong(text);
+            } else {
+                ui.label(text);
+            }
+        });
+    };
+    for c in criteria {
+        row.col(|ui| {
+            let p = scores.and_then(|sc| sc.points(&c.id));
+            figure(ui, p.map(italian::number).unwrap_or_default(), false);
+        });
+    }
+    row.col(|ui| {
+        let total = scores.and_then(|sc| sc.total).map(italian::number);
+        figure(ui, total.unwrap_or_default(), true);
+    });
 }
 
 /// What the last column says: the tie, or why the application is not ranked.
@@ -633,6 +629,17 @@ fn charts_ui(ui: &mut Ui, lot: &Lot, r: &LotResult, desk: &Desk) {
             }
         });
 
+    funds_chart_ui(ui, lot, r, places, desk);
+}
+
+/// The lot's funds: what each of the first places is granted, the others' share, what is left.
+fn funds_chart_ui(
+    ui: &mut Ui,
+    lot: &Lot,
+    r: &LotResult,
+    places: &[crate::rules::Place],
+    desk: &Desk,
+) {
     widgets::section(ui, s::CHART_FUNDS);
     let mut parts: Vec<(String, Decimal, egui::Color32)> = Vec::new();
     for (i, place) in places.iter().enumerate() {
