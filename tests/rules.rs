@@ -902,7 +902,10 @@ fn a_members_subtotal_and_independent_judgement_come_from_the_rules() {
     assert_eq!((m2.points, m2.missing), (Decimal::from(73), 0));
 
     let p1 = pid("P1");
-    assert!(!sees_others_marks(&ws, Some(&mid("m1")), &p1), "B not marked");
+    assert!(
+        !sees_others_marks(&ws, Some(&mid("m1")), &p1),
+        "B not marked"
+    );
     assert!(sees_others_marks(&ws, Some(&mid("m2")), &p1));
     assert!(sees_others_marks(&ws, Some(&mid("m3")), &p1), "abstains");
     assert!(sees_others_marks(&ws, None, &p1), "the secretariat");
