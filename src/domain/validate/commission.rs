@@ -1,5 +1,6 @@
 //! The commission's changes over time: members replaced, substitutes appointed.
 
+use super::messages;
 use super::*;
 
 /// A replacement names a member who exists, other than the one replaced, who sits now; a
@@ -8,48 +9,24 @@ pub(super) fn check_changes(commission: &Commission, report: &mut Report) {
     for m in &commission.members {
         if let Some(r) = &m.replaced {
             match commission.member(&r.by) {
-                None => report.add(
-                    "by",
-                    &r.by,
-                    format!(
-                        "«{}» è sostituito da «{}», che non fa parte della commissione",
-                        m.id, r.by
-                    ),
-                ),
-                Some(by) if by.id == m.id => report.add(
-                    "by",
-                    &r.by,
-                    format!("«{}» non può sostituire sé stesso", m.id),
-                ),
-                Some(by) if by.replaced.is_some() => report.add(
-                    "by",
-                    &r.by,
-                    format!(
-                        "«{}» è sostituito da «{}», che a sua volta è stato sostituito",
-                        m.id, r.by
-                    ),
-                ),
+                None => report.add("by", &r.by, messages::replaced_by_stranger(&m.id, &r.by)),
+                Some(by) if by.id == m.id => {
+                    report.add("by", &r.by, messages::replaces_self(&m.id))
+                }
+                Some(by) if by.replaced.is_some() => {
+                    report.add("by", &r.by, messages::replaced_by_replaced(&m.id, &r.by))
+                }
                 Some(_) => {}
             }
             if r.act.trim().is_empty() {
-                report.add(
-                    "act",
-                    "",
-                    format!(
-                        "la sostituzione di «{}» richiede l'atto che la dispone",
-                        m.id
-                    ),
-                );
+                report.add("act", "", messages::replacement_without_act(&m.id));
             }
         }
         if m.substitute.is_some() && !m.role.votes() {
             report.add(
                 "substitute",
                 &m.id,
-                format!(
-                    "«{}» è segretario verbalizzante: un supplente è un componente che valuta",
-                    m.id
-                ),
+                messages::secretary_as_substitute(&m.id),
             );
         }
     }
@@ -69,10 +46,7 @@ pub(super) fn check_substitutes(
                 report.add(
                     "applications",
                     p,
-                    format!(
-                        "il supplente «{}» è nominato per la candidatura «{p}», che non esiste",
-                        m.id
-                    ),
+                    messages::substitute_for_missing(&m.id, p),
                 );
             }
         }

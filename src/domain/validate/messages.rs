@@ -1,6 +1,6 @@
 //! The sentences of the workspace's checks that are said in one place: what a check found
-//! wrong, in Italian, with the values it names. (The checks of the call, the commission, the
-//! applications, the sessions and the access register still write theirs where they are made.)
+//! wrong, in Italian, with the values it names. (The checks of the call, the applications, the
+//! sessions and the access register still write theirs where they are made.)
 
 use std::fmt::Display;
 
@@ -27,6 +27,30 @@ pub(super) fn session_repeated(session: impl Display) -> String {
 
 pub(super) fn decision_session_missing(session: impl Display, sessions: &str) -> String {
     format!("la decisione cita la seduta «{session}», che non esiste (sedute: {sessions})")
+}
+
+pub(super) fn replaced_by_stranger(member: impl Display, by: impl Display) -> String {
+    format!("«{member}» è sostituito da «{by}», che non fa parte della commissione")
+}
+
+pub(super) fn replaces_self(member: impl Display) -> String {
+    format!("«{member}» non può sostituire sé stesso")
+}
+
+pub(super) fn replaced_by_replaced(member: impl Display, by: impl Display) -> String {
+    format!("«{member}» è sostituito da «{by}», che a sua volta è stato sostituito")
+}
+
+pub(super) fn replacement_without_act(member: impl Display) -> String {
+    format!("la sostituzione di «{member}» richiede l'atto che la dispone")
+}
+
+pub(super) fn secretary_as_substitute(member: impl Display) -> String {
+    format!("«{member}» è segretario verbalizzante: un supplente è un componente che valuta")
+}
+
+pub(super) fn substitute_for_missing(member: impl Display, application: impl Display) -> String {
+    format!("il supplente «{member}» è nominato per la candidatura «{application}», che non esiste")
 }
 
 pub(super) fn not_in_commission(member: impl Display, members: &str) -> String {
