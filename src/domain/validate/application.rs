@@ -1,5 +1,6 @@
 //! One application against the call, and against the sessions that name it.
 
+use super::messages;
 use super::*;
 
 /// Checks one application to be added or replaced in a consistent workspace: against the call,
@@ -23,10 +24,7 @@ pub(in crate::domain) fn check_put_application(
         report.add(
             "protocol",
             &app.protocol,
-            format!(
-                "il protocollo «{}» è lo stesso numero della candidatura già registrata «{other}», scritto in un altro modo: va usata la stessa grafia, «{other}»",
-                app.protocol
-            ),
+            messages::protocol_spelled_otherwise(&app.protocol, other),
         );
     }
     if let Some(id) = app.decision.as_ref().and_then(|d| d.session.as_ref())
@@ -35,10 +33,7 @@ pub(in crate::domain) fn check_put_application(
         report.add(
             "session",
             id,
-            format!(
-                "la decisione cita la seduta «{id}», che non esiste (sedute: {})",
-                list(sessions.keys())
-            ),
+            messages::decision_session_missing(id, &list(sessions.keys())),
         );
     }
     for draw in sessions.values().flat_map(|s| &s.draws) {
@@ -46,10 +41,7 @@ pub(in crate::domain) fn check_put_application(
             report.add(
                 "lot",
                 &app.lot,
-                format!(
-                    "la candidatura «{}» è in un sorteggio del lotto «{}» e non può passare al lotto «{}»",
-                    app.protocol, draw.lot, app.lot
-                ),
+                messages::drawn_in_another_lot(&app.protocol, &draw.lot, &app.lot),
             );
         }
     }
@@ -110,11 +102,7 @@ pub(super) fn check_application(app: &Application, call: &Call, report: &mut Rep
         report.add(
             "lot",
             &app.lot,
-            format!(
-                "il lotto «{}» non esiste nell'avviso (lotti: {})",
-                app.lot,
-                list(call.lots.iter().map(|l| &l.id))
-            ),
+            messages::lot_missing(&app.lot, &list(call.lots.iter().map(|l| &l.id))),
         );
     }
     if !call.budget_categories.is_empty() {
@@ -123,10 +111,9 @@ pub(super) fn check_application(app: &Application, call: &Call, report: &mut Rep
                 report.add(
                     "category",
                     &line.category,
-                    format!(
-                        "la categoria di spesa «{}» non è tra quelle dell'avviso ({})",
-                        line.category,
-                        list(call.budget_categories.iter().map(|c| &c.id))
+                    messages::category_missing(
+                        &line.category,
+                        &list(call.budget_categories.iter().map(|c| &c.id)),
                     ),
                 );
             }
@@ -141,10 +128,9 @@ pub(super) fn check_application(app: &Application, call: &Call, report: &mut Rep
             report.add(
                 "document",
                 &entry.document,
-                format!(
-                    "il documento «{}» non è tra quelli richiesti dall'avviso ({})",
-                    entry.document,
-                    list(call.required_documents.iter().map(|d| &d.id))
+                messages::document_not_required(
+                    &entry.document,
+                    &list(call.required_documents.iter().map(|d| &d.id)),
                 ),
             );
         }
@@ -155,10 +141,7 @@ pub(super) fn check_application(app: &Application, call: &Call, report: &mut Rep
             report.add(
                 "criterion",
                 &d.criterion,
-                format!(
-                    "il dato per il criterio «{}» è dichiarato due volte",
-                    d.criterion
-                ),
+                messages::declared_twice(&d.criterion),
             );
         }
         match call.criterion(&d.criterion).map(|c| &c.scoring) {
@@ -167,11 +150,10 @@ pub(super) fn check_application(app: &Application, call: &Call, report: &mut Rep
                     report.add(
                         "value",
                         &d.value,
-                        format!(
-                            "«{}» non è un livello del criterio «{}» (livelli: {})",
-                            d.value,
-                            d.criterion,
-                            list(levels.iter().map(|l| &l.id))
+                        messages::not_a_level(
+                            &d.value,
+                            &d.criterion,
+                            &list(levels.iter().map(|l| &l.id)),
                         ),
                     );
                 }
@@ -183,22 +165,19 @@ pub(super) fn check_application(app: &Application, call: &Call, report: &mut Rep
                     report.add(
                         "value",
                         &d.value,
-                        format!("il dato dichiarato per il criterio «{}» deve essere un numero non negativo, come \"120\" o \"12.5\"", d.criterion),
+                        messages::declared_not_a_number(&d.criterion),
                     );
                 }
             }
             Some(_) => report.add(
                 "criterion",
                 &d.criterion,
-                format!(
-                    "il criterio «{}» non si valuta su dati dichiarati",
-                    d.criterion
-                ),
+                messages::criterion_not_declared(&d.criterion),
             ),
             None => report.add(
                 "criterion",
                 &d.criterion,
-                format!("il criterio «{}» non esiste nell'avviso", d.criterion),
+                messages::criterion_not_in_call(&d.criterion),
             ),
         }
     }
@@ -206,11 +185,7 @@ pub(super) fn check_application(app: &Application, call: &Call, report: &mut Rep
         && decision.outcome != AdmissionOutcome::Admitted
         && decision.reason.trim().is_empty()
     {
-        report.add(
-            "reason",
-            "",
-            "un'esclusione o un'ammissione con riserva richiede la motivazione",
-        );
+        report.add("reason", "", messages::DECISION_NEEDS_REASON);
     }
     report.out.len() == before
 }

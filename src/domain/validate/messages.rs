@@ -1,6 +1,7 @@
 //! The sentences of the workspace's checks that are said in one place: what a check found
-//! wrong, in Italian, with the values it names. (The checks of the call, the applications, the
-//! sessions and the access register still write theirs where they are made.)
+//! wrong, in Italian, with the values it names. (The checks of the call, the sessions and the
+//! access register, and the names of an application's texts, still write theirs where they are
+//! made.)
 
 use std::fmt::Display;
 
@@ -16,6 +17,59 @@ pub(super) fn protocol_repeated(protocol: impl Display, times: usize) -> String 
         "il protocollo «{protocol}» compare in {times} candidature: ogni candidatura ha il suo numero di protocollo"
     )
 }
+
+pub(super) fn protocol_spelled_otherwise(protocol: impl Display, other: impl Display) -> String {
+    format!(
+        "il protocollo «{protocol}» è lo stesso numero della candidatura già registrata «{other}», scritto in un altro modo: va usata la stessa grafia, «{other}»"
+    )
+}
+
+pub(super) fn drawn_in_another_lot(
+    application: impl Display,
+    drawn: impl Display,
+    lot: impl Display,
+) -> String {
+    format!(
+        "la candidatura «{application}» è in un sorteggio del lotto «{drawn}» e non può passare al lotto «{lot}»"
+    )
+}
+
+pub(super) fn lot_missing(lot: impl Display, lots: &str) -> String {
+    format!("il lotto «{lot}» non esiste nell'avviso (lotti: {lots})")
+}
+
+pub(super) fn category_missing(category: impl Display, categories: &str) -> String {
+    format!("la categoria di spesa «{category}» non è tra quelle dell'avviso ({categories})")
+}
+
+pub(super) fn document_not_required(document: impl Display, documents: &str) -> String {
+    format!("il documento «{document}» non è tra quelli richiesti dall'avviso ({documents})")
+}
+
+pub(super) fn declared_twice(criterion: impl Display) -> String {
+    format!("il dato per il criterio «{criterion}» è dichiarato due volte")
+}
+
+pub(super) fn not_a_level(value: impl Display, criterion: impl Display, levels: &str) -> String {
+    format!("«{value}» non è un livello del criterio «{criterion}» (livelli: {levels})")
+}
+
+pub(super) fn declared_not_a_number(criterion: impl Display) -> String {
+    format!(
+        "il dato dichiarato per il criterio «{criterion}» deve essere un numero non negativo, come \"120\" o \"12.5\""
+    )
+}
+
+pub(super) fn criterion_not_declared(criterion: impl Display) -> String {
+    format!("il criterio «{criterion}» non si valuta su dati dichiarati")
+}
+
+pub(super) fn criterion_not_in_call(criterion: impl Display) -> String {
+    format!("il criterio «{criterion}» non esiste nell'avviso")
+}
+
+pub(super) const DECISION_NEEDS_REASON: &str =
+    "un'esclusione o un'ammissione con riserva richiede la motivazione";
 
 pub(super) fn two_sheets(member: impl Display) -> String {
     format!("ci sono due schede di valutazione di «{member}»: ne va tenuta una sola")
