@@ -135,6 +135,19 @@ pub(super) fn check_application(app: &Application, call: &Call, report: &mut Rep
             );
         }
     }
+    check_declared(app, call, report);
+    if let Some(decision) = &app.decision
+        && decision.outcome != AdmissionOutcome::Admitted
+        && decision.reason.trim().is_empty()
+    {
+        report.add("reason", "", messages::DECISION_NEEDS_REASON);
+    }
+    report.out.len() == before
+}
+
+/// The figures declared for criteria: once each, for a criterion that is worked out from them,
+/// a level of it or a number.
+fn check_declared(app: &Application, call: &Call, report: &mut Report) {
     let mut declared = BTreeSet::new();
     for d in &app.declared {
         if !declared.insert(&d.criterion) {
@@ -181,11 +194,4 @@ pub(super) fn check_application(app: &Application, call: &Call, report: &mut Rep
             ),
         }
     }
-    if let Some(decision) = &app.decision
-        && decision.outcome != AdmissionOutcome::Admitted
-        && decision.reason.trim().is_empty()
-    {
-        report.add("reason", "", messages::DECISION_NEEDS_REASON);
-    }
-    report.out.len() == before
 }

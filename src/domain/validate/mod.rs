@@ -92,21 +92,7 @@ pub(super) fn assemble(parts: Parts) -> Assembled {
             set_aside,
         };
     };
-    let call_problems = check_call(
-        &call,
-        &mut Report {
-            part: Part::Call,
-            out: &mut out,
-        },
-    );
-    let commission_problems = check_commission(
-        &commission,
-        &mut Report {
-            part: Part::Commission,
-            out: &mut out,
-        },
-    );
-    if call_problems || commission_problems {
+    if !call_and_commission_hold(&call, &commission, &mut out) {
         return Assembled {
             workspace: None,
             problems: out,
@@ -169,6 +155,30 @@ pub(super) fn assemble(parts: Parts) -> Assembled {
         problems: out,
         set_aside,
     }
+}
+
+/// The call and the commission, which every other part is checked against: false when either
+/// does not hold.
+fn call_and_commission_hold(
+    call: &Call,
+    commission: &Commission,
+    out: &mut Vec<Inconsistency>,
+) -> bool {
+    let call_problems = check_call(
+        call,
+        &mut Report {
+            part: Part::Call,
+            out,
+        },
+    );
+    let commission_problems = check_commission(
+        commission,
+        &mut Report {
+            part: Part::Commission,
+            out,
+        },
+    );
+    !(call_problems || commission_problems)
 }
 
 /// What the later parts are checked against.
