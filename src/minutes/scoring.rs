@@ -131,6 +131,10 @@ fn gap_text(names: &Names, gap: &GapRecord) -> (String, String) {
             ),
         ),
         GapRecord::TooLarge => (dash(), "valori troppo grandi per un calcolo esatto".into()),
+        GapRecord::NoCollegialMark => (
+            "Commissione".into(),
+            "giudizio collegiale non ancora espresso".into(),
+        ),
     }
 }
 

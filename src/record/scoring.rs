@@ -123,6 +123,8 @@ pub enum GapRecord {
         scorers: usize,
         required: u32,
     },
+    /// The call has a collegial mark, and the commission has not given it yet.
+    NoCollegialMark,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -336,5 +338,6 @@ pub(super) fn gap_record(gap: &Gap) -> GapRecord {
             required: *required,
         },
         Gap::NotDeclared => GapRecord::NotDeclared,
+        Gap::NoCollegialMark => GapRecord::NoCollegialMark,
     }
 }
