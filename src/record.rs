@@ -9,6 +9,7 @@
 //! is the public ranking.
 
 mod access;
+mod access_acts;
 mod acts;
 mod changes;
 mod final_session;
@@ -33,6 +34,7 @@ pub use access::{
     AccessRecord, ApplicationMarks, CollegialBrief, CounterpartRecord, CriterionMarks,
     RequestRecord, VerbaleEntry, WithheldRecord, access_record,
 };
+pub use access_acts::{AccessAct, AccessActs, unsealed_access_acts};
 pub use acts::{ActsRecord, IntegrationRecord, WithdrawalRecord};
 pub use changes::{RemovedRecord, ReplacedRecord, SubstituteRecord};
 pub use final_session::{FinalRecord, LotRanking, RankedRecord, TieRecord, UnrankedRecord};
@@ -47,7 +49,7 @@ pub use ranking::{
 };
 pub use redact::{OMISSIS, Redaction};
 pub use scoring::{
-    ApplicationScoring, CofinancingRow, CriterionInfo, CriterionResult, GapRecord, JudgementInfo,
+    ApplicationScoring, CofinancingRow, CollegialMark, CriterionInfo, CriterionResult, GapRecord, JudgementInfo,
     LotScoring, MarkRecord, Method, ScoringRecord,
 };
 
@@ -92,6 +94,10 @@ pub struct SessionRecord {
     /// Applications registered by mistake and removed since the previous session closed.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub removed: Vec<RemovedRecord>,
+    /// The acts of access to the records recorded in the session, or since the previous one
+    /// closed (not written when there were none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub access: Vec<AccessActs>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -277,6 +283,7 @@ pub fn session_record(
         collegial: procedure::collegial(ws, s),
         events: procedure::events(ws, s),
         removed: changes::removed(ws, s),
+        access: access_acts::access_acts(ws, s),
     })
 }
 

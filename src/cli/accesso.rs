@@ -154,6 +154,7 @@ fn act(editor: &mut Editor, action: Action) -> Result<(), Exit> {
                 counterparts: Vec::new(),
                 decision: None,
                 releases: Vec::new(),
+                recorded: None,
             };
             let deadline = request.deadline();
             applied(
@@ -176,6 +177,7 @@ fn act(editor: &mut Editor, action: Action) -> Result<(), Exit> {
                 application: protocol(ws, &candidatura)?,
                 notified_on: date(&data)?,
                 opposition: opposizione.unwrap_or_default(),
+                recorded: None,
             };
             let until = counterpart.deadline();
             applied(
@@ -229,6 +231,7 @@ fn act(editor: &mut Editor, action: Action) -> Result<(), Exit> {
                 outcome: esito.outcome(),
                 on: date(&data)?,
                 reason: motivazione,
+                recorded: None,
             };
             let late = ws
                 .access()

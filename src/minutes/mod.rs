@@ -12,6 +12,7 @@
 //! `graduatoria` say what goes in each document.
 
 mod access;
+mod access_acts;
 mod acts;
 mod changes;
 mod content;

@@ -21,6 +21,11 @@ pub struct ScoringRecord {
     pub rescale_totals: bool,
     pub decimals: u32,
     pub lots: Vec<LotScoring>,
+    /// The call says the commission gives one collegial mark per criterion, which counts in
+    /// place of the members' mean (not written when it does not, so that a record kept by an
+    /// earlier version reads back to the same bytes).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub collegial_mark: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -98,6 +103,31 @@ pub struct CriterionResult {
     pub coefficient: Option<Decimal>,
     pub points_before_rescaling: Option<Decimal>,
     pub points: Option<Decimal>,
+    /// The collegial mark that counts, where the call has one (not written otherwise).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub collegial: Option<CollegialMark>,
+}
+
+/// A collegial mark as reported: the coefficient or points, and the judgement of the scale a
+/// coefficient stands for.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CollegialMark {
+    pub value: Decimal,
+    pub judgement: Option<String>,
+}
+
+/// The judgement of the call's scale a coefficient on `c` stands for ("buono").
+pub(super) fn judgement_of(
+    call: &crate::domain::Call,
+    c: &Criterion,
+    value: Decimal,
+) -> Option<String> {
+    match c.scoring {
+        Scoring::Coefficient => Coefficient::new(value)
+            .and_then(|k| call.judgement_for(k))
+            .map(|j| j.label.clone()),
+        _ => None,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -240,6 +270,7 @@ pub(super) fn scoring(ws: &Workspace, evaluation: &Evaluation) -> ScoringRecord 
         rescale_totals: call.rescale_totals,
         decimals: call.decimals,
         lots,
+        collegial_mark: call.collegial_mark,
     }
 }
 
@@ -312,6 +343,10 @@ fn application_scoring(
                 },
                 points_before_rescaling: cs.and_then(|cs| cs.points_before_rescaling),
                 points: cs.and_then(|cs| cs.points),
+                collegial: cs.and_then(|cs| cs.collegial).map(|value| CollegialMark {
+                    value: value.normalize(),
+                    judgement: judgement_of(call, c, value),
+                }),
             }
         })
         .collect();

@@ -186,6 +186,7 @@ fn new_request_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
                 counterparts: Vec::new(),
                 decision: None,
                 releases: Vec::new(),
+                recorded: None,
             },
         ))));
         state.selected = Some(id);
@@ -246,6 +247,7 @@ fn request_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk, r: &AccessRequest
                 application,
                 notified_on,
                 opposition: state.opposition.trim().to_string(),
+                recorded: None,
             },
         }));
     }
@@ -287,6 +289,7 @@ fn request_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk, r: &AccessRequest
                 outcome: state.outcome,
                 on,
                 reason: state.reason.trim().to_string(),
+                recorded: None,
             },
         }));
     }
