@@ -49,8 +49,8 @@ pub use ranking::{
 };
 pub use redact::{OMISSIS, Redaction};
 pub use scoring::{
-    ApplicationScoring, CofinancingRow, CollegialMark, CriterionInfo, CriterionResult, GapRecord, JudgementInfo,
-    LotScoring, MarkRecord, Method, ScoringRecord,
+    ApplicationScoring, CofinancingRow, CollegialMark, CriterionInfo, CriterionResult, GapRecord,
+    JudgementInfo, LotScoring, MarkRecord, Method, ScoringRecord,
 };
 
 pub const RECORD_FORMAT: u32 = 1;

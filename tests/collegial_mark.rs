@@ -47,7 +47,13 @@ fn marks() -> Vec<Collegial> {
 }
 
 fn criterion(e: &Evaluation, p: &str, c: &str) -> (Option<String>, Option<String>) {
-    let cs = &e.application(&pid(p)).unwrap().scores.as_ref().unwrap().criteria[&cid(c)];
+    let cs = &e
+        .application(&pid(p))
+        .unwrap()
+        .scores
+        .as_ref()
+        .unwrap()
+        .criteria[&cid(c)];
     (
         cs.points_before_rescaling.map(|d| d.to_string()),
         cs.points.map(|d| d.to_string()),
@@ -71,16 +77,19 @@ fn rank(e: &Evaluation, p: &str) -> Option<u32> {
 fn without_the_option_the_members_marks_count_and_a_collegial_mark_is_ignored() {
     // The members' means: P1 A 1, C 20 of 30; P2 A 0,6, C 21. A: P1 40,00, P2 40 × 0,6 / 1 =
     // 24,00. C rescaled on the best V (21/30): P1 30 × 20/21 = 28,571… → 28,57; P2 30,00.
-    // P1 40 + 24 + 28,57 = 92,57; P2 24 + 18 + 30 = 72,00.
+    // P1 40 + 24 + 28,57 = 92,57 (before 40 + 24 + 20 = 84,00); P2 24 + 18 + 30 = 72,00.
     let plain = evaluate(&build(false).workspace());
-    assert_eq!(total(&plain, "P1"), "80.00 / 92.57");
+    assert_eq!(total(&plain, "P1"), "84.00 / 92.57");
     assert_eq!(total(&plain, "P2"), "63.00 / 72.00");
     // Collegial judgements recorded with marks change nothing when the call has no such
     // option: the same figures, to the cent.
     let with = evaluate(&build(false).session_with("s1", marks(), vec![]).workspace());
-    assert_eq!(total(&with, "P1"), "80.00 / 92.57");
+    assert_eq!(total(&with, "P1"), "84.00 / 92.57");
     assert_eq!(total(&with, "P2"), "63.00 / 72.00");
-    assert_eq!(criterion(&with, "P1", "C"), (Some("20.00".into()), Some("28.57".into())));
+    assert_eq!(
+        criterion(&with, "P1", "C"),
+        (Some("20.00".into()), Some("28.57".into()))
+    );
     assert_eq!(rank(&with, "P1"), Some(1));
 }
 
@@ -89,20 +98,41 @@ fn with_the_option_the_collegial_mark_counts_with_its_own_riparametrazione() {
     let e = evaluate(&build(true).session_with("s1", marks(), vec![]).workspace());
     // A: P1 0,4 → 16,00 before; rescaled on the best collegial V (P2's 0,6): 40 × 0,4 / 0,6 =
     // 26,666… → 26,67. P2 24,00 → 40,00.
-    assert_eq!(criterion(&e, "P1", "A"), (Some("16.00".into()), Some("26.67".into())));
-    assert_eq!(criterion(&e, "P2", "A"), (Some("24.00".into()), Some("40.00".into())));
+    assert_eq!(
+        criterion(&e, "P1", "A"),
+        (Some("16.00".into()), Some("26.67".into()))
+    );
+    assert_eq!(
+        criterion(&e, "P2", "A"),
+        (Some("24.00".into()), Some("40.00".into()))
+    );
     // B, not rescaled: 30 × 0,8 = 24,00 and 30 × 0,6 = 18,00.
-    assert_eq!(criterion(&e, "P1", "B"), (Some("24.00".into()), Some("24.00".into())));
+    assert_eq!(
+        criterion(&e, "P1", "B"),
+        (Some("24.00".into()), Some("24.00".into()))
+    );
     // C in points: V = 13/30 and 21/30; 13,00 before; rescaled 30 × 13/21 = 18,571… → 18,57.
-    assert_eq!(criterion(&e, "P1", "C"), (Some("13.00".into()), Some("18.57".into())));
-    assert_eq!(criterion(&e, "P2", "C"), (Some("21.00".into()), Some("30.00".into())));
+    assert_eq!(
+        criterion(&e, "P1", "C"),
+        (Some("13.00".into()), Some("18.57".into()))
+    );
+    assert_eq!(
+        criterion(&e, "P2", "C"),
+        (Some("21.00".into()), Some("30.00".into()))
+    );
     // Totals: P1 26,67 + 24 + 18,57 = 69,24 (before 53,00); P2 40 + 18 + 30 = 88,00.
     assert_eq!(total(&e, "P1"), "53.00 / 69.24");
     assert_eq!(total(&e, "P2"), "63.00 / 88.00");
     // The ranking turns: the commission's marks count, not the members' (P1's mean on A is 1).
     assert_eq!(rank(&e, "P2"), Some(1));
     assert_eq!(rank(&e, "P1"), Some(2));
-    let a = &e.application(&pid("P1")).unwrap().scores.as_ref().unwrap().criteria[&cid("A")];
+    let a = &e
+        .application(&pid("P1"))
+        .unwrap()
+        .scores
+        .as_ref()
+        .unwrap()
+        .criteria[&cid("A")];
     assert_eq!(a.mean, Some(Ratio::ONE));
     assert_eq!(a.collegial, Some(Decimal::new(4, 1)));
     assert_eq!(a.marks.len(), 3, "the members' marks are still reported");
@@ -127,7 +157,14 @@ fn a_missing_collegial_mark_leaves_the_application_incomplete_and_a_later_one_re
             .session_with("s1", vec![collegial("P1", "A")], vec![])
             .workspace(),
     );
-    let gaps: Vec<_> = e.application(&pid("P1")).unwrap().scores.as_ref().unwrap().gaps().count();
+    let gaps = e
+        .application(&pid("P1"))
+        .unwrap()
+        .scores
+        .as_ref()
+        .unwrap()
+        .gaps()
+        .count();
     assert_eq!(gaps, 3, "A without its mark, B and C without a judgement");
 
     // A later session's judgement replaces the earlier one: P1 A 0,6 instead of 0,4, equal to
@@ -138,6 +175,9 @@ fn a_missing_collegial_mark_leaves_the_application_incomplete_and_a_later_one_re
             .session_with("s2", vec![mark("P1", "A", "0.6")], vec![])
             .workspace(),
     );
-    assert_eq!(criterion(&e, "P1", "A"), (Some("24.00".into()), Some("40.00".into())));
+    assert_eq!(
+        criterion(&e, "P1", "A"),
+        (Some("24.00".into()), Some("40.00".into()))
+    );
     assert_eq!(total(&e, "P1"), "61.00 / 82.57");
 }

@@ -344,6 +344,10 @@ pub fn register(ws: &Workspace, today: Date) -> String {
             );
         }
     }
+    let unsealed = crate::record::unsealed_access_acts(ws);
+    if unsealed > 0 {
+        let _ = writeln!(out, "{}", italian::unsealed_access_acts(unsealed));
+    }
     for s in &access.secrets {
         let criteria: Vec<String> = s.criteria.iter().map(ToString::to_string).collect();
         let _ = writeln!(

@@ -163,7 +163,11 @@ fn collegial_mark(call: &crate::domain::Call, text: &str) -> Result<Points, Exit
         return Points::new(j.coefficient.value()).ok_or(Exit::Misuse);
     }
     Points::parse(&text.replace(',', ".")).map_err(|_| {
-        let scale: Vec<&str> = call.judgement_scale.iter().map(|j| j.label.as_str()).collect();
+        let scale: Vec<&str> = call
+            .judgement_scale
+            .iter()
+            .map(|j| j.label.as_str())
+            .collect();
         eprintln!(
             "errore: il voto «{text}» non è un giudizio della scala ({}) né un numero",
             scale.join(", ")

@@ -72,7 +72,11 @@ fn request(flow: &mut Flow, a: &AccessActs) {
                     ),
                 );
             }
-            AccessAct::Decided { outcome, on, reason } => {
+            AccessAct::Decided {
+                outcome,
+                on,
+                reason,
+            } => {
                 let reason = reason.trim().trim_end_matches('.');
                 para(
                     flow,

@@ -144,10 +144,7 @@ fn scores(flow: &mut Flow, r: &LetterRecord) {
                             "giudizio collegiale {label} ({}), ",
                             italian::number(k.value)
                         ),
-                        None => format!(
-                            "giudizio collegiale {} punti, ",
-                            italian::number(k.value)
-                        ),
+                        None => format!("giudizio collegiale {} punti, ", italian::number(k.value)),
                     });
                     vec![format!(
                         "{}motivazione collegiale: «{reason}»",
