@@ -319,7 +319,7 @@ fn mark_ui(ui: &mut Ui, state: &mut State, desk: &Desk, criterion: &CriterionId)
             ui.horizontal_wrapped(|ui| {
                 for j in &call.judgement_scale {
                     let value = Points::new(j.coefficient.value());
-                    let text = format!("{} ({})", j.label, italian::number(j.coefficient.value()));
+                    let text = format!("{} {}", j.label, italian::number(j.coefficient.value()));
                     if ui
                         .selectable_label(state.value.is_some() && state.value == value, text)
                         .clicked()
