@@ -82,7 +82,10 @@ fn collegial(flow: &mut Flow, names: &Names, list: &[CollegialRecord]) {
                 flow,
                 format!(
                     "Giudizio collegiale: {}, che determina i punti del criterio.",
-                    mark(k.value, k.judgement.as_ref())
+                    match &k.judgement {
+                        Some(_) => mark(k.value, k.judgement.as_ref()),
+                        None => format!("{} punti", italian::number(k.value.normalize())),
+                    }
                 ),
             );
         }

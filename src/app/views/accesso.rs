@@ -92,6 +92,11 @@ pub fn accesso_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
         .show(ui, |ui| {
             ui.heading(s::ACCESS_TITLE);
             widgets::keys_hint(ui, s::ACCESS_HINT);
+            // Acts no sealed verbale reports yet: the next session's verbale will.
+            let unsealed = crate::record::unsealed_access_acts(desk.ws);
+            if unsealed > 0 {
+                widgets::note(ui, Tone::Info, &italian::unsealed_access_acts(unsealed));
+            }
             register_ui(ui, state, desk);
             if !desk.can_edit_records() {
                 widgets::note(ui, Tone::Info, s::ACCESS_READ_ONLY);
