@@ -95,7 +95,7 @@ pub fn accesso_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
             // Acts no sealed verbale reports yet: the next session's verbale will.
             let unsealed = crate::record::unsealed_access_acts(desk.ws);
             if unsealed > 0 {
-                widgets::note(ui, Tone::Info, &italian::unsealed_access_acts(unsealed));
+                widgets::note(ui, Tone::Info, italian::unsealed_access_acts(unsealed));
             }
             register_ui(ui, state, desk);
             if !desk.can_edit_records() {
