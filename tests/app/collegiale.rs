@@ -116,6 +116,7 @@ fn with_the_collegial_mark_turned_on_the_form_takes_the_commissions_mark() {
     click(&mut h, s::TAB_COLLEGIAL);
     h.get_by_label(s::COLLEGIAL_MARK_COUNTS);
     choose(&mut h, s::COLLEGIAL_APPLICATION, "P2 · Associazione P2");
+    h.get_by_label(&s::collegial_marks_missing("A, B, C"));
     press(&mut h, "buono 0,8");
     type_in(&mut h, s::COLLEGIAL_REASON, "Proposta solida, rete ampia");
     press(&mut h, s::COLLEGIAL_RECORD);
@@ -129,6 +130,7 @@ fn with_the_collegial_mark_turned_on_the_form_takes_the_commissions_mark() {
         .collegial[0];
     assert_eq!(c.value.map(|v| v.to_string()), Some("0.8".into()));
     h.get_by_label(&s::collegial_mark_line("buono (0,8)"));
+    h.get_by_label(&s::collegial_marks_missing("B, C"));
     // The collegial mark counts on A: 40 × 0,8 before riparametrazione.
     let result = work
         .editor()

@@ -12,6 +12,12 @@ pub const COLLEGIAL_MARK_COUNTS: &str = "L'avviso prevede il punteggio collegial
 pub const COLLEGIAL_MARK: &str = "Giudizio collegiale (conta per i punti)";
 pub const COLLEGIAL_POINTS: &str = "Punti collegiali (conta per i punti)";
 
+pub fn collegial_marks_missing(criteria: &str) -> String {
+    format!(
+        "Manca il giudizio collegiale sui criteri {criteria}: finché manca, la candidatura non entra in graduatoria."
+    )
+}
+
 pub fn collegial_mark_line(mark: &str) -> String {
     format!("Giudizio collegiale che conta per i punti: {mark}")
 }

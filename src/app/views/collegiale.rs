@@ -115,6 +115,26 @@ pub fn collegiale_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
             }
         });
     });
+    if call.collegial_mark {
+        // The criteria of this application still without the commission's mark: it is not
+        // ranked until they have one.
+        let missing: Vec<String> = criteria
+            .iter()
+            .filter(|c| {
+                desk.ws
+                    .collegial(&app, c)
+                    .is_none_or(|(_, j)| j.value.is_none())
+            })
+            .map(ToString::to_string)
+            .collect();
+        if !missing.is_empty() {
+            widgets::note(
+                ui,
+                Tone::Warn,
+                s::collegial_marks_missing(&missing.join(", ")),
+            );
+        }
+    }
     ui.separator();
     ScrollArea::vertical()
         .auto_shrink([false, false])
