@@ -113,6 +113,8 @@ fn with_the_collegial_mark_turned_on_the_form_takes_the_commissions_mark() {
     assert_eq!(outcome(&h, "P2"), Outcome::Incomplete);
 
     view(&mut h, View::Valutazione.title());
+    // A member's sheet says that their marks are reported and the commission's counts.
+    h.get_by_label(s::SUBTOTAL_NOTE_COLLEGIAL);
     click(&mut h, s::TAB_COLLEGIAL);
     h.get_by_label(s::COLLEGIAL_MARK_COUNTS);
     choose(&mut h, s::COLLEGIAL_APPLICATION, "P2 · Associazione P2");
