@@ -153,6 +153,7 @@ fn main() {
         memory(f);
     }
     divan::main();
+    KEPT.lock().map(|mut kept| kept.clear()).unwrap_or_default();
     if let Some(hwm) = peak_resident() {
         eprintln!("peak resident memory of this process (VmHWM): {hwm}");
     }
@@ -362,9 +363,13 @@ fn applications_csv(dir: &Path, rows: usize) -> PathBuf {
     let mut csv = String::from(
         "protocollo;ricevuta_il;denominazione;codice_fiscale;forma_giuridica;lotto;titolo;contributo_richiesto\n",
     );
+    // Each row its own applicant, as in a real call: a valid tax code per row (one code on
+    // every row would make each application name all the others as the same applicant).
     for i in 0..rows {
+        let first = format!("{:010}", 3_000_000_000u64 + i as u64 * 13);
+        let check = commissione::domain::tax_code::entity_check_digit(&first).unwrap_or('0');
         csv.push_str(&format!(
-            "B{i:06};02/03/2026 10:15;APS Prova {i};12345679190;APS;{lot};Progetto di prova {i};1.000,00\n"
+            "B{i:06};02/03/2026 10:15;APS Prova {i};{first}{check};APS;{lot};Progetto di prova {i};1.000,00\n"
         ));
     }
     let path = std::env::temp_dir().join(format!(
@@ -373,6 +378,25 @@ fn applications_csv(dir: &Path, rows: usize) -> PathBuf {
     ));
     std::fs::write(&path, csv).expect("the CSV is written");
     path
+}
+
+/// A copy of the call, flushed to the disk before the clock starts: otherwise the import's own
+/// flush (`syncfs`) would also write out the megabytes the copy just wrote.
+fn flushed_copy_of(dir: &Path) -> tempfile::TempDir {
+    let temp = copy_of(dir);
+    let _ = std::process::Command::new("sync").status();
+    temp
+}
+
+/// The folders the imports wrote, removed only when every bench has run: removing 2,000 files
+/// just before the next run makes the file system (ext4) look past each just-freed inode while
+/// creating the next run's files, which no import in a real call meets.
+static KEPT: std::sync::Mutex<Vec<tempfile::TempDir>> = std::sync::Mutex::new(Vec::new());
+
+fn keep(temp: tempfile::TempDir) {
+    if let Ok(mut kept) = KEPT.lock() {
+        kept.push(temp);
+    }
 }
 
 /// The Sondrio sample, written once into a temporary folder.
@@ -406,7 +430,7 @@ fn import_2000_applications(bencher: Bencher, into: &str) {
     };
     bencher
         .with_inputs(|| {
-            let temp = copy_of(dir);
+            let temp = flushed_copy_of(dir);
             let editor = Editor::open(temp.path(), Actor::Secretariat).expect("the call opens");
             (temp, editor)
         })
@@ -414,7 +438,8 @@ fn import_2000_applications(bencher: Bencher, into: &str) {
             let plan = import::plan_applications(editor.workspace(), &files);
             assert_eq!(plan.items.len(), 2_000);
             import::apply(&plan, &mut editor, false).expect("imported");
-            (temp, editor)
+            keep(temp);
+            editor
         });
     let _ = std::fs::remove_file(csv);
 }
@@ -450,14 +475,15 @@ fn import_rows(bencher: Bencher, rows: usize) {
     };
     bencher
         .with_inputs(|| {
-            let temp = copy_of(dir);
+            let temp = flushed_copy_of(dir);
             let editor = Editor::open(temp.path(), Actor::Secretariat).expect("the call opens");
             (temp, editor)
         })
         .bench_local_values(|(temp, mut editor)| {
             let plan = import::plan_applications(editor.workspace(), &files);
             import::apply(&plan, &mut editor, false).expect("imported");
-            (temp, editor)
+            keep(temp);
+            editor
         });
     let _ = std::fs::remove_file(csv);
 }

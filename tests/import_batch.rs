@@ -171,3 +171,58 @@ fn one_application_is_checked_against_the_draws_and_sessions_that_name_it() {
     );
     assert_same(&before, &snapshot(&dir));
 }
+
+/// A new application whose protocol is a registered one written another way is refused on the
+/// batch road too (the workspace finds it by its number, not by comparing it with every
+/// application): within one batch, against one already registered, and not once the first is
+/// removed as registered by mistake.
+#[test]
+fn a_protocol_written_another_way_is_refused_in_a_batch() {
+    let (_tmp, dir) = fixture("example-a");
+    let mut editor = Editor::open(&dir, Actor::Secretariat).expect("opens");
+    let p1 = editor
+        .workspace()
+        .application(&protocol("P1"))
+        .cloned()
+        .expect("P1");
+    let with = |id: &str| {
+        let mut app = p1.clone();
+        app.protocol = protocol(id);
+        Command::PutApplication(Box::new(app))
+    };
+    let before = snapshot(&dir);
+    let error = editor
+        .apply_all([with("2026/0100"), with("2026 - 0100")])
+        .expect_err("refused");
+    assert_eq!(error.index, Some(1));
+    assert!(
+        error
+            .error
+            .to_string()
+            .contains("è lo stesso numero della candidatura già registrata «2026/0100»"),
+        "{}",
+        error.error
+    );
+    assert_same(&before, &snapshot(&dir));
+
+    editor.apply_all([with("2026/0100")]).expect("registered");
+    let error = editor.apply(with("2026-0100")).expect_err("refused");
+    assert!(error.to_string().contains("«2026/0100»"), "{error}");
+    // The same protocol again is a new version, not another number.
+    editor.apply(with("2026/0100")).expect("a new version");
+    // Removed as registered by mistake, its number is free again.
+    let mut gone = editor
+        .workspace()
+        .application(&protocol("2026/0100"))
+        .cloned()
+        .expect("registered");
+    gone.removed = Some(commissione::domain::Removal {
+        reason: "registrata per errore".into(),
+        at: commissione::domain::Moment::parse("2026-03-02T10:00").expect("a moment"),
+        after: None,
+    });
+    editor
+        .apply(Command::PutApplication(Box::new(gone)))
+        .expect("removed");
+    editor.apply(with("2026-0100")).expect("the number is free");
+}

@@ -832,6 +832,31 @@ fn the_same_applicant_twice_in_a_lot_awaits_the_commission() {
     assert_eq!(e.application(&pid("P3")).and_then(|r| r.rank()), Some(1));
 }
 
+/// Three applications of one applicant in a lot: each names the other two, never itself (the
+/// group's list is shared, each leaves itself out when it is written).
+#[test]
+fn each_of_three_applications_of_one_applicant_names_the_other_two() {
+    let code = application("P1", "L1", "20000.00", "2000.00", "18000.00", 0)
+        .applicant
+        .tax_code;
+    let mut b = Build::new(call(), &M);
+    for p in ["P1", "P2", "P3"] {
+        let mut a = application(p, "L1", "20000.00", "2000.00", "18000.00", 0);
+        a.applicant.tax_code = code.clone();
+        b = b.app(a).all_score(&M, p, "0.8", "0.8", "24");
+    }
+    let e = evaluate(&b.workspace());
+    for (p, others) in [("P1", "P2, P3"), ("P2", "P1, P3"), ("P3", "P1, P2")] {
+        let f = finding(&e, p, Rule::SameTaxCode);
+        assert_eq!(f.check, Check::Fail, "{p}");
+        let text = f.message.to_string();
+        assert!(
+            text.contains(&format!("anche le candidature {others}:")),
+            "{p}: {text}"
+        );
+    }
+}
+
 /// An application without budget lines, or asking for nothing, fails a check that says so.
 #[test]
 fn no_budget_lines_or_nothing_requested_fails_its_check() {

@@ -1,5 +1,7 @@
 //! Admissibility: the automatic checks propose, the commission's recorded decision prevails.
 
+use std::sync::Arc;
+
 use super::cofinancing;
 use super::finding::{Check, Figures, Finding, Rule};
 use super::message::Message;
@@ -33,13 +35,13 @@ impl Admission {
     }
 }
 
-/// The checks of one application; `same_applicant` are the other applications of its lot
-/// whose applicant has the same tax code (see [`tax_code_key`]).
+/// The checks of one application; `same_applicant` are the applications of its lot whose
+/// applicant has the same tax code (see [`tax_code_key`]), this one among them or not.
 pub fn admission(
     app: &Application,
     call: &Call,
     lot: &Lot,
-    same_applicant: &[&Protocol],
+    same_applicant: &Arc<[Protocol]>,
 ) -> Admission {
     let mut findings = vec![
         deadline(app, call),
@@ -86,11 +88,11 @@ pub fn admission_among<'a>(
     all: impl IntoIterator<Item = &'a Application>,
 ) -> Admission {
     let key = tax_code_key(&app.applicant.tax_code);
-    let same: Vec<&Protocol> = all
+    let same: Arc<[Protocol]> = all
         .into_iter()
         .filter(|o| o.protocol != app.protocol && o.lot == app.lot)
         .filter(|o| key.is_some() && tax_code_key(&o.applicant.tax_code) == key)
-        .map(|o| &o.protocol)
+        .map(|o| o.protocol.clone())
         .collect();
     admission(app, call, lot, &same)
 }
@@ -172,17 +174,18 @@ pub fn tax_code_key(code: &str) -> Option<String> {
     (!key.is_empty()).then_some(key)
 }
 
-fn same_tax_code(app: &Application, others: &[&Protocol]) -> Finding {
+fn same_tax_code(app: &Application, group: &Arc<[Protocol]>) -> Finding {
     finding(
         Rule::SameTaxCode,
-        if others.is_empty() {
+        if group.iter().all(|p| *p == app.protocol) {
             Check::Pass
         } else {
             Check::Fail
         },
         Message::SameTaxCode {
             tax_code: app.applicant.tax_code.trim().to_string(),
-            others: others.iter().map(|p| p.to_string()).collect(),
+            own: app.protocol.clone(),
+            group: Arc::clone(group),
         },
     )
 }

@@ -4,10 +4,11 @@
 //! Italian text cost more than checking them.
 
 use std::fmt;
+use std::sync::Arc;
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use crate::domain::{CapBase, DocumentStatus, Moment, Money};
+use crate::domain::{CapBase, DocumentStatus, Moment, Money, Protocol};
 use crate::italian::{date, euro, euro_signed, moment_precise, share_percent};
 
 /// What a finding says.
@@ -27,10 +28,13 @@ pub enum Message {
     TaxCodes {
         wrong: Vec<String>,
     },
-    /// The applicant's tax code, and the other applications of the lot that have it.
+    /// The applicant's tax code, and the applications of the lot that have it: `own` and the
+    /// others in `group`, which the whole group shares, so that a thousand rows imported with
+    /// one tax code make a thousand findings, not a million names.
     SameTaxCode {
         tax_code: String,
-        others: Vec<String>,
+        own: Protocol,
+        group: Arc<[Protocol]>,
     },
     /// The number of budget lines.
     BudgetLines {
@@ -134,19 +138,28 @@ impl fmt::Display for Message {
             Message::TaxCodes { wrong } => {
                 write!(f, "Codice fiscale errato: {}.", wrong.join("; "))
             }
-            Message::SameTaxCode { others, .. } if others.is_empty() => f.write_str(
-                "Nessun'altra candidatura del lotto ha lo stesso soggetto proponente.",
-            ),
-            Message::SameTaxCode { tax_code, others } => write!(
-                f,
-                "Lo stesso soggetto proponente (codice fiscale {tax_code}) ha presentato nel lotto anche {} {}: può essere la stessa domanda registrata due volte, o più domande dello stesso soggetto; la commissione decide quale considerare.",
-                if others.len() == 1 {
-                    "la candidatura"
-                } else {
-                    "le candidature"
-                },
-                others.join(", ")
-            ),
+            Message::SameTaxCode { tax_code, own, group } => {
+                let others: Vec<String> = group
+                    .iter()
+                    .filter(|p| *p != own)
+                    .map(|p| p.to_string())
+                    .collect();
+                if others.is_empty() {
+                    return f.write_str(
+                        "Nessun'altra candidatura del lotto ha lo stesso soggetto proponente.",
+                    );
+                }
+                write!(
+                    f,
+                    "Lo stesso soggetto proponente (codice fiscale {tax_code}) ha presentato nel lotto anche {} {}: può essere la stessa domanda registrata due volte, o più domande dello stesso soggetto; la commissione decide quale considerare.",
+                    if others.len() == 1 {
+                        "la candidatura"
+                    } else {
+                        "le candidature"
+                    },
+                    others.join(", ")
+                )
+            }
             Message::BudgetLines { lines: 0 } => f.write_str(
                 "Il piano finanziario non ha voci di costo: senza il costo complessivo non si possono verificare il co-finanziamento né il contributo richiesto.",
             ),

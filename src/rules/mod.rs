@@ -14,6 +14,7 @@ pub mod ratio;
 pub mod scoring;
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use crate::domain::{
     AdmissionOutcome, Allocation, Application, Lot, LotId, Money, Protocol, Workspace,
@@ -249,21 +250,26 @@ pub fn evaluate(ws: &Workspace) -> Evaluation {
         .map(|a| patched.get(&a.protocol).unwrap_or(a))
         .filter_map(|a| Some((a, call.lots.iter().find(|l| l.id == a.lot)?)))
         .collect();
-    // Applications of a lot from one applicant (the same tax code): each names the others.
-    let mut applicants: BTreeMap<(&LotId, String), Vec<&Protocol>> = BTreeMap::new();
+    // Applications of a lot from one applicant (the same tax code): each names the others,
+    // through one list the group shares.
+    let mut applicants: BTreeMap<(&LotId, String), Vec<Protocol>> = BTreeMap::new();
     for (a, lot) in &in_lots {
         if let Some(key) = admissibility::tax_code_key(&a.applicant.tax_code) {
             applicants
                 .entry((&lot.id, key))
                 .or_default()
-                .push(&a.protocol);
+                .push(a.protocol.clone());
         }
     }
-    let same_applicant = |a: &Application| -> Vec<&Protocol> {
+    let applicants: BTreeMap<(&LotId, String), Arc<[Protocol]>> = applicants
+        .into_iter()
+        .map(|(key, group)| (key, Arc::from(group)))
+        .collect();
+    let alone: Arc<[Protocol]> = Arc::from([]);
+    let same_applicant = |a: &Application| -> Arc<[Protocol]> {
         admissibility::tax_code_key(&a.applicant.tax_code)
             .and_then(|key| applicants.get(&(&a.lot, key)))
-            .map(|all| all.iter().copied().filter(|p| **p != a.protocol).collect())
-            .unwrap_or_default()
+            .map_or_else(|| Arc::clone(&alone), Arc::clone)
     };
     let chunks: Vec<&[(&Application, &Lot)]> = in_lots.chunks(ADMISSIONS_PER_TASK).collect();
     let admissions = crate::parallel::map(parallel, &chunks, |chunk| {

@@ -1,5 +1,6 @@
 //! Writing a workspace: deterministic RON, atomic replacement, the previous version kept.
 
+use std::collections::HashSet;
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -153,13 +154,23 @@ fn sync_dir(_dir: &Path) {}
 pub struct Store {
     pub dir: PathBuf,
     pub sources: Sources,
+    /// The files of `sources` (applications, sheets, sessions), to find a free name for a new
+    /// one without looking through them all: an import of 100,000 applications asks 100,000
+    /// times.
+    taken: HashSet<PathBuf>,
 }
 
 impl Store {
     pub fn new(dir: impl Into<PathBuf>, sources: Sources) -> Store {
+        let taken = (sources.applications.values())
+            .chain(sources.sheets.values())
+            .chain(sources.sessions.values())
+            .cloned()
+            .collect();
         Store {
             dir: dir.into(),
             sources,
+            taken,
         }
     }
 
@@ -199,12 +210,8 @@ impl Store {
 
     /// A file name in `folder` for a new item, unused by any other item. Refused when a file
     /// with errors already declares this id: a second file would hide the first.
-    fn new_file(
-        &self,
-        folder: &str,
-        id: &str,
-        taken: impl Iterator<Item = PathBuf>,
-    ) -> Result<PathBuf, SaveError> {
+    /// A free file name for a new application, sheet or session, marked as taken.
+    fn new_file(&mut self, folder: &str, id: &str) -> Result<PathBuf, SaveError> {
         if let Some((file, _)) =
             self.sources.quarantined.iter().find(|(file, declared)| {
                 file.starts_with(folder) && declared.as_deref() == Some(id)
@@ -214,18 +221,18 @@ impl Store {
                 file: file.to_string_lossy().replace('\\', "/"),
             });
         }
-        let taken: Vec<PathBuf> = taken.collect();
         let base = file_name_for(id);
         let stem = base.trim_end_matches(".ron").to_string();
         let mut candidate = Path::new(folder).join(&base);
         let mut n = 2;
-        while taken.contains(&candidate)
+        while self.taken.contains(&candidate)
             || self.sources.quarantined.contains_key(&candidate)
             || self.dir.join(&candidate).exists()
         {
             candidate = Path::new(folder).join(format!("{stem}-{n}.ron"));
             n += 1;
         }
+        self.taken.insert(candidate.clone());
         Ok(candidate)
     }
 
@@ -252,11 +259,7 @@ impl Store {
         if let Some(path) = self.sources.applications.get(protocol) {
             return Ok(path.clone());
         }
-        let path = self.new_file(
-            files::APPLICATIONS,
-            protocol.as_str(),
-            self.sources.applications.values().cloned(),
-        )?;
+        let path = self.new_file(files::APPLICATIONS, protocol.as_str())?;
         self.sources
             .applications
             .insert(protocol.clone(), path.clone());
@@ -282,11 +285,7 @@ impl Store {
         if let Some(path) = self.sources.sheets.get(member) {
             return Ok(path.clone());
         }
-        let path = self.new_file(
-            files::SHEETS,
-            member.as_str(),
-            self.sources.sheets.values().cloned(),
-        )?;
+        let path = self.new_file(files::SHEETS, member.as_str())?;
         self.sources.sheets.insert(member.clone(), path.clone());
         Ok(path)
     }
@@ -391,11 +390,7 @@ impl Store {
         if let Some(path) = self.sources.sessions.get(id) {
             return Ok(path.clone());
         }
-        let path = self.new_file(
-            files::SESSIONS,
-            id.as_str(),
-            self.sources.sessions.values().cloned(),
-        )?;
+        let path = self.new_file(files::SESSIONS, id.as_str())?;
         self.sources.sessions.insert(id.clone(), path.clone());
         Ok(path)
     }
@@ -500,6 +495,9 @@ impl Store {
     ) -> Result<Option<PathBuf>, SaveError> {
         let rel = self.sources.applications.get(protocol).cloned();
         self.check_removable(rel.as_deref())?;
+        if let Some(rel) = &rel {
+            self.taken.remove(rel);
+        }
         self.sources.applications.remove(protocol);
         Ok(rel)
     }
@@ -507,6 +505,9 @@ impl Store {
     pub fn removed_session_file(&mut self, id: &SessionId) -> Result<Option<PathBuf>, SaveError> {
         let rel = self.sources.sessions.get(id).cloned();
         self.check_removable(rel.as_deref())?;
+        if let Some(rel) = &rel {
+            self.taken.remove(rel);
+        }
         self.sources.sessions.remove(id);
         Ok(rel)
     }

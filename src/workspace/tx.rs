@@ -18,6 +18,7 @@
 //! the lock finds the intent ([`recover`]): with the journal entries all there the transaction
 //! had committed and is completed; otherwise it is rolled back. Either way it says so.
 
+use std::collections::HashMap;
 use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Component, Path, PathBuf};
@@ -63,8 +64,11 @@ impl Op {
 pub struct Transaction {
     /// In Italian, for messages about it: "importazione di 40 candidature".
     pub what: String,
-    pub ops: Vec<Op>,
-    /// One per operation, in the same order.
+    ops: Vec<Op>,
+    /// Where each file's operation is in `ops`: an import of 100,000 applications must not
+    /// look through all the earlier ones for each.
+    index: HashMap<PathBuf, usize>,
+    /// The journal's entries, in the order they were pushed.
     pub drafts: Vec<Draft>,
 }
 
@@ -73,6 +77,7 @@ impl Transaction {
         Transaction {
             what: what.into(),
             ops: Vec::new(),
+            index: HashMap::new(),
             drafts: Vec::new(),
         }
     }
@@ -83,23 +88,23 @@ impl Transaction {
     pub fn push(&mut self, op: Op, mut draft: Draft) {
         draft.file = text_of(op.file());
         self.drafts.push(draft);
-        let earlier = self.ops.iter().position(|o| o.file() == op.file());
-        match (earlier, op) {
+        match (self.index.get(op.file()).copied(), op) {
             (Some(i), Op::Append { bytes, .. }) => match &mut self.ops[i] {
                 Op::Put { bytes: to, .. } | Op::Append { bytes: to, .. } => {
                     to.extend_from_slice(&bytes)
                 }
                 Op::Remove { file } => {
                     let file = file.clone();
-                    self.ops.remove(i);
-                    self.ops.push(Op::Put { file, bytes });
+                    self.ops[i] = Op::Put { file, bytes };
                 }
             },
-            (Some(i), op) => {
-                self.ops.remove(i);
+            // Each file is written once, whatever the order: the later write takes the place
+            // of the earlier.
+            (Some(i), op) => self.ops[i] = op,
+            (None, op) => {
+                self.index.insert(op.file().to_path_buf(), self.ops.len());
                 self.ops.push(op);
             }
-            (None, op) => self.ops.push(op),
         }
     }
 
@@ -241,35 +246,63 @@ fn check_interrupted() -> Result<(), TxError> {
 /// Where a file of the call really is, refusing a path that leaves the folder: absolute paths,
 /// `..`, and folders that are symbolic links to elsewhere.
 pub fn inside(dir: &Path, rel: &Path) -> Result<PathBuf, TxError> {
-    let outside = || TxError::Outside { file: text_of(rel) };
-    if rel.components().any(|c| !matches!(c, Component::Normal(_))) {
-        return Err(outside());
+    Inside::new(dir)?.check(rel)
+}
+
+/// The check of [`inside`] for the many files of one transaction: the call's folder resolved
+/// once, and each folder once (an import of 2,000 applications writes into one folder).
+struct Inside {
+    root: PathBuf,
+    /// Folders (as joined, unresolved) already found to resolve inside the root.
+    checked: Vec<PathBuf>,
+}
+
+impl Inside {
+    fn new(dir: &Path) -> Result<Self, TxError> {
+        let root = fs::canonicalize(dir).map_err(|source| TxError::Io {
+            file: dir.display().to_string(),
+            source,
+        })?;
+        Ok(Inside {
+            root,
+            checked: Vec::new(),
+        })
     }
-    let root = fs::canonicalize(dir).map_err(|source| TxError::Io {
-        file: dir.display().to_string(),
-        source,
-    })?;
-    let path = root.join(rel);
-    // The deepest folder that exists must resolve inside the call's folder.
-    let mut folder = path.parent().map(Path::to_path_buf);
-    while let Some(f) = folder {
-        match fs::canonicalize(&f) {
-            Ok(real) if real.starts_with(&root) => break,
-            Ok(_) => return Err(outside()),
-            Err(_) => folder = f.parent().map(Path::to_path_buf),
+
+    fn check(&mut self, rel: &Path) -> Result<PathBuf, TxError> {
+        let outside = || TxError::Outside { file: text_of(rel) };
+        if rel.components().any(|c| !matches!(c, Component::Normal(_))) {
+            return Err(outside());
         }
-    }
-    // The file itself, if it is a link, must not lead out either (a rename replaces the link,
-    // but what is kept of it as the previous version would be the outside file).
-    if let Ok(meta) = fs::symlink_metadata(&path)
-        && meta.file_type().is_symlink()
-    {
-        match fs::canonicalize(&path) {
-            Ok(real) if real.starts_with(&root) => {}
-            _ => return Err(outside()),
+        let path = self.root.join(rel);
+        // The deepest folder that exists must resolve inside the call's folder.
+        let parent = path.parent().map(Path::to_path_buf);
+        if let Some(parent) = parent.filter(|p| !self.checked.contains(p)) {
+            let mut folder = Some(parent.clone());
+            while let Some(f) = folder {
+                match fs::canonicalize(&f) {
+                    Ok(real) if real.starts_with(&self.root) => break,
+                    Ok(_) => return Err(outside()),
+                    Err(_) => folder = f.parent().map(Path::to_path_buf),
+                }
+            }
+            // Only a folder that exists stays checked: one made later is checked again.
+            if parent.is_dir() {
+                self.checked.push(parent);
+            }
         }
+        // The file itself, if it is a link, must not lead out either (a rename replaces the
+        // link, but what is kept of it as the previous version would be the outside file).
+        if let Ok(meta) = fs::symlink_metadata(&path)
+            && meta.file_type().is_symlink()
+        {
+            match fs::canonicalize(&path) {
+                Ok(real) if real.starts_with(&self.root) => {}
+                _ => return Err(outside()),
+            }
+        }
+        Ok(path)
     }
-    Ok(path)
 }
 
 fn io(file: &Path) -> impl Fn(io::Error) -> TxError + '_ {
@@ -317,6 +350,7 @@ pub fn commit(
         return Ok(());
     }
     check_interrupted()?;
+    let mut folders = Inside::new(dir)?;
     for op in &tx.ops {
         if let Op::Put { file, bytes } = op
             && bytes.len() as u64 > MAX_FILE_BYTES
@@ -327,7 +361,7 @@ pub fn commit(
                 limit: MAX_FILE_BYTES,
             });
         }
-        inside(dir, op.file())?;
+        folders.check(op.file())?;
     }
     // On Windows a file another program holds open (an antivirus, a viewer) cannot be replaced:
     // wait for it here and refuse before anything is written. Elsewhere this returns at once.
@@ -337,6 +371,8 @@ pub fn commit(
     let id = format!("{}-{}", std::process::id(), at.timestamp().as_millisecond());
     let mut drafts = tx.drafts;
     let mut grown = Vec::new();
+    // What each file holds at the end, for the entries that wrote it.
+    let mut ends: HashMap<String, (String, u64)> = HashMap::new();
     for op in &tx.ops {
         let (sha256, size) = match op {
             Op::Put { bytes, .. } => (hex(&Sha256::digest(bytes)), bytes.len() as u64),
@@ -355,10 +391,12 @@ pub fn commit(
                 (sha256, from + bytes.len() as u64)
             }
         };
-        let name = text_of(op.file());
-        for d in drafts.iter_mut().filter(|d| d.file == name) {
+        ends.insert(text_of(op.file()), (sha256, size));
+    }
+    for d in &mut drafts {
+        if let Some((sha256, size)) = ends.get(&d.file) {
             d.sha256 = sha256.clone();
-            d.size = size;
+            d.size = *size;
         }
     }
     let prepared = journal.prepare(at, drafts)?;
@@ -816,5 +854,45 @@ fn sync_file_system(dir: &Path) -> io::Result<()> {
     {
         let _ = dir;
         Ok(())
+    }
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::symlink;
+
+    /// One check for the many files of a transaction still refuses each way out: a folder
+    /// linked elsewhere (after files of a good folder were checked), a file linked elsewhere,
+    /// `..`; a folder not made yet is judged by the deepest one that exists.
+    #[test]
+    fn every_file_of_a_transaction_is_checked_against_the_call_folder() {
+        let tmp = tempfile::tempdir().expect("a folder");
+        let call = tmp.path().join("avviso");
+        let elsewhere = tmp.path().join("altrove");
+        fs::create_dir_all(call.join("candidature")).expect("made");
+        fs::create_dir_all(&elsewhere).expect("made");
+        symlink(&elsewhere, call.join("schede")).expect("linked");
+        fs::write(elsewhere.join("x.ron"), "x").expect("written");
+        symlink(elsewhere.join("x.ron"), call.join("candidature/L.ron")).expect("linked");
+        let mut folders = Inside::new(&call).expect("the folder resolves");
+        for name in ["a.ron", "b.ron", "c.ron"] {
+            let path = folders
+                .check(&Path::new("candidature").join(name))
+                .expect("inside");
+            assert!(path.ends_with(Path::new("candidature").join(name)));
+        }
+        assert!(folders.check(Path::new("nuova/cartella/n.ron")).is_ok());
+        for out in [
+            "schede/m1.ron",
+            "schede/m2.ron",
+            "candidature/L.ron",
+            "../fuori.ron",
+        ] {
+            assert!(
+                matches!(folders.check(Path::new(out)), Err(TxError::Outside { .. })),
+                "{out}"
+            );
+        }
     }
 }

@@ -5,11 +5,13 @@ use super::*;
 /// Checks one application to be added or replaced in a consistent workspace: against the call,
 /// the sessions its decision or a draw names, and nothing else, since no other part depends on
 /// an application's content. What `assemble` would find, without checking everything again.
+/// `written_otherwise`: a registered application with the same number written another way,
+/// when `app` is new.
 pub(in crate::domain) fn check_put_application(
     app: &Application,
     call: &Call,
     sessions: &BTreeMap<SessionId, Session>,
-    applications: &BTreeMap<Protocol, Application>,
+    written_otherwise: Option<&Protocol>,
 ) -> Vec<Inconsistency> {
     let mut out = Vec::new();
     let mut report = Report {
@@ -17,9 +19,7 @@ pub(in crate::domain) fn check_put_application(
         out: &mut out,
     };
     check_application(app, call, &mut report);
-    if !applications.contains_key(&app.protocol)
-        && let Some(other) = applications.keys().find(|p| p.same_number(&app.protocol))
-    {
+    if let Some(other) = written_otherwise {
         report.add(
             "protocol",
             &app.protocol,
