@@ -216,6 +216,31 @@ pub fn session_record(
     evaluation: &Evaluation,
     session: &SessionId,
 ) -> Option<SessionRecord> {
+    record_of(ws, evaluation, session, true)
+}
+
+/// The same record from a workspace that is dropped with it: each mark's reason is moved from
+/// its sheet into the record instead of copied, so that a large call's reasons are held once
+/// while the verbale is drawn.
+pub fn session_record_taking(
+    mut ws: Workspace,
+    evaluation: Evaluation,
+    session: &SessionId,
+) -> Option<SessionRecord> {
+    let mut record = record_of(&ws, &evaluation, session, false)?;
+    drop(evaluation);
+    if let Business::Scoring(scoring) = &mut record.business {
+        scoring::take_reasons(&mut ws, scoring);
+    }
+    Some(record)
+}
+
+fn record_of(
+    ws: &Workspace,
+    evaluation: &Evaluation,
+    session: &SessionId,
+    reasons: bool,
+) -> Option<SessionRecord> {
     let s = ws.session(session)?;
     let commission = ws.commission();
     let members = commission
@@ -233,7 +258,9 @@ pub fn session_record(
         .collect();
     let business = match s.kind {
         SessionKind::OpeningPublic => Business::Opening(opening::opening(ws)),
-        SessionKind::ReservedScoring => Business::Scoring(scoring::scoring(ws, evaluation)),
+        SessionKind::ReservedScoring => {
+            Business::Scoring(scoring::scoring(ws, evaluation, reasons))
+        }
         SessionKind::Final => Business::Final(final_session::final_ranking(ws, evaluation)),
     };
     Some(SessionRecord {
@@ -360,7 +387,7 @@ pub(crate) fn failing_messages(result: &ApplicationResult) -> Vec<String> {
 /// What a scoring session reports, drawn from the data as they stand: for the documents that
 /// follow the minutes (letters, score sheets) when no closed session has kept it.
 pub fn scoring_record(ws: &Workspace, evaluation: &Evaluation) -> ScoringRecord {
-    scoring::scoring(ws, evaluation)
+    scoring::scoring(ws, evaluation, true)
 }
 
 /// What a final session reports, drawn from the data as they stand.

@@ -211,7 +211,9 @@ fn shown(r: Option<&Ratio>, dp: u32) -> Option<Decimal> {
         .map(|d| d.normalize())
 }
 
-pub(super) fn scoring(ws: &Workspace, evaluation: &Evaluation) -> ScoringRecord {
+/// The record of a scoring session; without the marks' reasons when `reasons` is false (see
+/// [`take_reasons`]).
+pub(super) fn scoring(ws: &Workspace, evaluation: &Evaluation, reasons: bool) -> ScoringRecord {
     let call = ws.call();
     let mut criteria = Vec::new();
     for c in &call.criteria {
@@ -246,7 +248,7 @@ pub(super) fn scoring(ws: &Workspace, evaluation: &Evaluation) -> ScoringRecord 
                         .collect(),
                 });
                 if let Some(scores) = &result.scores {
-                    applications.push(application_scoring(ws, app, result, scores, &all));
+                    applications.push(application_scoring(ws, app, result, scores, &all, reasons));
                 }
             }
             LotScoring {
@@ -280,6 +282,7 @@ fn application_scoring(
     result: &ApplicationResult,
     scores: &rules::Scores,
     all: &[&Criterion],
+    reasons: bool,
 ) -> ApplicationScoring {
     let call = ws.call();
     // The rules already know who abstained; asking the sheets again would scan them per application.
@@ -321,10 +324,13 @@ fn application_scoring(
                                     _ => None,
                                 },
                                 // The rules keep the values; the reason is in the sheet.
-                                reason: ws
-                                    .score(&m.member, &app.protocol, &c.id)
-                                    .map(|s| s.reason.clone())
-                                    .unwrap_or_default(),
+                                reason: if reasons {
+                                    ws.score(&m.member, &app.protocol, &c.id)
+                                        .map(|s| s.reason.clone())
+                                        .unwrap_or_default()
+                                } else {
+                                    String::new()
+                                },
                             })
                             .collect()
                     })
@@ -360,6 +366,23 @@ fn application_scoring(
         total: scores.total,
         threshold_failures: scores.threshold_failures.iter().map(|t| t.code()).collect(),
         outcome: result.outcome,
+    }
+}
+
+/// Gives each mark of a record made without reasons its reason, moved out of the workspace's
+/// sheet (see `Workspace::take_reason`): the same record as one made with them, each reason
+/// held once.
+pub(super) fn take_reasons(ws: &mut Workspace, record: &mut ScoringRecord) {
+    for lot in &mut record.lots {
+        for app in &mut lot.applications {
+            for r in &mut app.criteria {
+                for m in &mut r.marks {
+                    m.reason = ws
+                        .take_reason(&m.member, &app.protocol, &r.criterion)
+                        .unwrap_or_default();
+                }
+            }
+        }
     }
 }
 
