@@ -142,6 +142,8 @@ pub fn release(
                 sha256: crate::seal::sha256_hex(&f.bytes),
             })
             .collect(),
+        // The editor names the session open now.
+        session: None,
     };
     editor.apply(Command::Access(AccessChange::Release {
         request: request.clone(),

@@ -337,6 +337,17 @@ pub fn event_kind(kind: crate::domain::EventKind) -> &'static str {
     }
 }
 
+/// How many access acts no sealed verbale reports yet, and which verbale will.
+pub fn unsealed_access_acts(n: usize) -> String {
+    if n == 1 {
+        "1 atto di accesso non ancora riportato in un verbale sigillato: lo riporta il verbale della seduta aperta, o della prossima seduta".into()
+    } else {
+        format!(
+            "{n} atti di accesso non ancora riportati in un verbale sigillato: li riporta il verbale della seduta aperta, o della prossima seduta"
+        )
+    }
+}
+
 pub fn access_outcome(outcome: crate::domain::AccessOutcome) -> &'static str {
     use crate::domain::AccessOutcome;
     match outcome {

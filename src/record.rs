@@ -9,6 +9,7 @@
 //! is the public ranking.
 
 mod access;
+mod access_acts;
 mod acts;
 mod changes;
 mod final_session;
@@ -33,6 +34,7 @@ pub use access::{
     AccessRecord, ApplicationMarks, CollegialBrief, CounterpartRecord, CriterionMarks,
     RequestRecord, VerbaleEntry, WithheldRecord, access_record,
 };
+pub use access_acts::{AccessAct, AccessActs, unsealed_access_acts};
 pub use acts::{ActsRecord, IntegrationRecord, WithdrawalRecord};
 pub use changes::{RemovedRecord, ReplacedRecord, SubstituteRecord};
 pub use final_session::{FinalRecord, LotRanking, RankedRecord, TieRecord, UnrankedRecord};
@@ -47,8 +49,8 @@ pub use ranking::{
 };
 pub use redact::{OMISSIS, Redaction};
 pub use scoring::{
-    ApplicationScoring, CofinancingRow, CriterionInfo, CriterionResult, GapRecord, JudgementInfo,
-    LotScoring, MarkRecord, Method, ScoringRecord,
+    ApplicationScoring, CofinancingRow, CollegialMark, CriterionInfo, CriterionResult, GapRecord,
+    JudgementInfo, LotScoring, MarkRecord, Method, ScoringRecord,
 };
 
 pub const RECORD_FORMAT: u32 = 1;
@@ -92,6 +94,10 @@ pub struct SessionRecord {
     /// Applications registered by mistake and removed since the previous session closed.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub removed: Vec<RemovedRecord>,
+    /// The acts of access to the records recorded in the session, or since the previous one
+    /// closed (not written when there were none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub access: Vec<AccessActs>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -210,6 +216,31 @@ pub fn session_record(
     evaluation: &Evaluation,
     session: &SessionId,
 ) -> Option<SessionRecord> {
+    record_of(ws, evaluation, session, true)
+}
+
+/// The same record from a workspace that is dropped with it: each mark's reason is moved from
+/// its sheet into the record instead of copied, so that a large call's reasons are held once
+/// while the verbale is drawn.
+pub fn session_record_taking(
+    mut ws: Workspace,
+    evaluation: Evaluation,
+    session: &SessionId,
+) -> Option<SessionRecord> {
+    let mut record = record_of(&ws, &evaluation, session, false)?;
+    drop(evaluation);
+    if let Business::Scoring(scoring) = &mut record.business {
+        scoring::take_reasons(&mut ws, scoring);
+    }
+    Some(record)
+}
+
+fn record_of(
+    ws: &Workspace,
+    evaluation: &Evaluation,
+    session: &SessionId,
+    reasons: bool,
+) -> Option<SessionRecord> {
     let s = ws.session(session)?;
     let commission = ws.commission();
     let members = commission
@@ -227,7 +258,9 @@ pub fn session_record(
         .collect();
     let business = match s.kind {
         SessionKind::OpeningPublic => Business::Opening(opening::opening(ws)),
-        SessionKind::ReservedScoring => Business::Scoring(scoring::scoring(ws, evaluation)),
+        SessionKind::ReservedScoring => {
+            Business::Scoring(scoring::scoring(ws, evaluation, reasons))
+        }
         SessionKind::Final => Business::Final(final_session::final_ranking(ws, evaluation)),
     };
     Some(SessionRecord {
@@ -277,6 +310,7 @@ pub fn session_record(
         collegial: procedure::collegial(ws, s),
         events: procedure::events(ws, s),
         removed: changes::removed(ws, s),
+        access: access_acts::access_acts(ws, s),
     })
 }
 
@@ -353,7 +387,7 @@ pub(crate) fn failing_messages(result: &ApplicationResult) -> Vec<String> {
 /// What a scoring session reports, drawn from the data as they stand: for the documents that
 /// follow the minutes (letters, score sheets) when no closed session has kept it.
 pub fn scoring_record(ws: &Workspace, evaluation: &Evaluation) -> ScoringRecord {
-    scoring::scoring(ws, evaluation)
+    scoring::scoring(ws, evaluation, true)
 }
 
 /// What a final session reports, drawn from the data as they stand.

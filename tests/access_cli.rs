@@ -228,3 +228,83 @@ fn a_refusal_needs_its_reasons() {
     assert_eq!(code, 1, "{err}");
     assert!(err.contains("motivazione"), "{err}");
 }
+
+/// Access acts recorded while a session is open go in that session's verbale, with no natural
+/// person's data: a requester who is not a competitor is «un soggetto interessato», a
+/// counter-interested party that is a natural person is named by its protocol only.
+#[test]
+fn the_access_acts_of_an_open_session_are_in_its_sealed_verbale_without_personal_data() {
+    let dir = example_a();
+    let d = dir.path().to_str().unwrap();
+    let code = format!(
+        "RSSMRA80A01F205{}",
+        commissione::domain::tax_code::person_check_character("RSSMRA80A01F205").unwrap()
+    );
+    edit(
+        dir.path(),
+        "candidature/P4.ron",
+        "Associazione P4",
+        "Mario Rossi",
+    );
+    edit(dir.path(), "candidature/P4.ron", "12345916766", &code);
+    for s in ["s1", "s2"] {
+        ok(&["close", d, "--session", s, "--conferma-pendenti"]);
+    }
+    // s3 is open: the acts are recorded in it.
+    ok(&[
+        "accesso",
+        d,
+        "nuova",
+        "--data",
+        "27/11/2026",
+        "--richiedente",
+        "Giovanni Bianchi",
+        "--oggetto",
+        "la graduatoria e i verbali",
+    ]);
+    ok(&[
+        "accesso",
+        d,
+        "notifica",
+        "a1",
+        "--candidatura",
+        "P4",
+        "--data",
+        "27/11/2026",
+        "--opposizione",
+        "Mario Rossi si oppone: dati personali",
+    ]);
+    let register = ok(&["accesso", d]);
+    assert!(
+        register.contains("2 atti di accesso non ancora riportati in un verbale sigillato"),
+        "{register}"
+    );
+    ok(&["close", d, "--session", "s3", "--conferma-pendenti"]);
+    let t = squeeze(
+        &pages_text(&fs::read(dir.path().join("verbali/sigillati/verbale-03-s3.pdf")).unwrap())
+            .concat(),
+    );
+    for expected in [
+        "Accesso agli atti",
+        "Istanza n. a1 del 27/11/2026",
+        "L'istanza è pervenuta il 27/11/2026 da un soggetto interessato, con oggetto: «la graduatoria e i verbali». Il procedimento si conclude entro trenta giorni, il 27/12/2026",
+        "notificata alla controinteressata candidatura P4, che può presentare motivata opposizione entro dieci giorni, fino al 07/12/2026",
+        "la controinteressata ha presentato opposizione motivata, agli atti del procedimento",
+    ] {
+        assert!(t.contains(expected), "«{expected}» not in:\n{t}");
+    }
+    // The requester's name and the opposition's words stay in the register. (P4's applicant
+    // is named where the verbale names every applicant, as applicants: not here.)
+    for personal in ["Giovanni Bianchi", "si oppone: dati personali"] {
+        assert!(!t.contains(personal), "{personal} in:\n{t}");
+    }
+    let section = &t[t.find("Accesso agli atti").unwrap()..];
+    assert!(!section.contains("Mario Rossi"), "{section}");
+    let scoring = squeeze(
+        &pages_text(&fs::read(dir.path().join("verbali/sigillati/verbale-02-s2.pdf")).unwrap())
+            .concat(),
+    );
+    assert!(!scoring.contains("Accesso agli atti"), "{scoring}");
+    let register = ok(&["accesso", d]);
+    assert!(!register.contains("non ancora riportati"), "{register}");
+}

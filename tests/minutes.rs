@@ -356,3 +356,65 @@ fn qpdf_finds_nothing_wrong() {
         );
     }
 }
+
+#[test]
+fn the_record_that_takes_the_reasons_over_is_the_record_that_copies_them() {
+    let dir = many(12, 30);
+    for session in ["s1", "s2", "s3"] {
+        let ws = workspace(dir.path());
+        let copied = session_record(&ws, &evaluate(&ws), &sid(session)).unwrap();
+        // A workspace loaded on its own, so that its sheets are not shared and the reasons
+        // really move.
+        let own = workspace(dir.path());
+        let evaluation = evaluate(&own);
+        let taken =
+            commissione::record::session_record_taking(own, evaluation, &sid(session)).unwrap();
+        assert_eq!(taken, copied, "session {session}");
+        assert_eq!(seal(&taken), seal(&copied));
+    }
+    let ws = workspace(dir.path());
+    let record = session_record(&ws, &evaluate(&ws), &sid("s2")).unwrap();
+    let reasons = match &record.business {
+        commissione::record::Business::Scoring(s) => s
+            .lots
+            .iter()
+            .flat_map(|l| &l.applications)
+            .flat_map(|a| &a.criteria)
+            .flat_map(|c| &c.marks)
+            .filter(|m| m.reason.split_whitespace().count() >= 30)
+            .count(),
+        _ => 0,
+    };
+    assert!(
+        reasons > 12,
+        "the scoring record has its long reasons: {reasons}"
+    );
+}
+
+#[test]
+fn a_reason_taken_leaves_its_sheet_empty_unless_the_sheet_is_shared() {
+    let dir = example_a();
+    let (m, p, c) = (
+        commissione::domain::MemberId::new("m1").unwrap(),
+        commissione::domain::Protocol::new("P1").unwrap(),
+        commissione::domain::CriterionId::new("A").unwrap(),
+    );
+    let mut ws = workspace(dir.path());
+    let reason = ws.score(&m, &p, &c).unwrap().reason.clone();
+    assert!(!reason.trim().is_empty());
+    let shared = ws.clone();
+    assert_eq!(ws.take_reason(&m, &p, &c), Some(reason.clone()));
+    // The clone held the same sheet: it is copied from, not emptied.
+    assert_eq!(shared.score(&m, &p, &c).unwrap().reason, reason);
+    drop(shared);
+    assert_eq!(ws.take_reason(&m, &p, &c), Some(reason));
+    assert_eq!(ws.score(&m, &p, &c).unwrap().reason, "");
+    assert_eq!(
+        ws.take_reason(
+            &m,
+            &p,
+            &commissione::domain::CriterionId::new("ZZ").unwrap()
+        ),
+        None
+    );
+}

@@ -150,3 +150,107 @@ fn a_verbale_of_two_thousand_applications() {
         lopdf::Document::load_mem(&pdf).unwrap().get_pages().len()
     );
 }
+
+/// Peak resident memory and wall time of one run of the command line, as `/usr/bin/time -v`
+/// reports them.
+fn measured(args: &[&std::ffi::OsStr]) -> (String, String) {
+    let out = std::process::Command::new("/usr/bin/time")
+        .arg("-v")
+        .arg(env!("CARGO_BIN_EXE_commissione"))
+        .args(args)
+        .output()
+        .unwrap();
+    let report = String::from_utf8_lossy(&out.stderr);
+    if !out.status.success() {
+        // Said, not asserted: a 10,000-application scoring session does not close (its kept
+        // record is over the size the program reads back).
+        eprintln!(
+            "{args:?} failed: {}",
+            report.lines().next().unwrap_or_default()
+        );
+    }
+    let field = |name: &str| {
+        report
+            .lines()
+            .find_map(|l| l.trim().strip_prefix(name))
+            .map(|v| v.trim().to_string())
+            .unwrap_or_default()
+    };
+    let kb: u64 = field("Maximum resident set size (kbytes):")
+        .parse()
+        .unwrap_or(0);
+    (
+        format!("{} MB", kb / 1000),
+        field("Elapsed (wall clock) time (h:mm:ss or m:ss):"),
+    )
+}
+
+/// The figures of README's Performance table for the command line on a large call: the peak
+/// memory and time of `check`, of `minutes` on the scoring session as a draft, of `close`, and
+/// of `minutes` on the session once closed. Not timed, nothing asserted but success: it prints
+/// them. The call is made first, e.g. with 10,000 applications (353 MB of files):
+///
+///     commissione sample large /tmp/big10k --applications 10000
+///     COMMISSIONE_MEMORY_DIR=/tmp/big10k cargo test --release --test minutes_big -- --ignored --nocapture memory
+///
+/// It closes the session `s2` of that folder (use a copy); needs `/usr/bin/time`.
+#[test]
+#[ignore = "a benchmark: peak memory of the command line on a call made beforehand"]
+fn memory_of_the_command_line() {
+    let Some(dir) = std::env::var_os("COMMISSIONE_MEMORY_DIR") else {
+        eprintln!("COMMISSIONE_MEMORY_DIR not set: nothing measured");
+        return;
+    };
+    let dir = Path::new(&dir);
+    let out = tempfile::tempdir().unwrap();
+    let pdf = out.path().join("v.pdf");
+    let (d, p) = (dir.as_os_str(), pdf.as_os_str());
+    let os = |s: &'static str| std::ffi::OsStr::new(s);
+    let steps: [(&str, Vec<&std::ffi::OsStr>); 4] = [
+        ("check", vec![os("check"), d]),
+        (
+            "minutes s2 (draft)",
+            vec![os("minutes"), d, os("--session"), os("s2"), os("-o"), p],
+        ),
+        (
+            "close s2",
+            vec![
+                os("close"),
+                d,
+                os("--session"),
+                os("s2"),
+                os("--conferma-pendenti"),
+            ],
+        ),
+        (
+            "minutes s2 (closed)",
+            vec![os("minutes"), d, os("--session"), os("s2"), os("-o"), p],
+        ),
+    ];
+    for (what, args) in steps {
+        let (memory, time) = measured(&args);
+        eprintln!("{what}: {memory}, {time}");
+        if what.ends_with("(draft)") {
+            objects(&pdf);
+        }
+    }
+}
+
+/// Prints the size of a PDF and its number of objects: the Size of the cross-reference stream,
+/// which `startxref` at the end points at.
+fn objects(pdf: &Path) {
+    let pdf = fs::read(pdf).unwrap();
+    let tail = String::from_utf8_lossy(&pdf[pdf.len().saturating_sub(64)..]).into_owned();
+    let at: usize = tail
+        .rsplit_once("startxref")
+        .and_then(|(_, rest)| rest.split_whitespace().next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    let dict = String::from_utf8_lossy(&pdf[at..(at + 512).min(pdf.len())]).into_owned();
+    let size = dict
+        .split_once("/Size ")
+        .and_then(|(_, rest)| rest.split(|c: char| !c.is_ascii_digit()).next())
+        .unwrap_or("?")
+        .to_string();
+    eprintln!("verbale: {} bytes, {size} objects", pdf.len());
+}

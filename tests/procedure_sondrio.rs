@@ -1,8 +1,9 @@
 //! Issue 19's «done when», on the Sondrio sample and from the command line alone: the
 //! opening and scoring sessions (with a collegial motivazione and a dissent), the final session
 //! approving the ranking, the winner's renunciation recorded in a later session and the second
-//! taking its place, an access request answered with its bundle; every session sealed and
-//! intact, every act in a sealed verbale.
+//! taking its place, an access request answered with its bundle and reported, act by act, in
+//! the verbale of the next session; every session sealed and intact, every act in a sealed
+//! verbale.
 
 mod minutes_common;
 
@@ -222,11 +223,65 @@ fn the_sondrio_call_from_the_opening_to_a_renounced_winner_replaced_by_the_secon
     let register = ok(&["accesso", d]);
     assert!(register.contains("termine 22/05/2026"), "{register}");
     assert!(register.contains("in verbali/accesso-a1"), "{register}");
+    // Recorded while no session was open, the access acts wait for the next verbale.
+    assert!(
+        register.contains("4 atti di accesso non ancora riportati in un verbale sigillato"),
+        "{register}"
+    );
 
-    // Every session sealed and intact, the journal whole.
+    // The next session takes note of them: its sealed verbale reports each act, the request
+    // named by its applicant (an entity), the release with each file's SHA-256; no natural
+    // person's name (Retica's legal representative, the winner's).
+    final_session(&dir, "s5", 5, "2026-05-08");
+    ok(&["close", d, "--session", "s5", "--conferma-pendenti"]);
+    let acts = text(&sealed.join("verbale-05-s5.pdf"));
+    let release = fs::read_to_string(dir.join("accessi.ron")).unwrap();
+    let bundle_sha = release
+        .split("sha256: \"")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .unwrap()
+        .to_string();
+    for expected in [
+        "Accesso agli atti",
+        "Istanza n. a1 del 22/04/2026",
+        &format!(
+            "L'istanza è pervenuta il 22/04/2026 da Retica Impresa Sociale S.r.l., concorrente con la candidatura {SECOND}, con oggetto: «verbali, punteggi e motivazioni». Il procedimento si conclude entro trenta giorni, il 22/05/2026"
+        ),
+        &format!(
+            "Il 23/04/2026 l'istanza è notificata alla controinteressata candidatura {WINNER} (Il Sentiero Verde Società Cooperativa Sociale), che può presentare motivata opposizione entro dieci giorni, fino al 03/05/2026"
+        ),
+        "Il 06/05/2026 l'istanza è accolta.",
+        "(cartella verbali/accesso-a1)",
+        "accesso-a1.pdf",
+        &bundle_sha,
+    ] {
+        assert!(acts.contains(expected), "«{expected}» not in:\n{acts}");
+    }
+    for personal in ["Giulia Maspes", "Luca Pedrotti", "Anna Cerri"] {
+        assert!(!acts.contains(personal), "{personal} in:\n{acts}");
+    }
+    // Reported once: the verbale of the renunciation, closed before, has none of them.
+    assert!(!events.contains("Accesso agli atti"), "{events}");
+    let register = ok(&["accesso", d]);
+    assert!(!register.contains("non ancora riportati"), "{register}");
+
+    // Every act in a sealed verbale: the collegial motivazione (s2), the approval (s3), the
+    // renunciation and scorrimento (s4), the access request answered (s5). Every session
+    // sealed and intact, the journal whole.
     let out = ok(&["verify", d]);
     assert!(
-        out.contains("tutte le 4 sedute chiuse sono integre"),
+        out.contains("tutte le 5 sedute chiuse sono integre"),
         "{out}"
     );
+    for n in [
+        "verbale-01-s1.pdf",
+        "verbale-02-s2.pdf",
+        "verbale-03-s3.pdf",
+        "verbale-04-s4.pdf",
+        "verbale-05-s5.pdf",
+    ] {
+        let out = ok(&["verify", d, sealed.join(n).to_str().unwrap()]);
+        assert!(!out.contains("NON corrisponde"), "{n}: {out}");
+    }
 }

@@ -154,6 +154,7 @@ fn act(editor: &mut Editor, action: Action) -> Result<(), Exit> {
                 counterparts: Vec::new(),
                 decision: None,
                 releases: Vec::new(),
+                recorded: None,
             };
             let deadline = request.deadline();
             applied(
@@ -176,6 +177,7 @@ fn act(editor: &mut Editor, action: Action) -> Result<(), Exit> {
                 application: protocol(ws, &candidatura)?,
                 notified_on: date(&data)?,
                 opposition: opposizione.unwrap_or_default(),
+                recorded: None,
             };
             let until = counterpart.deadline();
             applied(
@@ -229,6 +231,7 @@ fn act(editor: &mut Editor, action: Action) -> Result<(), Exit> {
                 outcome: esito.outcome(),
                 on: date(&data)?,
                 reason: motivazione,
+                recorded: None,
             };
             let late = ws
                 .access()
@@ -340,6 +343,10 @@ pub fn register(ws: &Workspace, today: Date) -> String {
                     .join(", ")
             );
         }
+    }
+    let unsealed = crate::record::unsealed_access_acts(ws);
+    if unsealed > 0 {
+        let _ = writeln!(out, "{}", italian::unsealed_access_acts(unsealed));
     }
     for s in &access.secrets {
         let criteria: Vec<String> = s.criteria.iter().map(ToString::to_string).collect();

@@ -91,17 +91,6 @@ pub fn run(dir: &Path, session: &str, output: Option<&Path>) -> Exit {
         );
         return Exit::Misuse;
     };
-    // A closed session's verbale is the one sealed when it closed.
-    let kept = match &s.seal {
-        Some(_) => {
-            let mut store = Store::new(dir, loaded.sources);
-            Some(minutes::Kept {
-                record: store.sealed_record(&s.id).ok(),
-                pdf: store.sealed_pdf(&s.id, s.number).ok(),
-            })
-        }
-        None => None,
-    };
     let path = output.map_or_else(
         || {
             default_output(
@@ -134,9 +123,31 @@ pub fn run(dir: &Path, session: &str, output: Option<&Path>) -> Exit {
     };
     let drafted = minutes::issue_moment();
     let (authority, title) = (ws.call().authority.clone(), ws.call().title.clone());
-    // The workspace goes before the pages are laid out: the verbale then needs only its
-    // record.
-    let written = minutes::write_issued_minutes(ws, &s.id, kept, drafted, file);
+    let written = match &s.seal {
+        // A closed session's verbale is the one sealed when it closed: the loaded call goes
+        // before the kept files are read (on a large call each is hundreds of megabytes), and
+        // is read again only when neither can be, to draw the verbale from the data.
+        Some(seal) => {
+            drop(ws);
+            let mut store = Store::new(dir, loaded.sources);
+            let kept = minutes::Kept {
+                record: store.sealed_record(&s.id).ok(),
+                pdf: store.sealed_pdf(&s.id, s.number).ok(),
+            };
+            if kept.record.is_some() || kept.pdf.is_some() {
+                minutes::write_kept_issued(seal, kept, file)
+            } else {
+                let ws = match load_clean(dir) {
+                    Ok((ws, _)) => ws,
+                    Err(exit) => return exit,
+                };
+                minutes::write_issued_minutes(ws, &s.id, None, drafted, file)
+            }
+        }
+        // The workspace goes before the pages are laid out: the verbale then needs only its
+        // record.
+        None => minutes::write_issued_minutes(ws, &s.id, None, drafted, file),
+    };
     let file = match written {
         Ok(file) => file,
         Err(e @ MinutesError::NoSession(_)) => {

@@ -234,6 +234,9 @@ pub enum Command {
         /// La motivazione collegiale
         #[arg(long)]
         motivazione: String,
+        /// Il giudizio collegiale che conta per i punti, se l'avviso prevede il punteggio collegiale: un giudizio della scala («buono»), il suo coefficiente («0,8») o i punti
+        #[arg(long)]
+        voto: Option<String>,
         /// Il dissenso di un componente, come «tognini: le sue ragioni» (anche più volte)
         #[arg(long)]
         dissenso: Vec<String>,
@@ -466,6 +469,7 @@ pub fn run(command: Command) -> Exit {
             candidatura,
             criterio,
             motivazione,
+            voto,
             dissenso,
         } => procedure::collegial(
             &dir,
@@ -474,6 +478,7 @@ pub fn run(command: Command) -> Exit {
                 application: &candidatura,
                 criterion: &criterio,
                 reason: &motivazione,
+                mark: voto.as_deref(),
                 dissents: &dissenso,
             },
         ),

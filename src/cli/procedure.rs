@@ -6,7 +6,8 @@ use std::path::Path;
 
 use super::Exit;
 use crate::domain::{
-    Collegial, CriterionId, Dissent, Event, EventKind, MemberId, Protocol, SessionId, Workspace,
+    Collegial, CriterionId, Dissent, Event, EventKind, MemberId, Points, Protocol, SessionId,
+    Workspace,
 };
 use crate::editor::{Actor, Command, EditError, Editor};
 use crate::italian;
@@ -86,6 +87,8 @@ pub struct CollegialArgs<'a> {
     pub application: &'a str,
     pub criterion: &'a str,
     pub reason: &'a str,
+    /// The collegial mark: a judgement of the scale, its coefficient or points.
+    pub mark: Option<&'a str>,
     /// "member: what they say"
     pub dissents: &'a [String],
 }
@@ -120,10 +123,15 @@ pub fn collegial(dir: &Path, args: CollegialArgs) -> Exit {
                 note: note.trim().to_string(),
             });
         }
+        let value = match args.mark {
+            Some(text) => Some(collegial_mark(ws.call(), text)?),
+            None => None,
+        };
         let judgement = Collegial {
             application: application.clone(),
             criterion: criterion.clone(),
             reason: args.reason.to_string(),
+            value,
             dissents,
         };
         applied(
@@ -140,6 +148,32 @@ pub fn collegial(dir: &Path, args: CollegialArgs) -> Exit {
         Ok(())
     };
     run().err().unwrap_or(Exit::Ok)
+}
+
+/// A collegial mark as typed: a judgement of the call's scale by its name («buono»), or a
+/// number, the Italian way or not («0,8», «0.8», «14»). Whether it fits the criterion is the
+/// editor's to say.
+fn collegial_mark(call: &crate::domain::Call, text: &str) -> Result<Points, Exit> {
+    let text = text.trim();
+    if let Some(j) = call
+        .judgement_scale
+        .iter()
+        .find(|j| j.label.trim().eq_ignore_ascii_case(text))
+    {
+        return Points::new(j.coefficient.value()).ok_or(Exit::Misuse);
+    }
+    Points::parse(&text.replace(',', ".")).map_err(|_| {
+        let scale: Vec<&str> = call
+            .judgement_scale
+            .iter()
+            .map(|j| j.label.as_str())
+            .collect();
+        eprintln!(
+            "errore: il voto «{text}» non è un giudizio della scala ({}) né un numero",
+            scale.join(", ")
+        );
+        Exit::Misuse
+    })
 }
 
 pub fn event(

@@ -226,6 +226,7 @@ fn json_application(r: &ApplicationResult) -> Value {
                     rules::Gap::NobodyCanScore => ("nobody_can_score", None),
                     rules::Gap::TooFewMembers { .. } => ("too_few_members", None),
                     rules::Gap::NotDeclared => ("not_declared", None),
+                    rules::Gap::NoCollegialMark => ("no_collegial_mark", None),
                 };
                 json!({"criterion": criterion.to_string(), "gap": kind, "member": member.map(|m| m.to_string())})
             })

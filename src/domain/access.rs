@@ -8,7 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::id::{AccessId, CriterionId, Protocol};
+use super::id::{AccessId, CriterionId, Protocol, SessionId};
 use super::time::{Date, Moment};
 
 /// Days the administration has to answer a request (art. 25, c. 4, L. 241/1990).
@@ -78,6 +78,21 @@ pub struct AccessRequest {
     /// Every release of the bundle, as journaled.
     #[serde(default)]
     pub releases: Vec<Release>,
+    /// When the request was registered (or last corrected), and in which session: the
+    /// verbale that reports it (absent from registers written before).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recorded: Option<Recorded>,
+}
+
+/// When an access act was recorded in the register, and the session open then, if any. The
+/// verbale of that session reports the act; one recorded while no session was open goes in
+/// the verbale of the next session, the first still open or closed after it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Recorded {
+    pub at: Moment,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session: Option<SessionId>,
 }
 
 impl AccessRequest {
@@ -102,6 +117,9 @@ pub struct Counterpart {
     /// What it answered, if it opposed (empty: no opposition).
     #[serde(default)]
     pub opposition: String,
+    /// When the notice (or the opposition) was recorded, and in which session.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recorded: Option<Recorded>,
 }
 
 impl Counterpart {
@@ -118,6 +136,9 @@ pub struct AccessDecision {
     /// Required for anything but a full grant.
     #[serde(default)]
     pub reason: String,
+    /// When the decision was recorded, and in which session.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recorded: Option<Recorded>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -157,6 +178,10 @@ pub struct Release {
     /// The folder written, relative to the call's: "verbali/accesso-a1".
     pub folder: String,
     pub files: Vec<ReleasedFile>,
+    /// The session open when the bundle was released, whose verbale reports it (absent: the
+    /// next session after `at`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session: Option<SessionId>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

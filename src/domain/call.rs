@@ -69,6 +69,12 @@ pub struct Call {
         skip_serializing_if = "is_true"
     )]
     pub independent_judgement: bool,
+    /// The commission gives one collegial mark per criterion of each application («punteggio
+    /// collegiale»): the members' marks are reported, the collegial one counts in place of
+    /// their mean, with the criterion's riparametrazione as for any mark. Off unless the call
+    /// says so (older calls rank as before); written in the file only when on.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub collegial_mark: bool,
 }
 
 fn default_independent_judgement() -> bool {

@@ -17,7 +17,7 @@ mod validate;
 pub mod workspace;
 
 pub use access::{
-    AccessDecision, AccessOutcome, AccessRegister, AccessRequest, Counterpart, Release,
+    AccessDecision, AccessOutcome, AccessRegister, AccessRequest, Counterpart, Recorded, Release,
     ReleasedFile, Secret,
 };
 pub use application::{

@@ -9,6 +9,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::id::{CriterionId, MemberId, Protocol};
+use super::number::Points;
 
 /// The commission's collegial judgement on one criterion of one application.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -18,6 +19,12 @@ pub struct Collegial {
     pub criterion: CriterionId,
     /// The collegial motivazione: required.
     pub reason: String,
+    /// The collegial mark (a coefficient of the judgement scale, or points, as the
+    /// criterion's method says): given, and required, only when the call says that the
+    /// commission gives one collegial mark (`Call::collegial_mark`); it then counts in place
+    /// of the mean of the members' marks. Absent from files written before there was one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<Points>,
     /// The members who do not share the judgement, each with what they say.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub dissents: Vec<Dissent>,

@@ -408,4 +408,25 @@ impl Workspace {
             .get(member)
             .and_then(|s| s.score_normalized(application, criterion))
     }
+
+    /// The reason of a mark moved out of its sheet, which keeps an empty one: for a workspace
+    /// about to be dropped, whose reasons a record takes over instead of copying (a large
+    /// call's reasons are a hundred megabytes and more). A sheet shared with another workspace
+    /// is left whole, and its reason copied.
+    pub fn take_reason(
+        &mut self,
+        member: &MemberId,
+        application: &Protocol,
+        criterion: &CriterionId,
+    ) -> Option<String> {
+        let held = self.sheets.get_mut(member)?;
+        let i = held
+            .scores
+            .binary_search_by(|s| (&s.application, &s.criterion).cmp(&(application, criterion)))
+            .ok()?;
+        Some(match Arc::get_mut(held) {
+            Some(sheet) => std::mem::take(&mut sheet.scores[i].reason),
+            None => held.scores[i].reason.clone(),
+        })
+    }
 }

@@ -6,8 +6,8 @@
 use super::change::{Also, Change, Target, compact};
 use super::{Command, EditError, Editor};
 use crate::domain::{
-    AccessDecision, AccessId, AccessOutcome, AccessRegister, AccessRequest, Counterpart, Release,
-    Secret, Workspace,
+    AccessDecision, AccessId, AccessOutcome, AccessRegister, AccessRequest, Counterpart, Recorded,
+    Release, Secret, Workspace,
 };
 use crate::italian;
 use crate::workspace::files;
@@ -68,7 +68,11 @@ impl Editor {
                 .collect(),
             _ => Vec::new(),
         };
-        let description = apply(&self.workspace, &mut register, change)?;
+        let stamp = Recorded {
+            at: (self.clock)(),
+            session: self.workspace.open_session().map(|s| s.id.clone()),
+        };
+        let description = apply(&self.workspace, &mut register, change, stamp)?;
         let before = compact(&old);
         let after = compact(&register);
         let workspace = self.changed(move |parts| parts.access = register)?;
@@ -102,11 +106,13 @@ fn request_mut<'a>(
         .ok_or_else(|| EditError::NotFound(format!("la richiesta di accesso «{id}» non esiste")))
 }
 
-/// Applies the change to the register; the journal's words, or why it is refused.
+/// Applies the change to the register; the journal's words, or why it is refused. Each act is
+/// stamped with `stamp` (now, and the session open now), so that a verbale reports it.
 fn apply(
     ws: &Workspace,
     register: &mut AccessRegister,
     change: AccessChange,
+    stamp: Recorded,
 ) -> Result<String, EditError> {
     let exists = |p: &crate::domain::Protocol| ws.application(p).is_some();
     match change {
@@ -135,6 +141,7 @@ fn apply(
                 request.requester,
                 italian::date(request.received_on)
             );
+            request.recorded = Some(stamp);
             match register.requests.iter_mut().find(|r| r.id == request.id) {
                 Some(held) => {
                     // What followed the request stays: only its own data are corrected.
@@ -142,6 +149,7 @@ fn apply(
                     held.requester = request.requester;
                     held.application = request.application;
                     held.object = request.object;
+                    held.recorded = request.recorded;
                 }
                 None => register.requests.push(request),
             }
@@ -172,6 +180,7 @@ fn apply(
                 )));
             }
             counterpart.opposition = counterpart.opposition.trim().to_string();
+            counterpart.recorded = Some(stamp);
             let description = format!(
                 "richiesta di accesso {request}: notifica alla controinteressata {} del {}{}",
                 counterpart.application,
@@ -236,12 +245,16 @@ fn apply(
                     format!(" (motivazione: {})", decision.reason)
                 }
             );
+            decision.recorded = Some(stamp);
             r.decision = Some(decision);
             Ok(description)
         }
         AccessChange::Release {
-            request, release, ..
+            request,
+            mut release,
+            ..
         } => {
+            release.session = stamp.session;
             let r = request_mut(register, &request)?;
             if !r.decision.as_ref().is_some_and(|d| d.outcome.grants()) {
                 return Err(invalid(format!(

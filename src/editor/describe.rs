@@ -41,11 +41,13 @@ pub(super) fn call(old: &Call, new: &Call) -> String {
             old.rescale_totals,
             old.rescale_among,
             old.decimals,
+            old.collegial_mark,
         ) != (
             new.overall_min,
             new.rescale_totals,
             new.rescale_among,
             new.decimals,
+            new.collegial_mark,
         )
     {
         parts.push("criteri".into());

@@ -130,7 +130,7 @@ pub fn collegial_problems(
             c.application
         ));
     }
-    let Some(_) = call
+    let Some(criterion) = call
         .criterion(&c.criterion)
         .filter(|k| k.is_discretionary())
     else {
@@ -146,6 +146,7 @@ pub fn collegial_problems(
                 .into(),
         );
     }
+    out.extend(collegial_mark_problem(call, criterion, c));
     let mut seen = Vec::new();
     for d in &c.dissents {
         let name = ws.commission().member(&d.member).filter(|m| m.role.votes());
@@ -170,6 +171,28 @@ pub fn collegial_problems(
         seen.push(&d.member);
     }
     out
+}
+
+/// Why the collegial mark of a judgement does not fit the call: required where the call says
+/// the commission gives one, on the criterion's scale or within its points; absent otherwise.
+fn collegial_mark_problem(
+    call: &crate::domain::Call,
+    criterion: &crate::domain::Criterion,
+    c: &Collegial,
+) -> Option<String> {
+    match (call.collegial_mark, c.value) {
+        (true, None) => Some(format!(
+            "l'avviso prevede il punteggio collegiale: indicare il giudizio della commissione sul criterio {}, che conta per i punti",
+            c.criterion
+        )),
+        (true, Some(value)) => crate::domain::mark_problem(call, criterion, value)
+            .map(|p| format!("giudizio collegiale: {p}")),
+        (false, Some(_)) => Some(
+            "l'avviso non prevede il punteggio collegiale: i punti vengono dai giudizi dei componenti, il giudizio collegiale ne dà la motivazione"
+                .into(),
+        ),
+        (false, None) => None,
+    }
 }
 
 /// Why an event cannot be recorded now, in Italian.

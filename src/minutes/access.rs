@@ -154,7 +154,7 @@ fn application(flow: &mut Flow, r: &AccessRecord, a: &ApplicationMarks) {
                 Row::new(vec![
                     c.criterion.to_string(),
                     "Commissione (giudizio collegiale)".into(),
-                    "—".into(),
+                    k.mark.clone().unwrap_or_else(|| "—".into()),
                     text,
                 ])
                 .emphasis(),

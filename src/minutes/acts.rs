@@ -315,5 +315,6 @@ fn gap(names: &Names, g: &GapRecord) -> String {
         }
         GapRecord::NotDeclared => "manca un dato dichiarato dalla candidatura".into(),
         GapRecord::TooLarge => "valori troppo grandi per un calcolo esatto".into(),
+        GapRecord::NoCollegialMark => "manca il giudizio collegiale della commissione".into(),
     }
 }

@@ -138,7 +138,19 @@ fn scores(flow: &mut Flow, r: &LetterRecord) {
         flow.begin(Role::L);
         for (c, res) in with_reasons {
             let reasons: Vec<String> = match collegial(&c.id) {
-                Some(reason) => vec![format!("motivazione collegiale: «{reason}»")],
+                Some(reason) => {
+                    let mark = res.collegial.as_ref().map(|k| match &k.judgement {
+                        Some(label) => format!(
+                            "giudizio collegiale {label} ({}), ",
+                            italian::number(k.value)
+                        ),
+                        None => format!("giudizio collegiale {} punti, ", italian::number(k.value)),
+                    });
+                    vec![format!(
+                        "{}motivazione collegiale: «{reason}»",
+                        mark.unwrap_or_default()
+                    )]
+                }
                 None => res
                     .marks
                     .iter()

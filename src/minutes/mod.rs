@@ -12,6 +12,7 @@
 //! `graduatoria` say what goes in each document.
 
 mod access;
+mod access_acts;
 mod acts;
 mod changes;
 mod content;
@@ -220,7 +221,7 @@ pub fn write_issued_minutes<W: Write + Send + 'static>(
     session: &SessionId,
     kept: Option<Kept>,
     drafted: Moment,
-    mut output: W,
+    output: W,
 ) -> Result<W, MinutesError> {
     let seal = ws
         .session(session)
@@ -230,25 +231,36 @@ pub fn write_issued_minutes<W: Write + Send + 'static>(
     match (seal, kept) {
         (Some(seal), Some(kept)) if kept.record.is_some() || kept.pdf.is_some() => {
             drop(ws);
-            if seal.pdf.is_none()
-                && let Some(record) = &kept.record
-            {
-                let record = kept_record(record, &seal)?;
-                drop(kept);
-                return write_minutes(&record, Some(&seal), seal.closed_at, output);
-            }
-            write_sealed(&seal, &kept, &mut output)?;
-            Ok(output)
+            write_kept_issued(&seal, kept, output)
         }
         (seal, _) => {
             let evaluation = rules::evaluate(&ws);
-            let record = session_record(&ws, &evaluation, session)
+            // The reasons move from the sheets into the record, and the rest of the workspace
+            // goes with the evaluation.
+            let record = crate::record::session_record_taking(ws, evaluation, session)
                 .ok_or_else(|| MinutesError::NoSession(session.clone()))?;
-            drop(evaluation);
-            drop(ws);
             write_minutes(&record, seal.as_ref(), drafted, output)
         }
     }
+}
+
+/// The verbale of a closed session from what its closing kept (at least one of the record
+/// and the PDF), into `output`: the sealed PDF as it was kept, or, for a session closed before
+/// the sealed PDF was kept, drawn again from its kept record, page by page. Needs no workspace.
+pub fn write_kept_issued<W: Write + Send + 'static>(
+    seal: &Seal,
+    kept: Kept,
+    mut output: W,
+) -> Result<W, MinutesError> {
+    if seal.pdf.is_none()
+        && let Some(record) = &kept.record
+    {
+        let record = kept_record(record, seal)?;
+        drop(kept);
+        return write_minutes(&record, Some(seal), seal.closed_at, output);
+    }
+    write_sealed(seal, &kept, &mut output)?;
+    Ok(output)
 }
 
 /// The verbale as sealed into `output`: the sealed part of the kept PDF written straight from

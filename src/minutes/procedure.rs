@@ -77,6 +77,18 @@ fn collegial(flow: &mut Flow, names: &Names, list: &[CollegialRecord]) {
         } else {
             lead(flow, format!("{title}. Valutazioni individuali:"), &t);
         }
+        if let Some(k) = &c.mark {
+            para(
+                flow,
+                format!(
+                    "Giudizio collegiale: {}, che determina i punti del criterio.",
+                    match &k.judgement {
+                        Some(_) => mark(k.value, k.judgement.as_ref()),
+                        None => format!("{} punti", italian::number(k.value.normalize())),
+                    }
+                ),
+            );
+        }
         let mut text = format!("Motivazione collegiale: {}", c.reason.trim());
         if !text.ends_with('.') {
             text.push('.');

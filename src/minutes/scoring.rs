@@ -78,8 +78,13 @@ fn method_paragraphs(flow: &mut Flow, s: &ScoringRecord) {
             ),
         );
     }
+    let basis = if s.collegial_mark {
+        "L'avviso prevede il punteggio collegiale: per ciascun criterio discrezionale la commissione, esaminate le valutazioni dei singoli componenti, che sono riportate, attribuisce collegialmente un giudizio, e il coefficiente del criterio è quello del giudizio collegiale (per i punteggi discrezionali, i punti collegiali divisi per il massimo); la media dei componenti è riportata e non concorre al calcolo"
+    } else {
+        "Il coefficiente del criterio è la media dei coefficienti attribuiti dai componenti (per i punteggi discrezionali, la media dei punti divisa per il massimo)"
+    };
     let mut text = format!(
-        "Il coefficiente del criterio è la media dei coefficienti attribuiti dai componenti (per i punteggi discrezionali, la media dei punti divisa per il massimo); i punti sono il prodotto del punteggio massimo per il coefficiente, arrotondati per eccesso dalla metà a {} decimali, e il totale è la somma dei punti arrotondati. Per i criteri con riparametrazione il coefficiente è diviso per il migliore tra le proposte idonee del lotto.",
+        "{basis}; i punti sono il prodotto del punteggio massimo per il coefficiente, arrotondati per eccesso dalla metà a {} decimali, e il totale è la somma dei punti arrotondati. Per i criteri con riparametrazione il coefficiente è diviso per il migliore tra le proposte idonee del lotto.",
         s.decimals
     );
     text.push_str(" Le soglie minime si applicano ai punti prima della riparametrazione");
@@ -131,6 +136,10 @@ fn gap_text(names: &Names, gap: &GapRecord) -> (String, String) {
             ),
         ),
         GapRecord::TooLarge => (dash(), "valori troppo grandi per un calcolo esatto".into()),
+        GapRecord::NoCollegialMark => (
+            "Commissione".into(),
+            "giudizio collegiale non ancora espresso".into(),
+        ),
     }
 }
 
@@ -156,6 +165,16 @@ fn individual_table(flow: &mut Flow, names: &Names, s: &ScoringRecord, a: &Appli
                 m.reason.trim().to_string(),
             ]));
         }
+        if let Some(k) = &r.collegial {
+            t.push(Row::spans(vec![
+                vec![Span::bold(c.id.to_string())],
+                vec![Span::bold("Commissione (giudizio collegiale)")],
+                vec![Span::bold(mark_value(c, k.value, k.judgement.as_ref()))],
+                vec![Span::regular(
+                    "conta per i punti del criterio; la motivazione è nel giudizio collegiale",
+                )],
+            ]));
+        }
         for g in &r.gaps {
             if matches!(g, GapRecord::NoReason(_)) {
                 continue;
@@ -171,6 +190,20 @@ fn individual_table(flow: &mut Flow, names: &Names, s: &ScoringRecord, a: &Appli
 
 /// The mean, measure or level that a criterion's points come from, as the table shows it.
 fn basis(c: &CriterionInfo, r: &CriterionResult) -> String {
+    if let Some(k) = &r.collegial {
+        let mean = r
+            .mean
+            .map(|m| format!(" (media dei componenti {})", italian::number(m)))
+            .unwrap_or_default();
+        return match (&c.method, r.coefficient) {
+            (Method::Points, Some(v)) => format!(
+                "collegiale {} punti; coeff. {}{mean}",
+                italian::number(k.value),
+                italian::number(v)
+            ),
+            _ => format!("collegiale {}{mean}", italian::number(k.value)),
+        };
+    }
     match &c.method {
         Method::Coefficient => r
             .mean

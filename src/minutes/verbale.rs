@@ -637,6 +637,7 @@ pub(super) fn body(flow: &mut Flow, r: &SessionRecord, draft: bool, notice: Opti
         procedure::render(flow, &names, r);
     }
     super::changes::removed(flow, r);
+    super::access_acts::render(flow, r);
     amendments(flow, r);
     notes(flow, r);
     closing(flow, r);

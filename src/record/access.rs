@@ -86,6 +86,10 @@ pub struct CriterionMarks {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CollegialBrief {
     pub reason: String,
+    /// The collegial mark, as the table writes it («buono (0,8)», «14 punti»), where the call
+    /// says it counts (not written otherwise).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mark: Option<String>,
     /// "Dott.ssa Silvia Tognini: …"
     pub dissents: Vec<String>,
 }
@@ -181,6 +185,12 @@ fn marks(
                     .find(|k| k.criterion == c.id)
                     .map(|k| CollegialBrief {
                         reason: hide(&k.reason),
+                        mark: k.mark.as_ref().map(|m| match &m.judgement {
+                            Some(label) => {
+                                format!("{label} ({})", crate::italian::number(m.value))
+                            }
+                            None => format!("{} punti", crate::italian::number(m.value)),
+                        }),
                         dissents: k
                             .dissents
                             .iter()

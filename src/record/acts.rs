@@ -173,7 +173,7 @@ fn document_acts(
 }
 
 /// The first session held on or after `date`.
-fn first_session_from(ws: &Workspace, date: Date) -> Option<&SessionId> {
+pub(super) fn first_session_from(ws: &Workspace, date: Date) -> Option<&SessionId> {
     ws.sessions_in_order()
         .into_iter()
         .find(|s| s.date >= date)
@@ -182,7 +182,7 @@ fn first_session_from(ws: &Workspace, date: Date) -> Option<&SessionId> {
 
 /// The session whose verbale reports an act done at `at` while no session was open: the first
 /// one, in order, still open or closed after it.
-fn next_session_after(ws: &Workspace, at: crate::domain::Moment) -> Option<&SessionId> {
+pub(super) fn next_session_after(ws: &Workspace, at: crate::domain::Moment) -> Option<&SessionId> {
     ws.sessions_in_order()
         .into_iter()
         .find(|s| s.seal.as_ref().is_none_or(|seal| seal.closed_at > at))

@@ -73,6 +73,7 @@ impl PendingRecord {
                     }
                     GapRecord::NotDeclared => "manca un dato dichiarato".into(),
                     GapRecord::TooLarge => "valori troppo grandi per un calcolo esatto".into(),
+                    GapRecord::NoCollegialMark => "manca il giudizio collegiale".into(),
                 })
                 .collect();
             out.push(format!(

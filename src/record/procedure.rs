@@ -31,6 +31,9 @@ pub struct CollegialRecord {
     pub abstained: Vec<MemberId>,
     /// The collegial motivazione.
     pub reason: String,
+    /// The collegial mark, where the call says it counts (not written otherwise).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mark: Option<super::scoring::CollegialMark>,
     pub dissents: Vec<DissentRecord>,
     /// The session whose verbale carried the judgement this one replaces: number and date.
     pub replaces: Option<(u32, Date)>,
@@ -136,6 +139,13 @@ fn collegial_record(
         marks,
         abstained,
         reason: c.reason.clone(),
+        mark: c
+            .value
+            .filter(|_| call.collegial_mark)
+            .map(|v| super::scoring::CollegialMark {
+                value: v.value().normalize(),
+                judgement: judgement_of(v.value()),
+            }),
         dissents: c
             .dissents
             .iter()

@@ -31,7 +31,7 @@ fn personal_tax_code(code: &str) -> bool {
     code.len() == 16 && code.chars().all(|c| c.is_ascii_alphanumeric())
 }
 
-fn natural_person(party: &Party) -> bool {
+pub(super) fn natural_person(party: &Party) -> bool {
     personal_tax_code(&party.tax_code) || party.legal_form == LegalForm::InformalGroup
 }
 

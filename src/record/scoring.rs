@@ -21,6 +21,11 @@ pub struct ScoringRecord {
     pub rescale_totals: bool,
     pub decimals: u32,
     pub lots: Vec<LotScoring>,
+    /// The call says the commission gives one collegial mark per criterion, which counts in
+    /// place of the members' mean (not written when it does not, so that a record kept by an
+    /// earlier version reads back to the same bytes).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub collegial_mark: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -98,6 +103,31 @@ pub struct CriterionResult {
     pub coefficient: Option<Decimal>,
     pub points_before_rescaling: Option<Decimal>,
     pub points: Option<Decimal>,
+    /// The collegial mark that counts, where the call has one (not written otherwise).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub collegial: Option<CollegialMark>,
+}
+
+/// A collegial mark as reported: the coefficient or points, and the judgement of the scale a
+/// coefficient stands for.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CollegialMark {
+    pub value: Decimal,
+    pub judgement: Option<String>,
+}
+
+/// The judgement of the call's scale a coefficient on `c` stands for ("buono").
+pub(super) fn judgement_of(
+    call: &crate::domain::Call,
+    c: &Criterion,
+    value: Decimal,
+) -> Option<String> {
+    match c.scoring {
+        Scoring::Coefficient => Coefficient::new(value)
+            .and_then(|k| call.judgement_for(k))
+            .map(|j| j.label.clone()),
+        _ => None,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -123,6 +153,8 @@ pub enum GapRecord {
         scorers: usize,
         required: u32,
     },
+    /// The call has a collegial mark, and the commission has not given it yet.
+    NoCollegialMark,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -179,7 +211,9 @@ fn shown(r: Option<&Ratio>, dp: u32) -> Option<Decimal> {
         .map(|d| d.normalize())
 }
 
-pub(super) fn scoring(ws: &Workspace, evaluation: &Evaluation) -> ScoringRecord {
+/// The record of a scoring session; without the marks' reasons when `reasons` is false (see
+/// [`take_reasons`]).
+pub(super) fn scoring(ws: &Workspace, evaluation: &Evaluation, reasons: bool) -> ScoringRecord {
     let call = ws.call();
     let mut criteria = Vec::new();
     for c in &call.criteria {
@@ -214,7 +248,7 @@ pub(super) fn scoring(ws: &Workspace, evaluation: &Evaluation) -> ScoringRecord 
                         .collect(),
                 });
                 if let Some(scores) = &result.scores {
-                    applications.push(application_scoring(ws, app, result, scores, &all));
+                    applications.push(application_scoring(ws, app, result, scores, &all, reasons));
                 }
             }
             LotScoring {
@@ -238,6 +272,7 @@ pub(super) fn scoring(ws: &Workspace, evaluation: &Evaluation) -> ScoringRecord 
         rescale_totals: call.rescale_totals,
         decimals: call.decimals,
         lots,
+        collegial_mark: call.collegial_mark,
     }
 }
 
@@ -247,6 +282,7 @@ fn application_scoring(
     result: &ApplicationResult,
     scores: &rules::Scores,
     all: &[&Criterion],
+    reasons: bool,
 ) -> ApplicationScoring {
     let call = ws.call();
     // The rules already know who abstained; asking the sheets again would scan them per application.
@@ -288,10 +324,13 @@ fn application_scoring(
                                     _ => None,
                                 },
                                 // The rules keep the values; the reason is in the sheet.
-                                reason: ws
-                                    .score(&m.member, &app.protocol, &c.id)
-                                    .map(|s| s.reason.clone())
-                                    .unwrap_or_default(),
+                                reason: if reasons {
+                                    ws.score(&m.member, &app.protocol, &c.id)
+                                        .map(|s| s.reason.clone())
+                                        .unwrap_or_default()
+                                } else {
+                                    String::new()
+                                },
                             })
                             .collect()
                     })
@@ -310,6 +349,10 @@ fn application_scoring(
                 },
                 points_before_rescaling: cs.and_then(|cs| cs.points_before_rescaling),
                 points: cs.and_then(|cs| cs.points),
+                collegial: cs.and_then(|cs| cs.collegial).map(|value| CollegialMark {
+                    value: value.normalize(),
+                    judgement: judgement_of(call, c, value),
+                }),
             }
         })
         .collect();
@@ -326,6 +369,23 @@ fn application_scoring(
     }
 }
 
+/// Gives each mark of a record made without reasons its reason, moved out of the workspace's
+/// sheet (see `Workspace::take_reason`): the same record as one made with them, each reason
+/// held once.
+pub(super) fn take_reasons(ws: &mut Workspace, record: &mut ScoringRecord) {
+    for lot in &mut record.lots {
+        for app in &mut lot.applications {
+            for r in &mut app.criteria {
+                for m in &mut r.marks {
+                    m.reason = ws
+                        .take_reason(&m.member, &app.protocol, &r.criterion)
+                        .unwrap_or_default();
+                }
+            }
+        }
+    }
+}
+
 pub(super) fn gap_record(gap: &Gap) -> GapRecord {
     match gap {
         Gap::NotScored { member } => GapRecord::NotScored(member.clone()),
@@ -336,5 +396,6 @@ pub(super) fn gap_record(gap: &Gap) -> GapRecord {
             required: *required,
         },
         Gap::NotDeclared => GapRecord::NotDeclared,
+        Gap::NoCollegialMark => GapRecord::NoCollegialMark,
     }
 }

@@ -39,6 +39,9 @@ pub enum Gap {
     TooFewMembers { scorers: usize, required: u32 },
     /// The application does not state the fact or figure this criterion needs.
     NotDeclared,
+    /// The call says the commission gives one collegial mark (`Call::collegial_mark`), and
+    /// none is recorded yet on this criterion of the application.
+    NoCollegialMark,
 }
 
 /// One criterion (leaf or group) of one application.
@@ -53,6 +56,9 @@ pub struct CriterionScore {
     pub gaps: Vec<Gap>,
     /// The mean of the marks, exact (discretionary criteria).
     pub mean: Option<Ratio>,
+    /// The collegial mark that counts in place of the mean, when the call says the commission
+    /// gives one (`Call::collegial_mark`): a coefficient or points, as the criterion's method.
+    pub collegial: Option<Decimal>,
     /// The measure x of a linear criterion, exact.
     pub measure: Option<Ratio>,
     /// V in 0..1, exact.
@@ -71,6 +77,7 @@ impl CriterionScore {
             abstained: Vec::new(),
             gaps: Vec::new(),
             mean: None,
+            collegial: None,
             measure: None,
             coefficient: None,
             points_before_rescaling: None,
@@ -282,6 +289,7 @@ pub(crate) fn score_lot_with(
     let dp = call.decimals.min(6);
     let layout = Layout::new(call);
     let required = call.min_scoring_members.unwrap_or(0);
+    let collegial = collegial_marks(ws);
 
     // Each leaf's V, per application.
     let mut table: Vec<Work> = admitted
@@ -293,7 +301,13 @@ pub(crate) fn score_lot_with(
                 .iter()
                 .zip(&layout.column)
                 .map(|(c, column)| match column {
-                    Some(column) => judged(marks, at, *column, app, c, required),
+                    Some(column) => {
+                        let mut cs = judged(marks, at, *column, app, c, required);
+                        if let Some(collegial) = &collegial {
+                            counts_collegial(&mut cs, c, collegial.get(&(&app.protocol, &c.id)));
+                        }
+                        cs
+                    }
                     None => CriterionScore::new(c),
                 })
                 .collect();
@@ -396,6 +410,53 @@ pub(crate) fn score_lot_with(
         rescale_totals(call, dp, &mut results);
     }
     results
+}
+
+/// The collegial marks that stand, per application and criterion, when the call says the
+/// commission gives one (`Call::collegial_mark`): a later session's replaces an earlier one's.
+/// None when the call has no collegial mark, and the members' marks count.
+fn collegial_marks(ws: &Workspace) -> Option<BTreeMap<(&Protocol, &CriterionId), Decimal>> {
+    if !ws.call().collegial_mark {
+        return None;
+    }
+    let mut out = BTreeMap::new();
+    for session in ws.sessions_in_order() {
+        for c in &session.collegial {
+            match c.value {
+                Some(v) => out.insert((&c.application, &c.criterion), v.value()),
+                None => out.remove(&(&c.application, &c.criterion)),
+            };
+        }
+    }
+    Some(out)
+}
+
+/// A discretionary criterion scored collegially: the members' marks and their mean stay as
+/// reported, and V comes from the collegial mark (the coefficient, or the points over the
+/// maximum), which the riparametrazione then treats as any V. Without a collegial mark the
+/// criterion waits for it. Tabular and linear criteria are not judged, and keep their V.
+fn counts_collegial(cs: &mut CriterionScore, c: &Criterion, mark: Option<&Decimal>) {
+    if !c.is_discretionary() || cs.gaps.contains(&Gap::NobodyCanScore) {
+        return;
+    }
+    cs.coefficient = None;
+    let Some(&mark) = mark else {
+        cs.gaps.push(Gap::NoCollegialMark);
+        return;
+    };
+    cs.collegial = Some(mark);
+    if !cs.gaps.is_empty() {
+        // The members' marks are not all there: the application is incomplete all the same.
+        return;
+    }
+    let v = Ratio::from_decimal(mark);
+    cs.coefficient = Some(match c.scoring {
+        // Points over the maximum; a maximum of zero gives nothing.
+        Scoring::Points { .. } => v
+            .checked_div(&Ratio::from_decimal(c.max.value()))
+            .unwrap_or(Ratio::ZERO),
+        _ => v,
+    });
 }
 
 /// max × V, rounded half up once. V is in 0..1 (a mean of coefficients, points over the

@@ -157,6 +157,7 @@ pub fn generate(size: Size) -> Option<Workspace> {
         min_scoring_members: Some(3),
         discordance_gap: Share::new(Decimal::new(4, 1))?,
         independent_judgement: true,
+        collegial_mark: false,
     };
     let mut members: Vec<Member> = (0..size.members)
         .map(|i| Member {

@@ -48,10 +48,18 @@ pub struct Sources {
     pub set_aside: SetAside,
 }
 
-/// The text of a file that parsed, kept to point at lines of later inconsistencies.
+/// A file that parsed. Its text is not kept (a member's sheet of a large call is tens of
+/// megabytes, the call's files together hundreds): the rare inconsistency found after parsing
+/// reads it again to point at its line.
 pub(super) struct Source {
     pub(super) file: PathBuf,
-    text: String,
+}
+
+impl Source {
+    /// The file's text as it was parsed, read again; empty if it can no longer be read.
+    fn text(&self, dir: &Path) -> String {
+        read_text(dir, &self.file).unwrap_or_default()
+    }
 }
 
 pub fn load(dir: &Path) -> Loaded {
@@ -166,6 +174,7 @@ pub fn load(dir: &Path) -> Loaded {
     let assembled = Workspace::assemble_keeping(parts);
     let workspace = assembled.workspace;
     sources.set_aside = assembled.set_aside;
+    let mut texts: BTreeMap<PathBuf, String> = BTreeMap::new();
     for Inconsistency {
         part,
         field,
@@ -182,9 +191,13 @@ pub fn load(dir: &Path) -> Loaded {
             Part::Access => access_source.as_ref(),
         };
         if let Some(source) = source {
+            // Each file read again once, however many inconsistencies it has.
+            let text = texts
+                .entry(source.file.clone())
+                .or_insert_with(|| source.text(dir));
             problems.push(Problem::at(
                 source.file.clone(),
-                locate(&source.text, field, &value),
+                locate(text, field, &value),
                 message,
             ));
         }
@@ -303,11 +316,11 @@ fn read<K: FileKind>(
 fn read_one<K: FileKind>(dir: &Path, rel: &Path) -> Result<(K::Content, Source), Problem> {
     let text = read_text(dir, rel)?;
     let content = parse::<K>(rel, &text)?;
+    drop(text);
     Ok((
         content,
         Source {
             file: rel.to_path_buf(),
-            text,
         },
     ))
 }

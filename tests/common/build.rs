@@ -102,6 +102,7 @@ pub fn call() -> Call {
         min_scoring_members: None,
         discordance_gap: share("0.4"),
         independent_judgement: true,
+        collegial_mark: false,
     }
 }
 
@@ -325,6 +326,7 @@ pub fn collegial(protocol: &str, criterion: &str) -> Collegial {
         application: pid(protocol),
         criterion: cid(criterion),
         reason: format!("Motivazione collegiale su {criterion}"),
+        value: None,
         dissents: vec![],
     }
 }

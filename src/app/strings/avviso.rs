@@ -24,6 +24,7 @@ pub const METHOD_SUBCRITERIA: &str = "somma dei sub-criteri";
 pub const MEASURE_COFINANCING: &str = "quota di co-finanziamento";
 pub const MEASURE_COFINANCING_ABOVE: &str = "quota di co-finanziamento oltre il minimo";
 pub const RESCALE_TOTALS: &str = "I totali sono riparametrati una seconda volta.";
+pub const COLLEGIAL_MARK_RULE: &str = "Punteggio collegiale: per ogni criterio discrezionale conta il giudizio della commissione; i giudizi dei componenti sono riportati nel verbale.";
 pub const TIE_BREAK_EARLIER: &str = "presentazione anteriore";
 pub const TIE_BREAK_LOWER_REQUESTED: &str = "contributo richiesto minore";
 pub const CALL_SCALE: &str = "Scala di giudizio";

@@ -9,6 +9,8 @@ pub const RANKING_HALTED: &str = "L'assegnazione è ferma a una parità da sorte
 pub const BELOW_OVERALL: &str = "sotto la soglia di sbarramento sul totale";
 pub const GAP_NOBODY: &str = "nessun componente può valutarla";
 pub const GAP_NOT_DECLARED: &str = "manca un dato dichiarato dalla candidatura";
+pub const GAP_NO_COLLEGIAL_MARK: &str =
+    "manca il giudizio collegiale (Valutazione → Giudizio collegiale)";
 pub const TAB_RANKING: &str = "Tabella";
 pub const TAB_CHARTS: &str = "Grafici";
 pub const COL_NOTE: &str = "Note";

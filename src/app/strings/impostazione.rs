@@ -156,6 +156,8 @@ pub const RESCALE_AMONG_ELIGIBLE: &str =
 pub const RESCALE_AMONG_ADMITTED: &str = "tra tutte le proposte ammesse del lotto";
 pub const RESCALE_TOTALS_CHOICE: &str =
     "Seconda riparametrazione: il totale migliore riceve il punteggio massimo";
+pub const COLLEGIAL_MARK_CHOICE: &str = "Punteggio collegiale: per ogni criterio conta il giudizio della commissione, non la media dei componenti";
+pub const COLLEGIAL_MARK_CHOICE_HINT: &str = "Ogni componente dà comunque il proprio giudizio, che il verbale riporta; in seduta la commissione attribuisce il giudizio collegiale (Valutazione → Giudizio collegiale), da cui vengono i punti, con la riparametrazione del criterio come per ogni giudizio.";
 pub const TIE_BREAKS: &str = "In caso di parità";
 pub const TIE_BREAKS_HINT: &str = "In ordine: il primo che distingue due proposte decide; se restano pari, si tiene un sorteggio in seduta.";
 pub const ADD_TIE_BREAK: &str = "Aggiungi";

@@ -8,6 +8,19 @@ pub const COLLEGIAL_TITLE: &str = "Giudizio collegiale della commissione";
 pub const COLLEGIAL_HINT: &str = "Per ogni candidatura e criterio: i giudizi e le motivazioni dei componenti a confronto, la motivazione collegiale che il verbale riporta, il dissenso di chi non la condivide.";
 pub const COLLEGIAL_MARKS_COUNT: &str =
     "Contano i punteggi dei componenti: il giudizio collegiale ne è la motivazione comune.";
+pub const COLLEGIAL_MARK_COUNTS: &str = "L'avviso prevede il punteggio collegiale: per i punti conta il giudizio della commissione qui sotto, non la media dei componenti (che il verbale riporta).";
+pub const COLLEGIAL_MARK: &str = "Giudizio collegiale (conta per i punti)";
+pub const COLLEGIAL_POINTS: &str = "Punti collegiali (conta per i punti)";
+
+pub fn collegial_marks_missing(criteria: &str) -> String {
+    format!(
+        "Manca il giudizio collegiale sui criteri {criteria}: finché manca, la candidatura non entra in graduatoria."
+    )
+}
+
+pub fn collegial_mark_line(mark: &str) -> String {
+    format!("Giudizio collegiale che conta per i punti: {mark}")
+}
 pub const COLLEGIAL_APPLICATION: &str = "Candidatura";
 pub const COLLEGIAL_CRITERION: &str = "Criterio";
 pub const COLLEGIAL_MEMBER: &str = "Componente";

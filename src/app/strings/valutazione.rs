@@ -43,6 +43,7 @@ pub const REASON_WAITS_FOR_JUDGEMENT: &str =
     "Scegliere il giudizio: la motivazione sarà salvata insieme a esso.";
 pub const CLEAR_SCORE: &str = "Cancella il giudizio";
 pub const SUBTOTAL_NOTE: &str = "Il subtotale è la somma dei tuoi giudizi (coefficiente × massimo) e dei criteri calcolati, prima della media tra i componenti e della riparametrazione.";
+pub const SUBTOTAL_NOTE_COLLEGIAL: &str = "Il subtotale è la somma dei tuoi giudizi (coefficiente × massimo) e dei criteri calcolati. L'avviso prevede il punteggio collegiale: i tuoi giudizi sono riportati nel verbale, ma per i punti conta il giudizio che la commissione dà collegialmente in seduta.";
 pub const SCORING_KEYS: &str = "Tastiera. Frecce su e giù: scelgono il criterio (bordo evidenziato). Tasti da 1 a 9: danno il giudizio con quel numero. Invio: apre la motivazione; Invio di nuovo la salva, Maiusc+Invio va a capo. Esc: torna alla scheda. Frecce sinistra e destra, o PagSu e PagGiù: candidatura precedente e successiva. Tab e Maiusc+Tab: campo successivo e precedente; Spazio preme il pulsante scelto.";
 pub const FIELD_REQUIRED: &str = "Il campo non può restare vuoto.";
 

@@ -112,7 +112,7 @@ fn check_collegial(
         if !known(&c.application, applications, unavailable, "il giudizio collegiale", report) {
             return false;
         }
-        let Some(_) = call.criterion(&c.criterion).filter(|k| k.is_discretionary()) else {
+        let Some(criterion) = call.criterion(&c.criterion).filter(|k| k.is_discretionary()) else {
             report.add(
                 "criterion",
                 &c.criterion,
@@ -145,6 +145,12 @@ fn check_collegial(
                 ),
             );
             return false;
+        }
+        // A collegial mark off the criterion's scale is left out (the criterion then waits for
+        // one, where the call has a collegial mark), and said.
+        if let Some(problem) = c.value.and_then(|v| value_problem(call, criterion, v)) {
+            report.add("value", &c.criterion, format!("giudizio collegiale sulla candidatura «{}»: {problem}", c.application));
+            c.value = None;
         }
         c.dissents.retain(|d| {
             let votes = commission.member(&d.member).is_some_and(|m| m.role.votes());

@@ -62,6 +62,11 @@ pub(super) fn criteri_ui(ui: &mut Ui, desk: &mut Desk, typed: &Typed) {
         .radio_value(&mut among_all, true, s::RESCALE_AMONG_ADMITTED)
         .changed();
     changed |= ui.checkbox(&mut totals, s::RESCALE_TOTALS_CHOICE).changed();
+    let mut collegial = call.collegial_mark;
+    changed |= ui
+        .checkbox(&mut collegial, s::COLLEGIAL_MARK_CHOICE)
+        .on_hover_text(s::COLLEGIAL_MARK_CHOICE_HINT)
+        .changed();
     if changed {
         field::put_call(desk, |c| {
             c.rescale_among = if among_all {
@@ -70,6 +75,7 @@ pub(super) fn criteri_ui(ui: &mut Ui, desk: &mut Desk, typed: &Typed) {
                 RescaleAmong::Eligible
             };
             c.rescale_totals = totals;
+            c.collegial_mark = collegial;
         });
     }
     super::parita::tie_breaks_ui(ui, desk, typed);

@@ -126,6 +126,9 @@ fn criteria_ui(ui: &mut Ui, desk: &Desk) {
     if call.rescale_totals {
         ui.label(s::RESCALE_TOTALS);
     }
+    if call.collegial_mark {
+        ui.add(egui::Label::new(s::COLLEGIAL_MARK_RULE).wrap());
+    }
     ui.label(s::decimals(call.decimals));
     if !call.tie_breaks.is_empty() {
         let list: Vec<String> = call

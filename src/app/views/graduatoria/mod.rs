@@ -523,6 +523,7 @@ fn why_not_ranked(r: &ApplicationResult, desk: &Desk) -> String {
                     Gap::NobodyCanScore => s::GAP_NOBODY.into(),
                     Gap::TooFewMembers { required, .. } => s::gap_too_few(*required),
                     Gap::NotDeclared => s::GAP_NOT_DECLARED.into(),
+                    Gap::NoCollegialMark => s::GAP_NO_COLLEGIAL_MARK.into(),
                 };
                 if !missing.contains(&text) {
                     missing.push(text);

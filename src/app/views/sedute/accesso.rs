@@ -92,6 +92,11 @@ pub fn accesso_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
         .show(ui, |ui| {
             ui.heading(s::ACCESS_TITLE);
             widgets::keys_hint(ui, s::ACCESS_HINT);
+            // Acts no sealed verbale reports yet: the next session's verbale will.
+            let unsealed = crate::record::unsealed_access_acts(desk.ws);
+            if unsealed > 0 {
+                widgets::note(ui, Tone::Info, italian::unsealed_access_acts(unsealed));
+            }
             register_ui(ui, state, desk);
             if !desk.can_edit_records() {
                 widgets::note(ui, Tone::Info, s::ACCESS_READ_ONLY);
@@ -186,6 +191,7 @@ fn new_request_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
                 counterparts: Vec::new(),
                 decision: None,
                 releases: Vec::new(),
+                recorded: None,
             },
         ))));
         state.selected = Some(id);
@@ -246,6 +252,7 @@ fn request_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk, r: &AccessRequest
                 application,
                 notified_on,
                 opposition: state.opposition.trim().to_string(),
+                recorded: None,
             },
         }));
     }
@@ -287,6 +294,7 @@ fn request_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk, r: &AccessRequest
                 outcome: state.outcome,
                 on,
                 reason: state.reason.trim().to_string(),
+                recorded: None,
             },
         }));
     }

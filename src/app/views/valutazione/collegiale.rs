@@ -1,7 +1,8 @@
 //! Valutazione → Giudizio collegiale: the consensus step. Per application and criterion, the
 //! members' marks and reasons side by side; the collegial motivazione and the dissents. The
 //! secretariat records it in the open session, whose verbale reports it; the members' marks
-//! stay the basis of the points.
+//! stay the basis of the points, unless the call says the commission gives one collegial mark:
+//! the form then takes it beside the motivazione, and it counts.
 
 use std::collections::BTreeMap;
 
@@ -24,6 +25,10 @@ pub struct State {
     /// The pair the form was filled for: choosing another fills it again.
     loaded: Option<(Protocol, CriterionId, u64)>,
     reason: String,
+    /// The collegial mark chosen (a coefficient of the scale), where the call has one.
+    value: Option<Points>,
+    /// The collegial points typed, for a criterion in points.
+    points: String,
     /// Per voting member: whether they dissent, and their words.
     dissents: BTreeMap<MemberId, (bool, String)>,
 }
@@ -44,7 +49,12 @@ pub fn collegiale_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
     ui.heading(s::COLLEGIAL_TITLE);
     widgets::keys_hint(ui, s::COLLEGIAL_HINT);
     let call = desk.ws.call();
-    widgets::note(ui, Tone::Info, s::COLLEGIAL_MARKS_COUNT);
+    let counts = if call.collegial_mark {
+        s::COLLEGIAL_MARK_COUNTS
+    } else {
+        s::COLLEGIAL_MARKS_COUNT
+    };
+    widgets::note(ui, Tone::Info, counts);
     let apps: Vec<Protocol> = desk
         .eval
         .applications
@@ -105,6 +115,26 @@ pub fn collegiale_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
             }
         });
     });
+    if call.collegial_mark {
+        // The criteria of this application still without the commission's mark: it is not
+        // ranked until they have one.
+        let missing: Vec<String> = criteria
+            .iter()
+            .filter(|c| {
+                desk.ws
+                    .collegial(&app, c)
+                    .is_none_or(|(_, j)| j.value.is_none())
+            })
+            .map(ToString::to_string)
+            .collect();
+        if !missing.is_empty() {
+            widgets::note(
+                ui,
+                Tone::Warn,
+                s::collegial_marks_missing(&missing.join(", ")),
+            );
+        }
+    }
     ui.separator();
     ScrollArea::vertical()
         .auto_shrink([false, false])
@@ -177,6 +207,9 @@ fn recorded_ui(ui: &mut Ui, desk: &Desk, app: &Protocol, criterion: &CriterionId
                 ))
                 .strong(),
             );
+            if let Some(v) = c.value.filter(|_| desk.ws.call().collegial_mark) {
+                ui.strong(s::collegial_mark_line(&mark_text(desk, criterion, v)));
+            }
             ui.add(egui::Label::new(c.reason.as_str()).wrap());
             for d in &c.dissents {
                 ui.label(s::dissent_line(&desk.member_name(&d.member), &d.note));
@@ -201,6 +234,11 @@ fn load(state: &mut State, desk: &Desk, open: Option<&Session>, app: &Protocol, 
             .find(|j| &j.application == app && &j.criterion == c)
     });
     state.reason = held.map(|j| j.reason.clone()).unwrap_or_default();
+    state.value = held.and_then(|j| j.value);
+    state.points = state
+        .value
+        .map(|v| italian::number(v.value()))
+        .unwrap_or_default();
     state.dissents = desk
         .ws
         .commission()
@@ -241,6 +279,9 @@ fn form_ui(
         session.number,
         &italian::date(session.date),
     ));
+    if desk.ws.call().collegial_mark {
+        mark_ui(ui, state, desk, criterion);
+    }
     field(
         ui,
         s::COLLEGIAL_REASON,
@@ -265,6 +306,12 @@ fn form_ui(
             application: app.clone(),
             criterion: criterion.clone(),
             reason: state.reason.trim().to_string(),
+            value: desk
+                .ws
+                .call()
+                .collegial_mark
+                .then_some(state.value)
+                .flatten(),
             dissents: state
                 .dissents
                 .iter()
@@ -279,5 +326,32 @@ fn form_ui(
             session: session.id.clone(),
             judgement,
         });
+    }
+}
+
+/// The collegial mark, where the call has one: the judgement of the scale as buttons, or the
+/// points typed (read the Italian way: «14», «7,5»).
+fn mark_ui(ui: &mut Ui, state: &mut State, desk: &Desk, criterion: &CriterionId) {
+    let call = desk.ws.call();
+    match call.criterion(criterion).map(|c| &c.scoring) {
+        Some(Scoring::Coefficient) => {
+            ui.label(RichText::new(s::COLLEGIAL_MARK).strong());
+            ui.horizontal_wrapped(|ui| {
+                for j in &call.judgement_scale {
+                    let value = Points::new(j.coefficient.value());
+                    let text = format!("{} {}", j.label, italian::number(j.coefficient.value()));
+                    if ui
+                        .selectable_label(state.value.is_some() && state.value == value, text)
+                        .clicked()
+                    {
+                        state.value = value;
+                    }
+                }
+            });
+        }
+        _ => {
+            field(ui, s::COLLEGIAL_POINTS, &mut state.points, 1, "");
+            state.value = Points::parse(&state.points.trim().replace(',', ".")).ok();
+        }
     }
 }

@@ -293,5 +293,12 @@ pub(super) fn subtotal_ui(ui: &mut Ui, desk: &Desk, sheet: Sheet) {
     if missing > 0 {
         widgets::note(ui, Tone::Warn, s::subtotal_missing(missing));
     }
-    widgets::keys_hint(ui, s::SUBTOTAL_NOTE);
+    widgets::keys_hint(
+        ui,
+        if call.collegial_mark {
+            s::SUBTOTAL_NOTE_COLLEGIAL
+        } else {
+            s::SUBTOTAL_NOTE
+        },
+    );
 }
