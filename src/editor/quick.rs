@@ -4,7 +4,7 @@
 //! journal entry, and put into the sheet in place.
 
 use super::change::compact;
-use super::{Command, EditError, Editor, Stale};
+use super::{Command, EditError, Editor, Stale, messages};
 use crate::coverage;
 use crate::domain::{Score, ScoreSheet};
 use crate::workspace::journal::Draft;
@@ -78,8 +78,7 @@ impl Editor {
         } else {
             line
         };
-        let description =
-            format!("punteggio di {member} sulla candidatura {application}, criterio {criterion}");
+        let description = messages::score(&member, &application, &criterion);
         let mut tx = Transaction::new(description.clone());
         tx.push(
             Op::Append {
