@@ -107,47 +107,13 @@ fn alternatives(list: &[&str]) -> String {
 
 /// The Italian sentence for a RON error.
 pub fn message(error: &Error) -> String {
+    if let Some(text) = syntax(error) {
+        return text.into();
+    }
     match error {
         Error::Message(m) => m.clone(),
         Error::Io(m) => format!("errore di lettura: {m}"),
-        Error::Eof => {
-            "il file finisce prima del previsto: manca una parentesi di chiusura o una virgolette"
-                .into()
-        }
-        Error::ExpectedComma => "manca una virgola tra due elementi".into(),
-        Error::ExpectedArray => "atteso un elenco tra parentesi quadre: manca «[»".into(),
-        Error::ExpectedArrayEnd => {
-            "manca la parentesi quadra di chiusura «]» (o una virgola tra due elementi)".into()
-        }
-        Error::ExpectedStructLike | Error::ExpectedNamedStructLike(_) => {
-            "manca la parentesi tonda di apertura «(»".into()
-        }
-        Error::ExpectedStructLikeEnd | Error::ExpectedOptionEnd => {
-            "manca la parentesi tonda di chiusura «)» (o una virgola tra due campi)".into()
-        }
-        Error::ExpectedMap => "manca la parentesi graffa di apertura «{»".into(),
-        Error::ExpectedMapColon => "mancano i due punti «:» dopo il nome del campo".into(),
-        Error::ExpectedMapEnd => "manca la parentesi graffa di chiusura «}»".into(),
-        Error::ExpectedString | Error::ExpectedStringEnd => {
-            "atteso un testo tra virgolette \"...\"".into()
-        }
-        Error::ExpectedBoolean => "atteso true o false".into(),
-        Error::ExpectedInteger | Error::IntegerOutOfBounds | Error::InvalidIntegerDigit { .. } => {
-            "atteso un numero intero".into()
-        }
-        Error::ExpectedFloat | Error::FloatUnderscore | Error::UnderscoreAtBeginning => {
-            "numero non valido: i numeri con decimali vanno scritti tra virgolette, come \"12.50\""
-                .into()
-        }
-        Error::ExpectedOption => "atteso Some(...) oppure None".into(),
-        Error::ExpectedIdentifier => "atteso il nome di un campo o di un valore".into(),
-        Error::ExpectedUnit => "atteso ()".into(),
-        Error::InvalidEscape(_) => "sequenza di escape non valida in un testo (\\)".into(),
-        Error::UnclosedBlockComment | Error::UnclosedLineComment => "commento non chiuso".into(),
         Error::UnexpectedChar(c) => format!("carattere inatteso «{}»", c.escape_debug()),
-        Error::TrailingCharacters => "c'è altro testo dopo la fine del contenuto".into(),
-        Error::Utf8Error(_) => "il file non è testo UTF-8 valido".into(),
-        Error::ExceededRecursionLimit => "il contenuto è annidato troppo in profondità".into(),
         Error::InvalidValueForType { expected, found } => {
             format!(
                 "atteso {}, trovato {}",
@@ -205,6 +171,49 @@ pub fn message(error: &Error) -> String {
         Error::ExpectedStructName(name) => format!("atteso il nome {}", part_name(name)),
         other => format!("errore di sintassi ({other})"),
     }
+}
+
+/// The sentence for an error of syntax that names no value, if `error` is one.
+fn syntax(error: &Error) -> Option<&'static str> {
+    let text = match error {
+        Error::Eof => {
+            "il file finisce prima del previsto: manca una parentesi di chiusura o una virgolette"
+        }
+        Error::ExpectedComma => "manca una virgola tra due elementi",
+        Error::ExpectedArray => "atteso un elenco tra parentesi quadre: manca «[»",
+        Error::ExpectedArrayEnd => {
+            "manca la parentesi quadra di chiusura «]» (o una virgola tra due elementi)"
+        }
+        Error::ExpectedStructLike | Error::ExpectedNamedStructLike(_) => {
+            "manca la parentesi tonda di apertura «(»"
+        }
+        Error::ExpectedStructLikeEnd | Error::ExpectedOptionEnd => {
+            "manca la parentesi tonda di chiusura «)» (o una virgola tra due campi)"
+        }
+        Error::ExpectedMap => "manca la parentesi graffa di apertura «{»",
+        Error::ExpectedMapColon => "mancano i due punti «:» dopo il nome del campo",
+        Error::ExpectedMapEnd => "manca la parentesi graffa di chiusura «}»",
+        Error::ExpectedString | Error::ExpectedStringEnd => {
+            "atteso un testo tra virgolette \"...\""
+        }
+        Error::ExpectedBoolean => "atteso true o false",
+        Error::ExpectedInteger | Error::IntegerOutOfBounds | Error::InvalidIntegerDigit { .. } => {
+            "atteso un numero intero"
+        }
+        Error::ExpectedFloat | Error::FloatUnderscore | Error::UnderscoreAtBeginning => {
+            "numero non valido: i numeri con decimali vanno scritti tra virgolette, come \"12.50\""
+        }
+        Error::ExpectedOption => "atteso Some(...) oppure None",
+        Error::ExpectedIdentifier => "atteso il nome di un campo o di un valore",
+        Error::ExpectedUnit => "atteso ()",
+        Error::InvalidEscape(_) => "sequenza di escape non valida in un testo (\\)",
+        Error::UnclosedBlockComment | Error::UnclosedLineComment => "commento non chiuso",
+        Error::TrailingCharacters => "c'è altro testo dopo la fine del contenuto",
+        Error::Utf8Error(_) => "il file non è testo UTF-8 valido",
+        Error::ExceededRecursionLimit => "il contenuto è annidato troppo in profondità",
+        _ => return None,
+    };
+    Some(text)
 }
 
 pub fn position(error: &SpannedError) -> Position {
