@@ -8,7 +8,7 @@ use super::{Command, EditError, Editor, Stale, messages};
 use crate::coverage;
 use std::path::PathBuf;
 
-use crate::domain::{MemberId, Protocol, Score, ScoreSheet};
+use crate::domain::{CriterionId, MemberId, Protocol, Score, ScoreSheet};
 use crate::workspace::journal::Draft;
 use crate::workspace::sheet_log::{self, Delta, ScoreKey};
 use crate::workspace::tx::{Op, Transaction};
@@ -45,19 +45,7 @@ impl Editor {
         {
             return Some(Err(EditError::Invalid(vec![message])));
         }
-        let delta = Delta {
-            revision,
-            scores: new.iter().cloned().collect(),
-            removed: match (&old, &new) {
-                (Some(_), None) => vec![ScoreKey {
-                    application: application.clone(),
-                    criterion: criterion.clone(),
-                }],
-                _ => Vec::new(),
-            },
-            declarations: Vec::new(),
-            undeclared: Vec::new(),
-        };
+        let delta = mark_delta(revision, old.as_ref(), new.as_ref(), application, criterion);
         let log = sheet_log::log_path(&base);
         let held = std::fs::metadata(self.dir.join(&log)).map_or(0, |m| m.len());
         let line = delta.line();
@@ -124,5 +112,29 @@ impl Editor {
             return None;
         }
         Some(base.clone())
+    }
+}
+
+/// The line of the sheet's log for a mark given, replaced (`new`) or removed (`old` without
+/// `new`).
+fn mark_delta(
+    revision: u32,
+    old: Option<&Score>,
+    new: Option<&Score>,
+    application: &Protocol,
+    criterion: &CriterionId,
+) -> Delta {
+    Delta {
+        revision,
+        scores: new.into_iter().cloned().collect(),
+        removed: match (old, new) {
+            (Some(_), None) => vec![ScoreKey {
+                application: application.clone(),
+                criterion: criterion.clone(),
+            }],
+            _ => Vec::new(),
+        },
+        declarations: Vec::new(),
+        undeclared: Vec::new(),
     }
 }
