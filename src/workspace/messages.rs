@@ -1,8 +1,9 @@
 //! The workspace's sentences, in one place: what an export may not write over, what the
 //! journal finds changed, who holds the lock, what a transaction could not do, why a sheet
-//! brought from another computer is not taken. The errors' own types say theirs in their
-//! `#[error]` attributes; the operating system's errors and RON's are put into Italian by
-//! `os_error` and `ron_error`, a table each.
+//! brought from another computer is not taken, what the operating system's errors (`os`) and
+//! RON's (`ron`) are in Italian. The errors' own types say theirs in their `#[error]`
+//! attributes; `os_error` chooses the sentence for an error, `ron_error` too, and names the
+//! parts of a file and the values RON expected in Italian.
 
 use std::fmt::Display;
 
@@ -112,4 +113,169 @@ pub(super) fn paused_at(step: &str) -> String {
 
 pub(super) fn killed_at(step: &str) -> String {
     format!("guasto simulato: processo terminato al passo «{step}»")
+}
+
+/// The operating system's errors, in a short Italian sentence without the file (see
+/// `os_error::describe`).
+pub(super) mod os {
+    pub(in crate::workspace) const DISK_FULL: &str = "il disco è pieno";
+    pub(in crate::workspace) const NOT_FOUND: &str = "il file non esiste o non esiste più";
+    pub(in crate::workspace) const PERMISSION_DENIED: &str =
+        "permesso negato: il sistema non consente di leggere o scrivere qui";
+    pub(in crate::workspace) const READ_ONLY: &str = "il disco è in sola lettura";
+    pub(in crate::workspace) const ALREADY_EXISTS: &str = "il file esiste già";
+    pub(in crate::workspace) const IS_A_FOLDER: &str = "è una cartella, non un file";
+    pub(in crate::workspace) const NOT_A_FOLDER: &str = "una parte del percorso non è una cartella";
+    pub(in crate::workspace) const FOLDER_NOT_EMPTY: &str = "la cartella non è vuota";
+    pub(in crate::workspace) const INVALID_NAME: &str =
+        "il nome del file non è valido o è troppo lungo";
+    pub(in crate::workspace) const FILE_TOO_LARGE: &str = "il file è troppo grande";
+    pub(in crate::workspace) const INTERRUPTED: &str = "l'operazione è stata interrotta";
+    pub(in crate::workspace) const TIMED_OUT: &str = "il disco o la cartella di rete non risponde";
+    pub(in crate::workspace) const CROSSES_DEVICES: &str =
+        "non si può spostare un file da un disco a un altro";
+    pub(in crate::workspace) const BUSY: &str = "il file è in uso da un altro programma";
+    pub(in crate::workspace) const NETWORK_GONE: &str =
+        "la cartella di rete non è più raggiungibile";
+    pub(in crate::workspace) const INVALID_DATA: &str =
+        "il contenuto del file non è leggibile (non è testo UTF-8, o è danneggiato)";
+    pub(in crate::workspace) const NOT_A_FILE: &str = "il percorso non indica un file ordinario";
+    pub(in crate::workspace) const TRUNCATED: &str =
+        "il file finisce prima del previsto (è troncato)";
+    pub(in crate::workspace) const OUT_OF_MEMORY: &str = "la memoria del computer non basta";
+    pub(in crate::workspace) const UNSUPPORTED: &str = "il disco non consente questa operazione";
+    pub(in crate::workspace) const WRITE_ZERO: &str =
+        "il disco non accetta altri dati (forse è pieno)";
+    pub(in crate::workspace) const SYSTEM: &str = "errore del sistema operativo";
+    pub(in crate::workspace) const DISK_IO: &str = "errore di lettura o scrittura sul disco (il disco potrebbe essere danneggiato o scollegato)";
+    pub(in crate::workspace) const NO_LOCKS: &str = "il disco non consente di bloccare i file";
+    pub(in crate::workspace) const TOO_MANY_FILES: &str = "troppi file aperti nello stesso momento";
+    pub(in crate::workspace) const NAME_TOO_LONG: &str = "il nome del file è troppo lungo";
+    pub(in crate::workspace) const LINK_LOOP: &str =
+        "il percorso contiene un ciclo di collegamenti simbolici";
+    pub(in crate::workspace) const NO_DEVICE: &str =
+        "il dispositivo non è disponibile (un disco scollegato?)";
+
+    pub(in crate::workspace) fn system_code(code: i32) -> String {
+        format!("errore del sistema operativo (codice {code})")
+    }
+}
+
+/// RON's parse errors (see `ron_error::message`); `outer` is the Italian name of the part the
+/// error is in, the values' names are put into Italian by `ron_error` too.
+pub(super) mod ron {
+    use std::fmt::Display;
+
+    use ::ron::error::Error;
+
+    pub(in crate::workspace) fn io(message: impl Display) -> String {
+        format!("errore di lettura: {message}")
+    }
+
+    pub(in crate::workspace) fn unexpected_char(c: impl Display) -> String {
+        format!("carattere inatteso «{c}»")
+    }
+
+    pub(in crate::workspace) fn expected_found(
+        expected: impl Display,
+        found: impl Display,
+    ) -> String {
+        format!("atteso {expected}, trovato {found}")
+    }
+
+    pub(in crate::workspace) fn expected_length(
+        expected: impl Display,
+        found: impl Display,
+    ) -> String {
+        format!("atteso {expected}, trovati {found} elementi")
+    }
+
+    pub(in crate::workspace) fn no_such_value(
+        found: impl Display,
+        outer: Option<String>,
+        allowed: &str,
+    ) -> String {
+        let outer = outer.map(|o| format!(" per {o}")).unwrap_or_default();
+        format!("«{found}» non è un valore ammesso{outer}: i valori ammessi sono {allowed}")
+    }
+
+    pub(in crate::workspace) fn no_such_field(
+        found: impl Display,
+        outer: Option<String>,
+        allowed: &str,
+    ) -> String {
+        let outer = outer.map(|o| format!(" in {o}")).unwrap_or_default();
+        format!("campo sconosciuto «{found}»{outer}: i campi ammessi sono {allowed}")
+    }
+
+    pub(in crate::workspace) fn missing_field(
+        field: impl Display,
+        outer: Option<String>,
+    ) -> String {
+        let outer = outer.map(|o| format!(" in {o}")).unwrap_or_default();
+        format!("manca il campo obbligatorio «{field}»{outer}")
+    }
+
+    pub(in crate::workspace) fn field_twice(field: impl Display, outer: Option<String>) -> String {
+        let outer = outer.map(|o| format!(" in {o}")).unwrap_or_default();
+        format!("il campo «{field}» compare due volte{outer}")
+    }
+
+    pub(in crate::workspace) fn expected_name_found(
+        expected: impl Display,
+        found: impl Display,
+    ) -> String {
+        format!("atteso {expected}, trovato «{found}»")
+    }
+
+    pub(in crate::workspace) fn expected_name(name: impl Display) -> String {
+        format!("atteso il nome {name}")
+    }
+
+    pub(in crate::workspace) fn syntax_error(error: impl Display) -> String {
+        format!("errore di sintassi ({error})")
+    }
+
+    /// The sentence for an error of syntax that names no value, if `error` is one.
+    pub(in crate::workspace) fn syntax(error: &Error) -> Option<&'static str> {
+        let text = match error {
+            Error::Eof => {
+                "il file finisce prima del previsto: manca una parentesi di chiusura o una virgolette"
+            }
+            Error::ExpectedComma => "manca una virgola tra due elementi",
+            Error::ExpectedArray => "atteso un elenco tra parentesi quadre: manca «[»",
+            Error::ExpectedArrayEnd => {
+                "manca la parentesi quadra di chiusura «]» (o una virgola tra due elementi)"
+            }
+            Error::ExpectedStructLike | Error::ExpectedNamedStructLike(_) => {
+                "manca la parentesi tonda di apertura «(»"
+            }
+            Error::ExpectedStructLikeEnd | Error::ExpectedOptionEnd => {
+                "manca la parentesi tonda di chiusura «)» (o una virgola tra due campi)"
+            }
+            Error::ExpectedMap => "manca la parentesi graffa di apertura «{»",
+            Error::ExpectedMapColon => "mancano i due punti «:» dopo il nome del campo",
+            Error::ExpectedMapEnd => "manca la parentesi graffa di chiusura «}»",
+            Error::ExpectedString | Error::ExpectedStringEnd => {
+                "atteso un testo tra virgolette \"...\""
+            }
+            Error::ExpectedBoolean => "atteso true o false",
+            Error::ExpectedInteger
+            | Error::IntegerOutOfBounds
+            | Error::InvalidIntegerDigit { .. } => "atteso un numero intero",
+            Error::ExpectedFloat | Error::FloatUnderscore | Error::UnderscoreAtBeginning => {
+                "numero non valido: i numeri con decimali vanno scritti tra virgolette, come \"12.50\""
+            }
+            Error::ExpectedOption => "atteso Some(...) oppure None",
+            Error::ExpectedIdentifier => "atteso il nome di un campo o di un valore",
+            Error::ExpectedUnit => "atteso ()",
+            Error::InvalidEscape(_) => "sequenza di escape non valida in un testo (\\)",
+            Error::UnclosedBlockComment | Error::UnclosedLineComment => "commento non chiuso",
+            Error::TrailingCharacters => "c'è altro testo dopo la fine del contenuto",
+            Error::Utf8Error(_) => "il file non è testo UTF-8 valido",
+            Error::ExceededRecursionLimit => "il contenuto è annidato troppo in profondità",
+            _ => return None,
+        };
+        Some(text)
+    }
 }

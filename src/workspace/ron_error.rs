@@ -1,7 +1,8 @@
 //! RON's parse errors, said in Italian, with the names of the file's own parts.
 
-use ron::error::{Error, SpannedError};
+use ::ron::error::{Error, SpannedError};
 
+use super::messages::ron;
 use super::problem::Position;
 
 /// The Italian name of a part of a file, from the Rust type behind it.
@@ -107,113 +108,49 @@ fn alternatives(list: &[&str]) -> String {
 
 /// The Italian sentence for a RON error.
 pub fn message(error: &Error) -> String {
-    if let Some(text) = syntax(error) {
+    if let Some(text) = ron::syntax(error) {
         return text.into();
     }
     match error {
         Error::Message(m) => m.clone(),
-        Error::Io(m) => format!("errore di lettura: {m}"),
-        Error::UnexpectedChar(c) => format!("carattere inatteso «{}»", c.escape_debug()),
+        Error::Io(m) => ron::io(m),
+        Error::UnexpectedChar(c) => ron::unexpected_char(c.escape_debug()),
         Error::InvalidValueForType { expected, found } => {
-            format!(
-                "atteso {}, trovato {}",
-                expected_name(expected),
-                found_name(found)
-            )
+            ron::expected_found(expected_name(expected), found_name(found))
         }
         Error::ExpectedDifferentLength { expected, found } => {
-            format!(
-                "atteso {}, trovati {found} elementi",
-                expected_name(expected)
-            )
+            ron::expected_length(expected_name(expected), found)
         }
         Error::NoSuchEnumVariant {
             expected,
             found,
             outer,
-        } => format!(
-            "«{found}» non è un valore ammesso{}: i valori ammessi sono {}",
-            outer
-                .as_ref()
-                .map(|o| format!(" per {}", part_name(o)))
-                .unwrap_or_default(),
-            alternatives(expected)
+        } => ron::no_such_value(
+            found,
+            outer.as_deref().map(part_name),
+            &alternatives(expected),
         ),
         Error::NoSuchStructField {
             expected,
             found,
             outer,
-        } => format!(
-            "campo sconosciuto «{found}»{}: i campi ammessi sono {}",
-            outer
-                .as_ref()
-                .map(|o| format!(" in {}", part_name(o)))
-                .unwrap_or_default(),
-            alternatives(expected)
+        } => ron::no_such_field(
+            found,
+            outer.as_deref().map(part_name),
+            &alternatives(expected),
         ),
-        Error::MissingStructField { field, outer } => format!(
-            "manca il campo obbligatorio «{field}»{}",
-            outer
-                .as_ref()
-                .map(|o| format!(" in {}", part_name(o)))
-                .unwrap_or_default()
-        ),
-        Error::DuplicateStructField { field, outer } => format!(
-            "il campo «{field}» compare due volte{}",
-            outer
-                .as_ref()
-                .map(|o| format!(" in {}", part_name(o)))
-                .unwrap_or_default()
-        ),
+        Error::MissingStructField { field, outer } => {
+            ron::missing_field(field, outer.as_deref().map(part_name))
+        }
+        Error::DuplicateStructField { field, outer } => {
+            ron::field_twice(field, outer.as_deref().map(part_name))
+        }
         Error::ExpectedDifferentStructName { expected, found } => {
-            format!("atteso {}, trovato «{found}»", part_name(expected))
+            ron::expected_name_found(part_name(expected), found)
         }
-        Error::ExpectedStructName(name) => format!("atteso il nome {}", part_name(name)),
-        other => format!("errore di sintassi ({other})"),
+        Error::ExpectedStructName(name) => ron::expected_name(part_name(name)),
+        other => ron::syntax_error(other),
     }
-}
-
-/// The sentence for an error of syntax that names no value, if `error` is one.
-fn syntax(error: &Error) -> Option<&'static str> {
-    let text = match error {
-        Error::Eof => {
-            "il file finisce prima del previsto: manca una parentesi di chiusura o una virgolette"
-        }
-        Error::ExpectedComma => "manca una virgola tra due elementi",
-        Error::ExpectedArray => "atteso un elenco tra parentesi quadre: manca «[»",
-        Error::ExpectedArrayEnd => {
-            "manca la parentesi quadra di chiusura «]» (o una virgola tra due elementi)"
-        }
-        Error::ExpectedStructLike | Error::ExpectedNamedStructLike(_) => {
-            "manca la parentesi tonda di apertura «(»"
-        }
-        Error::ExpectedStructLikeEnd | Error::ExpectedOptionEnd => {
-            "manca la parentesi tonda di chiusura «)» (o una virgola tra due campi)"
-        }
-        Error::ExpectedMap => "manca la parentesi graffa di apertura «{»",
-        Error::ExpectedMapColon => "mancano i due punti «:» dopo il nome del campo",
-        Error::ExpectedMapEnd => "manca la parentesi graffa di chiusura «}»",
-        Error::ExpectedString | Error::ExpectedStringEnd => {
-            "atteso un testo tra virgolette \"...\""
-        }
-        Error::ExpectedBoolean => "atteso true o false",
-        Error::ExpectedInteger | Error::IntegerOutOfBounds | Error::InvalidIntegerDigit { .. } => {
-            "atteso un numero intero"
-        }
-        Error::ExpectedFloat | Error::FloatUnderscore | Error::UnderscoreAtBeginning => {
-            "numero non valido: i numeri con decimali vanno scritti tra virgolette, come \"12.50\""
-        }
-        Error::ExpectedOption => "atteso Some(...) oppure None",
-        Error::ExpectedIdentifier => "atteso il nome di un campo o di un valore",
-        Error::ExpectedUnit => "atteso ()",
-        Error::InvalidEscape(_) => "sequenza di escape non valida in un testo (\\)",
-        Error::UnclosedBlockComment | Error::UnclosedLineComment => "commento non chiuso",
-        Error::TrailingCharacters => "c'è altro testo dopo la fine del contenuto",
-        Error::Utf8Error(_) => "il file non è testo UTF-8 valido",
-        Error::ExceededRecursionLimit => "il contenuto è annidato troppo in profondità",
-        _ => return None,
-    };
-    Some(text)
 }
 
 pub fn position(error: &SpannedError) -> Position {
