@@ -55,3 +55,118 @@ pub(super) fn legal_form_unknown(stated: &str) -> String {
         "la forma giuridica «{stated}» non è tra quelle note al programma: registrata così com'è; se l'avviso ammette solo alcune forme, il controllo di ammissibilità la segnalerà"
     )
 }
+
+// The applications' rows.
+
+pub(super) const STRAY_CELLS: &str = "la riga ha un valore oltre l'ultima colonna dell'intestazione: forse un campo contiene il separatore e non è tra virgolette";
+
+/// A row named in the preview when it has no protocol.
+pub(super) fn row(number: impl Display) -> String {
+    format!("riga {number}")
+}
+
+pub(super) fn protocol_spelled_otherwise_at(
+    protocol: impl Display,
+    other: impl Display,
+    row: impl Display,
+) -> String {
+    format!(
+        "il protocollo «{protocol}» è lo stesso numero di «{other}» alla riga {row}, scritto in un altro modo: ogni candidatura va in una riga sola, con un solo protocollo"
+    )
+}
+
+pub(super) fn protocol_also_at(protocol: impl Display, row: impl Display) -> String {
+    format!(
+        "il protocollo «{protocol}» compare anche alla riga {row}: ogni candidatura va in una riga sola"
+    )
+}
+
+pub(super) fn protocol_already_at(protocol: impl Display, row: impl Display) -> String {
+    format!(
+        "il protocollo «{protocol}» compare già alla riga {row}: ogni candidatura va in una riga sola"
+    )
+}
+
+pub(super) fn application_nowhere(protocol: impl Display) -> String {
+    format!("la candidatura «{protocol}» non è nel file delle candidature né nell'avviso")
+}
+
+/// A protocol that does not read: `why`.
+pub(super) fn protocol_needed(why: &str) -> String {
+    format!("{why}: ogni candidatura ha il suo numero di protocollo")
+}
+
+pub(super) fn protocol_spelled_as_registered(
+    protocol: impl Display,
+    other: impl Display,
+) -> String {
+    format!(
+        "il protocollo «{protocol}» è lo stesso numero della candidatura già registrata «{other}», scritto in un altro modo: per aggiornarla va scritto «{other}»"
+    )
+}
+
+pub(super) fn lot_value(error: impl Display) -> String {
+    format!("lotto: {error}")
+}
+
+pub(super) fn lot_missing(lot: &str, lots: &str) -> String {
+    format!("il lotto «{lot}» non esiste nell'avviso (lotti: {lots})")
+}
+
+pub(super) fn protocol_of_another(
+    protocol: impl Display,
+    name: impl Display,
+    tax_code: impl Display,
+) -> String {
+    format!(
+        "il protocollo «{protocol}» è già registrato nell'avviso per «{name}» (codice fiscale {tax_code}): una nuova versione della candidatura deve avere lo stesso soggetto proponente; se è un'altra candidatura, ha un altro protocollo"
+    )
+}
+
+// What an update changes, as the preview lists it.
+
+/// `what` ([`changed`]) goes from `old` to `new`; an empty value is a dash.
+pub(super) fn changed(what: &str, old: &str, new: &str) -> String {
+    let dash = |v: &str| {
+        if v.is_empty() {
+            "—".to_string()
+        } else {
+            v.to_string()
+        }
+    };
+    format!("{what}: {} → {}", dash(old), dash(new))
+}
+
+pub(super) fn budget_changed(
+    old: impl Display,
+    old_lines: usize,
+    new: impl Display,
+    new_lines: usize,
+) -> String {
+    format!("voci di costo: {old} ({old_lines} voci) → {new} ({new_lines} voci)")
+}
+
+pub(super) fn cofinancing_changed(
+    old: impl Display,
+    old_lines: usize,
+    new: impl Display,
+    new_lines: usize,
+) -> String {
+    format!("co-finanziamento: {old} ({old_lines} righe) → {new} ({new_lines} righe)")
+}
+
+/// The names of an application's data in the list of what an update changes.
+pub(super) mod changed {
+    pub(in crate::import) const RECEIVED_AT: &str = "ricevuta il";
+    pub(in crate::import) const LOT: &str = "lotto";
+    pub(in crate::import) const TITLE: &str = "titolo";
+    pub(in crate::import) const SUMMARY: &str = "sintesi";
+    pub(in crate::import) const NAME: &str = "denominazione";
+    pub(in crate::import) const TAX_CODE: &str = "codice fiscale";
+    pub(in crate::import) const LEGAL_FORM: &str = "forma giuridica";
+    pub(in crate::import) const PEC: &str = "PEC";
+    pub(in crate::import) const REPRESENTATIVE: &str = "rappresentante legale";
+    pub(in crate::import) const ADDRESS: &str = "indirizzo";
+    pub(in crate::import) const PARTNERS: &str = "partner";
+    pub(in crate::import) const REQUESTED: &str = "contributo richiesto";
+}
