@@ -170,3 +170,109 @@ pub(super) mod changed {
     pub(in crate::import) const PARTNERS: &str = "partner";
     pub(in crate::import) const REQUESTED: &str = "contributo richiesto";
 }
+
+// Budget and co-financing rows.
+
+pub(super) fn line_without_protocol(why: &str, kind: &str) -> String {
+    format!(
+        "{why}: senza il protocollo non si sa a quale candidatura appartenga questa riga di {kind}, e nessuna candidatura si può importare senza tutte le sue righe"
+    )
+}
+
+pub(super) fn category_missing(category: &str, categories: &str) -> String {
+    format!("la categoria di spesa «{category}» non è tra quelle dell'avviso ({categories})")
+}
+
+// Scores.
+
+pub(super) fn score_also_at(
+    member: impl Display,
+    application: impl Display,
+    criterion: impl Display,
+    row: impl Display,
+) -> String {
+    format!(
+        "il punteggio di «{member}» sulla candidatura «{application}», criterio «{criterion}», compare anche alla riga {row}: va dato una volta sola"
+    )
+}
+
+pub(super) fn application_missing(application: impl Display) -> String {
+    format!("la candidatura «{application}» non esiste nell'avviso")
+}
+
+pub(super) fn scores_in_conflict(member: impl Display, application: impl Display) -> String {
+    format!(
+        "«{member}» ha dichiarato un conflitto di interessi con la candidatura «{application}» e non può valutarla"
+    )
+}
+
+pub(super) const REASON_MISSING: &str =
+    "manca la motivazione: è obbligatoria per ogni giudizio discrezionale";
+
+pub(super) fn member_value(error: impl Display) -> String {
+    format!("commissario: {error}")
+}
+
+pub(super) fn secretary_does_not_score(member: &str) -> String {
+    format!("«{member}» è il segretario verbalizzante e non esprime punteggi")
+}
+
+pub(super) fn not_a_member(member: &str, members: &str) -> String {
+    format!("«{member}» non è un componente della commissione (componenti: {members})")
+}
+
+pub(super) fn criterion_value(error: impl Display) -> String {
+    format!("criterio: {error}")
+}
+
+/// A criterion the members do not score: computed from the application's data (`leaf`) or
+/// the sum of its sub-criteria.
+pub(super) fn criterion_not_scored(criterion: impl Display, leaf: bool, scored: &str) -> String {
+    let why = if leaf {
+        "si calcola dai dati della candidatura"
+    } else {
+        "è la somma dei suoi sub-criteri"
+    };
+    format!(
+        "il criterio «{criterion}» non riceve punteggi dai commissari ({why}; criteri da valutare: {scored})"
+    )
+}
+
+pub(super) fn criterion_missing(criterion: &str, scored: &str) -> String {
+    format!("il criterio «{criterion}» non esiste nell'avviso (criteri da valutare: {scored})")
+}
+
+pub(super) fn not_a_score(value: impl Display) -> String {
+    format!("«{value}» non è un punteggio valido")
+}
+
+pub(super) fn value_changed(old: impl Display, new: impl Display) -> String {
+    format!("valore: {old} → {new}")
+}
+
+pub(super) fn reason_changed(old: impl Display, new: impl Display) -> String {
+    format!("motivazione: «{old}» → «{new}»")
+}
+
+// The parties.
+
+/// How a partner's data are named in a message ("la denominazione del partner 2").
+pub(super) fn of_partner(n: u32) -> String {
+    format!("del partner {n}")
+}
+
+pub(super) fn tax_code_value(error: impl Display) -> String {
+    format!("codice fiscale: {error}")
+}
+
+pub(super) fn zeros_put_back(code: &str) -> String {
+    format!(
+        "la cella era un numero e il foglio di calcolo aveva tolto gli zeri iniziali: codice fiscale letto come {code} (il carattere di controllo torna)"
+    )
+}
+
+pub(super) fn zeros_dropped(error: impl Display) -> String {
+    format!(
+        "{error}; la cella è un numero: se il codice iniziava con zeri, il foglio di calcolo li ha tolti (formattare la colonna come testo)"
+    )
+}

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use super::columns::{self, Record};
 use super::legal_form::legal_form;
+use super::messages;
 use super::plan::{Findings, Place};
 use super::table::Value;
 use super::values;
@@ -28,7 +29,7 @@ impl Fields {
 
     pub fn partner(n: u32, cols: &BTreeMap<&'static str, usize>) -> Fields {
         Fields {
-            label: format!("del partner {n}"),
+            label: messages::of_partner(n),
             partner: Some(cols.clone()),
         }
     }
@@ -121,7 +122,7 @@ pub fn party(
 /// character verified. A spreadsheet that took an entity's code for a number dropped its
 /// leading zeros: they are put back only if the check digit then holds, and the user is told.
 fn tax_code(value: &Value) -> Result<(String, Option<String>), String> {
-    let text = values::required_text(value).map_err(|e| format!("codice fiscale: {e}"))?;
+    let text = values::required_text(value).map_err(messages::tax_code_value)?;
     let mut code: String = text
         .chars()
         .filter(|c| !c.is_whitespace())
@@ -136,15 +137,8 @@ fn tax_code(value: &Value) -> Result<(String, Option<String>), String> {
     {
         let padded = format!("{code:0>11}");
         return match check_tax_code(&padded) {
-            Ok(_) => Ok((
-                padded.clone(),
-                Some(format!(
-                    "la cella era un numero e il foglio di calcolo aveva tolto gli zeri iniziali: codice fiscale letto come {padded} (il carattere di controllo torna)"
-                )),
-            )),
-            Err(e) => Err(format!(
-                "{e}; la cella è un numero: se il codice iniziava con zeri, il foglio di calcolo li ha tolti (formattare la colonna come testo)"
-            )),
+            Ok(_) => Ok((padded.clone(), Some(messages::zeros_put_back(&padded)))),
+            Err(e) => Err(messages::zeros_dropped(e)),
         };
     }
     check_tax_code(&code)
