@@ -1,7 +1,9 @@
-//! The import's sentences about the columns of a file and the legal forms it names. (The
-//! values' errors say theirs in `values::ValueError`; the rows' checks in `applications`,
-//! `lines`, `scores`, `parties`, the readers `dialect`, `ods`, `cells`, `table` and the
-//! template's instructions in `template` still write theirs where they are made.)
+//! The import's sentences, in one place: what is wrong with a file's columns, rows, values and
+//! parties, what an update changes, why an import is not written, why a spreadsheet is not
+//! read. The error types say theirs in their `#[error]` attributes (`values::ValueError`,
+//! `plan::ApplyError`) and the displayed types in their `Display` (`plan::Place`,
+//! `dialect::BadByte`, `dialect::Dialect`); the template's instructions are the template's
+//! own text, in `template`.
 
 use std::fmt::Display;
 
@@ -275,4 +277,78 @@ pub(super) fn zeros_dropped(error: impl Display) -> String {
     format!(
         "{error}; la cella è un numero: se il codice iniziava con zeri, il foglio di calcolo li ha tolti (formattare la colonna come testo)"
     )
+}
+
+// Writing an import.
+
+pub(super) fn applications_imported(count: usize) -> String {
+    format!("importazione di {count} candidature")
+}
+
+pub(super) fn scores_imported(members: usize) -> String {
+    format!("importazione dei punteggi di {members} componenti")
+}
+
+pub(super) fn application_changed(application: impl Display) -> String {
+    format!("la candidatura {application} è stata modificata")
+}
+
+pub(super) fn sheet_changed(member: impl Display) -> String {
+    format!("la scheda di valutazione di {member} è stata modificata")
+}
+
+// Reading a spreadsheet.
+
+pub(super) fn too_many_cells(max: impl Display, row: u64, column: impl Display) -> String {
+    format!(
+        "il foglio si estende oltre {max} celle (fino alla riga {row} e alla colonna {column}): non è un modulo da importare"
+    )
+}
+
+pub(super) fn too_much_text(megabytes: impl Display, row: u64) -> String {
+    format!(
+        "le celle del foglio contengono più di {megabytes} MB di testo (alla riga {row}): non è un modulo da importare"
+    )
+}
+
+pub(super) fn in_sheet(sheet: &str, error: impl Display) -> String {
+    format!("foglio «{sheet}»: {error}")
+}
+
+pub(super) fn bad_date(serial: f64) -> String {
+    format!("data non valida ({serial})")
+}
+
+pub(super) fn duration(serial: f64) -> String {
+    format!("durata ({serial})")
+}
+
+pub(super) const NO_CONTENT: &str = "manca il contenuto del foglio (content.xml)";
+
+pub(super) fn bad_xml(error: impl Display) -> String {
+    format!("XML non leggibile: {error}")
+}
+
+pub(super) const TRUNCATED: &str = "il foglio finisce a metà (XML troncato)";
+
+pub(super) fn too_many_rows(max: impl Display) -> String {
+    format!("il foglio va oltre l'ultima riga ({max}): non è un modulo da importare")
+}
+
+pub(super) fn too_many_columns(max: impl Display) -> String {
+    format!("una riga va oltre l'ultima colonna ({max}): non è un modulo da importare")
+}
+
+/// A party's value that does not read: `what` ([`party`]) of the applicant (`whose` empty) or
+/// of a partner ([`of_partner`]).
+pub(super) fn party_value(what: &str, whose: &str, error: impl Display) -> String {
+    format!("{what} {whose}: {error}")
+        .replace("  ", " ")
+        .replace(" :", ":")
+}
+
+/// The names of a party's data in a message.
+pub(super) mod party {
+    pub(in crate::import) const NAME: &str = "denominazione";
+    pub(in crate::import) const LEGAL_FORM: &str = "forma giuridica";
 }

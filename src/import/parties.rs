@@ -75,16 +75,14 @@ pub fn party(
                 findings.error(
                     key,
                     fields.place(record, field),
-                    format!("{what} {}: {e}", fields.label)
-                        .replace("  ", " ")
-                        .replace(" :", ":"),
+                    messages::party_value(what, &fields.label, e),
                 );
                 String::new()
             }
         }
     };
-    let name = required("denominazione", "denominazione");
-    let form_text = required("forma_giuridica", "forma giuridica");
+    let name = required("denominazione", messages::party::NAME);
+    let form_text = required("forma_giuridica", messages::party::LEGAL_FORM);
     let tax_code = match tax_code(fields.value(record, "codice_fiscale")) {
         Ok((code, notice)) => {
             if let Some(n) = notice {
