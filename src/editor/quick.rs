@@ -59,7 +59,7 @@ impl Editor {
         } else {
             line
         };
-        let description = messages::score(&member, &application, &criterion);
+        let description = messages::score(member, application, criterion);
         let mut tx = Transaction::new(description.clone());
         tx.push(
             Op::Append {

@@ -340,7 +340,7 @@ fn base_spelled_otherwise(
 
 /// A lot as typed: its id, or its id or name whatever the case and accents.
 fn lot(call: &Call, value: &Value) -> Result<LotId, String> {
-    let text = values::required_text(value).map_err(|e| messages::lot_value(e))?;
+    let text = values::required_text(value).map_err(messages::lot_value)?;
     let folded = fold(&text);
     call.lots
         .iter()
