@@ -80,6 +80,20 @@ pub fn plan(ws: &Workspace, books: Books) -> ImportPlan {
     plan
 }
 
+/// The rows of the applications file, read: each protocol's application as parsed (absent when
+/// its row has errors), in the order met, with the rows where it stood.
+#[derive(Default)]
+struct ApplicationRows {
+    parsed: BTreeMap<Protocol, Parsed>,
+    order: Vec<Protocol>,
+    /// The row each protocol was first met in.
+    first_row: BTreeMap<Protocol, RowRef>,
+    /// The further rows of a protocol met more than once (all of them refused).
+    repeated: BTreeMap<Protocol, Vec<RowRef>>,
+    /// Rows without a usable protocol.
+    unkeyed: Vec<RowRef>,
+}
+
 fn items(
     ws: &Workspace,
     books: Books,
@@ -87,65 +101,10 @@ fn items(
     findings: &mut Findings,
 ) -> Vec<PlanItem> {
     let call = ws.call();
-    let mut parsed: BTreeMap<Protocol, Parsed> = BTreeMap::new();
-    // Protocols in the order met, and the row each was first met in the applications file.
-    let mut order: Vec<Protocol> = Vec::new();
-    let mut first_row: BTreeMap<Protocol, RowRef> = BTreeMap::new();
-    let mut repeated: BTreeMap<Protocol, Vec<RowRef>> = BTreeMap::new();
-    let mut unkeyed: Vec<RowRef> = Vec::new();
-    // Each number (see `Protocol::key`) with the spelling and row it was first met in.
-    let mut numbers: BTreeMap<String, (Protocol, u32)> = BTreeMap::new();
-    if let (Some(book), Some(layout)) = (books.applications, &layouts[0]) {
-        for row in layout.rows(book) {
-            let record = layout.record(row);
-            let Some(protocol) = protocol(&record, findings) else {
-                unkeyed.push(record.row_ref());
-                continue;
-            };
-            let key = protocol.to_string();
-            match numbers.get(&protocol.key()) {
-                Some((other, at)) if *other != protocol => {
-                    findings.error(
-                        &key,
-                        record.place("protocollo"),
-                        messages::protocol_spelled_otherwise_at(&protocol, other, at),
-                    );
-                    unkeyed.push(record.row_ref());
-                    continue;
-                }
-                Some(_) => {}
-                None => {
-                    numbers.insert(protocol.key(), (protocol.clone(), row.number));
-                }
-            }
-            if base_spelled_otherwise(ws, &protocol, &record, &key, findings) {
-                unkeyed.push(record.row_ref());
-                continue;
-            }
-            if let Some(first) = first_row.get(&protocol) {
-                let mut first_place = record.place("protocollo");
-                first_place.row = Some(first.row);
-                findings.error(
-                    &key,
-                    first_place,
-                    messages::protocol_also_at(&protocol, row.number),
-                );
-                findings.error(
-                    &key,
-                    record.place("protocollo"),
-                    messages::protocol_already_at(&protocol, first.row),
-                );
-                parsed.remove(&protocol);
-                repeated.entry(protocol).or_default().push(record.row_ref());
-                continue;
-            }
-            first_row.insert(protocol.clone(), record.row_ref());
-            order.push(protocol.clone());
-            if let Some(p) = application_row(book, &record, call, &key, findings) {
-                parsed.insert(protocol, p);
-            }
-        }
-    }
+    let mut read = match (books.applications, &layouts[0]) {
+        (Some(book), Some(layout)) => application_rows(ws, book, layout, findings),
+        _ => ApplicationRows::default(),
+    };
     let budget = match (books.budget, &layouts[1]) {
         (Some(book), Some(layout)) => lines::budget(book, layout, call, findings),
         _ => ByProtocol::new(),
@@ -156,66 +115,19 @@ fn items(
     };
     let mut met_only_in_lines = std::collections::BTreeSet::new();
     for p in budget.keys().chain(cofinancing.keys()) {
-        if !first_row.contains_key(p) && met_only_in_lines.insert(p) {
-            order.push(p.clone());
+        if !read.first_row.contains_key(p) && met_only_in_lines.insert(p) {
+            read.order.push(p.clone());
         }
     }
 
-    let mut items = Vec::new();
-    for protocol in order {
-        let key = protocol.to_string();
-        let base = ws.application(&protocol);
-        let b = budget.get(&protocol);
-        let c = cofinancing.get(&protocol);
-        let mut rows: Vec<RowRef> = first_row.get(&protocol).into_iter().cloned().collect();
-        rows.extend(repeated.get(&protocol).into_iter().flatten().cloned());
-        rows.extend(b.iter().flat_map(|l| l.rows.iter().cloned()));
-        rows.extend(c.iter().flat_map(|l| l.rows.iter().cloned()));
-        let new = match (parsed.get(&protocol), base) {
-            (Some(p), _) => {
-                if let Some(base) = base {
-                    collision(base, p, &key, findings);
-                }
-                Some(merge(&protocol, p, base, b, c))
-            }
-            // Its row in the applications file has errors, already reported.
-            (None, _) if first_row.contains_key(&protocol) => None,
-            // Only budget or co-financing rows: they update an application already there.
-            (None, Some(base)) => Some(with_lines(base.clone(), b, c)),
-            (None, None) => {
-                for r in &rows {
-                    findings.error(&key, r.place(), messages::application_nowhere(&protocol));
-                }
-                None
-            }
-        };
-        let label = new
-            .as_ref()
-            .or(base)
-            .map(|a| format!("{} · {}", a.applicant.name, a.title))
-            .unwrap_or_default();
-        let (action, changes) = match (&new, findings.is_spoiled(&key), base) {
-            (Some(_), true, _) | (None, _, _) => (Action::Rejected, Vec::new()),
-            (Some(_), false, None) => (Action::Create, Vec::new()),
-            (Some(new), false, Some(old)) if old == new => (Action::Unchanged, Vec::new()),
-            (Some(new), false, Some(old)) => (Action::Update, changes(old, new)),
-        };
-        items.push(PlanItem {
-            key,
-            label,
-            rows,
-            action,
-            changes,
-            payload: match new {
-                Some(new) => Payload::Application {
-                    new: Box::new(new),
-                    old: base.cloned().map(Box::new),
-                },
-                None => Payload::None,
-            },
-        });
-    }
-    for row in unkeyed {
+    let mut items: Vec<PlanItem> = std::mem::take(&mut read.order)
+        .into_iter()
+        .map(|protocol| {
+            let lines = (budget.get(&protocol), cofinancing.get(&protocol));
+            item(ws, protocol, &read, lines, findings)
+        })
+        .collect();
+    for row in read.unkeyed {
         items.push(PlanItem {
             key: messages::row(row.row),
             label: String::new(),
@@ -227,6 +139,132 @@ fn items(
     }
     check_with_the_call(ws, &mut items, findings);
     items
+}
+
+/// Reads the applications file's rows: a protocol spelled two ways, or met twice, is refused
+/// at each of its rows.
+fn application_rows(
+    ws: &Workspace,
+    book: &Book,
+    layout: &Layout,
+    findings: &mut Findings,
+) -> ApplicationRows {
+    let mut read = ApplicationRows::default();
+    // Each number (see `Protocol::key`) with the spelling and row it was first met in.
+    let mut numbers: BTreeMap<String, (Protocol, u32)> = BTreeMap::new();
+    for row in layout.rows(book) {
+        let record = layout.record(row);
+        let Some(protocol) = protocol(&record, findings) else {
+            read.unkeyed.push(record.row_ref());
+            continue;
+        };
+        let key = protocol.to_string();
+        match numbers.get(&protocol.key()) {
+            Some((other, at)) if *other != protocol => {
+                findings.error(
+                    &key,
+                    record.place("protocollo"),
+                    messages::protocol_spelled_otherwise_at(&protocol, other, at),
+                );
+                read.unkeyed.push(record.row_ref());
+                continue;
+            }
+            Some(_) => {}
+            None => {
+                numbers.insert(protocol.key(), (protocol.clone(), row.number));
+            }
+        }
+        if base_spelled_otherwise(ws, &protocol, &record, &key, findings) {
+            read.unkeyed.push(record.row_ref());
+            continue;
+        }
+        if let Some(first) = read.first_row.get(&protocol) {
+            let mut first_place = record.place("protocollo");
+            first_place.row = Some(first.row);
+            findings.error(
+                &key,
+                first_place,
+                messages::protocol_also_at(&protocol, row.number),
+            );
+            findings.error(
+                &key,
+                record.place("protocollo"),
+                messages::protocol_already_at(&protocol, first.row),
+            );
+            read.parsed.remove(&protocol);
+            read.repeated
+                .entry(protocol)
+                .or_default()
+                .push(record.row_ref());
+            continue;
+        }
+        read.first_row.insert(protocol.clone(), record.row_ref());
+        read.order.push(protocol.clone());
+        if let Some(p) = application_row(book, &record, ws.call(), &key, findings) {
+            read.parsed.insert(protocol, p);
+        }
+    }
+    read
+}
+
+/// One protocol's line of the plan: its application as the files make it (with the budget and
+/// co-financing rows `lines`), compared with the one already in the call.
+fn item(
+    ws: &Workspace,
+    protocol: Protocol,
+    read: &ApplicationRows,
+    (b, c): (Option<&Lines<BudgetLine>>, Option<&Lines<CofinancingLine>>),
+    findings: &mut Findings,
+) -> PlanItem {
+    let key = protocol.to_string();
+    let base = ws.application(&protocol);
+    let mut rows: Vec<RowRef> = read.first_row.get(&protocol).into_iter().cloned().collect();
+    rows.extend(read.repeated.get(&protocol).into_iter().flatten().cloned());
+    rows.extend(b.iter().flat_map(|l| l.rows.iter().cloned()));
+    rows.extend(c.iter().flat_map(|l| l.rows.iter().cloned()));
+    let new = match (read.parsed.get(&protocol), base) {
+        (Some(p), _) => {
+            if let Some(base) = base {
+                collision(base, p, &key, findings);
+            }
+            Some(merge(&protocol, p, base, b, c))
+        }
+        // Its row in the applications file has errors, already reported.
+        (None, _) if read.first_row.contains_key(&protocol) => None,
+        // Only budget or co-financing rows: they update an application already there.
+        (None, Some(base)) => Some(with_lines(base.clone(), b, c)),
+        (None, None) => {
+            for r in &rows {
+                findings.error(&key, r.place(), messages::application_nowhere(&protocol));
+            }
+            None
+        }
+    };
+    let label = new
+        .as_ref()
+        .or(base)
+        .map(|a| format!("{} · {}", a.applicant.name, a.title))
+        .unwrap_or_default();
+    let (action, changes) = match (&new, findings.is_spoiled(&key), base) {
+        (Some(_), true, _) | (None, _, _) => (Action::Rejected, Vec::new()),
+        (Some(_), false, None) => (Action::Create, Vec::new()),
+        (Some(new), false, Some(old)) if old == new => (Action::Unchanged, Vec::new()),
+        (Some(new), false, Some(old)) => (Action::Update, changes(old, new)),
+    };
+    PlanItem {
+        key,
+        label,
+        rows,
+        action,
+        changes,
+        payload: match new {
+            Some(new) => Payload::Application {
+                new: Box::new(new),
+                old: base.cloned().map(Box::new),
+            },
+            None => Payload::None,
+        },
+    }
 }
 
 fn protocol(record: &Record, findings: &mut Findings) -> Option<Protocol> {
