@@ -44,6 +44,7 @@ impl App {
         let Some(work) = &mut self.work else { return };
         let (can_undo, can_redo, unsaved) = (work.can_undo(), work.can_redo(), work.drafts.len());
         let stale = stale_holder(&mut self.stale, work, now);
+        let all_marks = work.sees_all_marks();
         let (editor, drafts, generation) = work.parts();
 
         egui::Panel::top("barra").show(ui, |ui| {
@@ -214,6 +215,7 @@ impl App {
                 problems: editor.problems(),
                 actor: editor.actor(),
                 writable: editor.read_only().is_none(),
+                all_marks,
                 generation,
                 now,
                 drafts,
@@ -225,6 +227,7 @@ impl App {
 
     pub(super) fn presentation_ui(&mut self, ui: &mut Ui, now: f64, out: &mut Vec<Action>) {
         let Some(work) = &mut self.work else { return };
+        let all_marks = work.sees_all_marks();
         let (editor, drafts, generation) = work.parts();
         let mut stay = true;
         egui::CentralPanel::default().show(ui, |ui| {
@@ -235,6 +238,7 @@ impl App {
                 problems: editor.problems(),
                 actor: editor.actor(),
                 writable: false,
+                all_marks,
                 generation,
                 now,
                 drafts,

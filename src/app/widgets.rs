@@ -390,6 +390,20 @@ pub fn empty(ui: &mut Ui, text: &str) {
     ui.label(RichText::new(text).weak());
 }
 
+/// A button that may not be pressed here: disabled when not `allowed`, and then the pointer on
+/// it says why.
+pub fn button_if(
+    ui: &mut Ui,
+    allowed: bool,
+    button: impl egui::Widget,
+    hint: &str,
+    why_not: &str,
+) -> Response {
+    ui.add_enabled(allowed, button)
+        .on_hover_text(hint)
+        .on_disabled_hover_text(why_not)
+}
+
 /// Opens and closes the confirmation of a risky action: a button, then "Sì / No".
 pub fn confirm_button(ui: &mut Ui, id: egui::Id, label: &str, question: &str) -> bool {
     let open = ui.data(|d| d.get_temp::<bool>(id).unwrap_or(false));

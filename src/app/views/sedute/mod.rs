@@ -241,12 +241,16 @@ fn session_ui(ui: &mut Ui, state: &mut State, session: &Session, desk: &mut Desk
 
 fn export_ui(ui: &mut Ui, state: &mut State, session: &Session, desk: &mut Desk) {
     ui.horizontal_wrapped(|ui| {
-        let busy = state.export.busy();
-        if ui
-            .add_enabled(!busy, egui::Button::new(s::EXPORT_MINUTES))
-            .on_hover_text(s::EXPORT_MINUTES_HINT)
-            .clicked()
-        {
+        // Independent judgement: a verbale shows the members' marks and the points.
+        let may = desk.sees_all_marks();
+        let why_not = if may {
+            s::EXPORT_WRITING
+        } else {
+            s::EXPORT_AFTER_YOURS
+        };
+        let allowed = may && !state.export.busy();
+        let button = egui::Button::new(s::EXPORT_MINUTES);
+        if widgets::button_if(ui, allowed, button, s::EXPORT_MINUTES_HINT, why_not).clicked() {
             desk.out.push(Action::ExportMinutes(session.id.clone()));
         }
         ui.weak(if session.seal.is_none() {
