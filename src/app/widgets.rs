@@ -390,6 +390,18 @@ pub fn empty(ui: &mut Ui, text: &str) {
     ui.label(RichText::new(text).weak());
 }
 
+/// A labelled text field (its label names it for screen readers and tests).
+pub fn field(ui: &mut Ui, label: &str, text: &mut String, rows: usize, hint: &str) {
+    let l = ui.label(label);
+    let edit = if rows > 1 {
+        egui::TextEdit::multiline(text).desired_rows(rows)
+    } else {
+        egui::TextEdit::singleline(text)
+    };
+    ui.add(edit.desired_width(f32::INFINITY).hint_text(hint))
+        .labelled_by(l.id);
+}
+
 /// A button that may not be pressed here: disabled when not `allowed`, and then the pointer on
 /// it says why.
 pub fn button_if(

@@ -167,7 +167,55 @@ fn decision_ui(ui: &mut Ui, protocol: &Protocol, failing: bool, desk: &mut Desk)
     };
     let saved = app.decision.clone();
     widgets::section(ui, s::DECISION);
-    match &saved {
+    saved_decision_ui(ui, saved.as_ref(), desk);
+    if !desk.can_edit_records() {
+        if let Some(d) = &saved
+            && !d.reason.is_empty()
+        {
+            ui.label(s::decision_reason(&d.reason));
+        }
+        return;
+    }
+    // The outcome being written: a draft's, or the saved one.
+    let drafting = OUTCOMES.into_iter().map(|(o, _)| o).find(|o| {
+        desk.drafts
+            .get(&Field::Decision {
+                application: protocol.clone(),
+                outcome: *o,
+            })
+            .is_some()
+    });
+    let current = drafting.or(saved.as_ref().map(|d| d.outcome));
+    let decided = Decided {
+        protocol,
+        saved: saved.as_ref(),
+        failing,
+    };
+    let chosen = outcomes_ui(ui, &decided, current, desk);
+    if let Some(outcome) = chosen.or(current) {
+        let drafting = drafting.is_some() || chosen.is_some();
+        reason_ui(ui, &decided, outcome, chosen.is_some(), drafting, desk);
+    }
+}
+
+/// The outcomes the commission decides, with their buttons.
+const OUTCOMES: [(AdmissionOutcome, &str); 3] = [
+    (AdmissionOutcome::Admitted, s::DECIDE_ADMITTED),
+    (AdmissionOutcome::AdmittedWithReserve, s::DECIDE_RESERVE),
+    (AdmissionOutcome::Excluded, s::DECIDE_EXCLUDED),
+];
+
+/// The application a decision is being taken on: its saved decision, and whether its checks
+/// fail (then even admitting needs a reason).
+struct Decided<'a> {
+    protocol: &'a Protocol,
+    saved: Option<&'a crate::domain::Decision>,
+    failing: bool,
+}
+
+/// The decision recorded, and the session that took it.
+fn saved_decision_ui(ui: &mut Ui, saved: Option<&crate::domain::Decision>, desk: &Desk) {
+    match saved {
         Some(d) => {
             ui.label(s::decision_recorded(italian::admission(d.outcome, true)));
             if let Some(session) = d.session.as_ref().and_then(|id| desk.ws.session(id)) {
@@ -181,38 +229,21 @@ fn decision_ui(ui: &mut Ui, protocol: &Protocol, failing: bool, desk: &mut Desk)
             ui.label(s::NO_DECISION);
         }
     }
-    let editable = desk.can_edit_records();
-    if !editable {
-        if let Some(d) = &saved
-            && !d.reason.is_empty()
-        {
-            ui.label(s::decision_reason(&d.reason));
-        }
-        return;
-    }
-    // The outcome being written: a draft's, or the saved one.
-    let drafting = [
-        AdmissionOutcome::Admitted,
-        AdmissionOutcome::AdmittedWithReserve,
-        AdmissionOutcome::Excluded,
-    ]
-    .into_iter()
-    .find(|o| {
-        desk.drafts
-            .get(&Field::Decision {
-                application: protocol.clone(),
-                outcome: *o,
-            })
-            .is_some()
-    });
-    let mut current = drafting.or(saved.as_ref().map(|d| d.outcome));
-    let mut chosen = false;
+}
+
+/// *Ammessa*, *Ammessa con riserva*, *Esclusa* and *Ritira la decisione*: the outcome chosen
+/// now, if one was (its reason carries over what was typed for another).
+fn outcomes_ui(
+    ui: &mut Ui,
+    decided: &Decided,
+    current: Option<AdmissionOutcome>,
+    desk: &mut Desk,
+) -> Option<AdmissionOutcome> {
+    let protocol = decided.protocol;
+    let mut current = current;
+    let mut chosen = None;
     ui.horizontal_wrapped(|ui| {
-        for (outcome, label) in [
-            (AdmissionOutcome::Admitted, s::DECIDE_ADMITTED),
-            (AdmissionOutcome::AdmittedWithReserve, s::DECIDE_RESERVE),
-            (AdmissionOutcome::Excluded, s::DECIDE_EXCLUDED),
-        ] {
+        for (outcome, label) in OUTCOMES {
             if ui
                 .selectable_label(current == Some(outcome), label)
                 .clicked()
@@ -225,20 +256,20 @@ fn decision_ui(ui: &mut Ui, protocol: &Protocol, failing: bool, desk: &mut Desk)
                         outcome: current.unwrap_or(outcome),
                     })
                     .map(|d| d.text.clone())
-                    .or_else(|| saved.as_ref().map(|d| d.reason.clone()))
+                    .or_else(|| decided.saved.map(|d| d.reason.clone()))
                     .unwrap_or_default();
                 desk.out.push(Action::ChooseOutcome {
                     application: protocol.clone(),
                     outcome,
                     reason,
                     // No reason needed: recorded at once.
-                    record: outcome == AdmissionOutcome::Admitted && !failing,
+                    record: outcome == AdmissionOutcome::Admitted && !decided.failing,
                 });
                 current = Some(outcome);
-                chosen = true;
+                chosen = Some(outcome);
             }
         }
-        if saved.is_some() && ui.button(s::WITHDRAW_DECISION).clicked() {
+        if decided.saved.is_some() && ui.button(s::WITHDRAW_DECISION).clicked() {
             desk.out.push(Action::ApplyDropping {
                 command: Command::Decide {
                     application: protocol.clone(),
@@ -248,37 +279,49 @@ fn decision_ui(ui: &mut Ui, protocol: &Protocol, failing: bool, desk: &mut Desk)
             });
         }
     });
-    if let Some(outcome) = current {
-        let field = Field::Decision {
-            application: protocol.clone(),
-            outcome,
+    chosen
+}
+
+/// The reason of the outcome being written (required unless admitting on passing checks);
+/// focused when the outcome was just chosen; while drafting, the session it will be recorded in.
+fn reason_ui(
+    ui: &mut Ui,
+    decided: &Decided,
+    outcome: AdmissionOutcome,
+    chosen: bool,
+    drafting: bool,
+    desk: &mut Desk,
+) {
+    let failing = decided.failing;
+    let field = Field::Decision {
+        application: decided.protocol.clone(),
+        outcome,
+    };
+    let saved_reason = decided
+        .saved
+        .filter(|d| d.outcome == outcome)
+        .map(|d| d.reason.clone())
+        .unwrap_or_default();
+    let label = match outcome {
+        AdmissionOutcome::Admitted if failing => s::DECISION_REASON_REQUIRED_FAILING,
+        AdmissionOutcome::Admitted => s::DECISION_REASON_OPTIONAL,
+        _ => s::DECISION_REASON_REQUIRED,
+    };
+    ui.label(label);
+    let r = DraftEdit::text(field, &saved_reason, s::DECISION_REASON, 3)
+        .hint(s::DECISION_REASON_HINT)
+        .show(ui, desk.drafts, desk.now);
+    if chosen && (outcome != AdmissionOutcome::Admitted || failing) {
+        r.request_focus();
+    }
+    widgets::keys_hint(ui, s::DECISION_KEYS);
+    if drafting {
+        let session = drafts::open_session(desk.ws)
+            .and_then(|id| desk.ws.session(&id).map(|s| (s.number, s.date)));
+        match session {
+            Some((n, d)) => ui.weak(s::decision_session(n, &italian::date(d))),
+            None => ui.weak(s::DECISION_NO_SESSION),
         };
-        let saved_reason = saved
-            .as_ref()
-            .filter(|d| d.outcome == outcome)
-            .map(|d| d.reason.clone())
-            .unwrap_or_default();
-        let label = match outcome {
-            AdmissionOutcome::Admitted if failing => s::DECISION_REASON_REQUIRED_FAILING,
-            AdmissionOutcome::Admitted => s::DECISION_REASON_OPTIONAL,
-            _ => s::DECISION_REASON_REQUIRED,
-        };
-        ui.label(label);
-        let r = DraftEdit::text(field, &saved_reason, s::DECISION_REASON, 3)
-            .hint(s::DECISION_REASON_HINT)
-            .show(ui, desk.drafts, desk.now);
-        if chosen && (outcome != AdmissionOutcome::Admitted || failing) {
-            r.request_focus();
-        }
-        widgets::keys_hint(ui, s::DECISION_KEYS);
-        if drafting.is_some() || chosen {
-            let session = drafts::open_session(desk.ws)
-                .and_then(|id| desk.ws.session(&id).map(|s| (s.number, s.date)));
-            match session {
-                Some((n, d)) => ui.weak(s::decision_session(n, &italian::date(d))),
-                None => ui.weak(s::DECISION_NO_SESSION),
-            };
-        }
     }
 }
 

@@ -11,7 +11,6 @@ use crate::italian;
 
 use crate::app::strings as s;
 use crate::app::views::Desk;
-use crate::app::views::valutazione::collegiale::field;
 use crate::app::widgets::{self, Tone};
 
 pub struct State {
@@ -186,8 +185,8 @@ fn form_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
             }
         });
     });
-    field(ui, s::EVENT_ACT, &mut state.act, 1, s::EVENT_ACT_HINT);
-    field(ui, s::EVENT_REASON, &mut state.reason, 3, "");
+    widgets::field(ui, s::EVENT_ACT, &mut state.act, 1, s::EVENT_ACT_HINT);
+    widgets::field(ui, s::EVENT_REASON, &mut state.reason, 3, "");
     ui.add_space(4.0);
     let ready = state.application.is_some();
     if ui

@@ -33,18 +33,6 @@ pub struct State {
     dissents: BTreeMap<MemberId, (bool, String)>,
 }
 
-/// A labelled text field (its label names it for screen readers and tests).
-pub(crate) fn field(ui: &mut Ui, label: &str, text: &mut String, rows: usize, hint: &str) {
-    let l = ui.label(label);
-    let edit = if rows > 1 {
-        egui::TextEdit::multiline(text).desired_rows(rows)
-    } else {
-        egui::TextEdit::singleline(text)
-    };
-    ui.add(edit.desired_width(f32::INFINITY).hint_text(hint))
-        .labelled_by(l.id);
-}
-
 pub fn collegiale_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
     ui.heading(s::COLLEGIAL_TITLE);
     widgets::keys_hint(ui, s::COLLEGIAL_HINT);
@@ -282,7 +270,7 @@ fn form_ui(
     if desk.ws.call().collegial_mark {
         mark_ui(ui, state, desk, criterion);
     }
-    field(
+    widgets::field(
         ui,
         s::COLLEGIAL_REASON,
         &mut state.reason,
@@ -297,7 +285,7 @@ fn form_ui(
         let entry = state.dissents.entry(m.id.clone()).or_default();
         ui.checkbox(&mut entry.0, s::dissent_of(&m.name));
         if entry.0 {
-            field(ui, &s::dissent_reason_of(&m.name), &mut entry.1, 2, "");
+            widgets::field(ui, &s::dissent_reason_of(&m.name), &mut entry.1, 2, "");
         }
     }
     ui.add_space(6.0);
@@ -350,7 +338,7 @@ fn mark_ui(ui: &mut Ui, state: &mut State, desk: &Desk, criterion: &CriterionId)
             });
         }
         _ => {
-            field(ui, s::COLLEGIAL_POINTS, &mut state.points, 1, "");
+            widgets::field(ui, s::COLLEGIAL_POINTS, &mut state.points, 1, "");
             state.value = Points::parse(&state.points.trim().replace(',', ".")).ok();
         }
     }
