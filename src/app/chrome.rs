@@ -144,15 +144,7 @@ impl App {
                 ui.label(s::UNSAVED_EXPLAIN);
             }
             ui.add(egui::Label::new(text).wrap());
-            ui.add_space(8.0);
-            ui.horizontal(|ui| {
-                if ui.button(yes).clicked() {
-                    answer = Some(true);
-                }
-                if ui.button(s::GO_BACK).clicked() {
-                    answer = Some(false);
-                }
-            });
+            answer = widgets::confirm_row(ui, yes, true);
         });
         let Some(yes) = answer else { return };
         let Some(confirm) = self.confirm.take() else {

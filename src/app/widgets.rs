@@ -402,6 +402,22 @@ pub fn field(ui: &mut Ui, label: &str, text: &mut String, rows: usize, hint: &st
         .labelled_by(l.id);
 }
 
+/// The foot of a confirmation: `yes` (pressed only when `ready`) and *Indietro*. Some(true)
+/// for yes, Some(false) for back, None while neither is pressed.
+pub fn confirm_row(ui: &mut Ui, yes: &str, ready: bool) -> Option<bool> {
+    let mut answer = None;
+    ui.add_space(8.0);
+    ui.horizontal(|ui| {
+        if ui.add_enabled(ready, egui::Button::new(yes)).clicked() {
+            answer = Some(true);
+        }
+        if ui.button(s::GO_BACK).clicked() {
+            answer = Some(false);
+        }
+    });
+    answer
+}
+
 /// A button that may not be pressed here: disabled when not `allowed`, and then the pointer on
 /// it says why.
 pub fn button_if(

@@ -188,6 +188,12 @@ fn member_field(m: &Member, text: MemberText) -> SetupField {
     SetupField::Member(m.id.clone(), text)
 }
 
+/// A row of a member's field: its label, and the field named after the member.
+fn member_row(ui: &mut Ui, desk: &mut Desk, m: &Member, text: MemberText, label: &str, width: f32) {
+    let name = s::member_field(label, m.id.as_str());
+    field::row_named(ui, desk, member_field(m, text), label, &name, width);
+}
+
 /// Title, name, role and qualification.
 fn person_ui(ui: &mut Ui, desk: &mut Desk, m: &Member) {
     let id = m.id.as_str();
@@ -220,12 +226,12 @@ fn person_ui(ui: &mut Ui, desk: &mut Desk, m: &Member) {
             });
         }
     });
-    field::row_named(
+    member_row(
         ui,
         desk,
-        member_field(m, MemberText::Qualification),
+        m,
+        MemberText::Qualification,
         s::MEMBER_QUALIFICATION,
-        &name(s::MEMBER_QUALIFICATION),
         520.0,
     );
 }
@@ -233,26 +239,25 @@ fn person_ui(ui: &mut Ui, desk: &mut Desk, m: &Member) {
 /// A member replaced: by whom, by which act and from when.
 fn replaced_ui(ui: &mut Ui, desk: &mut Desk, m: &Member) {
     let Some(r) = &m.replaced else { return };
-    let name = |what: &str| s::member_field(what, m.id.as_str());
     widgets::note(
         ui,
         Tone::Neutral,
         s::replaced_by(&desk.member_name(&r.by), &italian::date(r.on), &r.act),
     );
-    field::row_named(
+    member_row(
         ui,
         desk,
-        member_field(m, MemberText::ReplacementAct),
+        m,
+        MemberText::ReplacementAct,
         s::REPLACEMENT_ACT,
-        &name(s::REPLACEMENT_ACT),
         520.0,
     );
-    field::row_named(
+    member_row(
         ui,
         desk,
-        member_field(m, MemberText::ReplacementDate),
+        m,
+        MemberText::ReplacementDate,
         s::REPLACEMENT_DATE,
-        &name(s::REPLACEMENT_DATE),
         140.0,
     );
 }
@@ -261,12 +266,12 @@ fn replaced_ui(ui: &mut Ui, desk: &mut Desk, m: &Member) {
 fn substitute_ui(ui: &mut Ui, desk: &mut Desk, m: &Member) {
     let Some(sub) = &m.substitute else { return };
     let id = m.id.as_str();
-    field::row_named(
+    member_row(
         ui,
         desk,
-        member_field(m, MemberText::SubstituteAct),
+        m,
+        MemberText::SubstituteAct,
         s::SUBSTITUTE_ACT,
-        &s::member_field(s::SUBSTITUTE_ACT, id),
         520.0,
     );
     ui.label(s::SUBSTITUTE_FOR);

@@ -8,9 +8,9 @@ pub mod registrazione;
 use egui::{Align, Layout, RichText, Sense, Ui};
 use egui_extras::{Column, TableBuilder};
 
-use crate::domain::{Allocation, LotId, Protocol};
+use crate::domain::{Allocation, Application, LotId, Protocol};
 use crate::italian;
-use crate::rules::Outcome;
+use crate::rules::{ApplicationResult, Outcome};
 
 use super::{Desk, importa};
 use crate::app::strings as s;
@@ -103,6 +103,22 @@ pub fn candidature_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
         return;
     }
     table_ui(ui, state, &rows, desk);
+}
+
+/// An application with its result and its lot's allocation (how its outcome reads), when the
+/// workspace and the evaluation both have it.
+fn looked_up<'d>(
+    desk: &Desk<'d>,
+    protocol: &Protocol,
+) -> Option<(&'d Application, &'d ApplicationResult, Allocation)> {
+    let app = desk.ws.application(protocol)?;
+    let result = desk.eval.application(protocol)?;
+    let allocation = desk
+        .ws
+        .call()
+        .lot(&app.lot)
+        .map_or(Allocation::SingleWinner, |l| l.allocation);
+    Some((app, result, allocation))
 }
 
 fn filter_ui(ui: &mut Ui, filter: &mut Filter, desk: &Desk) {
@@ -282,18 +298,9 @@ fn table_ui(ui: &mut Ui, state: &mut State, rows: &[Protocol], desk: &mut Desk) 
                 let Some(protocol) = rows.get(row.index()) else {
                     return;
                 };
-                let (Some(app), Some(result)) = (
-                    desk.ws.application(protocol),
-                    desk.eval.application(protocol),
-                ) else {
+                let Some((app, result, allocation)) = looked_up(desk, protocol) else {
                     return;
                 };
-                let allocation = desk
-                    .ws
-                    .call()
-                    .lot(&app.lot)
-                    .map(|l| l.allocation)
-                    .unwrap_or(crate::domain::Allocation::SingleWinner);
                 let b = &result.budget;
                 for (by, _, numeric) in &columns {
                     row.col(|ui| {
