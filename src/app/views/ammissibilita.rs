@@ -4,7 +4,9 @@
 
 use egui::{RichText, ScrollArea, Ui};
 
-use crate::domain::{AdmissionOutcome, Date, DocumentId, DocumentStatus, Protocol};
+use crate::domain::{
+    AdmissionOutcome, Date, DocumentId, DocumentStatus, Protocol, RequiredDocument,
+};
 use crate::editor::{self, Command};
 use crate::italian;
 
@@ -354,71 +356,14 @@ fn soccorso_ui(ui: &mut Ui, state: &mut State, protocol: &Protocol, desk: &mut D
         }
         match status {
             None | Some(DocumentStatus::Missing) => {
-                ui.horizontal_wrapped(|ui| {
-                    let label = ui.label(s::SOCCORSO_DEADLINE);
-                    ui.add(egui::TextEdit::singleline(&mut state.deadline).desired_width(110.0))
-                        .labelled_by(label.id);
-                    // Named with the document, so that each button says what it asks for.
-                    if ui
-                        .button(s::REQUEST_INTEGRATION)
-                        .accessible_name(s::for_document(s::REQUEST_INTEGRATION, &doc.title))
-                        .clicked()
-                    {
-                        match italian::parse_typed_date(&state.deadline) {
-                            Ok(deadline) if deadline >= today => send.push((
-                                doc.id.clone(),
-                                DocumentStatus::IntegrationRequested {
-                                    requested_on: today,
-                                    deadline,
-                                },
-                            )),
-                            Ok(_) => {
-                                widgets::note(ui, Tone::Bad, s::DEADLINE_IN_PAST);
-                            }
-                            Err(e) => {
-                                widgets::note(ui, Tone::Bad, e);
-                            }
-                        }
-                    }
-                });
+                request_integration_ui(ui, state, doc, today, &mut send);
             }
             Some(DocumentStatus::IntegrationRequested {
                 requested_on,
                 deadline,
             }) => {
-                ui.horizontal_wrapped(|ui| {
-                    let label = ui.label(s::RECEIVED_ON);
-                    ui.add(egui::TextEdit::singleline(&mut state.received).desired_width(110.0))
-                        .labelled_by(label.id);
-                    if ui
-                        .button(s::MARK_INTEGRATED)
-                        .accessible_name(s::for_document(s::MARK_INTEGRATED, &doc.title))
-                        .clicked()
-                    {
-                        state.date_note = None;
-                        state.late = None;
-                        match italian::parse_typed_date(&state.received) {
-                            _ if state.received.trim().is_empty() => {
-                                state.date_note =
-                                    Some((doc.id.clone(), s::RECEIVED_ON_MISSING.into()));
-                            }
-                            Ok(received_on) => {
-                                let status = DocumentStatus::Integrated {
-                                    requested_on,
-                                    deadline,
-                                    received_on,
-                                };
-                                if received_on > deadline {
-                                    // Late: recorded only after the warning is confirmed.
-                                    state.late = Some((protocol.clone(), doc.id.clone(), status));
-                                } else {
-                                    send.push((doc.id.clone(), status));
-                                }
-                            }
-                            Err(e) => state.date_note = Some((doc.id.clone(), e)),
-                        }
-                    }
-                });
+                let asked = (requested_on, deadline);
+                integrated_ui(ui, state, protocol, doc, asked, &mut send);
                 late_ui(ui, state, protocol, &doc.id, &mut send);
             }
             _ => {}
@@ -431,6 +376,89 @@ fn soccorso_ui(ui: &mut Ui, state: &mut State, protocol: &Protocol, desk: &mut D
             status: Some(status),
         });
     }
+}
+
+/// A missing document: the deadline of the integration to ask for, and *Richiedi integrazione*.
+fn request_integration_ui(
+    ui: &mut Ui,
+    state: &mut State,
+    doc: &RequiredDocument,
+    today: Date,
+    send: &mut Vec<(DocumentId, DocumentStatus)>,
+) {
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label(s::SOCCORSO_DEADLINE);
+        ui.add(egui::TextEdit::singleline(&mut state.deadline).desired_width(110.0))
+            .labelled_by(label.id);
+        // Named with the document, so that each button says what it asks for.
+        if ui
+            .button(s::REQUEST_INTEGRATION)
+            .accessible_name(s::for_document(s::REQUEST_INTEGRATION, &doc.title))
+            .clicked()
+        {
+            match italian::parse_typed_date(&state.deadline) {
+                Ok(deadline) if deadline >= today => send.push((
+                    doc.id.clone(),
+                    DocumentStatus::IntegrationRequested {
+                        requested_on: today,
+                        deadline,
+                    },
+                )),
+                Ok(_) => {
+                    widgets::note(ui, Tone::Bad, s::DEADLINE_IN_PAST);
+                }
+                Err(e) => {
+                    widgets::note(ui, Tone::Bad, e);
+                }
+            }
+        }
+    });
+}
+
+/// A document asked for (`asked`: when, and by when): the date it came, typed, and *Integrato*;
+/// one that came late waits for the warning to be confirmed.
+fn integrated_ui(
+    ui: &mut Ui,
+    state: &mut State,
+    protocol: &Protocol,
+    doc: &RequiredDocument,
+    asked: (Date, Date),
+    send: &mut Vec<(DocumentId, DocumentStatus)>,
+) {
+    let (requested_on, deadline) = asked;
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label(s::RECEIVED_ON);
+        ui.add(egui::TextEdit::singleline(&mut state.received).desired_width(110.0))
+            .labelled_by(label.id);
+        if !ui
+            .button(s::MARK_INTEGRATED)
+            .accessible_name(s::for_document(s::MARK_INTEGRATED, &doc.title))
+            .clicked()
+        {
+            return;
+        }
+        state.date_note = None;
+        state.late = None;
+        match italian::parse_typed_date(&state.received) {
+            _ if state.received.trim().is_empty() => {
+                state.date_note = Some((doc.id.clone(), s::RECEIVED_ON_MISSING.into()));
+            }
+            Ok(received_on) => {
+                let status = DocumentStatus::Integrated {
+                    requested_on,
+                    deadline,
+                    received_on,
+                };
+                if received_on > deadline {
+                    // Late: recorded only after the warning is confirmed.
+                    state.late = Some((protocol.clone(), doc.id.clone(), status));
+                } else {
+                    send.push((doc.id.clone(), status));
+                }
+            }
+            Err(e) => state.date_note = Some((doc.id.clone(), e)),
+        }
+    });
 }
 
 /// The warning of an integration after its deadline, with the two answers.

@@ -209,6 +209,13 @@ fn request_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk, r: &AccessRequest
         .strong(),
     );
     ui.add(egui::Label::new(format!("{}: {}", s::ACCESS_OBJECT, r.object)).wrap());
+    counterparts_ui(ui, state, desk, r);
+    access_decision_ui(ui, state, desk, r);
+    release_ui(ui, desk, r);
+}
+
+/// The counter-interested parties notified, and the form to notify another.
+fn counterparts_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk, r: &AccessRequest) {
     widgets::section(ui, s::ACCESS_COUNTERPARTS);
     for c in &r.counterparts {
         let mut text = s::access_counterpart(
@@ -255,7 +262,10 @@ fn request_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk, r: &AccessRequest
             },
         }));
     }
+}
 
+/// The decision on the request: the one recorded, and the form to record it.
+fn access_decision_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk, r: &AccessRequest) {
     widgets::section(ui, s::ACCESS_DECISION);
     if let Some(d) = &r.decision {
         ui.label(format!(
@@ -297,6 +307,10 @@ fn request_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk, r: &AccessRequest
             },
         }));
     }
+}
+
+/// The bundles released, and *Rilascia* once access is granted.
+fn release_ui(ui: &mut Ui, desk: &mut Desk, r: &AccessRequest) {
     for rel in &r.releases {
         ui.label(s::access_released(
             &italian::moment(rel.at),
