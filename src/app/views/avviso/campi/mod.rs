@@ -177,46 +177,8 @@ fn optional_points(text: &str) -> Result<Option<Points>, String> {
 pub fn apply_call(field: &SetupField, text: &str, call: &mut Call) -> Result<(), String> {
     match field {
         SetupField::Call(t) => apply_general(*t, text, call),
-        SetupField::Lot(id, t) => {
-            let Some(lot) = call.lots.iter_mut().find(|l| &l.id == id) else {
-                return Ok(());
-            };
-            match t {
-                LotText::Name => lot.name = required(text)?,
-                LotText::Description => lot.description = text.trim().to_string(),
-                LotText::Budget => lot.budget = italian::parse_typed_amount(text)?,
-                LotText::Reserved => {
-                    let share = typed::percent(text)?;
-                    if share.value() >= rust_decimal::Decimal::ONE {
-                        return Err(crate::app::strings::RESERVED_ALL.into());
-                    }
-                    lot.reserved_share = share;
-                }
-            }
-            Ok(())
-        }
-        SetupField::Funding(t) => {
-            let f = &mut call.funding;
-            match t {
-                FundingText::MaxContribution => {
-                    f.max_contribution_share = typed::optional_percent(text)?
-                }
-                FundingText::MinCofinancing => {
-                    f.min_cofinancing_share = typed::optional_percent(text)?
-                }
-                FundingText::InKind => {
-                    f.in_kind_max_share_of_cofinancing = typed::optional_percent(text)?
-                }
-                FundingText::PerProject => {
-                    f.max_contribution_per_project = if text.trim().is_empty() {
-                        None
-                    } else {
-                        Some(italian::parse_typed_amount(text)?)
-                    }
-                }
-            }
-            Ok(())
-        }
+        SetupField::Lot(id, t) => apply_lot(id, *t, text, call),
+        SetupField::Funding(t) => apply_funding(*t, text, call),
         SetupField::Category(id) => {
             if let Some(c) = call.budget_categories.iter_mut().find(|c| &c.id == id) {
                 c.name = required(text)?;
@@ -235,31 +197,7 @@ pub fn apply_call(field: &SetupField, text: &str, call: &mut Call) -> Result<(),
             Ok(())
         }
         SetupField::Criterion(id, t) => apply_criterion(id, *t, text, call),
-        SetupField::Level(id, level, t) => {
-            let Some(c) = criterion_mut(&mut call.criteria, id) else {
-                return Ok(());
-            };
-            let Scoring::Levels(levels) = &mut c.scoring else {
-                return Ok(());
-            };
-            if let Some(l) = levels.iter_mut().find(|l| &l.id == level) {
-                match t {
-                    LevelText::Label => l.label = required(text)?,
-                    LevelText::Points => {
-                        let p = points(text)?;
-                        if p > c.max {
-                            return Err(crate::app::strings::level_above_max(
-                                &l.label,
-                                &italian::number(p.value().normalize()),
-                                &italian::number(c.max.value().normalize()),
-                            ));
-                        }
-                        l.points = p;
-                    }
-                }
-            }
-            Ok(())
-        }
+        SetupField::Level(id, level, t) => apply_level(id, level, *t, text, call),
         SetupField::Judgement(i, t) => {
             if let Some(j) = call.judgement_scale.get_mut(*i) {
                 match t {
@@ -281,6 +219,77 @@ pub fn apply_call(field: &SetupField, text: &str, call: &mut Call) -> Result<(),
         }
         SetupField::Appointment | SetupField::Member(..) => Ok(()),
     }
+}
+
+fn apply_lot(id: &LotId, t: LotText, text: &str, call: &mut Call) -> Result<(), String> {
+    let Some(lot) = call.lots.iter_mut().find(|l| &l.id == id) else {
+        return Ok(());
+    };
+    match t {
+        LotText::Name => lot.name = required(text)?,
+        LotText::Description => lot.description = text.trim().to_string(),
+        LotText::Budget => lot.budget = italian::parse_typed_amount(text)?,
+        LotText::Reserved => {
+            let share = typed::percent(text)?;
+            if share.value() >= rust_decimal::Decimal::ONE {
+                return Err(crate::app::strings::RESERVED_ALL.into());
+            }
+            lot.reserved_share = share;
+        }
+    }
+    Ok(())
+}
+
+fn apply_funding(t: FundingText, text: &str, call: &mut Call) -> Result<(), String> {
+    let f = &mut call.funding;
+    match t {
+        FundingText::MaxContribution => f.max_contribution_share = typed::optional_percent(text)?,
+        FundingText::MinCofinancing => f.min_cofinancing_share = typed::optional_percent(text)?,
+        FundingText::InKind => f.in_kind_max_share_of_cofinancing = typed::optional_percent(text)?,
+        FundingText::PerProject => {
+            f.max_contribution_per_project = if text.trim().is_empty() {
+                None
+            } else {
+                Some(italian::parse_typed_amount(text)?)
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A level of a criterion on levels: its label, or its points (not above the criterion's
+/// maximum).
+fn apply_level(
+    id: &CriterionId,
+    level: &LevelId,
+    t: LevelText,
+    text: &str,
+    call: &mut Call,
+) -> Result<(), String> {
+    let Some(c) = criterion_mut(&mut call.criteria, id) else {
+        return Ok(());
+    };
+    let Scoring::Levels(levels) = &mut c.scoring else {
+        return Ok(());
+    };
+    let Some(l) = levels.iter_mut().find(|l| &l.id == level) else {
+        return Ok(());
+    };
+    match t {
+        LevelText::Label => l.label = required(text)?,
+        LevelText::Points => {
+            let p = points(text)?;
+            if p > c.max {
+                return Err(crate::app::strings::level_above_max(
+                    &l.label,
+                    &italian::number(p.value().normalize()),
+                    &italian::number(c.max.value().normalize()),
+                ));
+            }
+            l.points = p;
+        }
+    }
+    Ok(())
 }
 
 fn apply_general(t: CallText, text: &str, call: &mut Call) -> Result<(), String> {
