@@ -23,6 +23,20 @@ fn disabled(h: &Harness<App>, label: &str) -> bool {
     h.get_by_label(label).accesskit_node().is_disabled()
 }
 
+/// Whether the exports with the others' marks are offered: in Graduatoria and in Sedute.
+fn assert_offered(h: &mut Harness<App>, offered: bool, when: &str) {
+    click(h, s::VIEW_GRADUATORIA);
+    for label in GATED {
+        assert_eq!(!disabled(h, label), offered, "{label} {when}");
+    }
+    click(h, s::VIEW_SEDUTE);
+    assert_eq!(
+        !disabled(h, s::EXPORT_MINUTES),
+        offered,
+        "the verbale {when}"
+    );
+}
+
 /// Example A with Marco Neri (m2) not having scored P3, and a scoring session under way.
 fn pending_with_session() -> (tempfile::TempDir, std::path::PathBuf) {
     let (tmp, dir) = example_with_pending_scores();
@@ -119,12 +133,7 @@ fn a_member_exports_no_document_with_the_others_points_before_his_own_marks() {
     type_in(&mut h, "Punti, criterio C", "12");
     h.key_press(Key::Enter);
     h.run();
-    click(&mut h, s::VIEW_GRADUATORIA);
-    for label in GATED {
-        assert!(!disabled(&h, label), "{label} after his own marks");
-    }
-    click(&mut h, s::VIEW_SEDUTE);
-    assert!(!disabled(&h, s::EXPORT_MINUTES));
+    assert_offered(&mut h, true, "after his own marks");
     let errors_before = errors(&h).len();
     h.state_mut().request(Action::ExportRanking);
     h.run();
@@ -141,12 +150,7 @@ fn the_secretariat_and_a_call_without_independent_judgement_export_all_along() {
     {
         let mut h = harness(&dir, Actor::Secretariat);
         h.run();
-        click(&mut h, s::VIEW_GRADUATORIA);
-        for label in GATED {
-            assert!(!disabled(&h, label), "{label} for the secretariat");
-        }
-        click(&mut h, s::VIEW_SEDUTE);
-        assert!(!disabled(&h, s::EXPORT_MINUTES));
+        assert_offered(&mut h, true, "for the secretariat");
     }
     let mut editor = Editor::open(&dir, Actor::Secretariat).unwrap();
     let mut call = editor.workspace().call().clone();
@@ -157,12 +161,7 @@ fn the_secretariat_and_a_call_without_independent_judgement_export_all_along() {
     let mut h = harness(&dir, Actor::Member(member("m2")));
     h.state_mut().set_open_documents(false);
     h.run();
-    click(&mut h, s::VIEW_GRADUATORIA);
-    for label in GATED {
-        assert!(!disabled(&h, label), "{label} with the option off");
-    }
-    click(&mut h, s::VIEW_SEDUTE);
-    assert!(!disabled(&h, s::EXPORT_MINUTES));
+    assert_offered(&mut h, true, "with the option off");
     h.state_mut().request(Action::ExportRanking);
     h.run();
     let ranking = dir.join("verbali").join("graduatoria.pdf");
