@@ -328,36 +328,7 @@ fn criterion(call: &Call, c: &Criterion, out: &mut Vec<Advice>) {
                 ));
             }
         }
-        Scoring::Levels(levels) => {
-            if levels.is_empty() {
-                out.push(advice(
-                    spot(CriterionPart::Method),
-                    true,
-                    "il criterio non ha livelli",
-                ));
-            }
-            for l in levels {
-                if l.points > c.max {
-                    out.push(advice(
-                        spot(CriterionPart::Method),
-                        true,
-                        format!(
-                            "il livello «{}» vale {} punti, più del massimo ({})",
-                            l.label,
-                            number(l.points.value()),
-                            number(c.max.value())
-                        ),
-                    ));
-                }
-            }
-            if !levels.iter().any(|l| l.points == c.max) && !levels.is_empty() {
-                out.push(advice(
-                    spot(CriterionPart::Method),
-                    false,
-                    "nessun livello vale il massimo del criterio",
-                ));
-            }
-        }
+        Scoring::Levels(levels) => levels_advice(c, levels, out),
         Scoring::Linear {
             measure: Measure::CofinancingShareAboveMinimum,
         } if call.funding.min_cofinancing_share.is_none() => {
@@ -390,6 +361,40 @@ fn criterion(call: &Call, c: &Criterion, out: &mut Vec<Advice>) {
             ));
         }
         _ => {}
+    }
+}
+
+/// The advice on a criterion scored by levels: some, none worth more than the criterion, one
+/// worth all of it.
+fn levels_advice(c: &Criterion, levels: &[super::call::Level], out: &mut Vec<Advice>) {
+    let spot = |part| Spot::Criterion(c.id.clone(), part);
+    if levels.is_empty() {
+        out.push(advice(
+            spot(CriterionPart::Method),
+            true,
+            "il criterio non ha livelli",
+        ));
+    }
+    for l in levels {
+        if l.points > c.max {
+            out.push(advice(
+                spot(CriterionPart::Method),
+                true,
+                format!(
+                    "il livello «{}» vale {} punti, più del massimo ({})",
+                    l.label,
+                    number(l.points.value()),
+                    number(c.max.value())
+                ),
+            ));
+        }
+    }
+    if !levels.iter().any(|l| l.points == c.max) && !levels.is_empty() {
+        out.push(advice(
+            spot(CriterionPart::Method),
+            false,
+            "nessun livello vale il massimo del criterio",
+        ));
     }
 }
 

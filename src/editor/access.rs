@@ -4,7 +4,7 @@
 //! files it wrote and their hashes.
 
 use super::change::{Also, Change, Target, compact};
-use super::{Command, EditError, Editor};
+use super::{Command, EditError, Editor, messages};
 use crate::domain::{
     AccessDecision, AccessId, AccessOutcome, AccessRegister, AccessRequest, Counterpart, Recorded,
     Release, Secret, Workspace,
@@ -52,9 +52,7 @@ impl Editor {
                     .any(|f| &f.name == name && f.sha256 == crate::seal::sha256_hex(bytes))
             };
             if files.len() != release.files.len() || !files.iter().all(listed) {
-                return Err(invalid(
-                    "i file del fascicolo non corrispondono a quelli registrati nel rilascio",
-                ));
+                return Err(invalid(messages::RELEASE_FILES_DIFFER));
             }
         }
         let also = match &change {
@@ -63,7 +61,7 @@ impl Editor {
                 .map(|(name, bytes)| Also {
                     file: std::path::Path::new(&release.folder).join(name),
                     bytes: bytes.clone(),
-                    description: format!("atto rilasciato per l'accesso agli atti: {name}"),
+                    description: messages::released_file(name),
                 })
                 .collect(),
             _ => Vec::new(),
@@ -103,7 +101,7 @@ fn request_mut<'a>(
         .requests
         .iter_mut()
         .find(|r| &r.id == id)
-        .ok_or_else(|| EditError::NotFound(format!("la richiesta di accesso «{id}» non esiste")))
+        .ok_or_else(|| EditError::NotFound(messages::no_request(id)))
 }
 
 /// Applies the change to the register; the journal's words, or why it is refused. Each act is
@@ -114,140 +112,14 @@ fn apply(
     change: AccessChange,
     stamp: Recorded,
 ) -> Result<String, EditError> {
-    let exists = |p: &crate::domain::Protocol| ws.application(p).is_some();
     match change {
-        AccessChange::Request(request) => {
-            let mut request = *request;
-            request.requester = request.requester.trim().to_string();
-            request.object = request.object.trim().to_string();
-            if request.requester.is_empty() {
-                return Err(invalid("indicare chi chiede l'accesso"));
-            }
-            if request.object.is_empty() {
-                return Err(invalid(
-                    "indicare l'oggetto della richiesta: quali atti si chiede di vedere",
-                ));
-            }
-            if let Some(p) = &request.application
-                && !exists(p)
-            {
-                return Err(EditError::NotFound(format!(
-                    "la candidatura «{p}» non esiste"
-                )));
-            }
-            let description = format!(
-                "richiesta di accesso agli atti {} di {} del {}",
-                request.id,
-                request.requester,
-                italian::date(request.received_on)
-            );
-            request.recorded = Some(stamp);
-            match register.requests.iter_mut().find(|r| r.id == request.id) {
-                Some(held) => {
-                    // What followed the request stays: only its own data are corrected.
-                    held.received_on = request.received_on;
-                    held.requester = request.requester;
-                    held.application = request.application;
-                    held.object = request.object;
-                    held.recorded = request.recorded;
-                }
-                None => register.requests.push(request),
-            }
-            Ok(description)
-        }
+        AccessChange::Request(request) => receive(ws, register, *request, stamp),
         AccessChange::Notify {
             request,
-            mut counterpart,
-        } => {
-            let r = request_mut(register, &request)?;
-            if !exists(&counterpart.application) {
-                return Err(EditError::NotFound(format!(
-                    "la candidatura «{}» non esiste",
-                    counterpart.application
-                )));
-            }
-            if r.application.as_ref() == Some(&counterpart.application) {
-                return Err(invalid(format!(
-                    "la candidatura {} è quella del richiedente: non è controinteressata",
-                    counterpart.application
-                )));
-            }
-            if counterpart.notified_on < r.received_on {
-                return Err(invalid(format!(
-                    "la notifica del {} precede la richiesta, pervenuta il {}",
-                    italian::date(counterpart.notified_on),
-                    italian::date(r.received_on)
-                )));
-            }
-            counterpart.opposition = counterpart.opposition.trim().to_string();
-            counterpart.recorded = Some(stamp);
-            let description = format!(
-                "richiesta di accesso {request}: notifica alla controinteressata {} del {}{}",
-                counterpart.application,
-                italian::date(counterpart.notified_on),
-                if counterpart.opposition.is_empty() {
-                    String::new()
-                } else {
-                    format!(" (opposizione: {})", counterpart.opposition)
-                }
-            );
-            match r
-                .counterparts
-                .iter_mut()
-                .find(|c| c.application == counterpart.application)
-            {
-                Some(held) => *held = counterpart,
-                None => r.counterparts.push(counterpart),
-            }
-            Ok(description)
-        }
-        AccessChange::Decide {
-            request,
-            mut decision,
-        } => {
-            let r = request_mut(register, &request)?;
-            decision.reason = decision.reason.trim().to_string();
-            if decision.outcome != AccessOutcome::Granted && decision.reason.is_empty() {
-                return Err(invalid(format!(
-                    "una richiesta {} richiede la motivazione",
-                    italian::access_outcome(decision.outcome)
-                )));
-            }
-            if decision.on < r.received_on {
-                return Err(invalid(format!(
-                    "la decisione del {} precede la richiesta, pervenuta il {}",
-                    italian::date(decision.on),
-                    italian::date(r.received_on)
-                )));
-            }
-            // The counter-interested parties have ten days to oppose: the administration
-            // decides after them, unless they have already answered.
-            if decision.outcome.grants()
-                && let Some(c) = r
-                    .counterparts
-                    .iter()
-                    .find(|c| c.opposition.is_empty() && decision.on <= c.deadline())
-            {
-                return Err(invalid(format!(
-                    "la controinteressata {} è stata notificata il {} e può opporsi fino al {}: si decide dopo quel giorno (o dopo la sua opposizione)",
-                    c.application,
-                    italian::date(c.notified_on),
-                    italian::date(c.deadline())
-                )));
-            }
-            let description = format!(
-                "richiesta di accesso {request} {} il {}{}",
-                italian::access_outcome(decision.outcome),
-                italian::date(decision.on),
-                if decision.reason.is_empty() {
-                    String::new()
-                } else {
-                    format!(" (motivazione: {})", decision.reason)
-                }
-            );
-            decision.recorded = Some(stamp);
-            r.decision = Some(decision);
-            Ok(description)
+            counterpart,
+        } => notify(ws, request_mut(register, &request)?, counterpart, stamp),
+        AccessChange::Decide { request, decision } => {
+            decide(request_mut(register, &request)?, decision, stamp)
         }
         AccessChange::Release {
             request,
@@ -255,64 +127,184 @@ fn apply(
             ..
         } => {
             release.session = stamp.session;
-            let r = request_mut(register, &request)?;
-            if !r.decision.as_ref().is_some_and(|d| d.outcome.grants()) {
-                return Err(invalid(format!(
-                    "la richiesta di accesso {request} non è accolta: non si rilascia nulla"
-                )));
-            }
-            let files: Vec<String> = release
-                .files
-                .iter()
-                .map(|f| format!("{} (SHA-256 {})", f.name, f.sha256))
-                .collect();
-            let description = format!(
-                "rilascio degli atti per la richiesta di accesso {request} in {}: {}",
-                release.folder,
-                files.join(", ")
-            );
-            r.releases.push(release);
-            Ok(description)
+            self::release(request_mut(register, &request)?, release)
         }
-        AccessChange::Secret(mut secret) => {
-            secret.part = secret.part.trim().to_string();
-            secret.reason = secret.reason.trim().to_string();
-            if !exists(&secret.application) {
-                return Err(EditError::NotFound(format!(
-                    "la candidatura «{}» non esiste",
-                    secret.application
-                )));
-            }
-            if secret.part.is_empty() {
-                return Err(invalid(
-                    "indicare quale parte della candidatura è dichiarata segreta",
-                ));
-            }
-            if secret.criteria.is_empty() {
-                return Err(invalid(
-                    "indicare i criteri le cui motivazioni rivelerebbero la parte segreta",
-                ));
-            }
-            if let Some(c) = secret
-                .criteria
-                .iter()
-                .find(|c| ws.call().criterion(c).is_none())
-            {
-                return Err(EditError::NotFound(format!("il criterio «{c}» non esiste")));
-            }
-            let description = format!(
-                "segreto tecnico o commerciale dichiarato dalla candidatura {}: {}",
-                secret.application, secret.part
-            );
-            register
-                .secrets
-                .retain(|s| !(s.application == secret.application && s.part == secret.part));
-            register.secrets.push(secret);
-            Ok(description)
-        }
+        AccessChange::Secret(secret) => declare_secret(ws, register, secret),
         AccessChange::Put(whole) => {
             *register = *whole;
-            Ok("registro degli accessi agli atti".into())
+            Ok(messages::ACCESS_REGISTER.into())
         }
     }
+}
+
+fn application_exists(ws: &Workspace, p: &crate::domain::Protocol) -> Result<(), EditError> {
+    match ws.application(p) {
+        Some(_) => Ok(()),
+        None => Err(EditError::NotFound(messages::no_application(p))),
+    }
+}
+
+/// A request received, or corrected: what followed it stays.
+fn receive(
+    ws: &Workspace,
+    register: &mut AccessRegister,
+    mut request: AccessRequest,
+    stamp: Recorded,
+) -> Result<String, EditError> {
+    request.requester = request.requester.trim().to_string();
+    request.object = request.object.trim().to_string();
+    if request.requester.is_empty() {
+        return Err(invalid(messages::REQUESTER_MISSING));
+    }
+    if request.object.is_empty() {
+        return Err(invalid(messages::OBJECT_MISSING));
+    }
+    if let Some(p) = &request.application {
+        application_exists(ws, p)?;
+    }
+    let description = messages::request(
+        &request.id,
+        &request.requester,
+        italian::date(request.received_on),
+    );
+    request.recorded = Some(stamp);
+    match register.requests.iter_mut().find(|r| r.id == request.id) {
+        Some(held) => {
+            // What followed the request stays: only its own data are corrected.
+            held.received_on = request.received_on;
+            held.requester = request.requester;
+            held.application = request.application;
+            held.object = request.object;
+            held.recorded = request.recorded;
+        }
+        None => register.requests.push(request),
+    }
+    Ok(description)
+}
+
+/// A counter-interested party notified, after the request, other than the requester.
+fn notify(
+    ws: &Workspace,
+    r: &mut AccessRequest,
+    mut counterpart: Counterpart,
+    stamp: Recorded,
+) -> Result<String, EditError> {
+    application_exists(ws, &counterpart.application)?;
+    if r.application.as_ref() == Some(&counterpart.application) {
+        return Err(invalid(messages::counterpart_is_requester(
+            &counterpart.application,
+        )));
+    }
+    if counterpart.notified_on < r.received_on {
+        return Err(invalid(messages::notice_before_request(
+            italian::date(counterpart.notified_on),
+            italian::date(r.received_on),
+        )));
+    }
+    counterpart.opposition = counterpart.opposition.trim().to_string();
+    counterpart.recorded = Some(stamp);
+    let description = messages::notice(
+        &r.id,
+        &counterpart.application,
+        italian::date(counterpart.notified_on),
+        &counterpart.opposition,
+    );
+    match r
+        .counterparts
+        .iter_mut()
+        .find(|c| c.application == counterpart.application)
+    {
+        Some(held) => *held = counterpart,
+        None => r.counterparts.push(counterpart),
+    }
+    Ok(description)
+}
+
+/// The decision: reasoned unless granted, after the request and after the counter-interested
+/// parties' time to oppose.
+fn decide(
+    r: &mut AccessRequest,
+    mut decision: AccessDecision,
+    stamp: Recorded,
+) -> Result<String, EditError> {
+    decision.reason = decision.reason.trim().to_string();
+    if decision.outcome != AccessOutcome::Granted && decision.reason.is_empty() {
+        return Err(invalid(messages::decision_needs_reason(
+            italian::access_outcome(decision.outcome),
+        )));
+    }
+    if decision.on < r.received_on {
+        return Err(invalid(messages::decision_before_request(
+            italian::date(decision.on),
+            italian::date(r.received_on),
+        )));
+    }
+    // The counter-interested parties have ten days to oppose: the administration
+    // decides after them, unless they have already answered.
+    if decision.outcome.grants()
+        && let Some(c) = r
+            .counterparts
+            .iter()
+            .find(|c| c.opposition.is_empty() && decision.on <= c.deadline())
+    {
+        return Err(invalid(messages::counterpart_may_oppose(
+            &c.application,
+            italian::date(c.notified_on),
+            italian::date(c.deadline()),
+        )));
+    }
+    let description = messages::decision_on_request(
+        &r.id,
+        italian::access_outcome(decision.outcome),
+        italian::date(decision.on),
+        &decision.reason,
+    );
+    decision.recorded = Some(stamp);
+    r.decision = Some(decision);
+    Ok(description)
+}
+
+/// The bundle released, for a request granted.
+fn release(r: &mut AccessRequest, release: Release) -> Result<String, EditError> {
+    if !r.decision.as_ref().is_some_and(|d| d.outcome.grants()) {
+        return Err(invalid(messages::nothing_to_release(&r.id)));
+    }
+    let files: Vec<String> = release
+        .files
+        .iter()
+        .map(|f| messages::released_file_hash(&f.name, &f.sha256))
+        .collect();
+    let description = messages::release(&r.id, &release.folder, &files.join(", "));
+    r.releases.push(release);
+    Ok(description)
+}
+
+/// A part an applicant declared secret, and the criteria whose reasons would reveal it.
+fn declare_secret(
+    ws: &Workspace,
+    register: &mut AccessRegister,
+    mut secret: Secret,
+) -> Result<String, EditError> {
+    secret.part = secret.part.trim().to_string();
+    secret.reason = secret.reason.trim().to_string();
+    application_exists(ws, &secret.application)?;
+    if secret.part.is_empty() {
+        return Err(invalid(messages::SECRET_PART_MISSING));
+    }
+    if secret.criteria.is_empty() {
+        return Err(invalid(messages::SECRET_CRITERIA_MISSING));
+    }
+    if let Some(c) = secret
+        .criteria
+        .iter()
+        .find(|c| ws.call().criterion(c).is_none())
+    {
+        return Err(EditError::NotFound(messages::no_criterion(c)));
+    }
+    let description = messages::secret(&secret.application, &secret.part);
+    register
+        .secrets
+        .retain(|s| !(s.application == secret.application && s.part == secret.part));
+    register.secrets.push(secret);
+    Ok(description)
 }

@@ -3,7 +3,7 @@
 //! fail needs a motivazione; a conflict of interest is withdrawn only with a reason; a session
 //! never closes over files that could not be read, which its seal would silently leave out.
 
-use super::{Command, EditError, Editor, compact};
+use super::{Command, EditError, Editor, compact, messages};
 use crate::domain::{
     AdmissionOutcome, Application, DocumentEntry, DocumentId, DocumentStatus, MemberId, Protocol,
     SessionId, Withdrawal,
@@ -27,14 +27,10 @@ impl Editor {
                 if failing.is_empty() {
                     return Ok(());
                 }
-                Err(EditError::Invalid(vec![format!(
-                    "la candidatura {application} non supera {}: per ammetterla serve la motivazione, che il verbale riporta ({})",
-                    if failing.len() == 1 {
-                        "una verifica"
-                    } else {
-                        "alcune verifiche"
-                    },
-                    failing.join(" ")
+                Err(EditError::Invalid(vec![messages::admission_needs_reason(
+                    application,
+                    failing.len(),
+                    &failing.join(" "),
                 )]))
             }
             Command::Declare {
@@ -49,9 +45,9 @@ impl Editor {
                     .and_then(|d| d.conflict.as_ref());
                 let withdrawn = matches!(declaration, None | Some(None));
                 if declared.is_some() && withdrawn {
-                    return Err(EditError::Invalid(vec![format!(
-                        "{member} ha dichiarato un conflitto di interessi sulla candidatura {application}: si ritira solo con la sua motivazione, che il verbale riporta"
-                    )]));
+                    return Err(EditError::Invalid(vec![
+                        messages::conflict_withdrawn_without_reason(member, application),
+                    ]));
                 }
                 Ok(())
             }
@@ -74,20 +70,10 @@ impl Editor {
             }
         }
         let list: Vec<String> = self.problems.iter().map(ToString::to_string).collect();
-        Err(EditError::NotAllowed(format!(
-            "la seduta non si può chiudere: {} dell'avviso {} (il verbale e il sigillo li lascerebbero fuori senza dirlo): {}. Correggerli (commissione check li elenca), poi riaprire l'avviso.\n{}",
-            if files.len() == 1 {
-                "un file".to_string()
-            } else {
-                format!("{} file", files.len())
-            },
-            if files.len() == 1 {
-                "non si legge o non è coerente"
-            } else {
-                "non si leggono o non sono coerenti"
-            },
-            files.join(", "),
-            list.join("\n")
+        Err(EditError::NotAllowed(messages::closing_over_problems(
+            files.len(),
+            &files.join(", "),
+            &list.join("\n"),
         )))
     }
 
@@ -157,7 +143,7 @@ impl Editor {
         let reason = reason.trim().to_string();
         if reason.is_empty() {
             return Err(EditError::Invalid(vec![
-                "per ritirare una dichiarazione di conflitto di interessi serve la motivazione: il verbale la riporta".into(),
+                messages::WITHDRAWAL_NEEDS_REASON.into(),
             ]));
         }
         self.application(&application)?;
@@ -166,8 +152,9 @@ impl Editor {
             .declaration(&application)
             .and_then(|d| d.conflict.clone())
         else {
-            return Err(EditError::NotFound(format!(
-                "{member} non ha dichiarato un conflitto di interessi sulla candidatura {application}"
+            return Err(EditError::NotFound(messages::no_conflict(
+                &member,
+                &application,
             )));
         };
         let before = old
@@ -185,9 +172,7 @@ impl Editor {
         };
         let after = compact(&withdrawal);
         sheet.withdrawals.push(withdrawal);
-        let description = format!(
-            "ritiro della dichiarazione di conflitto di interessi di {member} sulla candidatura {application} (motivazione: {reason})"
-        );
+        let description = messages::conflict_withdrawn(&member, &application, &reason);
         self.sheet_change(old, sheet, description, before, after)
     }
 }

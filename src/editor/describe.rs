@@ -1,6 +1,7 @@
 //! What a change to the call or the commission changed, in a few Italian words for the journal
 //! («avviso: lotti, criteri»), so that the register says more than «avviso».
 
+use super::messages::part;
 use crate::domain::{Call, Commission};
 
 /// The parts of the call that differ, in the order of the Avviso view.
@@ -10,7 +11,7 @@ pub(super) fn call(old: &Call, new: &Call) -> String {
         != (&new.authority, &new.office, &new.title, &new.cup, &new.rup)
         || (old.published_on, old.deadline) != (new.published_on, new.deadline)
     {
-        parts.push("dati generali".to_string());
+        parts.push(part::GENERAL.to_string());
     }
     if old.lots != new.lots {
         let added: Vec<&str> = new
@@ -26,14 +27,14 @@ pub(super) fn call(old: &Call, new: &Call) -> String {
             .map(|l| l.id.as_str())
             .collect();
         parts.push(match (added.as_slice(), removed.as_slice()) {
-            ([], []) => "lotti".to_string(),
-            (added, []) => format!("lotto aggiunto ({})", added.join(", ")),
-            ([], removed) => format!("lotto rimosso ({})", removed.join(", ")),
-            _ => "lotti".to_string(),
+            ([], []) => part::LOTS.to_string(),
+            (added, []) => part::lots_added(&added.join(", ")),
+            ([], removed) => part::lots_removed(&removed.join(", ")),
+            _ => part::LOTS.to_string(),
         });
     }
     if old.funding != new.funding || old.budget_categories != new.budget_categories {
-        parts.push("regole di finanziamento".into());
+        parts.push(part::FUNDING.into());
     }
     if old.criteria != new.criteria
         || (
@@ -50,32 +51,32 @@ pub(super) fn call(old: &Call, new: &Call) -> String {
             new.collegial_mark,
         )
     {
-        parts.push("criteri".into());
+        parts.push(part::CRITERIA.into());
     }
     if old.tie_breaks != new.tie_breaks {
-        parts.push("criteri di parità".into());
+        parts.push(part::TIE_BREAKS.into());
     }
     if old.judgement_scale != new.judgement_scale
         || old.discordance_gap != new.discordance_gap
         || old.independent_judgement != new.independent_judgement
     {
-        parts.push("scala di giudizio".into());
+        parts.push(part::JUDGEMENT_SCALE.into());
     }
     if old.required_documents != new.required_documents {
-        parts.push("documenti richiesti".into());
+        parts.push(part::DOCUMENTS.into());
     }
     if old.admitted_legal_forms != new.admitted_legal_forms
         || old.informal_groups_allowed != new.informal_groups_allowed
     {
-        parts.push("forme giuridiche ammesse".into());
+        parts.push(part::LEGAL_FORMS.into());
     }
     if old.min_scoring_members != new.min_scoring_members {
-        parts.push("numero minimo di componenti che valutano".into());
+        parts.push(part::MIN_SCORING.into());
     }
     if parts.is_empty() {
-        "avviso".into()
+        part::CALL.into()
     } else {
-        format!("avviso: {}", parts.join(", "))
+        part::call(&parts.join(", "))
     }
 }
 
@@ -83,27 +84,27 @@ pub(super) fn call(old: &Call, new: &Call) -> String {
 pub(super) fn commission(old: &Commission, new: &Commission) -> String {
     let mut parts = Vec::new();
     if old.appointed_by != new.appointed_by {
-        parts.push("atto di nomina".to_string());
+        parts.push(part::APPOINTED_BY.to_string());
     }
     for m in &new.members {
         match old.member(&m.id) {
-            None if m.substitute.is_some() => parts.push(format!("supplente nominato ({})", m.id)),
-            None => parts.push(format!("componente aggiunto ({})", m.id)),
+            None if m.substitute.is_some() => parts.push(part::substitute_appointed(&m.id)),
+            None => parts.push(part::member_added(&m.id)),
             Some(o) if o.replaced.is_none() && m.replaced.is_some() => {
-                parts.push(format!("componente sostituito ({})", m.id))
+                parts.push(part::member_replaced(&m.id))
             }
-            Some(o) if o != m => parts.push(format!("componente modificato ({})", m.id)),
+            Some(o) if o != m => parts.push(part::member_changed(&m.id)),
             Some(_) => {}
         }
     }
     for m in &old.members {
         if new.member(&m.id).is_none() {
-            parts.push(format!("componente rimosso ({})", m.id));
+            parts.push(part::member_removed(&m.id));
         }
     }
     if parts.is_empty() {
-        "commissione".into()
+        part::COMMISSION.into()
     } else {
-        format!("commissione: {}", parts.join(", "))
+        part::commission(&parts.join(", "))
     }
 }

@@ -107,17 +107,12 @@ pub enum ReadOnly {
 impl ReadOnly {
     pub fn reason(&self) -> String {
         match self {
-            ReadOnly::Busy(h) => format!(
-                "è aperto da {} su {} dal {}",
-                h.who,
-                h.host,
-                crate::italian::moment(h.since)
-            ),
-            ReadOnly::Journal(e) => format!("il registro delle modifiche non è integro ({e})"),
-            ReadOnly::Chosen => "aperto in consultazione".into(),
-            ReadOnly::Unfinished(e) => {
-                format!("un'operazione interrotta non si è potuta sistemare ({e})")
+            ReadOnly::Busy(h) => {
+                messages::opened_by(&h.who, &h.host, crate::italian::moment(h.since))
             }
+            ReadOnly::Journal(e) => messages::journal_broken(e),
+            ReadOnly::Chosen => messages::CONSULTATION.into(),
+            ReadOnly::Unfinished(e) => messages::unfinished(e),
         }
     }
 }
@@ -530,8 +525,8 @@ impl Editor {
             let draft = Draft {
                 who: self.actor.label(),
                 change: match &old {
-                    Some(_) => format!("candidatura {protocol} modificata"),
-                    None => format!("candidatura {protocol} registrata"),
+                    Some(_) => messages::application_changed(&protocol),
+                    None => messages::application_registered(&protocol),
                 },
                 before,
                 after,
@@ -593,26 +588,30 @@ impl Editor {
         match (&self.actor, command.sheet_member()) {
             (Actor::Secretariat, _) => Ok(()),
             (Actor::Member(me), Some(member)) if me == member => Ok(()),
-            (Actor::Member(me), Some(member)) => Err(EditError::NotAllowed(format!(
-                "{me} può modificare solo la propria scheda di valutazione, non quella di {member}"
-            ))),
-            (Actor::Member(_), None) => Err(EditError::NotAllowed(
-                "solo la segreteria può modificare l'avviso, le candidature e le sedute".into(),
-            )),
+            (Actor::Member(me), Some(member)) => {
+                Err(EditError::NotAllowed(messages::only_own_sheet(me, member)))
+            }
+            (Actor::Member(_), None) => {
+                Err(EditError::NotAllowed(messages::SECRETARIAT_ONLY.into()))
+            }
+        }
+    }
+
+    /// A journal entry by whoever edits.
+    fn draft(&self, change: &str, before: &str, after: &str) -> Draft {
+        Draft {
+            who: self.actor.label(),
+            change: change.to_string(),
+            before: before.to_string(),
+            after: after.to_string(),
+            ..Draft::default()
         }
     }
 
     /// What a change writes: its files, each with its journal entry.
     fn add_writes(&mut self, tx: &mut Transaction, change: &Change) -> Result<(), EditError> {
         let ws = &change.workspace;
-        let draft = |change_text: &str, before: &str, after: &str| Draft {
-            who: self.actor.label(),
-            change: change_text.to_string(),
-            before: before.to_string(),
-            after: after.to_string(),
-            ..Draft::default()
-        };
-        let main = draft(&change.description, &change.before, &change.after);
+        let main = self.draft(&change.description, &change.before, &change.after);
         let put = |(file, bytes): (std::path::PathBuf, Vec<u8>)| Op::Put { file, bytes };
         match &change.target {
             Target::Call => tx.push(put(self.store.call_bytes(ws)?), main),
@@ -638,33 +637,7 @@ impl Editor {
             }
             Target::Session(id) => {
                 if let Some(sealed) = &change.sealed_record {
-                    // The record and the sealed verbale first: a session is never marked closed
-                    // without them.
-                    let file = self.store.sealed_record_file(id)?;
-                    let record = draft(
-                        &format!("verbale conservato della seduta {id}"),
-                        "",
-                        &crate::seal::sha256_hex(&sealed.record),
-                    );
-                    tx.push(
-                        Op::Put {
-                            file,
-                            bytes: sealed.record.clone(),
-                        },
-                        record,
-                    );
-                    let pdf = draft(
-                        &format!("verbale sigillato della seduta {id}"),
-                        "",
-                        &crate::seal::sha256_hex(&sealed.pdf),
-                    );
-                    tx.push(
-                        Op::Put {
-                            file: crate::workspace::sealed_pdf_path(sealed.number, id),
-                            bytes: sealed.pdf.clone(),
-                        },
-                        pdf,
-                    );
+                    self.add_sealed_record(tx, id, sealed)?;
                 }
                 if let Some(session) = ws.session(id) {
                     tx.push(put(self.store.session_bytes(session)?), main);
@@ -683,7 +656,7 @@ impl Editor {
                     file: also.file.clone(),
                     bytes: also.bytes.clone(),
                 },
-                draft(&also.description, "", &crate::seal::sha256_hex(&also.bytes)),
+                self.draft(&also.description, "", &crate::seal::sha256_hex(&also.bytes)),
             );
         }
         if let Some(id) = &change.amended_session
@@ -695,13 +668,45 @@ impl Editor {
             };
             tx.push(
                 put(self.store.session_bytes(session)?),
-                draft(
-                    &format!("seduta {id}: rettifica registrata"),
-                    &before,
-                    &after,
-                ),
+                self.draft(&messages::amendment_recorded(id), &before, &after),
             );
         }
+        Ok(())
+    }
+
+    /// A closing's record and sealed verbale, written before the session is marked closed:
+    /// a session is never closed without them.
+    fn add_sealed_record(
+        &mut self,
+        tx: &mut Transaction,
+        id: &SessionId,
+        sealed: &change::Sealed,
+    ) -> Result<(), EditError> {
+        let file = self.store.sealed_record_file(id)?;
+        let record = self.draft(
+            &messages::record_kept(id),
+            "",
+            &crate::seal::sha256_hex(&sealed.record),
+        );
+        tx.push(
+            Op::Put {
+                file,
+                bytes: sealed.record.clone(),
+            },
+            record,
+        );
+        let pdf = self.draft(
+            &messages::minutes_sealed(id),
+            "",
+            &crate::seal::sha256_hex(&sealed.pdf),
+        );
+        tx.push(
+            Op::Put {
+                file: crate::workspace::sealed_pdf_path(sealed.number, id),
+                bytes: sealed.pdf.clone(),
+            },
+            pdf,
+        );
         Ok(())
     }
 }

@@ -4,7 +4,7 @@
 //! session's seal then fixes.
 
 use super::change::{Change, Target, compact, path_text};
-use super::{EditError, Editor};
+use super::{EditError, Editor, messages};
 use crate::domain::{Collegial, Event, EventKind, Session, SessionId, SessionKind, Workspace};
 use crate::italian;
 use crate::rules::Outcome;
@@ -16,11 +16,11 @@ impl Editor {
             .workspace
             .session(id)
             .cloned()
-            .ok_or_else(|| EditError::NotFound(format!("la seduta «{id}» non esiste")))?;
+            .ok_or_else(|| EditError::NotFound(messages::no_session(id)))?;
         if session.is_closed() {
-            return Err(EditError::Sealed(format!(
-                "la seduta {id} (verbale n. {}) è chiusa: l'atto va registrato in una seduta aperta",
-                session.number
+            return Err(EditError::Sealed(messages::act_in_closed_session(
+                id,
+                session.number,
             )));
         }
         Ok(session)
@@ -48,10 +48,8 @@ impl Editor {
             .map(compact)
             .unwrap_or_default();
         let after = compact(&judgement);
-        let description = format!(
-            "giudizio collegiale sulla candidatura {}, criterio {}, nella seduta {session}",
-            judgement.application, judgement.criterion
-        );
+        let description =
+            messages::collegial(&judgement.application, &judgement.criterion, &session);
         match new.collegial.iter_mut().find(|c| same(c)) {
             Some(slot) => *slot = judgement,
             None => new.collegial.push(judgement),
@@ -72,12 +70,12 @@ impl Editor {
             return Err(EditError::Invalid(problems));
         }
         let mut new = old.clone();
-        let description = format!(
-            "{} della candidatura {} nella seduta {session} ({}; motivazione: {})",
+        let description = messages::event(
             italian::event_kind(event.kind),
-            event.application,
-            event.act,
-            event.reason
+            &event.application,
+            &session,
+            &event.act,
+            &event.reason,
         );
         let after = compact(&event);
         new.events.push(event);
@@ -122,51 +120,37 @@ pub fn collegial_problems(
     let mut out = Vec::new();
     let call = ws.call();
     let Some(result) = evaluation.application(&c.application) else {
-        return vec![format!("la candidatura «{}» non esiste", c.application)];
+        return vec![messages::no_application(&c.application)];
     };
     if !result.admission.admitted() && result.scores.is_none() {
-        out.push(format!(
-            "la candidatura {} non è ammessa: non riceve un giudizio collegiale",
-            c.application
-        ));
+        out.push(messages::collegial_not_admitted(&c.application));
     }
     let Some(criterion) = call
         .criterion(&c.criterion)
         .filter(|k| k.is_discretionary())
     else {
-        out.push(format!(
-            "il criterio «{}» non è valutato dai commissari: non riceve un giudizio collegiale",
-            c.criterion
-        ));
+        out.push(messages::collegial_criterion_not_scored(&c.criterion));
         return out;
     };
     if c.reason.trim().is_empty() {
-        out.push(
-            "il giudizio collegiale richiede la motivazione della commissione, che il verbale riporta"
-                .into(),
-        );
+        out.push(messages::COLLEGIAL_NEEDS_REASON.into());
     }
     out.extend(collegial_mark_problem(call, criterion, c));
     let mut seen = Vec::new();
     for d in &c.dissents {
         let name = ws.commission().member(&d.member).filter(|m| m.role.votes());
         match name {
-            None => out.push(format!(
-                "«{}» non è un componente con diritto di voto: non può esprimere dissenso",
-                d.member
-            )),
-            Some(m) if ws.abstains(&m.id, &c.application) => out.push(format!(
-                "{} si è astenuto sulla candidatura {} per conflitto di interessi: non partecipa al giudizio collegiale",
-                m.name, c.application
-            )),
-            Some(m) if d.note.trim().is_empty() => out.push(format!(
-                "il dissenso di {} richiede le sue ragioni, che il verbale riporta",
-                m.name
-            )),
+            None => out.push(messages::dissent_not_voting(&d.member)),
+            Some(m) if ws.abstains(&m.id, &c.application) => {
+                out.push(messages::dissent_abstained(&m.name, &c.application))
+            }
+            Some(m) if d.note.trim().is_empty() => {
+                out.push(messages::dissent_without_reasons(&m.name))
+            }
             Some(_) => {}
         }
         if seen.contains(&&d.member) {
-            out.push(format!("il dissenso di «{}» è ripetuto", d.member));
+            out.push(messages::dissent_repeated(&d.member));
         }
         seen.push(&d.member);
     }
@@ -181,16 +165,11 @@ fn collegial_mark_problem(
     c: &Collegial,
 ) -> Option<String> {
     match (call.collegial_mark, c.value) {
-        (true, None) => Some(format!(
-            "l'avviso prevede il punteggio collegiale: indicare il giudizio della commissione sul criterio {}, che conta per i punti",
-            c.criterion
-        )),
-        (true, Some(value)) => crate::domain::mark_problem(call, criterion, value)
-            .map(|p| format!("giudizio collegiale: {p}")),
-        (false, Some(_)) => Some(
-            "l'avviso non prevede il punteggio collegiale: i punti vengono dai giudizi dei componenti, il giudizio collegiale ne dà la motivazione"
-                .into(),
-        ),
+        (true, None) => Some(messages::collegial_mark_missing(&c.criterion)),
+        (true, Some(value)) => {
+            crate::domain::mark_problem(call, criterion, value).map(messages::collegial_mark)
+        }
+        (false, Some(_)) => Some(messages::COLLEGIAL_MARK_NOT_FORESEEN.into()),
         (false, None) => None,
     }
 }
@@ -207,44 +186,33 @@ pub fn event_problems(
         .values()
         .any(|s| s.kind == SessionKind::Final && s.is_closed());
     if !approved {
-        out.push(
-            "gli eventi successivi alla graduatoria si registrano dopo che una seduta conclusiva, chiusa, l'ha approvata"
-                .into(),
-        );
+        out.push(messages::EVENT_BEFORE_APPROVAL.into());
     }
     if e.act.trim().is_empty() {
-        out.push("indicare l'atto su cui si fonda l'evento (per esempio la nota PEC con il suo protocollo e la data)".into());
+        out.push(messages::EVENT_NEEDS_ACT.into());
     }
     if e.reason.trim().is_empty() {
-        out.push("l'evento richiede la motivazione, che il verbale riporta".into());
+        out.push(messages::EVENT_NEEDS_REASON.into());
     }
     let Some(result) = evaluation.application(&e.application) else {
-        out.push(format!("la candidatura «{}» non esiste", e.application));
+        out.push(messages::no_application(&e.application));
         return out;
     };
     let p = &e.application;
     match e.kind {
         EventKind::Renunciation if result.outcome == Outcome::Renounced => {
-            out.push(format!(
-                "per la candidatura {p} è già registrata la rinuncia"
-            ));
+            out.push(messages::already_renounced(p));
         }
-        EventKind::Renunciation if result.place.is_none() => out.push(format!(
-            "la candidatura {p} non è in graduatoria ({}): non c'è un posto a cui rinunciare",
-            outcome_label(ws, result)
-        )),
+        EventKind::Renunciation if result.place.is_none() => {
+            out.push(messages::no_place_to_renounce(p, outcome_label(ws, result)))
+        }
         EventKind::ExcludedAfterVerification if !result.admission.admitted() => {
-            out.push(format!(
-                "la candidatura {p} non è ammessa: non si può escludere dopo la verifica dei requisiti"
-            ));
+            out.push(messages::not_admitted_to_exclude(p));
         }
         EventKind::ReadmittedAfterSoccorso | EventKind::ReadmittedAfterAppeal
             if result.outcome != Outcome::Excluded =>
         {
-            out.push(format!(
-                "la candidatura {p} non è esclusa ({}): non c'è nulla da riammettere",
-                outcome_label(ws, result)
-            ));
+            out.push(messages::nothing_to_readmit(p, outcome_label(ws, result)));
         }
         _ => {}
     }

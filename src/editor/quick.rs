@@ -4,9 +4,11 @@
 //! journal entry, and put into the sheet in place.
 
 use super::change::compact;
-use super::{Command, EditError, Editor, Stale};
+use super::{Command, EditError, Editor, Stale, messages};
 use crate::coverage;
-use crate::domain::{Score, ScoreSheet};
+use std::path::PathBuf;
+
+use crate::domain::{CriterionId, MemberId, Protocol, Score, ScoreSheet};
 use crate::workspace::journal::Draft;
 use crate::workspace::sheet_log::{self, Delta, ScoreKey};
 use crate::workspace::tx::{Op, Transaction};
@@ -27,17 +29,8 @@ impl Editor {
         else {
             return None;
         };
-        if self.read_only.is_some() || self.lock.is_none() || self.allowed(command).is_err() {
-            return None;
-        }
+        let base = self.short_road(command, member, application)?;
         let sheet: &ScoreSheet = self.workspace.sheet(member)?;
-        let base = self.store.sources.sheets.get(member)?;
-        if !self.dir.join(base).is_file()
-            || self.store.sources.quarantined.contains_key(base)
-            || coverage::scores_fixed_by(&self.workspace, application, member).is_some()
-        {
-            return None;
-        }
         let old = sheet.score_normalized(application, criterion).cloned();
         // The last revision: the general road refuses it.
         let revision = sheet.revision.checked_add(1)?;
@@ -52,20 +45,8 @@ impl Editor {
         {
             return Some(Err(EditError::Invalid(vec![message])));
         }
-        let delta = Delta {
-            revision,
-            scores: new.iter().cloned().collect(),
-            removed: match (&old, &new) {
-                (Some(_), None) => vec![ScoreKey {
-                    application: application.clone(),
-                    criterion: criterion.clone(),
-                }],
-                _ => Vec::new(),
-            },
-            declarations: Vec::new(),
-            undeclared: Vec::new(),
-        };
-        let log = sheet_log::log_path(base);
+        let delta = mark_delta(revision, old.as_ref(), new.as_ref(), application, criterion);
+        let log = sheet_log::log_path(&base);
         let held = std::fs::metadata(self.dir.join(&log)).map_or(0, |m| m.len());
         let line = delta.line();
         if held + line.len() as u64 >= sheet_log::FOLD_AT
@@ -78,8 +59,7 @@ impl Editor {
         } else {
             line
         };
-        let description =
-            format!("punteggio di {member} sulla candidatura {application}, criterio {criterion}");
+        let description = messages::score(member, application, criterion);
         let mut tx = Transaction::new(description.clone());
         tx.push(
             Op::Append {
@@ -110,5 +90,51 @@ impl Editor {
             .put_score(member, application, criterion, new, revision);
         self.stale = std::mem::replace(&mut self.stale, Stale::Current).marks_on(application);
         Some(Ok(inverse))
+    }
+
+    /// The file of the member's sheet, when a mark may take the short road: the editor may
+    /// write and the member may change this sheet, the sheet is on disk and reads, and no
+    /// closed session fixed the member's marks on the application.
+    fn short_road(
+        &self,
+        command: &Command,
+        member: &MemberId,
+        application: &Protocol,
+    ) -> Option<PathBuf> {
+        if self.read_only.is_some() || self.lock.is_none() || self.allowed(command).is_err() {
+            return None;
+        }
+        let base = self.store.sources.sheets.get(member)?;
+        if !self.dir.join(base).is_file()
+            || self.store.sources.quarantined.contains_key(base)
+            || coverage::scores_fixed_by(&self.workspace, application, member).is_some()
+        {
+            return None;
+        }
+        Some(base.clone())
+    }
+}
+
+/// The line of the sheet's log for a mark given, replaced (`new`) or removed (`old` without
+/// `new`).
+fn mark_delta(
+    revision: u32,
+    old: Option<&Score>,
+    new: Option<&Score>,
+    application: &Protocol,
+    criterion: &CriterionId,
+) -> Delta {
+    Delta {
+        revision,
+        scores: new.into_iter().cloned().collect(),
+        removed: match (old, new) {
+            (Some(_), None) => vec![ScoreKey {
+                application: application.clone(),
+                criterion: criterion.clone(),
+            }],
+            _ => Vec::new(),
+        },
+        declarations: Vec::new(),
+        undeclared: Vec::new(),
     }
 }

@@ -2,7 +2,7 @@
 //! fixed is refused unless made as an amendment in an open session, which records it.
 
 use super::change::{Sealed, invalid};
-use super::{Change, Command, EditError, Editor, Target, compact, path_text};
+use super::{Change, Command, EditError, Editor, Target, compact, messages, path_text};
 use crate::coverage;
 use crate::domain::{JournalHead, Seal, SessionId};
 
@@ -14,9 +14,9 @@ impl Editor {
             && change.sealed_record.is_none()
             && let Some(session) = self.workspace.session(id).filter(|s| s.is_closed())
         {
-            return Err(EditError::Sealed(format!(
-                "la seduta {id} (verbale n. {}) è chiusa: ciò che il suo verbale riporta non si può più modificare",
-                session.number
+            return Err(EditError::Sealed(messages::session_closed(
+                id,
+                session.number,
             )));
         }
         if change.amended_session.is_some() {
@@ -27,11 +27,10 @@ impl Editor {
         };
         match coverage::altered(&self.workspace, &change.workspace, &scope).first() {
             None => Ok(()),
-            Some((session, item)) => Err(EditError::Sealed(format!(
-                "il verbale n. {} (seduta del {}, chiusa) ha fissato {}: per cambiarlo serve una rettifica in una seduta aperta, con la sua motivazione",
+            Some((session, item)) => Err(EditError::Sealed(messages::fixed_by_minutes(
                 session.number,
                 crate::italian::date(session.date),
-                coverage::describe(item)
+                coverage::describe(item),
             ))),
         }
     }
@@ -41,17 +40,15 @@ impl Editor {
             .workspace
             .session(&id)
             .cloned()
-            .ok_or_else(|| EditError::NotFound(format!("la seduta «{id}» non esiste")))?;
+            .ok_or_else(|| EditError::NotFound(messages::no_session(&id)))?;
         if old.is_closed() {
-            return Err(EditError::Sealed(format!("la seduta {id} è già chiusa")));
+            return Err(EditError::Sealed(messages::already_closed(&id)));
         }
         if old.end.is_none() {
-            return Err(EditError::Invalid(vec![format!(
-                "indicare l'ora di chiusura della seduta {id} prima di chiuderla: il verbale la riporta"
-            )]));
+            return Err(EditError::Invalid(vec![messages::end_missing(&id)]));
         }
         let record = crate::record::session_record(&self.workspace, &self.evaluation, &id)
-            .ok_or_else(|| EditError::NotFound(format!("la seduta «{id}» non esiste")))?;
+            .ok_or_else(|| EditError::NotFound(messages::no_session(&id)))?;
         // The bytes hashed are the bytes kept: the closed verbale is drawn from them forever.
         let bytes =
             serde_json::to_vec(&record).map_err(|e| EditError::Invalid(vec![e.to_string()]))?;
@@ -73,11 +70,8 @@ impl Editor {
         };
         // The verbale as sealed is kept: what the members sign, and what `verify` compares a
         // signed copy with, whatever a later version of the program would draw.
-        let pdf = crate::minutes::render_minutes(&record, Some(&seal)).map_err(|e| {
-            EditError::Invalid(vec![format!(
-                "il verbale della seduta {id} non si può scrivere, e la seduta resta aperta: {e}"
-            )])
-        })?;
+        let pdf = crate::minutes::render_minutes(&record, Some(&seal))
+            .map_err(|e| EditError::Invalid(vec![messages::minutes_unwritable(&id, e)]))?;
         seal.pdf = Some(crate::seal::sha256_hex(&pdf));
         let mut closed = old.clone();
         closed.seal = Some(seal);
@@ -116,21 +110,17 @@ impl Editor {
         let holder = self
             .workspace
             .session(&session)
-            .ok_or_else(|| EditError::NotFound(format!("la seduta «{session}» non esiste")))?;
+            .ok_or_else(|| EditError::NotFound(messages::no_session(&session)))?;
         if holder.is_closed() {
-            return Err(EditError::Sealed(format!(
-                "la seduta {session} è chiusa: una rettifica va registrata in una seduta aperta"
-            )));
+            return Err(EditError::Sealed(messages::amendment_in_closed(&session)));
         }
         if reason.trim().is_empty() {
             return Err(EditError::Invalid(vec![
-                "una rettifica richiede la sua motivazione".into(),
+                messages::AMENDMENT_NEEDS_REASON.into(),
             ]));
         }
         if matches!(inner, Command::Amend { .. } | Command::CloseSession(_)) {
-            return Err(EditError::Invalid(vec![
-                "questa operazione non si registra come rettifica".into(),
-            ]));
+            return Err(EditError::Invalid(vec![messages::NOT_AN_AMENDMENT.into()]));
         }
         let mut change = self.prepare(inner)?;
         let Some(scope) = change.target.scope() else {
@@ -159,14 +149,11 @@ impl Editor {
                 }
             })
             .map_err(invalid)?;
-        change.description = format!(
-            "rettifica nella seduta {session}: {} (motivazione: {reason})",
-            change.description
-        );
+        change.description = messages::amendment(&session, &change.description, &reason);
         change.amended_session = Some(session.clone());
         change.inverse = Command::Amend {
             session,
-            reason: format!("annullamento della rettifica «{reason}»"),
+            reason: messages::amendment_undone(&reason),
             change: Box::new(change.inverse),
         };
         Ok(change)

@@ -2,7 +2,7 @@
 //! its reason, and stays on record for the next verbale.
 
 use super::change::{Change, compact};
-use super::{EditError, Editor};
+use super::{EditError, Editor, messages};
 use crate::domain::{Protocol, Removal};
 
 impl Editor {
@@ -14,7 +14,7 @@ impl Editor {
         let reason = reason.trim().to_string();
         if reason.is_empty() {
             return Err(EditError::Invalid(vec![
-                "per rimuovere una candidatura registrata per errore serve la motivazione, che il verbale riporta".into(),
+                messages::REMOVAL_NEEDS_REASON.into(),
             ]));
         }
         let mut app = self.application(&application)?;
@@ -32,9 +32,7 @@ impl Editor {
             after,
         });
         let after = compact(&app);
-        let description = format!(
-            "candidatura {application} rimossa perché registrata per errore (motivazione: {reason})"
-        );
+        let description = messages::application_removed_by_mistake(&application, &reason);
         self.application_change(app, description, before, after)
     }
 }

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 
 use super::columns::{self, Kind, Layout, Record};
 use super::lines::{self, ByProtocol, Lines};
+use super::messages::{self, changed};
 use super::parties::{Fields, party};
 use super::plan::{Action, Findings, ImportPlan, Payload, Place, PlanItem, PlanKind, RowRef};
 use super::summary;
@@ -104,9 +105,11 @@ fn items(
             let key = protocol.to_string();
             match numbers.get(&protocol.key()) {
                 Some((other, at)) if *other != protocol => {
-                    findings.error(&key, record.place("protocollo"), format!(
-                        "il protocollo «{protocol}» è lo stesso numero di «{other}» alla riga {at}, scritto in un altro modo: ogni candidatura va in una riga sola, con un solo protocollo"
-                    ));
+                    findings.error(
+                        &key,
+                        record.place("protocollo"),
+                        messages::protocol_spelled_otherwise_at(&protocol, other, at),
+                    );
                     unkeyed.push(record.row_ref());
                     continue;
                 }
@@ -122,14 +125,16 @@ fn items(
             if let Some(first) = first_row.get(&protocol) {
                 let mut first_place = record.place("protocollo");
                 first_place.row = Some(first.row);
-                findings.error(&key, first_place, format!(
-                    "il protocollo «{protocol}» compare anche alla riga {}: ogni candidatura va in una riga sola",
-                    row.number
-                ));
-                findings.error(&key, record.place("protocollo"), format!(
-                    "il protocollo «{protocol}» compare già alla riga {}: ogni candidatura va in una riga sola",
-                    first.row
-                ));
+                findings.error(
+                    &key,
+                    first_place,
+                    messages::protocol_also_at(&protocol, row.number),
+                );
+                findings.error(
+                    &key,
+                    record.place("protocollo"),
+                    messages::protocol_already_at(&protocol, first.row),
+                );
                 parsed.remove(&protocol);
                 repeated.entry(protocol).or_default().push(record.row_ref());
                 continue;
@@ -179,9 +184,7 @@ fn items(
             (None, Some(base)) => Some(with_lines(base.clone(), b, c)),
             (None, None) => {
                 for r in &rows {
-                    findings.error(&key, r.place(), format!(
-                        "la candidatura «{protocol}» non è nel file delle candidature né nell'avviso"
-                    ));
+                    findings.error(&key, r.place(), messages::application_nowhere(&protocol));
                 }
                 None
             }
@@ -214,7 +217,7 @@ fn items(
     }
     for row in unkeyed {
         items.push(PlanItem {
-            key: format!("riga {}", row.row),
+            key: messages::row(row.row),
             label: String::new(),
             rows: vec![row],
             action: Action::Rejected,
@@ -236,9 +239,9 @@ fn protocol(record: &Record, findings: &mut Findings) -> Option<Protocol> {
     };
     // A row without a protocol is no application: it cannot be imported, the others can.
     findings.error(
-        &format!("riga {}", record.row.number),
+        &messages::row(record.row.number),
         record.place("protocollo"),
-        format!("{why}: ogni candidatura ha il suo numero di protocollo"),
+        messages::protocol_needed(&why),
     );
     None
 }
@@ -252,7 +255,11 @@ fn application_row(
 ) -> Option<Parsed> {
     let before = findings.problems.len();
     if let Some(c) = record.stray_cells() {
-        findings.error(key, record.layout.place(Some(record.row.number), Some(c)), "la riga ha un valore oltre l'ultima colonna dell'intestazione: forse un campo contiene il separatore e non è tra virgolette");
+        findings.error(
+            key,
+            record.layout.place(Some(record.row.number), Some(c)),
+            messages::STRAY_CELLS,
+        );
     }
     if let Some(problem) = record.control_character() {
         findings.error(key, problem.place, problem.message);
@@ -323,15 +330,17 @@ fn base_spelled_otherwise(
     let Some(other) = ws.applications().keys().find(|p| p.same_number(protocol)) else {
         return false;
     };
-    findings.error(key, record.place("protocollo"), format!(
-        "il protocollo «{protocol}» è lo stesso numero della candidatura già registrata «{other}», scritto in un altro modo: per aggiornarla va scritto «{other}»"
-    ));
+    findings.error(
+        key,
+        record.place("protocollo"),
+        messages::protocol_spelled_as_registered(protocol, other),
+    );
     true
 }
 
 /// A lot as typed: its id, or its id or name whatever the case and accents.
 fn lot(call: &Call, value: &Value) -> Result<LotId, String> {
-    let text = values::required_text(value).map_err(|e| format!("lotto: {e}"))?;
+    let text = values::required_text(value).map_err(messages::lot_value)?;
     let folded = fold(&text);
     call.lots
         .iter()
@@ -343,13 +352,14 @@ fn lot(call: &Call, value: &Value) -> Result<LotId, String> {
         })
         .map(|l| l.id.clone())
         .ok_or_else(|| {
-            format!(
-                "il lotto «{text}» non esiste nell'avviso (lotti: {})",
-                call.lots
+            messages::lot_missing(
+                &text,
+                &call
+                    .lots
                     .iter()
                     .map(|l| format!("{} «{}»", l.id, l.name))
                     .collect::<Vec<_>>()
-                    .join(", ")
+                    .join(", "),
             )
         })
 }
@@ -360,10 +370,15 @@ fn collision(base: &Application, p: &Parsed, key: &str, findings: &mut Findings)
     if base.applicant.tax_code.to_uppercase() == p.applicant.tax_code {
         return;
     }
-    findings.error(key, p.tax_code_place.clone(), format!(
-        "il protocollo «{}» è già registrato nell'avviso per «{}» (codice fiscale {}): una nuova versione della candidatura deve avere lo stesso soggetto proponente; se è un'altra candidatura, ha un altro protocollo",
-        base.protocol, base.applicant.name, base.applicant.tax_code
-    ));
+    findings.error(
+        key,
+        p.tax_code_place.clone(),
+        messages::protocol_of_another(
+            &base.protocol,
+            &base.applicant.name,
+            &base.applicant.tax_code,
+        ),
+    );
 }
 
 fn merge(
@@ -443,36 +458,32 @@ fn changes(old: &Application, new: &Application) -> Vec<String> {
     let mut out = Vec::new();
     let mut diff = |what: &str, a: String, b: String| {
         if a != b {
-            out.push(format!(
-                "{what}: {} → {}",
-                if a.is_empty() { "—".into() } else { a },
-                if b.is_empty() { "—".into() } else { b }
-            ));
+            out.push(messages::changed(what, &a, &b));
         }
     };
     diff(
-        "ricevuta il",
+        changed::RECEIVED_AT,
         italian::moment_precise(old.received_at),
         italian::moment_precise(new.received_at),
     );
-    diff("lotto", old.lot.to_string(), new.lot.to_string());
-    diff("titolo", old.title.clone(), new.title.clone());
-    diff("sintesi", old.summary.clone(), new.summary.clone());
+    diff(changed::LOT, old.lot.to_string(), new.lot.to_string());
+    diff(changed::TITLE, old.title.clone(), new.title.clone());
+    diff(changed::SUMMARY, old.summary.clone(), new.summary.clone());
     let (a, b) = (&old.applicant, &new.applicant);
-    diff("denominazione", a.name.clone(), b.name.clone());
-    diff("codice fiscale", a.tax_code.clone(), b.tax_code.clone());
+    diff(changed::NAME, a.name.clone(), b.name.clone());
+    diff(changed::TAX_CODE, a.tax_code.clone(), b.tax_code.clone());
     diff(
-        "forma giuridica",
+        changed::LEGAL_FORM,
         italian::legal_form(&a.legal_form),
         italian::legal_form(&b.legal_form),
     );
-    diff("PEC", a.pec.clone(), b.pec.clone());
+    diff(changed::PEC, a.pec.clone(), b.pec.clone());
     diff(
-        "rappresentante legale",
+        changed::REPRESENTATIVE,
         a.representative.clone(),
         b.representative.clone(),
     );
-    diff("indirizzo", a.address.clone(), b.address.clone());
+    diff(changed::ADDRESS, a.address.clone(), b.address.clone());
     let names = |ps: &[Party]| {
         ps.iter()
             .map(|p| format!("{} ({})", p.name, p.tax_code))
@@ -480,29 +491,31 @@ fn changes(old: &Application, new: &Application) -> Vec<String> {
             .join(", ")
     };
     if old.partners != new.partners {
-        diff("partner", names(&old.partners), names(&new.partners));
+        diff(
+            changed::PARTNERS,
+            names(&old.partners),
+            names(&new.partners),
+        );
     }
     diff(
-        "contributo richiesto",
+        changed::REQUESTED,
         italian::euro(old.requested),
         italian::euro(new.requested),
     );
     if old.budget != new.budget {
-        out.push(format!(
-            "voci di costo: {} ({} voci) → {} ({} voci)",
+        out.push(messages::budget_changed(
             italian::euro(old.total_cost()),
             old.budget.len(),
             italian::euro(new.total_cost()),
-            new.budget.len()
+            new.budget.len(),
         ));
     }
     if old.cofinancing != new.cofinancing {
-        out.push(format!(
-            "co-finanziamento: {} ({} righe) → {} ({} righe)",
+        out.push(messages::cofinancing_changed(
             italian::euro(old.cofinancing_total()),
             old.cofinancing.len(),
             italian::euro(new.cofinancing_total()),
-            new.cofinancing.len()
+            new.cofinancing.len(),
         ));
     }
     out

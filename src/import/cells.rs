@@ -49,10 +49,10 @@ impl Collector {
             *width = needed;
         }
         if self.spread > MAX_CELLS {
-            return Err(format!(
-                "il foglio si estende oltre {MAX_CELLS} celle (fino alla riga {} e alla colonna {}): non è un modulo da importare",
+            return Err(super::messages::too_many_cells(
+                MAX_CELLS,
                 row as u64 + 1,
-                super::table::column_letter(column as usize)
+                super::table::column_letter(column as usize),
             ));
         }
         self.bytes += match &value {
@@ -60,10 +60,9 @@ impl Collector {
             _ => 0,
         };
         if self.bytes > MAX_TEXT_BYTES {
-            return Err(format!(
-                "le celle del foglio contengono più di {} MB di testo (alla riga {}): non è un modulo da importare",
+            return Err(super::messages::too_much_text(
                 MAX_TEXT_BYTES / (1024 * 1024),
-                row as u64 + 1
+                row as u64 + 1,
             ));
         }
         self.sparse.entry(row).or_default().push((column, value));

@@ -364,10 +364,7 @@ pub fn locate(book: &Book, kind: Kind) -> (Option<Layout>, Vec<Problem>) {
     }
     let several = book.sheets.len() > 1;
     let Some((_, s, header_row)) = best else {
-        let message = format!(
-            "il file è vuoto: servono un'intestazione con le colonne {} e almeno una riga",
-            list(&required)
-        );
+        let message = super::messages::empty_file(&list(&required));
         return (None, vec![error(Place::file(&book.file), message)]);
     };
     let sheet = &book.sheets[s];
@@ -411,7 +408,7 @@ pub fn locate(book: &Book, kind: Kind) -> (Option<Layout>, Vec<Problem>) {
                 problems.push(Problem {
                     severity: Severity::Notice,
                     place: here,
-                    message: format!("colonna «{raw}» non riconosciuta: ignorata"),
+                    message: super::messages::column_unknown(raw),
                 });
                 continue;
             }
@@ -419,10 +416,11 @@ pub fn locate(book: &Book, kind: Kind) -> (Option<Layout>, Vec<Problem>) {
         if let Some((name, first)) = slot {
             problems.push(error(
                 here,
-                format!(
-                    "la colonna «{raw}» ripete la colonna {} («{}»): entrambe sarebbero «{name}», e non si può scegliere",
+                super::messages::column_repeated(
+                    raw,
                     super::table::column_letter(first),
-                    headers.get(first).map(String::as_str).unwrap_or_default()
+                    headers.get(first).map(String::as_str).unwrap_or_default(),
+                    name,
                 ),
             ));
         }
@@ -433,19 +431,12 @@ pub fn locate(book: &Book, kind: Kind) -> (Option<Layout>, Vec<Problem>) {
         .filter(|f| !layout.columns.contains_key(f.name))
         .collect();
     if !missing.is_empty() {
-        let mut message = format!(
-            "mancano le colonne {} (file di {}: servono {})",
-            list(&missing),
-            kind.label(),
-            list(&required)
-        );
+        let mut message =
+            super::messages::columns_missing(&list(&missing), kind.label(), &list(&required));
         if let super::table::Format::Csv(d) = book.format
             && headers.len() <= 1
         {
-            message.push_str(&format!(
-                "; l'intestazione sembra avere una sola colonna: il separatore riconosciuto è {}, e deve essere «;», «,» o la tabulazione",
-                if d.separator == b'\t' { "la tabulazione".to_string() } else { format!("«{}»", d.separator as char) }
-            ));
+            message.push_str(&super::messages::one_column(d.separator));
         }
         problems.push(error(layout.place(Some(header_row), None), message));
     }

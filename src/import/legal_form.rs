@@ -81,13 +81,9 @@ pub fn legal_form(text: &str) -> (LegalForm, Option<String>) {
     }
     let stated = text.trim().to_string();
     let notice = if key.is_empty() && !folded.is_empty() {
-        format!(
-            "la forma giuridica «{stated}» non dice quale ente del terzo settore sia (APS, ODV, cooperativa sociale, impresa sociale, fondazione...): registrata così com'è; se l'avviso ammette solo alcune forme, il controllo di ammissibilità la segnalerà"
-        )
+        super::messages::third_sector_unspecified(&stated)
     } else {
-        format!(
-            "la forma giuridica «{stated}» non è tra quelle note al programma: registrata così com'è; se l'avviso ammette solo alcune forme, il controllo di ammissibilità la segnalerà"
-        )
+        super::messages::legal_form_unknown(&stated)
     };
     (LegalForm::Other(stated), Some(notice))
 }

@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 
 use super::columns::{Kind, Layout};
+use super::messages;
 use super::plan::{Findings, RowRef};
 use super::table::Book;
 use super::values::{self, fold};
@@ -44,10 +45,7 @@ fn protocol(
     };
     findings.blocking(
         record.place("protocollo"),
-        format!(
-            "{why}: senza il protocollo non si sa a quale candidatura appartenga questa riga di {}, e nessuna candidatura si può importare senza tutte le sue righe",
-            kind.label()
-        ),
+        messages::line_without_protocol(&why, kind.label()),
     );
     None
 }
@@ -57,7 +55,7 @@ fn stray(record: &super::columns::Record, key: &str, findings: &mut Findings) {
         findings.error(
             key,
             record.layout.place(Some(record.row.number), Some(c)),
-            "la riga ha un valore oltre l'ultima colonna dell'intestazione: forse un campo contiene il separatore e non è tra virgolette",
+            messages::STRAY_CELLS,
         );
     }
     if let Some(problem) = record.control_character() {
@@ -158,14 +156,14 @@ pub fn category(call: &Call, text: &str) -> Result<CategoryId, String> {
         })
         .map(|c| c.id.clone())
         .ok_or_else(|| {
-            format!(
-                "la categoria di spesa «{}» non è tra quelle dell'avviso ({})",
+            messages::category_missing(
                 text.trim(),
-                call.budget_categories
+                &call
+                    .budget_categories
                     .iter()
                     .map(|c| format!("{} «{}»", c.id, c.name))
                     .collect::<Vec<_>>()
-                    .join(", ")
+                    .join(", "),
             )
         })
 }

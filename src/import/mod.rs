@@ -24,6 +24,7 @@ pub mod dialect;
 pub mod export;
 pub mod legal_form;
 mod lines;
+mod messages;
 mod ods;
 mod parties;
 pub mod plan;

@@ -49,7 +49,7 @@ pub fn sheets(bytes: &[u8]) -> Result<Vec<Sheet>, String> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| e.to_string())?;
     let content = zip
         .by_name("content.xml")
-        .map_err(|_| "manca il contenuto del foglio (content.xml)".to_string())?;
+        .map_err(|_| super::messages::NO_CONTENT.to_string())?;
     let mut reader = Reader::from_reader(BufReader::new(content.take(MAX_XML_BYTES)));
     let config = reader.config_mut();
     config.expand_empty_elements = true;
@@ -66,7 +66,7 @@ pub fn sheets(bytes: &[u8]) -> Result<Vec<Sheet>, String> {
                 out.push(Sheet { name, rows });
             }
             Ok(Event::Eof) => break,
-            Err(e) => return Err(format!("XML non leggibile: {e}")),
+            Err(e) => return Err(super::messages::bad_xml(e)),
             Ok(_) => {}
         }
         buf.clear();
@@ -103,9 +103,7 @@ fn table<R: BufRead>(reader: &mut Reader<R>) -> Result<Vec<Row>, String> {
                 let cells = cells(reader)?;
                 if !cells.is_empty() {
                     if row + times > MAX_ROWS {
-                        return Err(format!(
-                            "il foglio va oltre l'ultima riga ({MAX_ROWS}): non è un modulo da importare"
-                        ));
+                        return Err(super::messages::too_many_rows(MAX_ROWS));
                     }
                     for r in row..row + times {
                         for (column, value) in &cells {
@@ -116,8 +114,8 @@ fn table<R: BufRead>(reader: &mut Reader<R>) -> Result<Vec<Row>, String> {
                 row = row.saturating_add(times);
             }
             Ok(Event::End(e)) if e.name().as_ref() == "table:table" => break,
-            Ok(Event::Eof) => return Err("il foglio finisce a metà (XML troncato)".into()),
-            Err(e) => return Err(format!("XML non leggibile: {e}")),
+            Ok(Event::Eof) => return Err(super::messages::TRUNCATED.into()),
+            Err(e) => return Err(super::messages::bad_xml(e)),
             Ok(_) => {}
         }
         buf.clear();
@@ -142,9 +140,7 @@ fn cells<R: BufRead>(reader: &mut Reader<R>) -> Result<Vec<(u32, Value)>, String
                 let value = cell(reader, &e)?;
                 if !value.is_empty() {
                     if column + times > MAX_COLUMNS {
-                        return Err(format!(
-                            "una riga va oltre l'ultima colonna ({MAX_COLUMNS}): non è un modulo da importare"
-                        ));
+                        return Err(super::messages::too_many_columns(MAX_COLUMNS));
                     }
                     for c in column..column + times {
                         out.push((c as u32, value.clone()));
@@ -153,8 +149,8 @@ fn cells<R: BufRead>(reader: &mut Reader<R>) -> Result<Vec<(u32, Value)>, String
                 column = column.saturating_add(times);
             }
             Ok(Event::End(e)) if e.name().as_ref() == "table:table-row" => break,
-            Ok(Event::Eof) => return Err("il foglio finisce a metà (XML troncato)".into()),
-            Err(e) => return Err(format!("XML non leggibile: {e}")),
+            Ok(Event::Eof) => return Err(super::messages::TRUNCATED.into()),
+            Err(e) => return Err(super::messages::bad_xml(e)),
             Ok(_) => {}
         }
         buf.clear();
@@ -251,8 +247,8 @@ fn content<R: BufRead>(reader: &mut Reader<R>, end: &str) -> Result<String, Stri
                     text.push(c);
                 }
             }
-            Ok(Event::Eof) => return Err("il foglio finisce a metà (XML troncato)".into()),
-            Err(e) => return Err(format!("XML non leggibile: {e}")),
+            Ok(Event::Eof) => return Err(super::messages::TRUNCATED.into()),
+            Err(e) => return Err(super::messages::bad_xml(e)),
             Ok(_) => {}
         }
         buf.clear();

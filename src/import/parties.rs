@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use super::columns::{self, Record};
 use super::legal_form::legal_form;
+use super::messages;
 use super::plan::{Findings, Place};
 use super::table::Value;
 use super::values;
@@ -28,7 +29,7 @@ impl Fields {
 
     pub fn partner(n: u32, cols: &BTreeMap<&'static str, usize>) -> Fields {
         Fields {
-            label: format!("del partner {n}"),
+            label: messages::of_partner(n),
             partner: Some(cols.clone()),
         }
     }
@@ -74,16 +75,14 @@ pub fn party(
                 findings.error(
                     key,
                     fields.place(record, field),
-                    format!("{what} {}: {e}", fields.label)
-                        .replace("  ", " ")
-                        .replace(" :", ":"),
+                    messages::party_value(what, &fields.label, e),
                 );
                 String::new()
             }
         }
     };
-    let name = required("denominazione", "denominazione");
-    let form_text = required("forma_giuridica", "forma giuridica");
+    let name = required("denominazione", messages::party::NAME);
+    let form_text = required("forma_giuridica", messages::party::LEGAL_FORM);
     let tax_code = match tax_code(fields.value(record, "codice_fiscale")) {
         Ok((code, notice)) => {
             if let Some(n) = notice {
@@ -121,7 +120,7 @@ pub fn party(
 /// character verified. A spreadsheet that took an entity's code for a number dropped its
 /// leading zeros: they are put back only if the check digit then holds, and the user is told.
 fn tax_code(value: &Value) -> Result<(String, Option<String>), String> {
-    let text = values::required_text(value).map_err(|e| format!("codice fiscale: {e}"))?;
+    let text = values::required_text(value).map_err(messages::tax_code_value)?;
     let mut code: String = text
         .chars()
         .filter(|c| !c.is_whitespace())
@@ -136,15 +135,8 @@ fn tax_code(value: &Value) -> Result<(String, Option<String>), String> {
     {
         let padded = format!("{code:0>11}");
         return match check_tax_code(&padded) {
-            Ok(_) => Ok((
-                padded.clone(),
-                Some(format!(
-                    "la cella era un numero e il foglio di calcolo aveva tolto gli zeri iniziali: codice fiscale letto come {padded} (il carattere di controllo torna)"
-                )),
-            )),
-            Err(e) => Err(format!(
-                "{e}; la cella è un numero: se il codice iniziava con zeri, il foglio di calcolo li ha tolti (formattare la colonna come testo)"
-            )),
+            Ok(_) => Ok((padded.clone(), Some(messages::zeros_put_back(&padded)))),
+            Err(e) => Err(messages::zeros_dropped(e)),
         };
     }
     check_tax_code(&code)

@@ -370,8 +370,8 @@ pub fn apply(
         commands(plan, editor)?.into_iter().unzip();
     applied.commands = commands.len();
     let what = match plan.kind {
-        PlanKind::Applications => format!("importazione di {} candidature", commands.len()),
-        PlanKind::Scores => format!("importazione dei punteggi di {} componenti", commands.len()),
+        PlanKind::Applications => super::messages::applications_imported(commands.len()),
+        PlanKind::Scores => super::messages::scores_imported(commands.len()),
     };
     match editor.apply_all_as(&what, commands) {
         Ok(_) => applied.written = keys.into_iter().flatten().collect(),
@@ -404,9 +404,8 @@ fn commands(plan: &ImportPlan, editor: &Editor) -> Result<Vec<(Vec<String>, Comm
                     continue;
                 };
                 if ws.application(&new.protocol) != old.as_deref() {
-                    return Err(ApplyError::Stale(format!(
-                        "la candidatura {} è stata modificata",
-                        new.protocol
+                    return Err(ApplyError::Stale(super::messages::application_changed(
+                        &new.protocol,
                     )));
                 }
                 out.push((vec![item.key.clone()], Command::PutApplication(new.clone())));
@@ -421,9 +420,7 @@ fn commands(plan: &ImportPlan, editor: &Editor) -> Result<Vec<(Vec<String>, Comm
                     _ => false,
                 };
                 if !same {
-                    return Err(ApplyError::Stale(format!(
-                        "la scheda di valutazione di {member} è stata modificata"
-                    )));
+                    return Err(ApplyError::Stale(super::messages::sheet_changed(member)));
                 }
             }
             type Marks = std::collections::BTreeMap<

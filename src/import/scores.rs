@@ -6,6 +6,7 @@
 use std::collections::BTreeMap;
 
 use super::columns::{self, Kind, Record};
+use super::messages;
 use super::plan::{Action, Findings, ImportPlan, Payload, PlanItem, PlanKind, Severity};
 use super::summary;
 use super::table::{Book, Value};
@@ -35,7 +36,7 @@ pub fn plan(ws: &Workspace, book: &Book) -> ImportPlan {
         let mut first: BTreeMap<(MemberId, Protocol, CriterionId), (u32, String)> = BTreeMap::new();
         for row in layout.rows(book) {
             let record = layout.record(row);
-            let key = format!("riga {}", row.number);
+            let key = messages::row(row.number);
             let Some((member, protocol, criterion, score, clean)) =
                 read_row(ws, book, &record, &key, &mut findings)
             else {
@@ -45,16 +46,13 @@ pub fn plan(ws: &Workspace, book: &Book) -> ImportPlan {
             let key = format!("{member} · {protocol} · {criterion}");
             // The row's problems so far were filed under "riga N": they belong to its key.
             if !clean {
-                findings.spoiled.remove(&format!("riga {}", row.number));
+                findings.spoiled.remove(&messages::row(row.number));
                 findings.spoiled.insert(key.clone());
             }
             let id = (member.clone(), protocol.clone(), criterion.clone());
             if let Some((first_row, first_key)) = first.get(&id) {
-                let message = |other: u32| {
-                    format!(
-                        "il punteggio di «{member}» sulla candidatura «{protocol}», criterio «{criterion}», compare anche alla riga {other}: va dato una volta sola"
-                    )
-                };
+                let message =
+                    |other: u32| messages::score_also_at(&member, &protocol, &criterion, other);
                 let mut first_place = record.place("criterio");
                 first_place.row = Some(*first_row);
                 findings.error(first_key, first_place, message(row.number));
@@ -126,7 +124,7 @@ fn read_row(
         findings.error(
             key,
             record.layout.place(Some(record.row.number), Some(c)),
-            "la riga ha un valore oltre l'ultima colonna dell'intestazione: forse un campo contiene il separatore e non è tra virgolette",
+            messages::STRAY_CELLS,
         );
     }
     if let Some(problem) = record.control_character() {
@@ -140,7 +138,7 @@ fn read_row(
         .and_then(|t| Protocol::new(t).map_err(|e| e.to_string()))
         .and_then(|p| match ws.application(&p) {
             Some(_) => Ok(p),
-            None => Err(format!("la candidatura «{p}» non esiste nell'avviso")),
+            None => Err(messages::application_missing(&p)),
         })
         .map_err(|m| findings.error(key, record.place("protocollo"), m))
         .ok();
@@ -153,19 +151,13 @@ fn read_row(
         findings.error(
             key,
             record.place("commissario"),
-            format!(
-                "«{m}» ha dichiarato un conflitto di interessi con la candidatura «{p}» e non può valutarla"
-            ),
+            messages::scores_in_conflict(m, p),
         );
     }
     let reason = match values::required_text(record.value("motivazione")) {
         Ok(text) => text,
         Err(_) => {
-            findings.error(
-                key,
-                record.place("motivazione"),
-                "manca la motivazione: è obbligatoria per ogni giudizio discrezionale",
-            );
+            findings.error(key, record.place("motivazione"), messages::REASON_MISSING);
             String::new()
         }
     };
@@ -193,7 +185,7 @@ fn read_row(
 
 /// A member by id, or by name with or without the title, surname first or last.
 fn member(commission: &Commission, value: &Value) -> Result<MemberId, String> {
-    let text = values::required_text(value).map_err(|e| format!("commissario: {e}"))?;
+    let text = values::required_text(value).map_err(messages::member_value)?;
     let words = |s: &str| {
         const TITLES: [&str; 14] = [
             "dott", "dottssa", "ssa", "dr", "dssa", "prof", "sig", "ra", "sigra", "ing", "arch",
@@ -217,24 +209,22 @@ fn member(commission: &Commission, value: &Value) -> Result<MemberId, String> {
             .collect(),
     };
     match found.as_slice() {
-        [m] if !m.role.votes() => Err(format!(
-            "«{text}» è il segretario verbalizzante e non esprime punteggi"
-        )),
+        [m] if !m.role.votes() => Err(messages::secretary_does_not_score(&text)),
         [m] => Ok(m.id.clone()),
-        _ => Err(format!(
-            "«{text}» non è un componente della commissione (componenti: {})",
-            commission
+        _ => Err(messages::not_a_member(
+            &text,
+            &commission
                 .voting_members()
                 .map(|m| format!("{} «{}»", m.id, m.name))
                 .collect::<Vec<_>>()
-                .join(", ")
+                .join(", "),
         )),
     }
 }
 
 /// A criterion members score, by its id in any case.
 fn criterion<'a>(ws: &'a Workspace, value: &Value) -> Result<&'a Criterion, String> {
-    let text = values::required_text(value).map_err(|e| format!("criterio: {e}"))?;
+    let text = values::required_text(value).map_err(messages::criterion_value)?;
     let call = ws.call();
     let found = call
         .all_criteria()
@@ -253,20 +243,12 @@ fn criterion<'a>(ws: &'a Workspace, value: &Value) -> Result<&'a Criterion, Stri
         .collect();
     match found {
         Some(c) if c.is_discretionary() => Ok(c),
-        Some(c) => Err(format!(
-            "il criterio «{}» non riceve punteggi dai commissari ({}; criteri da valutare: {})",
-            c.id,
-            if c.is_leaf() {
-                "si calcola dai dati della candidatura"
-            } else {
-                "è la somma dei suoi sub-criteri"
-            },
-            scored.join(", ")
+        Some(c) => Err(messages::criterion_not_scored(
+            &c.id,
+            c.is_leaf(),
+            &scored.join(", "),
         )),
-        None => Err(format!(
-            "il criterio «{text}» non esiste nell'avviso (criteri da valutare: {})",
-            scored.join(", ")
-        )),
+        None => Err(messages::criterion_missing(&text, &scored.join(", "))),
     }
 }
 
@@ -297,24 +279,21 @@ fn value(
         4
     };
     let number = values::decimal(cell, book.decimal_mark(), max).map_err(|e| e.to_string())?;
-    Points::new(number.normalize())
-        .ok_or_else(|| format!("«{}» non è un punteggio valido", values::text(cell)))
+    Points::new(number.normalize()).ok_or_else(|| messages::not_a_score(values::text(cell)))
 }
 
 fn changes(old: &Score, new: &Score) -> Vec<String> {
     let mut out = Vec::new();
     if old.value != new.value {
-        out.push(format!(
-            "valore: {} → {}",
+        out.push(messages::value_changed(
             italian::number(old.value()),
-            italian::number(new.value())
+            italian::number(new.value()),
         ));
     }
     if old.reason != new.reason {
-        out.push(format!(
-            "motivazione: «{}» → «{}»",
+        out.push(messages::reason_changed(
             short(&old.reason),
-            short(&new.reason)
+            short(&new.reason),
         ));
     }
     out

@@ -163,7 +163,7 @@ fn workbook(file: &str, bytes: &[u8]) -> Result<Book, TableError> {
             sheets.push(Sheet {
                 rows: sheet
                     .rows
-                    .map_err(|e| error(format!("foglio «{name}»: {e}")))?,
+                    .map_err(|e| error(super::messages::in_sheet(&name, e)))?,
                 name: Some(name),
             });
         }
@@ -186,13 +186,13 @@ fn workbook(file: &str, bytes: &[u8]) -> Result<Book, TableError> {
         if let Some(rows) = super::cells::streamed(&mut book, &name) {
             sheets.push(Sheet {
                 name: Some(name.clone()),
-                rows: rows.map_err(|e| error(format!("foglio «{name}»: {e}")))?,
+                rows: rows.map_err(|e| error(super::messages::in_sheet(&name, e)))?,
             });
             continue;
         }
         let range = book
             .worksheet_range(&name)
-            .map_err(|e| error(format!("foglio «{name}»: {e}")))?;
+            .map_err(|e| error(super::messages::in_sheet(&name, e)))?;
         let Some((first_row, first_col)) = range.start() else {
             sheets.push(Sheet {
                 name: Some(name),
@@ -236,9 +236,9 @@ pub(super) fn value(data: &Data) -> Value {
             let (y, mo, d, h, mi, s, _millis) = dt.to_ymd_hms_milli();
             civil::DateTime::new(y as i16, mo as i8, d as i8, h as i8, mi as i8, s as i8, 0)
                 .map(Value::DateTime)
-                .unwrap_or_else(|_| Value::Error(format!("data non valida ({})", dt.as_f64())))
+                .unwrap_or_else(|_| Value::Error(super::messages::bad_date(dt.as_f64())))
         }
-        Data::DateTime(dt) => Value::Error(format!("durata ({})", dt.as_f64())),
+        Data::DateTime(dt) => Value::Error(super::messages::duration(dt.as_f64())),
         Data::DateTimeIso(iso) => iso
             .parse::<civil::DateTime>()
             .or_else(|_| {

@@ -80,7 +80,7 @@ fn no_space() -> io::Error {
 fn pause(what: &str) {
     use std::io::Write;
     let mut err = io::stderr().lock();
-    let _ = writeln!(err, "in pausa al passo «{what}»");
+    let _ = writeln!(err, "{}", super::messages::paused_at(what));
     let _ = err.flush();
     drop(err);
     // Polled, not timed: the signal sets the flag whenever it arrives. A test that never sends
@@ -94,7 +94,7 @@ fn pause(what: &str) {
 }
 
 fn kill_self(what: &str) -> ! {
-    eprintln!("guasto simulato: processo terminato al passo «{what}»");
+    eprintln!("{}", super::messages::killed_at(what));
     #[cfg(unix)]
     {
         // SAFETY: sends SIGKILL to this very process; nothing is touched.

@@ -6,6 +6,7 @@ use std::fs;
 use std::path::{Component, Path, PathBuf};
 
 use super::files;
+use super::messages::{self, kept};
 
 /// Refuses `path` as an export's destination when it is, or leads by symbolic links to, a file
 /// of the call in `dir`: its data (avviso, commissione, candidature, schede, sedute, the kept
@@ -17,12 +18,7 @@ pub fn guard_output(dir: &Path, path: &Path) -> Result<(), String> {
     let Some(rel) = relative_to_call(dir, path) else {
         return Ok(());
     };
-    let refuse = |what: &str| {
-        Err(format!(
-            "{}: è {what} dell'avviso e un'esportazione non lo sovrascrive: scegliere un altro nome o un'altra cartella",
-            path.display()
-        ))
-    };
+    let refuse = |what: &str| Err(messages::export_over_call_file(path.display(), what));
     let parts: Vec<String> = rel
         .components()
         .filter_map(|c| match c {
@@ -31,23 +27,23 @@ pub fn guard_output(dir: &Path, path: &Path) -> Result<(), String> {
         })
         .collect();
     let Some(name) = parts.last() else {
-        return refuse("la cartella");
+        return refuse(kept::FOLDER);
     };
     let lower = name.to_lowercase();
     if lower.ends_with(".bak") {
-        return refuse("una copia di sicurezza di un file");
+        return refuse(kept::BACKUP);
     }
     if name.starts_with('.') {
-        return refuse("un file di servizio");
+        return refuse(kept::SERVICE_FILE);
     }
     match parts.first().map(String::as_str) {
         Some(files::APPLICATIONS) | Some(files::SHEETS) | Some(files::SESSIONS)
             if parts.len() > 1 =>
         {
             if lower.ends_with(".verbale.json") {
-                refuse("il verbale conservato di una seduta chiusa")
+                refuse(kept::KEPT_RECORD)
             } else {
-                refuse("un file dei dati")
+                refuse(kept::DATA_FILE)
             }
         }
         Some(files::MINUTES)
@@ -56,20 +52,20 @@ pub fn guard_output(dir: &Path, path: &Path) -> Result<(), String> {
                 .is_some_and(|p| p.eq_ignore_ascii_case(super::save::SEALED_MINUTES)) =>
         {
             if parts.len() > 2 {
-                refuse("un verbale sigillato alla chiusura di una seduta")
+                refuse(kept::SEALED_MINUTES)
             } else {
-                refuse("la cartella dei verbali sigillati")
+                refuse(kept::SEALED_FOLDER)
             }
         }
         Some(files::MINUTES) if parts.len() > 1 => Ok(()),
         _ if parts.len() > 1 => Ok(()),
         _ => match name.as_str() {
-            files::CALL | files::COMMISSION => refuse("un file dei dati"),
-            super::journal::FILE => refuse("il registro delle modifiche"),
-            super::lock::FILE | super::lock::SYSTEM_FILE => refuse("il file di blocco"),
-            super::tx::INTENT => refuse("il file di un'operazione in corso"),
+            files::CALL | files::COMMISSION => refuse(kept::DATA_FILE),
+            super::journal::FILE => refuse(kept::JOURNAL),
+            super::lock::FILE | super::lock::SYSTEM_FILE => refuse(kept::LOCK),
+            super::tx::INTENT => refuse(kept::INTENT),
             files::APPLICATIONS | files::SHEETS | files::SESSIONS | files::MINUTES => {
-                refuse("una cartella")
+                refuse(kept::A_FOLDER)
             }
             _ => Ok(()),
         },

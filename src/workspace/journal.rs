@@ -248,7 +248,7 @@ impl Journal {
             .entries
             .last()
             .cloned()
-            .ok_or_else(|| io_error(io::Error::other("nessuna voce")))
+            .ok_or_else(|| io_error(io::Error::other(super::messages::NO_ENTRY)))
     }
 
     /// The entries for `drafts`, chained after the last one, ready to be written in one go
@@ -389,20 +389,17 @@ impl Journal {
             let path = dir.join(file);
             let problem = match fs::read(&path) {
                 Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                    (!entry.sha256.is_empty()).then(|| "il file manca".to_string())
+                    (!entry.sha256.is_empty()).then(|| super::messages::FILE_MISSING.to_string())
                 }
                 Err(e) => Some(super::os_error::describe(&e)),
-                Ok(_) if entry.sha256.is_empty() => {
-                    Some("il file esiste, ma il registro dice che è stato tolto".to_string())
-                }
+                Ok(_) if entry.sha256.is_empty() => Some(super::messages::FILE_BACK.to_string()),
                 Ok(bytes) => (bytes.len() as u64 != entry.size
                     || hex(&Sha256::digest(&bytes)) != entry.sha256)
-                    .then(|| "il contenuto è diverso".to_string()),
+                    .then(|| super::messages::CONTENT_DIFFERS.to_string()),
             };
             if let Some(problem) = problem {
-                out.push(format!(
-                    "{file}: {problem} da quanto registra l'ultima voce che lo riguarda (n. {}): il file è stato modificato fuori dal programma, o una modifica non è stata registrata",
-                    entry.seq
+                out.push(super::messages::differs_from_journal(
+                    file, &problem, entry.seq,
                 ));
             }
         }

@@ -76,7 +76,7 @@ impl Holder {
 fn user_name() -> String {
     std::env::var("USER")
         .or_else(|_| std::env::var("USERNAME"))
-        .unwrap_or_else(|_| "utente sconosciuto".into())
+        .unwrap_or_else(|_| super::messages::UNKNOWN_USER.into())
 }
 
 fn host_name() -> String {
@@ -89,7 +89,7 @@ fn host_name() -> String {
                 .map(|h| h.trim().to_string())
         })
         .filter(|h| !h.is_empty())
-        .unwrap_or_else(|| "computer sconosciuto".into())
+        .unwrap_or_else(|| super::messages::UNKNOWN_HOST.into())
 }
 
 /// A lock this instance holds; dropping it releases it.
@@ -198,9 +198,9 @@ impl Lock {
         let system = match system_lock(dir)? {
             System::Busy => {
                 let holder = busy_holder(&path, now);
-                return Err(io::Error::other(format!(
-                    "il programma di {} su {} è ancora aperto sull'avviso: chiuderlo prima",
-                    holder.who, holder.host
+                return Err(io::Error::other(super::messages::still_open(
+                    &holder.who,
+                    &holder.host,
                 )));
             }
             System::Taken(file) => Some(file),
@@ -240,8 +240,8 @@ impl Lock {
 fn busy_holder(path: &Path, now: Moment) -> Holder {
     read_holder(path).unwrap_or_else(|| Holder {
         format: 1,
-        who: "un altro programma".into(),
-        host: "questo o un altro computer".into(),
+        who: super::messages::ANOTHER_PROGRAM.into(),
+        host: super::messages::SOME_COMPUTER.into(),
         pid: 0,
         since: now,
         refreshed: now,

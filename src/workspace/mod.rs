@@ -5,6 +5,7 @@ pub mod fault;
 pub mod files;
 mod load;
 mod locate;
+mod messages;
 mod problem;
 mod ron_error;
 mod save;

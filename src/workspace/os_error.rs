@@ -4,7 +4,9 @@
 use std::io::{self, ErrorKind};
 use std::path::Path;
 
-/// What went wrong, in a short Italian sentence without the file: "il disco è pieno".
+use super::messages::os;
+
+/// What went wrong, in a short Italian sentence without the file: os::DISK_FULL.
 pub fn describe(e: &io::Error) -> String {
     if let Some(busy) = e
         .get_ref()
@@ -18,24 +20,20 @@ pub fn describe(e: &io::Error) -> String {
         return text.to_string();
     }
     match e.kind() {
-        ErrorKind::NotFound => "il file non esiste o non esiste più".into(),
-        ErrorKind::PermissionDenied => {
-            "permesso negato: il sistema non consente di leggere o scrivere qui".into()
-        }
-        ErrorKind::StorageFull | ErrorKind::QuotaExceeded => "il disco è pieno".into(),
-        ErrorKind::ReadOnlyFilesystem => "il disco è in sola lettura".into(),
-        ErrorKind::AlreadyExists => "il file esiste già".into(),
-        ErrorKind::IsADirectory => "è una cartella, non un file".into(),
-        ErrorKind::NotADirectory => "una parte del percorso non è una cartella".into(),
-        ErrorKind::DirectoryNotEmpty => "la cartella non è vuota".into(),
-        ErrorKind::InvalidFilename => "il nome del file non è valido o è troppo lungo".into(),
-        ErrorKind::FileTooLarge => "il file è troppo grande".into(),
-        ErrorKind::Interrupted => "l'operazione è stata interrotta".into(),
-        ErrorKind::TimedOut => "il disco o la cartella di rete non risponde".into(),
-        ErrorKind::CrossesDevices => "non si può spostare un file da un disco a un altro".into(),
-        ErrorKind::ResourceBusy | ErrorKind::ExecutableFileBusy => {
-            "il file è in uso da un altro programma".into()
-        }
+        ErrorKind::NotFound => os::NOT_FOUND.into(),
+        ErrorKind::PermissionDenied => os::PERMISSION_DENIED.into(),
+        ErrorKind::StorageFull | ErrorKind::QuotaExceeded => os::DISK_FULL.into(),
+        ErrorKind::ReadOnlyFilesystem => os::READ_ONLY.into(),
+        ErrorKind::AlreadyExists => os::ALREADY_EXISTS.into(),
+        ErrorKind::IsADirectory => os::IS_A_FOLDER.into(),
+        ErrorKind::NotADirectory => os::NOT_A_FOLDER.into(),
+        ErrorKind::DirectoryNotEmpty => os::FOLDER_NOT_EMPTY.into(),
+        ErrorKind::InvalidFilename => os::INVALID_NAME.into(),
+        ErrorKind::FileTooLarge => os::FILE_TOO_LARGE.into(),
+        ErrorKind::Interrupted => os::INTERRUPTED.into(),
+        ErrorKind::TimedOut => os::TIMED_OUT.into(),
+        ErrorKind::CrossesDevices => os::CROSSES_DEVICES.into(),
+        ErrorKind::ResourceBusy | ErrorKind::ExecutableFileBusy => os::BUSY.into(),
         ErrorKind::StaleNetworkFileHandle
         | ErrorKind::NetworkUnreachable
         | ErrorKind::NetworkDown
@@ -43,20 +41,18 @@ pub fn describe(e: &io::Error) -> String {
         | ErrorKind::ConnectionReset
         | ErrorKind::ConnectionAborted
         | ErrorKind::NotConnected
-        | ErrorKind::BrokenPipe => "la cartella di rete non è più raggiungibile".into(),
-        ErrorKind::InvalidData => {
-            "il contenuto del file non è leggibile (non è testo UTF-8, o è danneggiato)".into()
-        }
-        ErrorKind::InvalidInput => "il percorso non indica un file ordinario".into(),
-        ErrorKind::UnexpectedEof => "il file finisce prima del previsto (è troncato)".into(),
-        ErrorKind::OutOfMemory => "la memoria del computer non basta".into(),
-        ErrorKind::Unsupported => "il disco non consente questa operazione".into(),
-        ErrorKind::WriteZero => "il disco non accetta altri dati (forse è pieno)".into(),
+        | ErrorKind::BrokenPipe => os::NETWORK_GONE.into(),
+        ErrorKind::InvalidData => os::INVALID_DATA.into(),
+        ErrorKind::InvalidInput => os::NOT_A_FILE.into(),
+        ErrorKind::UnexpectedEof => os::TRUNCATED.into(),
+        ErrorKind::OutOfMemory => os::OUT_OF_MEMORY.into(),
+        ErrorKind::Unsupported => os::UNSUPPORTED.into(),
+        ErrorKind::WriteZero => os::WRITE_ZERO.into(),
         // Our own errors (io::Error::other with an Italian text) say it themselves.
         _ => match (e.raw_os_error(), e.get_ref()) {
             (None, Some(inner)) => inner.to_string(),
-            (Some(code), _) => format!("errore del sistema operativo (codice {code})"),
-            (None, None) => "errore del sistema operativo".into(),
+            (Some(code), _) => os::system_code(code),
+            (None, None) => os::SYSTEM.into(),
         },
     }
 }
@@ -66,22 +62,16 @@ fn by_code(code: i32) -> Option<&'static str> {
     #[cfg(unix)]
     {
         match code {
-            libc::ENOSPC | libc::EDQUOT => Some("il disco è pieno"),
-            libc::EIO => Some(
-                "errore di lettura o scrittura sul disco (il disco potrebbe essere danneggiato o scollegato)",
-            ),
-            libc::ENOLCK => Some("il disco non consente di bloccare i file"),
-            libc::EMFILE | libc::ENFILE => Some("troppi file aperti nello stesso momento"),
-            libc::ENAMETOOLONG => Some("il nome del file è troppo lungo"),
-            libc::ELOOP => Some("il percorso contiene un ciclo di collegamenti simbolici"),
-            libc::ENXIO | libc::ENODEV => {
-                Some("il dispositivo non è disponibile (un disco scollegato?)")
-            }
-            libc::EROFS => Some("il disco è in sola lettura"),
-            libc::EACCES | libc::EPERM => {
-                Some("permesso negato: il sistema non consente di leggere o scrivere qui")
-            }
-            libc::ENOENT => Some("il file non esiste o non esiste più"),
+            libc::ENOSPC | libc::EDQUOT => Some(os::DISK_FULL),
+            libc::EIO => Some(os::DISK_IO),
+            libc::ENOLCK => Some(os::NO_LOCKS),
+            libc::EMFILE | libc::ENFILE => Some(os::TOO_MANY_FILES),
+            libc::ENAMETOOLONG => Some(os::NAME_TOO_LONG),
+            libc::ELOOP => Some(os::LINK_LOOP),
+            libc::ENXIO | libc::ENODEV => Some(os::NO_DEVICE),
+            libc::EROFS => Some(os::READ_ONLY),
+            libc::EACCES | libc::EPERM => Some(os::PERMISSION_DENIED),
+            libc::ENOENT => Some(os::NOT_FOUND),
             _ => None,
         }
     }
@@ -89,8 +79,8 @@ fn by_code(code: i32) -> Option<&'static str> {
     {
         // ERROR_HANDLE_DISK_FULL, ERROR_DISK_FULL; ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION.
         match code {
-            39 | 112 => Some("il disco è pieno"),
-            32 | 33 => Some("il file è in uso da un altro programma"),
+            39 | 112 => Some(os::DISK_FULL),
+            32 | 33 => Some(os::BUSY),
             _ => None,
         }
     }

@@ -366,10 +366,7 @@ impl Store {
                 Op::Remove { file: log },
                 Draft {
                     who: out[0].1.who.clone(),
-                    change: format!(
-                        "modifiche alla scheda di {} riportate nella scheda, scritta per intero",
-                        new.member
-                    ),
+                    change: super::messages::log_folded(&new.member),
                     ..Draft::default()
                 },
             ));

@@ -212,10 +212,7 @@ pub fn read(file: &Path, text: &str) -> Result<Vec<Delta>, Problem> {
                         line: i + 1,
                         column: at.column + (line.len() - line.trim_start().len()),
                     },
-                    format!(
-                        "la riga non è una modifica della scheda leggibile ({})",
-                        super::ron_error::message(&e.code)
-                    ),
+                    super::messages::log_line_unreadable(super::ron_error::message(&e.code)),
                 ));
             }
         }
@@ -254,11 +251,7 @@ pub(super) fn apply_logs(
             if !problems.iter().any(|p| p.file == base) {
                 problems.push(Problem::whole(
                     &log,
-                    format!(
-                        "le modifiche di una scheda di valutazione senza la sua scheda ({}): ripristinarla da {}.bak, o togliere questo file",
-                        base.display(),
-                        base.display()
-                    ),
+                    super::messages::log_without_sheet(base.display()),
                 ));
             }
             continue;
@@ -267,7 +260,7 @@ pub(super) fn apply_logs(
             .map_err(|e| Problem::whole(&log, super::os_error::describe(&e)))
             .and_then(|bytes| {
                 String::from_utf8(bytes)
-                    .map_err(|_| Problem::whole(&log, "il file non è testo UTF-8: è danneggiato"))
+                    .map_err(|_| Problem::whole(&log, super::messages::NOT_UTF8))
             })
             .and_then(|text| read(&log, &text));
         match read {

@@ -258,10 +258,7 @@ fn read(file: &Path, text: &str) -> Result<TravellingSheet, Refusal> {
     if incoming.format > FORMAT {
         return Err(Refusal::Unreadable(Problem::whole(
             file,
-            format!(
-                "la scheda è nel formato {}, scritto da una versione più recente di Commissione",
-                incoming.format
-            ),
+            super::messages::newer_format(incoming.format),
         )));
     }
     Ok(incoming)

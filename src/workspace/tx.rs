@@ -30,7 +30,7 @@ use sha2::{Digest, Sha256};
 
 use super::fault;
 use super::files::MAX_FILE_BYTES;
-use super::journal::{Draft, Journal, JournalError};
+use super::journal::{Draft, Journal, JournalError, Prepared};
 use super::os_error;
 use crate::domain::Moment;
 use crate::seal::hex;
@@ -155,15 +155,9 @@ impl Recovered {
     /// The sentence for the user.
     pub fn message(&self) -> String {
         if self.completed {
-            format!(
-                "Un'operazione interrotta ({}) era già registrata ed è stata completata.",
-                self.what
-            )
+            super::messages::recovered_completed(&self.what)
         } else {
-            format!(
-                "Un'operazione interrotta ({}) non era stata completata ed è stata annullata: l'avviso è com'era prima.",
-                self.what
-            )
+            super::messages::recovered_undone(&self.what)
         }
     }
 }
@@ -350,8 +344,54 @@ pub fn commit(
         return Ok(());
     }
     check_interrupted()?;
+    check_writable(dir, &tx.ops)?;
+    let id = format!("{}-{}", std::process::id(), at.timestamp().as_millisecond());
+    let (ends, grown) = file_ends(dir, &tx.ops)?;
+    let mut drafts = tx.drafts;
+    for d in &mut drafts {
+        if let Some((sha256, size)) = ends.get(&d.file) {
+            d.sha256 = sha256.clone();
+            d.size = *size;
+        }
+    }
+    let prepared = journal.prepare(at, drafts)?;
+    let intent = intent_for(dir, tx.what, &prepared, &tx.ops, &id, &grown);
+    let written = stage(dir, &tx.ops, &intent)
+        .and_then(|()| check_interrupted())
+        .and_then(|()| write_intent(dir, &intent))
+        .and_then(|()| switch(dir, &tx.ops, &intent))
+        .and_then(|()| check_interrupted())
+        .and_then(|()| {
+            if still_ours() {
+                Ok(())
+            } else {
+                Err(TxError::Refused(super::messages::LOCK_TAKEN.into()))
+            }
+        })
+        .and_then(|()| journal.write(&prepared).map_err(TxError::from));
+    match written {
+        Ok(()) => {
+            finish(dir, &intent);
+            for (file, len, hasher) in grown {
+                remember_hash(&dir.join(file), len, hasher);
+            }
+            Ok(())
+        }
+        Err(first) => match roll_back(dir, journal, &intent) {
+            Ok(()) => Err(first),
+            Err(second) => Err(TxError::NotUndone {
+                first: Box::new(first),
+                second: os_error::describe(&second),
+            }),
+        },
+    }
+}
+
+/// Refuses, before anything is written, a file too large to be read back, a path leading out
+/// of the call's folder, a file another program holds open.
+fn check_writable(dir: &Path, ops: &[Op]) -> Result<(), TxError> {
     let mut folders = Inside::new(dir)?;
-    for op in &tx.ops {
+    for op in ops {
         if let Op::Put { file, bytes } = op
             && bytes.len() as u64 > MAX_FILE_BYTES
         {
@@ -365,15 +405,25 @@ pub fn commit(
     }
     // On Windows a file another program holds open (an antivirus, a viewer) cannot be replaced:
     // wait for it here and refuse before anything is written. Elsewhere this returns at once.
-    for op in &tx.ops {
+    for op in ops {
         crate::platform::wait_until_replaceable(&dir.join(op.file())).map_err(io(op.file()))?;
     }
-    let id = format!("{}-{}", std::process::id(), at.timestamp().as_millisecond());
-    let mut drafts = tx.drafts;
+    Ok(())
+}
+
+/// A file grown by an append: its name, its length after, the hash of all it will hold.
+type Appended = (PathBuf, u64, Sha256);
+
+/// What each file holds at the end (hash and size, by name), for the entries that wrote it;
+/// and the files grown by appends.
+#[allow(clippy::type_complexity)]
+fn file_ends(
+    dir: &Path,
+    ops: &[Op],
+) -> Result<(HashMap<String, (String, u64)>, Vec<Appended>), TxError> {
     let mut grown = Vec::new();
-    // What each file holds at the end, for the entries that wrote it.
     let mut ends: HashMap<String, (String, u64)> = HashMap::new();
-    for op in &tx.ops {
+    for op in ops {
         let (sha256, size) = match op {
             Op::Put { bytes, .. } => (hex(&Sha256::digest(bytes)), bytes.len() as u64),
             Op::Remove { .. } => (String::new(), 0),
@@ -393,16 +443,23 @@ pub fn commit(
         };
         ends.insert(text_of(op.file()), (sha256, size));
     }
-    for d in &mut drafts {
-        if let Some((sha256, size)) = ends.get(&d.file) {
-            d.sha256 = sha256.clone();
-            d.size = *size;
-        }
-    }
-    let prepared = journal.prepare(at, drafts)?;
-    let intent = Intent {
+    Ok((ends, grown))
+}
+
+/// The intent of the transaction: what it does, the journal entries it adds, and for each
+/// file where its new content is staged, where the present one is kept, where an append
+/// starts.
+fn intent_for(
+    dir: &Path,
+    what: String,
+    prepared: &Prepared,
+    ops: &[Op],
+    id: &str,
+    grown: &[Appended],
+) -> Intent {
+    Intent {
         format: 1,
-        what: tx.what,
+        what,
         journal_len: prepared.len_before,
         entries: prepared.entries.len() as u64,
         last_hash: prepared
@@ -410,14 +467,13 @@ pub fn commit(
             .last()
             .map(|e| e.hash.clone())
             .unwrap_or_default(),
-        files: tx
-            .ops
+        files: ops
             .iter()
             .map(|op| IntentFile {
                 file: text_of(op.file()),
-                staged: matches!(op, Op::Put { .. }).then(|| text_of(&staged_name(op.file(), &id))),
+                staged: matches!(op, Op::Put { .. }).then(|| text_of(&staged_name(op.file(), id))),
                 kept: (!matches!(op, Op::Append { .. }) && dir.join(op.file()).exists())
-                    .then(|| text_of(&kept_name(op.file(), &id))),
+                    .then(|| text_of(&kept_name(op.file(), id))),
                 appended_from: match op {
                     Op::Append { file, bytes } => grown
                         .iter()
@@ -427,37 +483,6 @@ pub fn commit(
                 },
             })
             .collect(),
-    };
-    let written = stage(dir, &tx.ops, &intent)
-        .and_then(|()| check_interrupted())
-        .and_then(|()| write_intent(dir, &intent))
-        .and_then(|()| switch(dir, &tx.ops, &intent))
-        .and_then(|()| check_interrupted())
-        .and_then(|()| {
-            if still_ours() {
-                Ok(())
-            } else {
-                Err(TxError::Refused(
-                    "un altro programma ha preso il blocco dell'avviso: questa modifica non è stata scritta".into(),
-                ))
-            }
-        })
-        .and_then(|()| journal.write(&prepared).map_err(TxError::from));
-    match written {
-        Ok(()) => {
-            finish(dir, &intent);
-            for (file, len, hasher) in grown {
-                remember_hash(&dir.join(file), len, hasher);
-            }
-            Ok(())
-        }
-        Err(first) => match roll_back(dir, journal, &intent) {
-            Ok(()) => Err(first),
-            Err(second) => Err(TxError::NotUndone {
-                first: Box::new(first),
-                second: os_error::describe(&second),
-            }),
-        },
     }
 }
 
@@ -745,9 +770,7 @@ pub fn recover(dir: &Path, journal: &Journal) -> Result<Option<Recovered>, TxErr
             // An intent cut short by a crash was never renamed into place: it cannot be read
             // only if written by hand. Then it is left, and said.
             Err(_) => {
-                return Err(TxError::Refused(format!(
-                    "{INTENT}: il file dell'operazione in corso non è leggibile: controllarlo a mano"
-                )));
+                return Err(TxError::Refused(super::messages::intent_unreadable(INTENT)));
             }
             Ok(intent) => {
                 let written = journal.entries_from(intent.journal_len);

@@ -1,5 +1,6 @@
 //! The register of access requests against the applications and the criteria it names.
 
+use super::messages;
 use super::*;
 use crate::domain::access::AccessRegister;
 
@@ -14,24 +15,13 @@ pub(super) fn check_access(
     let mut ids = BTreeSet::new();
     access.requests.retain_mut(|r| {
         if !ids.insert(r.id.clone()) {
-            report.add(
-                "id",
-                &r.id,
-                format!("la richiesta di accesso «{}» è registrata due volte", r.id),
-            );
+            report.add("id", &r.id, messages::request_twice(&r.id));
             return false;
         }
         if let Some(p) = &r.application
             && !known(p)
         {
-            report.add(
-                "application",
-                p,
-                format!(
-                    "la richiesta di accesso «{}» è di una candidatura «{p}» che non esiste",
-                    r.id
-                ),
-            );
+            report.add("application", p, messages::request_of_missing(&r.id, p));
             r.application = None;
         }
         r.counterparts.retain(|c| {
@@ -40,10 +30,7 @@ pub(super) fn check_access(
                 report.add(
                     "application",
                     &c.application,
-                    format!(
-                        "la richiesta di accesso «{}» notifica la candidatura «{}», che non esiste",
-                        r.id, c.application
-                    ),
+                    messages::request_notifies_missing(&r.id, &c.application),
                 );
             }
             ok
@@ -55,10 +42,7 @@ pub(super) fn check_access(
             report.add(
                 "application",
                 &s.application,
-                format!(
-                    "il segreto dichiarato è della candidatura «{}», che non esiste",
-                    s.application
-                ),
+                messages::secret_of_missing(&s.application),
             );
             return false;
         }
@@ -66,10 +50,7 @@ pub(super) fn check_access(
             report.add(
                 "criteria",
                 c,
-                format!(
-                    "il segreto dichiarato dalla candidatura «{}» cita il criterio «{c}», che non esiste",
-                    s.application
-                ),
+                messages::secret_names_missing_criterion(&s.application, c),
             );
             return false;
         }

@@ -1,6 +1,6 @@
 //! One application against the call, and against the sessions that name it.
 
-use super::messages;
+use super::messages::{self, field};
 use super::*;
 
 /// Checks one application to be added or replaced in a consistent workspace: against the call,
@@ -51,45 +51,40 @@ pub(in crate::domain) fn check_put_application(
 /// Reports every text of the application that holds a control character.
 fn check_texts(app: &Application, report: &mut Report) {
     use text::Kind::{Line, Paragraphs};
-    report.text("title", &app.title, Line, "il titolo");
-    report.text("summary", &app.summary, Paragraphs, "la sintesi");
+    report.text("title", &app.title, Line, field::TITLE);
+    report.text("summary", &app.summary, Paragraphs, field::SUMMARY);
     for party in std::iter::once(&app.applicant).chain(&app.partners) {
-        report.text("name", &party.name, Line, "il nome");
-        report.text("tax_code", &party.tax_code, Line, "il codice fiscale");
-        report.text("pec", &party.pec, Line, "la PEC");
+        report.text("name", &party.name, Line, field::NAME);
+        report.text("tax_code", &party.tax_code, Line, field::TAX_CODE);
+        report.text("pec", &party.pec, Line, field::PEC);
         report.text(
             "representative",
             &party.representative,
             Line,
-            "il rappresentante legale",
+            field::REPRESENTATIVE,
         );
-        report.text("address", &party.address, Line, "l'indirizzo");
+        report.text("address", &party.address, Line, field::ADDRESS);
     }
     for line in &app.budget {
         report.text(
             "description",
             &line.description,
             Paragraphs,
-            "la descrizione della voce di costo",
+            field::BUDGET_LINE,
         );
     }
     for line in &app.cofinancing {
-        report.text(
-            "source",
-            &line.source,
-            Line,
-            "la fonte del co-finanziamento",
-        );
+        report.text("source", &line.source, Line, field::COFINANCING_SOURCE);
     }
     for d in &app.declared {
-        report.text("value", &d.value, Line, "il dato dichiarato");
+        report.text("value", &d.value, Line, field::DECLARED);
     }
     if let Some(decision) = &app.decision {
         report.text(
             "reason",
             &decision.reason,
             Paragraphs,
-            "la motivazione della decisione",
+            field::DECISION_REASON,
         );
     }
 }

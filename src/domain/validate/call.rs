@@ -1,87 +1,99 @@
 //! The call and the commission: lots, rules, criteria, members and roles.
 
+use super::messages::{self, field};
 use super::*;
+use crate::domain::call::Level;
 
 /// Reports every text of the call that holds a control character.
 fn check_call_texts(call: &Call, report: &mut Report) {
     use text::Kind::{Line, Paragraphs};
-    report.text("authority", &call.authority, Line, "l'ente");
-    report.text("office", &call.office, Line, "l'ufficio");
-    report.text("title", &call.title, Line, "il titolo dell'avviso");
+    report.text("authority", &call.authority, Line, field::AUTHORITY);
+    report.text("office", &call.office, Line, field::OFFICE);
+    report.text("title", &call.title, Line, field::CALL_TITLE);
     if let Some(cup) = &call.cup {
-        report.text("cup", cup, Line, "il CUP");
+        report.text("cup", cup, Line, field::CUP);
     }
-    report.text("rup", &call.rup, Line, "il responsabile del procedimento");
+    report.text("rup", &call.rup, Line, field::RUP);
     for lot in &call.lots {
-        report.text("name", &lot.name, Line, "il nome del lotto");
+        report.text("name", &lot.name, Line, field::LOT_NAME);
         report.text(
             "description",
             &lot.description,
             Paragraphs,
-            "la descrizione del lotto",
+            field::LOT_DESCRIPTION,
         );
     }
     for c in call.all_criteria() {
-        report.text("title", &c.title, Line, "il titolo del criterio");
+        report.text("title", &c.title, Line, field::CRITERION_TITLE);
         report.text(
             "description",
             &c.description,
             Paragraphs,
-            "la descrizione del criterio",
+            field::CRITERION_DESCRIPTION,
         );
         match &c.scoring {
             Scoring::Levels(levels) => {
                 for level in levels {
-                    report.text("label", &level.label, Line, "il nome del livello");
+                    report.text("label", &level.label, Line, field::LEVEL_NAME);
                 }
             }
             Scoring::Linear {
                 measure: Measure::Declared { unit },
             } => {
-                report.text("unit", unit, Line, "l'unità di misura");
+                report.text("unit", unit, Line, field::UNIT);
             }
             _ => {}
         }
     }
     for j in &call.judgement_scale {
-        report.text("label", &j.label, Line, "il nome del giudizio");
+        report.text("label", &j.label, Line, field::JUDGEMENT_NAME);
     }
     for d in &call.required_documents {
-        report.text("title", &d.title, Line, "il titolo del documento");
+        report.text("title", &d.title, Line, field::DOCUMENT_TITLE);
     }
     for c in &call.budget_categories {
-        report.text("name", &c.name, Line, "il nome della categoria di spesa");
+        report.text("name", &c.name, Line, field::CATEGORY_NAME);
     }
 }
 
-/// Returns true when the call cannot be used.
+/// Returns true when the call cannot be used. One function per rule: the texts, the lots, the
+/// criteria and the tie-breaks, the figures, the judgement scale, the documents and the budget
+/// categories.
 pub(super) fn check_call(call: &Call, report: &mut Report) -> bool {
     let before = report.out.len();
     check_call_texts(call, report);
+    check_lots(call, report);
+    check_criteria(call, report);
+    check_figures(call, report);
+    check_judgement_scale(call, report);
+    check_documents(call, report);
+    check_budget_categories(call, report);
+    report.out.len() > before
+}
+
+/// At least one lot, each defined once.
+fn check_lots(call: &Call, report: &mut Report) {
     if call.lots.is_empty() {
-        report.add("lots", "", "l'avviso non ha lotti: ne serve almeno uno");
+        report.add("lots", "", messages::NO_LOTS);
     }
     let mut lots = BTreeSet::new();
     for lot in &call.lots {
         if !lots.insert(&lot.id) {
-            report.add(
-                "id",
-                &lot.id,
-                format!("il lotto «{}» è definito due volte", lot.id),
-            );
+            report.add("id", &lot.id, messages::lot_twice(&lot.id));
         }
     }
+}
+
+/// At least one criterion, each defined once and sound; the tie-breaks name criteria that
+/// exist.
+fn check_criteria(call: &Call, report: &mut Report) {
     if call.criteria.is_empty() {
-        report.add("criteria", "", "l'avviso non ha criteri di valutazione");
+        report.add("criteria", "", messages::NO_CRITERIA);
     }
     let mut ids = BTreeSet::new();
     for c in call.all_criteria() {
         if !ids.insert(&c.id) {
-            report.add(
-                "id",
-                &c.id,
-                format!("il criterio «{}» è definito due volte", c.id),
-            );
+            report.add("id", &c.id, messages::criterion_twice(&c.id));
         }
         check_criterion(c, call, report);
     }
@@ -92,19 +104,16 @@ pub(super) fn check_call(call: &Call, report: &mut Report) -> bool {
             report.add(
                 "Criterion",
                 id,
-                format!(
-                    "il criterio di parità «{id}» non esiste (criteri: {})",
-                    list(ids.iter())
-                ),
+                messages::tie_break_missing(id, &list(ids.iter())),
             );
         }
     }
+}
+
+/// The decimals of the scores and the overall threshold.
+fn check_figures(call: &Call, report: &mut Report) {
     if call.decimals > 6 {
-        report.add(
-            "decimals",
-            call.decimals,
-            "i decimali dei punteggi vanno da 0 a 6",
-        );
+        report.add("decimals", call.decimals, messages::DECIMALS);
     }
     if let Some(min) = call.overall_min
         && min.value() > call.max_total()
@@ -112,12 +121,13 @@ pub(super) fn check_call(call: &Call, report: &mut Report) -> bool {
         report.add(
             "overall_min",
             min,
-            format!(
-                "la soglia complessiva {min} supera il punteggio massimo {}",
-                call.max_total()
-            ),
+            messages::overall_min_over_max(min, call.max_total()),
         );
     }
+}
+
+/// Every judgement named, no name and no coefficient twice.
+fn check_judgement_scale(call: &Call, report: &mut Report) {
     // A label names one judgement: an import that reads «buono» must find one coefficient,
     // and a member who picks «Buono» must know which. Case and spaces do not tell two apart.
     let mut labels: BTreeMap<String, &str> = BTreeMap::new();
@@ -132,19 +142,13 @@ pub(super) fn check_call(call: &Call, report: &mut Report) -> bool {
             report.add(
                 "label",
                 j.coefficient,
-                format!(
-                    "il giudizio con coefficiente {} non ha un nome: ogni giudizio della scala ne ha uno (per esempio \"buono\")",
-                    j.coefficient
-                ),
+                messages::judgement_unnamed(j.coefficient),
             );
         } else if let Some(first) = labels.insert(key, &j.label) {
             report.add(
                 "label",
                 &j.label,
-                format!(
-                    "il giudizio «{}» compare due volte nella scala di giudizio (la prima come «{first}»): ogni giudizio ha un nome suo, altrimenti non si sa quale coefficiente valga",
-                    j.label
-                ),
+                messages::judgement_named_twice(&j.label, first),
             );
         }
     }
@@ -154,47 +158,40 @@ pub(super) fn check_call(call: &Call, report: &mut Report) -> bool {
             report.add(
                 "coefficient",
                 j.coefficient,
-                format!(
-                    "il coefficiente {} compare due volte nella scala di giudizio",
-                    j.coefficient
-                ),
+                messages::coefficient_twice(j.coefficient),
             );
         }
     }
+}
+
+/// Each required document listed once.
+fn check_documents(call: &Call, report: &mut Report) {
     let mut documents = BTreeSet::new();
     for d in &call.required_documents {
         if !documents.insert(&d.id) {
-            report.add(
-                "id",
-                &d.id,
-                format!("il documento «{}» è elencato due volte", d.id),
-            );
+            report.add("id", &d.id, messages::document_twice(&d.id));
         }
     }
+}
+
+/// Each budget category listed once, the caps on categories that exist.
+fn check_budget_categories(call: &Call, report: &mut Report) {
     let categories: BTreeSet<_> = call.budget_categories.iter().map(|c| &c.id).collect();
     if categories.len() != call.budget_categories.len() {
-        report.add(
-            "budget_categories",
-            "",
-            "una categoria di spesa è elencata due volte",
-        );
+        report.add("budget_categories", "", messages::CATEGORY_TWICE);
     }
     for cap in &call.funding.category_caps {
         if !categories.is_empty() && !categories.contains(&cap.category) {
             report.add(
                 "category",
                 &cap.category,
-                format!(
-                    "il limite riguarda la categoria «{}», che non è tra le categorie di spesa ({})",
-                    cap.category,
-                    list(categories.iter())
-                ),
+                messages::cap_category_missing(&cap.category, &list(categories.iter())),
             );
         }
     }
-    report.out.len() > before
 }
 
+/// A criterion's threshold and the rule of its way of scoring.
 pub(super) fn check_criterion(c: &Criterion, call: &Call, report: &mut Report) {
     if let Some(min) = c.min
         && min > c.max
@@ -202,46 +199,17 @@ pub(super) fn check_criterion(c: &Criterion, call: &Call, report: &mut Report) {
         report.add(
             "min",
             min,
-            format!(
-                "la soglia del criterio «{}» ({min}) supera il massimo ({})",
-                c.id, c.max
-            ),
+            messages::criterion_min_over_max(&c.id, min, c.max),
         );
     }
     match &c.scoring {
-        Scoring::Subcriteria(subs) => {
-            if subs.is_empty() {
-                report.add(
-                    "Subcriteria",
-                    &c.id,
-                    format!("il criterio «{}» non ha sub-criteri", c.id),
-                );
-            }
-            let sum: Decimal = subs.iter().map(|s| s.max.value()).sum();
-            if sum != c.max.value() {
-                report.add(
-                    "max",
-                    c.max,
-                    format!(
-                        "il massimo del criterio «{}» ({}) non è la somma dei massimi dei sub-criteri ({sum})",
-                        c.id, c.max
-                    ),
-                );
-            }
-            if c.rescale {
-                report.add(
-                    "rescale",
-                    "true",
-                    format!("la riparametrazione si indica sui sub-criteri, non sul criterio «{}» che li raggruppa", c.id),
-                );
-            }
-        }
+        Scoring::Subcriteria(subs) => check_subcriteria(c, subs, report),
         Scoring::Coefficient => {
             if call.judgement_scale.is_empty() {
                 report.add(
                     "Coefficient",
                     &c.id,
-                    format!("il criterio «{}» usa i coefficienti, ma l'avviso non ha una scala di giudizio", c.id),
+                    messages::coefficients_without_scale(&c.id),
                 );
             }
         }
@@ -249,48 +217,10 @@ pub(super) fn check_criterion(c: &Criterion, call: &Call, report: &mut Report) {
             if let Some(step) = step
                 && step.value().is_zero()
             {
-                report.add(
-                    "step",
-                    step,
-                    format!(
-                        "il passo dei punti del criterio «{}» non può essere zero",
-                        c.id
-                    ),
-                );
+                report.add("step", step, messages::step_zero(&c.id));
             }
         }
-        Scoring::Levels(levels) => {
-            let mut ids = BTreeSet::new();
-            if levels.is_empty() {
-                report.add(
-                    "Levels",
-                    &c.id,
-                    format!("il criterio «{}» non ha livelli", c.id),
-                );
-            }
-            for level in levels {
-                if !ids.insert(&level.id) {
-                    report.add(
-                        "id",
-                        &level.id,
-                        format!(
-                            "il livello «{}» è ripetuto nel criterio «{}»",
-                            level.id, c.id
-                        ),
-                    );
-                }
-                if level.points > c.max {
-                    report.add(
-                        "points",
-                        level.points,
-                        format!(
-                            "il livello «{}» vale più del massimo del criterio «{}» ({})",
-                            level.id, c.id, c.max
-                        ),
-                    );
-                }
-            }
-        }
+        Scoring::Levels(levels) => check_levels(c, levels, report),
         Scoring::Linear { measure } => {
             if *measure == Measure::CofinancingShareAboveMinimum
                 && call.funding.min_cofinancing_share.is_none()
@@ -298,9 +228,44 @@ pub(super) fn check_criterion(c: &Criterion, call: &Call, report: &mut Report) {
                 report.add(
                     "CofinancingShareAboveMinimum",
                     &c.id,
-                    format!("il criterio «{}» misura il co-finanziamento oltre il minimo, ma l'avviso non fissa un minimo", c.id),
+                    messages::cofinancing_without_minimum(&c.id),
                 );
             }
+        }
+    }
+}
+
+/// A criterion made of sub-criteria: some, their maxima adding up to its own, rescaled on the
+/// sub-criteria only.
+fn check_subcriteria(c: &Criterion, subs: &[Criterion], report: &mut Report) {
+    if subs.is_empty() {
+        report.add("Subcriteria", &c.id, messages::no_subcriteria(&c.id));
+    }
+    let sum: Decimal = subs.iter().map(|s| s.max.value()).sum();
+    if sum != c.max.value() {
+        report.add("max", c.max, messages::max_not_sum(&c.id, c.max, sum));
+    }
+    if c.rescale {
+        report.add("rescale", "true", messages::rescale_on_group(&c.id));
+    }
+}
+
+/// A criterion scored by levels: some, each once, none worth more than the criterion.
+fn check_levels(c: &Criterion, levels: &[Level], report: &mut Report) {
+    let mut ids = BTreeSet::new();
+    if levels.is_empty() {
+        report.add("Levels", &c.id, messages::no_levels(&c.id));
+    }
+    for level in levels {
+        if !ids.insert(&level.id) {
+            report.add("id", &level.id, messages::level_twice(&level.id, &c.id));
+        }
+        if level.points > c.max {
+            report.add(
+                "points",
+                level.points,
+                messages::level_over_max(&level.id, &c.id, c.max),
+            );
         }
     }
 }
@@ -312,25 +277,21 @@ pub(super) fn check_commission(commission: &Commission, report: &mut Report) -> 
         "appointed_by",
         &commission.appointed_by,
         text::Kind::Line,
-        "l'atto di nomina",
+        field::APPOINTED_BY,
     );
     for m in &commission.members {
-        report.text("name", &m.name, text::Kind::Line, "il nome del componente");
+        report.text("name", &m.name, text::Kind::Line, field::MEMBER_NAME);
         report.text(
             "qualification",
             &m.qualification,
             text::Kind::Line,
-            "la qualifica",
+            field::QUALIFICATION,
         );
     }
     let mut ids = BTreeSet::new();
     for m in &commission.members {
         if !ids.insert(&m.id) {
-            report.add(
-                "id",
-                &m.id,
-                format!("il componente «{}» è elencato due volte", m.id),
-            );
+            report.add("id", &m.id, messages::member_twice(&m.id));
         }
     }
     let presidents = commission
@@ -339,11 +300,7 @@ pub(super) fn check_commission(commission: &Commission, report: &mut Report) -> 
         .count();
     // A commission not yet appointed has no members at all: a call being set up.
     if presidents != 1 && !commission.members.is_empty() {
-        report.add(
-            "members",
-            "",
-            format!("la commissione deve avere un presidente, e uno solo (ne ha {presidents})"),
-        );
+        report.add("members", "", messages::presidents(presidents));
     }
     super::commission::check_changes(commission, report);
     report.out.len() > before

@@ -1,7 +1,6 @@
-//! The sentences of the workspace's checks that are said in one place: what a check found
-//! wrong, in Italian, with the values it names. (The checks of the call, the sessions and the
-//! access register, and the names of an application's texts, still write theirs where they are
-//! made.)
+//! The sentences of the workspace's checks, all in one place: what a check found wrong, in
+//! Italian, with the values it names, and what each text is called when it holds a character
+//! it may not.
 
 use std::fmt::Display;
 
@@ -176,4 +175,291 @@ pub(super) fn criterion_not_scored(criterion: impl Display) -> String {
     format!(
         "il criterio «{criterion}» non riceve punteggi dai commissari (si calcola dai dati della candidatura)"
     )
+}
+
+/// What each text is called when it holds a character it may not ("il nome «…» contiene…").
+pub(super) mod field {
+    pub(in crate::domain::validate) const AUTHORITY: &str = "l'ente";
+    pub(in crate::domain::validate) const OFFICE: &str = "l'ufficio";
+    pub(in crate::domain::validate) const CALL_TITLE: &str = "il titolo dell'avviso";
+    pub(in crate::domain::validate) const CUP: &str = "il CUP";
+    pub(in crate::domain::validate) const RUP: &str = "il responsabile del procedimento";
+    pub(in crate::domain::validate) const LOT_NAME: &str = "il nome del lotto";
+    pub(in crate::domain::validate) const LOT_DESCRIPTION: &str = "la descrizione del lotto";
+    pub(in crate::domain::validate) const CRITERION_TITLE: &str = "il titolo del criterio";
+    pub(in crate::domain::validate) const CRITERION_DESCRIPTION: &str =
+        "la descrizione del criterio";
+    pub(in crate::domain::validate) const LEVEL_NAME: &str = "il nome del livello";
+    pub(in crate::domain::validate) const UNIT: &str = "l'unità di misura";
+    pub(in crate::domain::validate) const JUDGEMENT_NAME: &str = "il nome del giudizio";
+    pub(in crate::domain::validate) const DOCUMENT_TITLE: &str = "il titolo del documento";
+    pub(in crate::domain::validate) const CATEGORY_NAME: &str = "il nome della categoria di spesa";
+    pub(in crate::domain::validate) const APPOINTED_BY: &str = "l'atto di nomina";
+    pub(in crate::domain::validate) const MEMBER_NAME: &str = "il nome del componente";
+    pub(in crate::domain::validate) const QUALIFICATION: &str = "la qualifica";
+    pub(in crate::domain::validate) const PLACE: &str = "il luogo della seduta";
+    pub(in crate::domain::validate) const NOTE: &str = "la nota";
+    pub(in crate::domain::validate) const DRAW_METHOD: &str = "la modalità del sorteggio";
+    pub(in crate::domain::validate) const AMENDMENT: &str = "la rettifica";
+    pub(in crate::domain::validate) const AMENDMENT_REASON: &str = "la motivazione della rettifica";
+    pub(in crate::domain::validate) const TITLE: &str = "il titolo";
+    pub(in crate::domain::validate) const SUMMARY: &str = "la sintesi";
+    pub(in crate::domain::validate) const NAME: &str = "il nome";
+    pub(in crate::domain::validate) const TAX_CODE: &str = "il codice fiscale";
+    pub(in crate::domain::validate) const PEC: &str = "la PEC";
+    pub(in crate::domain::validate) const REPRESENTATIVE: &str = "il rappresentante legale";
+    pub(in crate::domain::validate) const ADDRESS: &str = "l'indirizzo";
+    pub(in crate::domain::validate) const BUDGET_LINE: &str = "la descrizione della voce di costo";
+    pub(in crate::domain::validate) const COFINANCING_SOURCE: &str =
+        "la fonte del co-finanziamento";
+    pub(in crate::domain::validate) const DECLARED: &str = "il dato dichiarato";
+    pub(in crate::domain::validate) const DECISION_REASON: &str = "la motivazione della decisione";
+}
+
+// The call.
+
+pub(super) const NO_LOTS: &str = "l'avviso non ha lotti: ne serve almeno uno";
+
+pub(super) fn lot_twice(lot: impl Display) -> String {
+    format!("il lotto «{lot}» è definito due volte")
+}
+
+pub(super) const NO_CRITERIA: &str = "l'avviso non ha criteri di valutazione";
+
+pub(super) fn criterion_twice(criterion: impl Display) -> String {
+    format!("il criterio «{criterion}» è definito due volte")
+}
+
+pub(super) fn tie_break_missing(criterion: impl Display, criteria: &str) -> String {
+    format!("il criterio di parità «{criterion}» non esiste (criteri: {criteria})")
+}
+
+pub(super) const DECIMALS: &str = "i decimali dei punteggi vanno da 0 a 6";
+
+pub(super) fn overall_min_over_max(min: impl Display, max: impl Display) -> String {
+    format!("la soglia complessiva {min} supera il punteggio massimo {max}")
+}
+
+pub(super) fn judgement_unnamed(coefficient: impl Display) -> String {
+    format!(
+        "il giudizio con coefficiente {coefficient} non ha un nome: ogni giudizio della scala ne ha uno (per esempio \"buono\")"
+    )
+}
+
+pub(super) fn judgement_named_twice(label: impl Display, first: impl Display) -> String {
+    format!(
+        "il giudizio «{label}» compare due volte nella scala di giudizio (la prima come «{first}»): ogni giudizio ha un nome suo, altrimenti non si sa quale coefficiente valga"
+    )
+}
+
+pub(super) fn coefficient_twice(coefficient: impl Display) -> String {
+    format!("il coefficiente {coefficient} compare due volte nella scala di giudizio")
+}
+
+pub(super) fn document_twice(document: impl Display) -> String {
+    format!("il documento «{document}» è elencato due volte")
+}
+
+pub(super) const CATEGORY_TWICE: &str = "una categoria di spesa è elencata due volte";
+
+pub(super) fn cap_category_missing(category: impl Display, categories: &str) -> String {
+    format!(
+        "il limite riguarda la categoria «{category}», che non è tra le categorie di spesa ({categories})"
+    )
+}
+
+pub(super) fn criterion_min_over_max(
+    criterion: impl Display,
+    min: impl Display,
+    max: impl Display,
+) -> String {
+    format!("la soglia del criterio «{criterion}» ({min}) supera il massimo ({max})")
+}
+
+pub(super) fn no_subcriteria(criterion: impl Display) -> String {
+    format!("il criterio «{criterion}» non ha sub-criteri")
+}
+
+pub(super) fn max_not_sum(criterion: impl Display, max: impl Display, sum: impl Display) -> String {
+    format!(
+        "il massimo del criterio «{criterion}» ({max}) non è la somma dei massimi dei sub-criteri ({sum})"
+    )
+}
+
+pub(super) fn rescale_on_group(criterion: impl Display) -> String {
+    format!(
+        "la riparametrazione si indica sui sub-criteri, non sul criterio «{criterion}» che li raggruppa"
+    )
+}
+
+pub(super) fn coefficients_without_scale(criterion: impl Display) -> String {
+    format!(
+        "il criterio «{criterion}» usa i coefficienti, ma l'avviso non ha una scala di giudizio"
+    )
+}
+
+pub(super) fn step_zero(criterion: impl Display) -> String {
+    format!("il passo dei punti del criterio «{criterion}» non può essere zero")
+}
+
+pub(super) fn no_levels(criterion: impl Display) -> String {
+    format!("il criterio «{criterion}» non ha livelli")
+}
+
+pub(super) fn level_twice(level: impl Display, criterion: impl Display) -> String {
+    format!("il livello «{level}» è ripetuto nel criterio «{criterion}»")
+}
+
+pub(super) fn level_over_max(
+    level: impl Display,
+    criterion: impl Display,
+    max: impl Display,
+) -> String {
+    format!("il livello «{level}» vale più del massimo del criterio «{criterion}» ({max})")
+}
+
+pub(super) fn cofinancing_without_minimum(criterion: impl Display) -> String {
+    format!(
+        "il criterio «{criterion}» misura il co-finanziamento oltre il minimo, ma l'avviso non fissa un minimo"
+    )
+}
+
+// The commission.
+
+pub(super) fn member_twice(member: impl Display) -> String {
+    format!("il componente «{member}» è elencato due volte")
+}
+
+pub(super) fn presidents(count: usize) -> String {
+    format!("la commissione deve avere un presidente, e uno solo (ne ha {count})")
+}
+
+// The sessions.
+
+pub(super) fn draw_lot_missing(lot: impl Display) -> String {
+    format!("il sorteggio riguarda il lotto «{lot}», che non esiste")
+}
+
+pub(super) fn draw_application_missing(application: impl Display) -> String {
+    format!("il sorteggio cita la candidatura «{application}», che non esiste")
+}
+
+pub(super) fn draw_other_lot(
+    application: impl Display,
+    lot: impl Display,
+    drawn: impl Display,
+) -> String {
+    format!(
+        "la candidatura «{application}» è del lotto «{lot}», non del lotto «{drawn}» del sorteggio"
+    )
+}
+
+pub(super) fn draw_application_twice(application: impl Display) -> String {
+    format!("la candidatura «{application}» compare due volte nel sorteggio")
+}
+
+/// `what` ([`COLLEGIAL`], [`EVENT`]) names an application that does not exist.
+pub(super) fn names_missing_application(what: &str, application: impl Display) -> String {
+    format!("{what} cita la candidatura «{application}», che non esiste")
+}
+
+pub(super) const COLLEGIAL: &str = "il giudizio collegiale";
+pub(super) const EVENT: &str = "l'evento";
+/// What an event lacks when it has no act.
+pub(super) const ACT: &str = "l'atto";
+
+pub(super) fn collegial_criterion_not_scored(criterion: impl Display, criteria: &str) -> String {
+    format!(
+        "il giudizio collegiale riguarda il criterio «{criterion}», che non è un criterio valutato dai commissari (criteri: {criteria})"
+    )
+}
+
+pub(super) fn collegial_repeated(application: impl Display, criterion: impl Display) -> String {
+    format!(
+        "il giudizio collegiale sulla candidatura «{application}», criterio «{criterion}», è ripetuto nella stessa seduta"
+    )
+}
+
+pub(super) fn collegial_without_reason(
+    application: impl Display,
+    criterion: impl Display,
+) -> String {
+    format!(
+        "il giudizio collegiale sulla candidatura «{application}», criterio «{criterion}», non ha la motivazione"
+    )
+}
+
+/// A collegial mark off the criterion's scale: `problem` says why.
+pub(super) fn collegial_mark(application: impl Display, problem: impl Display) -> String {
+    format!("giudizio collegiale sulla candidatura «{application}»: {problem}")
+}
+
+pub(super) fn dissent_not_voting(member: impl Display) -> String {
+    format!("il dissenso è di «{member}», che non è un componente con diritto di voto")
+}
+
+pub(super) fn not_judged(criterion: impl Display) -> String {
+    format!("il criterio «{criterion}» non si valuta con un giudizio")
+}
+
+/// An event without its act or its reason (`missing`: [`ACT`], [`REASON`]).
+pub(super) fn event_without(application: impl Display, missing: &str) -> String {
+    format!(
+        "l'evento sulla candidatura «{application}» non ha {missing}: ogni evento si registra con l'atto su cui si fonda e la sua motivazione"
+    )
+}
+
+// The register of access requests.
+
+pub(super) fn request_twice(request: impl Display) -> String {
+    format!("la richiesta di accesso «{request}» è registrata due volte")
+}
+
+pub(super) fn request_of_missing(request: impl Display, application: impl Display) -> String {
+    format!(
+        "la richiesta di accesso «{request}» è di una candidatura «{application}» che non esiste"
+    )
+}
+
+pub(super) fn request_notifies_missing(request: impl Display, application: impl Display) -> String {
+    format!(
+        "la richiesta di accesso «{request}» notifica la candidatura «{application}», che non esiste"
+    )
+}
+
+pub(super) fn secret_of_missing(application: impl Display) -> String {
+    format!("il segreto dichiarato è della candidatura «{application}», che non esiste")
+}
+
+pub(super) fn secret_names_missing_criterion(
+    application: impl Display,
+    criterion: impl Display,
+) -> String {
+    format!(
+        "il segreto dichiarato dalla candidatura «{application}» cita il criterio «{criterion}», che non esiste"
+    )
+}
+
+// Said by every check.
+
+/// A text that holds a character it may not: `what` names it ([`field`]), `shown` is its
+/// beginning made visible, `more` "…" when it goes on, `refused` says which character.
+pub(super) fn text_refused(
+    what: &str,
+    shown: impl Display,
+    more: &str,
+    refused: impl Display,
+) -> String {
+    format!("{what} «{shown}{more}» {refused}")
+}
+
+/// What a text cut short ends with.
+pub(super) const MORE: &str = "…";
+
+/// An empty list.
+pub(super) const NONE: &str = "nessuno";
+
+/// A value named in a list.
+pub(super) fn quoted(value: impl Display) -> String {
+    format!("«{value}»")
 }

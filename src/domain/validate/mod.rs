@@ -55,14 +55,14 @@ impl Report<'_> {
             Err(refused) => {
                 let shown: String = value.chars().take(60).collect();
                 let more = if value.chars().count() > 60 {
-                    "…"
+                    messages::MORE
                 } else {
                     ""
                 };
                 self.add(
                     field,
                     value,
-                    format!("{what} «{}{more}» {refused}", text::visible(&shown)),
+                    messages::text_refused(what, text::visible(&shown), more, refused),
                 );
                 false
             }
@@ -73,7 +73,7 @@ impl Report<'_> {
 fn list<T: ToString>(items: impl IntoIterator<Item = T>) -> String {
     let items: Vec<String> = items.into_iter().map(|i| i.to_string()).collect();
     if items.is_empty() {
-        "nessuno".into()
+        messages::NONE.into()
     } else {
         items.join(", ")
     }
@@ -217,7 +217,7 @@ fn take_applications(
             let others: Vec<String> = same
                 .iter()
                 .filter(|p| **p != &app.protocol)
-                .map(|p| format!("«{}»", text::visible(p.as_str())))
+                .map(|p| messages::quoted(text::visible(p.as_str())))
                 .collect();
             let message = if others.len() + 1 == same.len() {
                 messages::protocol_spelled_twice(&app.protocol, &others.join(", "))

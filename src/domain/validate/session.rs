@@ -1,5 +1,6 @@
 //! A session against the commission, the applications and the lots it names.
 
+use super::messages::{self, field};
 use super::*;
 
 pub(super) fn check_session(
@@ -11,26 +12,16 @@ pub(super) fn check_session(
     report: &mut Report,
 ) {
     use text::Kind::{Line, Paragraphs};
-    report.text("place", &session.place, Line, "il luogo della seduta");
+    report.text("place", &session.place, Line, field::PLACE);
     for note in &session.notes {
-        report.text("notes", note, Paragraphs, "la nota");
+        report.text("notes", note, Paragraphs, field::NOTE);
     }
     for draw in &session.draws {
-        report.text(
-            "method",
-            &draw.method,
-            Paragraphs,
-            "la modalità del sorteggio",
-        );
+        report.text("method", &draw.method, Paragraphs, field::DRAW_METHOD);
     }
     for a in &session.amendments {
-        report.text("change", &a.change, Paragraphs, "la rettifica");
-        report.text(
-            "reason",
-            &a.reason,
-            Paragraphs,
-            "la motivazione della rettifica",
-        );
+        report.text("change", &a.change, Paragraphs, field::AMENDMENT);
+        report.text("reason", &a.reason, Paragraphs, field::AMENDMENT_REASON);
     }
     check_collegial(session, call, commission, applications, unavailable, report);
     check_events(session, applications, unavailable, report);
@@ -40,38 +31,31 @@ pub(super) fn check_session(
             report.add(
                 "present",
                 m,
-                format!(
-                    "«{m}» non fa parte della commissione (componenti: {})",
-                    list(commission.members.iter().map(|m| &m.id))
-                ),
+                messages::not_in_commission(m, &list(commission.members.iter().map(|m| &m.id))),
             );
         }
         known
     });
     session.draws.retain(|draw| {
         if call.lot(&draw.lot).is_none() {
-            report.add("lot", &draw.lot, format!("il sorteggio riguarda il lotto «{}», che non esiste", draw.lot));
+            report.add("lot", &draw.lot, messages::draw_lot_missing(&draw.lot));
             return false;
         }
         let mut seen = BTreeSet::new();
         for p in &draw.order {
             match applications.get(p) {
                 None => {
-                    report.add("order", p, format!("il sorteggio cita la candidatura «{p}», che non esiste"));
+                    report.add("order", p, messages::draw_application_missing(p));
                     return false;
                 }
                 Some(a) if a.lot != draw.lot => {
-                    report.add(
-                        "order",
-                        p,
-                        format!("la candidatura «{p}» è del lotto «{}», non del lotto «{}» del sorteggio", a.lot, draw.lot),
-                    );
+                    report.add("order", p, messages::draw_other_lot(p, &a.lot, &draw.lot));
                     return false;
                 }
                 Some(_) => {}
             }
             if !seen.insert(p) {
-                report.add("order", p, format!("la candidatura «{p}» compare due volte nel sorteggio"));
+                report.add("order", p, messages::draw_application_twice(p));
                 return false;
             }
         }
@@ -94,7 +78,7 @@ fn known(
     report.add(
         "application",
         p,
-        format!("{what} cita la candidatura «{p}», che non esiste"),
+        messages::names_missing_application(what, p),
     );
     false
 }
@@ -109,17 +93,30 @@ fn check_collegial(
 ) {
     let mut seen = BTreeSet::new();
     session.collegial.retain_mut(|c| {
-        if !known(&c.application, applications, unavailable, "il giudizio collegiale", report) {
+        if !known(
+            &c.application,
+            applications,
+            unavailable,
+            messages::COLLEGIAL,
+            report,
+        ) {
             return false;
         }
-        let Some(criterion) = call.criterion(&c.criterion).filter(|k| k.is_discretionary()) else {
+        let Some(criterion) = call
+            .criterion(&c.criterion)
+            .filter(|k| k.is_discretionary())
+        else {
             report.add(
                 "criterion",
                 &c.criterion,
-                format!(
-                    "il giudizio collegiale riguarda il criterio «{}», che non è un criterio valutato dai commissari (criteri: {})",
-                    c.criterion,
-                    list(call.leaf_criteria().iter().filter(|k| k.is_discretionary()).map(|k| &k.id))
+                messages::collegial_criterion_not_scored(
+                    &c.criterion,
+                    &list(
+                        call.leaf_criteria()
+                            .iter()
+                            .filter(|k| k.is_discretionary())
+                            .map(|k| &k.id),
+                    ),
                 ),
             );
             return false;
@@ -128,10 +125,7 @@ fn check_collegial(
             report.add(
                 "criterion",
                 &c.criterion,
-                format!(
-                    "il giudizio collegiale sulla candidatura «{}», criterio «{}», è ripetuto nella stessa seduta",
-                    c.application, c.criterion
-                ),
+                messages::collegial_repeated(&c.application, &c.criterion),
             );
             return false;
         }
@@ -139,30 +133,24 @@ fn check_collegial(
             report.add(
                 "reason",
                 &c.criterion,
-                format!(
-                    "il giudizio collegiale sulla candidatura «{}», criterio «{}», non ha la motivazione",
-                    c.application, c.criterion
-                ),
+                messages::collegial_without_reason(&c.application, &c.criterion),
             );
             return false;
         }
         // A collegial mark off the criterion's scale is left out (the criterion then waits for
         // one, where the call has a collegial mark), and said.
         if let Some(problem) = c.value.and_then(|v| value_problem(call, criterion, v)) {
-            report.add("value", &c.criterion, format!("giudizio collegiale sulla candidatura «{}»: {problem}", c.application));
+            report.add(
+                "value",
+                &c.criterion,
+                messages::collegial_mark(&c.application, problem),
+            );
             c.value = None;
         }
         c.dissents.retain(|d| {
             let votes = commission.member(&d.member).is_some_and(|m| m.role.votes());
             if !votes {
-                report.add(
-                    "member",
-                    &d.member,
-                    format!(
-                        "il dissenso è di «{}», che non è un componente con diritto di voto",
-                        d.member
-                    ),
-                );
+                report.add("member", &d.member, messages::dissent_not_voting(&d.member));
             }
             votes
         });
@@ -182,34 +170,27 @@ pub fn value_problem(
             .iter()
             .any(|j| j.coefficient.value() == value.value()))
         .then(|| {
-            format!(
-                "il coefficiente {value} non è nella scala di giudizio dell'avviso (ammessi: {})",
-                list(
+            messages::coefficient_not_in_scale(
+                value,
+                &list(
                     call.judgement_scale
                         .iter()
-                        .map(|j| format!("{} {}", j.coefficient, j.label))
-                )
+                        .map(|j| format!("{} {}", j.coefficient, j.label)),
+                ),
             )
         }),
         Scoring::Points { step } => {
             if value > criterion.max {
-                return Some(format!(
-                    "{value} punti superano il massimo del criterio «{}» ({})",
-                    criterion.id, criterion.max
+                return Some(messages::points_over_max(
+                    value,
+                    &criterion.id,
+                    criterion.max,
                 ));
             }
             step.filter(|s| !s.value().is_zero() && !(value.value() % s.value()).is_zero())
-                .map(|step| {
-                    format!(
-                        "il criterio «{}» si valuta a passi di {step} punti: {value} non è ammesso",
-                        criterion.id
-                    )
-                })
+                .map(|step| messages::points_off_step(&criterion.id, step, value))
         }
-        _ => Some(format!(
-            "il criterio «{}» non si valuta con un giudizio",
-            criterion.id
-        )),
+        _ => Some(messages::not_judged(&criterion.id)),
     }
 }
 
@@ -220,17 +201,26 @@ fn check_events(
     report: &mut Report,
 ) {
     session.events.retain(|e| {
-        if !known(&e.application, applications, unavailable, "l'evento", report) {
+        if !known(
+            &e.application,
+            applications,
+            unavailable,
+            messages::EVENT,
+            report,
+        ) {
             return false;
         }
         if e.reason.trim().is_empty() || e.act.trim().is_empty() {
             report.add(
                 "application",
                 &e.application,
-                format!(
-                    "l'evento sulla candidatura «{}» non ha {}: ogni evento si registra con l'atto su cui si fonda e la sua motivazione",
-                    e.application,
-                    if e.act.trim().is_empty() { "l'atto" } else { "la motivazione" }
+                messages::event_without(
+                    &e.application,
+                    if e.act.trim().is_empty() {
+                        messages::ACT
+                    } else {
+                        messages::REASON
+                    },
                 ),
             );
             return false;
