@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use crate::domain::{CriterionId, MemberId, Points, Protocol};
-use crate::editor::Command;
+use crate::editor::{Actor, Command};
 use crate::import::ImportPlan;
 
 use super::dialog::{Pending, Purpose};
@@ -20,6 +20,10 @@ pub(super) const FOLLOW_EVERY: f64 = 1.5;
 impl App {
     pub(super) fn act(&mut self, out: Vec<Action>, ctx: &egui::Context, now: f64) {
         for action in out {
+            if self.shows_hidden_marks(&action) {
+                self.messages.error(s::EXPORT_AFTER_YOURS);
+                continue;
+            }
             match action {
                 Action::Apply(command) => {
                     self.apply(command, now);
@@ -102,6 +106,28 @@ impl App {
                 }
             }
         }
+    }
+
+    /// Independent judgement, whichever road a request came by (a button, a key, a dialog): a
+    /// document with the others' marks or the points made of them — the public ranking, the
+    /// letters, a verbale, the score matrix, another member's sheet — is not written for a
+    /// member before their own marks on every application. (The transparency table has the
+    /// grants only; a member's own sheet, their own marks.)
+    fn shows_hidden_marks(&mut self, action: &Action) -> bool {
+        let Some(work) = &mut self.work else {
+            return false;
+        };
+        let leaks = match action {
+            Action::ExportRanking
+            | Action::ExportLetters
+            | Action::ExportMinutes(_)
+            | Action::ExportSpreadsheet(_) => true,
+            Action::ExportScorePdf(member) | Action::ExportSheet { member, .. } => {
+                !matches!(work.editor().actor(), Actor::Member(me) if me == member)
+            }
+            _ => false,
+        };
+        leaks && !work.sees_all_marks()
     }
 
     /// The requests that change the call and, with it, the drafts being typed: the drafts go

@@ -208,15 +208,7 @@ impl App {
             if dialog.blank {
                 widgets::note(ui, Tone::Warn, s::AMEND_REASON_REQUIRED);
             }
-            ui.add_space(8.0);
-            ui.horizontal(|ui| {
-                if ui.button(s::AMEND_CONFIRM).clicked() {
-                    answer = Some(true);
-                }
-                if ui.button(s::GO_BACK).clicked() {
-                    answer = Some(false);
-                }
-            });
+            answer = widgets::confirm_row(ui, s::AMEND_CONFIRM, true);
         });
         match answer {
             Some(true) if dialog.reason.trim().is_empty() => dialog.blank = true,

@@ -365,110 +365,133 @@ pub fn commit(field: &Field, text: &str, ws: &Workspace) -> Commit {
             member,
             application,
             criterion,
-        } => match ws.score(member, application, criterion) {
-            None => Commit::Wait(s::REASON_WAITS_FOR_JUDGEMENT.into()),
-            Some(score) if score.reason == text.trim() => Commit::Nothing,
-            Some(score) => Commit::Command(Command::Score {
-                member: member.clone(),
-                application: application.clone(),
-                criterion: criterion.clone(),
-                value: Some(score.value),
-                reason: text.trim().to_string(),
-            }),
-        },
+        } => commit_reason(ws, (member, application, criterion), text),
         Field::Points {
             member,
             application,
             criterion,
-        } => {
-            let saved = ws.score(member, application, criterion);
-            if text.trim().is_empty() {
-                return match saved {
-                    None => Commit::Nothing,
-                    Some(_) => Commit::Command(Command::Score {
-                        member: member.clone(),
-                        application: application.clone(),
-                        criterion: criterion.clone(),
-                        value: None,
-                        reason: String::new(),
-                    }),
-                };
-            }
-            match italian::parse_typed_points(text) {
-                Err(e) => Commit::Wait(e),
-                Ok(value) if saved.is_some_and(|s| s.value == value) => Commit::Nothing,
-                Ok(value) => Commit::Command(Command::Score {
-                    member: member.clone(),
-                    application: application.clone(),
-                    criterion: criterion.clone(),
-                    value: Some(value),
-                    reason: saved.map(|s| s.reason.clone()).unwrap_or_default(),
-                }),
-            }
-        }
+        } => commit_points(ws, (member, application, criterion), text),
         Field::Decision {
             application,
             outcome,
-        } => {
-            let reason = text.trim();
-            if reason.is_empty() && *outcome != AdmissionOutcome::Admitted {
-                return Commit::Wait(s::DECISION_NEEDS_REASON.into());
-            }
-            if reason.is_empty() && fails_checks(ws, application) {
-                return Commit::Wait(s::ADMISSION_NEEDS_REASON.into());
-            }
-            let saved = ws
-                .application(application)
-                .and_then(|a| a.decision.as_ref());
-            if saved.is_some_and(|d| d.outcome == *outcome && d.reason == reason) {
-                return Commit::Nothing;
-            }
-            Commit::Command(Command::Decide {
-                application: application.clone(),
-                decision: Some(Decision {
-                    outcome: *outcome,
-                    reason: reason.to_string(),
-                    session: saved
-                        .and_then(|d| d.session.clone())
-                        .or_else(|| open_session(ws)),
-                }),
-            })
-        }
+        } => commit_decision(ws, application, *outcome, text),
         Field::Setup(f) => super::views::avviso::campi::commit(f, text, ws),
         Field::Registration(p, f) => {
             super::views::candidature::registrazione::commit(p, f, text, ws)
         }
-        Field::Session(id, f) => {
-            let Some(mut session) = ws.session(id).cloned() else {
-                return Commit::Nothing;
-            };
-            let before = session.clone();
-            match f {
-                SessionField::Date => match italian::parse_typed_date(text) {
-                    Ok(d) => session.date = d,
-                    Err(e) => return Commit::Wait(e),
-                },
-                SessionField::Start => match italian::parse_typed_time(text) {
-                    Ok(t) => session.start = t,
-                    Err(e) => return Commit::Wait(e),
-                },
-                SessionField::End if text.trim().is_empty() => session.end = None,
-                SessionField::End => match italian::parse_typed_time(text) {
-                    Ok(t) => session.end = Some(t),
-                    Err(e) => return Commit::Wait(e),
-                },
-                SessionField::Place => session.place = text.trim().to_string(),
-                SessionField::Note(i) => match session.notes.get_mut(*i) {
-                    Some(note) => *note = text.trim().to_string(),
-                    None => return Commit::Nothing,
-                },
-            }
-            if session == before {
-                Commit::Nothing
-            } else {
-                Commit::Command(Command::PutSession(Box::new(session)))
-            }
-        }
+        Field::Session(id, f) => commit_session(ws, id, f, text),
+    }
+}
+
+/// Whose mark, on which application and criterion.
+type Marked<'a> = (&'a MemberId, &'a Protocol, &'a CriterionId);
+
+/// A reason goes with its judgement: it waits for one.
+fn commit_reason(ws: &Workspace, (member, application, criterion): Marked, text: &str) -> Commit {
+    match ws.score(member, application, criterion) {
+        None => Commit::Wait(s::REASON_WAITS_FOR_JUDGEMENT.into()),
+        Some(score) if score.reason == text.trim() => Commit::Nothing,
+        Some(score) => Commit::Command(Command::Score {
+            member: member.clone(),
+            application: application.clone(),
+            criterion: criterion.clone(),
+            value: Some(score.value),
+            reason: text.trim().to_string(),
+        }),
+    }
+}
+
+/// Points typed for a criterion in points: emptied, the mark goes; what does not read waits.
+fn commit_points(ws: &Workspace, (member, application, criterion): Marked, text: &str) -> Commit {
+    let saved = ws.score(member, application, criterion);
+    if text.trim().is_empty() {
+        return match saved {
+            None => Commit::Nothing,
+            Some(_) => Commit::Command(Command::Score {
+                member: member.clone(),
+                application: application.clone(),
+                criterion: criterion.clone(),
+                value: None,
+                reason: String::new(),
+            }),
+        };
+    }
+    match italian::parse_typed_points(text) {
+        Err(e) => Commit::Wait(e),
+        Ok(value) if saved.is_some_and(|s| s.value == value) => Commit::Nothing,
+        Ok(value) => Commit::Command(Command::Score {
+            member: member.clone(),
+            application: application.clone(),
+            criterion: criterion.clone(),
+            value: Some(value),
+            reason: saved.map(|s| s.reason.clone()).unwrap_or_default(),
+        }),
+    }
+}
+
+/// An admissibility decision with its reason, required but for admitting on passing checks;
+/// recorded in the session it was taken in, or the open one.
+fn commit_decision(
+    ws: &Workspace,
+    application: &Protocol,
+    outcome: AdmissionOutcome,
+    text: &str,
+) -> Commit {
+    let reason = text.trim();
+    if reason.is_empty() && outcome != AdmissionOutcome::Admitted {
+        return Commit::Wait(s::DECISION_NEEDS_REASON.into());
+    }
+    if reason.is_empty() && fails_checks(ws, application) {
+        return Commit::Wait(s::ADMISSION_NEEDS_REASON.into());
+    }
+    let saved = ws
+        .application(application)
+        .and_then(|a| a.decision.as_ref());
+    if saved.is_some_and(|d| d.outcome == outcome && d.reason == reason) {
+        return Commit::Nothing;
+    }
+    Commit::Command(Command::Decide {
+        application: application.clone(),
+        decision: Some(Decision {
+            outcome,
+            reason: reason.to_string(),
+            session: saved
+                .and_then(|d| d.session.clone())
+                .or_else(|| open_session(ws)),
+        }),
+    })
+}
+
+/// A session's date, times, place or note.
+fn commit_session(ws: &Workspace, id: &SessionId, f: &SessionField, text: &str) -> Commit {
+    let Some(mut session) = ws.session(id).cloned() else {
+        return Commit::Nothing;
+    };
+    let before = session.clone();
+    match f {
+        SessionField::Date => match italian::parse_typed_date(text) {
+            Ok(d) => session.date = d,
+            Err(e) => return Commit::Wait(e),
+        },
+        SessionField::Start => match italian::parse_typed_time(text) {
+            Ok(t) => session.start = t,
+            Err(e) => return Commit::Wait(e),
+        },
+        SessionField::End if text.trim().is_empty() => session.end = None,
+        SessionField::End => match italian::parse_typed_time(text) {
+            Ok(t) => session.end = Some(t),
+            Err(e) => return Commit::Wait(e),
+        },
+        SessionField::Place => session.place = text.trim().to_string(),
+        SessionField::Note(i) => match session.notes.get_mut(*i) {
+            Some(note) => *note = text.trim().to_string(),
+            None => return Commit::Nothing,
+        },
+    }
+    if session == before {
+        Commit::Nothing
+    } else {
+        Commit::Command(Command::PutSession(Box::new(session)))
     }
 }
 

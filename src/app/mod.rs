@@ -36,7 +36,7 @@ use messages::Messages;
 use open::{Choice, Start};
 pub use settings::{Settings, Theme};
 use strings as s;
-pub use views::View;
+pub use views::{Action, View};
 use views::{Desk, Views, presentazione};
 pub use work::Work;
 
@@ -148,6 +148,8 @@ pub struct App {
     sample: Option<String>,
     /// When a call open only to read last looked at its files (`ui.input().time`).
     followed_at: f64,
+    /// Requests made from outside the frame (tests), done with the next frame's.
+    requested: Vec<Action>,
 }
 
 impl App {
@@ -190,6 +192,7 @@ impl App {
             stale: None,
             sample: None,
             followed_at: 0.0,
+            requested: Vec::new(),
         }
     }
 
@@ -213,6 +216,12 @@ impl App {
     /// What opens documents and folders in their place (tests).
     pub fn set_opener(&mut self, opener: Opener) {
         self.opener = Some(opener);
+    }
+
+    /// Asks what a view could ask (tests: a request that no button offers here), done after
+    /// the next frame with the frame's own, by the same road.
+    pub fn request(&mut self, action: Action) {
+        self.requested.push(action);
     }
 
     pub fn settings(&self) -> &Settings {
@@ -349,7 +358,7 @@ impl App {
         self.refresh(now, false);
         // What the user asks while the frame is drawn (a view, the bar, a key, a dialog) is
         // done here, after it, in one place: `act`.
-        let mut out = Vec::new();
+        let mut out = std::mem::take(&mut self.requested);
         if self.work.is_none() {
             self.start_ui(ui);
         } else {
@@ -458,6 +467,7 @@ impl App {
 
     fn start_presentation(&mut self, application: Option<&crate::domain::Protocol>) {
         let Some(work) = &mut self.work else { return };
+        let all_marks = work.sees_all_marks();
         let (editor, drafts, generation) = work.parts();
         let mut out = Vec::new();
         let desk = Desk {
@@ -467,6 +477,7 @@ impl App {
             problems: editor.problems(),
             actor: editor.actor(),
             writable: false,
+            all_marks,
             generation,
             now: 0.0,
             drafts,

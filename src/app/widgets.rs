@@ -390,6 +390,48 @@ pub fn empty(ui: &mut Ui, text: &str) {
     ui.label(RichText::new(text).weak());
 }
 
+/// A labelled text field (its label names it for screen readers and tests).
+pub fn field(ui: &mut Ui, label: &str, text: &mut String, rows: usize, hint: &str) {
+    let l = ui.label(label);
+    let edit = if rows > 1 {
+        egui::TextEdit::multiline(text).desired_rows(rows)
+    } else {
+        egui::TextEdit::singleline(text)
+    };
+    ui.add(edit.desired_width(f32::INFINITY).hint_text(hint))
+        .labelled_by(l.id);
+}
+
+/// The foot of a confirmation: `yes` (pressed only when `ready`) and *Indietro*. Some(true)
+/// for yes, Some(false) for back, None while neither is pressed.
+pub fn confirm_row(ui: &mut Ui, yes: &str, ready: bool) -> Option<bool> {
+    let mut answer = None;
+    ui.add_space(8.0);
+    ui.horizontal(|ui| {
+        if ui.add_enabled(ready, egui::Button::new(yes)).clicked() {
+            answer = Some(true);
+        }
+        if ui.button(s::GO_BACK).clicked() {
+            answer = Some(false);
+        }
+    });
+    answer
+}
+
+/// A button that may not be pressed here: disabled when not `allowed`, and then the pointer on
+/// it says why.
+pub fn button_if(
+    ui: &mut Ui,
+    allowed: bool,
+    button: impl egui::Widget,
+    hint: &str,
+    why_not: &str,
+) -> Response {
+    ui.add_enabled(allowed, button)
+        .on_hover_text(hint)
+        .on_disabled_hover_text(why_not)
+}
+
 /// Opens and closes the confirmation of a risky action: a button, then "Sì / No".
 pub fn confirm_button(ui: &mut Ui, id: egui::Id, label: &str, question: &str) -> bool {
     let open = ui.data(|d| d.get_temp::<bool>(id).unwrap_or(false));

@@ -41,6 +41,8 @@ pub struct Work {
     /// For a window open only to read: what the call's files looked like when last read (see
     /// [`Work::follow`]).
     stamp: Option<u64>,
+    /// Whether the user sees the others' marks on every application, for a generation.
+    all_marks: Option<(u64, bool)>,
 }
 
 impl Work {
@@ -56,6 +58,7 @@ impl Work {
             generation: 0,
             alive_at: Instant::now(),
             stamp,
+            all_marks: None,
         })
     }
 
@@ -70,6 +73,23 @@ impl Work {
 
     pub fn generation(&self) -> u64 {
         self.generation
+    }
+
+    /// Whether the user sees the others' marks on every scored application: what a document
+    /// showing them, or the points made of them, needs (the ranking, the letters, a verbale,
+    /// the score matrix, another member's sheet). Independent judgement (see
+    /// [`crate::rules::sheet::sees_others_marks`]): a member only once their own marks are
+    /// given everywhere; the secretariat and consultation always; everyone when the call turns
+    /// it off. Worked out once per change.
+    pub fn sees_all_marks(&mut self) -> bool {
+        if let Some((generation, sees)) = self.all_marks
+            && generation == self.generation
+        {
+            return sees;
+        }
+        let sees = sees_all_marks(&self.editor);
+        self.all_marks = Some((self.generation, sees));
+        sees
     }
 
     /// Applies a change; its inverse goes on the undo stack. Closing a session is final: what
@@ -336,4 +356,18 @@ fn stamp(dir: &Path) -> u64 {
         }
     }
     hash.finish()
+}
+
+fn sees_all_marks(editor: &Editor) -> bool {
+    let Actor::Member(me) = editor.actor() else {
+        return true;
+    };
+    let ws = editor.workspace();
+    !ws.call().independent_judgement
+        || editor
+            .evaluation()
+            .applications
+            .values()
+            .filter(|r| r.scores.is_some())
+            .all(|r| crate::rules::sheet::sees_others_marks(ws, Some(me), &r.protocol))
 }

@@ -10,6 +10,7 @@ mod common;
 mod eventi;
 mod exports;
 mod finestra;
+mod giudizio;
 mod grande;
 mod honest;
 mod importa;

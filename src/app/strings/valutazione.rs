@@ -119,6 +119,9 @@ pub const MATRIX_EMPTY: &str = "–";
 /// In place of another member's mark, before one's own (independent judgement).
 pub const MATRIX_HIDDEN: &str = "?";
 pub const MARKS_AFTER_YOURS: &str = "Giudizio indipendente: i giudizi degli altri componenti si vedono dopo aver dato i propri su tutti i criteri.";
+/// Why a document with the others' marks or points (the ranking, the letters, a verbale, the
+/// score matrix, another member's sheet) cannot be exported yet.
+pub const EXPORT_AFTER_YOURS: &str = "Giudizio indipendente: questo documento mostra i giudizi o i punteggi degli altri componenti; si può esportare dopo aver dato i propri su tutti i criteri di ogni candidatura.";
 
 pub fn marks_done(done: usize, total: usize) -> String {
     format!("{done}/{total} giudizi con motivazione")

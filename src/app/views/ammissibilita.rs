@@ -4,7 +4,9 @@
 
 use egui::{RichText, ScrollArea, Ui};
 
-use crate::domain::{AdmissionOutcome, Date, DocumentId, DocumentStatus, Protocol};
+use crate::domain::{
+    AdmissionOutcome, Date, DocumentId, DocumentStatus, Protocol, RequiredDocument,
+};
 use crate::editor::{self, Command};
 use crate::italian;
 
@@ -167,7 +169,55 @@ fn decision_ui(ui: &mut Ui, protocol: &Protocol, failing: bool, desk: &mut Desk)
     };
     let saved = app.decision.clone();
     widgets::section(ui, s::DECISION);
-    match &saved {
+    saved_decision_ui(ui, saved.as_ref(), desk);
+    if !desk.can_edit_records() {
+        if let Some(d) = &saved
+            && !d.reason.is_empty()
+        {
+            ui.label(s::decision_reason(&d.reason));
+        }
+        return;
+    }
+    // The outcome being written: a draft's, or the saved one.
+    let drafting = OUTCOMES.into_iter().map(|(o, _)| o).find(|o| {
+        desk.drafts
+            .get(&Field::Decision {
+                application: protocol.clone(),
+                outcome: *o,
+            })
+            .is_some()
+    });
+    let current = drafting.or(saved.as_ref().map(|d| d.outcome));
+    let decided = Decided {
+        protocol,
+        saved: saved.as_ref(),
+        failing,
+    };
+    let chosen = outcomes_ui(ui, &decided, current, desk);
+    if let Some(outcome) = chosen.or(current) {
+        let drafting = drafting.is_some() || chosen.is_some();
+        reason_ui(ui, &decided, outcome, chosen.is_some(), drafting, desk);
+    }
+}
+
+/// The outcomes the commission decides, with their buttons.
+const OUTCOMES: [(AdmissionOutcome, &str); 3] = [
+    (AdmissionOutcome::Admitted, s::DECIDE_ADMITTED),
+    (AdmissionOutcome::AdmittedWithReserve, s::DECIDE_RESERVE),
+    (AdmissionOutcome::Excluded, s::DECIDE_EXCLUDED),
+];
+
+/// The application a decision is being taken on: its saved decision, and whether its checks
+/// fail (then even admitting needs a reason).
+struct Decided<'a> {
+    protocol: &'a Protocol,
+    saved: Option<&'a crate::domain::Decision>,
+    failing: bool,
+}
+
+/// The decision recorded, and the session that took it.
+fn saved_decision_ui(ui: &mut Ui, saved: Option<&crate::domain::Decision>, desk: &Desk) {
+    match saved {
         Some(d) => {
             ui.label(s::decision_recorded(italian::admission(d.outcome, true)));
             if let Some(session) = d.session.as_ref().and_then(|id| desk.ws.session(id)) {
@@ -181,38 +231,21 @@ fn decision_ui(ui: &mut Ui, protocol: &Protocol, failing: bool, desk: &mut Desk)
             ui.label(s::NO_DECISION);
         }
     }
-    let editable = desk.can_edit_records();
-    if !editable {
-        if let Some(d) = &saved
-            && !d.reason.is_empty()
-        {
-            ui.label(s::decision_reason(&d.reason));
-        }
-        return;
-    }
-    // The outcome being written: a draft's, or the saved one.
-    let drafting = [
-        AdmissionOutcome::Admitted,
-        AdmissionOutcome::AdmittedWithReserve,
-        AdmissionOutcome::Excluded,
-    ]
-    .into_iter()
-    .find(|o| {
-        desk.drafts
-            .get(&Field::Decision {
-                application: protocol.clone(),
-                outcome: *o,
-            })
-            .is_some()
-    });
-    let mut current = drafting.or(saved.as_ref().map(|d| d.outcome));
-    let mut chosen = false;
+}
+
+/// *Ammessa*, *Ammessa con riserva*, *Esclusa* and *Ritira la decisione*: the outcome chosen
+/// now, if one was (its reason carries over what was typed for another).
+fn outcomes_ui(
+    ui: &mut Ui,
+    decided: &Decided,
+    current: Option<AdmissionOutcome>,
+    desk: &mut Desk,
+) -> Option<AdmissionOutcome> {
+    let protocol = decided.protocol;
+    let mut current = current;
+    let mut chosen = None;
     ui.horizontal_wrapped(|ui| {
-        for (outcome, label) in [
-            (AdmissionOutcome::Admitted, s::DECIDE_ADMITTED),
-            (AdmissionOutcome::AdmittedWithReserve, s::DECIDE_RESERVE),
-            (AdmissionOutcome::Excluded, s::DECIDE_EXCLUDED),
-        ] {
+        for (outcome, label) in OUTCOMES {
             if ui
                 .selectable_label(current == Some(outcome), label)
                 .clicked()
@@ -225,20 +258,20 @@ fn decision_ui(ui: &mut Ui, protocol: &Protocol, failing: bool, desk: &mut Desk)
                         outcome: current.unwrap_or(outcome),
                     })
                     .map(|d| d.text.clone())
-                    .or_else(|| saved.as_ref().map(|d| d.reason.clone()))
+                    .or_else(|| decided.saved.map(|d| d.reason.clone()))
                     .unwrap_or_default();
                 desk.out.push(Action::ChooseOutcome {
                     application: protocol.clone(),
                     outcome,
                     reason,
                     // No reason needed: recorded at once.
-                    record: outcome == AdmissionOutcome::Admitted && !failing,
+                    record: outcome == AdmissionOutcome::Admitted && !decided.failing,
                 });
                 current = Some(outcome);
-                chosen = true;
+                chosen = Some(outcome);
             }
         }
-        if saved.is_some() && ui.button(s::WITHDRAW_DECISION).clicked() {
+        if decided.saved.is_some() && ui.button(s::WITHDRAW_DECISION).clicked() {
             desk.out.push(Action::ApplyDropping {
                 command: Command::Decide {
                     application: protocol.clone(),
@@ -248,37 +281,49 @@ fn decision_ui(ui: &mut Ui, protocol: &Protocol, failing: bool, desk: &mut Desk)
             });
         }
     });
-    if let Some(outcome) = current {
-        let field = Field::Decision {
-            application: protocol.clone(),
-            outcome,
+    chosen
+}
+
+/// The reason of the outcome being written (required unless admitting on passing checks);
+/// focused when the outcome was just chosen; while drafting, the session it will be recorded in.
+fn reason_ui(
+    ui: &mut Ui,
+    decided: &Decided,
+    outcome: AdmissionOutcome,
+    chosen: bool,
+    drafting: bool,
+    desk: &mut Desk,
+) {
+    let failing = decided.failing;
+    let field = Field::Decision {
+        application: decided.protocol.clone(),
+        outcome,
+    };
+    let saved_reason = decided
+        .saved
+        .filter(|d| d.outcome == outcome)
+        .map(|d| d.reason.clone())
+        .unwrap_or_default();
+    let label = match outcome {
+        AdmissionOutcome::Admitted if failing => s::DECISION_REASON_REQUIRED_FAILING,
+        AdmissionOutcome::Admitted => s::DECISION_REASON_OPTIONAL,
+        _ => s::DECISION_REASON_REQUIRED,
+    };
+    ui.label(label);
+    let r = DraftEdit::text(field, &saved_reason, s::DECISION_REASON, 3)
+        .hint(s::DECISION_REASON_HINT)
+        .show(ui, desk.drafts, desk.now);
+    if chosen && (outcome != AdmissionOutcome::Admitted || failing) {
+        r.request_focus();
+    }
+    widgets::keys_hint(ui, s::DECISION_KEYS);
+    if drafting {
+        let session = drafts::open_session(desk.ws)
+            .and_then(|id| desk.ws.session(&id).map(|s| (s.number, s.date)));
+        match session {
+            Some((n, d)) => ui.weak(s::decision_session(n, &italian::date(d))),
+            None => ui.weak(s::DECISION_NO_SESSION),
         };
-        let saved_reason = saved
-            .as_ref()
-            .filter(|d| d.outcome == outcome)
-            .map(|d| d.reason.clone())
-            .unwrap_or_default();
-        let label = match outcome {
-            AdmissionOutcome::Admitted if failing => s::DECISION_REASON_REQUIRED_FAILING,
-            AdmissionOutcome::Admitted => s::DECISION_REASON_OPTIONAL,
-            _ => s::DECISION_REASON_REQUIRED,
-        };
-        ui.label(label);
-        let r = DraftEdit::text(field, &saved_reason, s::DECISION_REASON, 3)
-            .hint(s::DECISION_REASON_HINT)
-            .show(ui, desk.drafts, desk.now);
-        if chosen && (outcome != AdmissionOutcome::Admitted || failing) {
-            r.request_focus();
-        }
-        widgets::keys_hint(ui, s::DECISION_KEYS);
-        if drafting.is_some() || chosen {
-            let session = drafts::open_session(desk.ws)
-                .and_then(|id| desk.ws.session(&id).map(|s| (s.number, s.date)));
-            match session {
-                Some((n, d)) => ui.weak(s::decision_session(n, &italian::date(d))),
-                None => ui.weak(s::DECISION_NO_SESSION),
-            };
-        }
     }
 }
 
@@ -311,71 +356,14 @@ fn soccorso_ui(ui: &mut Ui, state: &mut State, protocol: &Protocol, desk: &mut D
         }
         match status {
             None | Some(DocumentStatus::Missing) => {
-                ui.horizontal_wrapped(|ui| {
-                    let label = ui.label(s::SOCCORSO_DEADLINE);
-                    ui.add(egui::TextEdit::singleline(&mut state.deadline).desired_width(110.0))
-                        .labelled_by(label.id);
-                    // Named with the document, so that each button says what it asks for.
-                    if ui
-                        .button(s::REQUEST_INTEGRATION)
-                        .accessible_name(s::for_document(s::REQUEST_INTEGRATION, &doc.title))
-                        .clicked()
-                    {
-                        match italian::parse_typed_date(&state.deadline) {
-                            Ok(deadline) if deadline >= today => send.push((
-                                doc.id.clone(),
-                                DocumentStatus::IntegrationRequested {
-                                    requested_on: today,
-                                    deadline,
-                                },
-                            )),
-                            Ok(_) => {
-                                widgets::note(ui, Tone::Bad, s::DEADLINE_IN_PAST);
-                            }
-                            Err(e) => {
-                                widgets::note(ui, Tone::Bad, e);
-                            }
-                        }
-                    }
-                });
+                request_integration_ui(ui, state, doc, today, &mut send);
             }
             Some(DocumentStatus::IntegrationRequested {
                 requested_on,
                 deadline,
             }) => {
-                ui.horizontal_wrapped(|ui| {
-                    let label = ui.label(s::RECEIVED_ON);
-                    ui.add(egui::TextEdit::singleline(&mut state.received).desired_width(110.0))
-                        .labelled_by(label.id);
-                    if ui
-                        .button(s::MARK_INTEGRATED)
-                        .accessible_name(s::for_document(s::MARK_INTEGRATED, &doc.title))
-                        .clicked()
-                    {
-                        state.date_note = None;
-                        state.late = None;
-                        match italian::parse_typed_date(&state.received) {
-                            _ if state.received.trim().is_empty() => {
-                                state.date_note =
-                                    Some((doc.id.clone(), s::RECEIVED_ON_MISSING.into()));
-                            }
-                            Ok(received_on) => {
-                                let status = DocumentStatus::Integrated {
-                                    requested_on,
-                                    deadline,
-                                    received_on,
-                                };
-                                if received_on > deadline {
-                                    // Late: recorded only after the warning is confirmed.
-                                    state.late = Some((protocol.clone(), doc.id.clone(), status));
-                                } else {
-                                    send.push((doc.id.clone(), status));
-                                }
-                            }
-                            Err(e) => state.date_note = Some((doc.id.clone(), e)),
-                        }
-                    }
-                });
+                let asked = (requested_on, deadline);
+                integrated_ui(ui, state, protocol, doc, asked, &mut send);
                 late_ui(ui, state, protocol, &doc.id, &mut send);
             }
             _ => {}
@@ -388,6 +376,89 @@ fn soccorso_ui(ui: &mut Ui, state: &mut State, protocol: &Protocol, desk: &mut D
             status: Some(status),
         });
     }
+}
+
+/// A missing document: the deadline of the integration to ask for, and *Richiedi integrazione*.
+fn request_integration_ui(
+    ui: &mut Ui,
+    state: &mut State,
+    doc: &RequiredDocument,
+    today: Date,
+    send: &mut Vec<(DocumentId, DocumentStatus)>,
+) {
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label(s::SOCCORSO_DEADLINE);
+        ui.add(egui::TextEdit::singleline(&mut state.deadline).desired_width(110.0))
+            .labelled_by(label.id);
+        // Named with the document, so that each button says what it asks for.
+        if ui
+            .button(s::REQUEST_INTEGRATION)
+            .accessible_name(s::for_document(s::REQUEST_INTEGRATION, &doc.title))
+            .clicked()
+        {
+            match italian::parse_typed_date(&state.deadline) {
+                Ok(deadline) if deadline >= today => send.push((
+                    doc.id.clone(),
+                    DocumentStatus::IntegrationRequested {
+                        requested_on: today,
+                        deadline,
+                    },
+                )),
+                Ok(_) => {
+                    widgets::note(ui, Tone::Bad, s::DEADLINE_IN_PAST);
+                }
+                Err(e) => {
+                    widgets::note(ui, Tone::Bad, e);
+                }
+            }
+        }
+    });
+}
+
+/// A document asked for (`asked`: when, and by when): the date it came, typed, and *Integrato*;
+/// one that came late waits for the warning to be confirmed.
+fn integrated_ui(
+    ui: &mut Ui,
+    state: &mut State,
+    protocol: &Protocol,
+    doc: &RequiredDocument,
+    asked: (Date, Date),
+    send: &mut Vec<(DocumentId, DocumentStatus)>,
+) {
+    let (requested_on, deadline) = asked;
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label(s::RECEIVED_ON);
+        ui.add(egui::TextEdit::singleline(&mut state.received).desired_width(110.0))
+            .labelled_by(label.id);
+        if !ui
+            .button(s::MARK_INTEGRATED)
+            .accessible_name(s::for_document(s::MARK_INTEGRATED, &doc.title))
+            .clicked()
+        {
+            return;
+        }
+        state.date_note = None;
+        state.late = None;
+        match italian::parse_typed_date(&state.received) {
+            _ if state.received.trim().is_empty() => {
+                state.date_note = Some((doc.id.clone(), s::RECEIVED_ON_MISSING.into()));
+            }
+            Ok(received_on) => {
+                let status = DocumentStatus::Integrated {
+                    requested_on,
+                    deadline,
+                    received_on,
+                };
+                if received_on > deadline {
+                    // Late: recorded only after the warning is confirmed.
+                    state.late = Some((protocol.clone(), doc.id.clone(), status));
+                } else {
+                    send.push((doc.id.clone(), status));
+                }
+            }
+            Err(e) => state.date_note = Some((doc.id.clone(), e)),
+        }
+    });
 }
 
 /// The warning of an integration after its deadline, with the two answers.

@@ -175,6 +175,9 @@ pub struct Desk<'a> {
     pub actor: &'a Actor,
     /// False when the workspace is open read-only.
     pub writable: bool,
+    /// Whether the others' marks on every scored application can be shown here (see
+    /// [`Work::sees_all_marks`](crate::app::Work::sees_all_marks)).
+    pub all_marks: bool,
     /// Grows at every change (see `Work::generation`).
     pub generation: u64,
     /// `ui.input().time`, for the drafts' pause.
@@ -222,16 +225,10 @@ impl Desk<'_> {
     }
 
     /// Whether the others' marks on every scored application can be shown here: what an
-    /// export of the whole score matrix needs under independent judgement.
+    /// export of a document with them (the score matrix, the ranking, the letters, a verbale)
+    /// needs under independent judgement.
     pub fn sees_all_marks(&self) -> bool {
-        matches!(self.actor, Actor::Secretariat)
-            || !self.ws.call().independent_judgement
-            || self
-                .eval
-                .applications
-                .values()
-                .filter(|r| r.scores.is_some())
-                .all(|r| self.sees_others_marks(&r.protocol))
+        self.all_marks
     }
 
     /// A member's name as the commission lists it, or the id.

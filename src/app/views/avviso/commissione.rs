@@ -162,8 +162,6 @@ fn role_text(role: Role) -> &'static str {
 
 fn member_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk, typed: &Typed, m: &Member) {
     let id = m.id.as_str();
-    let name = |what: &str| s::member_field(what, id);
-    let f = |t| SetupField::Member(m.id.clone(), t);
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(&m.name).strong());
         ui.weak(s::member_id(id));
@@ -174,11 +172,39 @@ fn member_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk, typed: &Typed, m: 
             widgets::badge(ui, s::REPLACED, Tone::Neutral);
         }
     });
+    person_ui(ui, desk, m);
+    if m.replaced.is_some() {
+        replaced_ui(ui, desk, m);
+    }
+    if m.substitute.is_some() {
+        substitute_ui(ui, desk, m);
+    }
+    field::advice_ui(ui, typed, &Spot::Member(m.id.clone()));
+    member_buttons_ui(ui, state, desk, m);
+}
+
+/// A member's field, as the window names it.
+fn member_field(m: &Member, text: MemberText) -> SetupField {
+    SetupField::Member(m.id.clone(), text)
+}
+
+/// A row of a member's field: its label, and the field named after the member.
+fn member_row(ui: &mut Ui, desk: &mut Desk, m: &Member, text: MemberText, label: &str, width: f32) {
+    let name = s::member_field(label, m.id.as_str());
+    field::row_named(ui, desk, member_field(m, text), label, &name, width);
+}
+
+/// Title, name, role and qualification.
+fn person_ui(ui: &mut Ui, desk: &mut Desk, m: &Member) {
+    let id = m.id.as_str();
+    let name = |what: &str| s::member_field(what, id);
     ui.horizontal_wrapped(|ui| {
         ui.label(s::MEMBER_TITLE);
-        field::inline(ui, desk, f(MemberText::Title), &name(s::MEMBER_TITLE), 80.0);
+        let title = member_field(m, MemberText::Title);
+        field::inline(ui, desk, title, &name(s::MEMBER_TITLE), 80.0);
         ui.label(s::MEMBER_NAME);
-        field::inline(ui, desk, f(MemberText::Name), &name(s::MEMBER_NAME), 280.0);
+        let full_name = member_field(m, MemberText::Name);
+        field::inline(ui, desk, full_name, &name(s::MEMBER_NAME), 280.0);
         let mut role = m.role;
         ui.label(s::MEMBER_ROLE);
         egui::ComboBox::from_id_salt(("ruolo", id))
@@ -200,60 +226,72 @@ fn member_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk, typed: &Typed, m: 
             });
         }
     });
-    field::row_named(
+    member_row(
         ui,
         desk,
-        f(MemberText::Qualification),
+        m,
+        MemberText::Qualification,
         s::MEMBER_QUALIFICATION,
-        &name(s::MEMBER_QUALIFICATION),
         520.0,
     );
-    if let Some(r) = &m.replaced {
-        widgets::note(
-            ui,
-            Tone::Neutral,
-            s::replaced_by(&desk.member_name(&r.by), &italian::date(r.on), &r.act),
-        );
-        field::row_named(
-            ui,
-            desk,
-            f(MemberText::ReplacementAct),
-            s::REPLACEMENT_ACT,
-            &name(s::REPLACEMENT_ACT),
-            520.0,
-        );
-        field::row_named(
-            ui,
-            desk,
-            f(MemberText::ReplacementDate),
-            s::REPLACEMENT_DATE,
-            &name(s::REPLACEMENT_DATE),
-            140.0,
-        );
+}
+
+/// A member replaced: by whom, by which act and from when.
+fn replaced_ui(ui: &mut Ui, desk: &mut Desk, m: &Member) {
+    let Some(r) = &m.replaced else { return };
+    widgets::note(
+        ui,
+        Tone::Neutral,
+        s::replaced_by(&desk.member_name(&r.by), &italian::date(r.on), &r.act),
+    );
+    member_row(
+        ui,
+        desk,
+        m,
+        MemberText::ReplacementAct,
+        s::REPLACEMENT_ACT,
+        520.0,
+    );
+    member_row(
+        ui,
+        desk,
+        m,
+        MemberText::ReplacementDate,
+        s::REPLACEMENT_DATE,
+        140.0,
+    );
+}
+
+/// A substitute: the act that appoints them and the applications they are appointed for.
+fn substitute_ui(ui: &mut Ui, desk: &mut Desk, m: &Member) {
+    let Some(sub) = &m.substitute else { return };
+    let id = m.id.as_str();
+    member_row(
+        ui,
+        desk,
+        m,
+        MemberText::SubstituteAct,
+        s::SUBSTITUTE_ACT,
+        520.0,
+    );
+    ui.label(s::SUBSTITUTE_FOR);
+    let mut chosen = sub.applications.clone();
+    if applications_ui(ui, desk, &mut chosen, id) {
+        let member = m.id.clone();
+        field::put_commission(desk, |c| {
+            if let Some(x) = c.members.iter_mut().find(|x| x.id == member)
+                && let Some(s) = &mut x.substitute
+            {
+                s.applications = chosen;
+            }
+        });
     }
-    if let Some(sub) = &m.substitute {
-        field::row_named(
-            ui,
-            desk,
-            f(MemberText::SubstituteAct),
-            s::SUBSTITUTE_ACT,
-            &name(s::SUBSTITUTE_ACT),
-            520.0,
-        );
-        ui.label(s::SUBSTITUTE_FOR);
-        let mut chosen = sub.applications.clone();
-        if applications_ui(ui, desk, &mut chosen, id) {
-            let member = m.id.clone();
-            field::put_commission(desk, |c| {
-                if let Some(x) = c.members.iter_mut().find(|x| x.id == member)
-                    && let Some(s) = &mut x.substitute
-                {
-                    s.applications = chosen;
-                }
-            });
-        }
-    }
-    field::advice_ui(ui, typed, &Spot::Member(m.id.clone()));
+}
+
+/// *Sostituisci* and *Rimuovi*: a member the records refer to (marks, declarations, a
+/// session, a replacement) is not removed.
+fn member_buttons_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk, m: &Member) {
+    let name = |what: &str| s::member_field(what, m.id.as_str());
     ui.horizontal_wrapped(|ui| {
         if m.replaced.is_none()
             && m.substitute.is_none()
@@ -262,21 +300,7 @@ fn member_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk, typed: &Typed, m: 
         {
             state.replacing = Some((m.id.clone(), MemberForm::new(m.role)));
         }
-        let referred = desk
-            .ws
-            .sheet(&m.id)
-            .is_some_and(|sh| !sh.scores.is_empty() || !sh.declarations.is_empty())
-            || desk
-                .ws
-                .sessions()
-                .values()
-                .any(|s| s.present.contains(&m.id))
-            || desk
-                .ws
-                .commission()
-                .members
-                .iter()
-                .any(|x| x.replaced.as_ref().is_some_and(|r| r.by == m.id));
+        let referred = referred(desk, &m.id);
         if field::small(ui, !referred, s::REMOVE_MEMBER, &name(s::REMOVE_MEMBER)) {
             let member = m.id.clone();
             field::put_commission(desk, |c| c.members.retain(|x| x.id != member));
@@ -285,6 +309,25 @@ fn member_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk, typed: &Typed, m: 
             ui.weak(s::MEMBER_IN_RECORDS);
         }
     });
+}
+
+/// Whether the records refer to a member: marks or declarations, a session they sat in, a
+/// member they replaced.
+fn referred(desk: &Desk, member: &MemberId) -> bool {
+    desk.ws
+        .sheet(member)
+        .is_some_and(|sh| !sh.scores.is_empty() || !sh.declarations.is_empty())
+        || desk
+            .ws
+            .sessions()
+            .values()
+            .any(|s| s.present.contains(member))
+        || desk
+            .ws
+            .commission()
+            .members
+            .iter()
+            .any(|x| x.replaced.as_ref().is_some_and(|r| &r.by == member))
 }
 
 /// Check boxes of the applications a substitute is appointed for; true when one changed.

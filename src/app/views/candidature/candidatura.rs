@@ -15,18 +15,9 @@ use crate::app::views::{Action, Desk, View};
 use crate::app::widgets::{self, Tone};
 
 pub fn candidatura_ui(ui: &mut Ui, list: &mut ListState, protocol: &Protocol, desk: &mut Desk) {
-    let (Some(app), Some(result)) = (
-        desk.ws.application(protocol),
-        desk.eval.application(protocol),
-    ) else {
+    let Some((app, result, allocation)) = super::looked_up(desk, protocol) else {
         return;
     };
-    let allocation = desk
-        .ws
-        .call()
-        .lot(&app.lot)
-        .map(|l| l.allocation)
-        .unwrap_or(crate::domain::Allocation::SingleWinner);
     nav_ui(ui, list, protocol, desk);
     ui.horizontal_wrapped(|ui| {
         ui.heading(format!("{} · {}", app.protocol, app.title));

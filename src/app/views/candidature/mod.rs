@@ -8,9 +8,9 @@ pub mod registrazione;
 use egui::{Align, Layout, RichText, Sense, Ui};
 use egui_extras::{Column, TableBuilder};
 
-use crate::domain::{Allocation, LotId, Protocol};
+use crate::domain::{Allocation, Application, LotId, Protocol};
 use crate::italian;
-use crate::rules::Outcome;
+use crate::rules::{ApplicationResult, Outcome};
 
 use super::{Desk, importa};
 use crate::app::strings as s;
@@ -103,6 +103,22 @@ pub fn candidature_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
         return;
     }
     table_ui(ui, state, &rows, desk);
+}
+
+/// An application with its result and its lot's allocation (how its outcome reads), when the
+/// workspace and the evaluation both have it.
+fn looked_up<'d>(
+    desk: &Desk<'d>,
+    protocol: &Protocol,
+) -> Option<(&'d Application, &'d ApplicationResult, Allocation)> {
+    let app = desk.ws.application(protocol)?;
+    let result = desk.eval.application(protocol)?;
+    let allocation = desk
+        .ws
+        .call()
+        .lot(&app.lot)
+        .map_or(Allocation::SingleWinner, |l| l.allocation);
+    Some((app, result, allocation))
 }
 
 fn filter_ui(ui: &mut Ui, filter: &mut Filter, desk: &Desk) {
@@ -224,21 +240,8 @@ fn sort(list: &mut [&Protocol], by: SortBy, desk: &Desk) {
 
 fn table_ui(ui: &mut Ui, state: &mut State, rows: &[Protocol], desk: &mut Desk) {
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 10.0;
-    let multi_lot = desk.ws.call().lots.len() > 1;
+    let columns = columns(desk);
     let mut open = None;
-    let columns: Vec<(SortBy, &str, bool)> = [
-        (SortBy::Protocol, s::COL_PROTOCOL, false),
-        (SortBy::Applicant, s::COL_APPLICANT, false),
-        (SortBy::Lot, s::LOT, false),
-        (SortBy::Cost, s::COL_COST, true),
-        (SortBy::Requested, s::COL_REQUESTED, true),
-        (SortBy::Cofinancing, s::COL_COFINANCING, true),
-        (SortBy::Share, s::COL_SHARE, true),
-        (SortBy::Status, s::COL_STATUS, false),
-    ]
-    .into_iter()
-    .filter(|(by, _, _)| multi_lot || *by != SortBy::Lot)
-    .collect();
     // Not resizable: the widths follow the content, so the status badges always fit.
     let mut table = TableBuilder::new(ui)
         .striped(true)
@@ -246,35 +249,12 @@ fn table_ui(ui: &mut Ui, state: &mut State, rows: &[Protocol], desk: &mut Desk) 
         .cell_layout(Layout::left_to_right(Align::Center))
         .auto_shrink([false, false]);
     for (by, _, _) in &columns {
-        table = table.column(match by {
-            SortBy::Protocol => Column::auto().at_least(90.0),
-            SortBy::Applicant => Column::remainder().at_least(140.0).clip(true),
-            SortBy::Lot => Column::auto().at_least(60.0).at_most(160.0).clip(true),
-            SortBy::Status => Column::auto().at_least(150.0),
-            // Right-aligned figures fill their cell: an auto width would grow every frame.
-            SortBy::Share => Column::exact(70.0),
-            _ => Column::exact(110.0).clip(true),
-        });
+        table = table.column(column(*by));
     }
     table
         .header(row_height, |mut header| {
             for (by, title, _) in &columns {
-                header.col(|ui| {
-                    let r = ui
-                        .add(egui::Button::new(RichText::new(*title).strong()).frame(false))
-                        .on_hover_text(s::SORT_HINT);
-                    if state.filter.sort == *by {
-                        widgets::sort_arrow(ui, state.filter.descending);
-                    }
-                    if r.clicked() {
-                        if state.filter.sort == *by {
-                            state.filter.descending = !state.filter.descending;
-                        } else {
-                            state.filter.sort = *by;
-                            state.filter.descending = false;
-                        }
-                    }
-                });
+                header.col(|ui| sort_header_ui(ui, &mut state.filter, *by, title));
             }
         })
         .body(|body| {
@@ -282,50 +262,13 @@ fn table_ui(ui: &mut Ui, state: &mut State, rows: &[Protocol], desk: &mut Desk) 
                 let Some(protocol) = rows.get(row.index()) else {
                     return;
                 };
-                let (Some(app), Some(result)) = (
-                    desk.ws.application(protocol),
-                    desk.eval.application(protocol),
-                ) else {
+                let Some(found) = looked_up(desk, protocol) else {
                     return;
                 };
-                let allocation = desk
-                    .ws
-                    .call()
-                    .lot(&app.lot)
-                    .map(|l| l.allocation)
-                    .unwrap_or(crate::domain::Allocation::SingleWinner);
-                let b = &result.budget;
                 for (by, _, numeric) in &columns {
                     row.col(|ui| {
-                        let text = match by {
-                            SortBy::Protocol => {
-                                if ui.link(protocol.as_str()).clicked() {
-                                    open = Some(protocol.clone());
-                                }
-                                return;
-                            }
-                            SortBy::Applicant => app.applicant.name.clone(),
-                            SortBy::Lot => super::filtro::lot_name(desk, &app.lot),
-                            SortBy::Cost => italian::amount(b.total_cost),
-                            SortBy::Requested => italian::amount(b.requested),
-                            SortBy::Cofinancing => italian::amount(b.cofinancing),
-                            SortBy::Share => {
-                                italian::percent(b.share_percent.round_dp_with_strategy(
-                                    2,
-                                    rust_decimal::RoundingStrategy::ToZero,
-                                ))
-                            }
-                            SortBy::Status => {
-                                widgets::status_badge(ui, result, allocation);
-                                return;
-                            }
-                        };
-                        if *numeric {
-                            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                                ui.label(text);
-                            });
-                        } else {
-                            ui.add(egui::Label::new(text).truncate());
+                        if cell_ui(ui, *by, *numeric, desk, found) {
+                            open = Some(protocol.clone());
                         }
                     });
                 }
@@ -337,4 +280,88 @@ fn table_ui(ui: &mut Ui, state: &mut State, rows: &[Protocol], desk: &mut Desk) 
     if let Some(p) = open {
         state.open = Some(p);
     }
+}
+
+/// The table's columns: what each sorts by, its title, whether it holds a figure. The lot
+/// only where the call has several.
+fn columns(desk: &Desk) -> Vec<(SortBy, &'static str, bool)> {
+    let multi_lot = desk.ws.call().lots.len() > 1;
+    [
+        (SortBy::Protocol, s::COL_PROTOCOL, false),
+        (SortBy::Applicant, s::COL_APPLICANT, false),
+        (SortBy::Lot, s::LOT, false),
+        (SortBy::Cost, s::COL_COST, true),
+        (SortBy::Requested, s::COL_REQUESTED, true),
+        (SortBy::Cofinancing, s::COL_COFINANCING, true),
+        (SortBy::Share, s::COL_SHARE, true),
+        (SortBy::Status, s::COL_STATUS, false),
+    ]
+    .into_iter()
+    .filter(|(by, _, _)| multi_lot || *by != SortBy::Lot)
+    .collect()
+}
+
+fn column(by: SortBy) -> Column {
+    match by {
+        SortBy::Protocol => Column::auto().at_least(90.0),
+        SortBy::Applicant => Column::remainder().at_least(140.0).clip(true),
+        SortBy::Lot => Column::auto().at_least(60.0).at_most(160.0).clip(true),
+        SortBy::Status => Column::auto().at_least(150.0),
+        // Right-aligned figures fill their cell: an auto width would grow every frame.
+        SortBy::Share => Column::exact(70.0),
+        _ => Column::exact(110.0).clip(true),
+    }
+}
+
+/// A column's title: a click sorts by it, a second click the other way.
+fn sort_header_ui(ui: &mut Ui, filter: &mut Filter, by: SortBy, title: &str) {
+    let r = ui
+        .add(egui::Button::new(RichText::new(title).strong()).frame(false))
+        .on_hover_text(s::SORT_HINT);
+    if filter.sort == by {
+        widgets::sort_arrow(ui, filter.descending);
+    }
+    if r.clicked() {
+        if filter.sort == by {
+            filter.descending = !filter.descending;
+        } else {
+            filter.sort = by;
+            filter.descending = false;
+        }
+    }
+}
+
+/// One cell of an application's row; true when its protocol was clicked.
+fn cell_ui(
+    ui: &mut Ui,
+    by: SortBy,
+    numeric: bool,
+    desk: &Desk,
+    (app, result, allocation): (&Application, &ApplicationResult, Allocation),
+) -> bool {
+    let b = &result.budget;
+    let text = match by {
+        SortBy::Protocol => return ui.link(app.protocol.as_str()).clicked(),
+        SortBy::Applicant => app.applicant.name.clone(),
+        SortBy::Lot => super::filtro::lot_name(desk, &app.lot),
+        SortBy::Cost => italian::amount(b.total_cost),
+        SortBy::Requested => italian::amount(b.requested),
+        SortBy::Cofinancing => italian::amount(b.cofinancing),
+        SortBy::Share => italian::percent(
+            b.share_percent
+                .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::ToZero),
+        ),
+        SortBy::Status => {
+            widgets::status_badge(ui, result, allocation);
+            return false;
+        }
+    };
+    if numeric {
+        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+            ui.label(text);
+        });
+    } else {
+        ui.add(egui::Label::new(text).truncate());
+    }
+    false
 }

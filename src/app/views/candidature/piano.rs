@@ -4,7 +4,7 @@
 
 use egui::{RichText, Ui};
 
-use crate::domain::{Application, CofinancingKind};
+use crate::domain::{Application, BudgetCategory, CofinancingKind};
 use crate::italian;
 use crate::rules::Budget;
 
@@ -146,149 +146,14 @@ fn header(ui: &mut Ui, columns: &[(&str, f32)]) {
 /// The editable lines; true when something changed.
 fn fields_ui(ui: &mut Ui, work: &mut BudgetDraft, desk: &mut Desk) -> bool {
     let mut edit = Edit::default();
-    let categories = &desk.ws.call().budget_categories;
-
-    ui.label(RichText::new(s::BUDGET_LINES).strong());
-    header(
+    lines_ui(
         ui,
-        &[
-            (s::BUDGET_CATEGORY, CATEGORY),
-            (s::BUDGET_DESCRIPTION, DESCRIPTION),
-            (s::AMOUNT, AMOUNT),
-        ],
+        &mut work.lines,
+        &desk.ws.call().budget_categories,
+        &mut edit,
     );
-    let mut remove = None;
-    for (i, line) in work.lines.iter_mut().enumerate() {
-        let n = i + 1;
-        ui.horizontal(|ui| {
-            if categories.is_empty() {
-                let name = s::line_field(s::BUDGET_CATEGORY, n);
-                text_field(ui, &mut line.category, CATEGORY, &name, &mut edit);
-                if line.category.trim().is_empty() {
-                    widgets::note(ui, Tone::Bad, s::CATEGORY_MISSING);
-                }
-            } else {
-                let selected = categories
-                    .iter()
-                    .find(|c| c.id.as_str() == line.category)
-                    .map_or_else(|| line.category.clone(), |c| c.name.clone());
-                let width = CATEGORY - ui.spacing().item_spacing.x;
-                widgets::fixed(ui, width, |ui| {
-                    egui::ComboBox::from_id_salt(("categoria", i))
-                        .selected_text(selected.clone())
-                        .width(width)
-                        .truncate()
-                        .show_ui(ui, |ui| {
-                            for c in categories {
-                                if ui
-                                    .selectable_label(line.category == c.id.as_str(), &c.name)
-                                    .clicked()
-                                {
-                                    line.category = c.id.to_string();
-                                    edit.changed = true;
-                                    edit.finished = true;
-                                }
-                            }
-                        })
-                        .response
-                        .on_hover_text(&selected)
-                        .accessible_name(s::line_field(s::BUDGET_CATEGORY, n))
-                });
-            }
-            let name = s::line_field(s::BUDGET_DESCRIPTION, n);
-            text_field(ui, &mut line.description, DESCRIPTION, &name, &mut edit);
-            amount_field(
-                ui,
-                &mut line.amount,
-                &s::line_field(s::AMOUNT, n),
-                &mut edit,
-            );
-            if ui
-                .small_button(s::REMOVE)
-                .on_hover_text(s::line_field(s::REMOVE_LINE, n))
-                .clicked()
-            {
-                remove = Some(i);
-            }
-        });
-    }
-    if let Some(i) = remove {
-        work.lines.remove(i);
-        edit.changed = true;
-        edit.finished = true;
-    }
-    if ui.button(s::ADD_BUDGET_LINE).clicked() {
-        work.lines.push(LineDraft {
-            category: categories
-                .first()
-                .map(|c| c.id.to_string())
-                .unwrap_or_default(),
-            description: String::new(),
-            amount: "0,00".into(),
-        });
-        edit.changed = true;
-    }
-
     ui.add_space(4.0);
-    ui.label(RichText::new(s::COFINANCING_LINES).strong());
-    header(
-        ui,
-        &[
-            (s::COFINANCING_SOURCE, CATEGORY),
-            (s::COFINANCING_KIND, DESCRIPTION),
-            (s::AMOUNT, AMOUNT),
-        ],
-    );
-    let mut remove = None;
-    for (i, line) in work.cofinancing.iter_mut().enumerate() {
-        let n = i + 1;
-        ui.horizontal(|ui| {
-            let name = s::cofinancing_field(s::COFINANCING_SOURCE, n);
-            text_field(ui, &mut line.source, CATEGORY, &name, &mut edit);
-            ui.allocate_ui_with_layout(
-                egui::vec2(DESCRIPTION, ui.spacing().interact_size.y),
-                egui::Layout::left_to_right(egui::Align::Center),
-                |ui| {
-                    ui.set_width(DESCRIPTION);
-                    for (kind, label) in [
-                        (CofinancingKind::Cash, s::CASH),
-                        (CofinancingKind::InKind, s::IN_KIND),
-                    ] {
-                        if ui.selectable_label(line.kind == kind, label).clicked()
-                            && line.kind != kind
-                        {
-                            line.kind = kind;
-                            edit.changed = true;
-                            edit.finished = true;
-                        }
-                    }
-                },
-            );
-            let name = s::cofinancing_field(s::AMOUNT, n);
-            amount_field(ui, &mut line.amount, &name, &mut edit);
-            if ui
-                .small_button(s::REMOVE)
-                .on_hover_text(s::cofinancing_field(s::REMOVE_LINE, n))
-                .clicked()
-            {
-                remove = Some(i);
-            }
-        });
-    }
-    if let Some(i) = remove {
-        work.cofinancing.remove(i);
-        edit.changed = true;
-        edit.finished = true;
-    }
-    if ui.button(s::ADD_COFINANCING_LINE).clicked() {
-        work.cofinancing.push(CofinancingDraft {
-            source: String::new(),
-            kind: CofinancingKind::Cash,
-            amount: "0,00".into(),
-        });
-        edit.changed = true;
-    }
-
+    cofinancing_ui(ui, &mut work.cofinancing, &mut edit);
     ui.add_space(4.0);
     ui.horizontal(|ui| {
         let label = ui.label(RichText::new(s::REQUESTED).strong());
@@ -300,6 +165,167 @@ fn fields_ui(ui: &mut Ui, work: &mut BudgetDraft, desk: &mut Desk) -> bool {
         desk.out.push(Action::SaveBudget);
     }
     edit.changed
+}
+
+/// The budget lines: category, description, amount; one removed, one added.
+fn lines_ui(
+    ui: &mut Ui,
+    lines: &mut Vec<LineDraft>,
+    categories: &[BudgetCategory],
+    edit: &mut Edit,
+) {
+    ui.label(RichText::new(s::BUDGET_LINES).strong());
+    header(
+        ui,
+        &[
+            (s::BUDGET_CATEGORY, CATEGORY),
+            (s::BUDGET_DESCRIPTION, DESCRIPTION),
+            (s::AMOUNT, AMOUNT),
+        ],
+    );
+    let mut remove = None;
+    for (i, line) in lines.iter_mut().enumerate() {
+        let n = i + 1;
+        ui.horizontal(|ui| {
+            category_ui(ui, i, line, categories, edit);
+            let name = s::line_field(s::BUDGET_DESCRIPTION, n);
+            text_field(ui, &mut line.description, DESCRIPTION, &name, edit);
+            amount_field(ui, &mut line.amount, &s::line_field(s::AMOUNT, n), edit);
+            if ui
+                .small_button(s::REMOVE)
+                .on_hover_text(s::line_field(s::REMOVE_LINE, n))
+                .clicked()
+            {
+                remove = Some(i);
+            }
+        });
+    }
+    if let Some(i) = remove {
+        lines.remove(i);
+        edit.changed = true;
+        edit.finished = true;
+    }
+    if ui.button(s::ADD_BUDGET_LINE).clicked() {
+        lines.push(LineDraft {
+            category: categories
+                .first()
+                .map(|c| c.id.to_string())
+                .unwrap_or_default(),
+            description: String::new(),
+            amount: "0,00".into(),
+        });
+        edit.changed = true;
+    }
+}
+
+/// A line's category: typed when the call lists none, chosen from its list otherwise.
+fn category_ui(
+    ui: &mut Ui,
+    i: usize,
+    line: &mut LineDraft,
+    categories: &[BudgetCategory],
+    edit: &mut Edit,
+) {
+    let n = i + 1;
+    if categories.is_empty() {
+        let name = s::line_field(s::BUDGET_CATEGORY, n);
+        text_field(ui, &mut line.category, CATEGORY, &name, edit);
+        if line.category.trim().is_empty() {
+            widgets::note(ui, Tone::Bad, s::CATEGORY_MISSING);
+        }
+        return;
+    }
+    let selected = categories
+        .iter()
+        .find(|c| c.id.as_str() == line.category)
+        .map_or_else(|| line.category.clone(), |c| c.name.clone());
+    let width = CATEGORY - ui.spacing().item_spacing.x;
+    widgets::fixed(ui, width, |ui| {
+        egui::ComboBox::from_id_salt(("categoria", i))
+            .selected_text(selected.clone())
+            .width(width)
+            .truncate()
+            .show_ui(ui, |ui| {
+                for c in categories {
+                    if ui
+                        .selectable_label(line.category == c.id.as_str(), &c.name)
+                        .clicked()
+                    {
+                        line.category = c.id.to_string();
+                        edit.changed = true;
+                        edit.finished = true;
+                    }
+                }
+            })
+            .response
+            .on_hover_text(&selected)
+            .accessible_name(s::line_field(s::BUDGET_CATEGORY, n))
+    });
+}
+
+/// The co-financing lines: source, cash or in kind, amount; one removed, one added.
+fn cofinancing_ui(ui: &mut Ui, cofinancing: &mut Vec<CofinancingDraft>, edit: &mut Edit) {
+    ui.label(RichText::new(s::COFINANCING_LINES).strong());
+    header(
+        ui,
+        &[
+            (s::COFINANCING_SOURCE, CATEGORY),
+            (s::COFINANCING_KIND, DESCRIPTION),
+            (s::AMOUNT, AMOUNT),
+        ],
+    );
+    let mut remove = None;
+    for (i, line) in cofinancing.iter_mut().enumerate() {
+        let n = i + 1;
+        ui.horizontal(|ui| {
+            let name = s::cofinancing_field(s::COFINANCING_SOURCE, n);
+            text_field(ui, &mut line.source, CATEGORY, &name, edit);
+            kind_ui(ui, &mut line.kind, edit);
+            let name = s::cofinancing_field(s::AMOUNT, n);
+            amount_field(ui, &mut line.amount, &name, edit);
+            if ui
+                .small_button(s::REMOVE)
+                .on_hover_text(s::cofinancing_field(s::REMOVE_LINE, n))
+                .clicked()
+            {
+                remove = Some(i);
+            }
+        });
+    }
+    if let Some(i) = remove {
+        cofinancing.remove(i);
+        edit.changed = true;
+        edit.finished = true;
+    }
+    if ui.button(s::ADD_COFINANCING_LINE).clicked() {
+        cofinancing.push(CofinancingDraft {
+            source: String::new(),
+            kind: CofinancingKind::Cash,
+            amount: "0,00".into(),
+        });
+        edit.changed = true;
+    }
+}
+
+/// Whether a co-financing line is in cash or in kind.
+fn kind_ui(ui: &mut Ui, current: &mut CofinancingKind, edit: &mut Edit) {
+    ui.allocate_ui_with_layout(
+        egui::vec2(DESCRIPTION, ui.spacing().interact_size.y),
+        egui::Layout::left_to_right(egui::Align::Center),
+        |ui| {
+            ui.set_width(DESCRIPTION);
+            for (kind, label) in [
+                (CofinancingKind::Cash, s::CASH),
+                (CofinancingKind::InKind, s::IN_KIND),
+            ] {
+                if ui.selectable_label(*current == kind, label).clicked() && *current != kind {
+                    *current = kind;
+                    edit.changed = true;
+                    edit.finished = true;
+                }
+            }
+        },
+    );
 }
 
 fn totals_ui(ui: &mut Ui, b: &Budget, reads: bool) {

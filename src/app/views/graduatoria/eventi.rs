@@ -11,7 +11,6 @@ use crate::italian;
 
 use crate::app::strings as s;
 use crate::app::views::Desk;
-use crate::app::views::valutazione::collegiale::field;
 use crate::app::widgets::{self, Tone};
 
 pub struct State {
@@ -136,6 +135,32 @@ fn form_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
         session.number,
         &italian::date(session.date),
     ));
+    kind_ui(ui, state);
+    application_ui(ui, state, desk);
+    widgets::field(ui, s::EVENT_ACT, &mut state.act, 1, s::EVENT_ACT_HINT);
+    widgets::field(ui, s::EVENT_REASON, &mut state.reason, 3, "");
+    ui.add_space(4.0);
+    let ready = state.application.is_some();
+    if ui
+        .add_enabled(ready, egui::Button::new(s::EVENT_RECORD))
+        .clicked()
+        && let Some(application) = state.application.clone()
+    {
+        desk.send(Command::RecordEvent {
+            session: session.id.clone(),
+            event: Event {
+                kind: state.kind,
+                application,
+                act: state.act.trim().to_string(),
+                reason: state.reason.trim().to_string(),
+            },
+        });
+        state.sent = Some(recorded);
+    }
+}
+
+/// What happened: a renunciation, an exclusion, a readmission.
+fn kind_ui(ui: &mut Ui, state: &mut State) {
     ui.horizontal_wrapped(|ui| {
         widgets::combo(
             ui,
@@ -153,8 +178,11 @@ fn form_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
             },
         );
     });
-    // The applications the event can concern: in the ranking for a renunciation or an
-    // exclusion, excluded for a readmission.
+}
+
+/// The application the event concerns, among those it can: in the ranking for a
+/// renunciation, admitted for an exclusion, excluded for a readmission.
+fn application_ui(ui: &mut Ui, state: &mut State, desk: &Desk) {
     let candidates: Vec<Protocol> = desk
         .eval
         .applications
@@ -186,26 +214,6 @@ fn form_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
             }
         });
     });
-    field(ui, s::EVENT_ACT, &mut state.act, 1, s::EVENT_ACT_HINT);
-    field(ui, s::EVENT_REASON, &mut state.reason, 3, "");
-    ui.add_space(4.0);
-    let ready = state.application.is_some();
-    if ui
-        .add_enabled(ready, egui::Button::new(s::EVENT_RECORD))
-        .clicked()
-        && let Some(application) = state.application.clone()
-    {
-        desk.send(Command::RecordEvent {
-            session: session.id.clone(),
-            event: Event {
-                kind: state.kind,
-                application,
-                act: state.act.trim().to_string(),
-                reason: state.reason.trim().to_string(),
-            },
-        });
-        state.sent = Some(recorded);
-    }
 }
 
 fn label(desk: &Desk, p: &Protocol) -> String {

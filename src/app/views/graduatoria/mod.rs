@@ -43,9 +43,6 @@ pub struct State {
     rows: Option<(u64, LotId, Vec<Protocol>)>,
     /// The export row is open, with the path typed in it.
     export: Option<String>,
-    /// Whether the whole score matrix may be exported here, for a generation of the workspace
-    /// (independent judgement: not by a member before their own marks on every application).
-    may_export: Option<(u64, bool)>,
 }
 
 pub fn graduatoria_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
@@ -134,53 +131,42 @@ fn toolbar_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
         {
             desk.out.push(super::Action::Present(None));
         }
-        if ui
-            .button(s::EXPORT_RANKING)
-            .on_hover_text(s::EXPORT_RANKING_HINT)
-            .clicked()
-        {
-            desk.out.push(super::Action::ExportRanking);
-        }
-        if ui
-            .button(s::EXPORT_LETTERS)
-            .on_hover_text(s::EXPORT_LETTERS_HINT)
-            .clicked()
-        {
-            desk.out.push(super::Action::ExportLetters);
-        }
-        if ui
-            .button(s::EXPORT_TRANSPARENCY)
-            .on_hover_text(s::EXPORT_TRANSPARENCY_HINT)
-            .clicked()
-        {
-            desk.out.push(super::Action::ExportTransparency);
-        }
-        let may_export = match state.may_export {
-            Some((generation, may)) if generation == desk.generation => may,
-            _ => {
-                let may = desk.sees_all_marks();
-                state.may_export = Some((desk.generation, may));
-                may
-            }
-        };
-        if !may_export {
-            state.export = None;
-        }
-        if ui
-            .add_enabled(
-                may_export,
-                egui::Button::selectable(state.export.is_some(), s::EXPORT_SPREADSHEET),
-            )
-            .on_hover_text(s::EXPORT_SPREADSHEET_HINT)
-            .on_disabled_hover_text(s::MARKS_AFTER_YOURS)
-            .clicked()
-        {
-            state.export = match state.export {
-                Some(_) => None,
-                None => Some(desk.dir.join(s::SPREADSHEET_NAME).display().to_string()),
-            };
-        }
+        exports_ui(ui, state, desk);
     });
+}
+
+/// The documents written from the ranking. Those that show the others' marks or the points
+/// made of them (the public ranking, the letters, the score matrix) wait, for a member under
+/// independent judgement, for their own marks on every application; the transparency table
+/// has the grants only, as the table of the ranking shows them.
+fn exports_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
+    let may = desk.sees_all_marks();
+    let why_not = s::EXPORT_AFTER_YOURS;
+    let ranking = egui::Button::new(s::EXPORT_RANKING);
+    if widgets::button_if(ui, may, ranking, s::EXPORT_RANKING_HINT, why_not).clicked() {
+        desk.out.push(super::Action::ExportRanking);
+    }
+    let letters = egui::Button::new(s::EXPORT_LETTERS);
+    if widgets::button_if(ui, may, letters, s::EXPORT_LETTERS_HINT, why_not).clicked() {
+        desk.out.push(super::Action::ExportLetters);
+    }
+    if ui
+        .button(s::EXPORT_TRANSPARENCY)
+        .on_hover_text(s::EXPORT_TRANSPARENCY_HINT)
+        .clicked()
+    {
+        desk.out.push(super::Action::ExportTransparency);
+    }
+    if !may {
+        state.export = None;
+    }
+    let spreadsheet = egui::Button::selectable(state.export.is_some(), s::EXPORT_SPREADSHEET);
+    if widgets::button_if(ui, may, spreadsheet, s::EXPORT_SPREADSHEET_HINT, why_not).clicked() {
+        state.export = match state.export {
+            Some(_) => None,
+            None => Some(desk.dir.join(s::SPREADSHEET_NAME).display().to_string()),
+        };
+    }
 }
 
 /// The summary of every lot, from the evaluation, with a row of totals.

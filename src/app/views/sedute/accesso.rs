@@ -13,7 +13,6 @@ use crate::editor::{AccessChange, Command};
 use crate::italian;
 
 use crate::app::strings as s;
-use crate::app::views::valutazione::collegiale::field;
 use crate::app::views::{Action, Desk};
 use crate::app::widgets::{self, Tone};
 
@@ -155,14 +154,14 @@ fn applications(desk: &Desk) -> Vec<Protocol> {
 
 fn new_request_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
     widgets::section(ui, s::ACCESS_NEW);
-    field(
+    widgets::field(
         ui,
         s::ACCESS_RECEIVED_ON,
         &mut state.received_on,
         1,
         "20/04/2026",
     );
-    field(ui, s::ACCESS_REQUESTER, &mut state.requester, 1, "");
+    widgets::field(ui, s::ACCESS_REQUESTER, &mut state.requester, 1, "");
     let apps = applications(desk);
     let shown = state.application.as_ref().map_or_else(
         || s::ACCESS_NO_APPLICATION.to_string(),
@@ -176,7 +175,7 @@ fn new_request_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
             }
         });
     });
-    field(ui, s::ACCESS_OBJECT, &mut state.object, 2, "");
+    widgets::field(ui, s::ACCESS_OBJECT, &mut state.object, 2, "");
     if ui.button(s::ACCESS_REGISTER).clicked()
         && let Some(received_on) = typed_date(desk, &state.received_on)
     {
@@ -210,6 +209,13 @@ fn request_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk, r: &AccessRequest
         .strong(),
     );
     ui.add(egui::Label::new(format!("{}: {}", s::ACCESS_OBJECT, r.object)).wrap());
+    counterparts_ui(ui, state, desk, r);
+    access_decision_ui(ui, state, desk, r);
+    release_ui(ui, desk, r);
+}
+
+/// The counter-interested parties notified, and the form to notify another.
+fn counterparts_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk, r: &AccessRequest) {
     widgets::section(ui, s::ACCESS_COUNTERPARTS);
     for c in &r.counterparts {
         let mut text = s::access_counterpart(
@@ -240,8 +246,8 @@ fn request_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk, r: &AccessRequest
             }
         });
     });
-    field(ui, s::ACCESS_NOTIFIED_ON, &mut state.notified_on, 1, "");
-    field(ui, s::ACCESS_OPPOSITION, &mut state.opposition, 2, "");
+    widgets::field(ui, s::ACCESS_NOTIFIED_ON, &mut state.notified_on, 1, "");
+    widgets::field(ui, s::ACCESS_OPPOSITION, &mut state.opposition, 2, "");
     if ui.button(s::ACCESS_NOTIFY).clicked()
         && let Some(application) = state.notify.clone()
         && let Some(notified_on) = typed_date(desk, &state.notified_on)
@@ -256,7 +262,10 @@ fn request_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk, r: &AccessRequest
             },
         }));
     }
+}
 
+/// The decision on the request: the one recorded, and the form to record it.
+fn access_decision_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk, r: &AccessRequest) {
     widgets::section(ui, s::ACCESS_DECISION);
     if let Some(d) = &r.decision {
         ui.label(format!(
@@ -283,8 +292,8 @@ fn request_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk, r: &AccessRequest
             },
         );
     });
-    field(ui, s::ACCESS_DECIDED_ON, &mut state.decided_on, 1, "");
-    field(ui, s::ACCESS_DECISION_REASON, &mut state.reason, 2, "");
+    widgets::field(ui, s::ACCESS_DECIDED_ON, &mut state.decided_on, 1, "");
+    widgets::field(ui, s::ACCESS_DECISION_REASON, &mut state.reason, 2, "");
     if ui.button(s::ACCESS_DECIDE).clicked()
         && let Some(on) = typed_date(desk, &state.decided_on)
     {
@@ -298,6 +307,10 @@ fn request_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk, r: &AccessRequest
             },
         }));
     }
+}
+
+/// The bundles released, and *Rilascia* once access is granted.
+fn release_ui(ui: &mut Ui, desk: &mut Desk, r: &AccessRequest) {
     for rel in &r.releases {
         ui.label(s::access_released(
             &italian::moment(rel.at),
@@ -349,7 +362,7 @@ fn secrets_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
             }
         });
     });
-    field(ui, s::ACCESS_SECRET_PART, &mut state.part, 1, "");
+    widgets::field(ui, s::ACCESS_SECRET_PART, &mut state.part, 1, "");
     ui.label(s::ACCESS_SECRET_CRITERIA);
     ui.horizontal_wrapped(|ui| {
         for c in desk.ws.call().leaf_criteria() {
@@ -366,7 +379,7 @@ fn secrets_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
             }
         }
     });
-    field(ui, s::ACCESS_SECRET_REASON, &mut state.secret_reason, 2, "");
+    widgets::field(ui, s::ACCESS_SECRET_REASON, &mut state.secret_reason, 2, "");
     if ui.button(s::ACCESS_SECRET_RECORD).clicked()
         && let Some(application) = state.secret_application.clone()
     {

@@ -97,18 +97,7 @@ pub fn close_dialog_ui(
                 ui.checkbox(&mut state.pending_confirmed, s::CLOSE_PENDING_CONFIRM);
             }
             let ready = has_end && !unreadable && (pending.is_empty() || state.pending_confirmed);
-            ui.add_space(8.0);
-            ui.horizontal(|ui| {
-                if ui
-                    .add_enabled(ready, egui::Button::new(s::CLOSE_SESSION_CONFIRM))
-                    .clicked()
-                {
-                    answer = Some(true);
-                }
-                if ui.button(s::GO_BACK).clicked() {
-                    answer = Some(false);
-                }
-            });
+            answer = widgets::confirm_row(ui, s::CLOSE_SESSION_CONFIRM, ready);
         },
     );
     match answer {

@@ -241,12 +241,16 @@ fn session_ui(ui: &mut Ui, state: &mut State, session: &Session, desk: &mut Desk
 
 fn export_ui(ui: &mut Ui, state: &mut State, session: &Session, desk: &mut Desk) {
     ui.horizontal_wrapped(|ui| {
-        let busy = state.export.busy();
-        if ui
-            .add_enabled(!busy, egui::Button::new(s::EXPORT_MINUTES))
-            .on_hover_text(s::EXPORT_MINUTES_HINT)
-            .clicked()
-        {
+        // Independent judgement: a verbale shows the members' marks and the points.
+        let may = desk.sees_all_marks();
+        let why_not = if may {
+            s::EXPORT_WRITING
+        } else {
+            s::EXPORT_AFTER_YOURS
+        };
+        let allowed = may && !state.export.busy();
+        let button = egui::Button::new(s::EXPORT_MINUTES);
+        if widgets::button_if(ui, allowed, button, s::EXPORT_MINUTES_HINT, why_not).clicked() {
             desk.out.push(Action::ExportMinutes(session.id.clone()));
         }
         ui.weak(if session.seal.is_none() {
@@ -337,6 +341,28 @@ fn notes_ui(ui: &mut Ui, session: &Session, editable: bool, desk: &mut Desk) {
 
 fn draws_ui(ui: &mut Ui, state: &mut State, session: &Session, editable: bool, desk: &mut Desk) {
     widgets::section(ui, s::SESSION_DRAWS);
+    recorded_draws_ui(ui, session, editable, desk);
+    let ties = unresolved_ties(desk);
+    if ties.is_empty() {
+        if session.draws.is_empty() {
+            ui.weak(s::NO_TIES);
+        }
+        return;
+    }
+    ties_ui(ui, state, &ties, editable, desk);
+    if !editable {
+        return;
+    }
+    let Some(form) = &mut state.draw else {
+        return;
+    };
+    if draw_form_ui(ui, form, session, desk) {
+        state.draw = None;
+    }
+}
+
+/// The draws the session recorded, each with *Rimuovi* while it is open.
+fn recorded_draws_ui(ui: &mut Ui, session: &Session, editable: bool, desk: &mut Desk) {
     for (i, draw) in session.draws.iter().enumerate() {
         ui.horizontal_wrapped(|ui| {
             let order: Vec<&str> = draw.order.iter().map(|p| p.as_str()).collect();
@@ -357,7 +383,10 @@ fn draws_ui(ui: &mut Ui, state: &mut State, session: &Session, editable: bool, d
             }
         });
     }
-    // The ties still awaiting a draw, lot by lot.
+}
+
+/// The ties the ranking says still await a draw, lot by lot, each group once.
+fn unresolved_ties(desk: &Desk) -> Vec<(LotId, Vec<Protocol>)> {
     let mut ties: Vec<(LotId, Vec<Protocol>)> = Vec::new();
     for (lot, result) in &desk.eval.lots {
         for place in &result.ranking {
@@ -371,13 +400,18 @@ fn draws_ui(ui: &mut Ui, state: &mut State, session: &Session, editable: bool, d
             }
         }
     }
-    if ties.is_empty() {
-        if session.draws.is_empty() {
-            ui.weak(s::NO_TIES);
-        }
-        return;
-    }
-    for (lot, group) in &ties {
+    ties
+}
+
+/// Each tie awaiting a draw, with *Registra il sorteggio* while the session is open.
+fn ties_ui(
+    ui: &mut Ui,
+    state: &mut State,
+    ties: &[(LotId, Vec<Protocol>)],
+    editable: bool,
+    desk: &Desk,
+) {
+    for (lot, group) in ties {
         ui.horizontal_wrapped(|ui| {
             let list: Vec<&str> = group.iter().map(|p| p.as_str()).collect();
             widgets::note(
@@ -397,42 +431,17 @@ fn draws_ui(ui: &mut Ui, state: &mut State, session: &Session, editable: bool, d
             }
         });
     }
-    if !editable {
-        return;
-    }
+}
+
+/// The draw being recorded: the order drawn and how it was held. True once saved or
+/// cancelled.
+fn draw_form_ui(ui: &mut Ui, form: &mut DrawForm, session: &Session, desk: &mut Desk) -> bool {
     let mut close = false;
-    let Some(form) = &mut state.draw else {
-        return;
-    };
     egui::Frame::group(ui.style()).show(ui, |ui| {
         let lot = super::filtro::lot_name(desk, &form.lot);
         ui.label(RichText::new(s::draw_form(&lot)).strong());
         widgets::keys_hint(ui, s::DRAW_ORDER_HINT);
-        let mut swap = None;
-        let n = form.order.len();
-        for (i, p) in form.order.iter().enumerate() {
-            ui.horizontal(|ui| {
-                ui.label(format!("{}.", i + 1));
-                ui.label(format!("{} · {}", p, desk.applicant(p)));
-                if ui
-                    .add_enabled(i > 0, egui::Button::new(s::MOVE_UP).small())
-                    .on_hover_text(s::MOVE_UP_HINT)
-                    .clicked()
-                {
-                    swap = Some((i - 1, i));
-                }
-                if ui
-                    .add_enabled(i + 1 < n, egui::Button::new(s::MOVE_DOWN).small())
-                    .on_hover_text(s::MOVE_DOWN_HINT)
-                    .clicked()
-                {
-                    swap = Some((i, i + 1));
-                }
-            });
-        }
-        if let Some((a, b)) = swap {
-            form.order.swap(a, b);
-        }
+        order_ui(ui, &mut form.order, desk);
         ui.horizontal(|ui| {
             let label = ui.label(s::DRAW_METHOD);
             ui.add(egui::TextEdit::singleline(&mut form.method).desired_width(380.0))
@@ -453,7 +462,34 @@ fn draws_ui(ui: &mut Ui, state: &mut State, session: &Session, editable: bool, d
             }
         });
     });
-    if close {
-        state.draw = None;
+    close
+}
+
+/// The order drawn, first to last, each moved up or down.
+fn order_ui(ui: &mut Ui, order: &mut [Protocol], desk: &Desk) {
+    let mut swap = None;
+    let n = order.len();
+    for (i, p) in order.iter().enumerate() {
+        ui.horizontal(|ui| {
+            ui.label(format!("{}.", i + 1));
+            ui.label(format!("{} · {}", p, desk.applicant(p)));
+            if ui
+                .add_enabled(i > 0, egui::Button::new(s::MOVE_UP).small())
+                .on_hover_text(s::MOVE_UP_HINT)
+                .clicked()
+            {
+                swap = Some((i - 1, i));
+            }
+            if ui
+                .add_enabled(i + 1 < n, egui::Button::new(s::MOVE_DOWN).small())
+                .on_hover_text(s::MOVE_DOWN_HINT)
+                .clicked()
+            {
+                swap = Some((i, i + 1));
+            }
+        });
+    }
+    if let Some((a, b)) = swap {
+        order.swap(a, b);
     }
 }

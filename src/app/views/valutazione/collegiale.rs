@@ -33,18 +33,6 @@ pub struct State {
     dissents: BTreeMap<MemberId, (bool, String)>,
 }
 
-/// A labelled text field (its label names it for screen readers and tests).
-pub(crate) fn field(ui: &mut Ui, label: &str, text: &mut String, rows: usize, hint: &str) {
-    let l = ui.label(label);
-    let edit = if rows > 1 {
-        egui::TextEdit::multiline(text).desired_rows(rows)
-    } else {
-        egui::TextEdit::singleline(text)
-    };
-    ui.add(edit.desired_width(f32::INFINITY).hint_text(hint))
-        .labelled_by(l.id);
-}
-
 pub fn collegiale_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
     ui.heading(s::COLLEGIAL_TITLE);
     widgets::keys_hint(ui, s::COLLEGIAL_HINT);
@@ -89,51 +77,13 @@ pub fn collegiale_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
     let (Some(app), Some(criterion)) = (state.application.clone(), state.criterion.clone()) else {
         return;
     };
-    ui.horizontal_wrapped(|ui| {
-        widgets::combo(
-            ui,
-            s::COLLEGIAL_APPLICATION,
-            format!("{app} · {}", desk.applicant(&app)),
-            360.0,
-            |ui| {
-                for p in &apps {
-                    ui.selectable_value(
-                        &mut state.application,
-                        Some(p.clone()),
-                        format!("{p} · {}", desk.applicant(p)),
-                    );
-                }
-            },
-        );
-        let title = |c: &CriterionId| {
-            call.criterion(c)
-                .map_or_else(|| c.to_string(), |k| format!("{c} · {}", k.title))
-        };
-        widgets::combo(ui, s::COLLEGIAL_CRITERION, title(&criterion), 360.0, |ui| {
-            for c in &criteria {
-                ui.selectable_value(&mut state.criterion, Some(c.clone()), title(c));
-            }
-        });
-    });
+    let listed = Listed {
+        apps: &apps,
+        criteria: &criteria,
+    };
+    pickers_ui(ui, state, desk, &listed, (&app, &criterion));
     if call.collegial_mark {
-        // The criteria of this application still without the commission's mark: it is not
-        // ranked until they have one.
-        let missing: Vec<String> = criteria
-            .iter()
-            .filter(|c| {
-                desk.ws
-                    .collegial(&app, c)
-                    .is_none_or(|(_, j)| j.value.is_none())
-            })
-            .map(ToString::to_string)
-            .collect();
-        if !missing.is_empty() {
-            widgets::note(
-                ui,
-                Tone::Warn,
-                s::collegial_marks_missing(&missing.join(", ")),
-            );
-        }
+        missing_ui(ui, desk, &app, &criteria);
     }
     ui.separator();
     ScrollArea::vertical()
@@ -146,6 +96,71 @@ pub fn collegiale_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
             form_ui(ui, state, desk, &app, &criterion);
             ui.add_space(16.0);
         });
+}
+
+/// What the step can be taken on: the admitted applications and the discretionary criteria.
+struct Listed<'a> {
+    apps: &'a [Protocol],
+    criteria: &'a [CriterionId],
+}
+
+/// The application and the criterion the step is on (`shown`), chosen from their lists.
+fn pickers_ui(
+    ui: &mut Ui,
+    state: &mut State,
+    desk: &Desk,
+    listed: &Listed,
+    shown: (&Protocol, &CriterionId),
+) {
+    let (app, criterion) = shown;
+    let call = desk.ws.call();
+    ui.horizontal_wrapped(|ui| {
+        widgets::combo(
+            ui,
+            s::COLLEGIAL_APPLICATION,
+            format!("{app} · {}", desk.applicant(app)),
+            360.0,
+            |ui| {
+                for p in listed.apps {
+                    ui.selectable_value(
+                        &mut state.application,
+                        Some(p.clone()),
+                        format!("{p} · {}", desk.applicant(p)),
+                    );
+                }
+            },
+        );
+        let title = |c: &CriterionId| {
+            call.criterion(c)
+                .map_or_else(|| c.to_string(), |k| format!("{c} · {}", k.title))
+        };
+        widgets::combo(ui, s::COLLEGIAL_CRITERION, title(criterion), 360.0, |ui| {
+            for c in listed.criteria {
+                ui.selectable_value(&mut state.criterion, Some(c.clone()), title(c));
+            }
+        });
+    });
+}
+
+/// Where the commission gives one collegial mark: the criteria of this application still
+/// without it (it is not ranked until they have one).
+fn missing_ui(ui: &mut Ui, desk: &Desk, app: &Protocol, criteria: &[CriterionId]) {
+    let missing: Vec<String> = criteria
+        .iter()
+        .filter(|c| {
+            desk.ws
+                .collegial(app, c)
+                .is_none_or(|(_, j)| j.value.is_none())
+        })
+        .map(ToString::to_string)
+        .collect();
+    if !missing.is_empty() {
+        widgets::note(
+            ui,
+            Tone::Warn,
+            s::collegial_marks_missing(&missing.join(", ")),
+        );
+    }
 }
 
 fn mark_text(desk: &Desk, criterion: &CriterionId, value: Points) -> String {
@@ -282,7 +297,7 @@ fn form_ui(
     if desk.ws.call().collegial_mark {
         mark_ui(ui, state, desk, criterion);
     }
-    field(
+    widgets::field(
         ui,
         s::COLLEGIAL_REASON,
         &mut state.reason,
@@ -297,7 +312,7 @@ fn form_ui(
         let entry = state.dissents.entry(m.id.clone()).or_default();
         ui.checkbox(&mut entry.0, s::dissent_of(&m.name));
         if entry.0 {
-            field(ui, &s::dissent_reason_of(&m.name), &mut entry.1, 2, "");
+            widgets::field(ui, &s::dissent_reason_of(&m.name), &mut entry.1, 2, "");
         }
     }
     ui.add_space(6.0);
@@ -350,7 +365,7 @@ fn mark_ui(ui: &mut Ui, state: &mut State, desk: &Desk, criterion: &CriterionId)
             });
         }
         _ => {
-            field(ui, s::COLLEGIAL_POINTS, &mut state.points, 1, "");
+            widgets::field(ui, s::COLLEGIAL_POINTS, &mut state.points, 1, "");
             state.value = Points::parse(&state.points.trim().replace(',', ".")).ok();
         }
     }

@@ -167,14 +167,31 @@ pub fn matrix_ui(ui: &mut Ui, cache: &mut Cache, desk: &mut Desk) {
         return;
     }
     // Wide enough for every member's mark, "0,75 · " each.
-    let column = (members.len().max(1) as f32 * 34.0 + 12.0).max(90.0);
-    let row_height = ui.text_style_height(&egui::TextStyle::Body) + 10.0;
+    let size = Cells {
+        column: (members.len().max(1) as f32 * 34.0 + 12.0).max(90.0),
+        row_height: ui.text_style_height(&egui::TextStyle::Body) + 10.0,
+    };
+    header_ui(ui, cache, &criteria, size);
+    if let Some(p) = rows_ui(ui, cache, desk, &members, &criteria, &apps, size) {
+        desk.goto(View::Valutazione, Some(p));
+    }
+}
+
+/// The size of the matrix's cells.
+#[derive(Clone, Copy)]
+struct Cells {
+    column: f32,
+    row_height: f32,
+}
+
+/// The header: frozen titles, then the criteria in a scroll area whose offset the rows follow
+/// (a sideways wheel over the rows moves it too).
+fn header_ui(ui: &mut Ui, cache: &mut Cache, criteria: &[&Criterion], size: Cells) {
     let sideways = if cache.rows_hovered {
         ui.input(|i| i.smooth_scroll_delta.x)
     } else {
         0.0
     };
-    // The header: frozen titles, then the criteria in a scroll area whose offset the rows follow.
     ui.horizontal(|ui| {
         widgets::fixed(ui, PROTOCOL_WIDTH, |ui| ui.strong(s::COL_PROTOCOL));
         widgets::fixed(ui, APPLICANT_WIDTH, |ui| ui.strong(s::COL_APPLICANT));
@@ -187,8 +204,8 @@ pub fn matrix_ui(ui: &mut Ui, cache: &mut Cache, desk: &mut Desk) {
         }
         let out = area.show(ui, |ui| {
             ui.horizontal(|ui| {
-                for c in &criteria {
-                    widgets::fixed(ui, column, |ui| {
+                for c in criteria {
+                    widgets::fixed(ui, size.column, |ui| {
                         ui.strong(c.id.as_str()).on_hover_text(&c.title);
                     });
                 }
@@ -196,15 +213,27 @@ pub fn matrix_ui(ui: &mut Ui, cache: &mut Cache, desk: &mut Desk) {
         });
         cache.offset = out.state.clamped_offset().x;
     });
-    let step = column + ui.spacing().item_spacing.x;
+}
+
+/// The rows in sight: protocol and applicant frozen, the criteria where the header's scroll
+/// puts them. The application whose protocol was clicked, if one was.
+fn rows_ui(
+    ui: &mut Ui,
+    cache: &mut Cache,
+    desk: &Desk,
+    members: &[&Member],
+    criteria: &[&Criterion],
+    apps: &[Protocol],
+    size: Cells,
+) -> Option<Protocol> {
     let mut goto = None;
     let out = ScrollArea::vertical()
         .id_salt("matrice_righe")
         .auto_shrink([false, false])
-        .show_rows(ui, row_height, apps.len(), |ui, range| {
+        .show_rows(ui, size.row_height, apps.len(), |ui, range| {
             for app in &apps[range] {
                 ui.horizontal(|ui| {
-                    ui.set_height(row_height);
+                    ui.set_height(size.row_height);
                     widgets::fixed(ui, PROTOCOL_WIDTH, |ui| {
                         if ui.link(app.as_str()).clicked() {
                             goto = Some(app.clone());
@@ -215,38 +244,48 @@ pub fn matrix_ui(ui: &mut Ui, cache: &mut Cache, desk: &mut Desk) {
                         ui.add(egui::Label::new(&applicant).truncate())
                             .on_hover_text(&applicant);
                     });
-                    let left = ui.cursor().min.x;
-                    let top = ui.min_rect().top();
-                    let strip = egui::Rect::from_min_max(
-                        egui::pos2(left, top),
-                        egui::pos2(ui.max_rect().right(), top + row_height),
-                    );
-                    let clip = strip.intersect(ui.clip_rect());
-                    for (k, c) in criteria.iter().enumerate() {
-                        let x = left + k as f32 * step - cache.offset;
-                        if x + column < clip.left() || x > clip.right() {
-                            continue;
-                        }
-                        let rect = egui::Rect::from_min_size(
-                            egui::pos2(x, top),
-                            egui::vec2(column, row_height),
-                        );
-                        let mut cell = ui.new_child(
-                            egui::UiBuilder::new()
-                                .max_rect(rect)
-                                .layout(egui::Layout::left_to_right(egui::Align::Center)),
-                        );
-                        cell.set_clip_rect(clip);
-                        cell_ui(&mut cell, desk, &members, &cache.discordant, app, &c.id);
-                    }
-                    ui.allocate_space(egui::vec2(strip.width(), row_height));
+                    cells_ui(ui, cache, desk, members, criteria, app, size);
                 });
             }
         });
     cache.rows_hovered = ui.rect_contains_pointer(out.inner_rect);
-    if let Some(p) = goto {
-        desk.goto(View::Valutazione, Some(p));
+    goto
+}
+
+/// One row's cells, each where the criteria's scroll puts it; only those in sight are drawn.
+fn cells_ui(
+    ui: &mut Ui,
+    cache: &Cache,
+    desk: &Desk,
+    members: &[&Member],
+    criteria: &[&Criterion],
+    app: &Protocol,
+    size: Cells,
+) {
+    let step = size.column + ui.spacing().item_spacing.x;
+    let left = ui.cursor().min.x;
+    let top = ui.min_rect().top();
+    let strip = egui::Rect::from_min_max(
+        egui::pos2(left, top),
+        egui::pos2(ui.max_rect().right(), top + size.row_height),
+    );
+    let clip = strip.intersect(ui.clip_rect());
+    for (k, c) in criteria.iter().enumerate() {
+        let x = left + k as f32 * step - cache.offset;
+        if x + size.column < clip.left() || x > clip.right() {
+            continue;
+        }
+        let rect =
+            egui::Rect::from_min_size(egui::pos2(x, top), egui::vec2(size.column, size.row_height));
+        let mut cell = ui.new_child(
+            egui::UiBuilder::new()
+                .max_rect(rect)
+                .layout(egui::Layout::left_to_right(egui::Align::Center)),
+        );
+        cell.set_clip_rect(clip);
+        cell_ui(&mut cell, desk, members, &cache.discordant, app, &c.id);
     }
+    ui.allocate_space(egui::vec2(strip.width(), size.row_height));
 }
 
 fn legend_ui(ui: &mut Ui, desk: &Desk, members: &[&Member]) {

@@ -556,18 +556,7 @@ fn withdraw_dialog_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) {
         if !given {
             widgets::note(ui, Tone::Warn, s::WITHDRAW_CONFLICT_NEEDS_REASON);
         }
-        ui.add_space(8.0);
-        ui.horizontal(|ui| {
-            if ui
-                .add_enabled(given, egui::Button::new(s::WITHDRAW_CONFLICT_CONFIRM))
-                .clicked()
-            {
-                answer = Some(true);
-            }
-            if ui.button(s::GO_BACK).clicked() {
-                answer = Some(false);
-            }
-        });
+        answer = widgets::confirm_row(ui, s::WITHDRAW_CONFLICT_CONFIRM, given);
     });
     match answer {
         Some(true) => {

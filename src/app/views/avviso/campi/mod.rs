@@ -4,6 +4,10 @@
 //! draft reads the text and puts the changed call or commission through the editor; what does
 //! not read waits, with the reason beside the field.
 
+mod saved;
+
+pub use saved::saved_text;
+
 use crate::app::drafts::Commit;
 use crate::app::typed;
 use crate::domain::{
@@ -147,135 +151,6 @@ pub fn as_typed<'a>(
     (call, commission)
 }
 
-/// The text a field shows when there is no draft.
-pub fn saved_text(field: &SetupField, call: &Call, commission: &Commission) -> String {
-    match field {
-        SetupField::Call(t) => match t {
-            CallText::Authority => call.authority.clone(),
-            CallText::Office => call.office.clone(),
-            CallText::Title => call.title.clone(),
-            CallText::Cup => call.cup.clone().unwrap_or_default(),
-            CallText::Rup => call.rup.clone(),
-            CallText::Published => italian::date(call.published_on),
-            CallText::Deadline => typed::moment_text(call.deadline),
-            CallText::OverallMin => call
-                .overall_min
-                .map(|p| italian::number(p.value().normalize()))
-                .unwrap_or_default(),
-            CallText::Decimals => call.decimals.to_string(),
-            CallText::DiscordanceGap => typed::percent_text(call.discordance_gap),
-            CallText::MinScoring => call
-                .min_scoring_members
-                .map(|n| n.to_string())
-                .unwrap_or_default(),
-        },
-        SetupField::Lot(id, t) => call
-            .lot(id)
-            .map(|lot| match t {
-                LotText::Name => lot.name.clone(),
-                LotText::Description => lot.description.clone(),
-                LotText::Budget => italian::amount(lot.budget),
-                LotText::Reserved => typed::percent_text(lot.reserved_share),
-            })
-            .unwrap_or_default(),
-        SetupField::Funding(t) => {
-            let f = &call.funding;
-            match t {
-                FundingText::MaxContribution => f.max_contribution_share.map(typed::percent_text),
-                FundingText::PerProject => f.max_contribution_per_project.map(italian::amount),
-                FundingText::MinCofinancing => f.min_cofinancing_share.map(typed::percent_text),
-                FundingText::InKind => f.in_kind_max_share_of_cofinancing.map(typed::percent_text),
-            }
-            .unwrap_or_default()
-        }
-        SetupField::Category(id) => call
-            .budget_categories
-            .iter()
-            .find(|c| &c.id == id)
-            .map(|c| c.name.clone())
-            .unwrap_or_default(),
-        SetupField::Cap(id) => call
-            .funding
-            .category_caps
-            .iter()
-            .find(|c| &c.category == id)
-            .map(|c| typed::percent_text(c.max_share))
-            .unwrap_or_default(),
-        SetupField::Criterion(id, t) => call
-            .criterion(id)
-            .map(|c| match t {
-                CriterionText::Id => c.id.to_string(),
-                CriterionText::Title => c.title.clone(),
-                CriterionText::Description => c.description.clone(),
-                CriterionText::Max => italian::number(c.max.value().normalize()),
-                CriterionText::Min => c
-                    .min
-                    .map(|m| italian::number(m.value().normalize()))
-                    .unwrap_or_default(),
-                CriterionText::Step => match &c.scoring {
-                    Scoring::Points { step: Some(s) } => italian::number(s.value().normalize()),
-                    _ => String::new(),
-                },
-                CriterionText::Unit => match &c.scoring {
-                    Scoring::Linear {
-                        measure: Measure::Declared { unit },
-                    } => unit.clone(),
-                    _ => String::new(),
-                },
-            })
-            .unwrap_or_default(),
-        SetupField::Level(id, level, t) => call
-            .criterion(id)
-            .and_then(|c| match &c.scoring {
-                Scoring::Levels(levels) => levels.iter().find(|l| &l.id == level),
-                _ => None,
-            })
-            .map(|l| match t {
-                LevelText::Label => l.label.clone(),
-                LevelText::Points => italian::number(l.points.value().normalize()),
-            })
-            .unwrap_or_default(),
-        SetupField::Judgement(i, t) => call
-            .judgement_scale
-            .get(*i)
-            .map(|j| match t {
-                JudgementText::Label => j.label.clone(),
-                JudgementText::Coefficient => italian::number(j.coefficient.value()),
-            })
-            .unwrap_or_default(),
-        SetupField::Document(id) => call
-            .required_documents
-            .iter()
-            .find(|d| &d.id == id)
-            .map(|d| d.title.clone())
-            .unwrap_or_default(),
-        SetupField::Appointment => commission.appointed_by.clone(),
-        SetupField::Member(id, t) => commission
-            .member(id)
-            .map(|m| match t {
-                MemberText::Title => typed::split_title(&m.name).0,
-                MemberText::Name => typed::split_title(&m.name).1,
-                MemberText::Qualification => m.qualification.clone(),
-                MemberText::ReplacementAct => m
-                    .replaced
-                    .as_ref()
-                    .map(|r| r.act.clone())
-                    .unwrap_or_default(),
-                MemberText::ReplacementDate => m
-                    .replaced
-                    .as_ref()
-                    .map(|r| italian::date(r.on))
-                    .unwrap_or_default(),
-                MemberText::SubstituteAct => m
-                    .substitute
-                    .as_ref()
-                    .map(|s| s.act.clone())
-                    .unwrap_or_default(),
-            })
-            .unwrap_or_default(),
-    }
-}
-
 fn required(text: &str) -> Result<String, String> {
     let t = text.trim();
     if t.is_empty() {
@@ -302,46 +177,8 @@ fn optional_points(text: &str) -> Result<Option<Points>, String> {
 pub fn apply_call(field: &SetupField, text: &str, call: &mut Call) -> Result<(), String> {
     match field {
         SetupField::Call(t) => apply_general(*t, text, call),
-        SetupField::Lot(id, t) => {
-            let Some(lot) = call.lots.iter_mut().find(|l| &l.id == id) else {
-                return Ok(());
-            };
-            match t {
-                LotText::Name => lot.name = required(text)?,
-                LotText::Description => lot.description = text.trim().to_string(),
-                LotText::Budget => lot.budget = italian::parse_typed_amount(text)?,
-                LotText::Reserved => {
-                    let share = typed::percent(text)?;
-                    if share.value() >= rust_decimal::Decimal::ONE {
-                        return Err(crate::app::strings::RESERVED_ALL.into());
-                    }
-                    lot.reserved_share = share;
-                }
-            }
-            Ok(())
-        }
-        SetupField::Funding(t) => {
-            let f = &mut call.funding;
-            match t {
-                FundingText::MaxContribution => {
-                    f.max_contribution_share = typed::optional_percent(text)?
-                }
-                FundingText::MinCofinancing => {
-                    f.min_cofinancing_share = typed::optional_percent(text)?
-                }
-                FundingText::InKind => {
-                    f.in_kind_max_share_of_cofinancing = typed::optional_percent(text)?
-                }
-                FundingText::PerProject => {
-                    f.max_contribution_per_project = if text.trim().is_empty() {
-                        None
-                    } else {
-                        Some(italian::parse_typed_amount(text)?)
-                    }
-                }
-            }
-            Ok(())
-        }
+        SetupField::Lot(id, t) => apply_lot(id, *t, text, call),
+        SetupField::Funding(t) => apply_funding(*t, text, call),
         SetupField::Category(id) => {
             if let Some(c) = call.budget_categories.iter_mut().find(|c| &c.id == id) {
                 c.name = required(text)?;
@@ -360,31 +197,7 @@ pub fn apply_call(field: &SetupField, text: &str, call: &mut Call) -> Result<(),
             Ok(())
         }
         SetupField::Criterion(id, t) => apply_criterion(id, *t, text, call),
-        SetupField::Level(id, level, t) => {
-            let Some(c) = criterion_mut(&mut call.criteria, id) else {
-                return Ok(());
-            };
-            let Scoring::Levels(levels) = &mut c.scoring else {
-                return Ok(());
-            };
-            if let Some(l) = levels.iter_mut().find(|l| &l.id == level) {
-                match t {
-                    LevelText::Label => l.label = required(text)?,
-                    LevelText::Points => {
-                        let p = points(text)?;
-                        if p > c.max {
-                            return Err(crate::app::strings::level_above_max(
-                                &l.label,
-                                &italian::number(p.value().normalize()),
-                                &italian::number(c.max.value().normalize()),
-                            ));
-                        }
-                        l.points = p;
-                    }
-                }
-            }
-            Ok(())
-        }
+        SetupField::Level(id, level, t) => apply_level(id, level, *t, text, call),
         SetupField::Judgement(i, t) => {
             if let Some(j) = call.judgement_scale.get_mut(*i) {
                 match t {
@@ -406,6 +219,77 @@ pub fn apply_call(field: &SetupField, text: &str, call: &mut Call) -> Result<(),
         }
         SetupField::Appointment | SetupField::Member(..) => Ok(()),
     }
+}
+
+fn apply_lot(id: &LotId, t: LotText, text: &str, call: &mut Call) -> Result<(), String> {
+    let Some(lot) = call.lots.iter_mut().find(|l| &l.id == id) else {
+        return Ok(());
+    };
+    match t {
+        LotText::Name => lot.name = required(text)?,
+        LotText::Description => lot.description = text.trim().to_string(),
+        LotText::Budget => lot.budget = italian::parse_typed_amount(text)?,
+        LotText::Reserved => {
+            let share = typed::percent(text)?;
+            if share.value() >= rust_decimal::Decimal::ONE {
+                return Err(crate::app::strings::RESERVED_ALL.into());
+            }
+            lot.reserved_share = share;
+        }
+    }
+    Ok(())
+}
+
+fn apply_funding(t: FundingText, text: &str, call: &mut Call) -> Result<(), String> {
+    let f = &mut call.funding;
+    match t {
+        FundingText::MaxContribution => f.max_contribution_share = typed::optional_percent(text)?,
+        FundingText::MinCofinancing => f.min_cofinancing_share = typed::optional_percent(text)?,
+        FundingText::InKind => f.in_kind_max_share_of_cofinancing = typed::optional_percent(text)?,
+        FundingText::PerProject => {
+            f.max_contribution_per_project = if text.trim().is_empty() {
+                None
+            } else {
+                Some(italian::parse_typed_amount(text)?)
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A level of a criterion on levels: its label, or its points (not above the criterion's
+/// maximum).
+fn apply_level(
+    id: &CriterionId,
+    level: &LevelId,
+    t: LevelText,
+    text: &str,
+    call: &mut Call,
+) -> Result<(), String> {
+    let Some(c) = criterion_mut(&mut call.criteria, id) else {
+        return Ok(());
+    };
+    let Scoring::Levels(levels) = &mut c.scoring else {
+        return Ok(());
+    };
+    let Some(l) = levels.iter_mut().find(|l| &l.id == level) else {
+        return Ok(());
+    };
+    match t {
+        LevelText::Label => l.label = required(text)?,
+        LevelText::Points => {
+            let p = points(text)?;
+            if p > c.max {
+                return Err(crate::app::strings::level_above_max(
+                    &l.label,
+                    &italian::number(p.value().normalize()),
+                    &italian::number(c.max.value().normalize()),
+                ));
+            }
+            l.points = p;
+        }
+    }
+    Ok(())
 }
 
 fn apply_general(t: CallText, text: &str, call: &mut Call) -> Result<(), String> {

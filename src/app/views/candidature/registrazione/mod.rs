@@ -203,98 +203,118 @@ pub fn form_ui(ui: &mut Ui, state: &mut State, desk: &mut Desk) -> bool {
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            let line = |ui: &mut Ui, label: &str, text: &mut String, width: f32| {
-                widgets::row(ui, label, |ui, id| {
-                    ui.add(egui::TextEdit::singleline(text).desired_width(width))
-                        .labelled_by(id);
-                });
-            };
-            line(ui, s::PROTOCOL, &mut form.protocol, 200.0);
-            line(ui, s::RECEIVED_AT, &mut form.received, 200.0);
-            widgets::keys_hint(ui, s::RECEIVED_HINT);
-            if let Ok(m) = typed::moment(&form.received)
-                && m > desk.ws.call().deadline
-            {
-                widgets::note(
-                    ui,
-                    Tone::Warn,
-                    s::received_late(&italian::moment_precise(desk.ws.call().deadline)),
-                );
-            }
-            let call = desk.ws.call();
-            let lot_name = form
-                .lot
-                .as_ref()
-                .and_then(|l| call.lot(l))
-                .map_or_else(String::new, |l| l.name.clone());
-            widgets::row(ui, s::LOT, |ui, id| {
-                egui::ComboBox::from_id_salt("lotto_nuova")
-                    .selected_text(lot_name)
-                    .width(420.0)
-                    .truncate()
-                    .show_ui(ui, |ui| {
-                        for l in &call.lots {
-                            ui.selectable_value(&mut form.lot, Some(l.id.clone()), &l.name);
-                        }
-                    })
-                    .response
-                    .labelled_by(id);
-            });
-            line(ui, s::APPLICATION_TITLE, &mut form.title, 520.0);
-            widgets::row(ui, s::SUMMARY, |ui, id| {
-                ui.add(
-                    egui::TextEdit::multiline(&mut form.summary)
-                        .desired_rows(2)
-                        .desired_width(520.0),
-                )
-                .labelled_by(id);
-            });
+            data_ui(ui, form, desk);
             widgets::section(ui, s::APPLICANT);
             party_form_ui(ui, &mut form.applicant, s::LEAD);
-            let mut remove = None;
-            for (i, p) in form.partners.iter_mut().enumerate() {
-                widgets::section(ui, &s::partner_heading(i + 1));
-                party_form_ui(ui, p, &s::partner_whose(i + 1));
-                if ui.button(s::partner_remove(i + 1)).clicked() {
-                    remove = Some(i);
-                }
-            }
-            if let Some(i) = remove {
-                form.partners.remove(i);
-            }
-            if ui.button(s::ADD_PARTNER).clicked() {
-                form.partners.push(PartyForm::new());
-            }
+            partners_ui(ui, &mut form.partners);
             ui.add_space(8.0);
-            let app = form.application(desk.ws);
-            if let Err(errors) = &app {
-                for e in errors {
-                    widgets::note(ui, Tone::Neutral, e.as_str());
-                }
-            }
-            ui.horizontal_wrapped(|ui| {
-                if ui
-                    .add_enabled(
-                        app.is_ok(),
-                        egui::Button::new(RichText::new(s::REGISTER).strong()),
-                    )
-                    .clicked()
-                    && let Ok(app) = app.clone()
-                {
-                    let protocol = app.protocol.clone();
-                    desk.send(Command::PutApplication(Box::new(app)));
-                    desk.goto(crate::app::views::View::Candidature, Some(protocol));
-                    open = false;
-                }
-                if ui.button(s::FORM_CANCEL).clicked() {
-                    open = false;
-                }
-            });
+            open = register_ui(ui, form, desk);
             widgets::keys_hint(ui, s::REGISTER_AFTER);
         });
     if !open {
         state.form = None;
     }
+    open
+}
+
+/// A line of the form: its label, and a field of `width`.
+fn line(ui: &mut Ui, label: &str, text: &mut String, width: f32) {
+    widgets::row(ui, label, |ui, id| {
+        ui.add(egui::TextEdit::singleline(text).desired_width(width))
+            .labelled_by(id);
+    });
+}
+
+/// Protocol, when it came (a note when after the deadline), lot, title and summary.
+fn data_ui(ui: &mut Ui, form: &mut Form, desk: &Desk) {
+    line(ui, s::PROTOCOL, &mut form.protocol, 200.0);
+    line(ui, s::RECEIVED_AT, &mut form.received, 200.0);
+    widgets::keys_hint(ui, s::RECEIVED_HINT);
+    if let Ok(m) = typed::moment(&form.received)
+        && m > desk.ws.call().deadline
+    {
+        widgets::note(
+            ui,
+            Tone::Warn,
+            s::received_late(&italian::moment_precise(desk.ws.call().deadline)),
+        );
+    }
+    let call = desk.ws.call();
+    let lot_name = form
+        .lot
+        .as_ref()
+        .and_then(|l| call.lot(l))
+        .map_or_else(String::new, |l| l.name.clone());
+    widgets::row(ui, s::LOT, |ui, id| {
+        egui::ComboBox::from_id_salt("lotto_nuova")
+            .selected_text(lot_name)
+            .width(420.0)
+            .truncate()
+            .show_ui(ui, |ui| {
+                for l in &call.lots {
+                    ui.selectable_value(&mut form.lot, Some(l.id.clone()), &l.name);
+                }
+            })
+            .response
+            .labelled_by(id);
+    });
+    line(ui, s::APPLICATION_TITLE, &mut form.title, 520.0);
+    widgets::row(ui, s::SUMMARY, |ui, id| {
+        ui.add(
+            egui::TextEdit::multiline(&mut form.summary)
+                .desired_rows(2)
+                .desired_width(520.0),
+        )
+        .labelled_by(id);
+    });
+}
+
+/// The partners of an ATS, each removed apart; one more added.
+fn partners_ui(ui: &mut Ui, partners: &mut Vec<PartyForm>) {
+    let mut remove = None;
+    for (i, p) in partners.iter_mut().enumerate() {
+        widgets::section(ui, &s::partner_heading(i + 1));
+        party_form_ui(ui, p, &s::partner_whose(i + 1));
+        if ui.button(s::partner_remove(i + 1)).clicked() {
+            remove = Some(i);
+        }
+    }
+    if let Some(i) = remove {
+        partners.remove(i);
+    }
+    if ui.button(s::ADD_PARTNER).clicked() {
+        partners.push(PartyForm::new());
+    }
+}
+
+/// What keeps the form from making an application, and *Registra* and *Annulla*; false once
+/// either closed the form.
+fn register_ui(ui: &mut Ui, form: &Form, desk: &mut Desk) -> bool {
+    let mut open = true;
+    let app = form.application(desk.ws);
+    if let Err(errors) = &app {
+        for e in errors {
+            widgets::note(ui, Tone::Neutral, e.as_str());
+        }
+    }
+    ui.horizontal_wrapped(|ui| {
+        if ui
+            .add_enabled(
+                app.is_ok(),
+                egui::Button::new(RichText::new(s::REGISTER).strong()),
+            )
+            .clicked()
+            && let Ok(app) = app.clone()
+        {
+            let protocol = app.protocol.clone();
+            desk.send(Command::PutApplication(Box::new(app)));
+            desk.goto(crate::app::views::View::Candidature, Some(protocol));
+            open = false;
+        }
+        if ui.button(s::FORM_CANCEL).clicked() {
+            open = false;
+        }
+    });
     open
 }
 
