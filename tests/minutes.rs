@@ -46,7 +46,8 @@ fn the_scoring_verbale_of_example_a_has_every_coefficient_and_the_totals() {
     ] {
         assert!(text.contains(expected), "missing «{expected}»");
     }
-    // Each member's coefficient on each application and criterion, read from the sheets.
+    // Each member's coefficient on each application and criterion, read from the sheets: the
+    // member and the mark, then the reason (which names the criterion and the proposal).
     for member in ["m1", "m2", "m3"] {
         let sheet = ws
             .sheet(&commissione::domain::MemberId::new(member).unwrap())
@@ -54,8 +55,15 @@ fn the_scoring_verbale_of_example_a_has_every_coefficient_and_the_totals() {
         let name = &ws.commission().member(&sheet.member).unwrap().name;
         for score in &sheet.scores {
             let value = commissione::italian::number(score.value());
-            let row = format!("{} {name} {value}", score.criterion);
-            assert!(text.contains(&row), "missing «{row}»");
+            let head = format!("{name}: {value}");
+            let reason = squeeze(score.reason.trim());
+            let found = text.match_indices(&head).any(|(at, _)| {
+                let after = &text[at + head.len()..];
+                after
+                    .find(". ")
+                    .is_some_and(|end| after[end + 2..].starts_with(&reason))
+            });
+            assert!(found, "missing «{head}» followed by «{reason}»");
         }
     }
 }
@@ -244,7 +252,7 @@ fn long_reasons_and_sixty_applications_continue_with_the_header_repeated() {
         assert!(page.contains(&format!("Pagina {} di {n}", i + 1)));
         if page.contains("coerente con gli obiettivi") {
             assert!(
-                page.contains("Criterio Componente Valutazione Motivazione"),
+                page.contains("Criterio Componente, valutazione e motivazione"),
                 "page {} continues a table without its header",
                 i + 1
             );
