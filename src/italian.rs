@@ -256,6 +256,15 @@ pub fn time_in_words(t: TimeOfDay) -> String {
     }
 }
 
+/// "1 errore", "3 errori": a count with its noun in the right number.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
 /// "P1", "P1 e P2", "P1, P2 e P3": a list as a sentence says it.
 pub fn list(items: &[String]) -> String {
     match items {

@@ -56,6 +56,19 @@ fn a_corrupted_file_exits_one_with_its_place_and_is_not_rewritten() {
     let (code, _, err) = run(&["rank", dir.to_str().expect("utf-8 path")]);
     assert_eq!(code, 1);
     assert!(err.contains("correggerli prima di procedere"), "{err}");
+    assert!(out.contains("File: 3 errori."), "{out}");
+}
+
+#[test]
+fn one_error_is_counted_in_the_singular() {
+    let (_tmp, dir) = fixture("example-a");
+    edit(&dir.join("candidature/P1.ron"), "\"90000.00\"", "\"12,5\"");
+    let (code, out, _) = run(&["check", dir.to_str().expect("utf-8 path")]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("File: 1 errore.\n"), "{out}");
+    let (code, _, err) = run(&["rank", dir.to_str().expect("utf-8 path")]);
+    assert_eq!(code, 1);
+    assert!(err.contains("1 errore in "), "{err}");
 }
 
 #[test]

@@ -36,7 +36,8 @@ pub fn run(dir: &Path, all: bool) -> Exit {
     if loaded.problems.is_empty() {
         let _ = writeln!(out, "File: nessun errore.");
     } else {
-        let _ = writeln!(out, "File: {} errori.", loaded.problems.len());
+        let errors = crate::italian::count(loaded.problems.len(), "errore", "errori");
+        let _ = writeln!(out, "File: {errors}.");
         for p in &loaded.problems {
             let _ = writeln!(out, "  {p}");
         }

@@ -79,8 +79,8 @@ pub fn run(dir: &Path, request: Request) -> Exit {
             eprintln!("{p}");
         }
         eprintln!(
-            "{} errori in {}: correggerli prima di importare (commissione check {} li elenca).",
-            editor.problems().len(),
+            "{} in {}: correggerli prima di importare (commissione check {} li elenca).",
+            crate::italian::count(editor.problems().len(), "errore", "errori"),
             dir.display(),
             dir.display()
         );

@@ -520,8 +520,8 @@ pub(crate) fn load_clean(dir: &Path) -> Result<(Workspace, Loaded), Exit> {
         }
         let _ = writeln!(
             err,
-            "{} errori in {}: correggerli prima di procedere (commissione check {} li elenca).",
-            loaded.problems.len(),
+            "{} in {}: correggerli prima di procedere (commissione check {} li elenca).",
+            crate::italian::count(loaded.problems.len(), "errore", "errori"),
             dir.display(),
             dir.display()
         );
