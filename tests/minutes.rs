@@ -476,7 +476,10 @@ fn the_members_marks_are_a_row_per_criterion_not_a_row_per_mark() {
             }
         }
     }
-    assert!(marks >= 2 * groups && groups >= 20, "{groups} groups, {marks} marks");
+    assert!(
+        marks >= 2 * groups && groups >= 20,
+        "{groups} groups, {marks} marks"
+    );
     let pdf = minutes_pdf(&ws, &sid("s2")).unwrap();
     let text = squeeze(&pages_text(&pdf).concat());
     assert!(text.contains("Criterio Componente, valutazione e motivazione"));
