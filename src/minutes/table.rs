@@ -494,10 +494,12 @@ pub fn draw(flow: &mut Flow, set: SetTable) {
                 draw_header(flow, &g, &header, None);
                 continue;
             }
-            if joined && from == 0 && !fresh_page {
-                if let Some(label) = set_row.cells.first_mut() {
-                    label.clear();
-                }
+            if joined
+                && from == 0
+                && !fresh_page
+                && let Some(label) = set_row.cells.first_mut()
+            {
+                label.clear();
             }
             let to = (from + fit).min(lines);
             draw_part(flow, &g, &mut set_row, from, to, &cells);
