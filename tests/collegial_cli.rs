@@ -229,7 +229,7 @@ fn with_the_collegial_mark_the_commissions_mark_counts_in_the_ranking_and_the_ve
         "L'avviso prevede il punteggio collegiale",
         "Commissione (giudizio collegiale)",
         "0,8 (buono)",
-        "conta per i punti del criterio",
+        "Conta per i punti del criterio",
         "collegiale 0,6 (media dei componenti",
         "collegiale 16 punti; coeff. 0,8",
         "Giudizio collegiale: buono (0,8), che determina i punti del criterio.",

@@ -162,8 +162,7 @@ fn measured(args: &[&std::ffi::OsStr]) -> (String, String) {
         .unwrap();
     let report = String::from_utf8_lossy(&out.stderr);
     if !out.status.success() {
-        // Said, not asserted: a 10,000-application scoring session does not close (its kept
-        // record is over the size the program reads back).
+        // Said, not asserted: the figures are what this prints.
         eprintln!(
             "{args:?} failed: {}",
             report.lines().next().unwrap_or_default()

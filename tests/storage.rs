@@ -402,3 +402,48 @@ fn a_spreadsheet_s_far_corner_does_not_size_anything() {
     assert!(out.contains("angolo.xlsx"), "{out}");
     assert!(!dir.join("commissione.lock").exists());
 }
+
+#[test]
+fn a_kept_record_may_be_larger_than_any_other_file_of_the_call() {
+    use commissione::workspace::files::{MAX_FILE_BYTES, MAX_KEPT_BYTES, read_regular};
+    use commissione::workspace::journal::Draft;
+    let (_tmp, dir) = fixture("example-a");
+    let journal = Journal::of(&dir);
+    let at = commissione::minutes::issue_moment();
+    // A 10,000-application call keeps a record of 220 MB: over the limit of an ordinary file.
+    let size = MAX_FILE_BYTES as usize + 1024;
+    let put = |file: &str| {
+        let mut t = tx::Transaction::new("prova");
+        t.push(
+            tx::Op::Put {
+                file: file.into(),
+                bytes: vec![b' '; size],
+            },
+            Draft {
+                who: "prova".into(),
+                change: "prova".into(),
+                ..Draft::default()
+            },
+        );
+        t
+    };
+    let refused = tx::commit(&dir, &journal, at, put("candidature/grande.ron"), &|| true);
+    assert!(
+        matches!(refused, Err(tx::TxError::TooLarge { .. })),
+        "{refused:?}"
+    );
+    assert!(!dir.join("candidature/grande.ron").exists());
+    for kept in [
+        "sedute/s9.verbale.json",
+        "verbali/sigillati/verbale-09-s9.pdf",
+    ] {
+        tx::commit(&dir, &journal, at, put(kept), &|| true).expect("a kept file is written");
+        let path = dir.join(kept);
+        assert_eq!(fs::metadata(&path).expect("written").len(), size as u64);
+        assert_eq!(
+            read_regular(&path, MAX_KEPT_BYTES).expect("read").len(),
+            size
+        );
+        assert!(read_regular(&path, MAX_FILE_BYTES).is_err());
+    }
+}

@@ -416,9 +416,9 @@ impl Editor {
 
     fn apply_one(&mut self, command: Command) -> Result<Command, EditError> {
         let sealing = sealing(&command);
-        let change = self.check(command)?;
+        let mut change = self.check(command)?;
         let mut tx = Transaction::new(change.description.clone());
-        self.add_writes(&mut tx, &change)?;
+        self.add_writes(&mut tx, &mut change)?;
         self.commit(tx)?;
         self.workspace = change.workspace;
         self.stale = Stale::All;
@@ -454,8 +454,8 @@ impl Editor {
             sealed |= sealing(&command);
             let step = match self.in_place(&command) {
                 Some(result) => result,
-                None => self.check(command).and_then(|change| {
-                    self.add_writes(&mut tx, &change)?;
+                None => self.check(command).and_then(|mut change| {
+                    self.add_writes(&mut tx, &mut change)?;
                     self.workspace = change.workspace.clone();
                     Ok((change.inverse, None))
                 }),
@@ -608,8 +608,9 @@ impl Editor {
         }
     }
 
-    /// What a change writes: its files, each with its journal entry.
-    fn add_writes(&mut self, tx: &mut Transaction, change: &Change) -> Result<(), EditError> {
+    /// What a change writes: its files, each with its journal entry. A closing's kept record
+    /// and sealed verbale (220 and 240 MB at 10,000 applications) move into the transaction.
+    fn add_writes(&mut self, tx: &mut Transaction, change: &mut Change) -> Result<(), EditError> {
         let ws = &change.workspace;
         let main = self.draft(&change.description, &change.before, &change.after);
         let put = |(file, bytes): (std::path::PathBuf, Vec<u8>)| Op::Put { file, bytes };
@@ -636,7 +637,9 @@ impl Editor {
                 }
             }
             Target::Session(id) => {
-                if let Some(sealed) = &change.sealed_record {
+                if let Some(sealed) = change.sealed_record.take() {
+                    // The record and the sealed verbale first: a session is never marked closed
+                    // without them.
                     self.add_sealed_record(tx, id, sealed)?;
                 }
                 if let Some(session) = ws.session(id) {
@@ -680,7 +683,7 @@ impl Editor {
         &mut self,
         tx: &mut Transaction,
         id: &SessionId,
-        sealed: &change::Sealed,
+        sealed: change::Sealed,
     ) -> Result<(), EditError> {
         let file = self.store.sealed_record_file(id)?;
         let record = self.draft(
@@ -691,7 +694,7 @@ impl Editor {
         tx.push(
             Op::Put {
                 file,
-                bytes: sealed.record.clone(),
+                bytes: sealed.record,
             },
             record,
         );
@@ -703,7 +706,7 @@ impl Editor {
         tx.push(
             Op::Put {
                 file: crate::workspace::sealed_pdf_path(sealed.number, id),
-                bytes: sealed.pdf.clone(),
+                bytes: sealed.pdf,
             },
             pdf,
         );

@@ -50,6 +50,11 @@ pub struct Row {
     pub cells: Vec<Vec<Span>>,
     /// Totals: bold on a grey ground.
     pub emphasis: bool,
+    /// More of the row before: its cells continue the previous row's cells (the same TR and
+    /// TD elements), and its first cell, which repeats the group's label, is drawn only where
+    /// the row opens a page, as an artifact. A group of lines (a criterion's marks) is then
+    /// three structure elements however many lines it has.
+    pub joined: bool,
 }
 
 impl Row {
@@ -57,6 +62,7 @@ impl Row {
         Row {
             cells: cells.into_iter().map(|c| vec![Span::regular(c)]).collect(),
             emphasis: false,
+            joined: false,
         }
     }
 
@@ -64,7 +70,14 @@ impl Row {
         Row {
             cells,
             emphasis: false,
+            joined: false,
         }
+    }
+
+    /// This row continues the one before it (see `joined`).
+    pub fn joined(mut self) -> Row {
+        self.joined = true;
+        self
     }
 
     pub fn emphasis(mut self) -> Row {
@@ -180,6 +193,10 @@ struct SetRow {
     cells: Vec<Vec<Line>>,
     emphasis: bool,
     header: bool,
+    joined: bool,
+    /// The next row is joined to this one: the rule below leaves the first column open, so
+    /// that the group reads as one.
+    next_joined: bool,
 }
 
 impl SetRow {
@@ -243,7 +260,7 @@ pub fn prepare(faces: Faces, table: &Table) -> SetTable {
         xs.push(x);
         x += w;
     }
-    let set = |row: &[Prepared], emphasis: bool, header: bool| SetRow {
+    let set = |row: &[Prepared], emphasis: bool, header: bool, joined: bool| SetRow {
         cells: row
             .iter()
             .zip(&widths)
@@ -251,12 +268,19 @@ pub fn prepare(faces: Faces, table: &Table) -> SetTable {
             .collect(),
         emphasis,
         header,
+        joined,
+        next_joined: false,
     };
-    let header = set(&header, false, true);
+    let header = set(&header, false, true, false);
     let rows = rows
         .iter()
         .zip(&table.rows)
-        .map(|(cells, r)| set(cells, r.emphasis, false))
+        .enumerate()
+        .map(|(i, (cells, r))| {
+            let mut row = set(cells, r.emphasis, false, r.joined && i > 0);
+            row.next_joined = table.rows.get(i + 1).is_some_and(|next| next.joined);
+            row
+        })
         .collect();
     SetTable {
         g: Geometry {
@@ -304,15 +328,15 @@ impl SetTable {
 }
 
 /// Draws lines `from..to` of every cell of `row` at the flow's position, each cell's lines as
-/// the content of its element in `cells` (artifacts when None: a repeated header). The lines
-/// are moved out of the row: each is drawn once.
+/// the content of its element in `cells` (artifacts when None: a repeated header, a joined
+/// row's repeated label). The lines are moved out of the row: each is drawn once.
 fn draw_part(
     flow: &mut Flow,
     g: &Geometry,
     row: &mut SetRow,
     from: usize,
     to: usize,
-    cells: Option<&[Elem]>,
+    cells: &[Option<Elem>],
 ) {
     let height = g.height(to - from);
     let x0 = Flow::left();
@@ -329,7 +353,7 @@ fn draw_part(
     for (j, cell) in row.cells.iter_mut().enumerate() {
         let count = cell.len();
         let end = to.min(count);
-        let elem = cells.and_then(|c| c.get(j).copied());
+        let elem = cells.get(j).copied().flatten();
         for (k, line) in cell.iter_mut().enumerate().take(end).skip(from) {
             let top = flow.y + PAD_Y + (k - from) as f32 * g.line_height;
             let inner = g.widths[j] - 2.0 * PAD_X;
@@ -347,8 +371,12 @@ fn draw_part(
     }
     flow.y += height;
     let y = flow.y;
+    let x1 = match g.xs.get(1) {
+        Some(x) if row.next_joined => *x,
+        _ => x0,
+    };
     flow.mark(Mark::Rule {
-        x1: x0,
+        x1,
         x2: x0 + width,
         y,
         thickness: if row.header { 0.6 } else { 0.3 },
@@ -371,21 +399,28 @@ fn draw_header(flow: &mut Flow, g: &Geometry, header: &SetRow, table: Option<Ele
     match table {
         Some(table) => {
             let tr = flow.element(Role::TR, Some(table));
-            let cells: Vec<Elem> = (0..copy.cells.len())
+            let cells: Vec<Option<Elem>> = (0..copy.cells.len())
                 .map(|_| {
                     let th = flow.element(Role::TH, Some(tr));
                     flow.column_header(th);
-                    th
+                    Some(th)
                 })
                 .collect();
-            draw_part(flow, g, &mut copy, 0, lines, Some(&cells));
-            for th in cells {
+            draw_part(flow, g, &mut copy, 0, lines, &cells);
+            for th in cells.into_iter().flatten() {
                 flow.end_element(th);
             }
             flow.end_element(tr);
         }
-        None => draw_part(flow, g, &mut copy, 0, lines, None),
+        None => draw_part(flow, g, &mut copy, 0, lines, &[]),
     }
+}
+
+fn end_row(flow: &mut Flow, tr: Elem, cells: Vec<Option<Elem>>) {
+    for td in cells.into_iter().flatten() {
+        flow.end_element(td);
+    }
+    flow.end_element(tr);
 }
 
 /// Lays out the table from the flow's position, continuing on new pages as needed.
@@ -412,6 +447,8 @@ pub fn draw(flow: &mut Flow, set: SetTable) {
     let table = flow.begin(Role::Table);
     draw_header(flow, &g, &header, Some(table));
 
+    // The open row: its TR and TD elements, which joined rows continue.
+    let mut open: Option<(Elem, Vec<Option<Elem>>)> = None;
     for mut set_row in rows {
         let lines = set_row.lines();
         let height = g.height(lines);
@@ -419,10 +456,25 @@ pub fn draw(flow: &mut Flow, set: SetTable) {
             flow.new_page();
             draw_header(flow, &g, &header, None);
         }
-        let tr = flow.element(Role::TR, Some(table));
-        let cells: Vec<Elem> = (0..set_row.cells.len())
-            .map(|_| flow.element(Role::TD, Some(tr)))
-            .collect();
+        let joined = set_row.joined && open.is_some();
+        if !joined {
+            if let Some((tr, cells)) = open.take() {
+                end_row(flow, tr, cells);
+            }
+            let tr = flow.element(Role::TR, Some(table));
+            let cells = (0..set_row.cells.len())
+                .map(|_| Some(flow.element(Role::TD, Some(tr))))
+                .collect();
+            open = Some((tr, cells));
+        }
+        let Some((_, row_cells)) = &open else {
+            continue;
+        };
+        // A joined row's label is an artifact, shown only at the top of a page.
+        let mut cells = row_cells.clone();
+        if joined && let Some(first) = cells.first_mut() {
+            *first = None;
+        }
         let mut from = 0;
         while from < lines {
             let fresh_page = flow.y <= MARGIN_TOP + header_height + 0.01;
@@ -442,18 +494,24 @@ pub fn draw(flow: &mut Flow, set: SetTable) {
                 draw_header(flow, &g, &header, None);
                 continue;
             }
+            if joined
+                && from == 0
+                && !fresh_page
+                && let Some(label) = set_row.cells.first_mut()
+            {
+                label.clear();
+            }
             let to = (from + fit).min(lines);
-            draw_part(flow, &g, &mut set_row, from, to, Some(&cells));
+            draw_part(flow, &g, &mut set_row, from, to, &cells);
             from = to;
             if from < lines {
                 flow.new_page();
                 draw_header(flow, &g, &header, None);
             }
         }
-        for td in cells {
-            flow.end_element(td);
-        }
-        flow.end_element(tr);
+    }
+    if let Some((tr, cells)) = open {
+        end_row(flow, tr, cells);
     }
     flow.end();
     let y = flow.y;

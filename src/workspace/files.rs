@@ -21,6 +21,29 @@ pub const ACCESS: &str = "accessi.ron";
 /// not one someone wrote, and writing one would make the call unreadable.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
+/// The largest kept record (`sedute/ID.verbale.json`) or sealed verbale (`verbali/sigillati/`)
+/// Commissione writes and reads back. These are not files anyone writes by hand: they grow with
+/// the call (220 and 240 MB at 10,000 applications of 7 members and 20 criteria) and are bound
+/// to the seal by their SHA-256, so they have their own, larger limit.
+pub const MAX_KEPT_BYTES: u64 = 1024 * 1024 * 1024;
+
+/// Whether `file` (relative to the call's folder) is a record or verbale kept at a closing.
+pub fn is_kept(file: &std::path::Path) -> bool {
+    let text = file.to_string_lossy().replace('\\', "/").to_lowercase();
+    (text.starts_with("sedute/") && text.ends_with(".verbale.json"))
+        || (text.starts_with("verbali/sigillati/") && text.ends_with(".pdf"))
+}
+
+/// The largest `file` may be: [`MAX_KEPT_BYTES`] for what a closing keeps, [`MAX_FILE_BYTES`]
+/// for everything else.
+pub fn limit_for(file: &std::path::Path) -> u64 {
+    if is_kept(file) {
+        MAX_KEPT_BYTES
+    } else {
+        MAX_FILE_BYTES
+    }
+}
+
 /// Reads a file only if it is a regular file (or a link to one) of at most `limit` bytes: never
 /// a pipe, which would wait forever for a writer, a device such as `/dev/zero`, which never
 /// ends, or a folder. The check is made on the file opened, not on its name, and a file growing

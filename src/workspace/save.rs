@@ -199,7 +199,7 @@ impl Store {
 
     fn write_bytes(&self, rel: &Path, bytes: &[u8]) -> Result<(), SaveError> {
         let file = rel.to_string_lossy().replace('\\', "/");
-        if bytes.len() as u64 > files::MAX_FILE_BYTES {
+        if bytes.len() as u64 > files::limit_for(rel) {
             return Err(SaveError::TooLarge {
                 file,
                 size: bytes.len() as u64,
@@ -406,7 +406,8 @@ impl Store {
     pub fn sealed_record(&mut self, id: &SessionId) -> Result<Vec<u8>, SaveError> {
         let rel = self.sealed_record_file(id)?;
         let file = rel.to_string_lossy().replace('\\', "/");
-        fs::read(self.dir.join(&rel)).map_err(|source| SaveError::Io { file, source })
+        files::read_regular(&self.dir.join(&rel), files::MAX_KEPT_BYTES)
+            .map_err(|source| SaveError::Io { file, source })
     }
 
     /// Writes the verbale of a closed session as it was sealed, in `verbali/sigillati/`.
@@ -433,7 +434,8 @@ impl Store {
     pub fn sealed_pdf(&self, id: &SessionId, number: u32) -> Result<Vec<u8>, SaveError> {
         let rel = sealed_pdf_path(number, id);
         let file = rel.to_string_lossy().replace('\\', "/");
-        fs::read(self.dir.join(&rel)).map_err(|source| SaveError::Io { file, source })
+        files::read_regular(&self.dir.join(&rel), files::MAX_KEPT_BYTES)
+            .map_err(|source| SaveError::Io { file, source })
     }
 
     pub fn save_session(&mut self, session: &Session) -> Result<(), SaveError> {

@@ -393,12 +393,12 @@ fn check_writable(dir: &Path, ops: &[Op]) -> Result<(), TxError> {
     let mut folders = Inside::new(dir)?;
     for op in ops {
         if let Op::Put { file, bytes } = op
-            && bytes.len() as u64 > MAX_FILE_BYTES
+            && bytes.len() as u64 > super::files::limit_for(file)
         {
             return Err(TxError::TooLarge {
                 file: text_of(file),
                 size: bytes.len() as u64,
-                limit: MAX_FILE_BYTES,
+                limit: super::files::limit_for(file),
             });
         }
         folders.check(op.file())?;

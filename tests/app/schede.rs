@@ -214,11 +214,12 @@ fn three_laptops_three_sheets_one_ranking_and_the_verbale() {
     let text = pdf_extract::extract_text(&pdf).expect("the verbale reads back");
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     // Each member's own marks, with their reasons...
+    // (a row per criterion, a line per member: «member: mark.» and the reason).
     for row in [
-        "A Anna Verdi 0,8 (buono) Verdi P1 A",
-        "B Marco Neri 0,8 (buono) Neri P1 B",
-        "C Giulia Russo 13 / 20 Russo P1 C",
-        "C Marco Neri 17 / 20 Neri P2 C",
+        "A Anna Verdi: 0,8 (buono). Verdi P1 A",
+        "Marco Neri: 0,8 (buono). Neri P1 B",
+        "Giulia Russo: 13 / 20. Russo P1 C",
+        "Marco Neri: 17 / 20. Neri P2 C",
     ] {
         assert!(flat.contains(row), "{row} not in: {flat}");
     }
