@@ -57,9 +57,7 @@ pub fn read_regular(path: &std::path::Path, limit: u64) -> std::io::Result<Vec<u
         return Err(Error::from(ErrorKind::IsADirectory));
     }
     if !meta.is_file() {
-        return Err(refuse(
-            "non è un file ordinario (è una pipe, un dispositivo o un collegamento a uno di essi): non viene letto",
-        ));
+        return Err(refuse(super::messages::load::NOT_A_REGULAR_FILE));
     }
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
@@ -72,15 +70,9 @@ pub fn read_regular(path: &std::path::Path, limit: u64) -> std::io::Result<Vec<u
     let file = options.open(path)?;
     let meta = file.metadata()?;
     if !meta.is_file() {
-        return Err(refuse(
-            "non è un file ordinario (è una pipe, un dispositivo o un collegamento a uno di essi): non viene letto",
-        ));
+        return Err(refuse(super::messages::load::NOT_A_REGULAR_FILE));
     }
-    let too_large = |size: u64| {
-        refuse(&format!(
-            "il file è troppo grande ({size} byte, oltre il limite di {limit}): non viene letto"
-        ))
-    };
+    let too_large = |size: u64| refuse(&super::messages::load::over_the_limit(size, limit));
     if meta.len() > limit {
         return Err(too_large(meta.len()));
     }

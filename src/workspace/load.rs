@@ -10,6 +10,7 @@ use super::files::{
     SheetFile,
 };
 use super::locate::{locate, position_of_offset};
+use super::messages;
 use super::problem::{Position, Problem};
 use super::ron_error;
 use crate::domain::{
@@ -69,19 +70,9 @@ pub fn load(dir: &Path) -> Loaded {
         problems: Vec::new(),
         sources: Sources::default(),
     };
-    match fs::metadata(dir) {
-        Ok(m) if m.is_dir() => {}
-        Ok(_) => {
-            loaded.problems.push(Problem::whole(
-                dir,
-                "non è una cartella: un avviso è una cartella di file .ron",
-            ));
-            return loaded;
-        }
-        Err(e) => {
-            loaded.problems.push(Problem::whole(dir, io_message(&e)));
-            return loaded;
-        }
+    if let Err(problem) = a_folder(dir) {
+        loaded.problems.push(problem);
+        return loaded;
     }
 
     let mut problems = Vec::new();
@@ -91,23 +82,6 @@ pub fn load(dir: &Path) -> Loaded {
         read_folder::<ApplicationFile>(dir, files::APPLICATIONS, &mut problems)
             .into_iter()
             .unzip();
-    // Applications whose file could not be read: what refers to them is set aside, not
-    // reported as pointing nowhere. A file is known by the protocol it declares and, when that
-    // cannot be read (empty, binary, a folder, the protocol itself wrong), by its name, which
-    // the program derives from the protocol (see `files::file_name_for`).
-    let mut unreadable: BTreeSet<Protocol> = BTreeSet::new();
-    let mut broken_names: BTreeSet<String> = BTreeSet::new();
-    for p in problems
-        .iter()
-        .filter(|p| p.file.starts_with(files::APPLICATIONS))
-    {
-        if let Some(protocol) = declared_id(dir, &p.file).and_then(|id| Protocol::new(id).ok()) {
-            unreadable.insert(protocol);
-        }
-        if let Some(name) = p.file.file_name() {
-            broken_names.insert(name.to_string_lossy().into_owned());
-        }
-    }
     let mut sheets_read = read_folder::<SheetFile>(dir, files::SHEETS, &mut problems);
     let broken_logs = super::sheet_log::apply_logs(dir, &mut sheets_read, &mut problems);
     let (sheets, sheet_sources): (Vec<_>, Vec<_>) = sheets_read.into_iter().unzip();
@@ -115,30 +89,7 @@ pub fn load(dir: &Path) -> Loaded {
         read_folder::<SessionFile>(dir, files::SESSIONS, &mut problems)
             .into_iter()
             .unzip();
-    if !broken_names.is_empty() {
-        let read: BTreeSet<&Protocol> = applications.iter().map(|a| &a.protocol).collect();
-        let referred = sheets
-            .iter()
-            .flat_map(|s: &crate::domain::ScoreSheet| {
-                s.declarations
-                    .iter()
-                    .map(|d| &d.application)
-                    .chain(s.scores.iter().map(|s| &s.application))
-            })
-            .chain(
-                sessions
-                    .iter()
-                    .flat_map(|s: &crate::domain::Session| &s.draws)
-                    .flat_map(|d| &d.order),
-            );
-        for protocol in referred {
-            if !read.contains(protocol)
-                && broken_names.contains(&files::file_name_for(protocol.as_str()))
-            {
-                unreadable.insert(protocol.clone());
-            }
-        }
-    }
+    let unreadable = unreadable_applications(dir, &problems, &applications, &sheets, &sessions);
 
     let mut sources = Sources::default();
     for (a, s) in applications.iter().zip(&application_sources) {
@@ -174,34 +125,15 @@ pub fn load(dir: &Path) -> Loaded {
     let assembled = Workspace::assemble_keeping(parts);
     let workspace = assembled.workspace;
     sources.set_aside = assembled.set_aside;
-    let mut texts: BTreeMap<PathBuf, String> = BTreeMap::new();
-    for Inconsistency {
-        part,
-        field,
-        value,
-        message,
-    } in assembled.problems
-    {
-        let source = match part {
-            Part::Call => call_source.as_ref(),
-            Part::Commission => commission_source.as_ref(),
-            Part::Application(i) => application_sources.get(i),
-            Part::Sheet(i) => sheet_sources.get(i),
-            Part::Session(i) => session_sources.get(i),
-            Part::Access => access_source.as_ref(),
-        };
-        if let Some(source) = source {
-            // Each file read again once, however many inconsistencies it has.
-            let text = texts
-                .entry(source.file.clone())
-                .or_insert_with(|| source.text(dir));
-            problems.push(Problem::at(
-                source.file.clone(),
-                locate(text, field, &value),
-                message,
-            ));
-        }
-    }
+    let source_of = |part: Part| match part {
+        Part::Call => call_source.as_ref(),
+        Part::Commission => commission_source.as_ref(),
+        Part::Application(i) => application_sources.get(i),
+        Part::Sheet(i) => sheet_sources.get(i),
+        Part::Session(i) => session_sources.get(i),
+        Part::Access => access_source.as_ref(),
+    };
+    place_inconsistencies(dir, assembled.problems, source_of, &mut problems);
     problems.sort();
     problems.dedup();
 
@@ -226,6 +158,97 @@ pub fn load(dir: &Path) -> Loaded {
     loaded.problems = problems;
     loaded.sources = sources;
     loaded
+}
+
+/// `dir` is a folder that exists, or the problem that says what it is.
+fn a_folder(dir: &Path) -> Result<(), Problem> {
+    match fs::metadata(dir) {
+        Ok(m) if m.is_dir() => Ok(()),
+        Ok(_) => Err(Problem::whole(dir, messages::load::NOT_A_CALL_FOLDER)),
+        Err(e) => Err(Problem::whole(dir, io_message(&e))),
+    }
+}
+
+/// Applications whose file could not be read: what refers to them is set aside, not reported
+/// as pointing nowhere. A file is known by the protocol it declares and, when that cannot be
+/// read (empty, binary, a folder, the protocol itself wrong), by its name, which the program
+/// derives from the protocol (see `files::file_name_for`).
+fn unreadable_applications(
+    dir: &Path,
+    problems: &[Problem],
+    applications: &[crate::domain::Application],
+    sheets: &[crate::domain::ScoreSheet],
+    sessions: &[crate::domain::Session],
+) -> BTreeSet<Protocol> {
+    let mut unreadable: BTreeSet<Protocol> = BTreeSet::new();
+    let mut broken_names: BTreeSet<String> = BTreeSet::new();
+    for p in problems
+        .iter()
+        .filter(|p| p.file.starts_with(files::APPLICATIONS))
+    {
+        if let Some(protocol) = declared_id(dir, &p.file).and_then(|id| Protocol::new(id).ok()) {
+            unreadable.insert(protocol);
+        }
+        if let Some(name) = p.file.file_name() {
+            broken_names.insert(name.to_string_lossy().into_owned());
+        }
+    }
+    if broken_names.is_empty() {
+        return unreadable;
+    }
+    let read: BTreeSet<&Protocol> = applications.iter().map(|a| &a.protocol).collect();
+    let referred = sheets
+        .iter()
+        .flat_map(|s| {
+            s.declarations
+                .iter()
+                .map(|d| &d.application)
+                .chain(s.scores.iter().map(|s| &s.application))
+        })
+        .chain(
+            sessions
+                .iter()
+                .flat_map(|s| &s.draws)
+                .flat_map(|d| &d.order),
+        );
+    for protocol in referred {
+        if !read.contains(protocol)
+            && broken_names.contains(&files::file_name_for(protocol.as_str()))
+        {
+            unreadable.insert(protocol.clone());
+        }
+    }
+    unreadable
+}
+
+/// The inconsistencies found as the call was assembled, each put at its line and column in the
+/// file it came from (`source_of` its part).
+fn place_inconsistencies<'a>(
+    dir: &Path,
+    found: Vec<Inconsistency>,
+    source_of: impl Fn(Part) -> Option<&'a Source>,
+    problems: &mut Vec<Problem>,
+) {
+    let mut texts: BTreeMap<PathBuf, String> = BTreeMap::new();
+    for Inconsistency {
+        part,
+        field,
+        value,
+        message,
+    } in found
+    {
+        if let Some(source) = source_of(part) {
+            // Each file read again once, however many inconsistencies it has.
+            let text = texts
+                .entry(source.file.clone())
+                .or_insert_with(|| source.text(dir));
+            problems.push(Problem::at(
+                source.file.clone(),
+                locate(text, field, &value),
+                message,
+            ));
+        }
+    }
 }
 
 /// The id a file that could not be parsed declares (`protocol`, `member` or `id`), found by a
@@ -258,7 +281,7 @@ fn declared_id(dir: &Path, file: &Path) -> Option<String> {
 
 fn io_message(e: &io::Error) -> String {
     match e.kind() {
-        io::ErrorKind::NotFound => "non esiste".into(),
+        io::ErrorKind::NotFound => messages::load::MISSING.into(),
         _ => super::os_error::describe(e),
     }
 }
@@ -329,19 +352,10 @@ fn read_text(dir: &Path, rel: &Path) -> Result<String, Problem> {
     let path = dir.join(rel);
     let meta = fs::metadata(&path).map_err(|e| Problem::whole(rel, io_message(&e)))?;
     if meta.is_dir() {
-        return Err(Problem::whole(
-            rel,
-            "è una cartella, ma qui ci vuole un file",
-        ));
+        return Err(Problem::whole(rel, messages::load::A_FOLDER_NOT_A_FILE));
     }
     if meta.is_file() && meta.len() > MAX_FILE_BYTES {
-        return Err(Problem::whole(
-            rel,
-            format!(
-                "il file è troppo grande ({} byte): non è un file di Commissione",
-                meta.len()
-            ),
-        ));
+        return Err(Problem::whole(rel, messages::load::too_large(meta.len())));
     }
     let bytes = super::files::read_regular(&path, MAX_FILE_BYTES)
         .map_err(|e| Problem::whole(rel, io_message(&e)))?;
@@ -353,7 +367,7 @@ fn read_text(dir: &Path, rel: &Path) -> Result<String, Problem> {
             return Err(Problem::at(
                 rel,
                 position_of_offset(&prefix, prefix.len()),
-                "il file non è testo UTF-8: salvarlo con la codifica UTF-8",
+                messages::load::NOT_UTF8,
             ));
         }
     };
@@ -365,7 +379,7 @@ fn read_text(dir: &Path, rel: &Path) -> Result<String, Problem> {
         return Err(Problem::at(
             rel,
             Position { line: 1, column: 1 },
-            "il file è vuoto",
+            messages::load::EMPTY,
         ));
     }
     // Zero bytes are what a file cut short by a power loss or a failing disk is often padded
@@ -378,9 +392,7 @@ fn read_text(dir: &Path, rel: &Path) -> Result<String, Problem> {
         return Err(Problem::at(
             rel,
             position_of_offset(&text, at),
-            format!(
-                "il file contiene byte nulli: è danneggiato (succede dopo un'interruzione di corrente o un guasto del disco); ripristinare la versione precedente da {name}.bak o correggerlo a mano"
-            ),
+            messages::load::null_bytes(&name),
         ));
     }
     Ok(text)
@@ -397,12 +409,7 @@ pub(super) fn parse<K: FileKind>(rel: &Path, text: &str) -> Result<K::Content, P
             Some(start) => Problem::at(
                 rel,
                 start,
-                format!(
-                    "manca la virgoletta di chiusura «\"» del testo che inizia qui: la lettura prosegue fino a riga {}, colonna {}, dove si ferma ({})",
-                    at.line,
-                    at.column,
-                    ron_error::message(&e.code)
-                ),
+                messages::load::unclosed_text(at.line, at.column, ron_error::message(&e.code)),
             ),
             None => {
                 // An amount written `34.000,00` is read as 34: say what was written instead.
@@ -430,7 +437,7 @@ pub(super) fn parse<K: FileKind>(rel: &Path, text: &str) -> Result<K::Content, P
         0 => Err(Problem::at(
             rel,
             locate(text, "format", "0"),
-            "la versione del formato non può essere 0",
+            messages::load::FORMAT_ZERO,
         )),
         n if n > FORMAT => Err(newer_format(rel, text, n)),
         _ => Ok(file.into_content()),
@@ -441,9 +448,7 @@ fn newer_format(rel: &Path, text: &str, n: u32) -> Problem {
     Problem::at(
         rel,
         locate(text, "format", &n.to_string()),
-        format!(
-            "il file è nel formato {n}, scritto da una versione più recente di Commissione; questa versione legge il formato {FORMAT}"
-        ),
+        messages::load::newer_format(n, FORMAT),
     )
 }
 

@@ -382,3 +382,51 @@ pub(super) mod ron {
         Some(text)
     }
 }
+
+/// What reading a file of the call finds wrong before it is even parsed, and the parse's own.
+pub(super) mod load {
+    pub(in crate::workspace) const NOT_A_CALL_FOLDER: &str =
+        "non è una cartella: un avviso è una cartella di file .ron";
+    pub(in crate::workspace) const A_FOLDER_NOT_A_FILE: &str =
+        "è una cartella, ma qui ci vuole un file";
+    pub(in crate::workspace) const NOT_UTF8: &str =
+        "il file non è testo UTF-8: salvarlo con la codifica UTF-8";
+    pub(in crate::workspace) const EMPTY: &str = "il file è vuoto";
+    pub(in crate::workspace) const MISSING: &str = "non esiste";
+    pub(in crate::workspace) const FORMAT_ZERO: &str = "la versione del formato non può essere 0";
+    pub(in crate::workspace) const NOT_A_REGULAR_FILE: &str = "non è un file ordinario (è una pipe, un dispositivo o un collegamento a uno di essi): non viene letto";
+
+    /// A file of `size` bytes, over what any file of the call may have.
+    pub(in crate::workspace) fn too_large(size: u64) -> String {
+        format!("il file è troppo grande ({size} byte): non è un file di Commissione")
+    }
+
+    /// A file of `size` bytes, over the `limit` of what is read.
+    pub(in crate::workspace) fn over_the_limit(size: u64, limit: u64) -> String {
+        format!(
+            "il file è troppo grande ({size} byte, oltre il limite di {limit}): non viene letto"
+        )
+    }
+
+    /// Zero bytes in the text of the file `name`.
+    pub(in crate::workspace) fn null_bytes(name: &str) -> String {
+        format!(
+            "il file contiene byte nulli: è danneggiato (succede dopo un'interruzione di corrente o un guasto del disco); ripristinare la versione precedente da {name}.bak o correggerlo a mano"
+        )
+    }
+
+    /// A text opened and never closed: RON read on to `line`, `column`, where it stopped for
+    /// `why`.
+    pub(in crate::workspace) fn unclosed_text(line: usize, column: usize, why: String) -> String {
+        format!(
+            "manca la virgoletta di chiusura «\"» del testo che inizia qui: la lettura prosegue fino a riga {line}, colonna {column}, dove si ferma ({why})"
+        )
+    }
+
+    /// A file in format `n`, newer than the `known` one this version reads.
+    pub(in crate::workspace) fn newer_format(n: u32, known: u32) -> String {
+        format!(
+            "il file è nel formato {n}, scritto da una versione più recente di Commissione; questa versione legge il formato {known}"
+        )
+    }
+}
