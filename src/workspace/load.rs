@@ -91,18 +91,11 @@ pub fn load(dir: &Path) -> Loaded {
             .unzip();
     let unreadable = unreadable_applications(dir, &problems, &applications, &sheets, &sessions);
 
-    let mut sources = Sources::default();
-    for (a, s) in applications.iter().zip(&application_sources) {
-        sources
-            .applications
-            .insert(a.protocol.clone(), s.file.clone());
-    }
-    for (sheet, s) in sheets.iter().zip(&sheet_sources) {
-        sources.sheets.insert(sheet.member.clone(), s.file.clone());
-    }
-    for (session, s) in sessions.iter().zip(&session_sources) {
-        sources.sessions.insert(session.id.clone(), s.file.clone());
-    }
+    let mut sources = sources_of(
+        (&applications, &application_sources),
+        (&sheets, &sheet_sources),
+        (&sessions, &session_sources),
+    );
 
     // The register of access requests is optional: a call without requests has no file.
     let access = if dir.join(files::ACCESS).exists() {
@@ -137,7 +130,51 @@ pub fn load(dir: &Path) -> Loaded {
     problems.sort();
     problems.dedup();
 
-    if let Some(ws) = &workspace {
+    keep_what_was_taken(
+        dir,
+        &mut sources,
+        workspace.as_ref(),
+        &problems,
+        broken_logs,
+    );
+    loaded.workspace = workspace;
+    loaded.problems = problems;
+    loaded.sources = sources;
+    loaded
+}
+
+/// Which file each application, sheet and session was read from.
+fn sources_of(
+    (applications, application_sources): (&[crate::domain::Application], &[Source]),
+    (sheets, sheet_sources): (&[crate::domain::ScoreSheet], &[Source]),
+    (sessions, session_sources): (&[crate::domain::Session], &[Source]),
+) -> Sources {
+    let mut sources = Sources::default();
+    for (a, s) in applications.iter().zip(application_sources) {
+        sources
+            .applications
+            .insert(a.protocol.clone(), s.file.clone());
+    }
+    for (sheet, s) in sheets.iter().zip(sheet_sources) {
+        sources.sheets.insert(sheet.member.clone(), s.file.clone());
+    }
+    for (session, s) in sessions.iter().zip(session_sources) {
+        sources.sessions.insert(session.id.clone(), s.file.clone());
+    }
+    sources
+}
+
+/// The files of what the call holds, and the files set aside (`quarantined`): those with
+/// problems, and the sheets whose log of changes does not read (`broken_logs`), which are left
+/// out with it and neither written.
+fn keep_what_was_taken(
+    dir: &Path,
+    sources: &mut Sources,
+    workspace: Option<&Workspace>,
+    problems: &[Problem],
+    broken_logs: Vec<PathBuf>,
+) {
+    if let Some(ws) = workspace {
         sources
             .applications
             // An application removed as registered by mistake keeps its file.
@@ -149,15 +186,10 @@ pub fn load(dir: &Path) -> Loaded {
         .iter()
         .map(|p| (p.file.clone(), declared_id(dir, &p.file)))
         .collect();
-    // A sheet whose log of changes does not read is left out with it, and neither is written.
     for sheet in broken_logs {
         let declared = declared_id(dir, &sheet);
         sources.quarantined.insert(sheet, declared);
     }
-    loaded.workspace = workspace;
-    loaded.problems = problems;
-    loaded.sources = sources;
-    loaded
 }
 
 /// `dir` is a folder that exists, or the problem that says what it is.
