@@ -411,17 +411,15 @@ pub fn seal_in_pdf(pdf: &[u8]) -> Option<String> {
 }
 
 /// Reads the stamp back. Works on signed copies too: a signature is an incremental update
-/// that leaves the information dictionary in place.
+/// that leaves the information dictionary in place. Only the information dictionary is read,
+/// not the whole document.
 pub fn stamp_in_pdf(pdf: &[u8]) -> Option<Stamp> {
-    let doc = lopdf::Document::load_mem(pdf).ok()?;
-    let info = doc
-        .trailer
-        .get(b"Info")
-        .ok()
-        .and_then(|o| o.as_reference().ok())
-        .and_then(|id| doc.get_dictionary(id).ok())?;
+    let info = lopdf::Document::load_metadata_mem(pdf).ok()?;
     let text = |key: &[u8]| -> Option<String> {
-        let bytes = info.get(key).ok()?.as_str().ok()?;
+        let bytes = match key {
+            b"CreationDate" => return info.creation_date.clone(),
+            _ => info.custom.get(key)?.as_str().ok()?,
+        };
         Some(decode_text(bytes))
     };
     let seal = text(pdf::SEAL_KEY)?;

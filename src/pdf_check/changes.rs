@@ -14,6 +14,9 @@ const INFO_KEYS: &[&[u8]] = &[b"ModDate", b"Producer"];
 /// The keys of the interactive form an update may add or change to sign.
 const ACROFORM_KEYS: &[&[u8]] = &[b"Fields", b"SigFlags", b"DR", b"DA"];
 
+/// An update that defines an object the document cited without having it.
+pub(super) const CITED_OBJECT_DEFINED: &str = "è stato definito un oggetto che il documento citava senza averlo: cambia ciò che il documento mostra";
+
 /// How deep references are followed when collecting what an object reaches.
 const MAX_DEPTH: usize = 32;
 
@@ -368,10 +371,7 @@ pub fn non_signature_changes(before: &Document, after: &Document) -> Vec<String>
         .iter()
         .any(|r| !before.objects.contains_key(r) && after.objects.contains_key(r))
     {
-        problems.push(
-            "è stato definito un oggetto che il documento citava senza averlo: cambia ciò che il documento mostra"
-                .into(),
-        );
+        problems.push(CITED_OBJECT_DEFINED.into());
     }
     problems
 }

@@ -5,11 +5,15 @@
 //! compared with the one before, object by object.
 
 pub(crate) mod changes;
+mod delta;
+mod lazy;
 mod pages;
 mod revisions;
 mod signatures;
 
 use lopdf::Document;
+
+use lazy::Revision;
 
 pub use pages::PageDifference;
 pub use revisions::{RevisionEnd, revision_ends};
@@ -78,32 +82,41 @@ pub fn check(file: &[u8], document: &[u8]) -> Report {
             signatures: Vec::new(),
         };
     }
+    if file.starts_with(document) {
+        return updates(file, document);
+    }
     let expected = match load(document) {
         Ok(doc) => doc,
-        Err(e) => {
-            return Report {
-                verdict: Verdict::Unreadable(format!("il documento di riferimento: {e}")),
-                signatures: Vec::new(),
-            };
-        }
+        Err(e) => return unreadable_reference(&e),
     };
-    if !file.starts_with(document) {
-        let verdict = match load(file) {
-            Ok(doc) => Verdict::Different {
-                page: pages::first_difference(&doc, &expected),
-            },
-            Err(e) => Verdict::Unreadable(e),
-        };
-        return Report {
-            verdict,
-            signatures: Vec::new(),
-        };
+    let verdict = match load(file) {
+        Ok(doc) => Verdict::Different {
+            page: pages::first_difference(&doc, &expected),
+        },
+        Err(e) => Verdict::Unreadable(e),
+    };
+    Report {
+        verdict,
+        signatures: Vec::new(),
     }
-    updates(file, document, expected)
 }
 
-/// The file is the document followed by more: each update must only sign.
-fn updates(file: &[u8], document: &[u8], expected: Document) -> Report {
+fn unreadable_reference(e: &str) -> Report {
+    Report {
+        verdict: Verdict::Unreadable(format!("il documento di riferimento: {e}")),
+        signatures: Vec::new(),
+    }
+}
+
+/// The file is the document followed by more: each update must only sign. The document's
+/// bytes are the file's first bytes, so only what each update places anew is read and
+/// compared (see [`delta`]); the whole of both is read only to name the first page that
+/// differs, when an update changes more than signatures.
+fn updates(file: &[u8], document: &[u8]) -> Report {
+    let expected = match Revision::open(document) {
+        Ok(revision) => revision,
+        Err(e) => return unreadable_reference(&e),
+    };
     let ends = revision_ends(file);
     let mut changes = Vec::new();
     let Some(base) = ends
@@ -127,7 +140,7 @@ fn updates(file: &[u8], document: &[u8], expected: Document) -> Report {
                 .into(),
         );
     }
-    let mut before = expected;
+    let mut before = None;
     let mut previous = *base;
     let mut previous_end = document.len();
     for (n, revision) in updates.iter().enumerate() {
@@ -138,29 +151,34 @@ fn updates(file: &[u8], document: &[u8], expected: Document) -> Report {
                 n + 1
             ));
         }
-        let after = match load(&file[..revision.end]) {
-            Ok(doc) => doc,
+        let after = match Revision::open(&file[..revision.end]) {
+            Ok(revision) => revision,
             Err(e) => {
                 changes.push(format!("l'aggiunta n. {} non si legge: {e}", n + 1));
                 break;
             }
         };
         changes.extend(
-            changes::non_signature_changes(&before, &after)
+            delta::non_signature_changes(before.as_ref().unwrap_or(&expected), &after)
                 .into_iter()
                 .map(|c| format!("aggiunta n. {}: {c}", n + 1)),
         );
-        before = after;
+        before = Some(after);
         previous = *revision;
         previous_end = revision.end;
     }
-    let signatures = signatures::signatures(&before, file, document.len());
+    let last = before.as_ref().unwrap_or(&expected);
+    let signatures = signatures::signatures(
+        &delta::signed_document(&expected, last),
+        file,
+        document.len(),
+    );
     let verdict = if changes.is_empty() {
         Verdict::Signed
     } else {
-        let page = match load(document) {
-            Ok(expected) => pages::first_difference(&before, &expected),
-            Err(_) => PageDifference::None,
+        let page = match (load(last.bytes), load(document)) {
+            (Ok(found), Ok(expected)) => pages::first_difference(&found, &expected),
+            _ => PageDifference::None,
         };
         Verdict::Altered { changes, page }
     };

@@ -454,13 +454,6 @@ fn say_signatures(report: &Report) {
 /// Whether the PDF says it is a draft (its keywords end with "bozza"); None when it does not
 /// say.
 fn draft_in_pdf(pdf: &[u8]) -> Option<bool> {
-    let doc = lopdf::Document::load_mem(pdf).ok()?;
-    let info = doc
-        .trailer
-        .get(b"Info")
-        .ok()
-        .and_then(|o| o.as_reference().ok())
-        .and_then(|id| doc.get_dictionary(id).ok())?;
-    let keywords = info.get(b"Keywords").ok()?.as_str().ok()?;
-    Some(String::from_utf8_lossy(keywords).contains("bozza"))
+    let info = lopdf::Document::load_metadata_mem(pdf).ok()?;
+    Some(info.keywords?.contains("bozza"))
 }

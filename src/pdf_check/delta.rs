@@ -1,0 +1,158 @@
+//! An update compared with the revision before it without reading either whole. An object
+//! the update's cross-reference does not place anew is, byte for byte, the object of the
+//! revision before; so only the objects placed anew are compared, together with what the
+//! checks look them up in (the catalog, the page tree, the pages' resources and annotations,
+//! the form): lopdf documents of those objects alone are handed to [`changes`]. The structure
+//! tree, the outlines and the name trees, which hold most of a tagged verbale's objects, are
+//! not read unless the update places one of their objects anew; unchanged streams are kept
+//! without their content.
+
+use std::collections::{BTreeSet, VecDeque};
+
+use lopdf::xref::XrefEntry;
+use lopdf::{Document, Object, ObjectId};
+
+use super::changes;
+use super::lazy::{Revision, in_use, same_entry, without_content};
+
+/// Keys whose objects the checks never look into.
+const NOT_FOLLOWED: &[&[u8]] = &[b"StructTreeRoot", b"Outlines", b"Names", b"Dests"];
+
+/// The objects whose place differs between two revisions: written anew, added, freed, or held
+/// in an object stream that was.
+pub(super) fn placed_anew(before: &Revision, after: &Revision) -> BTreeSet<ObjectId> {
+    let mut ids = BTreeSet::new();
+    for (&n, entry) in &before.xref.entries {
+        if !same_entry(Some(entry), after.xref.get(n)) {
+            ids.insert(before.id_of(n));
+            ids.insert(after.id_of(n));
+        }
+    }
+    for &n in after.xref.entries.keys() {
+        if before.xref.get(n).is_none() {
+            ids.insert(after.id_of(n));
+        }
+    }
+    let containers: BTreeSet<u32> = ids.iter().map(|id| id.0).collect();
+    for revision in [before, after] {
+        for (&n, entry) in &revision.xref.entries {
+            if let XrefEntry::Compressed { container, .. } = entry
+                && containers.contains(container)
+            {
+                ids.insert((n, 0));
+            }
+        }
+    }
+    ids
+}
+
+/// What the update from `before` to `after` changed that is not a signature (see
+/// [`changes::non_signature_changes`]).
+pub(super) fn non_signature_changes(before: &Revision, after: &Revision) -> Vec<String> {
+    let anew = placed_anew(before, after);
+    let (old, new) = documents(before, after, &anew);
+    let mut problems = changes::non_signature_changes(&old, &new);
+    if !problems.iter().any(|p| p == changes::CITED_OBJECT_DEFINED)
+        && cites_new_object(before, after, &anew)
+    {
+        problems.push(changes::CITED_OBJECT_DEFINED.into());
+    }
+    problems
+}
+
+/// The last revision as the signatures are read from it: what the updates placed since the
+/// document, and what they are looked up in.
+pub(super) fn signed_document(document: &Revision, last: &Revision) -> Document {
+    documents(document, last, &placed_anew(document, last)).1
+}
+
+/// The two revisions as lopdf documents of the objects placed anew and of what the checks look
+/// them up in: the same object in both where it was not placed anew.
+fn documents(
+    before: &Revision,
+    after: &Revision,
+    anew: &BTreeSet<ObjectId>,
+) -> (Document, Document) {
+    let mut old = Document::new();
+    old.trailer = before.trailer.clone();
+    let mut new = Document::new();
+    new.trailer = after.trailer.clone();
+    let mut queue: VecDeque<ObjectId> = anew.iter().copied().collect();
+    for trailer in [&before.trailer, &after.trailer] {
+        for (_, value) in trailer.iter() {
+            follow(value, &mut queue);
+        }
+    }
+    let mut seen = BTreeSet::new();
+    while let Some(id) = queue.pop_front() {
+        if !seen.insert(id) {
+            continue;
+        }
+        if anew.contains(&id) {
+            for (revision, doc) in [(before, &mut old), (after, &mut new)] {
+                if let Some(object) = revision.object(id) {
+                    follow(&object, &mut queue);
+                    doc.objects.insert(id, object);
+                }
+            }
+        } else if let Some(object) = before.object(id) {
+            follow(&object, &mut queue);
+            let object = without_content(object);
+            old.objects.insert(id, object.clone());
+            new.objects.insert(id, object);
+        }
+    }
+    for doc in [&mut old, &mut new] {
+        doc.max_id = doc.objects.keys().next_back().map_or(0, |id| id.0);
+    }
+    (old, new)
+}
+
+/// Queues the objects `object` refers to, but for those under [`NOT_FOLLOWED`].
+fn follow(object: &Object, queue: &mut VecDeque<ObjectId>) {
+    match object {
+        Object::Reference(id) => queue.push_back(*id),
+        Object::Array(items) => items.iter().for_each(|i| follow(i, queue)),
+        Object::Dictionary(d) => d
+            .iter()
+            .filter(|(k, _)| !NOT_FOLLOWED.contains(&k.as_slice()))
+            .for_each(|(_, v)| follow(v, queue)),
+        Object::Stream(s) => s
+            .dict
+            .iter()
+            .filter(|(k, _)| !NOT_FOLLOWED.contains(&k.as_slice()))
+            .for_each(|(_, v)| follow(v, queue)),
+        _ => {}
+    }
+}
+
+/// Whether an object of `before` that the update left in place refers to an object `before`
+/// lacks and `after` defines. Every object of `before` is read for it, one at a time.
+fn cites_new_object(before: &Revision, after: &Revision, anew: &BTreeSet<ObjectId>) -> bool {
+    let defined: BTreeSet<ObjectId> = anew
+        .iter()
+        .copied()
+        .filter(|&id| !in_use(before.entry(id)) && after.with(id, |_| ()).is_some())
+        .collect();
+    if defined.is_empty() {
+        return false;
+    }
+    before
+        .xref
+        .entries
+        .iter()
+        .filter(|(_, entry)| in_use(Some(entry)))
+        .map(|(&n, _)| before.id_of(n))
+        .filter(|id| !anew.contains(id))
+        .any(|id| before.with(id, |o| cites(o, &defined)).unwrap_or(false))
+}
+
+fn cites(object: &Object, ids: &BTreeSet<ObjectId>) -> bool {
+    match object {
+        Object::Reference(id) => ids.contains(id),
+        Object::Array(items) => items.iter().any(|i| cites(i, ids)),
+        Object::Dictionary(d) => d.iter().any(|(_, v)| cites(v, ids)),
+        Object::Stream(s) => s.dict.iter().any(|(_, v)| cites(v, ids)),
+        _ => false,
+    }
+}
