@@ -47,8 +47,11 @@ pub(super) fn placed_anew(before: &Revision, after: &Revision) -> BTreeSet<Objec
 }
 
 /// What the update from `before` to `after` changed that is not a signature (see
-/// [`changes::non_signature_changes`]).
-pub(super) fn non_signature_changes(before: &Revision, after: &Revision) -> Vec<String> {
+/// [`changes::non_signature_changes`]), and `after` as the checks saw it.
+pub(super) fn non_signature_changes(
+    before: &Revision,
+    after: &Revision,
+) -> (Vec<String>, Document) {
     let anew = placed_anew(before, after);
     let (old, new) = documents(before, after, &anew);
     let mut problems = changes::non_signature_changes(&old, &new);
@@ -57,13 +60,29 @@ pub(super) fn non_signature_changes(before: &Revision, after: &Revision) -> Vec<
     {
         problems.push(changes::CITED_OBJECT_DEFINED.into());
     }
-    problems
+    (problems, new)
 }
 
-/// The last revision as the signatures are read from it: what the updates placed since the
-/// document, and what they are looked up in.
-pub(super) fn signed_document(document: &Revision, last: &Revision) -> Document {
-    documents(document, last, &placed_anew(document, last)).1
+/// The last revision as the signatures are read from it: `seen`, the last revision as the
+/// checks of its update saw it (if any update could be read), with every object the updates
+/// placed since the document.
+pub(super) fn signed_document(
+    document: &Revision,
+    last: &Revision,
+    seen: Option<Document>,
+) -> Document {
+    let anew = placed_anew(document, last);
+    let Some(mut doc) = seen else {
+        return documents(document, last, &anew).1;
+    };
+    for id in anew {
+        if !doc.objects.contains_key(&id)
+            && let Some(object) = last.object(id)
+        {
+            doc.objects.insert(id, object);
+        }
+    }
+    doc
 }
 
 /// The two revisions as lopdf documents of the objects placed anew and of what the checks look
@@ -137,13 +156,15 @@ fn cites_new_object(before: &Revision, after: &Revision, anew: &BTreeSet<ObjectI
     if defined.is_empty() {
         return false;
     }
+    // An object can refer to one only if its text names the number: only those are parsed.
+    let numbers = defined.iter().map(|id| u64::from(id.0)).collect();
     before
         .xref
         .entries
         .iter()
         .filter(|(_, entry)| in_use(Some(entry)))
         .map(|(&n, _)| before.id_of(n))
-        .filter(|id| !anew.contains(id))
+        .filter(|id| !anew.contains(id) && before.may_name(*id, &numbers))
         .any(|id| before.with(id, |o| cites(o, &defined)).unwrap_or(false))
 }
 

@@ -4,7 +4,7 @@
 //! updates appended to it needs a few thousand of them.
 
 use std::cell::RefCell;
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::rc::Rc;
 
 use lopdf::xref::{Xref, XrefEntry};
@@ -21,6 +21,8 @@ pub(super) struct Revision<'a> {
     offsets: Vec<usize>,
     /// The objects read last, by offset, with the objects each holds.
     read: RefCell<VecDeque<(usize, ObjectId, Rc<Objects>)>>,
+    /// The object stream last looked into by [`Revision::may_name`], and what it found.
+    named: RefCell<Option<(u32, bool)>>,
 }
 
 /// Loading keeps no object: only the cross-reference and the trailer are wanted.
@@ -99,6 +101,7 @@ impl<'a> Revision<'a> {
             header,
             offsets,
             read: RefCell::new(VecDeque::new()),
+            named: RefCell::new(None),
         })
     }
 
@@ -136,6 +139,53 @@ impl<'a> Revision<'a> {
         }
     }
 
+    /// Whether the text of object `id` as written may name one of `numbers`: false only when
+    /// no run of digits in it (in its object stream, decompressed, for an object held in
+    /// one) is one of them, so that it cannot refer to any of them.
+    pub fn may_name(&self, id: ObjectId, numbers: &BTreeSet<u64>) -> bool {
+        match self.entry(id) {
+            Some(XrefEntry::Normal { offset, .. }) => {
+                let offset = *offset as usize + self.header;
+                self.piece(offset).is_none_or(|p| names(p, numbers))
+            }
+            Some(XrefEntry::Compressed { container, .. }) => {
+                let mut cache = self.named.borrow_mut();
+                if let Some((c, named)) = *cache
+                    && c == *container
+                {
+                    return named;
+                }
+                let named = self
+                    .container_text(*container)
+                    .is_none_or(|text| names(&text, numbers));
+                *cache = Some((*container, named));
+                named
+            }
+            _ => false,
+        }
+    }
+
+    /// The decompressed content of the object stream `container`, without parsing its
+    /// objects (lopdf is given it as a stream of another type).
+    fn container_text(&self, container: u32) -> Option<Vec<u8>> {
+        let offset = match *self.entry((container, 0))? {
+            XrefEntry::Normal { offset, .. } => offset as usize + self.header,
+            _ => return None,
+        };
+        let mut piece = self.piece(offset)?.to_vec();
+        let dict_end = piece
+            .windows(6)
+            .position(|w| w == b"stream")
+            .unwrap_or(piece.len());
+        let at = piece[..dict_end].windows(7).position(|w| w == b"/ObjStm")?;
+        piece[at..at + 7].copy_from_slice(b"/ObjStX");
+        let (_, mut objects) = self.parse_piece(&piece)?;
+        let Some(Object::Stream(stream)) = objects.remove(&(container, 0)) else {
+            return None;
+        };
+        stream.decompressed_content().ok()
+    }
+
     /// The identifier of object number `n` in this revision's cross-reference.
     pub fn id_of(&self, n: u32) -> ObjectId {
         match self.xref.get(n) {
@@ -165,6 +215,11 @@ impl<'a> Revision<'a> {
     /// only object of a small PDF of their own, numbered 0 there (a number no other object can
     /// have).
     fn parse(&self, offset: usize) -> Option<(ObjectId, Objects)> {
+        self.parse_piece(self.piece(offset)?)
+    }
+
+    /// The bytes from `offset` to the next object written at its own place.
+    fn piece(&self, offset: usize) -> Option<&'a [u8]> {
         let next = self.offsets.partition_point(|&o| o <= offset);
         let end = self
             .offsets
@@ -172,7 +227,10 @@ impl<'a> Revision<'a> {
             .copied()
             .unwrap_or(self.bytes.len())
             .min(self.bytes.len());
-        let piece = self.bytes.get(offset..end)?;
+        self.bytes.get(offset..end)
+    }
+
+    fn parse_piece(&self, piece: &[u8]) -> Option<(ObjectId, Objects)> {
         let (id, header) = object_header(piece)?;
         let mut mini = b"%PDF-1.7\n0 0 obj".to_vec();
         mini.extend_from_slice(&piece[header..]);
@@ -191,6 +249,21 @@ impl<'a> Revision<'a> {
         doc.objects.insert(id, object);
         Some((id, doc.objects))
     }
+}
+
+/// Whether a run of digits in `text` is one of `numbers`.
+fn names(text: &[u8], numbers: &BTreeSet<u64>) -> bool {
+    text.split(|b| !b.is_ascii_digit())
+        .filter(|run| !run.is_empty())
+        .any(|run| {
+            let digits = &run[run.iter().take_while(|&&b| b == b'0').count()..];
+            digits.len() <= 19
+                && std::str::from_utf8(digits)
+                    .ok()
+                    .and_then(|d| d.parse::<u64>().ok())
+                    .or((digits.is_empty()).then_some(0))
+                    .is_some_and(|n| numbers.contains(&n))
+        })
 }
 
 type Objects = BTreeMap<ObjectId, Object>;

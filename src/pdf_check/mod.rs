@@ -141,6 +141,7 @@ fn updates(file: &[u8], document: &[u8]) -> Report {
         );
     }
     let mut before = None;
+    let mut last_seen = None;
     let mut previous = *base;
     let mut previous_end = document.len();
     for (n, revision) in updates.iter().enumerate() {
@@ -158,18 +159,21 @@ fn updates(file: &[u8], document: &[u8]) -> Report {
                 break;
             }
         };
+        let (found, seen) =
+            delta::non_signature_changes(before.as_ref().unwrap_or(&expected), &after);
         changes.extend(
-            delta::non_signature_changes(before.as_ref().unwrap_or(&expected), &after)
+            found
                 .into_iter()
                 .map(|c| format!("aggiunta n. {}: {c}", n + 1)),
         );
         before = Some(after);
+        last_seen = Some(seen);
         previous = *revision;
         previous_end = revision.end;
     }
     let last = before.as_ref().unwrap_or(&expected);
     let signatures = signatures::signatures(
-        &delta::signed_document(&expected, last),
+        &delta::signed_document(&expected, last, last_seen),
         file,
         document.len(),
     );
