@@ -177,3 +177,170 @@ fn cites(object: &Object, ids: &BTreeSet<ObjectId>) -> bool {
         _ => false,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pdf_check::{Verdict, check};
+    use lopdf::{IncrementalDocument, Stream, dictionary};
+
+    const ELEMENTS: u32 = 300;
+    /// The structure element that cites an object the document does not have.
+    const CITING: ObjectId = (150, 0);
+    const MISSING: ObjectId = (5000, 0);
+
+    /// A tagged one-page document in object streams: catalog 1, pages 2, page 3, content 4,
+    /// structure tree 5 with its elements 10…309, one of which cites object 5000, absent.
+    fn tagged() -> Vec<u8> {
+        let mut doc = Document::with_version("1.7");
+        let elements: Vec<Object> = (10..10 + ELEMENTS).map(|n| (n, 0).into()).collect();
+        for n in 10..10 + ELEMENTS {
+            let mut element = dictionary! { "Type" => "StructElem", "S" => "P", "P" => (5, 0) };
+            if (n, 0) == CITING {
+                element.set("Alt", MISSING);
+            }
+            doc.objects.insert((n, 0), Object::Dictionary(element));
+        }
+        doc.objects.insert(
+            (5, 0),
+            Object::Dictionary(dictionary! { "Type" => "StructTreeRoot", "K" => elements }),
+        );
+        doc.objects.insert(
+            (1, 0),
+            Object::Dictionary(dictionary! {
+                "Type" => "Catalog", "Pages" => (2, 0), "StructTreeRoot" => (5, 0),
+            }),
+        );
+        doc.objects.insert(
+            (2, 0),
+            Object::Dictionary(dictionary! {
+                "Type" => "Pages", "Kids" => vec![Object::Reference((3, 0))], "Count" => 1,
+            }),
+        );
+        doc.objects.insert(
+            (3, 0),
+            Object::Dictionary(dictionary! {
+                "Type" => "Page", "Parent" => (2, 0), "Contents" => (4, 0),
+                "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+            }),
+        );
+        doc.objects.insert(
+            (4, 0),
+            Object::Stream(Stream::new(dictionary! {}, b"BT ET".to_vec())),
+        );
+        doc.max_id = 10 + ELEMENTS;
+        doc.trailer.set("Root", (1, 0));
+        let mut bytes = Vec::new();
+        doc.save_modern(&mut bytes).expect("saved");
+        bytes
+    }
+
+    /// `pdf` followed by an update made by `change`.
+    fn updated(pdf: &[u8], change: impl FnOnce(&mut IncrementalDocument)) -> Vec<u8> {
+        let prev = Document::load_mem(pdf).expect("loads");
+        let max_id = prev.max_id.max(MISSING.0);
+        let mut update = IncrementalDocument::create_from(pdf.to_vec(), prev);
+        update.new_document.max_id = max_id;
+        change(&mut update);
+        let mut out = Vec::new();
+        update.save_to(&mut out).expect("saved");
+        assert!(out.starts_with(pdf));
+        out
+    }
+
+    /// An invisible signature: its value, its field (also its widget on page 1), the form.
+    fn sign(update: &mut IncrementalDocument) {
+        let value = update.new_document.add_object(dictionary! {
+            "Type" => "Sig", "Filter" => "Adobe.PPKLite", "SubFilter" => "ETSI.CAdES.detached",
+            "ByteRange" => vec![0.into(), 0.into(), 0.into(), 0.into()],
+            "Contents" => Object::String(vec![0; 16], lopdf::StringFormat::Hexadecimal),
+        });
+        let field = update.new_document.add_object(dictionary! {
+            "Type" => "Annot", "Subtype" => "Widget", "FT" => "Sig",
+            "T" => Object::string_literal("Firma"),
+            "F" => 132, "P" => (3, 0), "V" => value,
+            "Rect" => vec![0.into(), 0.into(), 0.into(), 0.into()],
+        });
+        for id in [(1, 0), (3, 0)] {
+            update.opt_clone_object_to_new_document(id).expect("copied");
+        }
+        let objects = &mut update.new_document.objects;
+        if let Some(Object::Dictionary(page)) = objects.get_mut(&(3, 0)) {
+            page.set("Annots", vec![Object::Reference(field)]);
+        }
+        if let Some(Object::Dictionary(catalog)) = objects.get_mut(&(1, 0)) {
+            catalog.set(
+                "AcroForm",
+                dictionary! { "Fields" => vec![Object::Reference(field)], "SigFlags" => 3 },
+            );
+        }
+    }
+
+    #[test]
+    fn a_signature_is_checked_without_reading_the_structure_tree() {
+        let document = tagged();
+        let signed = updated(&document, sign);
+        let report = check(&signed, &document);
+        assert_eq!(report.verdict, Verdict::Signed);
+        assert_eq!(report.signatures.len(), 1);
+        assert_eq!(report.signatures[0].field.as_deref(), Some("Firma"));
+
+        // What is compared: the objects the update placed anew and what the checks look them
+        // up in, none of the structure tree's.
+        let before = Revision::open(&document).expect("opens");
+        let after = Revision::open(&signed).expect("opens");
+        let anew = placed_anew(&before, &after);
+        let (old, new) = documents(&before, &after, &anew);
+        assert!(anew.contains(&(1, 0)) && anew.contains(&(3, 0)), "{anew:?}");
+        let read: BTreeSet<ObjectId> = old
+            .objects
+            .keys()
+            .chain(new.objects.keys())
+            .copied()
+            .collect();
+        assert!(read.len() < 12, "{read:?}");
+        assert!(
+            read.iter().all(|id| id.0 < 10 || id.0 > 10 + ELEMENTS),
+            "{read:?}"
+        );
+    }
+
+    #[test]
+    fn what_an_update_changes_in_the_unread_part_is_still_found() {
+        let document = tagged();
+        let signed = updated(&document, sign);
+        // A structure element rewritten: another text read aloud.
+        let edited = updated(&signed, |update| {
+            update.new_document.objects.insert(
+                (20, 0),
+                Object::Dictionary(dictionary! {
+                    "Type" => "StructElem", "S" => "P", "P" => (5, 0),
+                    "ActualText" => Object::string_literal("altro"),
+                }),
+            );
+        });
+        match check(&edited, &document).verdict {
+            Verdict::Altered { changes, .. } => {
+                assert_eq!(
+                    changes,
+                    vec!["aggiunta n. 2: cambiato: l'oggetto 20 0".to_string()]
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+        // The object a structure element cited without the document having it, defined.
+        let defined = updated(&signed, |update| {
+            update.new_document.objects.insert(
+                MISSING,
+                Object::string_literal("testo alternativo aggiunto"),
+            );
+        });
+        match check(&defined, &document).verdict {
+            Verdict::Altered { changes, .. } => assert_eq!(
+                changes,
+                vec![format!("aggiunta n. 2: {}", changes::CITED_OBJECT_DEFINED)]
+            ),
+            other => panic!("{other:?}"),
+        }
+    }
+}

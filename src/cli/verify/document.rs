@@ -152,7 +152,7 @@ fn closed_verbale(
     if !ok {
         println!("Il PDF non porta il sigillo con cui la seduta è stata chiusa.");
     }
-    let kept = Kept {
+    let mut kept = Kept {
         record: store.sealed_record(&session.id).ok(),
         pdf: store.sealed_pdf(&session.id, session.number).ok(),
     };
@@ -180,6 +180,8 @@ fn closed_verbale(
             None
         }
     };
+    // The kept copy has given the sealed document: a large verbale is not held twice.
+    kept.pdf = None;
     match (sealed, &stored.pdf) {
         (Some(document), Some(_)) => {
             ok &= compare(pdf, &document, "il verbale sigillato alla chiusura");
