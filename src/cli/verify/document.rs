@@ -152,9 +152,11 @@ fn closed_verbale(
     if !ok {
         println!("Il PDF non porta il sigillo con cui la seduta è stata chiusa.");
     }
+    // The kept copy of the sealed verbale is read once the session's data are checked, and let
+    // go once it has given the sealed document: a large verbale is not held twice.
     let mut kept = Kept {
         record: store.sealed_record(&session.id).ok(),
-        pdf: store.sealed_pdf(&session.id, session.number).ok(),
+        pdf: None,
     };
     match &kept.record {
         Some(record) => ok &= session_holds(ws, session, stored, record),
@@ -171,6 +173,7 @@ fn closed_verbale(
         );
         ok = false;
     }
+    kept.pdf = store.sealed_pdf(&session.id, session.number).ok();
     let sealed = match (&stored.pdf, minutes::sealed_minutes_pdf(stored, &kept)) {
         (_, Ok(document)) => Some(document),
         // The kept copy is lost: the file itself may still begin with the sealed verbale.
@@ -180,7 +183,6 @@ fn closed_verbale(
             None
         }
     };
-    // The kept copy has given the sealed document: a large verbale is not held twice.
     kept.pdf = None;
     match (sealed, &stored.pdf) {
         (Some(document), Some(_)) => {
