@@ -94,12 +94,7 @@ fn scores(flow: &mut Flow, r: &LetterRecord) {
         }
         t.push(row);
     }
-    let max_total: Decimal = r
-        .criteria
-        .iter()
-        .filter(|c| c.depth == 0)
-        .map(|c| c.max)
-        .sum();
+    let max_total = crate::record::max_total(&r.criteria);
     t.push(
         Row::new(vec![
             "Totale".into(),

@@ -289,12 +289,7 @@ fn points_table(flow: &mut Flow, s: &ScoringRecord, a: &ApplicationScoring) {
         }
         t.push(row);
     }
-    let max_total: Decimal = s
-        .criteria
-        .iter()
-        .filter(|c| c.depth == 0)
-        .map(|c| c.max)
-        .sum();
+    let max_total = crate::record::max_total(&s.criteria);
     t.push(
         Row::new(vec![
             "Totale".into(),

@@ -43,6 +43,15 @@ pub struct CriterionInfo {
     pub depth: u32,
 }
 
+/// The most points an application can have: the top-level criteria's maxima added up.
+pub fn max_total(criteria: &[CriterionInfo]) -> Decimal {
+    criteria
+        .iter()
+        .filter(|c| c.depth == 0)
+        .map(|c| c.max)
+        .sum()
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Method {
     Coefficient,
