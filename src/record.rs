@@ -50,7 +50,7 @@ pub use ranking::{
 pub use redact::{OMISSIS, Redaction};
 pub use scoring::{
     ApplicationScoring, CofinancingRow, CollegialMark, CriterionInfo, CriterionResult, GapRecord,
-    JudgementInfo, LotScoring, MarkRecord, Method, ScoringRecord,
+    JudgementInfo, LotScoring, MarkRecord, Method, ScoringRecord, max_total,
 };
 
 pub const RECORD_FORMAT: u32 = 1;
@@ -216,30 +216,40 @@ pub fn session_record(
     evaluation: &Evaluation,
     session: &SessionId,
 ) -> Option<SessionRecord> {
-    record_of(ws, evaluation, session, true)
+    record_of(ws, evaluation, session, Marks::Copied)
 }
 
-/// The same record from a workspace that is dropped with it: each mark's reason is moved from
-/// its sheet into the record instead of copied, so that a large call's reasons are held once
-/// while the verbale is drawn.
+/// The same record from a workspace and an evaluation that are dropped with it: a scoring
+/// session's marks are made application by application, each application's scores let go as
+/// soon as they are reported and each reason moved from its sheet instead of copied, so that a
+/// large call's marks are held once while the verbale is drawn (see `scoring::scoring_taking`).
 pub fn session_record_taking(
     mut ws: Workspace,
-    evaluation: Evaluation,
+    mut evaluation: Evaluation,
     session: &SessionId,
 ) -> Option<SessionRecord> {
-    let mut record = record_of(&ws, &evaluation, session, false)?;
-    drop(evaluation);
+    // Everything else first: the acts and the pending items read the scores too.
+    let mut record = record_of(&ws, &evaluation, session, Marks::Later)?;
     if let Business::Scoring(scoring) = &mut record.business {
-        scoring::take_reasons(&mut ws, scoring);
+        *scoring = scoring::scoring_taking(&mut ws, &mut evaluation);
     }
     Some(record)
+}
+
+/// How a scoring session's record gets its marks.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Marks {
+    /// Copied, with their reasons, from a workspace and an evaluation that stay.
+    Copied,
+    /// Made afterwards by [`scoring::scoring_taking`]: the record has no lots yet.
+    Later,
 }
 
 fn record_of(
     ws: &Workspace,
     evaluation: &Evaluation,
     session: &SessionId,
-    reasons: bool,
+    marks: Marks,
 ) -> Option<SessionRecord> {
     let s = ws.session(session)?;
     let commission = ws.commission();
@@ -258,9 +268,10 @@ fn record_of(
         .collect();
     let business = match s.kind {
         SessionKind::OpeningPublic => Business::Opening(opening::opening(ws)),
-        SessionKind::ReservedScoring => {
-            Business::Scoring(scoring::scoring(ws, evaluation, reasons))
-        }
+        SessionKind::ReservedScoring => Business::Scoring(match marks {
+            Marks::Copied => scoring::scoring(ws, evaluation),
+            Marks::Later => scoring::frame(ws),
+        }),
         SessionKind::Final => Business::Final(final_session::final_ranking(ws, evaluation)),
     };
     Some(SessionRecord {
@@ -387,7 +398,7 @@ pub(crate) fn failing_messages(result: &ApplicationResult) -> Vec<String> {
 /// What a scoring session reports, drawn from the data as they stand: for the documents that
 /// follow the minutes (letters, score sheets) when no closed session has kept it.
 pub fn scoring_record(ws: &Workspace, evaluation: &Evaluation) -> ScoringRecord {
-    scoring::scoring(ws, evaluation, true)
+    scoring::scoring(ws, evaluation)
 }
 
 /// What a final session reports, drawn from the data as they stand.

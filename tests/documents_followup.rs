@@ -70,8 +70,10 @@ fn a_letter_to_each_applicant_with_its_outcome_points_and_remedies() {
     ] {
         assert!(t.contains(expected), "«{expected}» not in the letter:\n{t}");
     }
-    // Drawn from the closed final session: no draft notice, dated by its closing.
+    // Drawn from the closed final session: no draft notice, dated by its closing, to be
+    // signed.
     assert!(!t.contains("Bozza"), "{t}");
+    assert!(t.contains("firmato digitalmente"), "{t}");
     let ws = workspace(dir.path());
     let closed = ws
         .session(&sid("s3"))
@@ -139,6 +141,9 @@ fn a_draft_letter_says_so_and_letters_never_go_among_the_calls_data() {
         t.contains("Bozza: la graduatoria non è ancora stata approvata"),
         "{t}"
     );
+    // A draft claims no signature.
+    assert!(!t.contains("firmato digitalmente"), "{t}");
+    assert!(t.contains("Bozza non firmata"), "{t}");
     assert_eq!(
         commissione::minutes::stamp_in_pdf(&letter).unwrap().issued,
         Some(commissione::domain::Moment::parse("2026-12-01T16:20:05+01:00").unwrap())

@@ -400,7 +400,40 @@ fn the_record_that_takes_the_reasons_over_is_the_record_that_copies_them() {
 }
 
 #[test]
-fn a_reason_taken_leaves_its_sheet_empty_unless_the_sheet_is_shared() {
+fn the_record_that_takes_the_marks_over_is_the_same_over_interleaved_lots() {
+    // Five lots whose protocols alternate, some applications excluded, a member abstaining
+    // here and there: the marks are taken in the order of the protocols, not lot by lot.
+    use commissione::samples::large::{Size, generate};
+    let size = Size {
+        applications: 90,
+        lots: 5,
+        members: 4,
+        criteria: 6,
+        seed: 7,
+    };
+    let ws = generate(size).unwrap();
+    let copied = session_record(&ws, &evaluate(&ws), &sid("s2")).unwrap();
+    let lots = match &copied.business {
+        commissione::record::Business::Scoring(s) => s.lots.clone(),
+        _ => panic!("s2 is a scoring session"),
+    };
+    assert!(lots.iter().filter(|l| !l.applications.is_empty()).count() >= 2);
+    assert!(
+        lots.iter()
+            .flat_map(|l| &l.applications)
+            .flat_map(|a| &a.criteria)
+            .flat_map(|c| &c.marks)
+            .all(|m| !m.reason.is_empty())
+    );
+    let own = generate(size).unwrap();
+    let evaluation = evaluate(&own);
+    let taken = commissione::record::session_record_taking(own, evaluation, &sid("s2")).unwrap();
+    assert_eq!(taken, copied);
+    assert_eq!(seal(&taken), seal(&copied));
+}
+
+#[test]
+fn marks_taken_leave_their_sheets_empty_unless_the_sheets_are_shared() {
     let dir = example_a();
     let (m, p, c) = (
         commissione::domain::MemberId::new("m1").unwrap(),
@@ -411,20 +444,29 @@ fn a_reason_taken_leaves_its_sheet_empty_unless_the_sheet_is_shared() {
     let reason = ws.score(&m, &p, &c).unwrap().reason.clone();
     assert!(!reason.trim().is_empty());
     let shared = ws.clone();
-    assert_eq!(ws.take_reason(&m, &p, &c), Some(reason.clone()));
-    // The clone held the same sheet: it is copied from, not emptied.
+    let taken = ws.take_scores();
+    let mine = |taken: &[(
+        commissione::domain::MemberId,
+        Vec<commissione::domain::Score>,
+    )]| {
+        taken
+            .iter()
+            .find(|(member, _)| member == &m)
+            .and_then(|(_, scores)| {
+                scores
+                    .iter()
+                    .find(|s| s.application == p && s.criterion == c)
+            })
+            .map(|s| s.reason.clone())
+    };
+    assert_eq!(mine(&taken), Some(reason.clone()));
+    // The clone held the same sheets: they are copied from, not emptied.
     assert_eq!(shared.score(&m, &p, &c).unwrap().reason, reason);
     drop(shared);
-    assert_eq!(ws.take_reason(&m, &p, &c), Some(reason));
-    assert_eq!(ws.score(&m, &p, &c).unwrap().reason, "");
-    assert_eq!(
-        ws.take_reason(
-            &m,
-            &p,
-            &commissione::domain::CriterionId::new("ZZ").unwrap()
-        ),
-        None
-    );
+    let again = ws.take_scores();
+    assert_eq!(mine(&again), Some(reason));
+    assert!(ws.score(&m, &p, &c).is_none());
+    assert!(ws.take_scores().iter().all(|(_, scores)| scores.is_empty()));
 }
 
 /// The tables of a tagged PDF: for each, the number of header cells of its first row and the

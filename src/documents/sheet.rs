@@ -167,7 +167,7 @@ pub fn sheet_record(
                         .map(move |mk| SheetMark {
                             criterion: c.id.to_string(),
                             value: mk.value,
-                            judgement: mk.judgement.clone(),
+                            judgement: mk.judgement.as_ref().map(|j| j.to_string()),
                             reason: mk.reason.clone(),
                         })
                 })

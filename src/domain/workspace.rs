@@ -409,24 +409,20 @@ impl Workspace {
             .and_then(|s| s.score_normalized(application, criterion))
     }
 
-    /// The reason of a mark moved out of its sheet, which keeps an empty one: for a workspace
-    /// about to be dropped, whose reasons a record takes over instead of copying (a large
-    /// call's reasons are a hundred megabytes and more). A sheet shared with another workspace
-    /// is left whole, and its reason copied.
-    pub fn take_reason(
-        &mut self,
-        member: &MemberId,
-        application: &Protocol,
-        criterion: &CriterionId,
-    ) -> Option<String> {
-        let held = self.sheets.get_mut(member)?;
-        let i = held
-            .scores
-            .binary_search_by(|s| (&s.application, &s.criterion).cmp(&(application, criterion)))
-            .ok()?;
-        Some(match Arc::get_mut(held) {
-            Some(sheet) => std::mem::take(&mut sheet.scores[i].reason),
-            None => held.scores[i].reason.clone(),
-        })
+    /// Every member's marks moved out of their sheets, which keep none: for a workspace about
+    /// to be dropped, whose marks a record takes over application by application (see
+    /// `record::session_record_taking`). A sheet shared with another workspace keeps its
+    /// marks, and they are copied.
+    pub fn take_scores(&mut self) -> Vec<(MemberId, Vec<Score>)> {
+        self.sheets
+            .iter_mut()
+            .map(|(member, held)| {
+                let scores = match Arc::get_mut(held) {
+                    Some(sheet) => std::mem::take(&mut sheet.scores),
+                    None => held.scores.clone(),
+                };
+                (member.clone(), scores)
+            })
+            .collect()
     }
 }

@@ -94,12 +94,7 @@ fn scores(flow: &mut Flow, r: &LetterRecord) {
         }
         t.push(row);
     }
-    let max_total: Decimal = r
-        .criteria
-        .iter()
-        .filter(|c| c.depth == 0)
-        .map(|c| c.max)
-        .sum();
+    let max_total = crate::record::max_total(&r.criteria);
     t.push(
         Row::new(vec![
             "Totale".into(),
@@ -408,10 +403,13 @@ pub fn render<W: Write + Send + 'static>(
                 .after(2.0)
                 .keep_next(),
         );
+        // A draft is nobody's act: it must not claim a signature it will never carry.
         flow.paragraph(
-            Paragraph::text(
-                "Documento informatico firmato digitalmente ai sensi del decreto legislativo 7 marzo 2005, n. 82.",
-            )
+            Paragraph::text(if r.approved {
+                "Documento informatico firmato digitalmente ai sensi del decreto legislativo 7 marzo 2005, n. 82."
+            } else {
+                "Bozza non firmata, senza valore di comunicazione: la comunicazione sarà firmata digitalmente dopo l'approvazione della graduatoria."
+            })
             .size(8.0)
             .align(Align::Right),
         );

@@ -23,7 +23,7 @@ pub fn render(flow: &mut Flow, names: &Names, r: &SessionRecord) {
 }
 
 /// A mark as the tables write it: the judgement with its coefficient, or the points.
-fn mark(value: rust_decimal::Decimal, judgement: Option<&String>) -> String {
+fn mark(value: rust_decimal::Decimal, judgement: Option<&str>) -> String {
     match judgement {
         Some(label) => format!("{label} ({})", italian::number(value.normalize())),
         None => italian::number(value.normalize()),
@@ -56,7 +56,7 @@ fn collegial(flow: &mut Flow, names: &Names, list: &[CollegialRecord]) {
         for m in &c.marks {
             t.push(Row::new(vec![
                 names.member(&m.member),
-                mark(m.value, m.judgement.as_ref()),
+                mark(m.value, m.judgement.as_deref()),
                 m.reason.trim().to_string(),
             ]));
         }
@@ -83,7 +83,7 @@ fn collegial(flow: &mut Flow, names: &Names, list: &[CollegialRecord]) {
                 format!(
                     "Giudizio collegiale: {}, che determina i punti del criterio.",
                     match &k.judgement {
-                        Some(_) => mark(k.value, k.judgement.as_ref()),
+                        Some(_) => mark(k.value, k.judgement.as_deref()),
                         None => format!("{} punti", italian::number(k.value.normalize())),
                     }
                 ),

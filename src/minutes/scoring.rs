@@ -103,7 +103,7 @@ fn method_paragraphs(flow: &mut Flow, s: &ScoringRecord) {
     para(flow, text);
 }
 
-fn mark_value(c: &CriterionInfo, value: Decimal, judgement: Option<&String>) -> String {
+fn mark_value(c: &CriterionInfo, value: Decimal, judgement: Option<&str>) -> String {
     match (&c.method, judgement) {
         (Method::Coefficient, Some(label)) => {
             format!("{} ({label})", italian::number(value))
@@ -165,7 +165,7 @@ fn individual_table(flow: &mut Flow, names: &Names, s: &ScoringRecord, a: &Appli
                 Span::bold(format!(
                     "{}: {}.",
                     names.member(&m.member),
-                    mark_value(c, m.value, m.judgement.as_ref())
+                    mark_value(c, m.value, m.judgement.as_deref())
                 )),
                 Span::regular(format!(" {}", m.reason.trim())),
             ]);
@@ -174,7 +174,7 @@ fn individual_table(flow: &mut Flow, names: &Names, s: &ScoringRecord, a: &Appli
             lines.push(vec![
                 Span::bold(format!(
                     "Commissione (giudizio collegiale): {}.",
-                    mark_value(c, k.value, k.judgement.as_ref())
+                    mark_value(c, k.value, k.judgement.as_deref())
                 )),
                 Span::regular(
                     " Conta per i punti del criterio; la motivazione è nel giudizio collegiale.",
@@ -289,12 +289,7 @@ fn points_table(flow: &mut Flow, s: &ScoringRecord, a: &ApplicationScoring) {
         }
         t.push(row);
     }
-    let max_total: Decimal = s
-        .criteria
-        .iter()
-        .filter(|c| c.depth == 0)
-        .map(|c| c.max)
-        .sum();
+    let max_total = crate::record::max_total(&s.criteria);
     t.push(
         Row::new(vec![
             "Totale".into(),

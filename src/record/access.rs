@@ -167,7 +167,7 @@ fn marks(
                             judgement: match c.scoring {
                                 Scoring::Coefficient => Coefficient::new(m.value)
                                     .and_then(|k| call.judgement_for(k))
-                                    .map(|j| j.label.clone()),
+                                    .map(|j| smol_str::SmolStr::new(&j.label)),
                                 _ => None,
                             },
                             reason: hide(

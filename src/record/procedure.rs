@@ -112,7 +112,7 @@ fn collegial_record(
     let judgement_of = |value: Decimal| match criterion.map(|k| &k.scoring) {
         Some(Scoring::Coefficient) => Coefficient::new(value)
             .and_then(|k| call.judgement_for(k))
-            .map(|j| j.label.clone()),
+            .map(|j| smol_str::SmolStr::new(&j.label)),
         _ => None,
     };
     let mut marks = Vec::new();
@@ -144,7 +144,7 @@ fn collegial_record(
             .filter(|_| call.collegial_mark)
             .map(|v| super::scoring::CollegialMark {
                 value: v.value().normalize(),
-                judgement: judgement_of(v.value()),
+                judgement: judgement_of(v.value()).map(String::from),
             }),
         dissents: c
             .dissents

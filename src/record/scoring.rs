@@ -2,12 +2,15 @@
 //! means, the points before and after riparametrazione, and the co-financing table.
 
 use rust_decimal::Decimal;
+use std::collections::VecDeque;
+
 use serde::{Deserialize, Serialize};
+use smol_str::SmolStr;
 
 use super::{MEAN_DECIMALS, outcome_code, outcome_from_code};
 use crate::domain::{
     Application, Coefficient, Criterion, CriterionId, LotId, Measure, MemberId, Money, Protocol,
-    Scoring, Workspace,
+    Score, Scoring, Workspace,
 };
 use crate::rules::{self, ApplicationResult, Check, Evaluation, Gap, Outcome, Ratio};
 
@@ -38,6 +41,15 @@ pub struct CriterionInfo {
     pub method: Method,
     /// 0 for a top-level criterion, 1 for its sub-criteria…
     pub depth: u32,
+}
+
+/// The most points an application can have: the top-level criteria's maxima added up.
+pub fn max_total(criteria: &[CriterionInfo]) -> Decimal {
+    criteria
+        .iter()
+        .filter(|c| c.depth == 0)
+        .map(|c| c.max)
+        .sum()
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -134,8 +146,9 @@ pub(super) fn judgement_of(
 pub struct MarkRecord {
     pub member: MemberId,
     pub value: Decimal,
-    /// The judgement of the scale the coefficient stands for ("buono").
-    pub judgement: Option<String>,
+    /// The judgement of the scale the coefficient stands for ("buono"), kept inside the value
+    /// (a scale's labels are short): a 10,000-application call has 1.4 million marks.
+    pub judgement: Option<SmolStr>,
     pub reason: String,
 }
 
@@ -211,53 +224,160 @@ fn shown(r: Option<&Ratio>, dp: u32) -> Option<Decimal> {
         .map(|d| d.normalize())
 }
 
-/// The record of a scoring session; without the marks' reasons when `reasons` is false (see
-/// [`take_reasons`]).
-pub(super) fn scoring(ws: &Workspace, evaluation: &Evaluation, reasons: bool) -> ScoringRecord {
+/// The record of a scoring session, copied from a workspace and an evaluation that stay.
+pub(super) fn scoring(ws: &Workspace, evaluation: &Evaluation) -> ScoringRecord {
+    let mut record = frame(ws);
+    let all = ws.call().all_criteria();
+    record.lots = ws
+        .call()
+        .lots
+        .iter()
+        .map(|lot| {
+            let mut scoring = LotScoring {
+                lot: lot.id.clone(),
+                applications: Vec::new(),
+                cofinancing: Vec::new(),
+            };
+            for app in ws.applications().values().filter(|a| a.lot == lot.id) {
+                let Some(result) = evaluation.application(&app.protocol) else {
+                    continue;
+                };
+                scoring.cofinancing.push(cofinancing_row(app, result));
+                if let Some(scores) = &result.scores {
+                    scoring
+                        .applications
+                        .push(application_scoring(ws, app, result, scores, &all, true));
+                }
+            }
+            scoring
+        })
+        .collect();
+    record
+}
+
+/// The same record from a workspace and an evaluation that are dropped with it, made
+/// application by application in the order of their protocols (the sheets' order): each
+/// application's scores leave the evaluation as soon as they are reported, and each member's
+/// marks leave the sheet, reasons and all, a piece at a time (see [`Taken`]), so that a large
+/// call's marks are never held twice.
+pub(super) fn scoring_taking(ws: &mut Workspace, evaluation: &mut Evaluation) -> ScoringRecord {
+    let mut record = frame(ws);
+    let call = ws.call().clone();
+    let all = call.all_criteria();
+    record.lots = call
+        .lots
+        .iter()
+        .map(|lot| LotScoring {
+            lot: lot.id.clone(),
+            applications: Vec::new(),
+            cofinancing: Vec::new(),
+        })
+        .collect();
+    let mut taken = Taken::new(ws.take_scores());
+    let protocols: Vec<Protocol> = ws.applications().keys().cloned().collect();
+    for protocol in protocols {
+        let (Some(app), Some(result)) = (
+            ws.application(&protocol),
+            evaluation.applications.get_mut(&protocol),
+        ) else {
+            continue;
+        };
+        let Some(lot) = record.lots.iter_mut().find(|l| l.lot == app.lot) else {
+            continue;
+        };
+        lot.cofinancing.push(cofinancing_row(app, result));
+        if let Some(scores) = result.scores.take() {
+            let mut reported = application_scoring(ws, app, result, &scores, &all, false);
+            drop(scores);
+            taken.give_reasons(&mut reported);
+            lot.applications.push(reported);
+        }
+    }
+    record
+}
+
+/// The members' marks taken out of their sheets (see `Workspace::take_scores`), each
+/// member's in the sheet's order (application, criterion) and in pieces, so that the memory of
+/// the marks already reported goes back while the record grows.
+struct Taken {
+    members: Vec<(MemberId, Pieces)>,
+}
+
+impl Taken {
+    fn new(scores: Vec<(MemberId, Vec<Score>)>) -> Taken {
+        Taken {
+            members: scores
+                .into_iter()
+                .map(|(member, scores)| (member, Pieces::new(scores)))
+                .collect(),
+        }
+    }
+
+    /// Gives each mark of an application reported without reasons the reason its member
+    /// wrote: the same as one reported with them. Applications come in the order of their
+    /// protocols; the marks on earlier ones are let go.
+    fn give_reasons(&mut self, app: &mut ApplicationScoring) {
+        for (member, pieces) in &mut self.members {
+            let mut own = pieces.on(&app.protocol);
+            if own.is_empty() {
+                continue;
+            }
+            for r in &mut app.criteria {
+                if let Some(m) = r.marks.iter_mut().find(|m| &m.member == member)
+                    && let Some(score) = own.iter_mut().find(|s| s.criterion == r.criterion)
+                {
+                    m.reason = std::mem::take(&mut score.reason);
+                }
+            }
+        }
+    }
+}
+
+/// A member's marks in pieces of at most [`Pieces::SIZE`], in order; a piece is freed once
+/// read through.
+struct Pieces(VecDeque<std::vec::IntoIter<Score>>);
+
+impl Pieces {
+    const SIZE: usize = 8192;
+
+    fn new(mut scores: Vec<Score>) -> Pieces {
+        let mut pieces = VecDeque::new();
+        // Cut from the end, so that each mark is moved once.
+        while scores.len() > Self::SIZE {
+            let tail = scores.split_off(scores.len() - Self::SIZE);
+            pieces.push_front(tail.into_iter());
+        }
+        scores.shrink_to_fit();
+        pieces.push_front(scores.into_iter());
+        Pieces(pieces)
+    }
+
+    /// The marks on `application`, moved out; those on the applications before it are let go.
+    fn on(&mut self, application: &Protocol) -> Vec<Score> {
+        let mut own = Vec::new();
+        while let Some(piece) = self.0.front_mut() {
+            match piece.as_slice().first() {
+                None => {
+                    self.0.pop_front();
+                }
+                Some(s) if &s.application < application => {
+                    piece.next();
+                }
+                Some(s) if &s.application == application => own.extend(piece.next()),
+                Some(_) => break,
+            }
+        }
+        own
+    }
+}
+
+/// Everything of a scoring session's record but its lots.
+pub(super) fn frame(ws: &Workspace) -> ScoringRecord {
     let call = ws.call();
     let mut criteria = Vec::new();
     for c in &call.criteria {
         criterion_info(c, 0, &mut criteria);
     }
-    let all = call.all_criteria();
-    let lots = call
-        .lots
-        .iter()
-        .map(|lot| {
-            let mut applications = Vec::new();
-            let mut cofinancing = Vec::new();
-            for app in ws.applications().values().filter(|a| a.lot == lot.id) {
-                let Some(result) = evaluation.application(&app.protocol) else {
-                    continue;
-                };
-                let b = &result.budget;
-                cofinancing.push(CofinancingRow {
-                    protocol: app.protocol.clone(),
-                    applicant: app.applicant.name.clone(),
-                    total_cost: b.total_cost,
-                    cash: b.cash,
-                    in_kind: b.in_kind,
-                    requested: b.requested,
-                    share_percent: b.share_percent,
-                    failures: result
-                        .admission
-                        .findings
-                        .iter()
-                        .filter(|f| f.rule.is_cofinancing() && f.check == Check::Fail)
-                        .map(|f| f.message.to_string())
-                        .collect(),
-                });
-                if let Some(scores) = &result.scores {
-                    applications.push(application_scoring(ws, app, result, scores, &all, reasons));
-                }
-            }
-            LotScoring {
-                lot: lot.id.clone(),
-                applications,
-                cofinancing,
-            }
-        })
-        .collect();
     ScoringRecord {
         criteria,
         judgement_scale: call
@@ -271,8 +391,28 @@ pub(super) fn scoring(ws: &Workspace, evaluation: &Evaluation, reasons: bool) ->
         overall_min: call.overall_min.map(|m| m.value()),
         rescale_totals: call.rescale_totals,
         decimals: call.decimals,
-        lots,
+        lots: Vec::new(),
         collegial_mark: call.collegial_mark,
+    }
+}
+
+fn cofinancing_row(app: &Application, result: &ApplicationResult) -> CofinancingRow {
+    let b = &result.budget;
+    CofinancingRow {
+        protocol: app.protocol.clone(),
+        applicant: app.applicant.name.clone(),
+        total_cost: b.total_cost,
+        cash: b.cash,
+        in_kind: b.in_kind,
+        requested: b.requested,
+        share_percent: b.share_percent,
+        failures: result
+            .admission
+            .findings
+            .iter()
+            .filter(|f| f.rule.is_cofinancing() && f.check == Check::Fail)
+            .map(|f| f.message.to_string())
+            .collect(),
     }
 }
 
@@ -320,7 +460,7 @@ fn application_scoring(
                                 judgement: match c.scoring {
                                     Scoring::Coefficient => Coefficient::new(m.value)
                                         .and_then(|k| call.judgement_for(k))
-                                        .map(|j| j.label.clone()),
+                                        .map(|j| SmolStr::new(&j.label)),
                                     _ => None,
                                 },
                                 // The rules keep the values; the reason is in the sheet.
@@ -366,23 +506,6 @@ fn application_scoring(
         total: scores.total,
         threshold_failures: scores.threshold_failures.iter().map(|t| t.code()).collect(),
         outcome: result.outcome,
-    }
-}
-
-/// Gives each mark of a record made without reasons its reason, moved out of the workspace's
-/// sheet (see `Workspace::take_reason`): the same record as one made with them, each reason
-/// held once.
-pub(super) fn take_reasons(ws: &mut Workspace, record: &mut ScoringRecord) {
-    for lot in &mut record.lots {
-        for app in &mut lot.applications {
-            for r in &mut app.criteria {
-                for m in &mut r.marks {
-                    m.reason = ws
-                        .take_reason(&m.member, &app.protocol, &r.criterion)
-                        .unwrap_or_default();
-                }
-            }
-        }
     }
 }
 

@@ -77,10 +77,25 @@ fn by_code(code: i32) -> Option<&'static str> {
     }
     #[cfg(windows)]
     {
-        // ERROR_HANDLE_DISK_FULL, ERROR_DISK_FULL; ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION.
+        // The same sentences as on Linux, from Windows' system error codes (winerror.h).
         match code {
+            // ERROR_HANDLE_DISK_FULL, ERROR_DISK_FULL
             39 | 112 => Some(os::DISK_FULL),
+            // ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION
             32 | 33 => Some(os::BUSY),
+            // ERROR_CRC, ERROR_SECTOR_NOT_FOUND, ERROR_READ_FAULT, ERROR_WRITE_FAULT,
+            // ERROR_IO_DEVICE
+            23 | 27 | 30 | 29 | 1117 => Some(os::DISK_IO),
+            // ERROR_LOCK_FAILED
+            167 => Some(os::NO_LOCKS),
+            // ERROR_TOO_MANY_OPEN_FILES
+            4 => Some(os::TOO_MANY_FILES),
+            // ERROR_FILENAME_EXCED_RANGE
+            206 => Some(os::NAME_TOO_LONG),
+            // ERROR_CANT_RESOLVE_FILENAME
+            1921 => Some(os::LINK_LOOP),
+            // ERROR_NOT_READY, ERROR_DEV_NOT_EXIST, ERROR_DEVICE_NOT_CONNECTED
+            21 | 55 | 1167 => Some(os::NO_DEVICE),
             _ => None,
         }
     }
