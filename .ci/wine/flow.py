@@ -105,7 +105,9 @@ class Build:
 def timeless(text):
     text = re.sub(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:[+-]\d\d:\d\d|Z)", "<ORA>", text)
     text = re.sub(r"\d\d/\d\d/\d{4} \d\d:\d\d:\d\d", "<ORA>", text)
-    text = re.sub(r"chiusa il \d\d/\d\d/\d{4} alle \d\d:\d\d", "chiusa il <ORA>", text)
+    # A session closed on each system in its own minute: "chiusa il" in sentences, "Chiusa il"
+    # at the head of a line of `verify`.
+    text = re.sub(r"([Cc]hiusa il) \d\d/\d\d/\d{4} alle \d\d:\d\d", r"\1 <ORA>", text)
     # The AgID identifier of a closed verbale ends with a digest of the file, which holds the
     # time of its closing.
     text = re.sub(r'("Identificativo": "[^"]*-)[0-9a-f]{16}"', r'\1<ID>"', text)
