@@ -585,12 +585,13 @@ fn pdf_doc_char(byte: u8) -> char {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use lopdf::dictionary;
 
     /// A one-page document: catalog 1, pages 2, page 3, content 4.
-    fn base() -> Document {
+    /// A one-page document: catalog 1, pages 2, page 3, content 4. `delta`'s tests add to it.
+    pub(in crate::pdf_check) fn base() -> Document {
         let mut doc = Document::with_version("1.7");
         doc.objects.insert(
             (1, 0),

@@ -182,7 +182,7 @@ fn cites(object: &Object, ids: &BTreeSet<ObjectId>) -> bool {
 mod tests {
     use super::*;
     use crate::pdf_check::{Verdict, check};
-    use lopdf::{IncrementalDocument, Stream, dictionary};
+    use lopdf::{IncrementalDocument, dictionary};
 
     const ELEMENTS: u32 = 300;
     /// The structure element that cites an object the document does not have.
@@ -192,7 +192,7 @@ mod tests {
     /// A tagged one-page document in object streams: catalog 1, pages 2, page 3, content 4,
     /// structure tree 5 with its elements 10…309, one of which cites object 5000, absent.
     fn tagged() -> Vec<u8> {
-        let mut doc = Document::with_version("1.7");
+        let mut doc = crate::pdf_check::changes::tests::base();
         let elements: Vec<Object> = (10..10 + ELEMENTS).map(|n| (n, 0).into()).collect();
         for n in 10..10 + ELEMENTS {
             let mut element = dictionary! { "Type" => "StructElem", "S" => "P", "P" => (5, 0) };
@@ -205,31 +205,10 @@ mod tests {
             (5, 0),
             Object::Dictionary(dictionary! { "Type" => "StructTreeRoot", "K" => elements }),
         );
-        doc.objects.insert(
-            (1, 0),
-            Object::Dictionary(dictionary! {
-                "Type" => "Catalog", "Pages" => (2, 0), "StructTreeRoot" => (5, 0),
-            }),
-        );
-        doc.objects.insert(
-            (2, 0),
-            Object::Dictionary(dictionary! {
-                "Type" => "Pages", "Kids" => vec![Object::Reference((3, 0))], "Count" => 1,
-            }),
-        );
-        doc.objects.insert(
-            (3, 0),
-            Object::Dictionary(dictionary! {
-                "Type" => "Page", "Parent" => (2, 0), "Contents" => (4, 0),
-                "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
-            }),
-        );
-        doc.objects.insert(
-            (4, 0),
-            Object::Stream(Stream::new(dictionary! {}, b"BT ET".to_vec())),
-        );
+        if let Some(Object::Dictionary(catalog)) = doc.objects.get_mut(&(1, 0)) {
+            catalog.set("StructTreeRoot", (5, 0));
+        }
         doc.max_id = 10 + ELEMENTS;
-        doc.trailer.set("Root", (1, 0));
         let mut bytes = Vec::new();
         doc.save_modern(&mut bytes).expect("saved");
         bytes
