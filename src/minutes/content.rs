@@ -56,16 +56,30 @@ fn number(out: &mut Vec<u8>, value: f32) {
         out.push(b'-');
     }
     let abs = thousandths.unsigned_abs();
-    let _ = write!(out, "{}", abs / 1000);
-    let mut frac = abs % 1000;
+    digits(out, abs / 1000);
+    let frac = abs % 1000;
     if frac != 0 {
-        let mut digits = 3;
-        while frac.is_multiple_of(10) {
-            frac /= 10;
-            digits -= 1;
-        }
-        let _ = write!(out, ".{frac:0digits$}");
+        out.push(b'.');
+        let three = [frac / 100, frac / 10 % 10, frac % 10].map(|d| b'0' + d as u8);
+        let kept = 3 - three.iter().rev().take_while(|&&d| d == b'0').count();
+        out.extend_from_slice(&three[..kept]);
     }
+}
+
+/// The decimal digits of `n`, written without the formatting machinery: a page of a verbale
+/// has a few thousand numbers, a large verbale a hundred million.
+fn digits(out: &mut Vec<u8>, mut n: u64) {
+    let mut buffer = [0u8; 20];
+    let mut at = buffer.len();
+    loop {
+        at -= 1;
+        buffer[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&buffer[at..]);
 }
 
 fn numbers(out: &mut Vec<u8>, values: &[f32], operator: &str) {
@@ -81,12 +95,11 @@ const HEX: &[u8; 16] = b"0123456789ABCDEF";
 
 /// `text` as a hexadecimal string of two-byte glyph ids (the fonts are Identity-H).
 fn glyph_string(out: &mut Vec<u8>, glyphs: &Glyphs, text: &str) {
+    out.reserve(text.len() * 4 + 2);
     out.push(b'<');
     for c in text.chars() {
         let id = glyphs.id(c);
-        for shift in [12, 8, 4, 0] {
-            out.push(HEX[usize::from((id >> shift) & 0xf)]);
-        }
+        out.extend_from_slice(&[12, 8, 4, 0].map(|shift| HEX[usize::from((id >> shift) & 0xf)]));
     }
     out.push(b'>');
 }
@@ -234,13 +247,15 @@ mod tests {
     #[test]
     fn numbers_are_written_the_same_everywhere() {
         let mut out = Vec::new();
-        for v in [0.0, 1.0, -2.5, 595.2756, 841.8898, 0.3, 12.25] {
+        for v in [
+            0.0, 1.0, -2.5, 595.2756, 841.8898, 0.3, 12.25, 0.05, -0.001, 100.0, 1000.004, -0.0004,
+        ] {
             number(&mut out, v);
             out.push(b' ');
         }
         assert_eq!(
             String::from_utf8(out).unwrap(),
-            "0 1 -2.5 595.276 841.89 0.3 12.25 "
+            "0 1 -2.5 595.276 841.89 0.3 12.25 0.05 -0.001 100 1000.004 0 "
         );
     }
 }

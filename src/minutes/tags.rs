@@ -7,6 +7,7 @@
 //! meets them: the same document always gets the same numbers.
 
 use std::collections::HashMap;
+use std::io::Write as _;
 
 use super::objects::{Batch, reference};
 
@@ -216,12 +217,12 @@ impl Tagger {
                 match *kid {
                     Kid::Elem(n) => reference(&mut out, n),
                     Kid::Content { page: p, mcid } if Some(p) == page => {
-                        out.extend_from_slice(mcid.to_string().as_bytes());
+                        let _ = write!(out, "{mcid}");
                     }
                     Kid::Content { page: p, mcid } => {
                         out.extend_from_slice(b"<</Type/MCR/Pg ");
                         reference(&mut out, p);
-                        out.extend_from_slice(format!("/MCID {mcid}>>").as_bytes());
+                        let _ = write!(out, "/MCID {mcid}>>");
                     }
                 }
             }
