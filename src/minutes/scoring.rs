@@ -4,10 +4,11 @@
 
 use rust_decimal::Decimal;
 
+use super::font::Faces;
 use super::layout::Flow;
-use super::table::{Column, Row, Table, table};
+use super::table::{Column, Row, SetTable, Table, draw, prepare};
 use super::text::Span;
-use super::verbale::{Names, TABLE_SIZE, glued, heading, lead, para, subheading};
+use super::verbale::{Names, TABLE_SIZE, glued, heading, lead, lead_set, para, subheading};
 use crate::domain::Allocation;
 use crate::italian;
 use crate::record::{
@@ -147,7 +148,7 @@ fn gap_text(names: &Names, gap: &GapRecord) -> (String, String) {
 /// it), its lines one per member: the member and the mark in bold, then the reason. On a
 /// 10,000-application call the marks are 1.4 million; a row and four cells for each made
 /// the verbale 7.9 million PDF objects, close to the 8,388,607 that PDF/A allows.
-fn individual_table(flow: &mut Flow, names: &Names, s: &ScoringRecord, a: &ApplicationScoring) {
+fn individual_table(names: &Names, s: &ScoringRecord, a: &ApplicationScoring) -> Table {
     let mut t = Table::new(
         vec![
             Column::left("Criterio"),
@@ -200,9 +201,7 @@ fn individual_table(flow: &mut Flow, names: &Names, s: &ScoringRecord, a: &Appli
             t.push(if i == 0 { row } else { row.joined() });
         }
     }
-    if !t.rows.is_empty() {
-        lead(flow, "Valutazioni dei singoli componenti:", &t);
-    }
+    t
 }
 
 fn capitalised(text: &str) -> String {
@@ -263,7 +262,8 @@ fn basis(c: &CriterionInfo, r: &CriterionResult) -> String {
     }
 }
 
-fn points_table(flow: &mut Flow, s: &ScoringRecord, a: &ApplicationScoring) {
+/// The points of each criterion, before and after riparametrazione, and the total.
+fn points_table(s: &ScoringRecord, a: &ApplicationScoring) -> Table {
     let dp = s.decimals;
     let mut t = Table::new(
         vec![
@@ -300,7 +300,25 @@ fn points_table(flow: &mut Flow, s: &ScoringRecord, a: &ApplicationScoring) {
         ])
         .emphasis(),
     );
-    table(flow, &t);
+    t
+}
+
+/// An application's two tables, set (measured and cut into lines) apart from the flow: the
+/// next applications' are set on another thread while this one's are placed on the page.
+struct Tables {
+    /// None when the call has no discretionary criterion.
+    individual: Option<SetTable>,
+    points: SetTable,
+}
+
+impl Tables {
+    fn set(faces: Faces, names: &Names, s: &ScoringRecord, a: &ApplicationScoring) -> Tables {
+        let individual = individual_table(names, s, a);
+        Tables {
+            individual: (!individual.rows.is_empty()).then(|| prepare(faces, &individual)),
+            points: prepare(faces, &points_table(s, a)),
+        }
+    }
 }
 
 fn threshold_text(s: &ScoringRecord, failures: &[String]) -> String {
@@ -340,6 +358,7 @@ fn application(
     s: &ScoringRecord,
     a: &ApplicationScoring,
     allocation: Allocation,
+    tables: Tables,
 ) {
     subheading(
         flow,
@@ -363,8 +382,10 @@ fn application(
             ),
         );
     }
-    individual_table(flow, names, s, a);
-    points_table(flow, s, a);
+    if let Some(individual) = tables.individual {
+        lead_set(flow, "Valutazioni dei singoli componenti:", individual);
+    }
+    draw(flow, tables.points);
     let mut esito = format!("Esito: {}", a.outcome.label(allocation));
     if !a.threshold_failures.is_empty() {
         esito.push_str(&format!(
@@ -465,9 +486,12 @@ pub fn render(flow: &mut Flow, names: &Names, s: &ScoringRecord) {
         let allocation = names
             .lot(&lot.lot)
             .map_or(Allocation::AllAboveThreshold, |l| l.allocation);
-        for a in &lot.applications {
-            application(flow, names, s, a, allocation);
-        }
+        let faces = flow.faces;
+        crate::parallel::ahead(
+            &lot.applications,
+            |a| Tables::set(faces, names, s, a),
+            |a, tables| application(flow, names, s, a, allocation, tables),
+        );
         if !lot.applications.is_empty() {
             summary(flow, s, lot, allocation);
         }

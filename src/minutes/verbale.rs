@@ -7,7 +7,7 @@ use super::document::document;
 use super::font::Fonts;
 use super::layout::{Align, Flow, Paragraph};
 use super::pdf::Meta;
-use super::table::{Column, Row, Table};
+use super::table::{Column, Row, SetTable, Table};
 use super::tags::Role as Structure;
 use super::text::Span;
 use super::{acts, final_session, opening, procedure, scoring};
@@ -105,7 +105,11 @@ pub fn para(flow: &mut Flow, text: impl Into<String>) {
 /// A sentence that introduces a table, then the table: the sentence stays on the page where
 /// the table starts.
 pub fn lead(flow: &mut Flow, text: impl Into<String>, t: &Table) {
-    let set = super::table::prepare(flow.faces, t);
+    lead_set(flow, text, super::table::prepare(flow.faces, t));
+}
+
+/// The same with a table already set.
+pub fn lead_set(flow: &mut Flow, text: impl Into<String>, set: SetTable) {
     flow.paragraph(Paragraph::text(text).keep_with(set.opening_height()));
     super::table::draw(flow, set);
 }
