@@ -91,17 +91,25 @@ fn numbers(out: &mut Vec<u8>, values: &[f32], operator: &str) {
     out.push(b'\n');
 }
 
-const HEX: &[u8; 16] = b"0123456789ABCDEF";
-
-/// `text` as a hexadecimal string of two-byte glyph ids (the fonts are Identity-H).
+/// `text` as a literal string of two-byte glyph ids, big-endian (the fonts are Identity-H).
+/// The ids are written as bytes, half the size of a hexadecimal string: the pages of a large
+/// verbale are mostly these strings, and they are compressed. The delimiters and the backslash
+/// are escaped, and so are the two end-of-line bytes, which a reader would otherwise take for
+/// a line end and read as a single LF.
 fn glyph_string(out: &mut Vec<u8>, glyphs: &Glyphs, text: &str) {
-    out.reserve(text.len() * 4 + 2);
-    out.push(b'<');
+    out.reserve(text.len() * 2 + 2);
+    out.push(b'(');
     for c in text.chars() {
-        let id = glyphs.id(c);
-        out.extend_from_slice(&[12, 8, 4, 0].map(|shift| HEX[usize::from((id >> shift) & 0xf)]));
+        for byte in glyphs.id(c).to_be_bytes() {
+            match byte {
+                b'(' | b')' | b'\\' => out.extend_from_slice(&[b'\\', byte]),
+                b'\r' => out.extend_from_slice(b"\\r"),
+                b'\n' => out.extend_from_slice(b"\\n"),
+                _ => out.push(byte),
+            }
+        }
     }
-    out.push(b'>');
+    out.push(b')');
 }
 
 /// How a group of marks is marked in the content stream.
@@ -257,5 +265,28 @@ mod tests {
             String::from_utf8(out).unwrap(),
             "0 1 -2.5 595.276 841.89 0.3 12.25 0.05 -0.001 100 1000.004 0 "
         );
+    }
+
+    #[test]
+    fn glyph_ids_read_back_from_their_literal_string() {
+        // Ids whose bytes are a delimiter, the backslash, an end of line, or zero.
+        let ids: [u16; 6] = [0x0028, 0x2900, 0x5C0D, 0x0A41, 0x0000, 0xFFFF];
+        let mut glyphs = Glyphs::none();
+        glyphs.ids = vec![0; 0x1_0000];
+        let text: String = ids
+            .iter()
+            .enumerate()
+            .map(|(i, id)| {
+                let c = char::from_u32(0x41 + i as u32).unwrap();
+                glyphs.ids[c as usize] = *id;
+                c
+            })
+            .collect();
+        let mut out = Vec::new();
+        glyph_string(&mut out, &glyphs, &text);
+        let content = lopdf::content::Content::decode(&[out.as_slice(), b" Tj"].concat()).unwrap();
+        let read = content.operations[0].operands[0].as_str().unwrap().to_vec();
+        let expected: Vec<u8> = ids.iter().flat_map(|id| id.to_be_bytes()).collect();
+        assert_eq!(read, expected);
     }
 }
