@@ -20,11 +20,20 @@ pub fn document<W: Write + Send + 'static>(
     body: impl FnOnce(&mut Flow),
 ) -> Result<W, MinutesError> {
     let charset = Charset::new(fonts, record)?;
-    let faces = Faces {
-        fonts,
-        charset: &charset,
-    };
-    let mut writer = pdf::Writer::new(fonts, &charset, output)?;
+    document_with(fonts, &charset, left, meta, output, body)
+}
+
+/// The same with the characters already read from the record.
+pub fn document_with<W: Write + Send + 'static>(
+    fonts: &Fonts,
+    charset: &Charset,
+    left: &[String],
+    meta: &Meta,
+    output: W,
+    body: impl FnOnce(&mut Flow),
+) -> Result<W, MinutesError> {
+    let faces = Faces { fonts, charset };
+    let mut writer = pdf::Writer::new(fonts, charset, output)?;
     let laid = {
         let mut flow = Flow::new(faces, &mut writer);
         body(&mut flow);

@@ -253,6 +253,25 @@ impl Charset {
     /// draws it. A character of the record that neither family can draw refuses the document,
     /// naming the field it is in: it is never printed as a stand-in.
     pub fn new(fonts: &Fonts, record: &impl serde::Serialize) -> Result<Charset, MinutesError> {
+        Charset::read(fonts, record, None)
+    }
+
+    /// The same, and the SHA-256 of the record's JSON (`seal::seal`) from the same reading:
+    /// a large verbale's record is 220 MB of JSON, read once instead of twice.
+    pub fn sealing(
+        fonts: &Fonts,
+        record: &impl serde::Serialize,
+    ) -> (Result<Charset, MinutesError>, String) {
+        let mut hasher = Sha256::new();
+        let charset = Charset::read(fonts, record, Some(&mut hasher));
+        (charset, crate::seal::hex(&hasher.finalize()))
+    }
+
+    fn read(
+        fonts: &Fonts,
+        record: &impl serde::Serialize,
+        hasher: Option<&mut Sha256>,
+    ) -> Result<Charset, MinutesError> {
         let mut wanted = vec![0u8; 0x1_0000];
         for cp in (0x20..0x7f).chain(0xa0..0x100) {
             wanted[cp] = OFFERED;
@@ -264,6 +283,7 @@ impl Charset {
             wanted: &mut wanted,
             beyond: None,
             pending: Vec::new(),
+            hasher,
         };
         // Serializing a record cannot fail; were it to, a character it misses would be set as
         // REPLACEMENT rather than break the document.
@@ -471,10 +491,19 @@ struct Collector<'a> {
     /// The first character beyond the Basic Multilingual Plane.
     beyond: Option<char>,
     pending: Vec<u8>,
+    /// What was written, hashed on the way (see [`Charset::sealing`]).
+    hasher: Option<&'a mut Sha256>,
 }
 
 impl std::io::Write for Collector<'_> {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if let Some(hasher) = self.hasher.as_deref_mut() {
+            hasher.update(buf);
+        }
+        // Most of a record is ASCII, which every document offers.
+        if self.pending.is_empty() && buf.is_ascii() {
+            return Ok(buf.len());
+        }
         for &b in buf {
             if b < 0x80 {
                 self.pending.clear();
@@ -535,6 +564,26 @@ mod tests {
         for c in "àèéìòùÀÈÉÌÒÙ€«»–’".chars() {
             assert!(f.regular.has(c) && f.bold.has(c), "{c}");
         }
+    }
+
+    #[test]
+    fn the_charset_read_with_the_seal_is_the_same_and_the_seal_is_the_json_s() {
+        let f = fonts().unwrap();
+        let record = vec!["Società «Il Ponte»", "Łukasz", "ascii only", "Жанна"];
+        let (sealed, sha256) = Charset::sealing(f, &record);
+        let sealed = sealed.unwrap();
+        let alone = Charset::new(f, &record).unwrap();
+        assert_eq!(sealed.chars(), alone.chars());
+        assert_eq!(sealed.fallback_chars(), alone.fallback_chars());
+        assert!(sealed.chars().contains(&'Ł'));
+        assert_eq!(
+            sha256,
+            crate::seal::sha256_hex(&serde_json::to_vec(&record).unwrap())
+        );
+        // A character no face draws is refused all the same, and the record still hashed.
+        let (refused, sha256) = Charset::sealing(f, &vec!["ok", "\u{a4d0}"]);
+        assert!(refused.is_err());
+        assert_eq!(sha256.len(), 64);
     }
 
     #[test]

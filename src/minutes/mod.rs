@@ -41,7 +41,7 @@ use std::io::Write;
 use crate::domain::{MemberId, Moment, Seal, SessionId, Workspace};
 use crate::record::{RankingRecord, SessionRecord, ranking_record, session_record};
 use crate::rules;
-use crate::seal::{ranking_seal, seal};
+use crate::seal::ranking_seal;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum MinutesError {
@@ -307,7 +307,8 @@ pub fn write_minutes<W: Write + Send + 'static>(
     drafted: Moment,
     output: W,
 ) -> Result<W, MinutesError> {
-    let computed = seal(record);
+    let fonts = font::fonts()?;
+    let (charset, computed) = font::Charset::sealing(fonts, record);
     if let Some(stored) = stored
         && !stored.record_sha256().eq_ignore_ascii_case(&computed)
     {
@@ -317,7 +318,7 @@ pub fn write_minutes<W: Write + Send + 'static>(
             computed,
         });
     }
-    verbale::render(font::fonts()?, record, &computed, stored, drafted, output)
+    verbale::render(fonts, &charset?, record, &computed, stored, drafted, output)
 }
 
 /// When the public ranking is issued: the closing of the final session that approved it, or

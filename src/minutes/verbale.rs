@@ -3,8 +3,8 @@
 //! signatures. Drawn only from the session's record.
 
 use super::MinutesError;
-use super::document::document;
-use super::font::Fonts;
+use super::document::document_with;
+use super::font::{Charset, Fonts};
 use super::layout::{Align, Flow, Paragraph};
 use super::pdf::Meta;
 use super::table::{Column, Row, SetTable, Table};
@@ -530,6 +530,7 @@ fn footer_lines(r: &SessionRecord, computed: &str, stored: Option<&Seal>) -> Vec
 /// draft.
 pub fn render<W: std::io::Write + Send + 'static>(
     fonts: &Fonts,
+    charset: &Charset,
     r: &SessionRecord,
     computed: &str,
     stored: Option<&Seal>,
@@ -557,9 +558,9 @@ pub fn render<W: std::io::Write + Send + 'static>(
         member: None,
         seal,
     };
-    document(
+    document_with(
         fonts,
-        r,
+        charset,
         &footer_lines(r, computed, stored),
         &meta,
         output,
