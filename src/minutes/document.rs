@@ -5,7 +5,7 @@ use std::io::Write;
 
 use super::MinutesError;
 use super::font::{Charset, Faces, Fonts};
-use super::layout::{Flow, footer};
+use super::layout::{Flow, Footers};
 use super::pdf::{self, Meta};
 
 /// Lays out a document with `body` and writes it into `output`, every page with the footer
@@ -39,9 +39,10 @@ pub fn document_with<W: Write + Send + 'static>(
         body(&mut flow);
         flow.finish()
     };
+    let footers = Footers::new(faces, left);
     writer.finish(
         laid,
-        |n, count| footer(faces, left, &format!("Pagina {n} di {count}")),
+        |n, count| footers.page(&format!("Pagina {n} di {count}")),
         meta,
     )
 }

@@ -567,7 +567,7 @@ mod tests {
     }
 
     #[test]
-    fn the_charset_read_with_the_seal_is_the_same_and_the_seal_is_the_json_s() {
+    fn reading_the_record_once_gives_the_same_charset_and_its_seal() {
         let f = fonts().unwrap();
         let record = vec!["Società «Il Ponte»", "Łukasz", "ascii only", "Жанна"];
         let (sealed, sha256) = Charset::sealing(f, &record);

@@ -1,6 +1,9 @@
 //! Pages and the flow of blocks down them: paragraphs, headings, tables (see `table`), rules.
 //! Coordinates are points from the page's top left corner; the PDF writer turns them over.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use super::font::Faces;
 use super::objects::Batch;
 use super::tags::{Elem, PageObjects, Role, Tagger, fixed, parents_array};
@@ -581,54 +584,93 @@ fn page_dictionary(o: PageObjects) -> Vec<u8> {
     .into_bytes()
 }
 
-/// The footer of page `n` of `count`: its own marks, drawn over the page once the number of
-/// pages is known. `left` holds the lines on the left; the first shares its row with the label.
-pub fn footer(faces: Faces, left: &[String], label: &str) -> Page {
-    let size = 7.5;
-    let mut page = Page::default();
-    let top = PAGE_HEIGHT - MARGIN_BOTTOM + 22.0;
-    page.marks.push(Mark::Rule {
-        x1: Flow::left(),
-        x2: Flow::left() + Flow::width(),
-        y: top - 4.0,
-        thickness: 0.4,
-        gray: 0.5,
-    });
-    let label = wrap(faces, &[Span::regular(label)], size, Flow::width());
-    let label_width = label.first().map_or(0.0, |l| l.width);
-    for (k, text) in left.iter().enumerate() {
-        let width = if k == 0 {
-            Flow::width() - label_width - 12.0
-        } else {
-            Flow::width()
-        };
-        for line in wrap(faces, &[Span::regular(text.clone())], size, width)
-            .into_iter()
-            .take(1)
-        {
+/// The footers of a document's pages: each page's own marks, drawn over it once the number of
+/// pages is known. The lines on the left are the same on every page, and the first shares its
+/// row with the page's label, so only its width depends on the label («Pagina 9 di 35815» is narrower
+/// than «Pagina 10 di 35815»): each is set once for each width it gets rather than once per
+/// page.
+pub struct Footers<'a> {
+    faces: Faces<'a>,
+    left: &'a [String],
+    /// The first line of `left[k]` set at a width (its bits): None when the text is empty.
+    set: RefCell<HashMap<(usize, u32), Option<Line>>>,
+}
+
+impl<'a> Footers<'a> {
+    pub fn new(faces: Faces<'a>, left: &'a [String]) -> Footers<'a> {
+        Footers {
+            faces,
+            left,
+            set: RefCell::new(HashMap::new()),
+        }
+    }
+
+    fn line(&self, k: usize, width: f32) -> Option<Line> {
+        let text = self.left.get(k)?;
+        self.set
+            .borrow_mut()
+            .entry((k, width.to_bits()))
+            .or_insert_with(|| {
+                wrap(
+                    self.faces,
+                    &[Span::regular(text.clone())],
+                    FOOTER_SIZE,
+                    width,
+                )
+                .into_iter()
+                .next()
+            })
+            .clone()
+    }
+
+    /// The footer whose label (on the right of the first row) is `label`.
+    pub fn page(&self, label: &str) -> Page {
+        let size = FOOTER_SIZE;
+        let mut page = Page::default();
+        let top = PAGE_HEIGHT - MARGIN_BOTTOM + 22.0;
+        page.marks.push(Mark::Rule {
+            x1: Flow::left(),
+            x2: Flow::left() + Flow::width(),
+            y: top - 4.0,
+            thickness: 0.4,
+            gray: 0.5,
+        });
+        let label = wrap(self.faces, &[Span::regular(label)], size, Flow::width());
+        let label_width = label.first().map_or(0.0, |l| l.width);
+        for k in 0..self.left.len() {
+            let width = if k == 0 {
+                Flow::width() - label_width - 12.0
+            } else {
+                Flow::width()
+            };
+            if let Some(line) = self.line(k, width) {
+                page.marks.push(Mark::Text {
+                    x: Flow::left(),
+                    baseline: baseline(top + k as f32 * size * 1.3, size, size * 1.3),
+                    size,
+                    gap: 0.0,
+                    runs: line.runs,
+                    tag: Tag::Footer,
+                });
+            }
+        }
+        for line in label {
+            let (x, _) = place(&line, Flow::left(), Flow::width(), Align::Right);
             page.marks.push(Mark::Text {
-                x: Flow::left(),
-                baseline: baseline(top + k as f32 * size * 1.3, size, size * 1.3),
+                x,
+                baseline: baseline(top, size, size * 1.3),
                 size,
                 gap: 0.0,
                 runs: line.runs,
                 tag: Tag::Footer,
             });
         }
+        page
     }
-    for line in label {
-        let (x, _) = place(&line, Flow::left(), Flow::width(), Align::Right);
-        page.marks.push(Mark::Text {
-            x,
-            baseline: baseline(top, size, size * 1.3),
-            size,
-            gap: 0.0,
-            runs: line.runs,
-            tag: Tag::Footer,
-        });
-    }
-    page
 }
+
+/// The size of a footer's text.
+const FOOTER_SIZE: f32 = 7.5;
 
 #[cfg(test)]
 mod tests {
@@ -735,5 +777,34 @@ mod tests {
                 after - 1
             );
         }
+    }
+
+    #[test]
+    fn footers_set_once_are_the_footers_set_for_each_page() {
+        let f = fonts().unwrap();
+        let charset = Charset::all(f);
+        let faces = Faces {
+            fonts: f,
+            charset: &charset,
+        };
+        let left = [
+            "Comune di Esempiopoli – Verbale n. 2 del 19/03/2026 ".repeat(3),
+            String::new(),
+            "Sigillo ".to_string() + &"ab".repeat(32),
+        ];
+        let shared = Footers::new(faces, &left);
+        for n in [1, 9, 10, 99, 100, 35_815, 7, 1_000] {
+            let label = format!("Pagina {n} di 35815");
+            let alone = Footers::new(faces, &left).page(&label);
+            assert_eq!(shared.page(&label), alone, "{label}");
+        }
+        // The first line gives way to a wider label; the empty one draws nothing.
+        let texts = |p: &Page| -> usize {
+            p.marks
+                .iter()
+                .filter(|m| matches!(m, Mark::Text { .. }))
+                .count()
+        };
+        assert_eq!(texts(&shared.page("Pagina 1 di 2")), 3);
     }
 }

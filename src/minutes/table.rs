@@ -529,7 +529,7 @@ pub fn draw(flow: &mut Flow, set: SetTable) {
 mod tests {
     use super::*;
     use crate::minutes::font::{Charset, fonts};
-    use crate::minutes::layout::{PAGE_HEIGHT, PAGE_WIDTH, Page, Paragraph, footer};
+    use crate::minutes::layout::{Footers, PAGE_HEIGHT, PAGE_WIDTH, Page, Paragraph};
     use crate::minutes::text::Run;
 
     /// The width a line covers: the space that ends a line followed by another (for text
@@ -600,8 +600,9 @@ mod tests {
             "Comune – Verbale".to_string(),
             "Sigillo ".to_string() + &"ab".repeat(32),
         ];
+        let footers = Footers::new(faces, &left_lines);
         for (i, page) in pages.iter_mut().enumerate() {
-            let foot = footer(faces, &left_lines, &format!("Pagina {} di {count}", i + 1));
+            let foot = footers.page(&format!("Pagina {} di {count}", i + 1));
             page.marks.extend(foot.marks);
         }
         let (left, right) = (Flow::left(), Flow::left() + Flow::width());
