@@ -10,10 +10,50 @@ use super::font::Style;
 use super::layout::{Mark, PAGE_HEIGHT, Page, Tag};
 use super::text::NBSP;
 
-/// Characters to glyph ids of one embedded (subset) face.
+/// Characters to glyph ids of one embedded (subset) face, each id already written as a
+/// literal string holds it (see [`glyph_string`]): writing a character is then one lookup and
+/// one copy, a hundred million times in a large verbale.
 pub struct Glyphs {
-    /// Indexed by Basic Multilingual Plane code point; 0 is .notdef.
-    ids: Vec<u16>,
+    /// Indexed by Basic Multilingual Plane code point; the id 0 is .notdef.
+    codes: Vec<Code>,
+}
+
+/// A glyph id's two bytes, big-endian, with a backslash before each that a literal string
+/// must escape.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Code {
+    bytes: [u8; 4],
+    len: u8,
+}
+
+impl Code {
+    fn of(id: u16) -> Code {
+        let mut code = Code {
+            bytes: [0; 4],
+            len: 0,
+        };
+        for byte in id.to_be_bytes() {
+            // The delimiters and the backslash are escaped, and so are the two end-of-line
+            // bytes, which a reader would otherwise take for a line end and read as one LF.
+            let escaped: &[u8] = match byte {
+                b'(' => b"\\(",
+                b')' => b"\\)",
+                b'\\' => b"\\\\",
+                b'\r' => b"\\r",
+                b'\n' => b"\\n",
+                _ => &[byte],
+            };
+            for &b in escaped {
+                code.bytes[usize::from(code.len)] = b;
+                code.len += 1;
+            }
+        }
+        code
+    }
+
+    fn as_bytes(&self) -> &[u8] {
+        &self.bytes[..usize::from(self.len)]
+    }
 }
 
 impl Glyphs {
@@ -24,17 +64,31 @@ impl Glyphs {
                 *slot = gid;
             }
         }
-        Glyphs { ids }
+        Glyphs::of_ids(&ids)
+    }
+
+    /// `ids[c]` is the glyph of the character c.
+    fn of_ids(ids: &[u16]) -> Glyphs {
+        let mut codes: Vec<Code> = ids.iter().map(|&id| Code::of(id)).collect();
+        // A no-break space is drawn as a space.
+        if let Some(&space) = codes.get(' ' as usize)
+            && let Some(nbsp) = codes.get_mut(NBSP as usize)
+        {
+            *nbsp = space;
+        }
+        Glyphs { codes }
     }
 
     /// A face the document does not embed (a fallback face no character needs).
     pub fn none() -> Glyphs {
-        Glyphs { ids: Vec::new() }
+        Glyphs { codes: Vec::new() }
     }
 
-    fn id(&self, c: char) -> u16 {
-        let c = if c == NBSP { ' ' } else { c };
-        self.ids.get(c as usize).copied().unwrap_or(0)
+    fn code(&self, c: char) -> Code {
+        self.codes
+            .get(c as usize)
+            .copied()
+            .unwrap_or_else(|| Code::of(0))
     }
 }
 
@@ -93,21 +147,12 @@ fn numbers(out: &mut Vec<u8>, values: &[f32], operator: &str) {
 
 /// `text` as a literal string of two-byte glyph ids, big-endian (the fonts are Identity-H).
 /// The ids are written as bytes, half the size of a hexadecimal string: the pages of a large
-/// verbale are mostly these strings, and they are compressed. The delimiters and the backslash
-/// are escaped, and so are the two end-of-line bytes, which a reader would otherwise take for
-/// a line end and read as a single LF.
+/// verbale are mostly these strings, and they are compressed.
 fn glyph_string(out: &mut Vec<u8>, glyphs: &Glyphs, text: &str) {
     out.reserve(text.len() * 2 + 2);
     out.push(b'(');
     for c in text.chars() {
-        for byte in glyphs.id(c).to_be_bytes() {
-            match byte {
-                b'(' | b')' | b'\\' => out.extend_from_slice(&[b'\\', byte]),
-                b'\r' => out.extend_from_slice(b"\\r"),
-                b'\n' => out.extend_from_slice(b"\\n"),
-                _ => out.push(byte),
-            }
-        }
+        out.extend_from_slice(glyphs.code(c).as_bytes());
     }
     out.push(b')');
 }
@@ -271,17 +316,21 @@ mod tests {
     fn glyph_ids_read_back_from_their_literal_string() {
         // Ids whose bytes are a delimiter, the backslash, an end of line, or zero.
         let ids: [u16; 6] = [0x0028, 0x2900, 0x5C0D, 0x0A41, 0x0000, 0xFFFF];
-        let mut glyphs = Glyphs::none();
-        glyphs.ids = vec![0; 0x1_0000];
+        let mut table = vec![0u16; 0x1_0000];
         let text: String = ids
             .iter()
             .enumerate()
             .map(|(i, id)| {
                 let c = char::from_u32(0x41 + i as u32).unwrap();
-                glyphs.ids[c as usize] = *id;
+                table[c as usize] = *id;
                 c
             })
             .collect();
+        table[' ' as usize] = 0x0003;
+        let glyphs = Glyphs::of_ids(&table);
+        // A no-break space is the space's glyph; a character beyond the table is .notdef.
+        let text = format!("{text}{NBSP}\u{1F600}");
+        let ids: Vec<u16> = ids.into_iter().chain([0x0003, 0x0000]).collect();
         let mut out = Vec::new();
         glyph_string(&mut out, &glyphs, &text);
         let content = lopdf::content::Content::decode(&[out.as_slice(), b" Tj"].concat()).unwrap();
