@@ -247,7 +247,7 @@ fn compare_marks(
             cell.clear();
             for (i, member) in members.iter().enumerate() {
                 if let Some(given) = member.mark(row, leaf) {
-                    cell.push((i, given.millionths, given.value));
+                    cell.push((i, given.millionths, given.value()));
                 }
             }
             let n = cell.len();

@@ -506,7 +506,7 @@ fn judged(
                         }
                         cs.marks.push(Mark {
                             member: member.id.clone(),
-                            value: given.value,
+                            value: given.value(),
                         });
                         sum += i128::from(given.millionths);
                     }
