@@ -447,3 +447,107 @@ fn a_kept_record_may_be_larger_than_any_other_file_of_the_call() {
         assert!(read_regular(&path, MAX_FILE_BYTES).is_err());
     }
 }
+
+/// A content written beside its file as it is made (a closing's record and sealed verbale):
+/// the transaction puts it in place and its journal entry carries its hash; one never committed
+/// (a failed closing) leaves nothing behind, and neither does one refused as too large.
+#[test]
+fn a_content_written_beside_its_file_is_put_in_place_by_the_transaction() {
+    use commissione::workspace::files::MAX_FILE_BYTES;
+    use commissione::workspace::journal::Draft;
+    use std::io::Write;
+    let (_tmp, dir) = fixture("example-a");
+    let journal = Journal::of(&dir);
+    let at = commissione::minutes::issue_moment();
+    let hidden = |folder: &str| -> Vec<String> {
+        fs::read_dir(dir.join(folder))
+            .map(|entries| {
+                entries
+                    .filter_map(Result::ok)
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .filter(|n| n.starts_with('.'))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let draft = || Draft {
+        who: "prova".into(),
+        change: "prova".into(),
+        ..Draft::default()
+    };
+
+    // Dropped before it is committed: gone.
+    let mut unfinished = tx::Writing::new(&dir, Path::new("sedute/s9.verbale.json")).unwrap();
+    unfinished.write_all(b"{\"a\":1}").unwrap();
+    assert_eq!(hidden("sedute").len(), 1, "written beside its file");
+    drop(unfinished);
+    assert!(hidden("sedute").is_empty(), "{:?}", hidden("sedute"));
+
+    // Too large for its name: refused, and nothing stays.
+    let mut big = tx::Writing::new(&dir, Path::new("candidature/grande.ron")).unwrap();
+    big.write_all(&vec![b' '; MAX_FILE_BYTES as usize + 1])
+        .unwrap();
+    let mut t = tx::Transaction::new("prova");
+    t.push(
+        tx::Op::PutWritten {
+            file: "candidature/grande.ron".into(),
+            written: big.finish().unwrap(),
+        },
+        draft(),
+    );
+    let refused = tx::commit(&dir, &journal, at, t, &|| true);
+    assert!(
+        matches!(refused, Err(tx::TxError::TooLarge { .. })),
+        "{refused:?}"
+    );
+    assert!(!dir.join("candidature/grande.ron").exists());
+    assert!(
+        hidden("candidature").is_empty(),
+        "{:?}",
+        hidden("candidature")
+    );
+
+    // Committed: in place, whole, its hash in the journal, nothing beside it.
+    let content: Vec<u8> = (0..200_000u32).flat_map(|i| i.to_le_bytes()).collect();
+    let mut kept =
+        tx::Writing::new(&dir, Path::new("verbali/sigillati/verbale-09-s9.pdf")).unwrap();
+    kept.write_all(&content).unwrap();
+    let written = kept.finish().unwrap();
+    assert_eq!(written.size, content.len() as u64);
+    assert_eq!(written.sha256, commissione::seal::sha256_hex(&content));
+    let mut t = tx::Transaction::new("prova");
+    t.push(
+        tx::Op::PutWritten {
+            file: "verbali/sigillati/verbale-09-s9.pdf".into(),
+            written: written.clone(),
+        },
+        draft(),
+    );
+    tx::commit(&dir, &journal, at, t, &|| true).expect("committed");
+    assert_eq!(
+        fs::read(dir.join("verbali/sigillati/verbale-09-s9.pdf")).unwrap(),
+        content
+    );
+    assert!(
+        hidden("verbali/sigillati").is_empty(),
+        "{:?}",
+        hidden("verbali/sigillati")
+    );
+    let last = journal
+        .read()
+        .expect("the journal")
+        .pop()
+        .expect("an entry");
+    assert_eq!(last.file, "verbali/sigillati/verbale-09-s9.pdf");
+    assert_eq!(last.sha256, written.sha256);
+    assert_eq!(last.size, content.len() as u64);
+    drop(written);
+    assert!(dir.join("verbali/sigillati/verbale-09-s9.pdf").exists());
+
+    // Out of the call's folder: refused before anything is written.
+    assert!(matches!(
+        tx::Writing::new(&dir, Path::new("../fuori.json")),
+        Err(tx::TxError::Outside { .. })
+    ));
+    assert!(!dir.parent().unwrap().join("fuori.json").exists());
+}

@@ -378,10 +378,10 @@ impl Editor {
 
 /// What closing a session keeps besides the session's file.
 pub(super) struct Sealed {
-    /// The record its verbale reports (`sedute/ID.verbale.json`).
-    pub(super) record: Vec<u8>,
-    /// The verbale as sealed: the PDF the members sign.
-    pub(super) pdf: Vec<u8>,
+    /// The record its verbale reports (`sedute/ID.verbale.json`), written beside it.
+    pub(super) record: crate::workspace::tx::Written,
+    /// The verbale as sealed: the PDF the members sign, written beside it.
+    pub(super) pdf: crate::workspace::tx::Written,
     /// The session's number, for the PDF's file name.
     pub(super) number: u32,
 }

@@ -5,6 +5,7 @@ use super::change::{Sealed, invalid};
 use super::{Change, Command, EditError, Editor, Target, compact, messages, path_text};
 use crate::coverage;
 use crate::domain::{JournalHead, Seal, SessionId};
+use crate::workspace::tx::{TxError, Writing};
 
 impl Editor {
     /// Refuses a change to a closed session, or to what a closed session fixed, unless it is
@@ -50,9 +51,18 @@ impl Editor {
         let record = crate::record::session_record(&self.workspace, &self.evaluation, &id)
             .ok_or_else(|| EditError::NotFound(messages::no_session(&id)))?;
         // The bytes hashed are the bytes kept: the closed verbale is drawn from them forever.
-        let bytes =
-            serde_json::to_vec(&record).map_err(|e| EditError::Invalid(vec![e.to_string()]))?;
-        let record_sha256 = crate::seal::sha256_hex(&bytes);
+        // They go to their file as they are made (220 MB at 10,000 applications).
+        let record_file = self.store.sealed_record_file(&id)?;
+        let mut kept = Writing::new(&self.dir, &record_file)?;
+        serde_json::to_writer(&mut kept, &record).map_err(|e| match e.io_error_kind() {
+            Some(_) => EditError::Storage(TxError::Io {
+                file: path_text(&record_file),
+                source: e.into(),
+            }),
+            None => EditError::Invalid(vec![e.to_string()]),
+        })?;
+        let kept = kept.finish()?;
+        let record_sha256 = kept.sha256.clone();
         // The seal covers the record, what the session fixes and the journal as it stands
         // before the closing entry, which will carry the seal.
         let (seq, hash) = self.journal.head()?;
@@ -69,10 +79,19 @@ impl Editor {
             covers,
         };
         // The verbale as sealed is kept: what the members sign, and what `verify` compares a
-        // signed copy with, whatever a later version of the program would draw.
-        let pdf = crate::minutes::render_minutes(&record, Some(&seal))
-            .map_err(|e| EditError::Invalid(vec![messages::minutes_unwritable(&id, e)]))?;
-        seal.pdf = Some(crate::seal::sha256_hex(&pdf));
+        // signed copy with, whatever a later version of the program would draw. Written to its
+        // file page by page, like the record.
+        let pdf_file = crate::workspace::sealed_pdf_path(old.number, &id);
+        let pdf = Writing::new(&self.dir, &pdf_file)?;
+        let pdf = crate::minutes::write_minutes(
+            &record,
+            Some(&seal),
+            crate::minutes::issue_moment(),
+            pdf,
+        )
+        .map_err(|e| EditError::Invalid(vec![messages::minutes_unwritable(&id, e)]))?
+        .finish()?;
+        seal.pdf = Some(pdf.sha256.clone());
         let mut closed = old.clone();
         closed.seal = Some(seal);
         let file = self.store.session_file(&id)?;
@@ -92,7 +111,7 @@ impl Editor {
             // Closing is final: this "undo" is refused like any change to a closed session.
             inverse: Command::PutSession(Box::new(old)),
             sealed_record: Some(Sealed {
-                record: bytes,
+                record: kept,
                 pdf,
                 number,
             }),

@@ -43,6 +43,10 @@ pub const INTENT: &str = "transazione.ron";
 pub enum Op {
     /// Creates the file or replaces it whole.
     Put { file: PathBuf, bytes: Vec<u8> },
+    /// Creates the file or replaces it whole with a content already written beside it (see
+    /// [`Writing`]): a closing's kept record and sealed verbale, hundreds of megabytes on a
+    /// large call, go to disk as they are made instead of whole through memory.
+    PutWritten { file: PathBuf, written: Written },
     /// Adds bytes at the end of the file (created if missing): undone by cutting the file back
     /// to its length. Nothing is copied or kept, whatever the file's size.
     Append { file: PathBuf, bytes: Vec<u8> },
@@ -53,7 +57,10 @@ pub enum Op {
 impl Op {
     pub fn file(&self) -> &Path {
         match self {
-            Op::Put { file, .. } | Op::Append { file, .. } | Op::Remove { file } => file,
+            Op::Put { file, .. }
+            | Op::PutWritten { file, .. }
+            | Op::Append { file, .. }
+            | Op::Remove { file } => file,
         }
     }
 }
@@ -93,7 +100,9 @@ impl Transaction {
                 Op::Put { bytes: to, .. } | Op::Append { bytes: to, .. } => {
                     to.extend_from_slice(&bytes)
                 }
-                Op::Remove { file } => {
+                // Only a closing writes these, and never appends to them: the content written
+                // is replaced by what is appended, rather than read back into memory.
+                Op::Remove { file } | Op::PutWritten { file, .. } => {
                     let file = file.clone();
                     self.ops[i] = Op::Put { file, bytes };
                 }
@@ -110,6 +119,92 @@ impl Transaction {
 
     pub fn is_empty(&self) -> bool {
         self.ops.is_empty()
+    }
+}
+
+/// A file's new content being written beside it, under a temporary name (`.NAME.….tmp`, which
+/// the next opening sweeps away if the program stops first), hashed as it goes. [`finish`]
+/// flushes it to disk; a transaction then puts it in place ([`Op::PutWritten`]). Dropped
+/// unfinished, or never committed, it is removed.
+///
+/// [`finish`]: Writing::finish
+pub struct Writing {
+    out: io::BufWriter<File>,
+    temp: tempfile::TempPath,
+    file: PathBuf,
+    hasher: Sha256,
+    size: u64,
+}
+
+/// What a [`Writing`] wrote: the temporary file, its SHA-256 in hexadecimal and its size.
+#[derive(Debug, Clone)]
+pub struct Written {
+    temp: Arc<tempfile::TempPath>,
+    pub sha256: String,
+    pub size: u64,
+}
+
+impl PartialEq for Written {
+    fn eq(&self, other: &Written) -> bool {
+        self.temp.as_ref() as &Path == other.temp.as_ref() as &Path && self.sha256 == other.sha256
+    }
+}
+
+impl Eq for Written {}
+
+impl Writing {
+    /// Starts the new content of `file` (relative to the call's folder `dir`), in its folder:
+    /// refused, before anything is written, for a path leading out of the call's folder.
+    pub fn new(dir: &Path, file: &Path) -> Result<Writing, TxError> {
+        let target = inside(dir, file)?;
+        let folder = target.parent().unwrap_or(dir);
+        fault::step("scrittura di un file nuovo").map_err(io(file))?;
+        fs::create_dir_all(folder).map_err(io(file))?;
+        let temp = tempfile::Builder::new()
+            .prefix(&format!(".{}.", name_of(file)))
+            .suffix(".tmp")
+            .tempfile_in(folder)
+            .map_err(io(file))?;
+        let (handle, temp) = temp.into_parts();
+        if let Some(permissions) = permissions_for(&target) {
+            let _ = handle.set_permissions(permissions);
+        }
+        Ok(Writing {
+            out: io::BufWriter::with_capacity(1 << 16, handle),
+            temp,
+            file: file.to_path_buf(),
+            hasher: Sha256::new(),
+            size: 0,
+        })
+    }
+
+    /// The content complete: flushed to disk, with its hash and size.
+    pub fn finish(self) -> Result<Written, TxError> {
+        let file = self.file;
+        let handle = self
+            .out
+            .into_inner()
+            .map_err(|e| io(&file)(e.into_error()))?;
+        fault::step("file nuovo sul disco").map_err(io(&file))?;
+        handle.sync_all().map_err(io(&file))?;
+        Ok(Written {
+            temp: Arc::new(self.temp),
+            sha256: hex(&self.hasher.finalize()),
+            size: self.size,
+        })
+    }
+}
+
+impl Write for Writing {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.out.write(buf)?;
+        self.hasher.update(&buf[..n]);
+        self.size += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
     }
 }
 
@@ -392,13 +487,18 @@ pub fn commit(
 fn check_writable(dir: &Path, ops: &[Op]) -> Result<(), TxError> {
     let mut folders = Inside::new(dir)?;
     for op in ops {
-        if let Op::Put { file, bytes } = op
-            && bytes.len() as u64 > super::files::limit_for(file)
+        let size = match op {
+            Op::Put { bytes, .. } => Some(bytes.len() as u64),
+            Op::PutWritten { written, .. } => Some(written.size),
+            Op::Append { .. } | Op::Remove { .. } => None,
+        };
+        if let Some(size) = size
+            && size > super::files::limit_for(op.file())
         {
             return Err(TxError::TooLarge {
-                file: text_of(file),
-                size: bytes.len() as u64,
-                limit: super::files::limit_for(file),
+                file: text_of(op.file()),
+                size,
+                limit: super::files::limit_for(op.file()),
             });
         }
         folders.check(op.file())?;
@@ -426,6 +526,7 @@ fn file_ends(
     for op in ops {
         let (sha256, size) = match op {
             Op::Put { bytes, .. } => (hex(&Sha256::digest(bytes)), bytes.len() as u64),
+            Op::PutWritten { written, .. } => (written.sha256.clone(), written.size),
             Op::Remove { .. } => (String::new(), 0),
             Op::Append { file, bytes } => {
                 let (from, hasher) = appended_hash(&dir.join(file), bytes).map_err(io(file))?;
@@ -471,7 +572,8 @@ fn intent_for(
             .iter()
             .map(|op| IntentFile {
                 file: text_of(op.file()),
-                staged: matches!(op, Op::Put { .. }).then(|| text_of(&staged_name(op.file(), id))),
+                staged: matches!(op, Op::Put { .. } | Op::PutWritten { .. })
+                    .then(|| text_of(&staged_name(op.file(), id))),
                 kept: (!matches!(op, Op::Append { .. }) && dir.join(op.file()).exists())
                     .then(|| text_of(&kept_name(op.file(), id))),
                 appended_from: match op {
@@ -501,6 +603,11 @@ fn stage(dir: &Path, ops: &[Op], intent: &Intent) -> Result<(), TxError> {
         if !folders.contains(&folder) {
             fs::create_dir_all(&folder).map_err(io(op.file()))?;
             folders.push(folder);
+        }
+        if let (Op::PutWritten { written, .. }, Some(staged)) = (op, &f.staged) {
+            // Written and flushed already, in the same folder: only renamed.
+            fault::step("file nuovo al nome di transazione").map_err(io(op.file()))?;
+            fs::rename(&*written.temp, dir.join(staged)).map_err(io(op.file()))?;
         }
         if let (Op::Put { bytes, .. }, Some(staged)) = (op, &f.staged) {
             let staged = dir.join(staged);
@@ -811,6 +918,8 @@ fn sweep(dir: &Path) {
         dir.join(super::files::SHEETS),
         dir.join(super::files::SESSIONS),
         dir.join(super::files::MINUTES),
+        dir.join(super::files::MINUTES)
+            .join(super::save::SEALED_MINUTES),
     ];
     for folder in folders {
         let Ok(entries) = fs::read_dir(&folder) else {
