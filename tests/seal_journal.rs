@@ -84,6 +84,15 @@ fn the_seal_records_the_journal_head_and_the_closing_entry_carries_it() {
     assert_eq!(code, 0, "{out}");
     let (code, out, _) = run(&["registro", p(&dir)]);
     assert_eq!(code, 0, "{out}");
+    // The closing's after is its seal, a fingerprint per item fixed: cut short, unless asked
+    // whole.
+    let after = &journal[4].after;
+    assert!(after.chars().count() > 400, "{after}");
+    assert!(!out.contains(after.as_str()), "{out}");
+    assert!(out.contains("caratteri: per intero con --completo, o in registro.ron]"), "{out}");
+    let (code, whole, _) = run(&["registro", p(&dir), "--completo"]);
+    assert_eq!(code, 0, "{whole}");
+    assert!(whole.contains(&format!("    dopo:  {after}\n")), "{whole}");
 }
 
 #[test]

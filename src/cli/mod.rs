@@ -217,6 +217,10 @@ pub enum Command {
     Registro {
         /// Cartella dell'avviso
         dir: PathBuf,
+        /// Mostra per intero il prima e il dopo di ogni voce, anche i più lunghi (la chiusura
+        /// di una seduta ne ha uno di migliaia di impronte)
+        #[arg(long)]
+        completo: bool,
     },
     /// Registra il giudizio collegiale della commissione su un criterio di una candidatura (motivazione e dissensi)
     Collegiale {
@@ -450,7 +454,7 @@ pub fn run(command: Command) -> Exit {
             member,
             prefer,
         }) => sheet::import(&dir, &file, member.as_deref(), prefer),
-        Command::Registro { dir } => registro::run(&dir),
+        Command::Registro { dir, completo } => registro::run(&dir, completo),
         Command::Close {
             dir,
             session,
