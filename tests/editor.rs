@@ -259,3 +259,51 @@ fn removing_an_application_keeps_its_file_as_a_backup_and_undo_restores_it() {
     assert!(error.to_string().contains("P4"), "{error}");
     assert!(dir.join("candidature/P4.ron").exists());
 }
+
+/// A change to a session (or to anything but a sheet) checks every sheet again against the
+/// call, without copying them: the workspace after it shares each member's sheet with the one
+/// before, as long as the sheet holds as it is. A sheet that must change is copied, and the
+/// copy before the change keeps its own.
+#[test]
+fn a_change_elsewhere_leaves_the_sheets_shared() {
+    use std::sync::Arc;
+    let (_tmp, dir) = fixture("example-a");
+    let mut editor = Editor::open(&dir, Actor::Secretariat).expect("opens");
+    editor.apply(score("m1", "P1", "A", "0.8")).expect("scored");
+    let before = editor.workspace().clone();
+    editor
+        .apply(Command::PutSession(Box::new(common::session(
+            "s1",
+            1,
+            commissione::domain::SessionKind::ReservedScoring,
+            "2026-03-10",
+        ))))
+        .expect("session added");
+    let after = editor.workspace();
+    assert!(
+        after
+            .session(&commissione::domain::SessionId::new("s1").unwrap())
+            .is_some()
+    );
+    assert!(!before.sheets().is_empty());
+    for (member, sheet) in before.sheets() {
+        assert!(
+            Arc::ptr_eq(sheet, &after.sheets()[member]),
+            "the sheet of {member} was copied"
+        );
+    }
+
+    // A sheet out of order in the parts is put in order on a copy; the original stays as it was.
+    let mut parts = before.to_parts();
+    let shared = parts.sheets[0].clone();
+    Arc::make_mut(&mut parts.sheets[0]).scores.reverse();
+    let reversed = parts.sheets[0].clone();
+    let (ws, problems) = commissione::domain::Workspace::assemble(parts);
+    assert!(problems.is_empty(), "{problems:?}");
+    let ws = ws.expect("assembled");
+    let member = &shared.member;
+    assert_eq!(ws.sheets()[member].scores, shared.scores);
+    assert!(shared.scores.len() > 1, "{shared:?}");
+    assert_ne!(reversed.scores, shared.scores, "reversed");
+    assert!(Arc::ptr_eq(&before.sheets()[member], &shared));
+}

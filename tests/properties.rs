@@ -199,6 +199,7 @@ proptest! {
         for i in (1..n).rev() { let j = next() % (i + 1); shuffled.applications.swap(i, j); }
         shuffled.sheets.reverse();
         for sheet in &mut shuffled.sheets {
+            let sheet = std::sync::Arc::make_mut(sheet);
             sheet.scores.reverse();
             sheet.declarations.reverse();
         }

@@ -170,10 +170,10 @@ fn a_missing_score_or_reason_is_incomplete_never_zero() {
         ))
         .all_score(&M, "P1", "0.8", "0.8", "20");
     // m2 has not scored C; m3 wrote no reason for B.
-    b.parts.sheets[1]
+    std::sync::Arc::make_mut(&mut b.parts.sheets[1])
         .scores
         .retain(|s| s.criterion.as_str() != "C");
-    if let Some(s) = b.parts.sheets[2]
+    if let Some(s) = std::sync::Arc::make_mut(&mut b.parts.sheets[2])
         .scores
         .iter_mut()
         .find(|s| s.criterion.as_str() == "B")

@@ -89,7 +89,10 @@ fn the_seal_records_the_journal_head_and_the_closing_entry_carries_it() {
     let after = &journal[4].after;
     assert!(after.chars().count() > 400, "{after}");
     assert!(!out.contains(after.as_str()), "{out}");
-    assert!(out.contains("caratteri: per intero con --completo, o in registro.ron]"), "{out}");
+    assert!(
+        out.contains("caratteri: per intero con --completo, o in registro.ron]"),
+        "{out}"
+    );
     let (code, whole, _) = run(&["registro", p(&dir), "--completo"]);
     assert_eq!(code, 0, "{whole}");
     assert!(whole.contains(&format!("    dopo:  {after}\n")), "{whole}");

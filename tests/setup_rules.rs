@@ -176,7 +176,9 @@ fn with_substitute(build: Build, applications: &[&str]) -> Build {
     build
         .parts
         .sheets
-        .push(commissione::domain::ScoreSheet::new(mid("m4")));
+        .push(std::sync::Arc::new(commissione::domain::ScoreSheet::new(
+            mid("m4"),
+        )));
     build
 }
 

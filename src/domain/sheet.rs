@@ -77,6 +77,15 @@ impl ScoreSheet {
             .and_then(|i| self.scores.get(i))
     }
 
+    /// Whether the sheet is in the order [`ScoreSheet::normalize`] puts it in.
+    pub fn is_normalized(&self) -> bool {
+        self.declarations
+            .is_sorted_by(|a, b| a.application <= b.application)
+            && self.scores.is_sorted_by(|a, b| {
+                (&a.application, &a.criterion) <= (&b.application, &b.criterion)
+            })
+    }
+
     /// Keeps the sheet in one order, whatever order the edits came in: the file diffs cleanly.
     pub fn normalize(&mut self) {
         self.declarations

@@ -44,7 +44,9 @@ pub struct Parts {
     pub call: Option<Call>,
     pub commission: Option<Commission>,
     pub applications: Vec<Application>,
-    pub sheets: Vec<ScoreSheet>,
+    /// Shared with the workspace they come from (see [`Workspace::change`]): a sheet is copied
+    /// only when something changes it.
+    pub sheets: Vec<Arc<ScoreSheet>>,
     pub sessions: Vec<Session>,
     /// The register of access requests; empty when the call has none (no `accessi.ron`).
     pub access: AccessRegister,
@@ -117,7 +119,7 @@ impl Workspace {
         commission: Commission,
         applications: BTreeMap<Protocol, Application>,
         removed: BTreeMap<Protocol, Application>,
-        sheets: BTreeMap<MemberId, ScoreSheet>,
+        sheets: BTreeMap<MemberId, Arc<ScoreSheet>>,
         sessions: BTreeMap<SessionId, Session>,
         access: AccessRegister,
     ) -> Workspace {
@@ -127,10 +129,7 @@ impl Workspace {
             numbers: applications.keys().map(|p| (p.key(), p.clone())).collect(),
             applications,
             removed,
-            sheets: sheets
-                .into_iter()
-                .map(|(member, sheet)| (member, Arc::new(sheet)))
-                .collect(),
+            sheets,
             sessions,
             access,
         }
@@ -227,11 +226,7 @@ impl Workspace {
                 .into_values()
                 .chain(self.removed.into_values())
                 .collect(),
-            sheets: self
-                .sheets
-                .into_values()
-                .map(Arc::unwrap_or_clone)
-                .collect(),
+            sheets: self.sheets.into_values().collect(),
             sessions: self.sessions.into_values().collect(),
             access: self.access,
             unreadable: BTreeSet::new(),

@@ -329,7 +329,7 @@ pub fn generate(size: Size) -> Option<Workspace> {
                 sheet.scores.push(score);
             }
         }
-        sheets.push(sheet);
+        sheets.push(std::sync::Arc::new(sheet));
     }
     let everyone: Vec<MemberId> = commission.members.iter().map(|m| m.id.clone()).collect();
     let session = |name: &str, number: u32, kind: SessionKind, day: i8, notes: &str| {

@@ -110,7 +110,7 @@ pub fn load(dir: &Path) -> Loaded {
         call,
         commission,
         applications,
-        sheets,
+        sheets: sheets.into_iter().map(std::sync::Arc::new).collect(),
         sessions,
         access: access.unwrap_or_default(),
         unreadable,

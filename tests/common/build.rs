@@ -196,7 +196,10 @@ pub struct Build {
 
 impl Build {
     pub fn new(call: Call, members: &[&str]) -> Build {
-        let sheets = members.iter().map(|m| ScoreSheet::new(mid(m))).collect();
+        let sheets = members
+            .iter()
+            .map(|m| std::sync::Arc::new(ScoreSheet::new(mid(m))))
+            .collect();
         Build {
             parts: Parts {
                 call: Some(call),
@@ -219,7 +222,7 @@ impl Build {
             .iter()
             .position(|s| s.member.as_str() == member)
             .expect("a member of the commission");
-        &mut self.parts.sheets[index]
+        std::sync::Arc::make_mut(&mut self.parts.sheets[index])
     }
 
     /// `member` scores `protocol` on `criterion`.

@@ -2,6 +2,7 @@
 //! is wrong and, where it helps, what would be right.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
@@ -28,7 +29,7 @@ use session::check_session;
 
 pub(in crate::domain) use application::check_put_application;
 pub use session::value_problem as mark_problem;
-pub(in crate::domain) use sheet::check_sheet;
+pub(in crate::domain) use sheet::{check_shared_sheet, check_sheet};
 
 struct Report<'a> {
     part: Part,
@@ -240,17 +241,19 @@ fn take_applications(
 /// The score sheets that hold: one per voting member, the entries on unavailable applications
 /// set aside. The sheets are taken, not copied: on a large call they are most of the memory.
 fn take_sheets(
-    parts: Vec<ScoreSheet>,
+    parts: Vec<Arc<ScoreSheet>>,
     known: &Known,
     out: &mut Vec<Inconsistency>,
     set_aside: &mut SetAside,
-) -> BTreeMap<MemberId, ScoreSheet> {
+) -> BTreeMap<MemberId, Arc<ScoreSheet>> {
     let unavailable = known.unavailable;
     let mut member_count: BTreeMap<MemberId, usize> = BTreeMap::new();
     for s in &parts {
         *member_count.entry(s.member.clone()).or_default() += 1;
     }
     let mut sheets = BTreeMap::new();
+    // A sheet shared with another copy of the workspace (the editor's, while a change is
+    // checked) is copied only where something in it changes.
     for (i, mut sheet) in parts.into_iter().enumerate() {
         if member_count[&sheet.member] > 1 {
             Report {
@@ -260,27 +263,33 @@ fn take_sheets(
             .add("member", &sheet.member, messages::two_sheets(&sheet.member));
             continue;
         }
-        let (aside, kept): (Vec<_>, Vec<_>) = std::mem::take(&mut sheet.declarations)
-            .into_iter()
-            .partition(|d| unavailable.contains(&d.application));
-        sheet.declarations = kept;
-        if !aside.is_empty() {
+        // Entries on unavailable applications are set aside; usually there are none, and the
+        // sheet's lists are kept as they are rather than copied into new ones.
+        if sheet
+            .declarations
+            .iter()
+            .any(|d| unavailable.contains(&d.application))
+        {
+            let sheet = Arc::make_mut(&mut sheet);
+            let (aside, kept): (Vec<_>, Vec<_>) = std::mem::take(&mut sheet.declarations)
+                .into_iter()
+                .partition(|d| unavailable.contains(&d.application));
+            sheet.declarations = kept;
             set_aside.declarations.insert(sheet.member.clone(), aside);
         }
-        // Scores on unavailable applications are set aside; usually there are none, and the
-        // sheet's list is kept as it is rather than copied into a new one.
         if sheet
             .scores
             .iter()
             .any(|s| unavailable.contains(&s.application))
         {
+            let sheet = Arc::make_mut(&mut sheet);
             let (aside, kept): (Vec<_>, Vec<_>) = std::mem::take(&mut sheet.scores)
                 .into_iter()
                 .partition(|s| unavailable.contains(&s.application));
             sheet.scores = kept;
             set_aside.scores.insert(sheet.member.clone(), aside);
         }
-        let problems = check_sheet(
+        let problems = check_shared_sheet(
             &mut sheet,
             i,
             known.call,
@@ -293,12 +302,19 @@ fn take_sheets(
             .is_none_or(|m| !m.role.votes());
         out.extend(problems);
         if !member_unknown {
-            sheet.normalize();
+            if !sheet.is_normalized() {
+                Arc::make_mut(&mut sheet).normalize();
+            }
             // Read from a file, the lists grew by doubling: up to half of each is empty room,
             // 40 MB over the 1.4 million marks of a 10,000-application call. Edits that come
             // later grow it again as usual.
-            sheet.declarations.shrink_to_fit();
-            sheet.scores.shrink_to_fit();
+            if sheet.declarations.capacity() > sheet.declarations.len()
+                || sheet.scores.capacity() > sheet.scores.len()
+            {
+                let sheet = Arc::make_mut(&mut sheet);
+                sheet.declarations.shrink_to_fit();
+                sheet.scores.shrink_to_fit();
+            }
             sheets.insert(sheet.member.clone(), sheet);
         }
     }
