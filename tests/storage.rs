@@ -544,6 +544,31 @@ fn a_content_written_beside_its_file_is_put_in_place_by_the_transaction() {
     drop(written);
     assert!(dir.join("verbali/sigillati/verbale-09-s9.pdf").exists());
 
+    // What is appended to it in the same transaction goes after it.
+    let mut log = tx::Writing::new(&dir, Path::new("sedute/s8.verbale.json")).unwrap();
+    log.write_all(b"scritto, ").unwrap();
+    let mut t = tx::Transaction::new("prova");
+    t.push(
+        tx::Op::PutWritten {
+            file: "sedute/s8.verbale.json".into(),
+            written: log.finish().unwrap(),
+        },
+        draft(),
+    );
+    t.push(
+        tx::Op::Append {
+            file: "sedute/s8.verbale.json".into(),
+            bytes: b"poi aggiunto".to_vec(),
+        },
+        draft(),
+    );
+    tx::commit(&dir, &journal, at, t, &|| true).expect("committed");
+    assert_eq!(
+        fs::read_to_string(dir.join("sedute/s8.verbale.json")).unwrap(),
+        "scritto, poi aggiunto"
+    );
+    assert!(hidden("sedute").is_empty(), "{:?}", hidden("sedute"));
+
     // Out of the call's folder: refused before anything is written.
     assert!(matches!(
         tx::Writing::new(&dir, Path::new("../fuori.json")),

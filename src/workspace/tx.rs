@@ -77,6 +77,9 @@ pub struct Transaction {
     index: HashMap<PathBuf, usize>,
     /// The journal's entries, in the order they were pushed.
     pub drafts: Vec<Draft>,
+    /// Why the transaction cannot be written, found while it was put together: it is refused
+    /// whole when committed.
+    broken: Option<String>,
 }
 
 impl Transaction {
@@ -86,6 +89,7 @@ impl Transaction {
             ops: Vec::new(),
             index: HashMap::new(),
             drafts: Vec::new(),
+            broken: None,
         }
     }
 
@@ -100,12 +104,26 @@ impl Transaction {
                 Op::Put { bytes: to, .. } | Op::Append { bytes: to, .. } => {
                     to.extend_from_slice(&bytes)
                 }
-                // Only a closing writes these, and never appends to them: the content written
-                // is replaced by what is appended, rather than read back into memory.
-                Op::Remove { file } | Op::PutWritten { file, .. } => {
+                Op::Remove { file } => {
                     let file = file.clone();
                     self.ops[i] = Op::Put { file, bytes };
                 }
+                // Only a closing writes these, and it never appends to them; were it to, the
+                // content written is read back and the bytes go after it.
+                Op::PutWritten { file, written } => match fs::read(&*written.temp) {
+                    Ok(mut content) => {
+                        content.extend_from_slice(&bytes);
+                        let file = file.clone();
+                        self.ops[i] = Op::Put {
+                            file,
+                            bytes: content,
+                        };
+                    }
+                    Err(e) => {
+                        let what = format!("{}: {}", text_of(file), os_error::describe(&e));
+                        self.broken.get_or_insert(what);
+                    }
+                },
             },
             // Each file is written once, whatever the order: the later write takes the place
             // of the earlier.
@@ -439,6 +457,11 @@ pub fn commit(
         return Ok(());
     }
     check_interrupted()?;
+    if let Some(why) = tx.broken {
+        return Err(TxError::Refused(format!(
+            "{why}; non è stato scritto nulla"
+        )));
+    }
     check_writable(dir, &tx.ops)?;
     let id = format!("{}-{}", std::process::id(), at.timestamp().as_millisecond());
     let (ends, grown) = file_ends(dir, &tx.ops)?;
