@@ -25,6 +25,10 @@ impl App {
                 continue;
             }
             match action {
+                // Drawn as under way first: it may take a while (see `sealing`).
+                Action::Apply(command @ Command::CloseSession(_)) => {
+                    self.seal_later(command, ctx);
+                }
                 Action::Apply(command) => {
                     self.apply(command, now);
                 }
@@ -269,7 +273,7 @@ impl App {
     }
 
     /// A change asked by a view, through the editor: whether it was saved.
-    fn apply(&mut self, command: Command, now: f64) -> bool {
+    pub(super) fn apply(&mut self, command: Command, now: f64) -> bool {
         let closing = match &command {
             Command::CloseSession(id) => {
                 // What is typed in the session (its end time, a note) goes in before the seal.

@@ -15,6 +15,7 @@ mod export;
 mod messages;
 mod nuovo;
 mod open;
+mod sealing;
 mod settings;
 mod sheets;
 pub mod strings;
@@ -139,6 +140,9 @@ pub struct App {
     opener: Option<Opener>,
     /// Set once the user confirmed closing: the next close request goes through.
     closing: bool,
+    /// A session whose closing was confirmed: drawn as under way for one frame, then closed
+    /// (see [`App::seal_due`]).
+    sealing: Option<sealing::Sealing>,
     theme: Option<Theme>,
     title: String,
     /// Whether the lock's holder looked gone, and when that was last checked (a file system
@@ -187,6 +191,7 @@ impl App {
             amend: None,
             opener: Some(crate::platform::open_with_system),
             closing: false,
+            sealing: None,
             theme: None,
             title: String::new(),
             stale: None,
@@ -353,6 +358,7 @@ impl App {
         let now = ui.input(|i| i.time);
         self.apply_theme(&ctx);
         self.poll(&ctx);
+        self.seal_due(&ctx, now);
         self.dropped(&ctx, now);
         self.close_requested(&ctx, now);
         self.refresh(now, false);

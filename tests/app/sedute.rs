@@ -58,7 +58,19 @@ fn a_session_is_closed_from_the_window_and_its_verbale_is_the_one_kept() {
 
     retype(&mut h, s::SESSION_END, "12:30");
     click(&mut h, s::CLOSE_SESSION);
-    click(&mut h, s::CLOSE_SESSION_CONFIRM);
+    // The closing is first shown under way, drawn before the window gets busy with it.
+    h.get_by_label(s::CLOSE_SESSION_CONFIRM).click();
+    for _ in 0..4 {
+        if h.query_by_label(&s::closing_session_title(1)).is_some() {
+            break;
+        }
+        h.step();
+    }
+    h.get_by_label(&s::closing_session_title(1));
+    h.get_by_label(s::CLOSING_SESSION_WAIT);
+    assert!(the_session(&h, "s1").seal.is_none());
+    h.run();
+    assert!(h.query_by_label(&s::closing_session_title(1)).is_none());
     assert!(h.state().errors().is_empty(), "{:?}", h.state().errors());
 
     let closed = the_session(&h, "s1");

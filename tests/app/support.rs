@@ -25,6 +25,9 @@ pub fn harness(dir: &Path, actor: Actor) -> Harness<'static, App> {
     let app = App::open(dir, actor).expect("the example opens");
     Harness::builder()
         .with_size([1366.0, 768.0])
+        // Closing a session takes two frames of its notice before it closes, then the notice
+        // of the seal: more than the four frames `run` allows by default.
+        .with_max_steps(8)
         .build_ui_state(|ui, app: &mut App| app.ui(ui), app)
 }
 
@@ -152,5 +155,8 @@ pub fn start_screen(tmp: &Path) -> Harness<'static, App> {
     app.set_open_documents(false);
     Harness::builder()
         .with_size([1366.0, 768.0])
+        // Closing a session takes two frames of its notice before it closes, then the notice
+        // of the seal: more than the four frames `run` allows by default.
+        .with_max_steps(8)
         .build_ui_state(|ui, app: &mut App| app.ui(ui), app)
 }

@@ -30,6 +30,12 @@ pub fn session_closed(number: u32) -> String {
     format!("Seduta n. {number} chiusa: il verbale è sigillato.")
 }
 
+pub fn closing_session_title(number: u32) -> String {
+    format!("Chiusura della seduta n. {number} in corso…")
+}
+
+pub const CLOSING_SESSION_WAIT: &str = "Il programma scrive il verbale sigillato e conserva ciò che riporta: su un avviso con migliaia di candidature richiede fino a un minuto, durante il quale la finestra non risponde. Non chiudere il programma: se venisse chiuso, la seduta resterebbe aperta come prima.";
+
 pub fn close_session_title(number: u32) -> String {
     format!("Chiudere la seduta n. {number}?")
 }
