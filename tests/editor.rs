@@ -269,8 +269,15 @@ fn a_change_elsewhere_leaves_the_sheets_shared() {
     use std::sync::Arc;
     let (_tmp, dir) = fixture("example-a");
     let mut editor = Editor::open(&dir, Actor::Secretariat).expect("opens");
-    editor.apply(score("m1", "P1", "A", "0.8")).expect("scored");
+    // A mark added in place: the sheet's list grew, and has room to spare.
+    editor.apply(score("m1", "P4", "A", "0.8")).expect("scored");
     let before = editor.workspace().clone();
+    let m1 = &before.sheets()[&member("m1")];
+    assert!(
+        m1.scores.capacity() > m1.scores.len(),
+        "{}",
+        m1.scores.len()
+    );
     editor
         .apply(Command::PutSession(Box::new(common::session(
             "s1",

@@ -100,6 +100,11 @@ pub(super) fn recovered_undone(what: impl Display) -> String {
 pub(super) const LOCK_TAKEN: &str =
     "un altro programma ha preso il blocco dell'avviso: questa modifica non è stata scritta";
 
+/// A transaction that could not be put together (`why`: the file and what went wrong).
+pub(super) fn transaction_broken(why: impl Display) -> String {
+    format!("{why}; non è stato scritto nulla")
+}
+
 pub(super) fn intent_unreadable(intent: impl Display) -> String {
     format!("{intent}: il file dell'operazione in corso non è leggibile: controllarlo a mano")
 }

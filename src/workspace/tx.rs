@@ -458,9 +458,7 @@ pub fn commit(
     }
     check_interrupted()?;
     if let Some(why) = tx.broken {
-        return Err(TxError::Refused(format!(
-            "{why}; non è stato scritto nulla"
-        )));
+        return Err(TxError::Refused(super::messages::transaction_broken(why)));
     }
     check_writable(dir, &tx.ops)?;
     let id = format!("{}-{}", std::process::id(), at.timestamp().as_millisecond());

@@ -307,11 +307,9 @@ fn take_sheets(
             }
             // Read from a file, the lists grew by doubling: up to half of each is empty room,
             // 40 MB over the 1.4 million marks of a 10,000-application call. Edits that come
-            // later grow it again as usual.
-            if sheet.declarations.capacity() > sheet.declarations.len()
-                || sheet.scores.capacity() > sheet.scores.len()
-            {
-                let sheet = Arc::make_mut(&mut sheet);
+            // later grow it again as usual; a sheet shared with the workspace being changed is
+            // left as it is (shrinking it would copy it).
+            if let Some(sheet) = Arc::get_mut(&mut sheet) {
                 sheet.declarations.shrink_to_fit();
                 sheet.scores.shrink_to_fit();
             }
