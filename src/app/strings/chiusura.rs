@@ -34,7 +34,7 @@ pub fn closing_session_title(number: u32) -> String {
     format!("Chiusura della seduta n. {number} in corso…")
 }
 
-pub const CLOSING_SESSION_WAIT: &str = "Il programma scrive il verbale sigillato e conserva ciò che riporta: su un avviso con migliaia di candidature richiede fino a un minuto, durante il quale la finestra non risponde. Non chiudere il programma: se venisse chiuso, la seduta resterebbe aperta come prima.";
+pub const CLOSING_SESSION_WAIT: &str = "Il programma scrive il verbale sigillato e conserva ciò che riporta: su un avviso con migliaia di candidature richiede fino a un minuto, durante il quale la finestra non risponde. Non chiudere il programma: se venisse chiuso prima della fine, riaprendo l'avviso la seduta risulterebbe aperta come prima, oppure chiusa per intero, mai a metà.";
 
 pub fn close_session_title(number: u32) -> String {
     format!("Chiudere la seduta n. {number}?")
