@@ -27,7 +27,7 @@ impl App {
             match action {
                 // Drawn as under way first: it may take a while (see `sealing`).
                 Action::Apply(command @ Command::CloseSession(_)) => {
-                    self.seal_later(command, ctx);
+                    self.seal_later(command, ctx, now);
                 }
                 Action::Apply(command) => {
                     self.apply(command, now);
@@ -273,7 +273,7 @@ impl App {
     }
 
     /// A change asked by a view, through the editor: whether it was saved.
-    pub(super) fn apply(&mut self, command: Command, now: f64) -> bool {
+    fn apply(&mut self, command: Command, now: f64) -> bool {
         let closing = match &command {
             Command::CloseSession(id) => {
                 // What is typed in the session (its end time, a note) goes in before the seal.

@@ -140,8 +140,8 @@ pub struct App {
     opener: Option<Opener>,
     /// Set once the user confirmed closing: the next close request goes through.
     closing: bool,
-    /// A session whose closing was confirmed: drawn as under way for one frame, then closed
-    /// (see [`App::seal_due`]).
+    /// A session being closed: the editor is on a thread of its own meanwhile (see
+    /// [`sealing`]).
     sealing: Option<sealing::Sealing>,
     theme: Option<Theme>,
     title: String,
@@ -358,7 +358,18 @@ impl App {
         let now = ui.input(|i| i.time);
         self.apply_theme(&ctx);
         self.poll(&ctx);
-        self.seal_due(&ctx, now);
+        if self.seal_due(&ctx) {
+            // The editor is away, closing a session: nothing else is drawn or done meanwhile,
+            // the notice stands on the window's plain background.
+            ui.painter()
+                .rect_filled(ui.max_rect(), 0.0, ui.visuals().panel_fill);
+            if ctx.input(|i| i.viewport().close_requested()) {
+                ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+                self.messages.error(s::CLOSING_SESSION_NOT_NOW);
+            }
+            self.messages.toasts_ui(&ctx);
+            return;
+        }
         self.dropped(&ctx, now);
         self.close_requested(&ctx, now);
         self.refresh(now, false);

@@ -68,8 +68,8 @@ fn a_session_is_closed_from_the_window_and_its_verbale_is_the_one_kept() {
     }
     h.get_by_label(&s::closing_session_title(1));
     h.get_by_label(s::CLOSING_SESSION_WAIT);
-    assert!(the_session(&h, "s1").seal.is_none());
-    h.run();
+    assert!(h.state().sealing());
+    settle(&mut h);
     assert!(h.query_by_label(&s::closing_session_title(1)).is_none());
     assert!(h.state().errors().is_empty(), "{:?}", h.state().errors());
 

@@ -25,9 +25,6 @@ pub fn harness(dir: &Path, actor: Actor) -> Harness<'static, App> {
     let app = App::open(dir, actor).expect("the example opens");
     Harness::builder()
         .with_size([1366.0, 768.0])
-        // Closing a session takes two frames of its notice before it closes, then the notice
-        // of the seal: more than the four frames `run` allows by default.
-        .with_max_steps(8)
         .build_ui_state(|ui, app: &mut App| app.ui(ui), app)
 }
 
@@ -61,6 +58,21 @@ pub fn example_with_pending_scores() -> (tempfile::TempDir, PathBuf) {
 
 pub fn click(h: &mut Harness<App>, label: &str) {
     h.get_by_label(label).click();
+    settle(h);
+}
+
+/// Runs the window until it is still; a session being closed is waited for, frame by frame
+/// (its thread may take a while on a loaded machine: no time limit but a generous count).
+pub fn settle(h: &mut Harness<App>) {
+    h.step();
+    for _ in 0..100_000 {
+        if !h.state().sealing() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        h.step();
+    }
+    assert!(!h.state().sealing(), "the session is still being closed");
     h.run();
 }
 
@@ -155,8 +167,5 @@ pub fn start_screen(tmp: &Path) -> Harness<'static, App> {
     app.set_open_documents(false);
     Harness::builder()
         .with_size([1366.0, 768.0])
-        // Closing a session takes two frames of its notice before it closes, then the notice
-        // of the seal: more than the four frames `run` allows by default.
-        .with_max_steps(8)
         .build_ui_state(|ui, app: &mut App| app.ui(ui), app)
 }

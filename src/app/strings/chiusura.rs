@@ -34,7 +34,10 @@ pub fn closing_session_title(number: u32) -> String {
     format!("Chiusura della seduta n. {number} in corso…")
 }
 
-pub const CLOSING_SESSION_WAIT: &str = "Il programma scrive il verbale sigillato e conserva ciò che riporta: su un avviso con migliaia di candidature richiede fino a un minuto, durante il quale la finestra non risponde. Non chiudere il programma: se venisse chiuso prima della fine, riaprendo l'avviso la seduta risulterebbe aperta come prima, oppure chiusa per intero, mai a metà.";
+pub const CLOSING_SESSION_WAIT: &str = "Il programma scrive il verbale sigillato e conserva ciò che riporta: su un avviso con migliaia di candidature richiede fino a un minuto, e nel frattempo non si può fare altro. Non chiudere il programma: se venisse chiuso prima della fine, riaprendo l'avviso la seduta risulterebbe aperta come prima, oppure chiusa per intero, mai a metà.";
+pub const CLOSING_SESSION_NOT_NOW: &str =
+    "La chiusura della seduta è in corso: il programma si può chiudere appena è finita.";
+pub const CLOSING_SESSION_FAILED: &str = "La chiusura della seduta si è interrotta per un errore interno: l'avviso è stato riletto dai suoi file, dove la seduta è chiusa per intero oppure ancora aperta.";
 
 pub fn close_session_title(number: u32) -> String {
     format!("Chiudere la seduta n. {number}?")
