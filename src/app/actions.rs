@@ -30,13 +30,13 @@ impl App {
                     self.seal_later(command, ctx, now);
                 }
                 Action::Apply(command) => {
-                    self.apply(command, now);
+                    self.apply(command);
                 }
                 change @ (Action::ApplyDropping { .. }
                 | Action::ChooseOutcome { .. }
                 | Action::SaveBudget
                 | Action::DiscardBudget
-                | Action::Mark { .. }) => self.change(change, now),
+                | Action::Mark { .. }) => self.change(change),
                 Action::Goto(view, application) => {
                     self.save_due(now, false);
                     self.view = view;
@@ -136,10 +136,10 @@ impl App {
 
     /// The requests that change the call and, with it, the drafts being typed: the drafts go
     /// only with a change that was saved.
-    fn change(&mut self, action: Action, now: f64) {
+    fn change(&mut self, action: Action) {
         match action {
             Action::ApplyDropping { command, stale } => {
-                if self.apply(command, now)
+                if self.apply(command)
                     && let Some(work) = &mut self.work
                 {
                     work.drafts.discard_where(|f| stale.covers(f));
@@ -185,7 +185,7 @@ impl App {
                     criterion: criterion.clone(),
                 };
                 let command = self.mark(member, application, criterion, value);
-                self.apply(command, now);
+                self.apply(command);
                 // The reason typed went with the judgement, or waits on its own (then it
                 // says why, and stays in its box).
                 if let Some(work) = &mut self.work
@@ -272,29 +272,14 @@ impl App {
         }
     }
 
-    /// A change asked by a view, through the editor: whether it was saved.
-    fn apply(&mut self, command: Command, now: f64) -> bool {
-        let closing = match &command {
-            Command::CloseSession(id) => {
-                // What is typed in the session (its end time, a note) goes in before the seal.
-                self.save_due(now, true);
-                self.work
-                    .as_ref()
-                    .and_then(|w| w.editor().workspace().session(id))
-                    .map(|s| s.number)
-            }
-            _ => None,
-        };
+    /// A change asked by a view, through the editor: whether it was saved. Closing a session
+    /// goes its own way (see `sealing`), taken in `act`.
+    fn apply(&mut self, command: Command) -> bool {
         let Some(work) = &mut self.work else {
             return false;
         };
         match work.try_apply(command) {
-            Ok(()) => {
-                if let Some(number) = closing {
-                    self.messages.notice(s::session_closed(number));
-                }
-                true
-            }
+            Ok(()) => true,
             Err(refused) => {
                 self.refused(*refused);
                 false
