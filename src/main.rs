@@ -27,7 +27,21 @@ fn main() -> ExitCode {
     match cli.command {
         None => commissione::app::run(None).into(),
         Some(Command::Open { dir }) => commissione::app::run(Some(dir)).into(),
-        Some(command) => cli::run(command).into(),
+        Some(command) => {
+            quiet_on_closed_pipe();
+            cli::run(command).into()
+        }
+    }
+}
+
+/// A command whose output is cut short (`commissione registro DIR | head`) stops quietly, as
+/// command-line tools do, rather than panicking at the next line it prints. What it had
+/// written to the call by then is whole: every change is a transaction a stop cannot split.
+fn quiet_on_closed_pipe() {
+    #[cfg(unix)]
+    // SAFETY: restoring the default action of one signal, before any other thread exists.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }
 

@@ -219,19 +219,22 @@ pub fn session_record(
     record_of(ws, evaluation, session, Marks::Copied)
 }
 
-/// The same record from a workspace and an evaluation that are dropped with it: a scoring
-/// session's marks are made application by application, each application's scores let go as
-/// soon as they are reported and each reason moved from its sheet instead of copied, so that a
-/// large call's marks are held once while the verbale is drawn (see `scoring::scoring_taking`).
-pub fn session_record_taking(
-    mut ws: Workspace,
-    mut evaluation: Evaluation,
-    session: &SessionId,
-) -> Option<SessionRecord> {
-    // Everything else first: the acts and the pending items read the scores too.
+/// The same record from a workspace that is dropped with it, evaluated here: the marks leave
+/// their sheets first, laid out in the rules' table (16 bytes each) with their reasons apart,
+/// so that the evaluation is made without them; then a scoring session's marks are reported
+/// application by application, each application's scores let go as soon as they are reported
+/// and each reason moved into the record instead of copied. A large call's marks are so never
+/// held twice, nor beside the evaluation (see `scoring::scoring_taking`).
+pub fn session_record_taking(mut ws: Workspace, session: &SessionId) -> Option<SessionRecord> {
+    ws.session(session)?;
+    let taken = ws.take_scores();
+    let marks = rules::marks::Marks::of_taken(&ws, &taken, rules::parallel(&ws));
+    let reasons = scoring::Reasons::new(&ws, taken);
+    let mut evaluation = rules::evaluate_with(&ws, &marks);
+    drop(marks);
     let mut record = record_of(&ws, &evaluation, session, Marks::Later)?;
     if let Business::Scoring(scoring) = &mut record.business {
-        *scoring = scoring::scoring_taking(&mut ws, &mut evaluation);
+        *scoring = scoring::scoring_taking(&ws, &mut evaluation, reasons);
     }
     Some(record)
 }

@@ -200,3 +200,24 @@ fn verify_refuses_a_missing_file_and_a_pipe_in_italian() {
         assert!(err.contains("non è un file ordinario"), "{err}");
     }
 }
+
+/// Output cut short (`commissione check DIR | head -1`) stops the program quietly, as
+/// command-line tools do: no panic, no message.
+#[cfg(unix)]
+#[test]
+fn output_cut_short_stops_quietly() {
+    use std::os::unix::process::ExitStatusExt;
+    let (_tmp, dir) = fixture("example-a");
+    // A pipe whose reader is gone before the program writes a line.
+    let (reader, writer) = std::io::pipe().expect("pipe");
+    drop(reader);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_commissione"))
+        .args(["check", dir.to_str().expect("utf-8 path")])
+        .stdout(writer)
+        .output()
+        .expect("runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(err.is_empty(), "{err}");
+    assert_eq!(out.status.signal(), Some(libc::SIGPIPE), "{:?}", out.status);
+}

@@ -374,9 +374,7 @@ fn the_record_that_takes_the_reasons_over_is_the_record_that_copies_them() {
         // A workspace loaded on its own, so that its sheets are not shared and the reasons
         // really move.
         let own = workspace(dir.path());
-        let evaluation = evaluate(&own);
-        let taken =
-            commissione::record::session_record_taking(own, evaluation, &sid(session)).unwrap();
+        let taken = commissione::record::session_record_taking(own, &sid(session)).unwrap();
         assert_eq!(taken, copied, "session {session}");
         assert_eq!(seal(&taken), seal(&copied));
     }
@@ -426,8 +424,7 @@ fn the_record_that_takes_the_marks_over_is_the_same_over_interleaved_lots() {
             .all(|m| !m.reason.is_empty())
     );
     let own = generate(size).unwrap();
-    let evaluation = evaluate(&own);
-    let taken = commissione::record::session_record_taking(own, evaluation, &sid("s2")).unwrap();
+    let taken = commissione::record::session_record_taking(own, &sid("s2")).unwrap();
     assert_eq!(taken, copied);
     assert_eq!(seal(&taken), seal(&copied));
 }

@@ -234,10 +234,9 @@ pub fn write_issued_minutes<W: Write + Send + 'static>(
             write_kept_issued(&seal, kept, output)
         }
         (seal, _) => {
-            let evaluation = rules::evaluate(&ws);
-            // The reasons move from the sheets into the record, and the rest of the workspace
-            // goes with the evaluation.
-            let record = crate::record::session_record_taking(ws, evaluation, session)
+            // The marks leave the sheets before the evaluation, their reasons move into the
+            // record, and the rest of the workspace goes with the evaluation.
+            let record = crate::record::session_record_taking(ws, session)
                 .ok_or_else(|| MinutesError::NoSession(session.clone()))?;
             write_minutes(&record, seal.as_ref(), drafted, output)
         }

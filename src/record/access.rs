@@ -162,7 +162,7 @@ fn marks(
                     cs.marks
                         .iter()
                         .map(|m| MarkRecord {
-                            member: m.member.clone(),
+                            member: crate::domain::MemberId::clone(&m.member),
                             value: m.value,
                             judgement: match c.scoring {
                                 Scoring::Coefficient => Coefficient::new(m.value)

@@ -4,10 +4,11 @@
 //! large call several times (scores, progress, discordances, severity).
 
 use std::cmp::Ordering;
+use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
-use crate::domain::{Criterion, Member, MemberId, Protocol, Workspace};
+use crate::domain::{Criterion, Member, MemberId, Protocol, Score, Workspace};
 
 pub(crate) struct Marks<'a> {
     /// The workspace's applications in protocol order: a row's number is its place here.
@@ -63,8 +64,83 @@ impl Given {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Row(usize);
 
+/// The leaf criteria by id: a column's number for each, in the order of the ids, which is
+/// the order of a sheet's marks within one application.
+pub(crate) struct Columns<'c>(Vec<(&'c str, usize)>);
+
+impl<'c> Columns<'c> {
+    pub fn of(leaves: &[&'c Criterion]) -> Columns<'c> {
+        let mut by_id: Vec<(&str, usize)> = leaves
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.as_str(), i))
+            .collect();
+        by_id.sort_unstable();
+        Columns(by_id)
+    }
+
+    pub fn width(&self) -> usize {
+        self.0.len()
+    }
+}
+
+/// Where each mark of a sheet goes in a table of `rows × columns`, row by row: walked with the
+/// sheet, in its order (by application, then criterion; see `ScoreSheet::normalize`), so that
+/// placing a mark costs a comparison or two rather than a search.
+pub(crate) struct Cells<'t, 'c> {
+    rows: &'t [&'t Protocol],
+    columns: &'t Columns<'c>,
+    row: usize,
+    column: usize,
+}
+
+impl<'t, 'c> Cells<'t, 'c> {
+    pub fn new(rows: &'t [&'t Protocol], columns: &'t Columns<'c>) -> Cells<'t, 'c> {
+        Cells {
+            rows,
+            columns,
+            row: 0,
+            column: 0,
+        }
+    }
+
+    /// The cell of the next mark of the sheet, or None for a mark on an application not in
+    /// the rows or on a criterion the call does not score.
+    pub fn of(&mut self, score: &Score) -> Option<usize> {
+        let application = score.application.as_str();
+        while self
+            .rows
+            .get(self.row)
+            .is_some_and(|r| r.as_str() < application)
+        {
+            self.row += 1;
+            self.column = 0;
+        }
+        if self.rows.get(self.row)?.as_str() != application {
+            return None;
+        }
+        // The application's marks and the columns are both in id order: when they agree,
+        // each mark costs one comparison.
+        let criterion = score.criterion.as_str();
+        while let Some(&(id, leaf)) = self.columns.0.get(self.column) {
+            match id.cmp(criterion) {
+                Ordering::Less => self.column += 1,
+                Ordering::Equal => {
+                    self.column += 1;
+                    return Some(self.row * self.columns.width() + leaf);
+                }
+                // Not a criterion the call scores.
+                Ordering::Greater => return None,
+            }
+        }
+        None
+    }
+}
+
 pub(crate) struct MemberMarks<'a> {
     pub id: &'a MemberId,
+    /// The same id, for the evaluation's marks to share.
+    pub shared: Arc<MemberId>,
     /// `rows × width`, row by row.
     marks: Vec<Option<Given>>,
     /// The number of leaf criteria.
@@ -86,54 +162,49 @@ impl<'a> Marks<'a> {
     /// The marks on some applications only (`rows`, in protocol order): a mark on any other
     /// is left out.
     pub fn of(ws: &'a Workspace, rows: Vec<&'a Protocol>, parallel: bool) -> Marks<'a> {
+        Marks::built(ws, rows, parallel, |member| {
+            ws.sheet(member).map_or(&[][..], |s| &s.scores[..])
+        })
+    }
+
+    /// The marks of a workspace whose sheets gave theirs up (`Workspace::take_scores`), from
+    /// where they went: the table is what the rules read, so the marks themselves can go
+    /// before the evaluation is made (see `record::session_record_taking`).
+    pub fn of_taken(
+        ws: &'a Workspace,
+        taken: &[(MemberId, Vec<Score>)],
+        parallel: bool,
+    ) -> Marks<'a> {
+        Marks::built(ws, ws.applications().keys().collect(), parallel, |member| {
+            taken
+                .iter()
+                .find(|(m, _)| m == member)
+                .map_or(&[][..], |(_, scores)| &scores[..])
+        })
+    }
+
+    fn built<'s>(
+        ws: &'a Workspace,
+        rows: Vec<&'a Protocol>,
+        parallel: bool,
+        scores_of: impl Fn(&MemberId) -> &'s [Score] + Sync,
+    ) -> Marks<'a> {
         debug_assert!(rows.is_sorted());
         let leaves = ws.call().leaf_criteria();
-        // The columns in the order of their ids, which is the order of a sheet's marks within
-        // one application: the sheet and this list are walked together.
-        let mut by_id: Vec<(&str, usize)> = leaves
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.id.as_str(), i))
-            .collect();
-        by_id.sort_unstable();
+        let columns = Columns::of(&leaves);
         let width = leaves.len();
         let voting: Vec<&Member> = ws.commission().voting_members().collect();
         let members = crate::parallel::map(parallel, &voting, |m| {
             let mut marks = vec![None; rows.len() * width];
             let mut declared = vec![false; rows.len()];
             let mut conflicts = vec![false; rows.len()];
-            if let Some(sheet) = ws.sheet(&m.id) {
-                // A workspace's sheets are sorted by application, then criterion (see
-                // `ScoreSheet::normalize`), like the rows and `by_id`.
-                let mut row = 0;
-                for chunk in sheet.scores.chunk_by(|a, b| a.application == b.application) {
-                    let application = chunk[0].application.as_str();
-                    while row < rows.len() && rows[row].as_str() < application {
-                        row += 1;
-                    }
-                    if rows.get(row).is_none_or(|r| r.as_str() != application) {
-                        continue;
-                    }
-                    let line = &mut marks[row * width..(row + 1) * width];
-                    let mut column = 0;
-                    for score in chunk {
-                        // The chunk and `by_id` are both in id order: when they agree, each
-                        // mark costs one comparison.
-                        let criterion = score.criterion.as_str();
-                        while let Some(&(id, leaf)) = by_id.get(column) {
-                            match id.cmp(criterion) {
-                                Ordering::Less => column += 1,
-                                Ordering::Equal => {
-                                    line[leaf] = Some(Given::of(score));
-                                    column += 1;
-                                    break;
-                                }
-                                // Not a criterion the call scores.
-                                Ordering::Greater => break,
-                            }
-                        }
-                    }
+            let mut cells = Cells::new(&rows, &columns);
+            for score in scores_of(&m.id) {
+                if let Some(cell) = cells.of(score) {
+                    marks[cell] = Some(Given::of(score));
                 }
+            }
+            if let Some(sheet) = ws.sheet(&m.id) {
                 for d in &sheet.declarations {
                     if let Ok(row) = rows.binary_search(&&d.application) {
                         declared[row] = true;
@@ -148,6 +219,7 @@ impl<'a> Marks<'a> {
             });
             MemberMarks {
                 id: &m.id,
+                shared: Arc::new(m.id.clone()),
                 marks,
                 width,
                 declared,
@@ -218,6 +290,29 @@ mod tests {
             value: Points::new(value).unwrap(),
             reason: reason.into(),
         }
+    }
+
+    #[test]
+    fn the_evaluation_from_marks_taken_out_of_the_sheets_is_the_evaluation() {
+        use crate::samples::large::{Size, generate};
+        let size = Size {
+            applications: 60,
+            lots: 3,
+            members: 4,
+            criteria: 5,
+            seed: 3,
+        };
+        let ws = generate(size).unwrap();
+        let expected = crate::rules::evaluate(&ws);
+        let mut own = generate(size).unwrap();
+        let taken = own.take_scores();
+        assert!(taken.iter().map(|(_, s)| s.len()).sum::<usize>() > 500);
+        assert!(own.sheets().values().all(|s| s.scores.is_empty()));
+        let marks = Marks::of_taken(&own, &taken, true);
+        assert_eq!(crate::rules::evaluate_with(&own, &marks), expected);
+        // The table is all the rules read: without the marks taken, nothing is scored.
+        let none = Marks::of_taken(&own, &[], false);
+        assert_ne!(crate::rules::evaluate_with(&own, &none), expected);
     }
 
     #[test]

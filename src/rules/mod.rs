@@ -7,7 +7,7 @@ pub mod cofinancing;
 pub mod diagnostics;
 pub mod events;
 pub mod finding;
-mod marks;
+pub(crate) mod marks;
 pub mod message;
 pub mod ranking;
 pub mod ratio;
@@ -258,9 +258,19 @@ pub struct LotCounts {
 /// marks, then each application's admissibility, then the lots side by side. The result does
 /// not depend on how many cores there are.
 pub fn evaluate(ws: &Workspace) -> Evaluation {
+    evaluate_with(ws, &marks::Marks::new(ws, parallel(ws)))
+}
+
+/// Whether a workspace is large enough for its evaluation to take every core.
+pub(crate) fn parallel(ws: &Workspace) -> bool {
+    ws.applications().len() >= crate::parallel::FROM_APPLICATIONS
+}
+
+/// [`evaluate`] from the members' marks already laid out in their table, which is all the
+/// rules read of the sheets but the declarations.
+pub(crate) fn evaluate_with(ws: &Workspace, marks: &marks::Marks) -> Evaluation {
     let call = ws.call();
-    let parallel = ws.applications().len() >= crate::parallel::FROM_APPLICATIONS;
-    let marks = marks::Marks::new(ws, parallel);
+    let parallel = parallel(ws);
     let standing = events::standing(ws);
     // An event after the ranking stands in for the decision: the application as the rules
     // see it then carries that decision (few applications, so copied).
@@ -316,7 +326,7 @@ pub fn evaluate(ws: &Workspace) -> Evaluation {
     let mut evaluation = Evaluation::empty();
     evaluate_lots(
         ws,
-        &marks,
+        marks,
         &standing,
         call.lots.iter().collect(),
         by_lot,

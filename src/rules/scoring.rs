@@ -5,6 +5,7 @@
 //! criterion, half up at the call's decimals; the total is the sum of the rounded points.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
@@ -20,7 +21,9 @@ use crate::domain::{
 /// each time cost more than all the arithmetic.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mark {
-    pub member: MemberId,
+    /// Shared by all of the member's marks in one evaluation: 8 bytes a mark rather than 24,
+    /// at 1.4 million marks on a call of 10,000 applications.
+    pub member: Arc<MemberId>,
     /// A coefficient or points, as the criterion's method says.
     pub value: Decimal,
 }
@@ -505,7 +508,7 @@ fn judged(
                             });
                         }
                         cs.marks.push(Mark {
-                            member: member.id.clone(),
+                            member: Arc::clone(&member.shared),
                             value: given.value(),
                         });
                         sum += i128::from(given.millionths);
