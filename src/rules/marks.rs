@@ -313,6 +313,10 @@ mod tests {
         // The table is all the rules read: without the marks taken, nothing is scored.
         let none = Marks::of_taken(&own, &[], false);
         assert_ne!(crate::rules::evaluate_with(&own, &none), expected);
+        // And as `check` has it, letting the marks go.
+        let mut released = generate(size).unwrap();
+        assert_eq!(crate::rules::evaluate_releasing(&mut released), expected);
+        assert!(released.sheets().values().all(|s| s.scores.is_empty()));
     }
 
     #[test]

@@ -261,6 +261,16 @@ pub fn evaluate(ws: &Workspace) -> Evaluation {
     evaluate_with(ws, &marks::Marks::new(ws, parallel(ws)))
 }
 
+/// [`evaluate`] for a workspace whose marks are not read again (`check`): they leave the
+/// sheets, laid out in the table the rules read, and go before the evaluation is made, so that
+/// a large call's marks and reasons are not held beside it.
+pub fn evaluate_releasing(ws: &mut Workspace) -> Evaluation {
+    let taken = ws.take_scores();
+    let marks = marks::Marks::of_taken(ws, &taken, parallel(ws));
+    drop(taken);
+    evaluate_with(ws, &marks)
+}
+
 /// Whether a workspace is large enough for its evaluation to take every core.
 pub(crate) fn parallel(ws: &Workspace) -> bool {
     ws.applications().len() >= crate::parallel::FROM_APPLICATIONS
