@@ -11,7 +11,7 @@ use crate::editor::{Actor, Command, EditError, Editor};
 
 pub fn run(dir: &Path, session: &str, confirm_pending: bool) -> Exit {
     crate::workspace::tx::catch_interruptions();
-    let mut editor = match Editor::open(dir, Actor::Secretariat) {
+    let editor = match Editor::open(dir, Actor::Secretariat) {
         Ok(editor) => editor,
         Err(e) => {
             eprintln!("{e}");
@@ -49,12 +49,13 @@ pub fn run(dir: &Path, session: &str, confirm_pending: bool) -> Exit {
             );
         }
     }
-    match editor.apply(Command::CloseSession(id.clone())) {
-        Ok(_) => {
-            let Some(seal) = editor.workspace().session(&id).and_then(|s| s.seal.clone()) else {
+    // The command ends with the closing: the editor is not kept.
+    match editor.apply_and_leave(Command::CloseSession(id.clone())) {
+        Ok(ws) => {
+            let Some(seal) = ws.session(&id).and_then(|s| s.seal.clone()) else {
                 return Exit::DataErrors;
             };
-            let number = editor.workspace().session(&id).map_or(0, |s| s.number);
+            let number = ws.session(&id).map_or(0, |s| s.number);
             let sealed = crate::workspace::sealed_pdf_path(number, &id);
             println!(
                 "Seduta «{id}» chiusa. Sigillo: {}\nIl verbale è conservato com'è ora, e il PDF sigillato da firmare è {}; {} elementi (avviso, candidature, decisioni, dichiarazioni, punteggi) non si possono più cambiare se non con una rettifica motivata in una seduta successiva.",
