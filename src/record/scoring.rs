@@ -255,11 +255,10 @@ pub(super) fn scoring(ws: &Workspace, evaluation: &Evaluation) -> ScoringRecord 
     record
 }
 
-/// The same record from a workspace and an evaluation that are dropped with it, made
-/// application by application in the order of their protocols (the sheets' order): each
-/// application's scores leave the evaluation as soon as they are reported, and each member's
-/// marks leave the sheet, reasons and all, a piece at a time (see [`Taken`]), so that a large
-/// call's marks are never held twice.
+/// The same record from a workspace whose marks were taken out and an evaluation that are
+/// dropped with it, made application by application: each application's scores and findings
+/// leave the evaluation as soon as they are reported, and each reason moves from `reasons`
+/// into the record, so that a large call's marks are never held twice.
 pub(super) fn scoring_taking(
     ws: &Workspace,
     evaluation: &mut Evaluation,
