@@ -120,8 +120,8 @@ fn a_letter_to_each_applicant_with_its_outcome_points_and_remedies() {
     edit(
         dir.path(),
         "schede/m1.ron",
-        "value: \"0.6\",\n                reason: \"Valutazione di m1 sul criterio A della proposta P2.\"",
-        "value: \"0.2\",\n                reason: \"Valutazione di m1 sul criterio A della proposta P2.\"",
+        "value: \"0.6\", reason: \"Valutazione di m1 sul criterio A della proposta P2.\"",
+        "value: \"0.2\", reason: \"Valutazione di m1 sul criterio A della proposta P2.\"",
     );
     let (code, out, err) = run_at(&[os("lettere"), dir.path().as_os_str()], EPOCH);
     assert_eq!(code, 0, "{out}{err}");

@@ -146,10 +146,11 @@ fn references_to_members_and_criteria_that_do_not_exist() {
     let p = one_problem(
         &dir,
         "schede/m1.ron",
-        35,
+        16,
         &["il criterio «Z» non esiste", "A, B, C, D"],
     );
-    assert_eq!(p.position.map(|pos| pos.column), Some(28));
+    // At the criterion's value, inside the line of the mark.
+    assert_eq!(p.position.map(|pos| pos.column), Some(44));
 }
 
 #[test]
@@ -188,15 +189,11 @@ fn coefficients_out_of_the_scale_are_refused() {
     let sheet = dir.join("schede/m1.ron");
     let text = fs::read_to_string(&sheet).expect("read");
     // m1's first coefficient on criterion A of P1 is 0.8: make it 1.5, then 0.7.
-    let needle = "criterion: \"A\",\n                value: \"0.8\"";
+    let needle = "criterion: \"A\", value: \"0.8\"";
     assert!(text.contains(needle));
     fs::write(
         &sheet,
-        text.replacen(
-            needle,
-            "criterion: \"A\",\n                value: \"1.5\"",
-            1,
-        ),
+        text.replacen(needle, "criterion: \"A\", value: \"1.5\"", 1),
     )
     .expect("write");
     let problems = problems_of(&dir);
@@ -208,11 +205,7 @@ fn coefficients_out_of_the_scale_are_refused() {
     );
     fs::write(
         &sheet,
-        text.replacen(
-            needle,
-            "criterion: \"A\",\n                value: \"0.7\"",
-            1,
-        ),
+        text.replacen(needle, "criterion: \"A\", value: \"0.7\"", 1),
     )
     .expect("write");
     let problems = problems_of(&dir);

@@ -89,6 +89,8 @@ pub trait FileKind: Serialize + for<'de> Deserialize<'de> {
     type Content: Send;
     /// The first line of the file: what it is, for a person who opens it.
     const HEADER: &'static str;
+    /// How deep the file is laid out one field a line; deeper, a value takes one line.
+    const DEPTH: usize;
     fn wrap(content: Self::Content) -> Self;
     fn format(&self) -> u32;
     fn into_content(self) -> Self::Content;
@@ -96,6 +98,9 @@ pub trait FileKind: Serialize + for<'de> Deserialize<'de> {
 
 macro_rules! envelope {
     ($(#[$doc:meta])* $name:ident, $field:ident: $content:ty, $header:literal) => {
+        envelope!($(#[$doc])* $name, $field: $content, $header, usize::MAX);
+    };
+    ($(#[$doc:meta])* $name:ident, $field:ident: $content:ty, $header:literal, $depth:expr) => {
         $(#[$doc])*
         #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
         #[serde(deny_unknown_fields)]
@@ -107,6 +112,7 @@ macro_rules! envelope {
         impl FileKind for $name {
             type Content = $content;
             const HEADER: &'static str = $header;
+            const DEPTH: usize = $depth;
 
             fn wrap(content: $content) -> Self {
                 $name { format: FORMAT, $field: content }
@@ -145,7 +151,10 @@ envelope!(
     /// schede/*.ron
     SheetFile,
     sheet: ScoreSheet,
-    "// Commissione: la scheda di valutazione di un componente (dichiarazioni, punteggi, motivazioni)."
+    "// Commissione: la scheda di valutazione di un componente (dichiarazioni, punteggi, motivazioni).",
+    // A declaration, a mark or a withdrawal on one line: a third less to write and to read
+    // (a large call's sheet holds 40,000 marks), and one line changed for each mark changed.
+    3
 );
 envelope!(
     /// sedute/*.ron

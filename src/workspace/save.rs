@@ -41,6 +41,7 @@ pub fn to_text<K: FileKind>(content: K::Content) -> Result<String, ron::Error> {
         .separate_tuple_members(false)
         .enumerate_arrays(false)
         .struct_names(false)
+        .depth_limit(K::DEPTH)
         .extensions(ron::extensions::Extensions::IMPLICIT_SOME);
     let body = ron::ser::to_string_pretty(&K::wrap(content), config)?;
     Ok(format!("{}\n{}\n", K::HEADER, unescape_apostrophes(&body)))

@@ -46,7 +46,7 @@ pub fn sheet_text(sheet: &ScoreSheet) -> String {
     out
 }
 
-/// `name: [ ... ],` at the sheet's level (two), its items one level further in.
+/// `name: [ ... ],` at the sheet's level (two), its items one level further in, one a line.
 fn list<T>(out: &mut String, name: &str, items: &[T], item: fn(&mut String, &T)) {
     if items.is_empty() {
         let _ = writeln!(out, "        {name}: [],");
@@ -54,9 +54,9 @@ fn list<T>(out: &mut String, name: &str, items: &[T], item: fn(&mut String, &T))
     }
     let _ = writeln!(out, "        {name}: [");
     for i in items {
-        out.push_str("            (\n");
+        out.push_str("            (");
         item(out, i);
-        out.push_str("            ),\n");
+        out.push_str("),\n");
     }
     out.push_str("        ],\n");
 }
@@ -66,24 +66,23 @@ fn declaration(out: &mut String, d: &Declaration) {
         application,
         conflict,
     } = d;
-    field_str(out, 4, "application", application.as_str());
+    text_field(out, "application", application.as_str());
     match conflict {
-        None => out.push_str("                conflict: None,\n"),
+        None => out.push_str(", conflict: None"),
         Some(c) => conflict_field(out, c),
     }
 }
 
 fn conflict_field(out: &mut String, c: &Conflict) {
     let Conflict { kind, note } = c;
-    out.push_str("                conflict: (\n");
     let kind = match kind {
         ConflictKind::Kinship => "Kinship",
         ConflictKind::Professional => "Professional",
         ConflictKind::Other => "Other",
     };
-    let _ = writeln!(out, "                    kind: {kind},");
-    field_str(out, 5, "note", note);
-    out.push_str("                ),\n");
+    let _ = write!(out, ", conflict: (kind: {kind}, ");
+    text_field(out, "note", note);
+    out.push(')');
 }
 
 fn withdrawal(out: &mut String, w: &Withdrawal) {
@@ -94,13 +93,18 @@ fn withdrawal(out: &mut String, w: &Withdrawal) {
         at,
         session,
     } = w;
-    field_str(out, 4, "application", application.as_str());
+    text_field(out, "application", application.as_str());
     conflict_field(out, conflict);
-    field_str(out, 4, "reason", reason);
-    field_str(out, 4, "at", &at.to_string());
+    out.push_str(", ");
+    text_field(out, "reason", reason);
+    out.push_str(", ");
+    text_field(out, "at", &at.to_string());
     match session {
-        None => out.push_str("                session: None,\n"),
-        Some(s) => field_str(out, 4, "session", s.as_str()),
+        None => out.push_str(", session: None"),
+        Some(s) => {
+            out.push_str(", ");
+            text_field(out, "session", s.as_str());
+        }
     }
 }
 
@@ -111,22 +115,29 @@ fn score(out: &mut String, s: &Score) {
         value,
         reason,
     } = s;
-    field_str(out, 4, "application", application.as_str());
-    field_str(out, 4, "criterion", criterion.as_str());
+    text_field(out, "application", application.as_str());
+    out.push_str(", ");
+    text_field(out, "criterion", criterion.as_str());
     // Points are written as their text, as their own `Serialize` does (`collect_str`).
-    let _ = writeln!(out, "                value: \"{value}\",");
-    field_str(out, 4, "reason", reason);
+    let _ = write!(out, ", value: \"{value}\", ");
+    text_field(out, "reason", reason);
 }
 
-/// `name: "text",` at `level` (four spaces each).
+/// `name: "text"` inside a line.
+fn text_field(out: &mut String, name: &str, text: &str) {
+    out.push_str(name);
+    out.push_str(": \"");
+    escaped(out, text);
+    out.push('"');
+}
+
+/// `name: "text",` at `level` (four spaces each), on a line of its own.
 fn field_str(out: &mut String, level: usize, name: &str, text: &str) {
     for _ in 0..level {
         out.push_str("    ");
     }
-    out.push_str(name);
-    out.push_str(": \"");
-    escaped(out, text);
-    out.push_str("\",\n");
+    text_field(out, name, text);
+    out.push_str(",\n");
 }
 
 /// A text as RON escapes it (`char::escape_debug` on each character), except the apostrophe,
@@ -204,5 +215,27 @@ mod tests {
         ] {
             assert_eq!(sheet_text(&s), to_text::<SheetFile>(s.clone()).unwrap());
         }
+    }
+
+    #[test]
+    fn a_sheet_written_one_field_a_line_as_earlier_versions_did_reads_the_same() {
+        let s = sheet(&["una", "l'altra \"citata\"", "tre"]);
+        let config = ron::ser::PrettyConfig::new()
+            .new_line("\n")
+            .indentor("    ")
+            .separate_tuple_members(false)
+            .enumerate_arrays(false)
+            .struct_names(false)
+            .extensions(ron::extensions::Extensions::IMPLICIT_SOME);
+        let body = ron::ser::to_string_pretty(&SheetFile::wrap(s.clone()), config).unwrap();
+        let earlier = format!("{}\n{}\n", SheetFile::HEADER, body);
+        assert!(earlier.contains("\n                criterion: \"B.1\",\n"));
+        let now = sheet_text(&s);
+        assert!(now.contains("\n            (application: \"2026/0000\", criterion: \"B.1\", value: \"0.75\", reason: \"una\"),\n"));
+        assert!(now.len() < earlier.len());
+        let path = std::path::Path::new("schede/m-1.ron");
+        let parse = |text: &str| crate::workspace::load::parse::<SheetFile>(path, text).unwrap();
+        assert_eq!(parse(&earlier), s);
+        assert_eq!(parse(&now), s);
     }
 }
