@@ -267,6 +267,8 @@ pub(super) fn scoring_taking(
     let mut record = frame(ws);
     let call = ws.call();
     let all = call.all_criteria();
+    let leaves = call.leaf_criteria();
+    let columns = Columns::of(&leaves);
     record.lots = call
         .lots
         .iter()
@@ -287,7 +289,7 @@ pub(super) fn scoring_taking(
         if let Some(scores) = result.scores.take() {
             let mut reported = application_scoring(ws, app, result, &scores, &all, false);
             drop(scores);
-            reasons.give(&mut reported);
+            reasons.give(&mut reported, &columns);
             lot.applications.push(reported);
         }
         // Reported: the findings go too (110,000 at 10,000 applications).
@@ -303,8 +305,8 @@ pub(super) fn scoring_taking(
 pub(crate) struct Reasons {
     /// The workspace's applications in protocol order: a row's number is its place here.
     rows: Vec<Protocol>,
-    /// The leaf criteria in the order of their ids, each with its column.
-    columns: Vec<(CriterionId, usize)>,
+    /// The call's leaf criteria: a column's number is its place among them.
+    width: usize,
     members: Vec<(MemberId, Vec<Option<Box<str>>>)>,
 }
 
@@ -327,34 +329,25 @@ impl Reasons {
                 (member, cells)
             })
             .collect();
-        let mut by_id: Vec<(CriterionId, usize)> = leaves
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.id.clone(), i))
-            .collect();
-        by_id.sort_unstable();
         Reasons {
             rows: rows.into_iter().cloned().collect(),
-            columns: by_id,
+            width: columns.width(),
             members,
         }
     }
 
     /// Gives each mark of an application reported without reasons the reason its member
-    /// wrote: the same as one reported with them.
-    fn give(&mut self, app: &mut ApplicationScoring) {
+    /// wrote: the same as one reported with them. `columns` are the call's leaf criteria, as
+    /// when the reasons were laid out.
+    fn give(&mut self, app: &mut ApplicationScoring, columns: &Columns) {
         let Ok(row) = self.rows.binary_search(&app.protocol) else {
             return;
         };
-        let width = self.columns.len();
         for r in &mut app.criteria {
-            let Ok(at) = self
-                .columns
-                .binary_search_by(|(id, _)| id.cmp(&r.criterion))
-            else {
+            let Some(column) = columns.column(r.criterion.as_str()) else {
                 continue;
             };
-            let cell = row * width + self.columns[at].1;
+            let cell = row * self.width + column;
             for m in &mut r.marks {
                 if let Some((_, cells)) = self.members.iter_mut().find(|(id, _)| id == &m.member)
                     && let Some(reason) = cells[cell].take()

@@ -82,6 +82,14 @@ impl<'c> Columns<'c> {
     pub fn width(&self) -> usize {
         self.0.len()
     }
+
+    /// The column of a leaf criterion.
+    pub fn column(&self, criterion: &str) -> Option<usize> {
+        self.0
+            .binary_search_by(|(id, _)| (*id).cmp(criterion))
+            .ok()
+            .map(|i| self.0[i].1)
+    }
 }
 
 /// Where each mark of a sheet goes in a table of `rows × columns`, row by row: walked with the
