@@ -50,7 +50,7 @@ pub use ranking::{
 pub use redact::{OMISSIS, Redaction};
 pub use scoring::{
     ApplicationScoring, CofinancingRow, CollegialMark, CriterionInfo, CriterionResult, GapRecord,
-    JudgementInfo, LotScoring, MarkRecord, Method, ScoringRecord, max_total,
+    Judgement, JudgementInfo, LotScoring, MarkRecord, Method, ScoringRecord, max_total,
 };
 
 pub const RECORD_FORMAT: u32 = 1;

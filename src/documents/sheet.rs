@@ -168,7 +168,7 @@ pub fn sheet_record(
                             criterion: c.id.to_string(),
                             value: mk.value,
                             judgement: mk.judgement.as_ref().map(|j| j.to_string()),
-                            reason: mk.reason.clone(),
+                            reason: mk.reason.to_string(),
                         })
                 })
                 .collect(),

@@ -162,19 +162,20 @@ fn marks(
                     cs.marks
                         .iter()
                         .map(|m| MarkRecord {
-                            member: crate::domain::MemberId::clone(&m.member),
+                            member: m.member.clone(),
                             value: m.value,
                             judgement: match c.scoring {
                                 Scoring::Coefficient => Coefficient::new(m.value)
                                     .and_then(|k| call.judgement_for(k))
-                                    .map(|j| smol_str::SmolStr::new(&j.label)),
+                                    .map(|j| super::scoring::Judgement::new(&j.label)),
                                 _ => None,
                             },
                             reason: hide(
                                 &ws.score(&m.member, p, &c.id)
                                     .map(|s| s.reason.clone())
                                     .unwrap_or_default(),
-                            ),
+                            )
+                            .into(),
                         })
                         .collect()
                 })

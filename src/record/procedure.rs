@@ -112,7 +112,7 @@ fn collegial_record(
     let judgement_of = |value: Decimal| match criterion.map(|k| &k.scoring) {
         Some(Scoring::Coefficient) => Coefficient::new(value)
             .and_then(|k| call.judgement_for(k))
-            .map(|j| smol_str::SmolStr::new(&j.label)),
+            .map(|j| super::scoring::Judgement::new(&j.label)),
         _ => None,
     };
     let mut marks = Vec::new();
@@ -127,7 +127,7 @@ fn collegial_record(
                 member: m.id.clone(),
                 value: score.value.value(),
                 judgement: judgement_of(score.value.value()),
-                reason: score.reason.clone(),
+                reason: score.reason.as_str().into(),
             });
         }
     }
@@ -144,7 +144,7 @@ fn collegial_record(
             .filter(|_| call.collegial_mark)
             .map(|v| super::scoring::CollegialMark {
                 value: v.value().normalize(),
-                judgement: judgement_of(v.value()).map(String::from),
+                judgement: judgement_of(v.value()).map(|j| j.to_string()),
             }),
         dissents: c
             .dissents

@@ -116,7 +116,7 @@ impl Redaction {
                     for c in &mut a.criteria {
                         if let Some(part) = self.secret(&a.protocol, &c.criterion) {
                             for m in &mut c.marks {
-                                m.reason = Self::withheld(part);
+                                m.reason = Self::withheld(part).into();
                             }
                         }
                     }
@@ -127,7 +127,7 @@ impl Redaction {
             if let Some(part) = self.secret(&c.protocol, &c.criterion) {
                 c.reason = Self::withheld(part);
                 for m in &mut c.marks {
-                    m.reason = Self::withheld(part);
+                    m.reason = Self::withheld(part).into();
                 }
                 for d in &mut c.dissents {
                     d.note = Self::withheld(part);

@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 
 use serde::{Deserialize, Serialize};
-use smol_str::SmolStr;
+use ustr::Ustr;
 
 use super::{MEAN_DECIMALS, outcome_code, outcome_from_code};
 use crate::domain::{
@@ -146,10 +146,63 @@ pub(super) fn judgement_of(
 pub struct MarkRecord {
     pub member: MemberId,
     pub value: Decimal,
-    /// The judgement of the scale the coefficient stands for ("buono"), kept inside the value
-    /// (a scale's labels are short): a 10,000-application call has 1.4 million marks.
-    pub judgement: Option<SmolStr>,
-    pub reason: String,
+    /// The judgement of the scale the coefficient stands for ("buono").
+    pub judgement: Option<Judgement>,
+    /// Boxed rather than a `String`: 8 bytes less a mark, and no spare room.
+    pub reason: Box<str>,
+}
+
+/// A judgement of the call's scale ("buono") as a mark reports it: interned as the ids are (a
+/// scale has a handful of labels, a 10,000-application call 1.3 million marks), so a mark
+/// holds a pointer of 8 bytes. Written as its text.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct Judgement(Ustr);
+
+impl Judgement {
+    pub fn new(label: &str) -> Judgement {
+        Judgement(Ustr::from(label))
+    }
+}
+
+impl std::ops::Deref for Judgement {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for Judgement {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(&self.0)
+    }
+}
+
+impl std::fmt::Debug for Judgement {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.0.as_str(), f)
+    }
+}
+
+impl Serialize for Judgement {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Judgement {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Text;
+        impl serde::de::Visitor<'_> for Text {
+            type Value = Judgement;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Judgement, E> {
+                Ok(Judgement::new(v))
+            }
+        }
+        d.deserialize_str(Text)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -299,15 +352,19 @@ pub(super) fn scoring_taking(
 }
 
 /// The members' reasons taken out of their sheets (see `Workspace::take_scores`), laid out
-/// like the rules' table of marks: a cell per member, application and leaf criterion. The
-/// marks themselves (88 bytes each beside their reason, 1.4 million at 10,000 applications)
-/// are let go as their reasons are laid out; each reason then moves into the record.
+/// like the rules' table of marks: a cell per application, member and leaf criterion. The
+/// marks themselves (1.3 million at 10,000 applications) are let go as their reasons are laid
+/// out; each reason then moves into the record, and each application's row goes once its
+/// reasons have.
 pub(crate) struct Reasons {
     /// The workspace's applications in protocol order: a row's number is its place here.
     rows: Vec<Protocol>,
     /// The call's leaf criteria: a column's number is its place among them.
     width: usize,
-    members: Vec<(MemberId, Vec<Option<Box<str>>>)>,
+    /// The members whose reasons were taken, in the order of a row's parts.
+    members: Vec<MemberId>,
+    /// A row per application: a part of `width` cells per member.
+    cells: Vec<Box<[Option<Box<str>>]>>,
 }
 
 impl Reasons {
@@ -315,44 +372,46 @@ impl Reasons {
         let rows: Vec<&Protocol> = ws.applications().keys().collect();
         let leaves = ws.call().leaf_criteria();
         let columns = Columns::of(&leaves);
-        let size = rows.len() * columns.width();
-        let members = taken
-            .into_iter()
-            .map(|(member, scores)| {
-                let mut cells: Vec<Option<Box<str>>> = vec![None; size];
-                let mut place = Cells::new(&rows, &columns);
-                for score in scores {
-                    if let Some(cell) = place.of(&score) {
-                        cells[cell] = Some(score.reason.into_boxed_str());
-                    }
+        let width = columns.width();
+        let row = taken.len() * width;
+        let mut cells: Vec<Box<[Option<Box<str>>]>> =
+            rows.iter().map(|_| vec![None; row].into()).collect();
+        let mut members = Vec::with_capacity(taken.len());
+        for (part, (member, scores)) in taken.into_iter().enumerate() {
+            let mut place = Cells::new(&rows, &columns);
+            for score in scores {
+                if let Some(cell) = place.of(&score) {
+                    let (row, column) = (cell / width, cell % width);
+                    cells[row][part * width + column] = Some(score.reason.into_boxed_str());
                 }
-                (member, cells)
-            })
-            .collect();
+            }
+            members.push(member);
+        }
         Reasons {
             rows: rows.into_iter().cloned().collect(),
-            width: columns.width(),
+            width,
             members,
+            cells,
         }
     }
 
     /// Gives each mark of an application reported without reasons the reason its member
     /// wrote: the same as one reported with them. `columns` are the call's leaf criteria, as
-    /// when the reasons were laid out.
+    /// when the reasons were laid out. The application's row then goes.
     fn give(&mut self, app: &mut ApplicationScoring, columns: &Columns) {
         let Ok(row) = self.rows.binary_search(&app.protocol) else {
             return;
         };
+        let mut cells = std::mem::take(&mut self.cells[row]);
         for r in &mut app.criteria {
             let Some(column) = columns.column(r.criterion.as_str()) else {
                 continue;
             };
-            let cell = row * self.width + column;
             for m in &mut r.marks {
-                if let Some((_, cells)) = self.members.iter_mut().find(|(id, _)| id == &m.member)
-                    && let Some(reason) = cells[cell].take()
+                if let Some(part) = self.members.iter().position(|id| id == &m.member)
+                    && let Some(reason) = cells[part * self.width + column].take()
                 {
-                    m.reason = reason.into_string();
+                    m.reason = reason;
                 }
             }
         }
@@ -443,21 +502,20 @@ fn application_scoring(
                         cs.marks
                             .iter()
                             .map(|m| MarkRecord {
-                                member: MemberId::clone(&m.member),
+                                member: m.member.clone(),
                                 value: m.value,
                                 judgement: match c.scoring {
                                     Scoring::Coefficient => Coefficient::new(m.value)
                                         .and_then(|k| call.judgement_for(k))
-                                        .map(|j| SmolStr::new(&j.label)),
+                                        .map(|j| Judgement::new(&j.label)),
                                     _ => None,
                                 },
                                 // The rules keep the values; the reason is in the sheet.
                                 reason: if reasons {
                                     ws.score(&m.member, &app.protocol, &c.id)
-                                        .map(|s| s.reason.clone())
-                                        .unwrap_or_default()
+                                        .map_or_else(Box::default, |s| s.reason.as_str().into())
                                 } else {
-                                    String::new()
+                                    Box::default()
                                 },
                             })
                             .collect()
