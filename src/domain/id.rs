@@ -242,6 +242,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn interned_ids_order_hash_and_read_as_their_text() {
+        // Made in the reverse of their order: the order is the text's, not the interning's.
+        let later = MemberId::new("zz-interned-first").unwrap();
+        let earlier = MemberId::new("aa-interned-second").unwrap();
+        assert!(earlier < later);
+        assert_eq!(MemberId::new("zz-interned-first").unwrap(), later);
+        // Found by its text in a hash map, as `Borrow<str>` promises.
+        let map: std::collections::HashMap<MemberId, u32> = [(later.clone(), 1)].into();
+        assert_eq!(map.get("zz-interned-first"), Some(&1));
+        assert_eq!(format!("{later:?}"), "MemberId(\"zz-interned-first\")");
+        assert_eq!(ron::to_string(&later).unwrap(), "\"zz-interned-first\"");
+        assert_eq!(std::mem::size_of::<MemberId>(), 8);
+    }
+
+    #[test]
     fn ids_refuse_empty_padded_and_control_text() {
         assert!(LotId::new("coworking").is_ok());
         assert!(Protocol::new("2026/0004512").is_ok());
