@@ -76,6 +76,47 @@ fn closing_seals_the_record_and_keeps_it() {
 }
 
 #[test]
+fn a_closed_sessions_verbale_is_its_sealed_pdf_and_an_altered_kept_record_stops_it() {
+    let (_tmp, dir) = closed_scoring();
+    let sealed = fs::read(dir.join("verbali/sigillati/verbale-01-s1.pdf")).expect("kept pdf");
+    let out = dir.join("v1.pdf");
+    let issue = || run(&["minutes", p(&dir), "--session", "s1", "-o", p(&out)]);
+    let (code, text, err) = issue();
+    assert_eq!(code, 0, "{text}{err}");
+    assert_eq!(
+        fs::read(&out).expect("written"),
+        sealed,
+        "the sealed PDF, byte for byte"
+    );
+    fs::remove_file(&out).expect("removed");
+
+    // The kept record, hashed piece by piece, must still give the seal.
+    let record = dir.join("sedute/s1.verbale.json");
+    let kept = fs::read(&record).expect("kept record");
+    let mut altered = kept.clone();
+    let at = altered
+        .iter()
+        .position(|b| b.is_ascii_digit())
+        .expect("a digit");
+    altered[at] = if altered[at] == b'9' {
+        b'8'
+    } else {
+        altered[at] + 1
+    };
+    fs::write(&record, &altered).expect("altered");
+    let (code, text, err) = issue();
+    assert_eq!(code, 1, "{text}{err}");
+    assert!(err.contains("è stato modificato dopo la chiusura"), "{err}");
+    assert!(!out.exists(), "nothing issued");
+
+    // A kept record that is gone does not stop the sealed PDF (verify reports it).
+    fs::remove_file(&record).expect("removed");
+    let (code, text, err) = issue();
+    assert_eq!(code, 0, "{text}{err}");
+    assert_eq!(fs::read(&out).expect("written"), sealed);
+}
+
+#[test]
 fn a_score_fixed_by_a_closed_session_cannot_change_without_an_amendment() {
     let (_tmp, dir) = closed_scoring();
     let before = common::snapshot(&dir);

@@ -130,18 +130,36 @@ pub fn run(dir: &Path, session: &str, output: Option<&Path>) -> Exit {
         Some(seal) => {
             drop(ws);
             let mut store = Store::new(dir, loaded.sources);
-            let kept = minutes::Kept {
-                record: store.sealed_record(&s.id).ok(),
-                pdf: store.sealed_pdf(&s.id, s.number).ok(),
+            let pdf = store.sealed_pdf(&s.id, s.number).ok();
+            // While the sealed PDF is there to be issued, the kept record need only give the
+            // seal: it is hashed piece by piece rather than read whole (220 MB at 10,000
+            // applications, beside a PDF of 121 MB).
+            let mut file = file;
+            let issued = match &pdf {
+                Some(pdf) if seal.pdf.is_some() => {
+                    let record = store.sealed_record_sha256(&s.id).ok();
+                    minutes::write_kept_pdf_issued(seal, pdf, record.as_deref(), &mut file)
+                }
+                _ => Ok(false),
             };
-            if kept.record.is_some() || kept.pdf.is_some() {
-                minutes::write_kept_issued(seal, kept, file)
-            } else {
-                let ws = match load_clean(dir) {
-                    Ok((ws, _)) => ws,
-                    Err(exit) => return exit,
-                };
-                minutes::write_issued_minutes(ws, &s.id, None, drafted, file)
+            match issued {
+                Err(e) => Err(e),
+                Ok(true) => Ok(file),
+                Ok(false) => {
+                    let kept = minutes::Kept {
+                        record: store.sealed_record(&s.id).ok(),
+                        pdf,
+                    };
+                    if kept.record.is_some() || kept.pdf.is_some() {
+                        minutes::write_kept_issued(seal, kept, file)
+                    } else {
+                        let ws = match load_clean(dir) {
+                            Ok((ws, _)) => ws,
+                            Err(exit) => return exit,
+                        };
+                        minutes::write_issued_minutes(ws, &s.id, None, drafted, file)
+                    }
+                }
             }
         }
         // The workspace goes before the pages are laid out: the verbale then needs only its

@@ -262,6 +262,33 @@ pub fn write_kept_issued<W: Write + Send + 'static>(
     Ok(output)
 }
 
+/// The verbale of a closed session straight from its kept sealed PDF (`pdf`), when the seal
+/// names one and the file still gives it. `record_sha256` is the hash of the kept record, None
+/// when it cannot be read: the record must give the seal too, or nothing is issued. Ok(false)
+/// when the PDF cannot be issued so: the caller then reads the kept record and goes through
+/// [`write_kept_issued`], which may draw the verbale again from it.
+pub fn write_kept_pdf_issued<W: Write>(
+    seal: &Seal,
+    pdf: &[u8],
+    record_sha256: Option<&str>,
+    output: &mut W,
+) -> Result<bool, MinutesError> {
+    if record_sha256.is_some_and(|h| !h.eq_ignore_ascii_case(seal.record_sha256())) {
+        return Err(MinutesError::KeptRecordAltered);
+    }
+    let Some(sealed) = seal
+        .pdf
+        .as_ref()
+        .and_then(|sha256| crate::pdf_check::sealed_prefix(pdf, sha256))
+    else {
+        return Ok(false);
+    };
+    output
+        .write_all(sealed)
+        .map_err(|e| MinutesError::Pdf(e.to_string()))?;
+    Ok(true)
+}
+
 /// The verbale as sealed into `output`: the sealed part of the kept PDF written straight from
 /// it, without a copy; else as [`sealed_minutes_pdf`] finds it.
 fn write_sealed<W: Write>(stored: &Seal, kept: &Kept, output: &mut W) -> Result<(), MinutesError> {

@@ -411,6 +411,15 @@ impl Store {
             .map_err(|source| SaveError::Io { file, source })
     }
 
+    /// The SHA-256 of the kept record of a closed session, read piece by piece: what the seal
+    /// is checked against when the record itself is not needed.
+    pub fn sealed_record_sha256(&mut self, id: &SessionId) -> Result<String, SaveError> {
+        let rel = self.sealed_record_file(id)?;
+        let file = rel.to_string_lossy().replace('\\', "/");
+        files::sha256_regular(&self.dir.join(&rel), files::MAX_KEPT_BYTES)
+            .map_err(|source| SaveError::Io { file, source })
+    }
+
     /// Writes the verbale of a closed session as it was sealed, in `verbali/sigillati/`.
     pub fn save_sealed_pdf(
         &mut self,
