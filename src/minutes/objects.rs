@@ -43,6 +43,42 @@ impl Deflater {
             out.reserve(out.capacity().max(256));
         }
     }
+
+    /// Compresses, as one zlib stream, the pieces `fill` gives one after another (an empty
+    /// piece is the end): the same bytes as [`Deflater::deflate`] of them all, without the
+    /// input held whole (the cross-reference table of a 10,000-application verbale is 15 MB).
+    pub fn deflate_from(&mut self, mut fill: impl FnMut(&mut Vec<u8>)) -> Option<Vec<u8>> {
+        self.0.reset();
+        let mut out = Vec::new();
+        let mut piece = Vec::with_capacity(1 << 16);
+        loop {
+            piece.clear();
+            fill(&mut piece);
+            let last = piece.is_empty();
+            let flush = if last {
+                FlushCompress::Finish
+            } else {
+                FlushCompress::None
+            };
+            let start = self.0.total_in();
+            loop {
+                if out.len() == out.capacity() {
+                    out.reserve(out.capacity().max(1 << 16));
+                }
+                let read = usize::try_from(self.0.total_in() - start).ok()?;
+                let status = self
+                    .0
+                    .compress_vec(piece.get(read..)?, &mut out, flush)
+                    .ok()?;
+                let consumed = usize::try_from(self.0.total_in() - start).ok()? == piece.len();
+                match (last, status) {
+                    (true, Status::StreamEnd) => return Some(out),
+                    (false, _) if consumed && out.len() < out.capacity() => break,
+                    _ => {}
+                }
+            }
+        }
+    }
 }
 
 /// Where an object is: nowhere yet, at a byte offset, or inside an object stream.
@@ -88,6 +124,37 @@ impl Packed {
     }
 }
 
+/// The cross-reference table as it is filled, in pieces of 64 KB: a table of two million
+/// objects grows without its entries copied each time it doubles, nor room for as many again
+/// held to the end.
+#[derive(Debug, Default)]
+struct Xref {
+    pieces: Vec<Box<[Packed]>>,
+    len: usize,
+}
+
+impl Xref {
+    const PIECE: usize = 8192;
+
+    fn set(&mut self, i: usize, entry: Entry) {
+        while self.pieces.len() * Self::PIECE <= i {
+            self.pieces
+                .push(vec![Packed::default(); Self::PIECE].into());
+        }
+        self.pieces[i / Self::PIECE][i % Self::PIECE] = Packed::new(entry);
+        self.len = self.len.max(i + 1);
+    }
+
+    /// Every entry, object 0 first.
+    fn entries(&self) -> impl Iterator<Item = Entry> + '_ {
+        self.pieces
+            .iter()
+            .flat_map(|p| p.iter())
+            .take(self.len)
+            .map(|p| p.entry())
+    }
+}
+
 /// Small objects waiting to go into one object stream: their numbers, where each starts in
 /// `data`, and their text.
 #[derive(Debug, Default)]
@@ -121,7 +188,7 @@ pub struct Out<W: Write> {
     w: W,
     written: u64,
     hash: Sha256,
-    xref: Vec<Packed>,
+    xref: Xref,
     pub deflater: Deflater,
 }
 
@@ -133,7 +200,7 @@ impl<W: Write> Out<W> {
             w,
             written: 0,
             hash: Sha256::new(),
-            xref: Vec::new(),
+            xref: Xref::default(),
             deflater: Deflater::new(),
         };
         out.put(b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n")?;
@@ -149,10 +216,7 @@ impl<W: Write> Out<W> {
 
     fn set(&mut self, number: u32, entry: Entry) {
         let i = number as usize;
-        if self.xref.len() <= i {
-            self.xref.resize(i + 1, Packed::default());
-        }
-        self.xref[i] = Packed::new(entry);
+        self.xref.set(i, entry);
     }
 
     /// An object that is not a stream, written at the current offset.
@@ -179,10 +243,20 @@ impl<W: Write> Out<W> {
         } else {
             None
         };
-        let (filter, data): (&[u8], &[u8]) = match &compressed {
-            Some(c) => (b"/Filter/FlateDecode", c),
-            None => (b"", data),
-        };
+        match &compressed {
+            Some(c) => self.stream_as(number, dict, b"/Filter/FlateDecode", c),
+            None => self.stream_as(number, dict, b"", data),
+        }
+    }
+
+    /// A stream whose `data` are written as they are, under `filter`.
+    fn stream_as(
+        &mut self,
+        number: u32,
+        dict: &[u8],
+        filter: &[u8],
+        data: &[u8],
+    ) -> io::Result<()> {
         self.set(number, Entry::At(self.written));
         let mut head = Vec::with_capacity(dict.len() + 48);
         let _ = write!(head, "{number} 0 obj\n<<");
@@ -227,34 +301,55 @@ impl<W: Write> Out<W> {
         self.set(number, Entry::At(at));
         let digest = std::mem::take(&mut self.hash).finalize();
         let id: String = digest[..16].iter().map(|b| format!("{b:02X}")).collect();
-        let size = self.xref.len();
-        let mut table = Vec::with_capacity(size * 7);
-        for (i, entry) in self.xref.iter().enumerate() {
-            match entry.entry() {
-                Entry::Free => {
-                    table.push(0);
-                    table.extend_from_slice(&0u32.to_be_bytes());
-                    table.extend_from_slice(&(if i == 0 { 0xFFFFu16 } else { 0 }).to_be_bytes());
-                }
-                Entry::At(offset) => {
-                    table.push(1);
-                    table.extend_from_slice(&(offset as u32).to_be_bytes());
-                    table.extend_from_slice(&0u16.to_be_bytes());
-                }
-                Entry::In { stream, index } => {
-                    table.push(2);
-                    table.extend_from_slice(&stream.to_be_bytes());
-                    table.extend_from_slice(&index.to_be_bytes());
-                }
-            }
-        }
+        let size = self.xref.len;
         let mut dict = format!("/Type/XRef/Size {size}/W[1 4 2]").into_bytes();
         dict.extend_from_slice(trailer);
         dict.extend_from_slice(format!("/ID[<{id}><{id}>]").as_bytes());
-        self.stream(number, &dict, &table, true)?;
+        // Compressed as it is laid out, 64 KB at a time: never held whole.
+        let compressed = {
+            let mut entries = self.xref.entries().enumerate();
+            self.deflater.deflate_from(|piece| {
+                while piece.len() < 1 << 16
+                    && let Some((i, entry)) = entries.next()
+                {
+                    xref_row(piece, i, entry);
+                }
+            })
+        };
+        match compressed.filter(|c| c.len() + 19 < size * 7) {
+            Some(c) => self.stream_as(number, &dict, b"/Filter/FlateDecode", &c)?,
+            None => {
+                let mut table = Vec::with_capacity(size * 7);
+                for (i, entry) in self.xref.entries().enumerate() {
+                    xref_row(&mut table, i, entry);
+                }
+                self.stream_as(number, &dict, b"", &table)?;
+            }
+        }
         self.put(format!("startxref\n{at}\n%%EOF\n").as_bytes())?;
         self.w.flush()?;
         Ok(self.w)
+    }
+}
+
+/// Object `i`'s row of the cross-reference stream: its type, then where it is in 4 and 2 bytes.
+fn xref_row(out: &mut Vec<u8>, i: usize, entry: Entry) {
+    match entry {
+        Entry::Free => {
+            out.push(0);
+            out.extend_from_slice(&0u32.to_be_bytes());
+            out.extend_from_slice(&(if i == 0 { 0xFFFFu16 } else { 0 }).to_be_bytes());
+        }
+        Entry::At(offset) => {
+            out.push(1);
+            out.extend_from_slice(&(offset as u32).to_be_bytes());
+            out.extend_from_slice(&0u16.to_be_bytes());
+        }
+        Entry::In { stream, index } => {
+            out.push(2);
+            out.extend_from_slice(&stream.to_be_bytes());
+            out.extend_from_slice(&index.to_be_bytes());
+        }
     }
 }
 
