@@ -225,18 +225,40 @@ pub fn session_record(
 /// application by application, each application's scores let go as soon as they are reported
 /// and each reason moved into the record instead of copied. A large call's marks are so never
 /// held twice, nor beside the evaluation (see `scoring::scoring_taking`).
-pub fn session_record_taking(mut ws: Workspace, session: &SessionId) -> Option<SessionRecord> {
-    ws.session(session)?;
+/// Fails only when the reasons, set apart in a temporary file while the evaluation is made,
+/// can no longer be read back.
+pub fn session_record_taking(
+    ws: Workspace,
+    session: &SessionId,
+) -> std::io::Result<Option<SessionRecord>> {
+    record_taking(ws, session, scoring::Reasons::PARKED_FROM)
+}
+
+/// [`session_record_taking`], the reasons set apart in a file when they are more than
+/// `parked_from` bytes.
+fn record_taking(
+    mut ws: Workspace,
+    session: &SessionId,
+    parked_from: usize,
+) -> std::io::Result<Option<SessionRecord>> {
+    let Some(kind) = ws.session(session).map(|s| s.kind) else {
+        return Ok(None);
+    };
     let taken = ws.take_scores();
     let marks = rules::marks::Marks::of_taken(&ws, &taken, rules::parallel(&ws));
-    let reasons = scoring::Reasons::new(&ws, taken);
+    // Only a scoring session reports the reasons: for another, they go now.
+    let reasons = (kind == SessionKind::ReservedScoring)
+        .then(|| scoring::Reasons::new(&ws, taken, parked_from));
     let mut evaluation = rules::evaluate_with(&ws, &marks);
     drop(marks);
-    let mut record = record_of(&ws, &evaluation, session, Marks::Later)?;
-    if let Business::Scoring(scoring) = &mut record.business {
-        *scoring = scoring::scoring_taking(&ws, &mut evaluation, reasons);
+    let Some(mut record) = record_of(&ws, &evaluation, session, Marks::Later) else {
+        return Ok(None);
+    };
+    if let (Business::Scoring(scoring), Some(reasons)) = (&mut record.business, reasons) {
+        let applications = ws.take_applications();
+        *scoring = scoring::scoring_taking(&ws, applications, &mut evaluation, reasons)?;
     }
-    Some(record)
+    Ok(Some(record))
 }
 
 /// How a scoring session's record gets its marks.
@@ -407,4 +429,46 @@ pub fn scoring_record(ws: &Workspace, evaluation: &Evaluation) -> ScoringRecord 
 /// What a final session reports, drawn from the data as they stand.
 pub fn final_record(ws: &Workspace, evaluation: &Evaluation) -> FinalRecord {
     final_session::final_ranking(ws, evaluation)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::samples::large::{Size, generate};
+
+    #[test]
+    fn reasons_set_apart_in_a_file_come_back_as_they_were_written() {
+        let size = Size {
+            applications: 40,
+            lots: 2,
+            members: 4,
+            criteria: 5,
+            seed: 5,
+        };
+        let s2 = SessionId::new("s2").unwrap();
+        let ws = generate(size).unwrap();
+        let copied = session_record(&ws, &rules::evaluate(&ws), &s2).unwrap();
+        let Business::Scoring(scoring) = &copied.business else {
+            panic!("s2 scores");
+        };
+        let reasons = scoring
+            .lots
+            .iter()
+            .flat_map(|l| &l.applications)
+            .flat_map(|a| &a.criteria)
+            .flat_map(|c| c.marks.iter())
+            .filter(|m| !m.reason.is_empty())
+            .count();
+        assert!(reasons > 300, "{reasons}");
+
+        // The file is written indeed when asked to from the first byte.
+        let mut own = generate(size).unwrap();
+        let taken = own.take_scores();
+        assert!(scoring::Reasons::new(&own, taken, 0).in_file());
+
+        let in_file = record_taking(generate(size).unwrap(), &s2, 0).unwrap();
+        assert_eq!(in_file.as_ref(), Some(&copied));
+        let in_memory = record_taking(generate(size).unwrap(), &s2, usize::MAX).unwrap();
+        assert_eq!(in_memory.as_ref(), Some(&copied));
+    }
 }

@@ -374,7 +374,9 @@ fn the_record_that_takes_the_reasons_over_is_the_record_that_copies_them() {
         // A workspace loaded on its own, so that its sheets are not shared and the reasons
         // really move.
         let own = workspace(dir.path());
-        let taken = commissione::record::session_record_taking(own, &sid(session)).unwrap();
+        let taken = commissione::record::session_record_taking(own, &sid(session))
+            .expect("the reasons read back")
+            .unwrap();
         assert_eq!(taken, copied, "session {session}");
         assert_eq!(seal(&taken), seal(&copied));
     }
@@ -424,7 +426,9 @@ fn the_record_that_takes_the_marks_over_is_the_same_over_interleaved_lots() {
             .all(|m| !m.reason.is_empty())
     );
     let own = generate(size).unwrap();
-    let taken = commissione::record::session_record_taking(own, &sid("s2")).unwrap();
+    let taken = commissione::record::session_record_taking(own, &sid("s2"))
+        .expect("the reasons read back")
+        .unwrap();
     assert_eq!(taken, copied);
     assert_eq!(seal(&taken), seal(&copied));
 }

@@ -404,6 +404,13 @@ impl Workspace {
             .and_then(|s| s.score_normalized(application, criterion))
     }
 
+    /// The applications moved out of the workspace, which keeps none: for a workspace about to
+    /// be dropped, whose record reports them one by one and lets each go (see
+    /// `record::session_record_taking`).
+    pub fn take_applications(&mut self) -> BTreeMap<Protocol, Application> {
+        std::mem::take(&mut self.applications)
+    }
+
     /// Every member's marks moved out of their sheets, which keep none: for a workspace about
     /// to be dropped, whose marks a record takes over application by application (see
     /// `record::session_record_taking`). A sheet shared with another workspace keeps its

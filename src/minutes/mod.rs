@@ -78,6 +78,10 @@ pub enum MinutesError {
     },
     #[error("la scrittura del PDF non è riuscita: {0}")]
     Pdf(String),
+    #[error(
+        "le motivazioni dei punteggi, messe da parte in un file temporaneo mentre si calcolava la valutazione, non si possono rileggere ({0}): il verbale non è stato scritto; ripetere"
+    )]
+    ReasonsUnreadable(String),
 }
 
 /// The moment a document is issued when its data give none (a draft): now, to the second, or
@@ -237,6 +241,7 @@ pub fn write_issued_minutes<W: Write + Send + 'static>(
             // The marks leave the sheets before the evaluation, their reasons move into the
             // record, and the rest of the workspace goes with the evaluation.
             let record = crate::record::session_record_taking(ws, session)
+                .map_err(|e| MinutesError::ReasonsUnreadable(e.to_string()))?
                 .ok_or_else(|| MinutesError::NoSession(session.clone()))?;
             write_minutes(&record, seal.as_ref(), drafted, output)
         }

@@ -1,6 +1,8 @@
 //! What a reserved scoring session reports: each member's marks with their reasons, the
 //! means, the points before and after riparametrazione, and the co-financing table.
 
+use std::collections::BTreeMap;
+
 use rust_decimal::Decimal;
 
 use serde::{Deserialize, Serialize};
@@ -103,8 +105,11 @@ pub struct ApplicationScoring {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CriterionResult {
     pub criterion: CriterionId,
-    pub marks: Vec<MarkRecord>,
-    pub gaps: Vec<GapRecord>,
+    /// Boxed slices, and the collegial mark boxed, rather than lists and the mark in place:
+    /// 184 bytes a criterion rather than 240, and 190,000 of them at 10,000 applications.
+    /// Written and read the same.
+    pub marks: Box<[MarkRecord]>,
+    pub gaps: Box<[GapRecord]>,
     /// The mean of the marks (coefficients or points), rounded to four decimals for reading.
     pub mean: Option<Decimal>,
     /// A linear criterion's measure x, rounded to six decimals for reading.
@@ -117,7 +122,7 @@ pub struct CriterionResult {
     pub points: Option<Decimal>,
     /// The collegial mark that counts, where the call has one (not written otherwise).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub collegial: Option<CollegialMark>,
+    pub collegial: Option<Box<CollegialMark>>,
 }
 
 /// A collegial mark as reported: the coefficient or points, and the judgement of the scale a
@@ -308,15 +313,17 @@ pub(super) fn scoring(ws: &Workspace, evaluation: &Evaluation) -> ScoringRecord 
     record
 }
 
-/// The same record from a workspace whose marks were taken out and an evaluation that are
-/// dropped with it, made application by application: each application's scores and findings
-/// leave the evaluation as soon as they are reported, and each reason moves from `reasons`
-/// into the record, so that a large call's marks are never held twice.
+/// The same record from a workspace whose marks and applications were taken out and an
+/// evaluation that are dropped with it, made application by application: each application,
+/// its result and its findings go as soon as it is reported, and each reason comes from
+/// `reasons` into the record, so that a large call's marks are never held twice and the record
+/// does not grow beside the whole evaluation.
 pub(super) fn scoring_taking(
     ws: &Workspace,
+    applications: BTreeMap<Protocol, Application>,
     evaluation: &mut Evaluation,
     mut reasons: Reasons,
-) -> ScoringRecord {
+) -> std::io::Result<ScoringRecord> {
     let mut record = frame(ws);
     let call = ws.call();
     let all = call.all_criteria();
@@ -331,30 +338,28 @@ pub(super) fn scoring_taking(
             cofinancing: Vec::new(),
         })
         .collect();
-    for app in ws.applications().values() {
-        let Some(result) = evaluation.applications.get_mut(&app.protocol) else {
+    for (protocol, app) in applications {
+        let Some(mut result) = evaluation.applications.remove(&protocol) else {
             continue;
         };
         let Some(lot) = record.lots.iter_mut().find(|l| l.lot == app.lot) else {
             continue;
         };
-        lot.cofinancing.push(cofinancing_row(app, result));
+        lot.cofinancing.push(cofinancing_row(&app, &result));
         if let Some(scores) = result.scores.take() {
-            let mut reported = application_scoring(ws, app, result, &scores, &all, false);
+            let mut reported = application_scoring(ws, &app, &result, &scores, &all, false);
             drop(scores);
-            reasons.give(&mut reported, &columns);
+            reasons.give(&mut reported, &columns)?;
             lot.applications.push(reported);
         }
-        // Reported: the findings go too (110,000 at 10,000 applications).
-        result.admission.findings = Vec::new();
     }
-    record
+    Ok(record)
 }
 
 /// The members' reasons taken out of their sheets (see `Workspace::take_scores`), laid out
 /// like the rules' table of marks: a cell per application, member and leaf criterion. The
 /// marks themselves (1.3 million at 10,000 applications) are let go as their reasons are laid
-/// out; each reason then moves into the record, and each application's row goes once its
+/// out; each reason then goes into the record, and each application's row goes once its
 /// reasons have.
 pub(crate) struct Reasons {
     /// The workspace's applications in protocol order: a row's number is its place here.
@@ -363,59 +368,184 @@ pub(crate) struct Reasons {
     width: usize,
     /// The members whose reasons were taken, in the order of a row's parts.
     members: Vec<MemberId>,
-    /// A row per application: a part of `width` cells per member.
-    cells: Vec<Box<[Option<Box<str>>]>>,
+    parked: Parked,
+}
+
+/// Where the reasons wait while the evaluation is made, a row per application, each a part of
+/// `width` cells per member.
+enum Parked {
+    Memory(Vec<Box<[Option<Box<str>>]>>),
+    /// In a temporary file of their own, each cell the place and length of its text there: a
+    /// large call's reasons (105 MB of text at 10,000 applications) are out of memory while
+    /// the evaluation (113 MB) is made beside the rest. The system deletes the file when it
+    /// is closed, and when the program ends however it ends.
+    File {
+        file: std::fs::File,
+        spans: Vec<Box<[(u64, u32)]>>,
+    },
 }
 
 impl Reasons {
-    pub(crate) fn new(ws: &Workspace, taken: Vec<(MemberId, Vec<Score>)>) -> Reasons {
+    /// Reasons of more than this many bytes in all wait in a temporary file.
+    pub(crate) const PARKED_FROM: usize = 16 << 20;
+
+    /// The reasons of `taken`, in a temporary file when they are more than `file_from` bytes
+    /// and the file can be written; in memory otherwise.
+    pub(crate) fn new(
+        ws: &Workspace,
+        taken: Vec<(MemberId, Vec<Score>)>,
+        file_from: usize,
+    ) -> Reasons {
         let rows: Vec<&Protocol> = ws.applications().keys().collect();
         let leaves = ws.call().leaf_criteria();
         let columns = Columns::of(&leaves);
         let width = columns.width();
-        let row = taken.len() * width;
-        let mut cells: Vec<Box<[Option<Box<str>>]>> =
-            rows.iter().map(|_| vec![None; row].into()).collect();
-        let mut members = Vec::with_capacity(taken.len());
-        for (part, (member, scores)) in taken.into_iter().enumerate() {
-            let mut place = Cells::new(&rows, &columns);
-            for score in scores {
-                if let Some(cell) = place.of(&score) {
-                    let (row, column) = (cell / width, cell % width);
-                    cells[row][part * width + column] = Some(score.reason.into_boxed_str());
-                }
-            }
-            members.push(member);
-        }
+        let size: usize = taken
+            .iter()
+            .flat_map(|(_, scores)| scores)
+            .map(|s| s.reason.len())
+            .sum();
+        let filed = (size > file_from)
+            .then(|| parked_in_file(&rows, &columns, &taken).ok())
+            .flatten();
+        let members = taken.iter().map(|(m, _)| m.clone()).collect();
+        let parked = match filed {
+            Some(parked) => parked,
+            None => Parked::Memory(parked_in_memory(&rows, &columns, taken)),
+        };
         Reasons {
             rows: rows.into_iter().cloned().collect(),
             width,
             members,
-            cells,
+            parked,
         }
+    }
+
+    #[cfg(test)]
+    pub(crate) fn in_file(&self) -> bool {
+        matches!(self.parked, Parked::File { .. })
     }
 
     /// Gives each mark of an application reported without reasons the reason its member
     /// wrote: the same as one reported with them. `columns` are the call's leaf criteria, as
-    /// when the reasons were laid out. The application's row then goes.
-    fn give(&mut self, app: &mut ApplicationScoring, columns: &Columns) {
+    /// when the reasons were laid out. The application's row then goes. Fails only when the
+    /// temporary file can no longer be read.
+    fn give(&mut self, app: &mut ApplicationScoring, columns: &Columns) -> std::io::Result<()> {
         let Ok(row) = self.rows.binary_search(&app.protocol) else {
-            return;
+            return Ok(());
         };
-        let mut cells = std::mem::take(&mut self.cells[row]);
+        let width = self.width;
+        let mut reasons: Vec<Option<Box<str>>> = match &mut self.parked {
+            Parked::Memory(cells) => std::mem::take(&mut cells[row]).into_vec(),
+            Parked::File { file, spans } => {
+                read_row(file, &std::mem::take(&mut spans[row]), width)?
+            }
+        };
         for r in &mut app.criteria {
             let Some(column) = columns.column(r.criterion.as_str()) else {
                 continue;
             };
             for m in &mut r.marks {
                 if let Some(part) = self.members.iter().position(|id| id == &m.member)
-                    && let Some(reason) = cells[part * self.width + column].take()
+                    && let Some(reason) = reasons
+                        .get_mut(part * width + column)
+                        .and_then(Option::take)
                 {
                     m.reason = reason;
                 }
             }
         }
+        Ok(())
     }
+}
+
+fn parked_in_memory(
+    rows: &[&Protocol],
+    columns: &Columns,
+    taken: Vec<(MemberId, Vec<Score>)>,
+) -> Vec<Box<[Option<Box<str>>]>> {
+    let width = columns.width();
+    let row = taken.len() * width;
+    let mut cells: Vec<Box<[Option<Box<str>>]>> =
+        rows.iter().map(|_| vec![None; row].into()).collect();
+    for (part, (_, scores)) in taken.into_iter().enumerate() {
+        let mut place = Cells::new(rows, columns);
+        for score in scores {
+            if let Some(cell) = place.of(&score) {
+                cells[cell / width][part * width + cell % width] =
+                    Some(score.reason.into_boxed_str());
+            }
+        }
+    }
+    cells
+}
+
+/// Writes every reason to a temporary file, each member's in the sheet's order (so that an
+/// application's reasons from one member are one stretch of the file). The reasons in memory
+/// go only once all of them are written: a file that cannot be written loses nothing.
+fn parked_in_file(
+    rows: &[&Protocol],
+    columns: &Columns,
+    taken: &[(MemberId, Vec<Score>)],
+) -> std::io::Result<Parked> {
+    use std::io::Write;
+    let width = columns.width();
+    let row = taken.len() * width;
+    let mut spans: Vec<Box<[(u64, u32)]>> = rows.iter().map(|_| vec![(0, 0); row].into()).collect();
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, tempfile::tempfile()?);
+    let mut at = 0u64;
+    for (part, (_, scores)) in taken.iter().enumerate() {
+        let mut place = Cells::new(rows, columns);
+        for score in scores {
+            if let Some(cell) = place.of(score)
+                && !score.reason.is_empty()
+            {
+                let len = u32::try_from(score.reason.len()).map_err(std::io::Error::other)?;
+                out.write_all(score.reason.as_bytes())?;
+                spans[cell / width][part * width + cell % width] = (at, len);
+                at += u64::from(len);
+            }
+        }
+    }
+    let file = out.into_inner().map_err(|e| e.into_error())?;
+    Ok(Parked::File { file, spans })
+}
+
+/// One application's reasons read back from the temporary file (`spans`, a part of `width`
+/// cells per member): one read per member, of the stretch that holds theirs.
+fn read_row(
+    file: &mut std::fs::File,
+    spans: &[(u64, u32)],
+    width: usize,
+) -> std::io::Result<Vec<Option<Box<str>>>> {
+    use std::io::{Read, Seek, SeekFrom};
+    let mut reasons = vec![None; spans.len()];
+    let mut stretch = Vec::new();
+    for (part, cells) in spans.chunks(width.max(1)).enumerate() {
+        let filled = || cells.iter().filter(|(_, len)| *len > 0);
+        let (Some(from), Some(to)) = (
+            filled().map(|&(at, _)| at).min(),
+            filled().map(|&(at, len)| at + u64::from(len)).max(),
+        ) else {
+            continue;
+        };
+        stretch.resize(
+            usize::try_from(to - from).map_err(std::io::Error::other)?,
+            0,
+        );
+        file.seek(SeekFrom::Start(from))?;
+        file.read_exact(&mut stretch)?;
+        for (column, &(at, len)) in cells.iter().enumerate() {
+            if len == 0 {
+                continue;
+            }
+            let start = (at - from) as usize;
+            let text = std::str::from_utf8(&stretch[start..start + len as usize])
+                .map_err(std::io::Error::other)?;
+            reasons[part * width + column] = Some(text.into());
+        }
+    }
+    Ok(reasons)
 }
 
 /// Everything of a scoring session's record but its lots.
@@ -535,9 +665,11 @@ fn application_scoring(
                 },
                 points_before_rescaling: cs.and_then(|cs| cs.points_before_rescaling),
                 points: cs.and_then(|cs| cs.points),
-                collegial: cs.and_then(|cs| cs.collegial).map(|value| CollegialMark {
-                    value: value.normalize(),
-                    judgement: judgement_of(call, c, value),
+                collegial: cs.and_then(|cs| cs.collegial).map(|value| {
+                    Box::new(CollegialMark {
+                        value: value.normalize(),
+                        judgement: judgement_of(call, c, value),
+                    })
                 }),
             }
         })
