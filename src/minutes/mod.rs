@@ -297,19 +297,16 @@ pub fn write_kept_pdf_issued<W: Write>(
 /// The verbale as sealed into `output`: the sealed part of the kept PDF written straight from
 /// it, without a copy; else as [`sealed_minutes_pdf`] finds it.
 fn write_sealed<W: Write>(stored: &Seal, kept: &Kept, output: &mut W) -> Result<(), MinutesError> {
-    let io = |e: std::io::Error| MinutesError::Pdf(e.to_string());
-    if let Some(record) = &kept.record
-        && !crate::seal::sha256_hex(record).eq_ignore_ascii_case(stored.record_sha256())
-    {
-        return Err(MinutesError::KeptRecordAltered);
-    }
-    if let (Some(pdf_sha256), Some(pdf)) = (&stored.pdf, &kept.pdf)
-        && let Some(sealed) = crate::pdf_check::sealed_prefix(pdf, pdf_sha256)
-    {
-        return output.write_all(sealed).map_err(io);
+    if let Some(pdf) = &kept.pdf {
+        let record = kept.record.as_deref().map(crate::seal::sha256_hex);
+        if write_kept_pdf_issued(stored, pdf, record.as_deref(), output)? {
+            return Ok(());
+        }
     }
     let bytes = sealed_minutes_pdf(stored, kept)?;
-    output.write_all(&bytes).map_err(io)
+    output
+        .write_all(&bytes)
+        .map_err(|e| MinutesError::Pdf(e.to_string()))
 }
 
 /// The verbale drawn from its record. `stored` is the session's seal if it is closed; a draft

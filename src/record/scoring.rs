@@ -160,7 +160,8 @@ pub struct MarkRecord {
 /// A judgement of the call's scale ("buono") as a mark reports it: interned as the ids are (a
 /// scale has a handful of labels, a 10,000-application call 1.3 million marks), so a mark
 /// holds a pointer of 8 bytes. Written as its text.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
 pub struct Judgement(Ustr);
 
 impl Judgement {
@@ -185,28 +186,6 @@ impl std::fmt::Display for Judgement {
 impl std::fmt::Debug for Judgement {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         std::fmt::Debug::fmt(self.0.as_str(), f)
-    }
-}
-
-impl Serialize for Judgement {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.0)
-    }
-}
-
-impl<'de> Deserialize<'de> for Judgement {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct Text;
-        impl serde::de::Visitor<'_> for Text {
-            type Value = Judgement;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a string")
-            }
-            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Judgement, E> {
-                Ok(Judgement::new(v))
-            }
-        }
-        d.deserialize_str(Text)
     }
 }
 
